@@ -1,0 +1,73 @@
+// swift-tools-version: 6.1
+import PackageDescription
+import Foundation
+
+/// Benchmarks are a separate executable, added only when asked for, so that the
+/// everyday build and CI stay lean: `KIENNGHI_BENCHMARKS=1 swift run -c release kiennghi-bench`.
+let withBenchmarks = ProcessInfo.processInfo.environment["KIENNGHI_BENCHMARKS"] != nil
+
+var targets: [Target] = [
+    .target(
+        name: "CICUShim",
+        linkerSettings: [.linkedLibrary("icuuc")]
+    ),
+    .target(
+        name: "KienNghiCore",
+        dependencies: ["CICUShim"],
+        resources: [.copy("../../Lexicons")]
+    ),
+    .target(
+        name: "KienNghiOffice",
+        dependencies: [
+            "KienNghiCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]
+    ),
+    .target(
+        name: "KienNghiCLI",
+        dependencies: [
+            "KienNghiCore",
+            "KienNghiOffice",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]
+    ),
+    .executableTarget(name: "kiennghi", dependencies: ["KienNghiCLI"]),
+    .testTarget(
+        name: "KienNghiCoreTests",
+        dependencies: [
+            "KienNghiCore",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ],
+        resources: [.copy("Golden"), .copy("Fixtures")]
+    ),
+    .testTarget(
+        name: "KienNghiCLITests",
+        dependencies: ["KienNghiCLI", "KienNghiCore", "KienNghiOffice"],
+        resources: [.copy("Golden")]
+    ),
+]
+
+if withBenchmarks {
+    targets.append(
+        .executableTarget(
+            name: "kiennghi-bench",
+            dependencies: ["KienNghiCore", "KienNghiOffice"],
+            path: "Benchmarks/kiennghi-bench"
+        )
+    )
+}
+
+let package = Package(
+    name: "KienNghi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "KienNghiCore", targets: ["KienNghiCore"]),
+        .executable(name: "kiennghi", targets: ["kiennghi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: targets
+)

@@ -1,0 +1,85 @@
+#include "CICUShim.h"
+
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+#include <unicode/unorm2.h>
+
+static const UNormalizer2 *nfc_instance(void) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    return U_FAILURE(status) ? NULL : nfc;
+}
+
+int32_t kn_nfc_utf16(const uint16_t *src, int32_t length, uint16_t *dest, int32_t capacity) {
+    const UNormalizer2 *nfc = nfc_instance();
+    if (nfc == NULL) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t out = unorm2_normalize(nfc, (const UChar *)src, length, (UChar *)dest, capacity, &status);
+    if (U_FAILURE(status)) return -(int32_t)status;
+    return out;
+}
+
+int32_t kn_nfc_unstable(uint32_t scalar) {
+    if (u_getCombiningClass((UChar32)scalar) != 0) return 1;
+    return u_getIntPropertyValue((UChar32)scalar, UCHAR_NFC_QUICK_CHECK) != UNORM_YES;
+}
+
+uint32_t kn_fold_case(uint32_t scalar) {
+    return (uint32_t)u_foldCase((UChar32)scalar, U_FOLD_CASE_DEFAULT);
+}
+
+int32_t kn_is_alphabetic(uint32_t scalar) {
+    return u_hasBinaryProperty((UChar32)scalar, UCHAR_ALPHABETIC) ? 1 : 0;
+}
+
+int32_t kn_converter_exists(const char *name) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *conv = ucnv_open(name, &status);
+    if (U_FAILURE(status) || conv == NULL) return 0;
+    ucnv_close(conv);
+    return 1;
+}
+
+typedef struct {
+    int32_t lenient;
+    int32_t replaced;
+} BadSequenceCounter;
+
+static void count_or_stop(const void *context, UConverterToUnicodeArgs *args, const char *codeUnits,
+                          int32_t length, UConverterCallbackReason reason, UErrorCode *err) {
+    BadSequenceCounter *counter = (BadSequenceCounter *)context;
+    if (reason > UCNV_IRREGULAR) return;
+    if (!counter->lenient) return; /* leave *err set: conversion stops here */
+    counter->replaced += 1;
+    UCNV_TO_U_CALLBACK_SUBSTITUTE(NULL, args, codeUnits, length, reason, err);
+}
+
+int32_t kn_convert_to_utf16(const char *name, const uint8_t *src, int32_t length,
+                            uint16_t *dest, int32_t capacity, int32_t lenient,
+                            int32_t *error_offset, int32_t *replaced) {
+    *error_offset = -1;
+    *replaced = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *conv = ucnv_open(name, &status);
+    if (U_FAILURE(status)) return -(int32_t)status;
+    BadSequenceCounter counter = {lenient, 0};
+    ucnv_setToUCallBack(conv, count_or_stop, &counter, NULL, NULL, &status);
+    UChar *target = (UChar *)dest;
+    const char *source = (const char *)src;
+    ucnv_toUnicode(conv, &target, (UChar *)dest + capacity, &source, (const char *)src + length,
+                   NULL, 1, &status);
+    int32_t produced = (int32_t)(target - (UChar *)dest);
+    if (status == U_ILLEGAL_CHAR_FOUND || status == U_INVALID_CHAR_FOUND || status == U_TRUNCATED_CHAR_FOUND) {
+        char bad[32];
+        int8_t badLength = sizeof(bad);
+        UErrorCode ignored = U_ZERO_ERROR;
+        ucnv_getInvalidChars(conv, bad, &badLength, &ignored);
+        *error_offset = (int32_t)(source - (const char *)src) - badLength;
+    }
+    ucnv_close(conv);
+    *replaced = counter.replaced;
+    if (U_FAILURE(status)) return -(int32_t)status;
+    return produced;
+}

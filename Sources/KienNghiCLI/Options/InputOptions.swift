@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import KienNghiCore
+
+/// Options shared by commands that read one text: a file or standard input, how to decode it.
+struct TextInputOptions: ParsableArguments {
+    @Argument(help: "Tệp đầu vào; bỏ trống hoặc '-' để đọc từ stdin.")
+    var input: String = "-"
+
+    @Option(help: "Bảng mã của tệp (mặc định: tự nhận). \(TextEncoding.knownNames).")
+    var encoding: String?
+
+    @Flag(help: "Thay byte lỗi bằng � và báo số lượng, thay vì dừng.")
+    var lenient = false
+
+    @OptionGroup var language: LanguageOptions
+
+    var displayName: String { input == "-" ? "<stdin>" : input }
+
+    /// Reads and decodes the input, or exits with a message and code 65 (data error).
+    func read() throws -> DecodedText {
+        let bytes = try InputFiles.readBytes(input, language: language.lang)
+        var decoder = TextDecoder(lenient: lenient)
+        if let encoding {
+            guard let parsed = TextEncoding(name: encoding) else {
+                throw CLIError(TextDecodingFailure.unknownEncoding(encoding).message(file: displayName, language: language.lang), code: .usage)
+            }
+            decoder.encoding = parsed
+        }
+        do {
+            let decoded = try decoder.decode(bytes)
+            if decoded.replacedSequences > 0 {
+                Terminal.warn(language.lang.pick(
+                    "\(displayName): đã thay \(decoded.replacedSequences) chuỗi byte lỗi bằng �.",
+                    "\(displayName): replaced \(decoded.replacedSequences) invalid byte sequences with �."))
+            }
+            return decoded
+        } catch {
+            throw CLIError(error.message(file: displayName, language: language.lang), code: .dataError)
+        }
+    }
+}
+
+struct LanguageOptions: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "Ngôn ngữ thông báo và nhãn: vi hoặc en.")
+    var lang: Language = .vi
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// Reading whole files with messages a person can act on.
+enum InputFiles {
+    static func readBytes(_ path: String, language: Language) throws -> [UInt8] {
+        if path == "-" {
+            return Array(FileHandle.standardInput.readDataToEndOfFile())
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CLIError(language.pick("Không tìm thấy tệp \(path). Kiểm tra lại đường dẫn.", "File not found: \(path). Check the path."), code: .noInput)
+        }
+        guard !isDirectory.boolValue else {
+            throw CLIError(language.pick("\(path) là thư mục, không phải tệp.", "\(path) is a folder, not a file."), code: .noInput)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError(language.pick("Không đọc được tệp \(path) (kiểm tra quyền đọc).", "Cannot read \(path) (check permissions)."), code: .noInput)
+        }
+        return Array(data)
+    }
+}

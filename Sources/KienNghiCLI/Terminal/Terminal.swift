@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+
+/// Exit codes, following BSD sysexits where one fits, so scripts can tell failures apart.
+enum ExitStatus: Int32 {
+    case usage = 64
+    case dataError = 65
+    case noInput = 66
+    case cannotCreate = 73
+    case ioError = 74
+    case partial = 3
+    case configuration = 78
+}
+
+/// An error already worded for the user; the CLI prints it and exits with `code`.
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    var code: ExitStatus
+
+    init(_ message: String, code: ExitStatus) {
+        self.message = message
+        self.code = code
+    }
+
+    var description: String { message }
+}
+
+/// Output helpers: the only place that writes to stdout/stderr.
+enum Terminal {
+    static var isErrorTTY: Bool { isatty(2) != 0 }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func warn(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning a ``CLIError`` into its message and exit code.
+    func reportingErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as CLIError {
+            Terminal.warn(error.message)
+            throw ExitCode(error.code.rawValue)
+        }
+    }
+}

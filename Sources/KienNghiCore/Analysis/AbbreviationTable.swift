@@ -1,0 +1,56 @@
+/// Abbreviations and their expansions (BHXH → bảo hiểm xã hội), read from
+/// `abbreviations.tsv` and applied as a token filter.
+///
+/// An abbreviation whose lower-case form is also a Vietnamese word (TU, CA)
+/// expands only when written in capitals; others (bhxh, kcn, cty) in any case.
+public struct AbbreviationTable: Sendable {
+    struct Expansion: Sendable {
+        var keys: [[UInt8]]
+        var plains: [[UInt8]]
+        var requiresCapitals: Bool
+    }
+
+    /// One row of the file.
+    public struct Entry: Sendable, Equatable {
+        public var abbreviation: String
+        public var expansion: String
+        public var line: Int
+    }
+
+    public private(set) var entries: [Entry] = []
+    private var table = ByteKeyTable(capacity: 512)
+    private var expansions: [Expansion] = []
+    /// Key of the word "và", used for & inside acronyms.
+    private var andKey: [UInt8] = Array("và".utf8)
+
+    public init() {}
+
+    /// Adds an entry; the expansion is analysed by `analyzer` (which must not itself expand).
+    public mutating func add(_ entry: Entry, analyzer: Analyzer) {
+        let abbreviationKey = Array(SyllableCanonicalizer.key(of: entry.abbreviation).utf8)
+        guard !abbreviationKey.isEmpty, table.value(for: abbreviationKey) == nil else { return }
+        let analyzed = analyzer.analyze(entry.expansion)
+        let keys = analyzed.terms.filter { analyzed.tokens[Int($0.tokenIndex)].kind == .word }
+        guard !keys.isEmpty else { return }
+        let lower = entry.abbreviation.lowercased().unicodeScalars.map(\.value)
+        let expansion = Expansion(
+            keys: keys.map { Array(analyzed.keyArena[Int($0.key.lowerBound)..<Int($0.key.upperBound)]) },
+            plains: keys.map { Array(analyzed.keyArena[Int($0.plain.lowerBound)..<Int($0.plain.upperBound)]) },
+            requiresCapitals: lower.count <= 2 || SyllableValidator.isPlausible(lower))
+        table.insert(abbreviationKey, value: Int32(expansions.count))
+        expansions.append(expansion)
+        entries.append(entry)
+    }
+
+    public var isEmpty: Bool { expansions.isEmpty }
+
+    /// Expansion for a token key, honouring the capitals rule.
+    func expansion(for key: UnsafeBufferPointer<UInt8>, writtenInCapitals: Bool) -> Expansion? {
+        guard let index = table.value(for: key) else { return nil }
+        let expansion = expansions[Int(index)]
+        if expansion.requiresCapitals && !writtenInCapitals { return nil }
+        return expansion
+    }
+
+    var conjunctionKey: [UInt8] { andKey }
+}

@@ -1,0 +1,175 @@
+/// The analysis chain: character filters → tokenizer → token filters (keys,
+/// abbreviation expansion) → sentences. The same chain analyses lexicon phrases
+/// and petitions, so no spelling variant can make a phrase unmatchable.
+public struct Analyzer: Sendable {
+    public var characterFilters: [any CharacterFilter]
+    public var tokenizer: VietnameseTokenizer
+    public var abbreviations: AbbreviationTable
+
+    /// The standard chain: look-alike repair, invisible characters, NFC.
+    public init(legacyLookalikes: LegacyLookalikeFilter.Mode = .automatic, abbreviations: AbbreviationTable = AbbreviationTable()) {
+        characterFilters = [LegacyLookalikeFilter(mode: legacyLookalikes), InvisibleCharacterFilter(), CanonicalCompositionFilter()]
+        tokenizer = VietnameseTokenizer()
+        self.abbreviations = abbreviations
+    }
+
+    /// Runs only the character filters.
+    public func filter(_ text: String) -> FilteredText {
+        var filtered = FilteredText(Array(text.utf8))
+        for filter in characterFilters { filtered = filter.apply(filtered) }
+        return filtered
+    }
+
+    public func analyze(_ text: String) -> AnalyzedText {
+        let filtered = filter(text)
+        let bytes = filtered.bytes
+        var tokens = tokenizer.tokenize(bytes)
+        var builder = TermBuilder(bytes: bytes, abbreviations: abbreviations, expectedTokens: tokens.count)
+        for index in tokens.indices {
+            let range = tokens[index].normalized
+            if !filtered.maps.isEmpty {
+                tokens[index].span = filtered.sourceSpan(range.lowerBound, range.upperBound)
+            }
+            builder.add(tokens[index], at: index)
+        }
+        let sentences = SentenceSplitter.split(tokens, normalized: bytes)
+        return AnalyzedText(
+            source: text, normalized: bytes, tokens: tokens, tokenKeys: builder.tokenKeys,
+            tokenPlainKeys: builder.tokenPlainKeys, terms: builder.terms, sentences: sentences,
+            keyArena: builder.arena)
+    }
+
+    /// The normalised text for display: filters applied, every word in the
+    /// canonical tone placement, case kept.
+    public func normalize(_ text: String) -> String {
+        let bytes = filter(text).bytes
+        let tokens = tokenizer.tokenize(bytes)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var canonicalizer = SyllableCanonicalizer()
+        var copied = 0
+        var none: [UInt8]? = nil
+        bytes.withUnsafeBufferPointer { buffer in
+            for token in tokens where token.kind == .word {
+                let range = token.normalized
+                output.append(contentsOf: buffer[copied..<range.lowerBound])
+                _ = canonicalizer.canonicalize(UnsafeBufferPointer(rebasing: buffer[range]), keepCase: true, key: &output, plain: &none)
+                copied = range.upperBound
+            }
+            output.append(contentsOf: buffer[copied...])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// Token filters in one pass: computes each token's keys into a shared arena
+/// and emits terms, expanding abbreviations.
+struct TermBuilder {
+    let bytes: [UInt8]
+    let abbreviations: AbbreviationTable
+    var arena: [UInt8] = []
+    var tokenKeys: [Range<Int32>] = []
+    var tokenPlainKeys: [Range<Int32>] = []
+    var terms: [Term] = []
+    var canonicalizer = SyllableCanonicalizer()
+    var plainScratch: [UInt8]? = []
+
+    init(bytes: [UInt8], abbreviations: AbbreviationTable, expectedTokens: Int) {
+        self.bytes = bytes
+        self.abbreviations = abbreviations
+        arena.reserveCapacity(bytes.count * 2)
+        tokenKeys.reserveCapacity(expectedTokens)
+        tokenPlainKeys.reserveCapacity(expectedTokens)
+        terms.reserveCapacity(expectedTokens)
+    }
+
+    mutating func add(_ token: Token, at index: Int) {
+        let keyStart = Int32(arena.count)
+        plainScratch!.removeAll(keepingCapacity: true)
+        var accentless = true
+        var capitals = true
+        bytes.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[token.normalized])
+            for b in slice where b >= 0x61 && b <= 0x7A { capitals = false; break }
+            switch token.kind {
+            case .word, .acronym, .documentNumber:
+                let result = canonicalizer.canonicalize(slice, keepCase: false, key: &arena, plain: &plainScratch)
+                accentless = result.isAccentless
+            default:
+                arena.append(contentsOf: slice)
+                plainScratch!.append(contentsOf: slice)
+            }
+        }
+        if capitals, token.kind == .word || token.kind == .acronym {
+            // Lower-case non-ASCII letters also make a word not all-capitals.
+            capitals = !hasLowercaseLetter(token.normalized)
+        }
+        let keyEnd = Int32(arena.count)
+        arena.append(contentsOf: plainScratch!)
+        let plainRange = keyEnd..<Int32(arena.count)
+        tokenKeys.append(keyStart..<keyEnd)
+        tokenPlainKeys.append(plainRange)
+
+        if !abbreviations.isEmpty, token.kind == .word || token.kind == .acronym, keyEnd - keyStart <= 24 {
+            if expand(keyStart..<keyEnd, token: index, capitals: capitals, isAcronym: token.kind == .acronym) { return }
+        }
+        terms.append(Term(tokenIndex: Int32(index), key: keyStart..<keyEnd, plain: plainRange, isAccentless: accentless, isExpansion: false))
+    }
+
+    private func hasLowercaseLetter(_ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let length = UTF8Scalars.length(of: bytes[i])
+            if let info = VietnameseLetters.info(UTF8Scalars.decode(bytes, at: i, length: length)), !info.isUpper { return true }
+            i += length
+        }
+        return false
+    }
+
+    /// Expands an abbreviation (or each part of an acronym joined by & or -).
+    private mutating func expand(_ key: Range<Int32>, token: Int, capitals: Bool, isAcronym: Bool) -> Bool {
+        let whole: AbbreviationTable.Expansion? = arena.withUnsafeBufferPointer { buffer in
+            abbreviations.expansion(for: UnsafeBufferPointer(rebasing: buffer[Int(key.lowerBound)..<Int(key.upperBound)]), writtenInCapitals: capitals)
+        }
+        if let whole {
+            append(whole, token: token)
+            return true
+        }
+        guard isAcronym else { return false }
+        // Split on & and -: each part expanded or kept, & read as "và".
+        let keyBytes = Array(arena[Int(key.lowerBound)..<Int(key.upperBound)])
+        var parts: [[UInt8]] = [[]]
+        var separators: [UInt8] = []
+        for b in keyBytes {
+            if b == 0x26 || b == 0x2D { parts.append([]); separators.append(b) } else { parts[parts.count - 1].append(b) }
+        }
+        var expandedAny = false
+        var pending: [(keys: [[UInt8]], plains: [[UInt8]])] = []
+        for (offset, part) in parts.enumerated() {
+            if let expansion = part.withUnsafeBufferPointer({ abbreviations.expansion(for: $0, writtenInCapitals: true) }) {
+                pending.append((expansion.keys, expansion.plains))
+                expandedAny = true
+            } else {
+                pending.append(([part], [part]))
+            }
+            if offset < separators.count, separators[offset] == 0x26 {
+                pending.append(([abbreviations.conjunctionKey], [Array("va".utf8)]))
+            }
+        }
+        guard expandedAny else { return false }
+        for item in pending {
+            append(AbbreviationTable.Expansion(keys: item.keys, plains: item.plains, requiresCapitals: false), token: token)
+        }
+        return true
+    }
+
+    private mutating func append(_ expansion: AbbreviationTable.Expansion, token: Int) {
+        for (key, plain) in zip(expansion.keys, expansion.plains) {
+            let start = Int32(arena.count)
+            arena.append(contentsOf: key)
+            let middle = Int32(arena.count)
+            arena.append(contentsOf: plain)
+            terms.append(Term(tokenIndex: Int32(token), key: start..<middle, plain: middle..<Int32(arena.count), isAccentless: false, isExpansion: true))
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// Text decoded to Unicode, with how it was decoded.
+///
+/// `text` is the *source text*: every span KienNghi reports is a UTF-8 byte
+/// offset into it. For UTF-8 input without a BOM it is byte-identical to the file.
+public struct DecodedText: Sendable {
+    public var text: String
+    public var encoding: TextEncoding
+    /// 0…1: how sure detection was (1 for a BOM, valid UTF-8 or `--encoding`).
+    public var confidence: Double
+    /// Whether the input started with a byte-order mark (dropped from `text`).
+    public var hadByteOrderMark: Bool
+    /// Invalid sequences replaced by U+FFFD in lenient mode.
+    public var replacedSequences: Int
+
+    public init(text: String, encoding: TextEncoding, confidence: Double = 1, hadByteOrderMark: Bool = false, replacedSequences: Int = 0) {
+        self.text = text
+        self.encoding = encoding
+        self.confidence = confidence
+        self.hadByteOrderMark = hadByteOrderMark
+        self.replacedSequences = replacedSequences
+    }
+}
+
+/// Why bytes could not be decoded. Carries what a person needs to act.
+public enum TextDecodingFailure: Error, Sendable, Equatable {
+    /// Bytes are mostly UTF-8 but not at `offset` (often: two encodings mixed).
+    case invalidUTF8(offset: Int, byte: UInt8, looksMixed: Bool)
+    /// The named encoding cannot decode the byte at `offset`.
+    case invalidBytes(encoding: String, offset: Int)
+    /// No candidate encoding gives plausible Vietnamese.
+    case undetectable(bestGuess: String, confidence: Double)
+    /// `--encoding` named something unknown.
+    case unknownEncoding(String)
+    /// UTF-16 input with an odd number of bytes.
+    case truncatedUTF16(length: Int)
+}

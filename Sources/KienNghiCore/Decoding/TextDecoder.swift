@@ -1,0 +1,150 @@
+/// Turns the bytes an office holds into Unicode text: BOM-marked UTF-8/UTF-16,
+/// plain UTF-8, Windows-1258 (via ICU), and the legacy TCVN3, VNI, VISCII and
+/// VPS encodings, detected automatically or named by the user.
+public struct TextDecoder: Sendable {
+    /// Named encoding, or nil to detect.
+    public var encoding: TextEncoding?
+    /// Replace invalid sequences with U+FFFD (and count them) instead of failing.
+    public var lenient: Bool
+    /// Below this plausibility, detection refuses to guess.
+    public var minimumConfidence: Double
+
+    public init(encoding: TextEncoding? = nil, lenient: Bool = false, minimumConfidence: Double = 0.5) {
+        self.encoding = encoding
+        self.lenient = lenient
+        self.minimumConfidence = minimumConfidence
+    }
+
+    public func decode(_ bytes: [UInt8]) throws(TextDecodingFailure) -> DecodedText {
+        if let encoding { return try Self.decodeStrictly(bytes, as: encoding, lenient: lenient) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            var decoded = try Self.decodeStrictly(Array(bytes.dropFirst(3)), as: .utf8, lenient: lenient)
+            decoded.hadByteOrderMark = true
+            return decoded
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let encoding: TextEncoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+            var decoded = try Self.decodeStrictly(Array(bytes.dropFirst(2)), as: encoding, lenient: lenient)
+            decoded.hadByteOrderMark = true
+            return decoded
+        }
+        let check = UTF8Validation.check(bytes)
+        if check.firstInvalidOffset == nil { return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8) }
+        if check.vietnameseLetterSequences >= 3 || check.vietnameseLetterSequences > check.invalidBytes {
+            // Real UTF-8 Vietnamese with damage, or UTF-8 mixed with a legacy encoding.
+            guard lenient else {
+                let offset = check.firstInvalidOffset!
+                throw .invalidUTF8(offset: offset, byte: bytes[offset], looksMixed: check.invalidBytes >= 3)
+            }
+            return try Self.decodeStrictly(bytes, as: .utf8, lenient: true)
+        }
+        let ranked = EncodingDetector().rank(bytes)
+        guard let best = ranked.first else { throw .undetectable(bestGuess: "?", confidence: 0) }
+        let runnerUp = ranked.dropFirst().first?.score ?? 0
+        let confidence = best.score * (best.score > 0 ? min(1, 0.5 + (best.score - runnerUp)) : 0)
+        guard best.score >= minimumConfidence else {
+            throw .undetectable(bestGuess: best.encoding.description, confidence: confidence)
+        }
+        var decoded = try Self.decodeStrictly(bytes, as: best.encoding, lenient: lenient)
+        decoded.confidence = confidence
+        return decoded
+    }
+
+    /// Decodes with one known encoding, no guessing.
+    static func decodeStrictly(_ bytes: [UInt8], as encoding: TextEncoding, lenient: Bool) throws(TextDecodingFailure) -> DecodedText {
+        switch encoding {
+        case .utf8:
+            if let offset = UTF8Validation.check(bytes).firstInvalidOffset {
+                guard lenient else { throw .invalidUTF8(offset: offset, byte: bytes[offset], looksMixed: false) }
+                let replaced = UTF8Validation.countInvalid(bytes)
+                return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, replacedSequences: replaced)
+            }
+            return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8)
+        case .utf16LittleEndian, .utf16BigEndian:
+            guard bytes.count % 2 == 0 || lenient else { throw .truncatedUTF16(length: bytes.count) }
+            let littleEndian = encoding == .utf16LittleEndian
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var i = 0
+            while i + 1 < bytes.count {
+                let (low, high) = littleEndian ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
+                units.append(UInt16(high) << 8 | UInt16(low))
+                i += 2
+            }
+            return DecodedText(text: String(decoding: units, as: UTF16.self), encoding: encoding)
+        case .windows1258, .icu:
+            let name = encoding == .windows1258 ? "windows-1258" : encoding.description
+            guard let result = ICU.convert(bytes, from: name, lenient: lenient) else { throw .unknownEncoding(name) }
+            if let offset = result.errorOffset { throw .invalidBytes(encoding: name, offset: offset) }
+            return DecodedText(text: String(decoding: result.units, as: UTF16.self), encoding: encoding, replacedSequences: result.replaced)
+        case .legacy(let codec):
+            var text = String.UnicodeScalarView()
+            for value in codec.decode(bytes) { text.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
+            return DecodedText(text: String(text), encoding: encoding)
+        }
+    }
+}
+
+/// UTF-8 validity without building a String.
+enum UTF8Validation {
+    struct Result {
+        var firstInvalidOffset: Int?
+        var invalidBytes = 0
+        /// Valid multi-byte sequences that encode a Vietnamese letter: evidence
+        /// that the bytes really are UTF-8 (legacy bytes form them only by accident).
+        var vietnameseLetterSequences = 0
+    }
+
+    static func check(_ bytes: [UInt8]) -> Result {
+        var result = Result()
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 { i += 1; continue }
+            let length = sequenceLength(bytes, at: i)
+            if length == 0 {
+                if result.firstInvalidOffset == nil { result.firstInvalidOffset = i }
+                result.invalidBytes += 1
+                i += 1
+            } else {
+                if VietnameseLetters.info(UTF8Scalars.decode(bytes, at: i, length: length)) != nil {
+                    result.vietnameseLetterSequences += 1
+                }
+                i += length
+            }
+        }
+        return result
+    }
+
+    static func countInvalid(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 { i += 1; continue }
+            let length = sequenceLength(bytes, at: i)
+            if length == 0 { count += 1; i += 1 } else { i += length }
+        }
+        return count
+    }
+
+    /// Length of the valid multi-byte sequence at `i`, or 0 if invalid.
+    static func sequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
+        let lead = bytes[i]
+        let length: Int
+        var minimum: UInt32
+        switch lead {
+        case 0xC2...0xDF: length = 2; minimum = 0x80
+        case 0xE0...0xEF: length = 3; minimum = 0x800
+        case 0xF0...0xF4: length = 4; minimum = 0x10000
+        default: return 0
+        }
+        guard i + length <= bytes.count else { return 0 }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length {
+            let byte = bytes[i + k]
+            guard byte & 0xC0 == 0x80 else { return 0 }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return 0 }
+        return length
+    }
+}

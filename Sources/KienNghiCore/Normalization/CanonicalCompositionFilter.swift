@@ -1,0 +1,66 @@
+/// Composes text to Unicode NFC with ICU, so NFD text (macOS, Windows-1258
+/// decoders) and NFC text give the same bytes.
+///
+/// Scans UTF-8 directly and hands ICU only the short segments around a
+/// character that may change under NFC; text already in NFC is not copied.
+public struct CanonicalCompositionFilter: CharacterFilter {
+    public init() {}
+
+    /// One bit per BMP scalar: may change or combine under NFC.
+    private static let unstableBMP: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for value in UInt32(0x80)..<0x10000 where !(0xD800...0xDFFF).contains(value) {
+            if ICU.isNFCUnstable(value) { bits[Int(value >> 6)] |= 1 << (value & 63) }
+        }
+        return bits
+    }()
+
+    @inline(__always)
+    static func isUnstable(_ value: UInt32) -> Bool {
+        if value < 0x80 { return false }
+        if value < 0x10000 { return unstableBMP[Int(value >> 6)] & (1 << (value & 63)) != 0 }
+        return ICU.isNFCUnstable(value)
+    }
+
+    public func apply(_ text: FilteredText) -> FilteredText {
+        let bytes = text.bytes
+        let count = bytes.count
+        var builder = FilterOutputBuilder(bytes)
+        var lastStableStart = 0
+        var i = 0
+        while i < count {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                lastStableStart = i
+                i += 1
+                continue
+            }
+            let length = UTF8Scalars.length(of: byte)
+            guard i + length <= count else { break }
+            let value = UTF8Scalars.decode(bytes, at: i, length: length)
+            guard Self.isUnstable(value) else {
+                lastStableStart = i
+                i += length
+                continue
+            }
+            // Segment: from the last stable starter to the next stable starter.
+            var end = i + length
+            while end < count {
+                let next = UTF8Scalars.length(of: bytes[end])
+                guard end + next <= count else { break }
+                if !Self.isUnstable(UTF8Scalars.decode(bytes, at: end, length: next)) { break }
+                end += next
+            }
+            let segment = String(decoding: bytes[lastStableStart..<end], as: UTF8.self)
+            if let composed = ICU.nfc(Array(segment.utf16)) {
+                let replacement = Array(String(decoding: composed, as: UTF16.self).utf8)
+                if replacement[...] != bytes[lastStableStart..<end] {
+                    builder.replace(lastStableStart..<end, with: replacement)
+                }
+            }
+            lastStableStart = end
+            i = end
+        }
+        return builder.finish(text)
+    }
+}

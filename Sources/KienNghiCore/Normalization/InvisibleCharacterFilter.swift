@@ -1,0 +1,83 @@
+/// Removes or replaces characters that look like nothing or like something
+/// else: zero-width characters, soft hyphens, stray BOMs and C0 controls are
+/// dropped; NBSP and the other Unicode spaces become a space; CRLF and CR become
+/// LF; U+2028/2029 become LF; Ð (U+00D0, Icelandic eth) written for Đ becomes Đ.
+///
+/// Must run after legacy-lookalike repair: TCVN3 writes ư as the soft hyphen.
+public struct InvisibleCharacterFilter: CharacterFilter {
+    public init() {}
+
+    public func apply(_ text: FilteredText) -> FilteredText {
+        let bytes = text.bytes
+        var builder = FilterOutputBuilder(bytes)
+        let count = bytes.count
+        var i = 0
+        while i < count {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                if byte == 0x0D {
+                    let end = (i + 1 < count && bytes[i + 1] == 0x0A) ? i + 2 : i + 1
+                    builder.replace(i..<end, with: CollectionOfOne(0x0A))
+                    i = end
+                    continue
+                }
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C {
+                    builder.replace(i..<i + 1, with: EmptyCollection())
+                }
+                i += 1
+                continue
+            }
+            let length = UTF8Scalars.length(of: byte)
+            guard i + length <= count else { break }
+            let value = UTF8Scalars.decode(bytes, at: i, length: length)
+            switch value {
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E, 0x034F:
+                builder.replace(i..<i + length, with: EmptyCollection())
+            case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                builder.replace(i..<i + length, with: CollectionOfOne(0x20))
+            case 0x2028, 0x2029, 0x0085:
+                builder.replace(i..<i + length, with: CollectionOfOne(0x0A))
+            case 0x00D0:
+                builder.replace(i..<i + length, with: [0xC4, 0x90])
+            case 0x80...0x9F:
+                builder.replace(i..<i + length, with: EmptyCollection())
+            default:
+                break
+            }
+            i += length
+        }
+        return builder.finish(text)
+    }
+}
+
+/// Small helpers for walking UTF-8 by scalar without building Strings.
+enum UTF8Scalars {
+    @inline(__always)
+    static func length(of lead: UInt8) -> Int {
+        if lead < 0x80 { return 1 }
+        if lead < 0xE0 { return 2 }
+        if lead < 0xF0 { return 3 }
+        return 4
+    }
+
+    /// Decodes the scalar of `length` bytes at `index` (input is valid UTF-8).
+    @inline(__always)
+    static func decode(_ bytes: [UInt8], at index: Int, length: Int) -> UInt32 {
+        switch length {
+        case 1: return UInt32(bytes[index])
+        case 2: return UInt32(bytes[index] & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+        case 3:
+            return UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                | UInt32(bytes[index + 2] & 0x3F)
+        default:
+            return UInt32(bytes[index] & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+        }
+    }
+
+    static func encode(_ value: UInt32) -> [UInt8] {
+        var bytes: [UInt8] = []
+        SyllableCanonicalizer.appendUTF8(value, to: &bytes)
+        return bytes
+    }
+}

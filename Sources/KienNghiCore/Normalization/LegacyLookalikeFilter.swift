@@ -1,0 +1,154 @@
+/// Repairs legacy Vietnamese text that arrived already inside Unicode as its
+/// Windows-1252 look-alikes ("B¶o hiÓm x· héi" for TCVN3, "baûo hieåm" for VNI),
+/// as Word and Excel store runs typed in .VnTime or VNI-Times fonts.
+///
+/// In automatic mode a word is rewritten only when it is not plausible
+/// Vietnamese as written and its decoding is; the codec is chosen per text by
+/// which one repairs more words. A forced codec (known from a font name) is
+/// applied to every non-ASCII word.
+public struct LegacyLookalikeFilter: CharacterFilter {
+    public enum Mode: Sendable, Equatable {
+        case automatic
+        case forced(LegacyCodec, allCaps: Bool)
+        case off
+    }
+
+    public var mode: Mode
+
+    public init(mode: Mode = .automatic) { self.mode = mode }
+
+    /// A candidate word: byte range and scalars.
+    private struct Word {
+        var range: Range<Int>
+        var scalars: [UInt32]
+    }
+
+    public func apply(_ text: FilteredText) -> FilteredText {
+        if mode == .off { return text }
+        let bytes = text.bytes
+        if case .automatic = mode, !Self.hasSuspiciousBytes(bytes) { return text }
+        let words = Self.candidateWords(bytes)
+        if words.isEmpty { return text }
+
+        var builder = FilterOutputBuilder(bytes)
+        switch mode {
+        case .off: return text
+        case .forced(let codec, let allCaps):
+            for word in words {
+                guard let decoded = Self.decode(word.scalars, with: codec) else { continue }
+                let output = allCaps ? decoded.map(Self.upper) : decoded
+                builder.replace(word.range, with: Self.utf8(output))
+            }
+        case .automatic:
+            for (range, decoded) in Self.automaticRepairs(words) { builder.replace(range, with: Self.utf8(decoded)) }
+        }
+        return builder.finish(text)
+    }
+
+    /// Chooses the codec that repairs more implausible words. When most
+    /// non-ASCII words are implausible the text is legacy throughout, and every
+    /// word whose decoding is plausible is rewritten (also "sím" for sớm, which
+    /// happens to look like a Unicode word); otherwise only implausible ones.
+    private static func automaticRepairs(_ words: [Word]) -> [(Range<Int>, [UInt32])] {
+        let plausible = words.map { SyllableValidator.isPlausible($0.scalars) }
+        let suspiciousCount = plausible.filter { !$0 }.count
+        guard suspiciousCount > 0 else { return [] }
+        let throughout = suspiciousCount * 2 >= words.count
+        var best: [(Range<Int>, [UInt32])] = []
+        var bestImplausibleRepairs = 0
+        for codec in [LegacyCodec.tcvn3, .vni] {
+            var repairs: [(Range<Int>, [UInt32])] = []
+            var implausibleRepairs = 0
+            for (word, isPlausible) in zip(words, plausible) where throughout || !isPlausible {
+                guard let decoded = decode(word.scalars, with: codec), decoded != word.scalars,
+                    SyllableValidator.isPlausible(decoded)
+                else { continue }
+                repairs.append((word.range, decoded))
+                if !isPlausible { implausibleRepairs += 1 }
+            }
+            if implausibleRepairs > bestImplausibleRepairs {
+                best = repairs
+                bestImplausibleRepairs = implausibleRepairs
+            }
+        }
+        return bestImplausibleRepairs * 2 >= suspiciousCount ? best : []
+    }
+
+    /// Bytes that Vietnamese Unicode text never has inside words: Latin-1
+    /// symbols (U+00A1–U+00BF) and Latin-1 letters outside Vietnamese.
+    static func hasSuspiciousBytes(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        let count = bytes.count
+        while i + 1 < count {
+            let lead = bytes[i]
+            if lead == 0xC2 {
+                let next = bytes[i + 1]
+                if next >= 0xA1 && next <= 0xBF { return true }
+            } else if lead == 0xC3 {
+                if !vietnameseLatin1.contains(UInt32(bytes[i + 1] & 0x3F) | 0xC0) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    private static let vietnameseLatin1: Set<UInt32> = Set(
+        "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý".unicodeScalars.map(\.value))
+
+    /// Maximal runs of letters and Windows-1252 look-alike characters containing
+    /// at least one non-ASCII scalar.
+    private static func candidateWords(_ bytes: [UInt8]) -> [Word] {
+        var words: [Word] = []
+        var current: [UInt32] = []
+        var start = 0
+        var hasNonASCII = false
+        var i = 0
+        func flush(_ end: Int) {
+            if hasNonASCII && !current.isEmpty { words.append(Word(range: start..<end, scalars: current)) }
+            current.removeAll(keepingCapacity: true)
+            hasNonASCII = false
+        }
+        while i < bytes.count {
+            let length = UTF8Scalars.length(of: bytes[i])
+            guard i + length <= bytes.count else { break }
+            let value = UTF8Scalars.decode(bytes, at: i, length: length)
+            let isWordPart: Bool
+            if value < 0x80 {
+                isWordPart = (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+            } else {
+                isWordPart = LegacyCodec.cp1252Byte(of: value) != nil && value != 0xA0
+            }
+            if isWordPart {
+                if current.isEmpty { start = i }
+                current.append(value)
+                if value >= 0x80 { hasNonASCII = true }
+            } else {
+                flush(i)
+            }
+            i += length
+        }
+        flush(bytes.count)
+        return words
+    }
+
+    private static func decode(_ scalars: [UInt32], with codec: LegacyCodec) -> [UInt32]? {
+        var raw: [UInt8] = []
+        raw.reserveCapacity(scalars.count)
+        for value in scalars {
+            guard let byte = LegacyCodec.cp1252Byte(of: value) else { return nil }
+            raw.append(byte)
+        }
+        return codec.decode(raw)
+    }
+
+    private static func upper(_ value: UInt32) -> UInt32 {
+        guard let info = VietnameseLetters.info(value), !info.isUpper else { return value }
+        return VietnameseLetters.composed(base: info.base, tone: info.tone, isUpper: true) ?? value
+    }
+
+    private static func utf8(_ scalars: [UInt32]) -> [UInt8] {
+        var out: [UInt8] = []
+        for value in scalars { SyllableCanonicalizer.appendUTF8(value, to: &out) }
+        return out
+    }
+}

@@ -1,0 +1,125 @@
+/// Maps UTF-8 byte offsets of a filtered text back to the text the filter read.
+///
+/// Only changed regions are stored (sorted, non-overlapping), so a filter that
+/// changes nothing costs nothing. An offset inside a changed region maps to
+/// that region's start (for span starts) or end (for span ends), so a span
+/// never cuts a replaced character in half.
+public struct OffsetMap: Sendable, Equatable {
+    struct Edit: Sendable, Equatable {
+        var filteredStart: Int
+        var filteredEnd: Int
+        var sourceStart: Int
+        var sourceEnd: Int
+    }
+
+    private(set) var edits: [Edit] = []
+
+    public init() {}
+
+    public var isIdentity: Bool { edits.isEmpty }
+
+    /// Records that filtered bytes `filtered` replace source bytes `source`.
+    mutating func record(filtered: Range<Int>, source: Range<Int>) {
+        edits.append(Edit(filteredStart: filtered.lowerBound, filteredEnd: filtered.upperBound,
+                          sourceStart: source.lowerBound, sourceEnd: source.upperBound))
+    }
+
+    /// Last edit whose filtered start is at or before `offset`.
+    private func editIndex(atOrBefore offset: Int) -> Int? {
+        var low = 0
+        var high = edits.count
+        while low < high {
+            let mid = (low + high) / 2
+            if edits[mid].filteredStart <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? nil : low - 1
+    }
+
+    /// Source offset for a span that starts at filtered `offset`.
+    public func sourceStart(_ offset: Int) -> Int {
+        guard let index = editIndex(atOrBefore: offset) else { return offset }
+        let edit = edits[index]
+        if offset < edit.filteredEnd { return edit.sourceStart }
+        if offset == edit.filteredEnd, edit.filteredStart == edit.filteredEnd { return edit.sourceEnd }
+        return edit.sourceEnd + (offset - edit.filteredEnd)
+    }
+
+    /// Source offset for a span that ends at filtered `offset`.
+    public func sourceEnd(_ offset: Int) -> Int {
+        var low = 0
+        var high = edits.count
+        while low < high {
+            let mid = (low + high) / 2
+            if edits[mid].filteredStart < offset { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return offset }
+        let edit = edits[low - 1]
+        if offset <= edit.filteredEnd { return edit.sourceEnd }
+        return edit.sourceEnd + (offset - edit.filteredEnd)
+    }
+}
+
+/// A text in transit through the character filters: its current UTF-8 bytes
+/// and, for every filter that changed it, the map back to the previous stage.
+public struct FilteredText: Sendable {
+    /// Current bytes (valid UTF-8).
+    public var bytes: [UInt8]
+    /// One map per changing filter, in the order the filters ran.
+    public var maps: [OffsetMap]
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        self.maps = []
+    }
+
+    /// Span in the current bytes → span in the original source bytes.
+    public func sourceSpan(_ start: Int, _ end: Int) -> SourceSpan {
+        var s = start
+        var e = end
+        for map in maps.reversed() {
+            s = map.sourceStart(s)
+            e = map.sourceEnd(e)
+        }
+        return SourceSpan(start: s, end: max(s, e))
+    }
+}
+
+/// Builds a filter's output and offset map in one pass: copy unchanged runs
+/// lazily, record replacements.
+struct FilterOutputBuilder {
+    let input: [UInt8]
+    private(set) var output: [UInt8] = []
+    private(set) var map = OffsetMap()
+    private var copiedUpTo = 0
+    private(set) var changed = false
+
+    init(_ input: [UInt8]) { self.input = input }
+
+    /// Replaces input bytes `range` by `replacement`.
+    mutating func replace(_ range: Range<Int>, with replacement: some Collection<UInt8>) {
+        if !changed {
+            output.reserveCapacity(input.count + 16)
+            changed = true
+        }
+        output.append(contentsOf: input[copiedUpTo..<range.lowerBound])
+        let start = output.count
+        output.append(contentsOf: replacement)
+        map.record(filtered: start..<output.count, source: range)
+        copiedUpTo = range.upperBound
+    }
+
+    /// Finishes; returns `text` itself when nothing changed.
+    mutating func finish(_ text: FilteredText) -> FilteredText {
+        guard changed else { return text }
+        output.append(contentsOf: input[copiedUpTo...])
+        var result = text
+        result.bytes = output
+        result.maps.append(map)
+        return result
+    }
+}
+
+/// One step that rewrites text before tokenisation and keeps offsets traceable.
+public protocol CharacterFilter: Sendable {
+    func apply(_ text: FilteredText) -> FilteredText
+}

@@ -1,0 +1,68 @@
+internal import CICUShim
+
+/// Thin Swift wrappers over the C shim, so the rest of the core never touches C types.
+enum ICU {
+    /// Composes UTF-16 code units to NFC; nil only if ICU itself fails.
+    static func nfc(_ units: [UInt16]) -> [UInt16]? {
+        var capacity = max(16, units.count * 2)
+        while true {
+            var out = [UInt16](repeating: 0, count: capacity)
+            let length = units.withUnsafeBufferPointer { src in
+                out.withUnsafeMutableBufferPointer { dst in
+                    kn_nfc_utf16(src.baseAddress, Int32(src.count), dst.baseAddress, Int32(capacity))
+                }
+            }
+            if length >= 0 && Int(length) <= capacity {
+                out.removeSubrange(Int(length)...)
+                return out
+            }
+            if capacity > units.count * 8 + 64 { return nil }
+            capacity *= 2
+        }
+    }
+
+    /// Composes a sequence of scalars to NFC.
+    static func nfc(scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var units: [UInt16] = []
+        units.reserveCapacity(scalars.count * 2)
+        for scalar in scalars { units.append(contentsOf: UTF16.encode(scalar)!) }
+        guard let composed = nfc(units) else { return scalars }
+        var result: [Unicode.Scalar] = []
+        var iterator = composed.makeIterator()
+        var decoder = UTF16()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { result.append(scalar) }
+        return result
+    }
+
+    static func isNFCUnstable(_ value: UInt32) -> Bool { kn_nfc_unstable(value) != 0 }
+    static func foldCase(_ value: UInt32) -> UInt32 { kn_fold_case(value) }
+    static func isAlphabetic(_ value: UInt32) -> Bool { kn_is_alphabetic(value) != 0 }
+    static func converterExists(_ name: String) -> Bool { kn_converter_exists(name) != 0 }
+
+    /// Result of an ICU conversion to UTF-16.
+    struct Conversion {
+        var units: [UInt16]
+        var errorOffset: Int?
+        var replaced: Int
+    }
+
+    /// Decodes bytes with the ICU converter `name`.
+    static func convert(_ bytes: [UInt8], from name: String, lenient: Bool) -> Conversion? {
+        let capacity = bytes.count * 2 + 16
+        var out = [UInt16](repeating: 0, count: capacity)
+        var errorOffset: Int32 = -1
+        var replaced: Int32 = 0
+        let length = bytes.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                kn_convert_to_utf16(name, src.baseAddress, Int32(src.count), dst.baseAddress, Int32(capacity),
+                                    lenient ? 1 : 0, &errorOffset, &replaced)
+            }
+        }
+        if errorOffset >= 0 && !lenient {
+            return Conversion(units: [], errorOffset: Int(errorOffset), replaced: 0)
+        }
+        guard length >= 0 else { return nil }
+        out.removeSubrange(Int(length)...)
+        return Conversion(units: out, errorOffset: nil, replaced: Int(replaced))
+    }
+}

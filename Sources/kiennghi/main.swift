@@ -1,0 +1,3 @@
+import KienNghiCLI
+
+KienNghiCommand.main()
