@@ -38,12 +38,12 @@ var targets: [Target] = [
             "KienNghiCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ],
-        resources: [.copy("Golden"), .copy("Fixtures")]
+        exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
         name: "KienNghiCLITests",
         dependencies: ["KienNghiCLI", "KienNghiCore", "KienNghiOffice"],
-        resources: [.copy("Golden")]
+        exclude: ["Golden"]
     ),
 ]
 

@@ -10,9 +10,12 @@ struct NormalizeCommand: ParsableCommand {
     @OptionGroup var input: TextInputOptions
 
     func run() throws {
-        try reportingErrors {
-            let decoded = try input.read()
-            Terminal.write(Analyzer().normalize(decoded.text))
-        }
+        try reportingErrors { Terminal.write(try render()) }
+    }
+
+    /// The command's whole output.
+    func render() throws -> String {
+        let decoded = try input.read()
+        return Analyzer().normalize(decoded.text)
     }
 }

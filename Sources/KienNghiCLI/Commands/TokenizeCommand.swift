@@ -17,12 +17,15 @@ struct TokenizeCommand: ParsableCommand {
     var lexicons: String?
 
     func run() throws {
-        try reportingErrors {
-            let decoded = try input.read()
-            let analyzer = try LexiconLocation.analyzer(lexicons, language: input.language.lang)
-            let analyzed = analyzer.analyze(decoded.text)
-            Terminal.write(json ? TokenPrinter.json(analyzed, decoded: decoded) : TokenPrinter.table(analyzed))
-        }
+        try reportingErrors { Terminal.write(try render()) }
+    }
+
+    /// The command's whole output.
+    func render() throws -> String {
+        let decoded = try input.read()
+        let analyzer = try LexiconLocation.analyzer(lexicons, language: input.language.lang)
+        let analyzed = analyzer.analyze(decoded.text)
+        return json ? TokenPrinter.json(analyzed, decoded: decoded) : TokenPrinter.table(analyzed)
     }
 }
 

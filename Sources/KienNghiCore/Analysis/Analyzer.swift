@@ -6,9 +6,10 @@ public struct Analyzer: Sendable {
     public var tokenizer: VietnameseTokenizer
     public var abbreviations: AbbreviationTable
 
-    /// The standard chain: look-alike repair, invisible characters, NFC.
+    /// The standard chain: NFC, then look-alike repair (which needs whole
+    /// composed words and must see TCVN3's soft-hyphen ư), then invisible characters.
     public init(legacyLookalikes: LegacyLookalikeFilter.Mode = .automatic, abbreviations: AbbreviationTable = AbbreviationTable()) {
-        characterFilters = [LegacyLookalikeFilter(mode: legacyLookalikes), InvisibleCharacterFilter(), CanonicalCompositionFilter()]
+        characterFilters = [CanonicalCompositionFilter(), LegacyLookalikeFilter(mode: legacyLookalikes), InvisibleCharacterFilter()]
         tokenizer = VietnameseTokenizer()
         self.abbreviations = abbreviations
     }

@@ -50,10 +50,13 @@ public struct LegacyLookalikeFilter: CharacterFilter {
     /// word whose decoding is plausible is rewritten (also "sím" for sớm, which
     /// happens to look like a Unicode word); otherwise only implausible ones.
     private static func automaticRepairs(_ words: [Word]) -> [(Range<Int>, [UInt32])] {
+        // A lone look-alike character (a soft hyphen, a «) is no evidence: only
+        // words of two or more characters vote.
         let plausible = words.map { SyllableValidator.isPlausible($0.scalars) }
-        let suspiciousCount = plausible.filter { !$0 }.count
+        let voters = words.indices.filter { words[$0].scalars.count >= 2 }
+        let suspiciousCount = voters.filter { !plausible[$0] }.count
         guard suspiciousCount > 0 else { return [] }
-        let throughout = suspiciousCount * 2 >= words.count
+        let throughout = suspiciousCount * 2 >= voters.count
         var best: [(Range<Int>, [UInt32])] = []
         var bestImplausibleRepairs = 0
         for codec in [LegacyCodec.tcvn3, .vni] {
@@ -64,7 +67,7 @@ public struct LegacyLookalikeFilter: CharacterFilter {
                     SyllableValidator.isPlausible(decoded)
                 else { continue }
                 repairs.append((word.range, decoded))
-                if !isPlausible { implausibleRepairs += 1 }
+                if !isPlausible && word.scalars.count >= 2 { implausibleRepairs += 1 }
             }
             if implausibleRepairs > bestImplausibleRepairs {
                 best = repairs

@@ -1,0 +1,85 @@
+import Testing
+@testable import KienNghiCore
+
+@Suite("Decoding")
+struct TextDecoderTests {
+    static let expectedKeys = defaultAnalyzer.analyze(TestData.fixtureText("expected.txt")).termKeys
+
+    @Test(arguments: [
+        ("utf8.txt", "utf-8"), ("utf8-bom.txt", "utf-8"), ("utf16le-bom.txt", "utf-16le"), ("utf16be-bom.txt", "utf-16be"),
+        ("windows-1258.txt", "windows-1258"), ("vni.txt", "vni"), ("viscii.txt", "viscii"), ("vps.txt", "vps"),
+        ("tcvn3.txt", "tcvn3"), ("nfd.txt", "utf-8"), ("tcvn3-lookalike.txt", "utf-8"), ("vni-lookalike.txt", "utf-8"),
+    ])
+    func everyEncodingGivesTheSameKeys(file: String, encoding: String) throws {
+        let decoded = try TextDecoder().decode(TestData.fixture(file))
+        #expect(decoded.encoding.description == encoding)
+        #expect(defaultAnalyzer.analyze(decoded.text).termKeys == Self.expectedKeys)
+    }
+
+    @Test func legacyDetectionReportsConfidence() throws {
+        let decoded = try TextDecoder().decode(TestData.fixture("tcvn3.txt"))
+        #expect(decoded.confidence > 0.5)
+        #expect(decoded.confidence <= 1)
+    }
+
+    @Test func byteOrderMarkIsDroppedAndReported() throws {
+        let decoded = try TextDecoder().decode(TestData.fixture("utf8-bom.txt"))
+        #expect(decoded.hadByteOrderMark)
+        #expect(!decoded.text.hasPrefix("\u{FEFF}"))
+    }
+
+    @Test func mixedEncodingsAreRefusedAtTheRightOffset() {
+        let bytes = TestData.fixture("mixed.txt")
+        let firstLegacyByte = TestData.fixture("utf8.txt").count + 1 + 1  // "c«": the « after the space and "c"
+        #expect(throws: TextDecodingFailure.invalidUTF8(offset: firstLegacyByte, byte: 0xAB, looksMixed: true)) {
+            try TextDecoder().decode(bytes)
+        }
+    }
+
+    @Test func invalidUTF8NamesTheOffsetAndLenientModeCounts() throws {
+        let bytes = Array("Người lao động ".utf8) + [0xFF] + Array(" chốt sổ".utf8)
+        #expect(throws: TextDecodingFailure.invalidUTF8(offset: 21, byte: 0xFF, looksMixed: false)) {
+            try TextDecoder().decode(bytes)
+        }
+        let decoded = try TextDecoder(lenient: true).decode(bytes)
+        #expect(decoded.replacedSequences == 1)
+        #expect(decoded.text.contains("\u{FFFD}"))
+    }
+
+    @Test func explicitEncodingOverridesDetection() throws {
+        let decoded = try TextDecoder(encoding: TextEncoding(name: "tcvn3")).decode(Array("ch\u{00B8}u".utf8))
+        #expect(decoded.encoding == .legacy(.tcvn3))
+    }
+
+    @Test func emptyInputDecodesToEmptyText() throws {
+        let decoded = try TextDecoder().decode([])
+        #expect(decoded.text.isEmpty)
+        #expect(defaultAnalyzer.analyze(decoded.text).tokens.isEmpty)
+    }
+
+    @Test func unknownEncodingNameIsRejected() {
+        #expect(TextEncoding(name: "klingon-8") == nil)
+        #expect(TextEncoding(name: "windows-1252") == .icu("windows-1252"))
+    }
+
+    @Test func latinGarbageIsNotGuessedAsVietnamese() {
+        let bytes: [UInt8] = [0xFF, 0xFE, 0xFD, 0x20, 0xDE, 0xAD, 0xBE, 0xEF, 0x20, 0x81, 0x8D, 0x8F]
+        #expect(throws: (any Error).self) { try TextDecoder().decode(Array(bytes.dropFirst(2))) }
+    }
+
+    @Test func messagesNameTheFileOffsetAndFix() {
+        let message = TextDecodingFailure.invalidUTF8(offset: 42, byte: 0xAB, looksMixed: true).message(file: "don.txt")
+        #expect(message.contains("don.txt"))
+        #expect(message.contains("42"))
+        #expect(message.contains("--lenient"))
+        let english = TextDecodingFailure.undetectable(bestGuess: "vni", confidence: 0.3).message(file: "a.txt", language: .en)
+        #expect(english.contains("--encoding"))
+    }
+
+    @Test func officeFontNamesSelectTheCodec() {
+        #expect(LegacyCodec.fromFontName(".VnTime")! == (.tcvn3, false))
+        #expect(LegacyCodec.fromFontName(".VnTimeH")! == (.tcvn3, true))
+        #expect(LegacyCodec.fromFontName("VNI-Times")! == (.vni, false))
+        #expect(LegacyCodec.fromFontName("Times New Roman") == nil)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+@testable import KienNghiCore
+
+/// Paths to test data, found from this source file so no resource copying is needed.
+enum TestData {
+    static let testsRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = testsRoot.deletingLastPathComponent().deletingLastPathComponent()
+
+    static func fixture(_ name: String) -> [UInt8] {
+        Array(FileManager.default.contents(atPath: testsRoot.appendingPathComponent("Fixtures/\(name)").path) ?? Data())
+    }
+
+    static func fixtureText(_ name: String) -> String {
+        String(decoding: fixture(name), as: UTF8.self)
+    }
+
+    /// The shared development set, when present beside the repository.
+    static var sharedEvalDev: URL? {
+        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/eval-dev.jsonl")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+}
+
+/// Analyzer with the default abbreviations, built once.
+let defaultAnalyzer: Analyzer = {
+    let url = TestData.repositoryRoot.appendingPathComponent("Lexicons/abbreviations.tsv")
+    return Analyzer(abbreviations: .load(try! TabularFile.load(url)))
+}()
+
+extension AnalyzedText {
+    /// Accented keys of the word-level terms, abbreviations expanded.
+    var termKeys: [String] { terms.map { string($0.key) } }
+}
+
+/// Text with spans marked by ‹ and ›: the text without markers and the marked
+/// spans as UTF-8 byte offsets into it.
+func marked(_ text: String) -> (text: String, spans: [SourceSpan]) {
+    var output: [UInt8] = []
+    var spans: [SourceSpan] = []
+    var open: Int? = nil
+    for scalar in text.unicodeScalars {
+        if scalar == "‹" { open = output.count; continue }
+        if scalar == "›", let start = open { spans.append(SourceSpan(start: start, end: output.count)); open = nil; continue }
+        output.append(contentsOf: String(scalar).utf8)
+    }
+    return (String(decoding: output, as: UTF8.self), spans)
+}
+
+extension String {
+    var nfd: String { decomposedStringWithCanonicalMapping }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import KienNghiCore
+
+/// Words with every spelling a petition may use for them: first the canonical
+/// one, then old tone placement where it differs.
+private let vocabulary: [[String]] = [
+    ["hoà", "hòa"], ["khoẻ", "khỏe"], ["thuỷ", "thủy"], ["uỷ", "ủy"], ["hoá", "hóa"], ["thoả", "thỏa"],
+    ["toà", "tòa"], ["xoá", "xóa"], ["tuỳ", "tùy"], ["luỹ", "lũy"], ["hoạ", "họa"], ["loã", "lõa"],
+    ["người"], ["lao"], ["động"], ["bảo"], ["hiểm"], ["xã"], ["hội"], ["chốt"], ["sổ"], ["đường"],
+    ["nhà"], ["trọ"], ["quý"], ["già"], ["khuỷu"], ["ngoài"], ["thuở"], ["Đống"], ["Đa"], ["hoàn"],
+    ["quyết"], ["nghiêng"], ["ướt"], ["ỷ"], ["ậm"], ["ừ"], ["gì"], ["giữ"],
+]
+
+private let separators = [" ", "  ", ", ", ". ", "\n", " - ", "\u{00A0}"]
+
+/// A generated petition fragment: word choices and how each is written.
+private struct Fragment: CustomStringConvertible {
+    var words: [Int]
+    var spellings: [Int]
+    var cases: [Int]
+    var gaps: [Int]
+
+    func text(nfd: Bool, spellingOverride: Bool) -> String {
+        var out = ""
+        for (i, word) in words.enumerated() {
+            let forms = vocabulary[word]
+            var form = forms[spellingOverride ? spellings[i] % forms.count : 0]
+            switch cases[i] % 3 {
+            case 1: form = form.uppercased()
+            case 2: form = form.prefix(1).uppercased() + form.dropFirst()
+            default: break
+            }
+            if i > 0 { out += separators[gaps[i] % separators.count] }
+            out += form
+        }
+        return nfd ? out.decomposedStringWithCanonicalMapping : out
+    }
+
+    var description: String { text(nfd: false, spellingOverride: true).debugDescription }
+}
+
+private let fragments = zip(
+    Gen.int(in: 0...(vocabulary.count - 1)).array(of: 1...12),
+    Gen.int(in: 0...5).array(of: 12),
+    Gen.int(in: 0...5).array(of: 12),
+    Gen.int(in: 0...20).array(of: 12)
+).map { Fragment(words: $0, spellings: $1, cases: $2, gaps: $3) }
+
+@Suite("Analysis properties")
+struct AnalysisPropertyTests {
+    @Test func variantsGiveIdenticalKeys() async {
+        await propertyCheck(count: 300, input: fragments) { fragment in
+            let canonical = defaultAnalyzer.analyze(fragment.text(nfd: false, spellingOverride: false)).termKeys
+            for nfd in [false, true] {
+                let variant = fragment.text(nfd: nfd, spellingOverride: true)
+                #expect(defaultAnalyzer.analyze(variant).termKeys == canonical, "\(variant.debugDescription)")
+            }
+        }
+    }
+
+    @Test func normalizeIsIdempotentAndAgreesAcrossVariants() async {
+        await propertyCheck(count: 200, input: fragments) { fragment in
+            let nfc = defaultAnalyzer.normalize(fragment.text(nfd: false, spellingOverride: true))
+            #expect(defaultAnalyzer.normalize(nfc) == nfc)
+            #expect(defaultAnalyzer.normalize(fragment.text(nfd: true, spellingOverride: true)) == nfc)
+        }
+    }
+
+    @Test func spansCutTheSourceExactly() async {
+        let noise = ["\u{200B}", "\u{00AD}", "\r\n", "\u{FEFF}", ""]
+        await propertyCheck(count: 300, input: fragments, Gen.int(in: 0...4)) { fragment, noiseIndex in
+            let source = fragment.text(nfd: fragment.words.count % 2 == 0, spellingOverride: true)
+                .replacingOccurrences(of: " ", with: " " + noise[noiseIndex])
+            let analyzed = defaultAnalyzer.analyze(source)
+            let byteCount = source.utf8.count
+            var previousEnd = 0
+            for index in analyzed.tokens.indices {
+                let span = analyzed.tokens[index].span
+                #expect(span.start >= previousEnd && span.start < span.end && span.end <= byteCount, "\(source.debugDescription)")
+                previousEnd = span.end
+                // The surface is valid text cut at scalar boundaries and normalises to the token.
+                let surface = analyzed.surface(index)
+                let normalizedToken = String(decoding: analyzed.normalized[analyzed.tokens[index].normalized], as: UTF8.self)
+                #expect(defaultAnalyzer.filter(surface).bytes == Array(normalizedToken.utf8), "\(source.debugDescription)")
+            }
+        }
+    }
+
+    @Test func arbitraryUnicodeNeverCrashesAndStaysInBounds() async {
+        let scalars = Gen.unicodeScalar(in: "\u{0}"..."\u{2FFF}").array(of: 0...60).map { String(String.UnicodeScalarView($0)) }
+        await propertyCheck(count: 300, input: scalars) { source in
+            let analyzed = defaultAnalyzer.analyze(source)
+            for token in analyzed.tokens {
+                #expect(token.span.start <= token.span.end && token.span.end <= source.utf8.count)
+            }
+        }
+    }
+}
