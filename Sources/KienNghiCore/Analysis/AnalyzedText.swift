@@ -32,6 +32,8 @@ public struct AnalyzedText: Sendable {
     public let tokenPlainKeys: [Range<Int32>]
     /// Terms in text order, abbreviation expansions in place of their abbreviation.
     public let terms: [Term]
+    /// Per token: the range of its terms in ``terms``.
+    public let tokenTerms: [Range<Int32>]
     public let sentences: [Sentence]
     public let keyArena: [UInt8]
 
@@ -53,7 +55,8 @@ public struct AnalyzedText: Sendable {
 
     /// Abbreviation expansion of a token, if any (e.g. "bảo hiểm xã hội" for BHXH).
     public func expansion(_ index: Int) -> String? {
-        let parts = terms.filter { $0.tokenIndex == Int32(index) && $0.isExpansion }
+        let range = tokenTerms[index]
+        let parts = terms[Int(range.lowerBound)..<Int(range.upperBound)].filter(\.isExpansion)
         return parts.isEmpty ? nil : parts.map { string($0.key) }.joined(separator: " ")
     }
 }

@@ -36,7 +36,7 @@ public struct Analyzer: Sendable {
         let sentences = SentenceSplitter.split(tokens, normalized: bytes)
         return AnalyzedText(
             source: text, normalized: bytes, tokens: tokens, tokenKeys: builder.tokenKeys,
-            tokenPlainKeys: builder.tokenPlainKeys, terms: builder.terms, sentences: sentences,
+            tokenPlainKeys: builder.tokenPlainKeys, terms: builder.terms, tokenTerms: builder.tokenTerms, sentences: sentences,
             keyArena: builder.arena)
     }
 
@@ -72,19 +72,26 @@ struct TermBuilder {
     var tokenKeys: [Range<Int32>] = []
     var tokenPlainKeys: [Range<Int32>] = []
     var terms: [Term] = []
+    var tokenTerms: [Range<Int32>] = []
     var canonicalizer = SyllableCanonicalizer()
     var plainScratch: [UInt8]? = []
 
     init(bytes: [UInt8], abbreviations: AbbreviationTable, expectedTokens: Int) {
         self.bytes = bytes
         self.abbreviations = abbreviations
-        arena.reserveCapacity(bytes.count * 2)
+        arena.reserveCapacity(bytes.count + bytes.count / 2 + 16)
         tokenKeys.reserveCapacity(expectedTokens)
         tokenPlainKeys.reserveCapacity(expectedTokens)
         terms.reserveCapacity(expectedTokens)
     }
 
     mutating func add(_ token: Token, at index: Int) {
+        let firstTerm = Int32(terms.count)
+        addTerms(token, at: index)
+        tokenTerms.append(firstTerm..<Int32(terms.count))
+    }
+
+    private mutating func addTerms(_ token: Token, at index: Int) {
         let keyStart = Int32(arena.count)
         plainScratch!.removeAll(keepingCapacity: true)
         var accentless = true

@@ -88,15 +88,20 @@ public struct LegacyLookalikeFilter: CharacterFilter {
                 let next = bytes[i + 1]
                 if next >= 0xA1 && next <= 0xBF { return true }
             } else if lead == 0xC3 {
-                if !vietnameseLatin1.contains(UInt32(bytes[i + 1] & 0x3F) | 0xC0) { return true }
+                if foreignLatin1Letters & (1 << UInt64(bytes[i + 1] & 0x3F)) != 0 { return true }
             }
             i += 1
         }
         return false
     }
 
-    private static let vietnameseLatin1: Set<UInt32> = Set(
-        "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý".unicodeScalars.map(\.value))
+    /// Bit n set: U+00C0+n is a Latin-1 letter (or ×, ÷) that Vietnamese does not use.
+    private static let foreignLatin1Letters: UInt64 = {
+        let vietnamese = Set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý".unicodeScalars.map(\.value))
+        var mask: UInt64 = 0
+        for value in UInt32(0xC0)...0xFF where !vietnamese.contains(value) { mask |= 1 << UInt64(value - 0xC0) }
+        return mask
+    }()
 
     /// Maximal runs of letters and Windows-1252 look-alike characters containing
     /// at least one non-ASCII scalar.

@@ -2,13 +2,9 @@
 /// main vowel (see ``SyllableStructure/tonePosition(in:)``), and optionally
 /// lower case; also gives the diacritic-free key (đ → d).
 ///
-/// A value type with scratch buffers: make one per thread and reuse it.
+/// Runs once per word on the hot path: ASCII words are copied byte by byte,
+/// other words are decoded into stack buffers; no allocation per word.
 struct SyllableCanonicalizer {
-    private var bases: [UInt32] = []
-    private var tones: [Tone] = []
-    private var upper: [Bool] = []
-    private var scalars: [UInt32] = []
-
     /// Outcome for one word.
     struct Result {
         /// No letter of the word carries a diacritic or tone (typed without accents).
@@ -27,55 +23,70 @@ struct SyllableCanonicalizer {
         for byte in word where byte >= 0x80 { allASCII = false; break }
         if allASCII {
             for byte in word {
-                let folded = keepCase ? byte : ((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte)
-                key.append(folded)
-                plain?.append((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte)
+                let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+                key.append(keepCase ? byte : lower)
+                plain?.append(lower)
             }
             return Result(isAccentless: true, isVietnameseSyllable: false)
         }
-        scalars.removeAll(keepingCapacity: true)
-        var iterator = word.makeIterator()
-        var decoder = UTF8()
-        while case .scalarValue(let scalar) = decoder.decode(&iterator) { scalars.append(scalar.value) }
-
-        bases.removeAll(keepingCapacity: true)
-        tones.removeAll(keepingCapacity: true)
-        upper.removeAll(keepingCapacity: true)
-        var toneCount = 0
-        var allVietnamese = true
-        for value in scalars {
-            guard let info = VietnameseLetters.info(value) else { allVietnamese = false; break }
-            bases.append(info.base)
-            tones.append(info.tone)
-            upper.append(info.isUpper)
-            if info.tone != .level { toneCount += 1 }
-        }
-        guard allVietnamese else {
-            appendGeneric(keepCase: keepCase, key: &key, plain: &plain)
-            return Result(isAccentless: false, isVietnameseSyllable: false)
-        }
-        var isSyllable = false
-        if toneCount <= 1, let structure = SyllableStructure.parse(bases[...]) {
-            isSyllable = true
-            if toneCount == 1, let from = tones.firstIndex(where: { $0 != .level }) {
-                let tone = tones[from]
-                isSyllable = structure.allows(tone)
-                let target = structure.tonePosition(in: bases[...])
-                tones[from] = .level
-                tones[target] = tone
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: word.count * 3) { buffer in
+            let scalars = UnsafeMutableBufferPointer(rebasing: buffer[0..<word.count])
+            let bases = UnsafeMutableBufferPointer(rebasing: buffer[word.count..<(2 * word.count)])
+            let marks = UnsafeMutableBufferPointer(rebasing: buffer[(2 * word.count)...])  // tone << 1 | upper
+            var count = 0
+            var i = 0
+            while i < word.count {
+                let length = min(UTF8Scalars.length(of: word[i]), word.count - i)
+                var value = UInt32(word[i])
+                if length > 1 {
+                    value &= length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07
+                    for k in 1..<length { value = value << 6 | UInt32(word[i + k] & 0x3F) }
+                }
+                scalars[count] = value
+                count += 1
+                i += length
             }
+            let table = VietnameseLetters.table
+            var toneCount = 0
+            var toneIndex = -1
+            for n in 0..<count {
+                let value = scalars[n]
+                guard value < VietnameseLetters.tableLimit, let info = table[Int(value)] else {
+                    Self.appendGeneric(UnsafeBufferPointer(rebasing: scalars[0..<count]), keepCase: keepCase, key: &key, plain: &plain)
+                    return Result(isAccentless: false, isVietnameseSyllable: false)
+                }
+                bases[n] = info.base
+                marks[n] = UInt32(info.tone.rawValue) << 1 | (info.isUpper ? 1 : 0)
+                if info.tone != .level {
+                    toneCount += 1
+                    toneIndex = n
+                }
+            }
+            var isSyllable = false
+            let letters = UnsafeBufferPointer(rebasing: bases[0..<count])
+            if toneCount <= 1, let structure = SyllableStructure.parse(letters) {
+                isSyllable = true
+                if toneCount == 1 {
+                    let tone = Tone(rawValue: UInt8(marks[toneIndex] >> 1))!
+                    isSyllable = structure.allows(tone)
+                    let target = structure.tonePosition(in: letters)
+                    marks[toneIndex] &= 1
+                    marks[target] |= UInt32(tone.rawValue) << 1
+                }
+            }
+            for n in 0..<count {
+                let tone = Tone(rawValue: UInt8(marks[n] >> 1))!
+                let isUpper = keepCase && marks[n] & 1 == 1
+                let value = VietnameseLetters.composed(base: bases[n], tone: tone, isUpper: isUpper) ?? scalars[n]
+                Self.appendUTF8(value, to: &key)
+                if plain != nil { plain!.append(table[Int(bases[n])]?.plain ?? 0x3F) }
+            }
+            return Result(isAccentless: false, isVietnameseSyllable: isSyllable)
         }
-        for i in bases.indices {
-            let isUpper = keepCase && upper[i]
-            let value = VietnameseLetters.composed(base: bases[i], tone: tones[i], isUpper: isUpper) ?? scalars[i]
-            Self.appendUTF8(value, to: &key)
-            if plain != nil { plain!.append(VietnameseLetters.info(value)?.plain ?? 0x3F) }
-        }
-        return Result(isAccentless: false, isVietnameseSyllable: isSyllable)
     }
 
     /// Words with letters outside Vietnamese: ICU case folding, diacritics kept.
-    private func appendGeneric(keepCase: Bool, key: inout [UInt8], plain: inout [UInt8]?) {
+    private static func appendGeneric(_ scalars: UnsafeBufferPointer<UInt32>, keepCase: Bool, key: inout [UInt8], plain: inout [UInt8]?) {
         for value in scalars {
             let folded = keepCase ? value : ICU.foldCase(value)
             Self.appendUTF8(folded, to: &key)

@@ -65,28 +65,34 @@ enum VietnameseLetters {
         return table
     }()
 
-    /// Precomposed scalar for (toneless lower-case base, tone, case).
-    static let compose: [UInt64: UInt32] = {
-        var map: [UInt64: UInt32] = [:]
+    /// Precomposed vowels: `composedVowels[(vowelNumber - 1) * 12 + tone * 2 + upper]`.
+    private static let composedVowels: [UInt32] = {
+        var flat = [UInt32](repeating: 0, count: 12 * 12)
         for (index, info) in table.enumerated() {
-            guard let info else { continue }
-            map[key(info.base, info.tone, info.isUpper)] = UInt32(index)
+            guard let info, info.isVowel else { continue }
+            let number = SyllableStructure.vowelNumber(info.base)
+            flat[(number - 1) * 12 + Int(info.tone.rawValue) * 2 + (info.isUpper ? 1 : 0)] = UInt32(index)
         }
-        return map
+        return flat
     }()
-
-    @inline(__always)
-    static func key(_ base: UInt32, _ tone: Tone, _ isUpper: Bool) -> UInt64 {
-        UInt64(base) << 8 | UInt64(tone.rawValue) << 1 | (isUpper ? 1 : 0)
-    }
 
     @inline(__always)
     static func info(_ value: UInt32) -> LetterInfo? {
         value < tableLimit ? table[Int(value)] : nil
     }
 
+    /// The letter for (toneless lower-case base, tone, case); nil if no such letter exists.
+    @inline(__always)
     static func composed(base: UInt32, tone: Tone, isUpper: Bool) -> UInt32? {
-        compose[key(base, tone, isUpper)]
+        let number = SyllableStructure.vowelNumber(base)
+        if number != 0 {
+            let value = composedVowels[(number - 1) * 12 + Int(tone.rawValue) * 2 + (isUpper ? 1 : 0)]
+            return value == 0 ? nil : value
+        }
+        guard tone == .level else { return nil }
+        if !isUpper { return base }
+        if base >= 0x61 && base <= 0x7A { return base - 0x20 }
+        return base == 0x111 ? 0x110 : nil
     }
 
     /// Vowel letters that carry a diacritic of their own and so attract the tone.

@@ -116,11 +116,18 @@ private struct Scanner {
     // MARK: words, acronyms, URLs, e-mail
 
     func scanWordLike(_ start: Int) -> (TokenKind, Int) {
-        if let end = scanURL(start) { return (.url, end) }
-        if let end = scanEmail(start) { return (.email, end) }
+        let first = bytes[start] | 0x20
+        if first == 0x68 || first == 0x77, let end = scanURL(start) { return (.url, end) }
         let end = wordEnd(start)
-        if let acronym = scanAcronym(start, firstEnd: end) { return (.acronym, acronym) }
-        if end < bytes.count, bytes[end] == 0x40, let email = scanEmail(start) { return (.email, email) }
+        if end < bytes.count {
+            let next = bytes[end]
+            if next == 0x26 || next == 0x2D, let acronym = scanAcronym(start, firstEnd: end) { return (.acronym, acronym) }
+            if next == 0x40 || next == 0x2E || next == 0x5F || next == 0x2B || next == 0x2D || next == 0x25,
+                let email = scanEmail(start)
+            {
+                return (.email, email)
+            }
+        }
         return (.word, end)
     }
 

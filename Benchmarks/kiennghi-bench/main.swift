@@ -1,0 +1,115 @@
+// KienNghi benchmarks (release build, one core):
+//   KIENNGHI_BENCHMARKS=1 swift run -c release kiennghi-bench [text|stream|classify|all]
+// Figures go to the README. Never a unit test: timings depend on the machine.
+import Foundation
+import KienNghiCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Peak resident set size of this process, in MiB (Linux reports KiB).
+func peakResidentMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// A deterministic generated corpus of petition-like Vietnamese (NFC), built
+/// from the default lexicons' vocabulary and fixed templates.
+enum SyntheticCorpus {
+    static let openings = ["Công nhân", "Người lao động", "Cử tri", "Công đoàn cơ sở", "Nhiều hộ dân", "Chị em công nhân"]
+    static let places = ["KCN Thăng Long", "KCN Quang Minh", "khu công nghiệp Nội Bài", "quận Hoàng Mai", "huyện Đông Anh", "KCN Phú Nghĩa"]
+    static let complaints = [
+        "phản ánh công ty nợ đóng BHXH nhiều tháng, chưa chốt sổ bảo hiểm xã hội cho người nghỉ việc",
+        "đề nghị tăng lương tối thiểu vùng, giảm giờ làm thêm và trả lương đúng hạn",
+        "kiến nghị mở thêm tuyến xe buýt đến khu công nghiệp, đường vào thường xuyên ùn tắc",
+        "đề nghị kiểm soát giá điện, giá nước tại các nhà trọ công nhân thuê",
+        "phản ánh tình trạng trộm cắp xe máy ở khu nhà trọ, đề nghị tăng cường tuần tra",
+        "đề nghị đơn giản thủ tục đăng ký tạm trú và cấp căn cước công dân",
+        "kiến nghị xây dựng nhà trẻ cho con công nhân và thiết chế văn hoá",
+        "phản ánh nhà máy xả nước thải gây ô nhiễm, mùi hôi nồng nặc",
+        "đề nghị sửa chữa hệ thống thoát nước, chiếu sáng trong khu công nghiệp bị ngập úng",
+        "hỏi thủ tục hưởng trợ cấp thất nghiệp và thời hạn nộp hồ sơ tại trung tâm dịch vụ việc làm",
+        "đề nghị phủ sóng wifi miễn phí tại khu nhà trọ, sóng điện thoại yếu",
+        "phản ánh thẻ BHYT ghi sai thông tin, khó đăng ký khám chữa bệnh ban đầu",
+    ]
+    static let closings = ["Xin trân trọng cảm ơn.", "Đề nghị các cơ quan sớm giải quyết.", "Mong thành phố quan tâm.", ""]
+
+    /// One petition for a seed.
+    static func petition(_ seed: Int) -> String {
+        var rng = seed &* 2654435761 & 0x7FFF_FFFF
+        func pick(_ list: [String]) -> String {
+            rng = (rng &* 1103515245 &+ 12345) & 0x7FFF_FFFF
+            return list[rng % list.count]
+        }
+        return "\(pick(openings)) \(pick(places)) \(pick(complaints)); \(pick(complaints)). \(pick(closings))"
+    }
+
+    /// `bytes` of text, one petition per line.
+    static func text(bytes: Int) -> String {
+        var out = ""
+        out.reserveCapacity(bytes + 512)
+        var seed = 0
+        while out.utf8.count < bytes {
+            out += petition(seed) + "\n"
+            seed += 1
+        }
+        return out
+    }
+}
+
+func loadAnalyzer() -> Analyzer {
+    let file = try! TabularFile.load(BundledLexicons.directory.appendingPathComponent("abbreviations.tsv"))
+    return Analyzer(abbreviations: .load(file))
+}
+
+func benchText() {
+    let analyzer = loadAnalyzer()
+    let text = SyntheticCorpus.text(bytes: 32 << 20)
+    let lines = text.split(separator: "\n").map(String.init)
+    let megabytes = Double(text.utf8.count) / 1_048_576
+    var tokens = 0
+    _ = analyzer.analyze(lines[0])
+    let whole = seconds { tokens = analyzer.analyze(text).tokens.count }
+    var perLineTokens = 0
+    let perLine = seconds { for line in lines { perLineTokens += analyzer.analyze(line).tokens.count } }
+    let normalizeTime = seconds { _ = analyzer.normalize(text) }
+    print(String(format: "text: %.1f MB NFC; analyse as one text %.0f MB/s (%d tokens); per petition (%d lines) %.0f MB/s; normalize %.0f MB/s",
+                 megabytes, megabytes / whole, tokens, lines.count, megabytes / perLine, megabytes / normalizeTime))
+}
+
+func benchStream() throws {
+    let analyzer = loadAnalyzer()
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("kiennghi-bench-1g.txt").path
+    let target = 1 << 30
+    if (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 < target {
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = FileHandle(forWritingAtPath: path)!
+        let block = Data(SyntheticCorpus.text(bytes: 8 << 20).utf8)
+        var written = 0
+        while written < target { handle.write(block); written += block.count }
+        try handle.close()
+    }
+    let before = peakResidentMiB()
+    var bytes = 0
+    var tokens = 0
+    let time = try seconds {
+        try LineChunkReader(path: path).forEachChunk { chunk, _ in
+            bytes += chunk.count
+            tokens += analyzer.analyze(String(decoding: chunk, as: UTF8.self)).tokens.count
+        }
+    }
+    print(String(format: "stream: %.2f GB in %.1f s (%.0f MB/s), %d tokens, peak RSS %.0f MiB (before streaming %.0f MiB)",
+                 Double(bytes) / 1e9, time, Double(bytes) / 1_048_576 / time, tokens, peakResidentMiB(), before))
+}
+
+let mode = CommandLine.arguments.dropFirst().first ?? "all"
+if mode == "text" || mode == "all" { benchText() }
+if mode == "stream" || mode == "all" { try benchStream() }
