@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import KienNghiCore
 
@@ -14,4 +15,39 @@ enum LexiconLocation {
         }
         return Analyzer(abbreviations: .load(file))
     }
+
+    /// Loads, checks and compiles the lexicons, or fails with every problem listed.
+    static func classifier(_ path: String?, language: Language) throws -> Classifier {
+        do {
+            let (lexicon, _) = try LexiconLoader(directory: directory(path)).load()
+            return Classifier(lexicon: lexicon, language: language)
+        } catch {
+            let problems = error.diagnostics.filter { $0.severity == .error }.map { $0.rendered(language) }.joined()
+            throw CLIError(problems + language.pick("Từ điển có lỗi; chạy `kiennghi lexicon check` để xem và sửa.",
+                                                    "The lexicons have errors; run `kiennghi lexicon check` to see and fix them."),
+                           code: .configuration)
+        }
+    }
+}
+
+/// Options every classifying command shares.
+struct ClassifierOptions: ParsableArguments {
+    @Option(help: "Thư mục từ điển (mặc định: từ điển đi kèm công cụ).")
+    var lexicons: String?
+
+    @Option(name: .customLong("as-of"), help: "Ngày định tuyến YYYY-MM-DD (mặc định: cơ cấu năm 2019). Ví dụ 2025-07-01.")
+    var asOf: String?
+
+    @OptionGroup var language: LanguageOptions
+
+    func routingDate() throws -> RoutingDate {
+        guard let asOf else { return .structure2019 }
+        guard let date = RoutingDate(iso: asOf) else {
+            throw CLIError(language.lang.pick("Ngày \"\(asOf)\" không hợp lệ: dùng dạng YYYY-MM-DD, ví dụ 2025-07-01.",
+                                              "Invalid date \"\(asOf)\": use YYYY-MM-DD, e.g. 2025-07-01."), code: .usage)
+        }
+        return date
+    }
+
+    func classifier() throws -> Classifier { try LexiconLocation.classifier(lexicons, language: language.lang) }
 }

@@ -53,6 +53,9 @@ public struct AnalyzedText: Sendable {
         String(decoding: keyArena[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
     }
 
+    /// Accented keys of all terms, in order (abbreviations expanded).
+    public var termKeys: [String] { terms.map { string($0.key) } }
+
     /// Abbreviation expansion of a token, if any (e.g. "bảo hiểm xã hội" for BHXH).
     public func expansion(_ index: Int) -> String? {
         let range = tokenTerms[index]

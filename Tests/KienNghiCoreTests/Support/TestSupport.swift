@@ -27,11 +27,6 @@ let defaultAnalyzer: Analyzer = {
     return Analyzer(abbreviations: .load(try! TabularFile.load(url)))
 }()
 
-extension AnalyzedText {
-    /// Accented keys of the word-level terms, abbreviations expanded.
-    var termKeys: [String] { terms.map { string($0.key) } }
-}
-
 /// Text with spans marked by ‹ and ›: the text without markers and the marked
 /// spans as UTF-8 byte offsets into it.
 func marked(_ text: String) -> (text: String, spans: [SourceSpan]) {

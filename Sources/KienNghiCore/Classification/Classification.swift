@@ -1,0 +1,82 @@
+/// The words that triggered a decision, and where the user wrote them.
+public struct Evidence: Sendable, Equatable, Codable {
+    /// The lexicon phrase as written in its file.
+    public var phrase: String
+    /// The text as the petition wrote it.
+    public var surface: String
+    /// UTF-8 byte offsets into the petition text.
+    public var start: Int
+    public var end: Int
+    /// Contribution to the score (after the plain-match discount; 0 when negated).
+    public var weight: Double
+    /// `accented` or `plain` (matched on text typed without diacritics).
+    public var match: MatchKind
+    /// The phrase was cancelled by a negation cue before it ("không còn ùn tắc").
+    public var negated: Bool
+    /// File and line of the lexicon entry.
+    public var source: String
+}
+
+/// A theme with its score and evidence.
+public struct ThemeScore: Sendable, Equatable, Codable {
+    public var id: String
+    public var label: String
+    public var score: Double
+    public var evidence: [Evidence]
+}
+
+/// A place named in the petition.
+public struct LocationMention: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable { case district, commune, industrialZone = "industrial-zone" }
+
+    public var kind: Kind
+    /// As the gazetteer names it ("Đông Anh", "KCN Thăng Long", "Phường Yên Hoà").
+    public var name: String
+    /// District(s) it lay in until 2025-06-30.
+    public var districts: [String]
+    public var surface: String
+    public var start: Int
+    public var end: Int
+}
+
+/// Who should answer, and why.
+public struct AgencySuggestion: Sendable, Equatable, Codable {
+    /// Agency id valid on the routing date (e.g. `labour`, or `home-affairs` from 2025-03-01).
+    public var id: String
+    public var name: String
+    public var reason: String
+    /// The routing rule that decided (file:line).
+    public var rule: String
+    /// For local bodies: the unit named in the petition, or the candidates when
+    /// an old district maps to several communes.
+    public var localUnits: [String]
+    /// True when the petition's place maps to several possible local bodies.
+    public var ambiguous: Bool
+}
+
+/// An urgency flag with the words that raised it.
+public struct UrgencyMention: Sendable, Equatable, Codable {
+    public var flag: UrgencyFlag
+    public var label: String
+    public var evidence: [Evidence]
+}
+
+/// Everything KienNghi decided about one petition.
+public struct Classification: Sendable, Equatable, Codable {
+    /// Accepted themes, strongest first; `[other]` when nothing was strong enough.
+    public var themes: [ThemeScore]
+    /// Themes that had evidence but stayed under the threshold or margin.
+    public var candidates: [ThemeScore]
+    /// 0…1: how decisive the main theme is (0 for `other`).
+    public var confidence: Double
+    /// nil: no agency is guessed; the petition goes to the review queue.
+    public var agency: AgencySuggestion?
+    /// The most specific place named (zone, then commune, then district).
+    public var location: LocationMention?
+    public var urgency: [UrgencyMention]
+    /// The routing date used.
+    public var asOf: RoutingDate
+
+    public var mainTheme: String { themes.first?.id ?? "other" }
+    public var needsReview: Bool { mainTheme == "other" }
+}

@@ -1,0 +1,34 @@
+/// Classifies petitions: analyse → match → score → route, with evidence for
+/// every decision. Compile once (it is `Sendable`), then call from any thread.
+public struct Classifier: Sendable {
+    let compiled: CompiledLexicon
+    public let policy: ScoringPolicy
+    public let language: Language
+
+    public init(lexicon: Lexicon, policy: ScoringPolicy = ScoringPolicy(), language: Language = .vi) {
+        compiled = CompiledLexicon(lexicon)
+        self.policy = policy
+        self.language = language
+    }
+
+    /// The lexicon this classifier was compiled from.
+    public var lexicon: Lexicon { compiled.lexicon }
+
+    /// The analyzer it uses (the same chain for phrases and petitions).
+    public var analyzer: Analyzer { compiled.analyzer }
+
+    /// Classifies one petition, routing for `asOf` (default: the 2019 structure).
+    public func classify(_ text: String, asOf date: RoutingDate = .structure2019) -> Classification {
+        let analyzed = compiled.analyzer.analyze(text)
+        let petition = PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed))
+        let scored = ThemeScorer(compiled: compiled, policy: policy, language: language).score(petition)
+        let location = LocationExtractor(compiled: compiled).extract(petition)
+        let themes = scored.accepted.isEmpty
+            ? [ThemeScore(id: "other", label: compiled.lexicon.theme("other")?.label(language) ?? "other", score: 0, evidence: [])]
+            : scored.accepted
+        let agency = AgencyRouter(compiled: compiled, language: language).route(petition, mainTheme: themes[0].id, location: location, on: date)
+        let urgency = UrgencyDetector(compiled: compiled, language: language).detect(petition, negatedStarts: scored.negatedStarts)
+        return Classification(themes: themes, candidates: scored.candidates, confidence: scored.confidence, agency: agency,
+                              location: location, urgency: urgency, asOf: date)
+    }
+}

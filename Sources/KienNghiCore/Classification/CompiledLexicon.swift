@@ -1,0 +1,97 @@
+/// A ``Lexicon`` compiled for matching: one analyzer, one term vocabulary and
+/// a phrase matcher per concern. Immutable and `Sendable`: compile once, share.
+struct CompiledLexicon: Sendable {
+    enum ThemeEntry: Sendable {
+        case phrase(Int)
+        case negation
+    }
+
+    enum PlaceEntry: Sendable {
+        case district(Int, bareName: Bool)
+        case commune(Int)
+        case zone(Int)
+    }
+
+    let lexicon: Lexicon
+    let analyzer: Analyzer
+    let vocabulary: TermVocabulary
+    let themeMatcher: PhraseMatcher
+    let themeEntries: [ThemeEntry]
+    let ruleMatcher: PhraseMatcher
+    let ruleEntries: [Int]
+    let placeMatcher: PhraseMatcher
+    let placeEntries: [PlaceEntry]
+    let urgencyMatcher: PhraseMatcher
+
+    init(_ lexicon: Lexicon) {
+        self.lexicon = lexicon
+        let analyzer = Analyzer(abbreviations: lexicon.abbreviations)
+        self.analyzer = analyzer
+        var vocabulary = TermVocabulary()
+
+        var themeMatcher = PhraseMatcher()
+        var themeEntries: [ThemeEntry] = []
+        for (index, phrase) in lexicon.phrases.enumerated() where themeMatcher.add(analyzer.analyze(phrase.text), vocabulary: &vocabulary) {
+            themeEntries.append(.phrase(index))
+        }
+        for cue in lexicon.negationCues where themeMatcher.add(analyzer.analyze(cue), vocabulary: &vocabulary) {
+            themeEntries.append(.negation)
+        }
+
+        var ruleMatcher = PhraseMatcher()
+        var ruleEntries: [Int] = []
+        for (index, rule) in lexicon.routing.rules.enumerated() where !rule.phrase.isEmpty {
+            if ruleMatcher.add(analyzer.analyze(rule.phrase), vocabulary: &vocabulary) { ruleEntries.append(index) }
+        }
+
+        var placeMatcher = PhraseMatcher()
+        var placeEntries: [PlaceEntry] = []
+        func addPlace(_ text: String, _ entry: PlaceEntry) {
+            if placeMatcher.add(analyzer.analyze(text), vocabulary: &vocabulary) { placeEntries.append(entry) }
+        }
+        for (index, district) in lexicon.gazetteer.districts.enumerated() {
+            addPlace(district.fullName, .district(index, bareName: false))
+            for variant in district.variants where variant.contains(" ") && variant.lowercased().hasPrefix(district.type) {
+                addPlace(variant, .district(index, bareName: false))
+            }
+            addPlace(district.name, .district(index, bareName: true))
+        }
+        for (index, commune) in lexicon.gazetteer.communes.enumerated() {
+            addPlace("\(commune.type) \(commune.name)", .commune(index))
+        }
+        for (index, zone) in lexicon.gazetteer.zones.enumerated() {
+            for name in [zone.name] + zone.variants { addPlace(name, .zone(index)) }
+        }
+
+        var urgencyMatcher = PhraseMatcher()
+        for phrase in lexicon.urgency { urgencyMatcher.add(analyzer.analyze(phrase.text), vocabulary: &vocabulary) }
+
+        self.vocabulary = vocabulary
+        self.themeMatcher = themeMatcher
+        self.themeEntries = themeEntries
+        self.ruleMatcher = ruleMatcher
+        self.ruleEntries = ruleEntries
+        self.placeMatcher = placeMatcher
+        self.placeEntries = placeEntries
+        self.urgencyMatcher = urgencyMatcher
+    }
+}
+
+/// A petition after analysis and term lookup, shared by all classification stages.
+struct PetitionText {
+    let analyzed: AnalyzedText
+    let ids: [TermVocabulary.TermIds]
+
+    /// Source span covered by a run of terms.
+    func span(_ terms: Range<Int>) -> SourceSpan {
+        let first = analyzed.tokens[Int(analyzed.terms[terms.lowerBound].tokenIndex)].span
+        let last = analyzed.tokens[Int(analyzed.terms[terms.upperBound - 1].tokenIndex)].span
+        return SourceSpan(start: first.start, end: last.end)
+    }
+
+    func evidence(_ match: PhraseMatch, phrase: String, weight: Double, negated: Bool, source: LexiconSource) -> Evidence {
+        let span = span(match.terms)
+        return Evidence(phrase: phrase, surface: analyzed.surface(of: span), start: span.start, end: span.end,
+                        weight: negated ? 0 : weight, match: match.kind, negated: negated, source: source.description)
+    }
+}

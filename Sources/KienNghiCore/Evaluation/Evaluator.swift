@@ -1,0 +1,95 @@
+/// Measures a classifier against labelled petitions: per-theme precision,
+/// recall and F1 (multi-label), micro and macro averages, main-theme and agency
+/// accuracy, a confusion table of main themes, and every error with its evidence.
+public struct Evaluator: Sendable {
+    public let classifier: Classifier
+
+    public init(classifier: Classifier) { self.classifier = classifier }
+
+    public struct ThemeMetrics: Sendable, Codable, Equatable {
+        public var theme: String
+        public var truePositives: Int
+        public var falsePositives: Int
+        public var falseNegatives: Int
+        public var precision: Double
+        public var recall: Double
+        public var f1: Double
+        public var support: Int
+    }
+
+    public struct ErrorCase: Sendable, Codable {
+        public var id: String
+        public var goldThemes: [String]
+        public var predictedThemes: [String]
+        public var goldAgency: String?
+        public var predictedAgency: String?
+        public var evidence: [String]
+    }
+
+    public struct Report: Sendable, Codable {
+        public var count: Int
+        public var perTheme: [ThemeMetrics]
+        public var microPrecision: Double
+        public var microRecall: Double
+        public var microF1: Double
+        /// Mean F1 over themes with gold support (`other` excluded: it is the absence of a theme).
+        public var macroF1: Double
+        public var mainThemeAccuracy: Double
+        public var agencyAccuracy: Double
+        /// gold main theme → predicted main theme → count.
+        public var confusion: [String: [String: Int]]
+        public var errors: [ErrorCase]
+    }
+
+    public func evaluate(_ gold: [GoldPetition], themes: [String]) -> Report {
+        var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:], support: [String: Int] = [:]
+        var mainCorrect = 0, agencyCorrect = 0, agencyTotal = 0
+        var confusion: [String: [String: Int]] = [:]
+        var errors: [ErrorCase] = []
+        for petition in gold {
+            let result = classifier.classify(petition.text)
+            let predicted = Set(result.themes.map(\.id))
+            let expected = Set(petition.themes)
+            for theme in expected { support[theme, default: 0] += 1 }
+            for theme in predicted.union(expected) {
+                switch (predicted.contains(theme), expected.contains(theme)) {
+                case (true, true): tp[theme, default: 0] += 1
+                case (true, false): fp[theme, default: 0] += 1
+                case (false, true): fn[theme, default: 0] += 1
+                default: break
+                }
+            }
+            let goldMain = petition.themes[0]
+            confusion[goldMain, default: [:]][result.mainTheme, default: 0] += 1
+            let mainOK = goldMain == result.mainTheme
+            if mainOK { mainCorrect += 1 }
+            var agencyOK = true
+            if let agency = petition.agency, goldMain != "other" {
+                agencyTotal += 1
+                agencyOK = result.agency?.id == agency
+                if agencyOK { agencyCorrect += 1 }
+            }
+            if !mainOK || !agencyOK || predicted != expected {
+                errors.append(ErrorCase(
+                    id: petition.id, goldThemes: petition.themes, predictedThemes: result.themes.map(\.id),
+                    goldAgency: petition.agency, predictedAgency: result.agency?.id,
+                    evidence: (result.themes + result.candidates).flatMap { theme in theme.evidence.map { "\(theme.id): \($0.surface) ← \($0.phrase)" } }))
+            }
+        }
+        func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : (Double(a) / Double(b) * 1000).rounded() / 1000 }
+        func f1(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : (2 * p * r / (p + r) * 1000).rounded() / 1000 }
+        let perTheme = themes.map { theme -> ThemeMetrics in
+            let t = tp[theme] ?? 0, f = fp[theme] ?? 0, n = fn[theme] ?? 0
+            let p = ratio(t, t + f), r = ratio(t, t + n)
+            return ThemeMetrics(theme: theme, truePositives: t, falsePositives: f, falseNegatives: n, precision: p, recall: r, f1: f1(p, r), support: support[theme] ?? 0)
+        }
+        let scored = perTheme.filter { $0.theme != "other" }
+        let sumTP = scored.map(\.truePositives).reduce(0, +), sumFP = scored.map(\.falsePositives).reduce(0, +), sumFN = scored.map(\.falseNegatives).reduce(0, +)
+        let microP = ratio(sumTP, sumTP + sumFP), microR = ratio(sumTP, sumTP + sumFN)
+        let withSupport = scored.filter { $0.support > 0 }
+        let macro = withSupport.isEmpty ? 0 : (withSupport.map(\.f1).reduce(0, +) / Double(withSupport.count) * 1000).rounded() / 1000
+        return Report(count: gold.count, perTheme: perTheme, microPrecision: microP, microRecall: microR, microF1: f1(microP, microR),
+                      macroF1: macro, mainThemeAccuracy: ratio(mainCorrect, gold.count), agencyAccuracy: ratio(agencyCorrect, agencyTotal),
+                      confusion: confusion, errors: errors)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// A labelled petition: text, themes (main first), agency (2019 id), urgency flags.
+public struct GoldPetition: Sendable, Equatable, Codable {
+    public var id: String
+    public var text: String
+    public var themes: [String]
+    public var agency: String?
+    public var urgency: [String]?
+
+    public init(id: String, text: String, themes: [String], agency: String?, urgency: [String]? = nil) {
+        self.id = id
+        self.text = text
+        self.themes = themes
+        self.agency = agency
+        self.urgency = urgency
+    }
+
+    /// Reads JSON Lines with `text`, `themes`, optional `id`, `agency`, `urgency`
+    /// (the layout of shared/eval-dev.jsonl). Bad lines are returned with their line number.
+    public static func readJSONLines(_ data: Data) -> (petitions: [GoldPetition], badLines: [Int]) {
+        var petitions: [GoldPetition] = []
+        var bad: [Int] = []
+        let decoder = JSONDecoder()
+        for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            if trimmed.isEmpty { continue }
+            struct Raw: Decodable {
+                var id: String?
+                var text: String
+                var themes: [String]
+                var agency: String?
+                var urgency: [String]?
+            }
+            guard let raw = try? decoder.decode(Raw.self, from: Data(trimmed)), !raw.themes.isEmpty else {
+                bad.append(index + 1)
+                continue
+            }
+            petitions.append(GoldPetition(id: raw.id ?? String(index + 1), text: raw.text, themes: raw.themes, agency: raw.agency, urgency: raw.urgency))
+        }
+        return (petitions, bad)
+    }
+}

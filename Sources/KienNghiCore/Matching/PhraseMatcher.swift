@@ -1,0 +1,112 @@
+/// How a phrase matched the text.
+public enum MatchKind: String, Sendable, Codable {
+    /// Every term matched with its diacritics.
+    case accented
+    /// Some terms were written without diacritics and matched on their plain key: weaker evidence.
+    case plain
+}
+
+/// One occurrence of a lexicon phrase in a text.
+struct PhraseMatch: Sendable {
+    /// Index of the phrase in the list the matcher was compiled from.
+    var entry: Int
+    /// Term range in ``AnalyzedText/terms``.
+    var terms: Range<Int>
+    var kind: MatchKind
+}
+
+/// Finds lexicon phrases in analysed text with a trie over term ids: plain ids
+/// drive the walk, accented ids decide whether the match is exact. A term typed
+/// without diacritics may match on its plain key (a weaker ``MatchKind/plain``
+/// match); a term written with diacritics must match exactly, so "bão" never
+/// matches "bảo". Overlaps are resolved by the longest match, left to right.
+struct PhraseMatcher: Sendable {
+    private var children: [UInt64: Int32] = [:]
+    private var terminals: [[Int]] = [[]]
+    private var entryAccented: [[UInt32]] = []
+    /// Whether an entry may match on plain keys: phrases of two or more
+    /// syllables, or phrases that have no diacritics themselves (wifi, sim).
+    private var entryAllowsPlain: [Bool] = []
+
+    /// Number of phrases compiled.
+    var count: Int { entryAccented.count }
+
+    /// Adds a phrase, analysed by the same analyzer as the texts. Returns false
+    /// when the phrase has no terms (it normalises to nothing).
+    @discardableResult
+    mutating func add(_ analyzed: AnalyzedText, vocabulary: inout TermVocabulary) -> Bool {
+        let entry = entryAccented.count
+        var accentedIds: [UInt32] = []
+        var node: Int32 = 0
+        for term in analyzed.terms {
+            let key = Array(analyzed.keyArena[Int(term.key.lowerBound)..<Int(term.key.upperBound)])
+            let plain = Array(analyzed.keyArena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)])
+            let (a, p) = vocabulary.add(accentedKey: key, plainKey: plain)
+            accentedIds.append(a)
+            let edge = UInt64(UInt32(node)) << 32 | UInt64(p)
+            if let child = children[edge] {
+                node = child
+            } else {
+                let child = Int32(terminals.count)
+                terminals.append([])
+                children[edge] = child
+                node = child
+            }
+        }
+        entryAccented.append(accentedIds)
+        let hasDiacritics = analyzed.terms.contains { term in
+            analyzed.keyArena[Int(term.key.lowerBound)..<Int(term.key.upperBound)] != analyzed.keyArena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)]
+        }
+        entryAllowsPlain.append(analyzed.terms.count >= 2 || !hasDiacritics)
+        guard node != 0 else { return false }
+        terminals[Int(node)].append(entry)
+        return true
+    }
+
+    /// Matches in text order. With `overlapping`, every phrase found at every
+    /// position is reported; otherwise only the longest, without overlaps.
+    func matches(_ ids: [TermVocabulary.TermIds], overlapping: Bool = false) -> [PhraseMatch] {
+        var found: [PhraseMatch] = []
+        var start = 0
+        while start < ids.count {
+            var node: Int32 = 0
+            var best: PhraseMatch? = nil
+            var position = start
+            while position < ids.count, ids[position].plain != 0,
+                let child = children[UInt64(UInt32(node)) << 32 | UInt64(ids[position].plain)]
+            {
+                node = child
+                position += 1
+                for entry in terminals[Int(node)] {
+                    guard let kind = verify(entry, ids, from: start) else { continue }
+                    let match = PhraseMatch(entry: entry, terms: start..<position, kind: kind)
+                    if overlapping {
+                        found.append(match)
+                    } else if best == nil || best!.terms.count < match.terms.count
+                        || (best!.terms.count == match.terms.count && best!.kind == .plain && kind == .accented)
+                    {
+                        best = match
+                    }
+                }
+            }
+            if let best {
+                found.append(best)
+                start = best.terms.upperBound
+            } else {
+                start += 1
+            }
+        }
+        return found
+    }
+
+    private func verify(_ entry: Int, _ ids: [TermVocabulary.TermIds], from start: Int) -> MatchKind? {
+        var kind = MatchKind.accented
+        for (offset, expected) in entryAccented[entry].enumerated() {
+            let term = ids[start + offset]
+            if term.accented == expected { continue }
+            guard term.isAccentless, entryAllowsPlain[entry] else { return nil }
+            kind = .plain
+        }
+        return kind
+    }
+}

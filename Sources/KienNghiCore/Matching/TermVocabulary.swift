@@ -1,0 +1,33 @@
+/// Ids for every term key the lexicons use, so text terms are hashed once and
+/// all matchers compare small integers. Id 0 means "not in any lexicon".
+struct TermVocabulary: Sendable {
+    private var accented = ByteKeyTable(capacity: 4096)
+    private var plain = ByteKeyTable(capacity: 4096)
+
+    /// Ids of one text term.
+    struct TermIds: Sendable {
+        var accented: UInt32
+        var plain: UInt32
+        var isAccentless: Bool
+    }
+
+    mutating func add(accentedKey: [UInt8], plainKey: [UInt8]) -> (UInt32, UInt32) {
+        let a = accented.insert(accentedKey, value: Int32(accented.count + 1))
+        let p = plain.insert(plainKey, value: Int32(plain.count + 1))
+        return (UInt32(a), UInt32(p))
+    }
+
+    /// Looks up every term of an analysed text.
+    func ids(_ analyzed: AnalyzedText) -> [TermIds] {
+        analyzed.keyArena.withUnsafeBufferPointer { arena in
+            analyzed.terms.map { term in
+                let key = UnsafeBufferPointer(rebasing: arena[Int(term.key.lowerBound)..<Int(term.key.upperBound)])
+                let plainKey = UnsafeBufferPointer(rebasing: arena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)])
+                return TermIds(
+                    accented: UInt32(accented.value(for: key) ?? 0),
+                    plain: UInt32(plain.value(for: plainKey) ?? 0),
+                    isAccentless: term.isAccentless)
+            }
+        }
+    }
+}
