@@ -75,6 +75,9 @@ struct TermBuilder {
     var tokenTerms: [Range<Int32>] = []
     var canonicalizer = SyllableCanonicalizer()
     var plainScratch: [UInt8]? = []
+    /// Whether the text uses lower case at all; in an all-capitals text a word
+    /// in capitals (CA: shift) is not evidence of an abbreviation. Computed on first need.
+    private lazy var textUsesLowercase: Bool = bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
 
     init(bytes: [UInt8], abbreviations: AbbreviationTable, expectedTokens: Int) {
         self.bytes = bytes
@@ -136,9 +139,11 @@ struct TermBuilder {
 
     /// Expands an abbreviation (or each part of an acronym joined by & or -).
     private mutating func expand(_ key: Range<Int32>, token: Int, capitals: Bool, isAcronym: Bool) -> Bool {
-        let whole: AbbreviationTable.Expansion? = arena.withUnsafeBufferPointer { buffer in
+        let whole: AbbreviationTable.Expansion?
+        let candidate = arena.withUnsafeBufferPointer { buffer in
             abbreviations.expansion(for: UnsafeBufferPointer(rebasing: buffer[Int(key.lowerBound)..<Int(key.upperBound)]), writtenInCapitals: capitals)
         }
+        if let candidate, candidate.requiresCapitals, !textUsesLowercase { whole = nil } else { whole = candidate }
         if let whole {
             append(whole, token: token)
             return true

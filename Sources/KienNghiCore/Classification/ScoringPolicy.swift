@@ -8,7 +8,7 @@
 /// - Confidence of the main theme: top / (top + second + `confidenceDamping`).
 public struct ScoringPolicy: Sendable, Equatable {
     public var threshold = 2.0
-    public var margin = 0.5
+    public var margin = 0.4
     public var plainMatchFactor = 0.7
     public var repeatFactor = 0.25
     public var maximumRepeats = 2

@@ -33,11 +33,12 @@ public struct LexiconDiagnostic: Sendable, Equatable, CustomStringConvertible {
     public var description: String { rendered(.en) }
 }
 
-/// Collects diagnostics while files are read.
-struct DiagnosticLog {
+/// Collects diagnostics while files are read (a reference, shared by the
+/// loader's helpers for one check).
+final class DiagnosticLog {
     private(set) var items: [LexiconDiagnostic] = []
 
-    mutating func report(
+    func report(
         _ severity: LexiconDiagnostic.Severity, _ file: TabularFile, _ row: TabularFile.Row?, cell: Int = 0,
         _ message: (String, String), fix: (String, String)
     ) {

@@ -28,7 +28,7 @@ public struct LexiconLoader: Sendable {
 
     /// Loads as much as possible and returns every problem found.
     public func check() -> (Lexicon?, [LexiconDiagnostic]) {
-        var log = DiagnosticLog()
+        let log = DiagnosticLog()
         func read(_ relative: String, required: Bool = true) -> TabularFile? {
             let url = directory.appendingPathComponent(relative)
             guard var file = try? TabularFile.load(url) else {
@@ -62,7 +62,12 @@ public struct LexiconLoader: Sendable {
             return AbbreviationTable.load(file)
         } ?? AbbreviationTable()
         let analyzer = Analyzer(abbreviations: abbreviations)
-        func normalizedKey(_ text: String) -> String { analyzer.analyze(text).termKeys.joined(separator: " ") }
+        /// The phrase's matchable key: its terms without punctuation and symbols.
+        func normalizedKey(_ text: String) -> String {
+            let analyzed = analyzer.analyze(text)
+            return analyzed.terms.filter { ![.punctuation, .symbol].contains(analyzed.tokens[Int($0.tokenIndex)].kind) }
+                .map { analyzed.string($0.key) }.joined(separator: " ")
+        }
 
         // Themes.
         var themes: [ThemeDefinition] = []
@@ -157,7 +162,7 @@ public struct LexiconLoader: Sendable {
             }
         }
 
-        let routing = loadRouting(read: read, requireColumns: requireColumns, themeIds: themeIds, normalizedKey: normalizedKey, log: &log)
+        let routing = loadRouting(read: read, requireColumns: requireColumns, themeIds: themeIds, normalizedKey: normalizedKey, log: log)
         let gazetteer = loadGazetteer(read: read)
         let lexicon = Lexicon(themes: themes, phrases: phrases, negationCues: cues, urgency: urgency,
                               abbreviations: abbreviations, gazetteer: gazetteer, routing: routing)
@@ -166,9 +171,9 @@ public struct LexiconLoader: Sendable {
 
     private func loadRouting(
         read: (String, Bool) -> TabularFile?, requireColumns: (TabularFile, [String]) -> Bool, themeIds: Set<String>,
-        normalizedKey: (String) -> String, log: inout DiagnosticLog
+        normalizedKey: (String) -> String, log: DiagnosticLog
     ) -> RoutingTable {
-        func period(_ file: TabularFile, _ row: TabularFile.Row, log: inout DiagnosticLog) -> ValidityPeriod? {
+        func period(_ file: TabularFile, _ row: TabularFile.Row) -> ValidityPeriod? {
             var result = ValidityPeriod()
             for (column, keyPath) in [("valid_from", \ValidityPeriod.from), ("valid_until", \ValidityPeriod.until)] {
                 let text = file.cell(row, column)
@@ -191,7 +196,7 @@ public struct LexiconLoader: Sendable {
         var agencies: [AgencyRecord] = []
         if let file = read("routing/agencies.tsv", true), requireColumns(file, ["id", "name_vi", "name_en", "valid_from", "valid_until", "successor"]) {
             for row in file.rows {
-                guard let validity = period(file, row, log: &log) else { continue }
+                guard let validity = period(file, row) else { continue }
                 let id = file.cell(row, "id")
                 if let clash = agencies.first(where: { $0.id == id && $0.period.overlaps(validity) }) {
                     log.report(.error, file, row, cell: file.column("valid_from") ?? 0,
@@ -235,7 +240,7 @@ public struct LexiconLoader: Sendable {
                                fix: ("ghi cụm từ bằng chữ hoặc để trống cho quy tắc mặc định", "write the phrase in words, or leave it empty for the default rule"))
                     continue
                 }
-                guard let validity = period(file, row, log: &log) else { continue }
+                guard let validity = period(file, row) else { continue }
                 let key = normalizedKey(phrase)
                 if let clash = rules.first(where: { $0.theme == theme && normalizedKey($0.phrase) == key && $0.period.overlaps(validity) }) {
                     log.report(.error, file, row, cell: file.column("valid_from") ?? 0,

@@ -74,7 +74,21 @@ public struct LegacyLookalikeFilter: CharacterFilter {
                 bestImplausibleRepairs = implausibleRepairs
             }
         }
-        return bestImplausibleRepairs * 2 >= suspiciousCount ? best : []
+        guard bestImplausibleRepairs * 2 >= suspiciousCount else { return [] }
+        // One repaired word is enough only if it has a real look-alike symbol:
+        // a soft hyphen alone (also used in Unicode text) needs company.
+        let strong = best.contains { repair in
+            words.first { $0.range == repair.0 }?.scalars.contains { isLookalikeSymbol($0) } ?? false
+        }
+        return bestImplausibleRepairs >= 2 || strong ? best : []
+    }
+
+    /// Latin-1 symbols and non-Vietnamese Latin-1 letters, except the soft hyphen.
+    private static func isLookalikeSymbol(_ value: UInt32) -> Bool {
+        if value == 0xAD { return false }
+        if (0xA1...0xBF).contains(value) { return true }
+        if (0xC0...0xFF).contains(value) { return foreignLatin1Letters & (1 << UInt64(value - 0xC0)) != 0 }
+        return value > 0xFF && LegacyCodec.cp1252Byte(of: value) != nil
     }
 
     /// Bytes that Vietnamese Unicode text never has inside words: Latin-1

@@ -44,3 +44,17 @@ func marked(_ text: String) -> (text: String, spans: [SourceSpan]) {
 extension String {
     var nfd: String { decomposedStringWithCanonicalMapping }
 }
+
+/// The default lexicons from the repository, loaded and compiled once.
+let defaultLexicon: Lexicon = {
+    let loader = LexiconLoader(directory: TestData.repositoryRoot.appendingPathComponent("Lexicons"))
+    return try! loader.load().lexicon
+}()
+
+let defaultClassifier = Classifier(lexicon: defaultLexicon)
+
+/// Removes every Vietnamese diacritic (đ → d), as text typed on a phone without them.
+func stripDiacritics(_ text: String) -> String {
+    let folded = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x0300...0x036F).contains($0.value) }
+    return String(String.UnicodeScalarView(folded)).replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+}

@@ -1,0 +1,108 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import KienNghiCore
+
+@Suite("Classifier")
+struct ClassifierTests {
+    @Test func evidencePointsAtTheWordsInTheOriginalText() {
+        let text = "Công ty nợ đóng BHXH, chưa chốt sổ cho công nhân."
+        let result = defaultClassifier.classify(text)
+        let evidence = result.themes[0].evidence
+        #expect(result.mainTheme == "social-insurance")
+        let utf8 = Array(text.utf8)
+        for e in evidence { #expect(String(decoding: utf8[e.start..<e.end], as: UTF8.self) == e.surface) }
+        #expect(evidence.map(\.surface) == ["nợ đóng", "BHXH", "chốt sổ"])
+        #expect(evidence.first { $0.surface == "BHXH" }?.phrase == "bảo hiểm xã hội")
+    }
+
+    @Test func plainMatchesAreWeaker() {
+        let accented = defaultClassifier.classify("chốt sổ bảo hiểm xã hội").themes[0]
+        let plain = defaultClassifier.classify("chot so bao hiem xa hoi").themes[0]
+        #expect(accented.id == plain.id)
+        #expect(plain.score < accented.score)
+        #expect(plain.evidence.allSatisfy { $0.match == .plain })
+    }
+
+    @Test func accentedWordsNeverMatchADifferentAccentedPhrase() {
+        // "bão" (storm) is not "bảo" (insure): no plain fallback for accented text.
+        let result = defaultClassifier.classify("Cơn bão làm hư hại nhiều nhà trong xã hội")
+        #expect(!result.themes.map(\.id).contains("social-insurance"))
+    }
+
+    @Test func negationCancelsThePhrase() {
+        let result = defaultClassifier.classify("Khu này không còn ùn tắc giao thông")
+        let traffic = (result.themes + result.candidates).first { $0.id == "traffic" }
+        #expect(traffic?.evidence.contains { $0.negated && $0.surface == "ùn tắc" } == true)
+    }
+
+    @Test func multiLabelKeepsBothThemesWithinTheMargin() {
+        let result = defaultClassifier.classify("Công ty nợ lương ba tháng, không trả lương làm thêm giờ, lại nợ đóng bảo hiểm xã hội.")
+        #expect(Set(result.themes.map(\.id)) == ["social-insurance", "employment"])
+        #expect(result.confidence > 0 && result.confidence < 1)
+    }
+
+    @Test func weakEvidenceGoesToTheReviewQueue() {
+        let result = defaultClassifier.classify("Xin gửi lời chào trân trọng tới các đồng chí lãnh đạo.")
+        #expect(result.needsReview)
+        #expect(result.agency == nil)
+        #expect(result.themes.map(\.id) == ["other"])
+    }
+
+    @Test func urgencyFlagsCarryEvidence() {
+        let result = defaultClassifier.classify("Giám đốc bỏ trốn, công ty nợ lương 3 tháng, công nhân đã ngừng làm việc; một người bị thương do tai nạn lao động.")
+        #expect(Set(result.urgency.map(\.flag)) == [.unpaidWages, .strike, .accident])
+        #expect(result.urgency.allSatisfy { !$0.evidence.isEmpty })
+    }
+
+    @Test func locationIsExtracted() {
+        let zone = defaultClassifier.classify("Đường vào KCN Thăng Long ùn tắc").location
+        #expect(zone?.kind == .industrialZone && zone?.name == "KCN Thăng Long" && zone?.districts == ["Đông Anh"])
+        let district = defaultClassifier.classify("Cử tri quận Hoàng Mai phản ánh ùn tắc").location
+        #expect(district?.kind == .district && district?.name == "Hoàng Mai")
+        // A bare district name in lower case is an ordinary phrase, not a place.
+        #expect(defaultClassifier.classify("tuổi thanh xuân của công nhân").location == nil)
+    }
+
+    @Test func concurrentCallsAgree() async {
+        let texts = LexiconExample.all.map(\.text)
+        let expected = texts.map { defaultClassifier.classify($0) }
+        await withTaskGroup(of: (Int, Classification).self) { group in
+            for (index, text) in texts.enumerated() {
+                group.addTask { (index, defaultClassifier.classify(text)) }
+            }
+            for await (index, result) in group { #expect(result == expected[index]) }
+        }
+    }
+
+    @Test func normalisationVariantsClassifyIdentically() async {
+        let examples = LexiconExample.all.map(\.text)
+        let variants = zip(Gen.int(in: 0...(examples.count - 1)), Gen.int(in: 0...3))
+        await propertyCheck(count: 150, input: variants) { index, variant in
+            let text = examples[index]
+            let changed: String
+            switch variant {
+            case 0: changed = text.decomposedStringWithCanonicalMapping
+            case 1: changed = text.uppercased()
+            case 2: changed = oldTonePlacement(text)
+            default: changed = text.replacingOccurrences(of: " ", with: "\u{00A0}")
+            }
+            let a = defaultClassifier.classify(text)
+            let b = defaultClassifier.classify(changed)
+            #expect(a.themes.map(\.id) == b.themes.map(\.id), "\(changed.debugDescription)")
+            #expect(a.themes.map(\.score) == b.themes.map(\.score), "\(changed.debugDescription)")
+            #expect(a.agency?.id == b.agency?.id, "\(changed.debugDescription)")
+        }
+    }
+}
+
+/// Rewrites new tone placement to old (hoà → hòa) for the 15 differing pairs.
+func oldTonePlacement(_ text: String) -> String {
+    var result = text
+    for (old, new) in tonePlacementPairs {
+        for (o, n) in [(old, new), (old.uppercased(), new.uppercased())] {
+            result = result.replacingOccurrences(of: n + " ", with: o + " ").replacingOccurrences(of: n + ",", with: o + ",")
+        }
+    }
+    return result
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import KienNghiCore
+
+/// Copies the default lexicons to a temporary folder, applies `edit`, checks it.
+func checkBroken(_ edit: (URL) throws -> Void) throws -> [LexiconDiagnostic] {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiennghi-lexicon-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: TestData.repositoryRoot.appendingPathComponent("Lexicons"), to: folder)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try edit(folder)
+    return LexiconLoader(directory: folder, displayRoot: "L").check().1
+}
+
+func append(_ line: String, to file: String, in folder: URL) throws {
+    let url = folder.appendingPathComponent(file)
+    let text = try String(contentsOf: url, encoding: .utf8)
+    try (text + line + "\n").write(to: url, atomically: true, encoding: .utf8)
+}
+
+@Suite("lexicon check")
+struct LexiconCheckTests {
+    @Test func defaultsAreClean() throws {
+        let diagnostics = try checkBroken { _ in }
+        #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.rendered(.en) })")
+    }
+
+    @Test func unknownThemeFile() throws {
+        let diagnostics = try checkBroken { folder in
+            try "phrase\tweight\nlương\t2\n".write(to: folder.appendingPathComponent("themes/wages.tsv"), atomically: true, encoding: .utf8)
+        }
+        #expect(diagnostics.contains { $0.path == "L/themes/wages.tsv" && $0.severity == .error && $0.message.en.contains("wages") })
+    }
+
+    @Test func phraseThatNormalisesToNothing() throws {
+        let diagnostics = try checkBroken { try append("...\t2", to: "themes/traffic.tsv", in: $0) }
+        let problem = try #require(diagnostics.first { $0.message.en.contains("normalises to nothing") })
+        #expect(problem.path == "L/themes/traffic.tsv")
+        #expect(problem.lineText == "...\t2")
+        #expect(problem.rendered(.en).contains("^"))
+    }
+
+    @Test func samePhraseWithConflictingWeights() throws {
+        let diagnostics = try checkBroken { try append("Ùn Tắc\t1", to: "themes/traffic.tsv", in: $0) }
+        #expect(diagnostics.contains { $0.severity == .error && $0.message.en.contains("another weight") })
+    }
+
+    @Test func samePhraseInTwoThemesIsAWarning() throws {
+        let diagnostics = try checkBroken { try append("ùn tắc\t2", to: "themes/environment.tsv", in: $0) }
+        #expect(diagnostics.contains { $0.severity == .warning && $0.message.en.contains("also belongs to theme") })
+    }
+
+    @Test func invalidWeightPointsAtTheColumn() throws {
+        let diagnostics = try checkBroken { try append("kẹt cứng\tnhiều", to: "themes/traffic.tsv", in: $0) }
+        let problem = try #require(diagnostics.first { $0.message.en.contains("invalid weight") })
+        #expect(problem.column == "kẹt cứng\t".count + 1)
+    }
+
+    @Test func routingRuleToAnUnknownAgency() throws {
+        let diagnostics = try checkBroken { try append("traffic\tcầu vượt\tbridges-office\t\t\tx\tx", to: "routing/rules.tsv", in: $0) }
+        #expect(diagnostics.contains { $0.path == "L/routing/rules.tsv" && $0.message.en.contains("bridges-office") })
+    }
+
+    @Test func routingRuleWithUnknownTheme() throws {
+        let diagnostics = try checkBroken { try append("bridges\t\ttransport\t\t\tx\tx", to: "routing/rules.tsv", in: $0) }
+        #expect(diagnostics.contains { $0.message.en.contains("theme \"bridges\"") })
+    }
+
+    @Test func overlappingEffectiveDates() throws {
+        let diagnostics = try checkBroken { folder in
+            try append("administrative-procedures\tlý lịch tư pháp\tpolice\t2025-01-01\t\tx\tx", to: "routing/rules.tsv", in: folder)
+            try append("labour\tSở Lao động mới\tNew labour\t2025-01-01\t\t", to: "routing/agencies.tsv", in: folder)
+        }
+        #expect(diagnostics.contains { $0.path == "L/routing/rules.tsv" && $0.message.en.contains("overlaps") })
+        #expect(diagnostics.contains { $0.path == "L/routing/agencies.tsv" && $0.message.en.contains("overlap") })
+    }
+
+    @Test func badDatesAndReversedPeriods() throws {
+        let diagnostics = try checkBroken { folder in
+            try append("traffic\tcầu vượt\ttransport\t2025-13-01\t\tx\tx", to: "routing/rules.tsv", in: folder)
+            try append("traffic\tđường sắt\ttransport\t2025-05-01\t2025-01-01\tx\tx", to: "routing/rules.tsv", in: folder)
+        }
+        #expect(diagnostics.contains { $0.message.en.contains("invalid date \"2025-13-01\"") })
+        #expect(diagnostics.contains { $0.message.en.contains("before valid_from") })
+    }
+
+    @Test func unknownUrgencyFlag() throws {
+        let diagnostics = try checkBroken { try append("biểu tình\tprotest", to: "urgency.tsv", in: $0) }
+        #expect(diagnostics.contains { $0.message.en.contains("unknown urgency flag") })
+    }
+
+    @Test func loadFailsOnErrorsButNotOnWarnings() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiennghi-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: LexiconLoader.Failure.self) { try LexiconLoader(directory: folder).load() }
+    }
+}
