@@ -110,6 +110,30 @@ func benchStream() throws {
                  Double(bytes) / 1e9, time, Double(bytes) / 1_048_576 / time, tokens, peakResidentMiB(), before))
 }
 
+func benchClassify() throws {
+    var lexicon: Lexicon? = nil
+    var classifier: Classifier? = nil
+    // Load + compile the default lexicons, best of 5 (the first run also warms the tables).
+    var best = Double.infinity
+    for _ in 0..<5 {
+        let time = try seconds {
+            lexicon = try LexiconLoader().load().lexicon
+            classifier = Classifier(lexicon: lexicon!)
+        }
+        best = min(best, time)
+    }
+    let text = SyntheticCorpus.text(bytes: 16 << 20)
+    let petitions = text.split(separator: "\n").map(String.init)
+    let megabytes = Double(text.utf8.count) / 1_048_576
+    var routed = 0
+    let time = seconds {
+        for petition in petitions where classifier!.classify(petition).agency != nil { routed += 1 }
+    }
+    print(String(format: "classify: lexicon load+compile %.1f ms (%d phrases); %.1f MB, %d petitions in %.2f s: %.1f MB/s, %.0f petitions/s on one core (%d routed)",
+                 best * 1000, lexicon!.phrases.count, megabytes, petitions.count, time, megabytes / time, Double(petitions.count) / time, routed))
+}
+
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
 if mode == "text" || mode == "all" { benchText() }
+if mode == "classify" || mode == "all" { try benchClassify() }
 if mode == "stream" || mode == "all" { try benchStream() }

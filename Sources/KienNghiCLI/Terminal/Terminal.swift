@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KienNghiCore
 
 /// Exit codes, following BSD sysexits where one fits, so scripts can tell failures apart.
 enum ExitStatus: Int32 {
@@ -35,6 +36,21 @@ enum Terminal {
 
     static func warn(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// A one-line progress indicator on stderr (nil clears it). Call only on a terminal.
+    static func progress(_ text: String?) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + (text ?? "")).utf8))
+    }
+
+    /// On Ctrl-C or SIGTERM: delete unfinished output files, then exit.
+    static func cleanUpOnInterrupt() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig) { _ in
+                AtomicOutputFile.removeUnfinished()
+                _exit(130)
+            }
+        }
     }
 }
 

@@ -23,6 +23,11 @@ public struct LegacyLookalikeFilter: CharacterFilter {
         var scalars: [UInt32]
     }
 
+    /// The repaired text (offsets not kept): for cells and runs whose font is known.
+    public func repair(_ text: String) -> String {
+        String(decoding: apply(FilteredText(Array(text.utf8))).bytes, as: UTF8.self)
+    }
+
     public func apply(_ text: FilteredText) -> FilteredText {
         if mode == .off { return text }
         let bytes = text.bytes

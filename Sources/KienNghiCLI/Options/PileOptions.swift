@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import KienNghiCore
+import KienNghiOffice
+
+/// Options of every command that reads piles of petitions.
+struct PileOptions: ParsableArguments {
+    @Argument(help: "Tệp kiến nghị: .csv, .tsv, .xlsx, .docx, .jsonl, .txt (một hoặc nhiều).")
+    var inputs: [String]
+
+    @Option(name: .customLong("text-column"), help: "Cột chứa nội dung kiến nghị (tên hoặc số thứ tự); mặc định tự đoán.")
+    var textColumn: String?
+
+    @Option(help: "Trang tính trong tệp Excel (mặc định: trang đầu).")
+    var sheet: String?
+
+    @Option(help: "Bảng mã của tệp văn bản (mặc định: tự nhận). \(TextEncoding.knownNames).")
+    var encoding: String?
+
+    @Flag(help: "Thay byte lỗi bằng � thay vì dừng.")
+    var lenient = false
+
+    @OptionGroup var classifier: ClassifierOptions
+
+    var language: Language { classifier.language.lang }
+
+    func processor() throws -> PileProcessor {
+        var parsed: TextEncoding? = nil
+        if let encoding {
+            guard let value = TextEncoding(name: encoding) else {
+                throw CLIError(TextDecodingFailure.unknownEncoding(encoding).message(file: "--encoding", language: language), code: .usage)
+            }
+            parsed = value
+        }
+        let batch = BatchClassifier(classifier: try classifier.classifier(), asOf: try classifier.routingDate())
+        return PileProcessor(batch: batch, options: .init(encoding: parsed, lenient: lenient, textColumn: textColumn, sheet: sheet))
+    }
+}
+
+/// Runs a pile through the processor with progress, summary and exit codes.
+enum PileRun {
+    static func run(_ options: PileOptions, _ processor: PileProcessor, _ consume: ([ClassifiedPetition]) throws -> Void) throws -> PileProcessor.Summary {
+        let l = options.language
+        let showProgress = Terminal.isErrorTTY
+        let summary = try processor.run(options.inputs, progress: { count in
+            if showProgress { Terminal.progress(l.pick("Đã xử lý \(count) kiến nghị…", "Processed \(count) petitions…")) }
+        }, consume)
+        if showProgress { Terminal.progress(nil) }
+        for (_, failure) in summary.failedFiles { Terminal.warn(failure.message(l)) }
+        for row in summary.rejected.prefix(50) { Terminal.warn(row.message(l)) }
+        if summary.rejected.count > 50 {
+            Terminal.warn(l.pick("… và \(summary.rejected.count - 50) dòng bị loại khác.", "… and \(summary.rejected.count - 50) more rejected rows."))
+        }
+        Terminal.warn(summary.line(l))
+        return summary
+    }
+
+    /// Exit status for a finished run: distinct per kind of failure.
+    static func exitCode(_ summary: PileProcessor.Summary) -> Int32? {
+        if let first = summary.failedFiles.first, summary.read == 0 { return first.failure.exitStatus }
+        // A heading before a Word list is reported but is not a lost petition.
+        let lost = summary.rejected.filter { $0.reason != .outsideList }
+        if !summary.failedFiles.isEmpty || !lost.isEmpty { return ExitStatus.partial.rawValue }
+        return nil
+    }
+}
+
+extension InputFailure {
+    /// Each kind of unusable input has its own exit code (see README).
+    var exitStatus: Int32 {
+        switch self {
+        case .missing, .unreadable: 66
+        case .empty: 10
+        case .decoding: 11
+        case .noTextColumn, .unknownColumn: 12
+        case .unsupportedFormat: 13
+        case .corrupt: 14
+        case .tooLarge: 15
+        }
+    }
+}

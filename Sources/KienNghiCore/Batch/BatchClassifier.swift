@@ -1,0 +1,45 @@
+import Dispatch
+
+/// One petition with its classification.
+public struct ClassifiedPetition: Sendable {
+    public var record: PetitionRecord
+    public var classification: Classification
+    /// The input file it came from.
+    public var file: String
+}
+
+/// Classifies batches on every core, keeping input order.
+public struct BatchClassifier: Sendable {
+    public let classifier: Classifier
+    public let asOf: RoutingDate
+    public let threads: Int
+
+    public init(classifier: Classifier, asOf: RoutingDate = .structure2019, threads: Int = System.coreCount) {
+        self.classifier = classifier
+        self.asOf = asOf
+        self.threads = max(1, threads)
+    }
+
+    public func classify(_ batch: [PetitionRecord], file: String) -> [ClassifiedPetition] {
+        guard !batch.isEmpty else { return [] }
+        let results = UnsafeMutableBufferPointer<Classification?>.allocate(capacity: batch.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let slices = min(threads * 4, batch.count)
+        let classifier = classifier, asOf = asOf
+        nonisolated(unsafe) let output = results
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var index = slice
+            while index < batch.count {
+                output[index] = classifier.classify(batch[index].text, asOf: asOf)
+                index += slices
+            }
+        }
+        return batch.indices.map { ClassifiedPetition(record: batch[$0], classification: results[$0]!, file: file) }
+    }
+}
+
+/// Facts about the machine the batch runs on.
+public enum System {
+    public static var coreCount: Int { ProcessInfoShim.activeProcessorCount }
+}

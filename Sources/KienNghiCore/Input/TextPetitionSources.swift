@@ -1,0 +1,178 @@
+/// CSV or TSV petitions: delimiter and header sniffed, quoted multi-line cells,
+/// the text column chosen by name/number or guessed when obvious.
+public struct DelimitedPetitionSource: PetitionSource {
+    public let stream: TextStream
+    public let textColumnName: String?
+    public private(set) var columns: [String] = []
+    private var schema: InputSchema?
+    private let delimiter: UInt8
+    private let hasHeader: Bool
+
+    /// Reads the head of the file to settle delimiter, header and columns.
+    public init(stream: TextStream, textColumn: String?) throws {
+        self.stream = stream
+        self.textColumnName = textColumn
+        var sample: [UInt8] = []
+        try stream.chunks { text, _ in
+            if sample.isEmpty { sample = Array(text.utf8.prefix(256 * 1024)) }
+        }
+        delimiter = DelimitedTextParser.sniffDelimiter(sample)
+        var parser = DelimitedTextParser(delimiter: delimiter)
+        let records = parser.feed(sample).prefix(50).map(\.cells)
+        guard let first = records.first else { throw InputFailure.empty(path: stream.path) }
+        let body = Array(records.dropFirst())
+        // A header row has short cells and no cell as long as the body's text.
+        let firstLooksLikeHeader = first.allSatisfy { $0.count <= 40 } && !first.contains { InputSchema.fold($0).isEmpty && !$0.isEmpty }
+        hasHeader = firstLooksLikeHeader && (body.isEmpty || InputSchema.guess(header: first, sample: [], named: nil).text != nil || textColumn != nil
+            || first.map(\.count).reduce(0, +) * 2 < (body.first?.map(\.count).reduce(0, +) ?? 0))
+        columns = hasHeader ? first : first.indices.map { "cột \($0 + 1)" }
+        let guess = InputSchema.guess(header: hasHeader ? first : columns, sample: hasHeader ? body : records, named: textColumn)
+        if let textColumn, guess.text == nil {
+            throw InputFailure.unknownColumn(path: stream.path, name: textColumn, columns: columns)
+        }
+        if let text = guess.text {
+            schema = InputSchema(columns: columns, textColumn: text, idColumn: guess.id)
+        } else if columns.count == 1 {
+            schema = InputSchema(columns: columns, textColumn: 0, idColumn: nil)
+        } else {
+            throw InputFailure.noTextColumn(path: stream.path, columns: columns)
+        }
+    }
+
+    public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+        guard let schema else { return }
+        var parser = DelimitedTextParser(delimiter: delimiter)
+        var batch: [PetitionRecord] = []
+        var skippedHeader = !hasHeader
+        var rowNumber = 0
+        func take(_ record: DelimitedTextParser.Record) {
+            if !skippedHeader { skippedHeader = true; return }
+            if record.cells.count == 1 && record.cells[0].isEmpty { return }  // blank line
+            rowNumber += 1
+            if record.malformed {
+                rejected(RejectedRow(file: stream.path, location: record.line, reason: .malformedRow, detail: "dấu ngoặc kép \" đặt sai / misplaced quote"))
+                return
+            }
+            if record.cells.count > columns.count {
+                rejected(RejectedRow(file: stream.path, location: record.line, reason: .malformedRow,
+                                     detail: "\(record.cells.count) ô, tiêu đề có \(columns.count) / \(record.cells.count) cells, header has \(columns.count)"))
+                return
+            }
+            var cells = record.cells
+            while cells.count < columns.count { cells.append("") }
+            let text = cells[schema.textColumn]
+            guard !text.allSatisfy(\.isWhitespace) else {
+                rejected(RejectedRow(file: stream.path, location: record.line, reason: .emptyText, detail: ""))
+                return
+            }
+            let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(rowNumber)
+            batch.append(PetitionRecord(id: id, text: text, cells: cells, location: record.line))
+        }
+        try stream.chunks { text, _ in
+            for record in parser.feed(text.utf8) {
+                take(record)
+                if batch.count >= batchSize { try body(batch); batch.removeAll(keepingCapacity: true) }
+            }
+        }
+        let (last, openQuote) = parser.finish()
+        if let openQuote {
+            rejected(RejectedRow(file: stream.path, location: openQuote, reason: .malformedRow, detail: "dấu ngoặc kép mở mà không đóng / unterminated quote"))
+        } else if let last {
+            take(last)
+        }
+        if !batch.isEmpty { try body(batch) }
+    }
+
+    /// The chosen text column's name.
+    public var textColumnTitle: String? { schema.map { columns[$0.textColumn] } }
+}
+
+/// JSON Lines petitions: a `text` field and an optional `id` on each line.
+public struct JSONLinesPetitionSource: PetitionSource {
+    public let stream: TextStream
+    public let columns = ["id", "text"]
+
+    public init(stream: TextStream) { self.stream = stream }
+
+    public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+        var batch: [PetitionRecord] = []
+        try stream.chunks { text, firstLine in
+            var line = firstLine - 1
+            for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                line += 1
+                let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+                if trimmed.isEmpty { continue }
+                guard let object = JSONValue.parseObject(trimmed), case .string(let petition)? = object["text"] else {
+                    rejected(RejectedRow(file: stream.path, location: line, reason: .malformedJSON, detail: "cần {\"text\": ...} / needs {\"text\": ...}"))
+                    continue
+                }
+                guard !petition.allSatisfy(\.isWhitespace) else {
+                    rejected(RejectedRow(file: stream.path, location: line, reason: .emptyText, detail: ""))
+                    continue
+                }
+                let id: String
+                switch object["id"] {
+                case .string(let value)?: id = value
+                case .number(let value)?: id = value
+                default: id = String(line)
+                }
+                batch.append(PetitionRecord(id: id, text: petition, cells: [id, petition], location: line))
+                if batch.count >= batchSize { try body(batch); batch.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !batch.isEmpty { try body(batch) }
+    }
+}
+
+/// Plain text: one petition per line, or per blank-line-separated block when
+/// the file uses blank lines between multi-line petitions.
+public struct PlainTextPetitionSource: PetitionSource {
+    public let stream: TextStream
+    public let columns = ["text"]
+
+    public init(stream: TextStream) { self.stream = stream }
+
+    public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+        var batch: [PetitionRecord] = []
+        var paragraphMode: Bool? = nil
+        var block: [Substring] = []
+        var blockLine = 0
+        var number = 0
+        func emit() throws {
+            defer { block.removeAll() }
+            let text = block.joined(separator: "\n").trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return }
+            number += 1
+            batch.append(PetitionRecord(id: String(number), text: text, cells: [text], location: blockLine))
+            if batch.count >= batchSize { try body(batch); batch.removeAll(keepingCapacity: true) }
+        }
+        try stream.chunks { text, firstLine in
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            if paragraphMode == nil {
+                // Blocks when some block has several lines between blank lines.
+                var run = 0
+                var multiLine = false
+                var blank = false
+                for line in lines {
+                    if line.allSatisfy(\.isWhitespace) { blank = true; run = 0 } else { run += 1; if run > 1 { multiLine = true } }
+                }
+                paragraphMode = blank && multiLine
+            }
+            for (offset, line) in lines.enumerated() {
+                let isBlank = line.allSatisfy(\.isWhitespace)
+                if paragraphMode! {
+                    if isBlank { try emit() } else {
+                        if block.isEmpty { blockLine = firstLine + offset }
+                        block.append(line)
+                    }
+                } else if !isBlank {
+                    blockLine = firstLine + offset
+                    block = [line]
+                    try emit()
+                }
+            }
+        }
+        try emit()
+        if !batch.isEmpty { try body(batch) }
+    }
+}
