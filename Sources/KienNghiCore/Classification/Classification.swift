@@ -43,7 +43,10 @@ public struct LocationMention: Sendable, Equatable, Codable {
 public struct AgencySuggestion: Sendable, Equatable, Codable {
     /// Agency id valid on the routing date (e.g. `labour`, or `home-affairs` from 2025-03-01).
     public var id: String
+    /// The body that should answer, named for this petition ("Ủy ban nhân dân huyện Đông Anh").
     public var name: String
+    /// The agency's general name on the routing date ("Ủy ban nhân dân quận, huyện, thị xã").
+    public var agencyName: String
     public var reason: String
     /// The routing rule that decided (file:line).
     public var rule: String

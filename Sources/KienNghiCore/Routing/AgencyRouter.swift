@@ -25,7 +25,7 @@ struct AgencyRouter: Sendable {
             reason += language.pick("; từ \(record.period.from?.description ?? "?") \(path[0]) chuyển giao cho \(record.id)",
                                     "; from \(record.period.from?.description ?? "?") \(path[0]) was taken over by \(record.id)")
         }
-        var suggestion = AgencySuggestion(id: record.id, name: record.name(language), reason: reason, rule: rule.source.description, localUnits: [], ambiguous: false)
+        var suggestion = AgencySuggestion(id: record.id, name: record.name(language), agencyName: record.name(language), reason: reason, rule: rule.source.description, localUnits: [], ambiguous: false)
         localize(&suggestion, location: location)
         return suggestion
     }
