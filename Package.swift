@@ -43,7 +43,7 @@ var targets: [Target] = [
     .testTarget(
         name: "KienNghiCLITests",
         dependencies: ["KienNghiCLI", "KienNghiCore", "KienNghiOffice"],
-        exclude: ["Golden"]
+        exclude: ["Golden", "Fixtures"]
     ),
 ]
 

@@ -11,8 +11,12 @@ public struct XLSXPetitionSource: PetitionSource {
     private var schema: InputSchema
 
     public init(path: String, sheet: String? = nil, textColumn: String? = nil) throws {
+        try self.init(path: path, sheet: sheet, textColumn: textColumn, limits: ZipPackage.Limits())
+    }
+
+    init(path: String, sheet: String?, textColumn: String?, limits: ZipPackage.Limits) throws {
         self.path = path
-        var package = try ZipPackage(path: path)
+        var package = try ZipPackage(path: path, limits: limits)
         guard let workbook = try package.data("xl/workbook.xml") else {
             throw InputFailure.corrupt(path: path, detail: "thiếu xl/workbook.xml / no xl/workbook.xml")
         }

@@ -1,0 +1,183 @@
+import ArgumentParser
+import Foundation
+import Testing
+import ZIPFoundation
+@testable import KienNghiCLI
+@testable import KienNghiCore
+@testable import KienNghiOffice
+
+@Suite("Bulk commands", .serialized)
+struct PileCommandTests {
+    func classify(_ arguments: [String]) throws -> String {
+        let folder = temporaryFolder()
+        let output = folder.appendingPathComponent("out.\(arguments.last!)").path
+        let command = try ClassifyCommand.parse(Array(arguments.dropLast()) + ["-o", output])
+        _ = try command.execute()
+        return String(decoding: FileManager.default.contents(atPath: output) ?? Data(), as: UTF8.self)
+    }
+
+    @Test func csvInCSVOut() throws {
+        let csv = try classify([Golden.corpus("petitions-2019.csv"), "csv"])
+        #expect(csv.hasPrefix("\u{FEFF}STT,"))
+        Golden.check(csv, named: "classify-csv.csv")
+    }
+
+    @Test func xlsxInJSONLinesOut() throws {
+        let jsonl = try classify([Golden.corpus("petitions-2019.xlsx"), "jsonl"])
+        Golden.check(jsonl, named: "classify-xlsx.jsonl")
+    }
+
+    @Test func docxInJSONLinesOut() throws {
+        let jsonl = try classify([Golden.corpus("petitions-2019.docx"), "jsonl"])
+        Golden.check(jsonl, named: "classify-docx.jsonl")
+    }
+
+    @Test func legacyFontCellsAreDecoded() throws {
+        let jsonl = try classify([Golden.corpus("petitions-2019.xlsx"), "jsonl"])
+        let csv = try classify([Golden.corpus("petitions-2019.csv"), "jsonl"])
+        // Rows 3, 12 and 26 were typed in .VnTime in the workbook: same decisions as the Unicode CSV.
+        #expect(jsonl.split(separator: "\n").map { $0.replacingOccurrences(of: "\"start\":[0-9]+|\"end\":[0-9]+", with: "", options: .regularExpression) }.count == 50)
+        let themes = { (text: String) in text.split(separator: "\n").map { line in line.range(of: "\"mainTheme\":\"[a-z-]+\"", options: .regularExpression).map { String(line[$0]) } ?? "" } }
+        #expect(themes(jsonl) == themes(csv))
+    }
+
+    @Test func xlsxOutIsAValidWorkbook() throws {
+        let folder = temporaryFolder()
+        let output = folder.appendingPathComponent("out.xlsx").path
+        _ = try ClassifyCommand.parse([Golden.corpus("petitions-2019.csv"), "-o", output]).execute()
+        // Read our own output back as an input: 50 petitions, same columns plus ours.
+        let source = try XLSXPetitionSource(path: output)
+        var count = 0
+        try source.read(batchSize: 100, { count += $0.count }, rejected: { _ in })
+        #expect(count == 50)
+        #expect(source.columns.prefix(4) == ["STT", "Người gửi", "Nội dung kiến nghị", "Ngày nhận"])
+        #expect(source.columns.contains("cơ quan đề xuất"))
+    }
+
+    @Test func jsonLinesAndPlainTextInputs() throws {
+        let jsonl = try classify([Golden.cliFixture("petitions.jsonl"), "jsonl"])
+        Golden.check(jsonl, named: "classify-jsonl-input.jsonl")
+        let text = try classify([Golden.cliFixture("lines.txt"), "csv"])
+        #expect(text.split(separator: "\r\n").count == 3)
+    }
+
+    @Test func formulaInjectionIsDefused() {
+        #expect(CSVPetitionWriter.escape("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVPetitionWriter.escape("+84 912") == "'+84 912")
+        #expect(CSVPetitionWriter.escape("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVPetitionWriter.escape("-5") == "'-5")
+        #expect(CSVPetitionWriter.escape("bình thường") == "bình thường")
+    }
+
+    // MARK: bad inputs: a clear message and a distinct exit code each
+
+    func runClassify(_ arguments: [String]) -> Int32 {
+        let output = temporaryFolder().appendingPathComponent("out.csv").path
+        return exitCode { try ClassifyCommand.parse(arguments + ["-o", output]).run() }
+    }
+
+    @Test func distinctExitCodes() {
+        #expect(runClassify(["/no/such/pile.csv"]) == 66)
+        #expect(runClassify([Golden.cliFixture("empty.csv")]) == 10)
+        #expect(runClassify([Golden.cliFixture("no-text-column.csv")]) == 12)
+        #expect(runClassify([Golden.cliFixture("corrupt.xlsx")]) == 14)
+        #expect(runClassify([Golden.corpus("petitions-2019.csv"), "--encoding", "klingon"]) == 64)
+        #expect(runClassify([Golden.cliFixture("malformed.csv")]) == 3)
+        #expect(runClassify([Golden.corpus("petitions-2019.csv")]) == 0)
+    }
+
+    @Test func malformedRowsAreListedAndGoodRowsGoThrough() throws {
+        let processor = try PileOptions.parse([Golden.cliFixture("malformed.csv")]).processor()
+        var ids: [String] = []
+        let summary = try processor.run([Golden.cliFixture("malformed.csv")]) { ids += $0.map(\.record.id) }
+        #expect(ids == ["1", "4"])
+        #expect(summary.rejected.map(\.location) == [3, 4, 6])
+        #expect(summary.rejected.map(\.reason) == [.emptyText, .malformedRow, .malformedRow])
+        #expect(summary.line(.vi).contains("loại bỏ 3"))
+    }
+
+    @Test func unknownTextColumnIsNamed() throws {
+        let processor = try PileOptions.parse([Golden.corpus("petitions-2019.csv"), "--text-column", "Ghi chú"]).processor()
+        let summary = try processor.run([Golden.corpus("petitions-2019.csv")]) { _ in }
+        guard case .unknownColumn(_, let name, let columns)? = summary.failedFiles.first?.failure else {
+            Issue.record("expected an unknown-column failure")
+            return
+        }
+        #expect(name == "Ghi chú")
+        #expect(columns.contains("Nội dung kiến nghị"))
+    }
+
+    @Test func zipBombIsRefused() throws {
+        let folder = temporaryFolder()
+        let path = folder.appendingPathComponent("bomb.xlsx").path
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        let huge = Data(count: 4 << 20)
+        for name in ["xl/workbook.xml", "xl/worksheets/sheet1.xml"] {
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(huge.count), compressionMethod: .deflate) { position, size in
+                huge.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        var limits = ZipPackage.Limits()
+        limits.maximumEntryBytes = 1 << 20
+        #expect {
+            try XLSXPetitionSource(path: path, sheet: nil, textColumn: nil, limits: limits)
+        } throws: { error in
+            if case .tooLarge = error as? InputFailure { return true }
+            return false
+        }
+        // With default limits the 4 MiB of zeros (≈1000:1) is refused as a bomb too.
+        #expect(throws: InputFailure.self) { try XLSXPetitionSource(path: path) }
+    }
+
+    @Test func outputNeverOverwritesAnInput() throws {
+        let folder = temporaryFolder()
+        let input = folder.appendingPathComponent("pile.csv").path
+        try FileManager.default.copyItem(atPath: Golden.corpus("petitions-2019.csv"), toPath: input)
+        let before = FileManager.default.contents(atPath: input)
+        #expect(exitCode { try ClassifyCommand.parse([input, "-o", input]).run() } == 73)
+        #expect(FileManager.default.contents(atPath: input) == before)
+    }
+
+    @Test func anUnfinishedOutputLeavesNothingBehind() throws {
+        let folder = temporaryFolder()
+        let path = folder.appendingPathComponent("out.csv").path
+        do {
+            let file = try AtomicOutputFile(path: path, inputs: [])
+            try file.write("half a file")
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    // MARK: end to end
+
+    @Test func xlsxToRoutedFilesAndReport() throws {
+        let folder = temporaryFolder()
+        let routed = folder.appendingPathComponent("routed").path
+        #expect(exitCode { try RouteCommand.parse([Golden.corpus("petitions-2019.xlsx"), "-o", routed, "--as-of", "2025-07-01"]).run() } == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: routed).sorted()
+        #expect(files.contains("muc-luc.csv"))
+        #expect(files.contains("home-affairs.csv"), "labour was taken over by home-affairs on 2025-03-01")
+        #expect(!files.contains("labour.csv"))
+        let index = String(decoding: FileManager.default.contents(atPath: routed + "/muc-luc.csv")!, as: UTF8.self)
+        let total = index.split(separator: "\r\n").dropFirst().compactMap { Int($0.split(separator: ",").reversed()[1]) }.reduce(0, +)
+        #expect(total == 50)
+
+        let report = folder.appendingPathComponent("report.html").path
+        #expect(exitCode { try ReportCommand.parse([Golden.corpus("petitions-2019.xlsx"), "-o", report]).run() } == 0)
+        let html = String(decoding: FileManager.default.contents(atPath: report)!, as: UTF8.self)
+        #expect(html.contains("<svg"))
+        #expect(html.contains("Cần xử lý gấp"))
+        #expect(html.contains("<mark"))
+        #expect(!html.contains("http://") || !html.contains("<script"))
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func statsCompareTwoPiles() throws {
+        let output = try StatsCommand.parse([Golden.corpus("petitions-2019.csv"), Golden.corpus("petitions-2019.docx")]).render()
+        #expect(output.contains("petitions-2019.csv: 50"))
+        #expect(output.contains("▲") || output.contains("▼") || output.contains("= 0"))
+        let csv = try StatsCommand.parse([Golden.corpus("petitions-2019.csv"), "--format", "csv"]).render()
+        Golden.check(csv, named: "stats.csv")
+    }
+}
