@@ -1,8 +1,9 @@
 // KienNghi benchmarks (release build, one core):
-//   KIENNGHI_BENCHMARKS=1 swift run -c release kiennghi-bench [text|stream|classify|all]
+//   KIENNGHI_BENCHMARKS=1 swift run -c release kiennghi-bench [text|classify|stream|pile|all]
 // Figures go to the README. Never a unit test: timings depend on the machine.
 import Foundation
 import KienNghiCore
+import KienNghiOffice
 
 #if canImport(Glibc)
 import Glibc
@@ -133,7 +134,47 @@ func benchClassify() throws {
                  best * 1000, lexicon!.phrases.count, megabytes, petitions.count, time, megabytes / time, Double(petitions.count) / time, routed))
 }
 
+/// End to end: a generated 1 GB JSON Lines pile through `classify` (read,
+/// classify on every core, write the office CSV), as the CLI does it.
+func benchPile() throws {
+    let folder = FileManager.default.temporaryDirectory
+    let input = folder.appendingPathComponent("kiennghi-bench-1g.jsonl").path
+    let target = 1 << 30
+    if (try? FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0 < target {
+        FileManager.default.createFile(atPath: input, contents: nil)
+        let handle = FileHandle(forWritingAtPath: input)!
+        var written = 0
+        var seed = 0
+        while written < target {
+            var block = ""
+            for _ in 0..<20_000 {
+                block += JSONLine.encode(["id": "p\(seed)", "text": SyntheticCorpus.petition(seed)]) + "\n"
+                seed += 1
+            }
+            let data = Data(block.utf8)
+            handle.write(data)
+            written += data.count
+        }
+        try handle.close()
+    }
+    let bytes = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
+    let (lexicon, _) = try LexiconLoader().load()
+    let processor = PileProcessor(batch: BatchClassifier(classifier: Classifier(lexicon: lexicon)), options: .init())
+    let output = try AtomicOutputFile(path: folder.appendingPathComponent("kiennghi-bench-out.csv").path, inputs: [input])
+    let writer = try CSVPetitionWriter(output: output, inputColumns: ["id", "text"], withFileColumn: false, language: .vi)
+    var summary: PileProcessor.Summary? = nil
+    let time = try seconds {
+        summary = try processor.run([input]) { try writer.write($0) }
+        try writer.finish()
+    }
+    let count = summary!.read
+    print(String(format: "pile: %.2f GB JSON Lines, %d petitions in %.1f s on %d cores: %.0f petitions/s, %.1f MB/s, peak RSS %.0f MiB",
+                 Double(bytes) / 1e9, count, time, System.coreCount, Double(count) / time, Double(bytes) / 1_048_576 / time, peakResidentMiB()))
+    try? FileManager.default.removeItem(atPath: folder.appendingPathComponent("kiennghi-bench-out.csv").path)
+}
+
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
 if mode == "text" || mode == "all" { benchText() }
 if mode == "classify" || mode == "all" { try benchClassify() }
 if mode == "stream" || mode == "all" { try benchStream() }
+if mode == "pile" || mode == "all" { try benchPile() }

@@ -22,17 +22,18 @@ public struct BatchClassifier: Sendable {
 
     public func classify(_ batch: [PetitionRecord], file: String) -> [ClassifiedPetition] {
         guard !batch.isEmpty else { return [] }
-        let results = UnsafeMutableBufferPointer<Classification?>.allocate(capacity: batch.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        var results = [Classification?](repeating: nil, count: batch.count)
         let slices = min(threads * 4, batch.count)
         let classifier = classifier, asOf = asOf
-        nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            var index = slice
-            while index < batch.count {
-                output[index] = classifier.classify(batch[index].text, asOf: asOf)
-                index += slices
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each slice writes only its own indices, so the writes never overlap.
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                var index = slice
+                while index < batch.count {
+                    output[index] = classifier.classify(batch[index].text, asOf: asOf)
+                    index += slices
+                }
             }
         }
         return batch.indices.map { ClassifiedPetition(record: batch[$0], classification: results[$0]!, file: file) }

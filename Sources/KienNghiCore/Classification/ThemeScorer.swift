@@ -28,22 +28,24 @@ struct ThemeScorer: Sendable {
             }
             let phrase = compiled.lexicon.phrases[index]
             let negated = match.terms.lowerBound == negationEnd
-            var entry = byTheme[phrase.theme] ?? (0, false, [])
+            // Mutated in place through the default subscript: copying the entry out
+            // and back would copy its evidence array on every append.
             switch phrase.effect {
             case .exclude:
-                if !negated { entry.excluded = true }
-                entry.evidence.append(text.evidence(match, phrase: phrase.text, weight: 0, negated: negated, source: phrase.source))
+                if !negated { byTheme[phrase.theme, default: (0, false, [])].excluded = true }
+                byTheme[phrase.theme, default: (0, false, [])].evidence.append(
+                    text.evidence(match, phrase: phrase.text, weight: 0, negated: negated, source: phrase.source))
             case .weight(let weight):
                 var contribution = weight * (match.kind == .plain ? policy.plainMatchFactor : 1)
                 if !negated {
                     let seen = occurrences[index, default: 0]
                     occurrences[index] = seen + 1
                     if seen > policy.maximumRepeats { contribution = 0 } else if seen > 0 { contribution *= policy.repeatFactor }
-                    entry.score += contribution
+                    byTheme[phrase.theme, default: (0, false, [])].score += contribution
                 }
-                entry.evidence.append(text.evidence(match, phrase: phrase.text, weight: contribution, negated: negated, source: phrase.source))
+                byTheme[phrase.theme, default: (0, false, [])].evidence.append(
+                    text.evidence(match, phrase: phrase.text, weight: contribution, negated: negated, source: phrase.source))
             }
-            byTheme[phrase.theme] = entry
         }
         let ranked = byTheme
             .map { id, value in

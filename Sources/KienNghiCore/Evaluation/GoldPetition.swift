@@ -41,3 +41,28 @@ public struct GoldPetition: Sendable, Equatable, Codable {
         return (petitions, bad)
     }
 }
+
+extension GoldPetition {
+    /// Label columns a table may use (any case, with or without diacritics).
+    static let themeColumns = ["themes", "chu de", "labels"]
+    static let agencyColumns = ["agency", "co quan"]
+    static let urgencyColumns = ["urgency", "khan"]
+
+    /// Turns table rows (CSV, XLSX...) with label columns into gold petitions;
+    /// nil when the table has no themes column.
+    public static func fromTable(_ records: [PetitionRecord], columns: [String]) -> [GoldPetition]? {
+        let folded = columns.map(InputSchema.fold)
+        guard let themesIndex = folded.firstIndex(where: themeColumns.contains) else { return nil }
+        let agencyIndex = folded.firstIndex(where: agencyColumns.contains)
+        let urgencyIndex = folded.firstIndex(where: urgencyColumns.contains)
+        func list(_ cell: String) -> [String] {
+            cell.split(whereSeparator: { ",;| ".contains($0) }).map(String.init).filter { !$0.isEmpty }
+        }
+        return records.compactMap { record in
+            let themes = list(record.cells[themesIndex])
+            guard !themes.isEmpty else { return nil }
+            let agency = agencyIndex.map { record.cells[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+            return GoldPetition(id: record.id, text: record.text, themes: themes, agency: agency, urgency: urgencyIndex.map { list(record.cells[$0]) })
+        }
+    }
+}

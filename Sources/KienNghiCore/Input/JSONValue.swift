@@ -1,20 +1,26 @@
 import Foundation
 
-/// The few JSON values petition files need, parsed with Foundation.
-enum JSONValue: Equatable {
-    case string(String)
-    case number(String)
-    case other
+/// One JSON Lines petition: `text` and an optional `id` (string or number).
+struct JSONPetitionLine: Decodable {
+    var text: String?
+    var id: String?
 
-    /// Parses one JSON object line; nil if it is not an object.
-    static func parseObject(_ line: String) -> [String: JSONValue]? {
-        guard let data = line.data(using: .utf8),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else { return nil }
-        return object.mapValues { value in
-            if let string = value as? String { return .string(string) }
-            if let number = value as? NSNumber { return .number(number.stringValue) }
-            return .other
+    enum Keys: String, CodingKey { case text, id }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        text = try? container.decodeIfPresent(String.self, forKey: .text)
+        if let string = try? container.decodeIfPresent(String.self, forKey: .id) {
+            id = string
+        } else if let number = try? container.decodeIfPresent(Int.self, forKey: .id) {
+            id = String(number)
+        } else if let number = try? container.decodeIfPresent(Double.self, forKey: .id) {
+            id = String(number)
         }
+    }
+
+    /// Parses one line; nil if it is not a JSON object.
+    static func parse(_ line: Substring, decoder: JSONDecoder) -> JSONPetitionLine? {
+        try? decoder.decode(JSONPetitionLine.self, from: Data(line.utf8))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// CSV or TSV petitions: delimiter and header sniffed, quoted multi-line cells,
 /// the text column chosen by name/number or guessed when obvious.
 public struct DelimitedPetitionSource: PetitionSource {
@@ -96,13 +98,13 @@ public struct JSONLinesPetitionSource: PetitionSource {
 
     public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
         var batch: [PetitionRecord] = []
+        let decoder = JSONDecoder()
         try stream.chunks { text, firstLine in
             var line = firstLine - 1
             for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 line += 1
-                let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-                if trimmed.isEmpty { continue }
-                guard let object = JSONValue.parseObject(trimmed), case .string(let petition)? = object["text"] else {
+                if raw.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                guard let object = JSONPetitionLine.parse(raw, decoder: decoder), let petition = object.text else {
                     rejected(RejectedRow(file: stream.path, location: line, reason: .malformedJSON, detail: "cần {\"text\": ...} / needs {\"text\": ...}"))
                     continue
                 }
@@ -110,12 +112,7 @@ public struct JSONLinesPetitionSource: PetitionSource {
                     rejected(RejectedRow(file: stream.path, location: line, reason: .emptyText, detail: ""))
                     continue
                 }
-                let id: String
-                switch object["id"] {
-                case .string(let value)?: id = value
-                case .number(let value)?: id = value
-                default: id = String(line)
-                }
+                let id = object.id ?? String(line)
                 batch.append(PetitionRecord(id: id, text: petition, cells: [id, petition], location: line))
                 if batch.count >= batchSize { try body(batch); batch.removeAll(keepingCapacity: true) }
             }
@@ -149,14 +146,20 @@ public struct PlainTextPetitionSource: PetitionSource {
         try stream.chunks { text, firstLine in
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             if paragraphMode == nil {
-                // Blocks when some block has several lines between blank lines.
-                var run = 0
-                var multiLine = false
-                var blank = false
+                // Blocks only when blank lines separate groups of lines and some group has several.
+                var run = 0, longestRun = 0, separatingBlanks = 0, sawText = false, pendingBlank = false
                 for line in lines {
-                    if line.allSatisfy(\.isWhitespace) { blank = true; run = 0 } else { run += 1; if run > 1 { multiLine = true } }
+                    if line.allSatisfy(\.isWhitespace) {
+                        if sawText { pendingBlank = true }
+                        run = 0
+                    } else {
+                        if pendingBlank { separatingBlanks += 1; pendingBlank = false }
+                        sawText = true
+                        run += 1
+                        longestRun = max(longestRun, run)
+                    }
                 }
-                paragraphMode = blank && multiLine
+                paragraphMode = separatingBlanks > 0 && longestRun > 1
             }
             for (offset, line) in lines.enumerated() {
                 let isBlank = line.allSatisfy(\.isWhitespace)

@@ -1,4 +1,13 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+private let systemClose = Glibc.close
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+private let systemClose = Darwin.close
+#endif
 
 /// An output written to a temporary file beside its destination and renamed
 /// into place only when complete: an interrupted run never leaves a
@@ -6,7 +15,8 @@ import Foundation
 public final class AtomicOutputFile {
     public let destination: URL
     public let temporary: URL
-    private let handle: FileHandle
+    private let descriptor: Int32
+    private var closed = false
     private var buffer: [UInt8] = []
     private var committed = false
 
@@ -23,12 +33,11 @@ public final class AtomicOutputFile {
         }
         let folder = destination.deletingLastPathComponent()
         temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).kiennghi-tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary.path)
-        else {
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else {
             throw Failure.cannotCreate(path, "không tạo được tệp trong \(folder.path) / cannot create a file in \(folder.path)")
         }
-        self.handle = handle
+        self.descriptor = descriptor
         AtomicOutputFile.register(temporary)
     }
 
@@ -42,15 +51,30 @@ public final class AtomicOutputFile {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
+    /// Writes the buffer with write(2): FileHandle on Linux kept memory growing with output size.
     private func flush() throws {
-        try handle.write(contentsOf: buffer)
+        try buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure.cannotCreate(destination.path, String(cString: strerror(errno)))
+                }
+                offset += written
+            }
+        }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func closeDescriptor() {
+        if !closed { _ = systemClose(descriptor); closed = true }
     }
 
     /// Flushes, closes and renames into place.
     public func commit() throws {
         try flush()
-        try handle.close()
+        closeDescriptor()
         if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.removeItem(at: destination) }
         try FileManager.default.moveItem(at: temporary, to: destination)
         committed = true
@@ -59,7 +83,7 @@ public final class AtomicOutputFile {
 
     /// Removes the temporary file (on failure).
     public func discard() {
-        try? handle.close()
+        closeDescriptor()
         try? FileManager.default.removeItem(at: temporary)
         AtomicOutputFile.unregister(temporary)
     }

@@ -36,14 +36,27 @@ public final class CSVPetitionWriter: PetitionWriter {
         cells.map(escape).joined(separator: ",") + "\r\n"
     }
 
-    /// Quotes when needed and defuses formula injection.
+    /// Quotes when needed and defuses formula injection. Works on UTF-8 bytes:
+    /// it runs for every cell of every row.
     public static func escape(_ cell: String) -> String {
-        var value = cell
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { value = "'" + value }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let utf8 = cell.utf8
+        let guardFormula = utf8.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
+        var needsQuotes = false
+        for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
         }
-        return value
+        if !needsQuotes && !guardFormula { return cell }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 4)
+        if needsQuotes { out.append(0x22) }
+        if guardFormula { out.append(0x27) }
+        for byte in utf8 {
+            if byte == 0x22 { out.append(0x22) }
+            out.append(byte)
+        }
+        if needsQuotes { out.append(0x22) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

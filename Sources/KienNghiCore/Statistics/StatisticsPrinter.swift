@@ -92,11 +92,11 @@ public enum CSVRow {
 }
 
 extension String {
-    func padding(toLength length: Int) -> String {
+    public func padding(toLength length: Int) -> String {
         count >= length ? self : self + String(repeating: " ", count: length - count)
     }
 
-    func leftPadded(_ length: Int) -> String {
+    public func leftPadded(_ length: Int) -> String {
         count >= length ? self : String(repeating: " ", count: length - count) + self
     }
 }
