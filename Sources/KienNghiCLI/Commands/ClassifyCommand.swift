@@ -23,11 +23,7 @@ struct ClassifyCommand: ParsableCommand {
     var format: String?
 
     func run() throws {
-        Terminal.cleanUpOnInterrupt()
-        try reportingErrors {
-            let summary = try execute()
-            if let code = PileRun.exitCode(summary) { throw ExitCode(code) }
-        }
+        try PileRun.runCommand(execute)
     }
 
     /// Classifies and writes; returns the summary.

@@ -59,25 +59,27 @@ struct ReportCommand: ParsableCommand {
     var title: String?
 
     func run() throws {
-        Terminal.cleanUpOnInterrupt()
-        try reportingErrors {
-            let l = pile.language
-            let processor = try pile.processor()
-            var statistics = PileStatistics(label: pile.inputs.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
-            let summary = try PileRun.run(pile, processor) { statistics.add($0, language: l) }
-            if summary.read == 0, let first = summary.failedFiles.first { throw ExitCode(first.failure.exitStatus) }
-            let labels = Dictionary(uniqueKeysWithValues: processor.batch.classifier.lexicon.themes.map { ($0.id, $0.label(l)) })
-            let html = HTMLReport(language: l, title: title, themeLabels: labels).render(statistics)
-            do {
-                let file = try AtomicOutputFile(path: output, inputs: pile.inputs)
-                try file.write(html)
-                try file.commit()
-            } catch let failure as AtomicOutputFile.Failure {
-                throw CLIError(failure.message(l), code: .cannotCreate)
-            }
-            Terminal.warn(l.pick("Đã ghi báo cáo \(output).", "Wrote report \(output)."))
-            if let code = PileRun.exitCode(summary) { throw ExitCode(code) }
+        try PileRun.runCommand(execute)
+    }
+
+    /// Reads, classifies and writes the report (nothing when no petition was read).
+    func execute() throws -> PileProcessor.Summary {
+        let l = pile.language
+        let processor = try pile.processor()
+        var statistics = PileStatistics(label: pile.inputs.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
+        let summary = try PileRun.run(pile, processor) { statistics.add($0, language: l) }
+        guard summary.read > 0 else { return summary }
+        let labels = Dictionary(uniqueKeysWithValues: processor.batch.classifier.lexicon.themes.map { ($0.id, $0.label(l)) })
+        let html = HTMLReport(language: l, title: title, themeLabels: labels).render(statistics)
+        do {
+            let file = try AtomicOutputFile(path: output, inputs: pile.inputs)
+            try file.write(html)
+            try file.commit()
+        } catch let failure as AtomicOutputFile.Failure {
+            throw CLIError(failure.message(l), code: .cannotCreate)
         }
+        Terminal.warn(l.pick("Đã ghi báo cáo \(output).", "Wrote report \(output)."))
+        return summary
     }
 }
 
@@ -96,11 +98,7 @@ struct RouteCommand: ParsableCommand {
     var format = "csv"
 
     func run() throws {
-        Terminal.cleanUpOnInterrupt()
-        try reportingErrors {
-            let summary = try execute()
-            if let code = PileRun.exitCode(summary) { throw ExitCode(code) }
-        }
+        try PileRun.runCommand(execute)
     }
 
     func execute() throws -> PileProcessor.Summary {

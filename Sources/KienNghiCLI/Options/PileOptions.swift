@@ -55,6 +55,19 @@ enum PileRun {
         return summary
     }
 
+    /// Runs a pile command's work, cleaning up on Ctrl-C and ending with the
+    /// run's exit status.
+    static func runCommand(_ execute: () throws -> PileProcessor.Summary) throws {
+        Terminal.cleanUpOnInterrupt()
+        do {
+            let summary = try execute()
+            if let code = exitCode(summary) { throw ExitCode(code) }
+        } catch let error as CLIError {
+            Terminal.warn(error.message)
+            throw ExitCode(error.code.rawValue)
+        }
+    }
+
     /// Exit status for a finished run: distinct per kind of failure.
     static func exitCode(_ summary: PileProcessor.Summary) -> Int32? {
         if let first = summary.failedFiles.first, summary.read == 0 { return first.failure.exitStatus }

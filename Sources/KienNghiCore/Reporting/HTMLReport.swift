@@ -102,19 +102,7 @@ public struct HTMLReport: Sendable {
         return out + escape(String(decoding: bytes[position...], as: UTF8.self))
     }
 
-    func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    func escape(_ text: String) -> String { Markup.escape(text) }
 
     static let style = """
         body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:0;background:#f5f6f8;color:#1d2733}
