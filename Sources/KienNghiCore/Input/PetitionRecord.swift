@@ -71,15 +71,18 @@ public struct InputSchema: Sendable, Equatable {
 
     /// Picks the text column: the one named, else a known name, else the column
     /// whose cells are longest on average (if clearly so). Nil when unsure.
+    private static let foldedTextColumnNames = Set(textColumnNames.map(fold))
+    private static let foldedIdColumnNames = Set(idColumnNames.map(fold))
+
     public static func guess(header: [String], sample: [[String]], named: String?) -> (text: Int?, id: Int?) {
         let folded = header.map(fold)
-        let id = folded.firstIndex { idColumnNames.map(fold).contains($0) }
+        let id = folded.firstIndex { foldedIdColumnNames.contains($0) }
         if let named {
             if let index = folded.firstIndex(of: fold(named)) { return (index, id) }
             if let number = Int(named), number >= 1, number <= header.count { return (number - 1, id) }
             return (nil, id)
         }
-        if let index = folded.firstIndex(where: { textColumnNames.map(fold).contains($0) }) { return (index, id) }
+        if let index = folded.firstIndex(where: { foldedTextColumnNames.contains($0) }) { return (index, id) }
         let averages = header.indices.map { column -> Double in
             let lengths = sample.map { column < $0.count ? $0[column].count : 0 }
             return lengths.isEmpty ? 0 : Double(lengths.reduce(0, +)) / Double(lengths.count)
@@ -90,10 +93,11 @@ public struct InputSchema: Sendable, Equatable {
         return (best.offset, id)
     }
 
+    private static let nameAnalyzer = Analyzer()
+
     /// Lower case, diacritics off, spaces folded: for comparing column names.
     static func fold(_ name: String) -> String {
-        let analyzer = Analyzer()
-        let analyzed = analyzer.analyze(name)
+        let analyzed = nameAnalyzer.analyze(name)
         return analyzed.tokens.indices.filter { analyzed.tokens[$0].kind == .word || analyzed.tokens[$0].kind == .number }
             .map { analyzed.plainKey($0) }.joined(separator: " ")
     }

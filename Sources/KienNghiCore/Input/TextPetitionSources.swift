@@ -63,7 +63,7 @@ public struct DelimitedPetitionSource: PetitionSource {
             var cells = record.cells
             while cells.count < columns.count { cells.append("") }
             let text = cells[schema.textColumn]
-            guard !text.allSatisfy(\.isWhitespace) else {
+            guard !JSONLinesPetitionSource.isBlank(text[...]) else {
                 rejected(RejectedRow(file: stream.path, location: record.line, reason: .emptyText, detail: ""))
                 return
             }
@@ -101,14 +101,14 @@ public struct JSONLinesPetitionSource: PetitionSource {
         let decoder = JSONDecoder()
         try stream.chunks { text, firstLine in
             var line = firstLine - 1
-            for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for raw in Self.lines(text) {
                 line += 1
                 if raw.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 guard let object = JSONPetitionLine.parse(raw, decoder: decoder), let petition = object.text else {
                     rejected(RejectedRow(file: stream.path, location: line, reason: .malformedJSON, detail: "cần {\"text\": ...} / needs {\"text\": ...}"))
                     continue
                 }
-                guard !petition.allSatisfy(\.isWhitespace) else {
+                guard !Self.isBlank(petition[...]) else {
                     rejected(RejectedRow(file: stream.path, location: line, reason: .emptyText, detail: ""))
                     continue
                 }
@@ -118,6 +118,31 @@ public struct JSONLinesPetitionSource: PetitionSource {
             }
         }
         if !batch.isEmpty { try body(batch) }
+    }
+}
+
+extension JSONLinesPetitionSource {
+    /// Lines of a chunk, split on UTF-8 line-feed bytes (not Character by Character).
+    static func lines(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var result: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                result.append(Substring(utf8[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        result.append(Substring(utf8[start..<utf8.endIndex]))
+        return result
+    }
+
+    /// Whether a line holds only white space; any visible ASCII byte answers at once.
+    static func isBlank(_ line: Substring) -> Bool {
+        for byte in line.utf8 where byte > 0x20 && byte < 0x80 { return false }
+        return line.allSatisfy(\.isWhitespace)
     }
 }
 
@@ -144,12 +169,12 @@ public struct PlainTextPetitionSource: PetitionSource {
             if batch.count >= batchSize { try body(batch); batch.removeAll(keepingCapacity: true) }
         }
         try stream.chunks { text, firstLine in
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = JSONLinesPetitionSource.lines(text)
             if paragraphMode == nil {
                 // Blocks only when blank lines separate groups of lines and some group has several.
                 var run = 0, longestRun = 0, separatingBlanks = 0, sawText = false, pendingBlank = false
                 for line in lines {
-                    if line.allSatisfy(\.isWhitespace) {
+                    if JSONLinesPetitionSource.isBlank(line) {
                         if sawText { pendingBlank = true }
                         run = 0
                     } else {
@@ -162,7 +187,7 @@ public struct PlainTextPetitionSource: PetitionSource {
                 paragraphMode = separatingBlanks > 0 && longestRun > 1
             }
             for (offset, line) in lines.enumerated() {
-                let isBlank = line.allSatisfy(\.isWhitespace)
+                let isBlank = JSONLinesPetitionSource.isBlank(line)
                 if paragraphMode! {
                     if isBlank { try emit() } else {
                         if block.isEmpty { blockLine = firstLine + offset }
