@@ -29,6 +29,12 @@ struct TextInputOptions: ParsableArguments {
         }
         do {
             let decoded = try decoder.decode(bytes)
+            if encoding == nil, decoded.encoding != .utf8 || decoded.confidence < 1 {
+                let percent = Int((decoded.confidence * 100).rounded())
+                Terminal.warn(language.lang.pick(
+                    "\(displayName): nhận là bảng mã \(decoded.encoding) (độ tin cậy \(percent)%). Nếu sai, chỉ rõ bằng --encoding.",
+                    "\(displayName): detected \(decoded.encoding) (confidence \(percent)%). If wrong, name it with --encoding."))
+            }
             if decoded.replacedSequences > 0 {
                 Terminal.warn(language.lang.pick(
                     "\(displayName): đã thay \(decoded.replacedSequences) chuỗi byte lỗi bằng �.",
