@@ -80,12 +80,12 @@ public struct LegacyLookalikeFilter: CharacterFilter {
             }
         }
         guard bestImplausibleRepairs * 2 >= suspiciousCount else { return [] }
-        // One repaired word is enough only if it has a real look-alike symbol:
-        // a soft hyphen alone (also used in Unicode text) needs company.
+        // Real TCVN3/VNI text always has look-alike symbols (® « ¬ µ ø…) besides
+        // the soft hyphen; soft hyphens alone are Unicode text's own, not ư.
         let strong = best.contains { repair in
             words.first { $0.range == repair.0 }?.scalars.contains { isLookalikeSymbol($0) } ?? false
         }
-        return bestImplausibleRepairs >= 2 || strong ? best : []
+        return strong ? best : []
     }
 
     /// Latin-1 symbols and non-Vietnamese Latin-1 letters, except the soft hyphen.
