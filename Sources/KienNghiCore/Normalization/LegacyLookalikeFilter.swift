@@ -2,10 +2,11 @@
 /// Windows-1252 look-alikes ("B¶o hiÓm x· héi" for TCVN3, "baûo hieåm" for VNI),
 /// as Word and Excel store runs typed in .VnTime or VNI-Times fonts.
 ///
-/// In automatic mode a word is rewritten only when it is not plausible
-/// Vietnamese as written and its decoding is; the codec is chosen per text by
-/// which one repairs more words. A forced codec (known from a font name) is
-/// applied to every non-ASCII word.
+/// In automatic mode the codec (TCVN3 or VNI) is chosen per text by which one
+/// turns more implausible words into plausible Vietnamese; words are rewritten
+/// only when their decoding is plausible, and only if some repaired word shows
+/// a real look-alike symbol. A forced codec (known from a font name) is applied
+/// to every non-ASCII word.
 public struct LegacyLookalikeFilter: CharacterFilter {
     public enum Mode: Sendable, Equatable {
         case automatic
@@ -64,28 +65,27 @@ public struct LegacyLookalikeFilter: CharacterFilter {
         let throughout = suspiciousCount * 2 >= voters.count
         var best: [(Range<Int>, [UInt32])] = []
         var bestImplausibleRepairs = 0
+        var bestHasSymbol = false
         for codec in [LegacyCodec.tcvn3, .vni] {
             var repairs: [(Range<Int>, [UInt32])] = []
             var implausibleRepairs = 0
+            var hasSymbol = false
             for (word, isPlausible) in zip(words, plausible) where throughout || !isPlausible {
                 guard let decoded = decode(word.scalars, with: codec), decoded != word.scalars,
                     SyllableValidator.isPlausible(decoded)
                 else { continue }
                 repairs.append((word.range, decoded))
                 if !isPlausible && word.scalars.count >= 2 { implausibleRepairs += 1 }
+                if !hasSymbol && word.scalars.contains(where: isLookalikeSymbol) { hasSymbol = true }
             }
             if implausibleRepairs > bestImplausibleRepairs {
-                best = repairs
-                bestImplausibleRepairs = implausibleRepairs
+                (best, bestImplausibleRepairs, bestHasSymbol) = (repairs, implausibleRepairs, hasSymbol)
             }
         }
-        guard bestImplausibleRepairs * 2 >= suspiciousCount else { return [] }
         // Real TCVN3/VNI text always has look-alike symbols (® « ¬ µ ø…) besides
         // the soft hyphen; soft hyphens alone are Unicode text's own, not ư.
-        let strong = best.contains { repair in
-            words.first { $0.range == repair.0 }?.scalars.contains { isLookalikeSymbol($0) } ?? false
-        }
-        return strong ? best : []
+        guard bestImplausibleRepairs * 2 >= suspiciousCount, bestHasSymbol else { return [] }
+        return best
     }
 
     /// Latin-1 symbols and non-Vietnamese Latin-1 letters, except the soft hyphen.
