@@ -22,9 +22,18 @@ struct CompiledLexicon: Sendable {
     let placeMatcher: PhraseMatcher
     let placeEntries: [PlaceEntry]
     let urgencyMatcher: PhraseMatcher
+    /// Rule indices that apply to each main theme (its own rules and `*` rules), in file order.
+    let rulesByTheme: [String: [Int]]
 
     init(_ lexicon: Lexicon) {
         self.lexicon = lexicon
+        var rulesByTheme: [String: [Int]] = [:]
+        for theme in lexicon.themes {
+            rulesByTheme[theme.id] = lexicon.routing.rules.indices.filter {
+                lexicon.routing.rules[$0].theme == theme.id || lexicon.routing.rules[$0].theme == "*"
+            }
+        }
+        self.rulesByTheme = rulesByTheme
         let analyzer = Analyzer(abbreviations: lexicon.abbreviations)
         self.analyzer = analyzer
         var vocabulary = TermVocabulary()

@@ -9,9 +9,16 @@ public struct ThemeDefinition: Sendable, Equatable, Codable {
 
 /// Where a lexicon entry was written, for evidence and diagnostics.
 public struct LexiconSource: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var description: String { "\(file):\(line)" }
+    public let file: String
+    public let line: Int
+    /// `file:line`, built once: every piece of evidence carries it.
+    public let description: String
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+        description = "\(file):\(line)"
+    }
 }
 
 /// One phrase of a theme file.

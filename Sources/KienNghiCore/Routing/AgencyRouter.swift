@@ -10,10 +10,7 @@ struct AgencyRouter: Sendable {
         guard mainTheme != "other" else { return nil }
         let routing = compiled.lexicon.routing
         let present = Set(compiled.ruleMatcher.matches(text.ids, overlapping: true).map { compiled.ruleEntries[$0.entry] })
-        let applicable = routing.rules.indices.filter { index in
-            let rule = routing.rules[index]
-            return (rule.theme == mainTheme || rule.theme == "*") && rule.period.contains(date)
-        }
+        let applicable = (compiled.rulesByTheme[mainTheme] ?? []).filter { routing.rules[$0].period.contains(date) }
         guard let chosen = applicable.first(where: { present.contains($0) }) ?? applicable.first(where: { routing.rules[$0].phrase.isEmpty }) else {
             return nil
         }
