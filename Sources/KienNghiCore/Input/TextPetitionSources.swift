@@ -15,7 +15,7 @@ public struct DelimitedPetitionSource: PetitionSource {
         self.stream = stream
         self.textColumnName = textColumn
         var sample: [UInt8] = []
-        try stream.chunks { text, _ in
+        try stream.forEachChunk { text, _ in
             if sample.isEmpty { sample = Array(text.utf8.prefix(256 * 1024)) }
         }
         delimiter = DelimitedTextParser.sniffDelimiter(sample)
@@ -52,25 +52,25 @@ public struct DelimitedPetitionSource: PetitionSource {
             if record.cells.count == 1 && record.cells[0].isEmpty { return }  // blank line
             rowNumber += 1
             if record.malformed {
-                rejected(RejectedRow(file: stream.path, location: record.line, reason: .malformedRow, detail: "dấu ngoặc kép \" đặt sai / misplaced quote"))
+                rejected(RejectedRow(file: stream.path, location: record.line, reason: .malformedRow, detail: .misplacedQuote))
                 return
             }
             if record.cells.count > columns.count {
                 rejected(RejectedRow(file: stream.path, location: record.line, reason: .malformedRow,
-                                     detail: "\(record.cells.count) ô, tiêu đề có \(columns.count) / \(record.cells.count) cells, header has \(columns.count)"))
+                                     detail: .cellCount(found: record.cells.count, expected: columns.count)))
                 return
             }
             var cells = record.cells
             while cells.count < columns.count { cells.append("") }
             let text = cells[schema.textColumn]
             guard !JSONLinesPetitionSource.isBlank(text[...]) else {
-                rejected(RejectedRow(file: stream.path, location: record.line, reason: .emptyText, detail: ""))
+                rejected(RejectedRow(file: stream.path, location: record.line, reason: .emptyText))
                 return
             }
             let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(rowNumber)
             batch.append(PetitionRecord(id: id, text: text, cells: cells, location: record.line))
         }
-        try stream.chunks { text, _ in
+        try stream.forEachChunk { text, _ in
             for record in parser.feed(text.utf8) {
                 take(record)
                 if batch.count >= batchSize { try body(batch); batch.removeAll(keepingCapacity: true) }
@@ -78,7 +78,7 @@ public struct DelimitedPetitionSource: PetitionSource {
         }
         let (last, openQuote) = parser.finish()
         if let openQuote {
-            rejected(RejectedRow(file: stream.path, location: openQuote, reason: .malformedRow, detail: "dấu ngoặc kép mở mà không đóng / unterminated quote"))
+            rejected(RejectedRow(file: stream.path, location: openQuote, reason: .malformedRow, detail: .unterminatedQuote))
         } else if let last {
             take(last)
         }
@@ -99,17 +99,17 @@ public struct JSONLinesPetitionSource: PetitionSource {
     public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
         var batch: [PetitionRecord] = []
         let decoder = JSONDecoder()
-        try stream.chunks { text, firstLine in
+        try stream.forEachChunk { text, firstLine in
             var line = firstLine - 1
             for raw in Self.lines(text) {
                 line += 1
                 if raw.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 guard let object = JSONPetitionLine.parse(raw, decoder: decoder), let petition = object.text else {
-                    rejected(RejectedRow(file: stream.path, location: line, reason: .malformedJSON, detail: "cần {\"text\": ...} / needs {\"text\": ...}"))
+                    rejected(RejectedRow(file: stream.path, location: line, reason: .malformedJSON))
                     continue
                 }
                 guard !Self.isBlank(petition[...]) else {
-                    rejected(RejectedRow(file: stream.path, location: line, reason: .emptyText, detail: ""))
+                    rejected(RejectedRow(file: stream.path, location: line, reason: .emptyText))
                     continue
                 }
                 let id = object.id ?? String(line)
@@ -168,7 +168,7 @@ public struct PlainTextPetitionSource: PetitionSource {
             batch.append(PetitionRecord(id: String(number), text: text, cells: [text], location: blockLine))
             if batch.count >= batchSize { try body(batch); batch.removeAll(keepingCapacity: true) }
         }
-        try stream.chunks { text, firstLine in
+        try stream.forEachChunk { text, firstLine in
             let lines = JSONLinesPetitionSource.lines(text)
             if paragraphMode == nil {
                 // Blocks only when blank lines separate groups of lines and some group has several.

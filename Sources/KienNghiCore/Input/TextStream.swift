@@ -17,6 +17,12 @@ public struct TextStream: Sendable {
 
     /// Calls `body` with each decoded chunk (whole lines) and its first line number.
     public func forEachChunk(_ body: (String, Int) throws -> Void) throws {
+        do { try readChunks(body) } catch is StopReading {}
+    }
+
+    /// The reading loop; a UTF-16 file is decoded whole from the first chunk and
+    /// the loop then stops early with ``StopReading``.
+    private func readChunks(_ body: (String, Int) throws -> Void) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputFailure.missing(path: path) }
         guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path) else { throw InputFailure.unreadable(path: path) }
@@ -64,12 +70,5 @@ public struct TextStream: Sendable {
         var count = 0
         for byte in text.utf8 where byte == 0x0A { count += 1 }
         return count
-    }
-}
-
-extension TextStream {
-    /// Like ``forEachChunk(_:)`` but treats the internal early stop as success.
-    func chunks(_ body: (String, Int) throws -> Void) throws {
-        do { try forEachChunk(body) } catch is StopReading {}
     }
 }

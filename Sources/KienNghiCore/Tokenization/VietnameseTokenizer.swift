@@ -74,9 +74,12 @@ private struct Scanner {
     @inline(__always) func isLetter(at i: Int) -> Bool {
         let b = bytes[i]
         if b < 0x80 { return isASCIILetter(b) }
-        let (value, _) = scalar(at: i)
-        if VietnameseLetters.info(value) != nil { return true }
-        return ICU.isAlphabetic(value)
+        return isLetter(scalar(at: i).0)
+    }
+
+    /// A non-ASCII scalar that is a letter: Vietnamese letters from the table, others by ICU.
+    @inline(__always) func isLetter(_ value: UInt32) -> Bool {
+        VietnameseLetters.info(value) != nil || ICU.isAlphabetic(value)
     }
 
     @inline(__always) func isUpperLetter(at i: Int) -> Bool {
@@ -96,7 +99,7 @@ private struct Scanner {
             }
             let (value, length) = scalar(at: j)
             // Letters, and combining marks left over after NFC (they belong to their letter).
-            if !(0x0300...0x036F).contains(value) && !isLetter(at: j) { break }
+            if !(0x0300...0x036F).contains(value) && !isLetter(value) { break }
             j += length
         }
         return j
