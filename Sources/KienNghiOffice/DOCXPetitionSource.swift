@@ -69,7 +69,7 @@ public struct DOCXPetitionSource: PetitionSource {
                 last.cells = [last.text]
                 petitions.append(last)
             } else {
-                rejected(RejectedRow(file: path, location: number, reason: .outsideList, detail: String(paragraph.text.prefix(40))))
+                rejected(RejectedRow(file: path, location: number, reason: .outsideList, detail: .excerpt(String(paragraph.text.prefix(40)))))
             }
         }
         for start in stride(from: 0, to: petitions.count, by: max(1, batchSize)) {

@@ -44,7 +44,7 @@ public struct PileProcessor {
         /// One line: read, classified, sent to review, rejected and why.
         public func line(_ l: Language) -> String {
             var reasons: [String: Int] = [:]
-            for row in rejected { reasons[row.reason.rawValue, default: 0] += 1 }
+            for row in rejected { reasons[row.reason.label(l), default: 0] += 1 }
             let why = reasons.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
             var text = l.pick(
                 "Đã đọc \(read), phân loại \(classified - review), chờ xem xét \(review), khẩn \(urgent), loại bỏ \(rejected.count)",

@@ -48,7 +48,7 @@ public struct XLSXPetitionSource: PetitionSource {
             if cells.allSatisfy({ $0.isEmpty }) { continue }
             let text = cells[schema.textColumn]
             guard !text.allSatisfy(\.isWhitespace) else {
-                rejected(RejectedRow(file: path, location: row.number, reason: .emptyText, detail: ""))
+                rejected(RejectedRow(file: path, location: row.number, reason: .emptyText))
                 continue
             }
             let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(row.number)

@@ -93,7 +93,11 @@ struct PileCommandTests {
         #expect(ids == ["1", "4"])
         #expect(summary.rejected.map(\.location) == [3, 4, 6])
         #expect(summary.rejected.map(\.reason) == [.emptyText, .malformedRow, .malformedRow])
-        #expect(summary.line(.vi).contains("loại bỏ 3"))
+        #expect(summary.line(.vi).contains("loại bỏ 3 (dòng CSV sai: 2, nội dung trống: 1)"))
+        // Each message names file:line, what is wrong and what to do, in one language.
+        let message = summary.rejected[2].message(.vi)
+        #expect(message.contains("malformed.csv:6") && message.contains("mở mà không đóng") && message.contains("Sửa dòng đó"))
+        #expect(!message.contains("unterminated"))
     }
 
     @Test func unknownTextColumnIsNamed() throws {

@@ -2,7 +2,7 @@ import ArgumentParser
 import KienNghiCore
 
 /// `kiennghi classify-text "..."`: explains the decision for one petition.
-struct ClassifyTextCommand: ParsableCommand {
+struct ClassifyTextCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify-text",
         abstract: "Phân loại một kiến nghị và giải thích: chủ đề, bằng chứng, cơ quan đề xuất, địa bàn, mức khẩn.")
@@ -14,10 +14,6 @@ struct ClassifyTextCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var options: ClassifierOptions
-
-    func run() throws {
-        try reportingErrors { Terminal.write(try render()) }
-    }
 
     func render() throws -> String {
         let date = try options.routingDate()

@@ -5,7 +5,7 @@ import KienNghiOffice
 
 /// `kiennghi evaluate --gold FILE`: measures the lexicons (and optionally a
 /// supervised baseline) against labelled petitions.
-struct EvaluateCommand: ParsableCommand {
+struct EvaluateCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Đo độ chính xác trên tập có nhãn: P/R/F1 từng chủ đề, trung bình micro/macro, độ chính xác chủ đề chính và cơ quan, bảng nhầm lẫn, danh sách lỗi.",
@@ -24,10 +24,6 @@ struct EvaluateCommand: ParsableCommand {
     var errors = false
 
     @OptionGroup var options: ClassifierOptions
-
-    func run() throws {
-        try reportingErrors { Terminal.write(try render()) }
-    }
 
     func render() throws -> String {
         let l = options.language.lang

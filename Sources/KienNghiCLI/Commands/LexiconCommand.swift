@@ -45,7 +45,7 @@ struct LexiconCheckCommand: ParsableCommand {
 }
 
 /// `kiennghi lexicon stats --gold FILE`: how each phrase and rule behaves on labelled petitions.
-struct LexiconStatsCommand: ParsableCommand {
+struct LexiconStatsCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Thống kê từ điển trên tập có nhãn: mỗi cụm từ, quy tắc kích hoạt bao nhiêu lần, độ chính xác, các cụm xung đột, các cụm chưa từng kích hoạt.")
@@ -57,10 +57,6 @@ struct LexiconStatsCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var options: ClassifierOptions
-
-    func run() throws {
-        try reportingErrors { Terminal.write(try render()) }
-    }
 
     func render() throws -> String {
         let l = options.language.lang
@@ -82,7 +78,7 @@ struct LexiconStatsCommand: ParsableCommand {
 }
 
 /// `kiennghi lexicon suggest`: candidate phrases the lexicons miss, ready to paste.
-struct LexiconSuggestCommand: ParsableCommand {
+struct LexiconSuggestCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
         abstract: "Đề xuất cụm từ mới từ một tập kiến nghị (gắn mạnh với một chủ đề, hoặc hay gặp trong hàng chờ xem xét), in đúng định dạng tệp từ điển để dán vào.")
@@ -103,10 +99,6 @@ struct LexiconSuggestCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var options: ClassifierOptions
-
-    func run() throws {
-        try reportingErrors { Terminal.write(try render()) }
-    }
 
     func render() throws -> String {
         let l = options.language.lang

@@ -2,16 +2,12 @@ import ArgumentParser
 import KienNghiCore
 
 /// `kiennghi normalize`: prints the text as KienNghi sees it.
-struct NormalizeCommand: ParsableCommand {
+struct NormalizeCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "normalize",
         abstract: "In văn bản đã chuẩn hoá: Unicode NFC, một kiểu đặt dấu thanh, sửa bảng mã cũ, giữ chữ hoa/thường.")
 
     @OptionGroup var input: TextInputOptions
-
-    func run() throws {
-        try reportingErrors { Terminal.write(try render()) }
-    }
 
     /// The command's whole output.
     func render() throws -> String {

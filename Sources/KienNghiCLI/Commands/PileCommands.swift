@@ -4,7 +4,7 @@ import KienNghiCore
 import KienNghiOffice
 
 /// `kiennghi stats`: counts and shares by theme, agency, place, urgency.
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Thống kê theo chủ đề, cơ quan, địa bàn, mức khẩn và bảng chủ đề × địa bàn. Nhiều tệp: so sánh tăng/giảm.")
@@ -16,10 +16,6 @@ struct StatsCommand: ParsableCommand {
 
     @Flag(help: "Mỗi tệp đầu vào là một tập riêng để so sánh (mặc định khi có từ 2 tệp).")
     var compare = false
-
-    func run() throws {
-        try reportingErrors { Terminal.write(try render()) }
-    }
 
     func render() throws -> String {
         let l = pile.language

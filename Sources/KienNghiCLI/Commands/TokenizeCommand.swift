@@ -3,7 +3,7 @@ import Foundation
 import KienNghiCore
 
 /// `kiennghi tokenize`: shows every token with its span and keys.
-struct TokenizeCommand: ParsableCommand {
+struct TokenizeCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenize",
         abstract: "Tách từ: in từng token với vị trí (byte UTF-8), loại, khoá có dấu, khoá không dấu.")
@@ -15,10 +15,6 @@ struct TokenizeCommand: ParsableCommand {
 
     @Option(help: "Tệp từ viết tắt (mặc định: từ điển đi kèm).")
     var lexicons: String?
-
-    func run() throws {
-        try reportingErrors { Terminal.write(try render()) }
-    }
 
     /// The command's whole output.
     func render() throws -> String {

@@ -71,9 +71,7 @@ enum PileRun {
     /// Exit status for a finished run: distinct per kind of failure.
     static func exitCode(_ summary: PileProcessor.Summary) -> Int32? {
         if let first = summary.failedFiles.first, summary.read == 0 { return first.failure.exitStatus }
-        // A heading before a Word list is reported but is not a lost petition.
-        let lost = summary.rejected.filter { $0.reason != .outsideList }
-        if !summary.failedFiles.isEmpty || !lost.isEmpty { return ExitStatus.partial.rawValue }
+        if !summary.failedFiles.isEmpty || summary.rejected.contains(where: \.reason.losesPetition) { return ExitStatus.partial.rawValue }
         return nil
     }
 }

@@ -65,3 +65,15 @@ extension ParsableCommand {
         }
     }
 }
+
+/// A command whose whole output is one string: `run()` prints it (or the
+/// error's message and exit code), and tests call `render()` in process.
+protocol RenderingCommand: ParsableCommand {
+    func render() throws -> String
+}
+
+extension RenderingCommand {
+    func run() throws {
+        try reportingErrors { Terminal.write(try render()) }
+    }
+}

@@ -23,34 +23,76 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case emptyText = "empty-text"
         case malformedRow = "malformed-row"
         case malformedJSON = "malformed-json"
-        case tooLong = "too-long"
         /// A paragraph before the first numbered item of a Word list (a heading or preamble).
         case outsideList = "outside-numbered-list"
+
+        /// A short name for summaries.
+        public func label(_ l: Language) -> String {
+            switch self {
+            case .emptyText: l.pick("nội dung trống", "empty text")
+            case .malformedRow: l.pick("dòng CSV sai", "malformed CSV row")
+            case .malformedJSON: l.pick("dòng JSON sai", "bad JSON line")
+            case .outsideList: l.pick("tiêu đề/lời mở đầu", "heading/preamble")
+            }
+        }
+
+        /// Whether a petition may have been lost (a heading before a Word list is not one).
+        public var losesPetition: Bool { self != .outsideList }
+    }
+
+    /// What exactly was wrong, as data; rendered in the user's language.
+    public enum Detail: Sendable, Equatable, Codable {
+        case none
+        case misplacedQuote
+        case unterminatedQuote
+        case cellCount(found: Int, expected: Int)
+        /// The start of the text concerned.
+        case excerpt(String)
     }
 
     public var file: String
     /// 1-based line or row.
     public var location: Int
     public var reason: Reason
-    public var detail: String
+    public var detail: Detail
 
-    public init(file: String, location: Int, reason: Reason, detail: String) {
+    public init(file: String, location: Int, reason: Reason, detail: Detail = .none) {
         self.file = file
         self.location = location
         self.reason = reason
         self.detail = detail
     }
 
-    public func message(_ language: Language) -> String {
+    /// `file:line: what went wrong (detail). What to do.`
+    public func message(_ l: Language) -> String {
         let what: String
+        let fix: String
         switch reason {
-        case .emptyText: what = language.pick("nội dung trống", "empty text")
-        case .malformedRow: what = language.pick("dòng CSV sai định dạng", "malformed CSV row")
-        case .malformedJSON: what = language.pick("dòng JSON không đọc được", "unreadable JSON line")
-        case .tooLong: what = language.pick("nội dung quá dài", "text too long")
-        case .outsideList: what = language.pick("đoạn đứng trước mục đánh số đầu tiên (tiêu đề, lời mở đầu)", "paragraph before the first numbered item (heading or preamble)")
+        case .emptyText:
+            what = l.pick("nội dung kiến nghị trống", "the petition text is empty")
+            fix = l.pick("Điền nội dung vào ô đó hoặc xoá dòng.", "Fill in the text or delete the row.")
+        case .malformedRow:
+            what = l.pick("dòng CSV sai định dạng", "malformed CSV row")
+            fix = l.pick("Ô có dấu phẩy, xuống dòng hoặc dấu \" phải nằm trong ngoặc kép \"…\", và dấu \" bên trong viết thành \"\". Sửa dòng đó rồi chạy lại.",
+                         "A cell with a comma, line break or \" must be wrapped in \"…\", with inner \" written as \"\". Fix the row and run again.")
+        case .malformedJSON:
+            what = l.pick("dòng JSON không đọc được", "unreadable JSON line")
+            fix = l.pick("Mỗi dòng phải là một đối tượng JSON có trường \"text\", ví dụ {\"id\": \"1\", \"text\": \"…\"}.",
+                         "Each line must be one JSON object with a \"text\" field, e.g. {\"id\": \"1\", \"text\": \"…\"}.")
+        case .outsideList:
+            what = l.pick("đoạn đứng trước mục đánh số đầu tiên (tiêu đề, lời mở đầu)", "paragraph before the first numbered item (heading or preamble)")
+            fix = l.pick("Không tính là kiến nghị; nếu đó là kiến nghị, hãy đánh số cho nó.", "Not counted as a petition; if it is one, number it.")
         }
-        return "\(file):\(location): \(what)\(detail.isEmpty ? "" : " (\(detail))")"
+        let detailText: String
+        switch detail {
+        case .none: detailText = ""
+        case .misplacedQuote: detailText = l.pick(" (dấu \" đặt sai chỗ)", " (misplaced \")")
+        case .unterminatedQuote: detailText = l.pick(" (dấu \" mở mà không đóng)", " (a \" is opened but never closed)")
+        case .cellCount(let found, let expected):
+            detailText = l.pick(" (\(found) ô, dòng tiêu đề có \(expected))", " (\(found) cells, the header has \(expected))")
+        case .excerpt(let text): detailText = " («\(text)»)"
+        }
+        return "\(file):\(location): \(what)\(detailText). \(fix)"
     }
 }
 
