@@ -38,7 +38,7 @@ var targets: [Target] = [
             "KienNghiCore",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ],
-        exclude: ["Golden", "Fixtures"]
+        exclude: ["Fixtures"]
     ),
     .testTarget(
         name: "KienNghiCLITests",

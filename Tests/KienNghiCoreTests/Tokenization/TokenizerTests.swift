@@ -72,9 +72,11 @@ struct TokenizerTests {
         #expect(defaultAnalyzer.analyze("ca").termKeys == ["ca"])
     }
 
-    @Test func tenMegabyteSingleLine() {
+    /// One long line stays linear (a quadratic step would take minutes at this size);
+    /// throughput itself is measured by the benchmark, not here.
+    @Test func megabyteSingleLine() {
         let unit = "Công nhân KCN đề nghị tăng lương, giảm giờ làm; "
-        let repeats = 10_000_000 / unit.utf8.count + 1
+        let repeats = 1_000_000 / unit.utf8.count + 1
         let text = String(repeating: unit, count: repeats)
         let analyzed = defaultAnalyzer.analyze(text)
         #expect(analyzed.tokens.count == repeats * 12)
