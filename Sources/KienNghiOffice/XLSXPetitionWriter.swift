@@ -5,17 +5,20 @@ import ZIPFoundation
 /// Writes classified petitions as an Excel workbook (.xlsx): one sheet, a bold
 /// header row, every original column kept and KienNghi's columns added.
 /// Rows are held in memory (Excel itself stops at 1,048,576 rows).
+///
+/// Cells are inline strings, which Excel and LibreOffice never evaluate, so
+/// no formula guard is needed; bidi controls are shown as `[U+202E]` markers
+/// as in the CSV output. The output file is checked and created at once, so a
+/// bad path fails before any work.
 public final class XLSXPetitionWriter: PetitionWriter {
-    private let path: String
-    private let inputs: [String]
+    private let output: AtomicOutputFile
     private let language: Language
     private let header: [String]
     private let withFileColumn: Bool
     private var rows: [[String]] = []
 
-    public init(path: String, inputs: [String], inputColumns: [String], withFileColumn: Bool, language: Language) {
-        self.path = path
-        self.inputs = inputs
+    public init(path: String, inputs: [String], inputColumns: [String], withFileColumn: Bool, language: Language) throws {
+        output = try AtomicOutputFile(path: path, inputs: inputs)
         self.language = language
         self.withFileColumn = withFileColumn
         header = (withFileColumn ? [language.pick("tệp", "file")] : []) + inputColumns + OutputColumns.names(language)
@@ -28,8 +31,14 @@ public final class XLSXPetitionWriter: PetitionWriter {
     }
 
     public func finish() throws {
-        let output = try AtomicOutputFile(path: path, inputs: inputs)
-        try output.write(bytes: try XLSXWorkbook.data(sheetName: language.pick("Kiến nghị", "Petitions"), header: header, rows: rows))
+        let bytes: [UInt8]
+        do {
+            bytes = try XLSXWorkbook.data(sheetName: language.pick("Kiến nghị", "Petitions"), header: header, rows: rows)
+        } catch {
+            output.discard()
+            throw AtomicOutputFile.Failure.writeFailed(path: output.destination, errno: EIO)
+        }
+        try output.write(bytes: bytes)
         try output.commit()
     }
 }
@@ -89,5 +98,5 @@ public enum XLSXWorkbook {
         return name
     }
 
-    static func escape(_ text: String) -> String { Markup.escape(text) }
+    static func escape(_ text: String) -> String { Markup.escapeUserText(text) }
 }

@@ -10,17 +10,22 @@ struct ClassifyCommand: ParsableCommand {
         abstract: "Phân loại cả tập kiến nghị (CSV, TSV, XLSX, DOCX, JSONL, TXT) và ghi kết quả (CSV, XLSX hoặc JSONL).",
         discussion: """
             Giữ mọi cột gốc, thêm: chủ đề, chủ đề chính, độ tin cậy, bằng chứng, mức khẩn, cơ quan đề xuất và lý do, quận/huyện hoặc KCN.
+            Tệp kết quả chỉ thay thế một tệp thường; không bao giờ xoá/thay thư mục, liên kết tượng trưng, thiết bị, FIFO hay tệp đầu vào.
             Mã thoát: 0 xong; 3 xong nhưng có dòng/tệp bị loại; 10 tệp trống; 11 sai bảng mã; 12 không có cột nội dung;
-            13 định dạng không hỗ trợ; 14 tệp hỏng; 15 tệp vượt giới hạn; 64 sai tham số; 66 không thấy tệp; 73 không ghi được; 78 lỗi từ điển.
+            13 định dạng không hỗ trợ; 14 tệp hỏng; 15 tệp vượt giới hạn; 64 sai tham số; 66 không thấy tệp; 70 lỗi nội bộ;
+            73 không tạo được tệp kết quả; 74 lỗi ghi; 78 lỗi từ điển; 129/130/143 bị dừng bởi tín hiệu (không để lại tệp dở).
             """)
 
     @OptionGroup var pile: PileOptions
 
-    @Option(name: .shortAndLong, help: "Tệp kết quả: .csv (mặc định), .xlsx hoặc .jsonl.")
+    @Option(name: .shortAndLong, help: "Tệp kết quả: .csv (mặc định), .xlsx hoặc .jsonl. Mặc định: cạnh tệp đầu vào, TÊN.kiennghi.csv.")
     var output: String?
 
     @Option(help: "Định dạng kết quả: csv, xlsx, jsonl (mặc định: theo đuôi tệp).")
     var format: String?
+
+    /// Output formats by name (`ndjson` and `json` are JSON Lines too).
+    static let formats = ["csv", "xlsx", "jsonl", "ndjson", "json"]
 
     func run() throws {
         try PileRun.runCommand(execute)
@@ -31,43 +36,50 @@ struct ClassifyCommand: ParsableCommand {
         let l = pile.language
         let destination = output ?? (URL(fileURLWithPath: pile.inputs[0]).deletingPathExtension().path + ".kiennghi.csv")
         let kind = (format ?? URL(fileURLWithPath: destination).pathExtension).lowercased()
-        let processor = try pile.processor()
-        let columns = processor.columns(of: pile.inputs)
-        let withFile = pile.inputs.count > 1
-        let writer: any PetitionWriter
-        do {
+        guard kind.isEmpty || Self.formats.contains(kind) else {
+            throw CLIError(l.pick("Không ghi được định dạng \"\(kind)\": dùng csv, xlsx hoặc jsonl (--format hoặc đuôi tệp).",
+                                  "Cannot write \"\(kind)\": use csv, xlsx or jsonl (--format or the file's extension)."), code: .usage)
+        }
+        return try OutputErrors.mapped(l) {
+            let processor = try pile.processor()
+            let columns = processor.columns(of: pile.inputs)
+            let withFile = pile.inputs.count > 1
+            let writer: any PetitionWriter
             switch kind {
             case "xlsx":
-                writer = XLSXPetitionWriter(path: destination, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile, language: l)
+                writer = try XLSXPetitionWriter(path: destination, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile, language: l)
             case "jsonl", "ndjson", "json":
-                writer = JSONLinesPetitionWriter(output: try AtomicOutputFile(path: destination, inputs: pile.inputs))
-            case "csv", "":
-                writer = try CSVPetitionWriter(output: try AtomicOutputFile(path: destination, inputs: pile.inputs), inputColumns: columns, withFileColumn: withFile, language: l)
+                writer = JSONLinesPetitionWriter(output: try AtomicOutputFile(path: destination, inputs: pile.inputs), inputColumns: columns, withFileColumn: withFile)
             default:
-                throw CLIError(l.pick("Không ghi được định dạng \"\(kind)\": dùng csv, xlsx hoặc jsonl.", "Cannot write \"\(kind)\": use csv, xlsx or jsonl."), code: .usage)
+                writer = try CSVPetitionWriter(output: try AtomicOutputFile(path: destination, inputs: pile.inputs), inputColumns: columns, withFileColumn: withFile, language: l)
             }
-        } catch let failure as AtomicOutputFile.Failure {
-            throw CLIError(failure.message(l), code: .cannotCreate)
-        }
-        let summary = try PileRun.run(pile, processor) { try writer.write($0) }
-        if summary.read > 0 {
-            do { try writer.finish() } catch let failure as AtomicOutputFile.Failure {
-                throw CLIError(failure.message(l), code: .cannotCreate)
+            if output == nil { DefaultOutput.announce(destination, nextToInput: true, l) }
+            let summary = try PileRun.run(pile, processor) { try writer.write($0) }
+            if summary.read > 0 {
+                try writer.finish()
+                Terminal.warn(l.pick("Đã ghi \(destination).", "Wrote \(destination)."))
             }
-            Terminal.warn(l.pick("Đã ghi \(destination).", "Wrote \(destination)."))
+            return summary
         }
-        return summary
     }
 }
 
-extension AtomicOutputFile.Failure {
-    func message(_ l: Language) -> String {
-        switch self {
-        case .wouldOverwriteInput(let path):
-            return l.pick("Tệp kết quả \(path) trùng với tệp đầu vào: chọn tên khác để không ghi đè dữ liệu gốc.",
-                          "Output \(path) is one of the inputs: choose another name so the original is not overwritten.")
-        case .cannotCreate(let path, let why):
-            return l.pick("Không ghi được \(path): \(why).", "Cannot write \(path): \(why).")
+/// Turns failures of the output side into worded ``CLIError``s: output
+/// problems keep their own codes (73, 74), anything unexpected is a bug (70).
+enum OutputErrors {
+    static func mapped<T>(_ l: Language, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let failure as AtomicOutputFile.Failure {
+            throw CLIError(failure, l)
+        } catch let error as CLIError {
+            throw error
+        } catch let error as ExitCode {
+            throw error
+        } catch let error as InputFailure {
+            throw CLIError(error.message(l), code: ExitStatus(error))
+        } catch {
+            throw CLIError(l.pick("Lỗi nội bộ: \(error). Hãy báo lỗi này kèm lệnh đã chạy.", "Internal error: \(error). Please report it with the command you ran."), code: .software)
         }
     }
 }

@@ -2,6 +2,11 @@ import ArgumentParser
 import Foundation
 import KienNghiCore
 import KienNghiOffice
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `kiennghi stats`: counts and shares by theme, agency, place, urgency.
 struct StatsCommand: RenderingCommand {
@@ -17,8 +22,11 @@ struct StatsCommand: RenderingCommand {
     @Flag(help: "Mỗi tệp đầu vào là một tập riêng để so sánh (mặc định khi có từ 2 tệp).")
     var compare = false
 
+    static let formats = ["table", "csv", "json"]
+
     func render() throws -> String {
         let l = pile.language
+        try requireOneOf(Self.formats, format, option: "--format", l)
         let processor = try pile.processor()
         let separate = compare || pile.inputs.count > 1
         var piles: [PileStatistics] = []
@@ -40,6 +48,14 @@ struct StatsCommand: RenderingCommand {
     }
 }
 
+/// A usage error (64) unless `value` is one of `allowed`, naming them all.
+func requireOneOf(_ allowed: [String], _ value: String, option: String, _ l: Language) throws {
+    guard !allowed.contains(value) else { return }
+    let list = allowed.joined(separator: ", ")
+    throw CLIError(l.pick("Giá trị \"\(value)\" của \(option) không hợp lệ: dùng một trong \(list).",
+                          "Invalid value \"\(value)\" for \(option): use one of \(list)."), code: .usage)
+}
+
 /// `kiennghi report`: one offline HTML file a person would rather look at than read.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,8 +64,10 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var pile: PileOptions
 
-    @Option(name: .shortAndLong, help: "Tệp HTML kết quả.")
-    var output = "bao-cao-kien-nghi.html"
+    static let defaultOutput = "bao-cao-kien-nghi.html"
+
+    @Option(name: .shortAndLong, help: "Tệp HTML kết quả (mặc định: \(ReportCommand.defaultOutput) trong thư mục hiện tại).")
+    var output: String?
 
     @Option(help: "Tiêu đề báo cáo.")
     var title: String?
@@ -61,21 +79,21 @@ struct ReportCommand: ParsableCommand {
     /// Reads, classifies and writes the report (nothing when no petition was read).
     func execute() throws -> PileProcessor.Summary {
         let l = pile.language
-        let processor = try pile.processor()
-        var statistics = PileStatistics(label: pile.inputs.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
-        let summary = try PileRun.run(pile, processor) { statistics.add($0, language: l) }
-        guard summary.read > 0 else { return summary }
-        let labels = Dictionary(uniqueKeysWithValues: processor.batch.classifier.lexicon.themes.map { ($0.id, $0.label(l)) })
-        let html = HTMLReport(language: l, title: title, themeLabels: labels).render(statistics)
-        do {
-            let file = try AtomicOutputFile(path: output, inputs: pile.inputs)
-            try file.write(html)
+        let destination = output ?? Self.defaultOutput
+        return try OutputErrors.mapped(l) {
+            let processor = try pile.processor()
+            // Checked and created before the work, so a bad path fails at once.
+            let file = try AtomicOutputFile(path: destination, inputs: pile.inputs)
+            if output == nil { DefaultOutput.announce(destination, nextToInput: false, l) }
+            var statistics = PileStatistics(label: pile.inputs.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
+            let summary = try PileRun.run(pile, processor) { statistics.add($0, language: l) }
+            guard summary.read > 0 else { return summary }
+            let labels = Dictionary(uniqueKeysWithValues: processor.batch.classifier.lexicon.themes.map { ($0.id, $0.label(l)) })
+            try file.write(HTMLReport(language: l, title: title, themeLabels: labels).render(statistics))
             try file.commit()
-        } catch let failure as AtomicOutputFile.Failure {
-            throw CLIError(failure.message(l), code: .cannotCreate)
+            Terminal.warn(l.pick("Đã ghi báo cáo \(destination).", "Wrote report \(destination)."))
+            return summary
         }
-        Terminal.warn(l.pick("Đã ghi báo cáo \(output).", "Wrote report \(output)."))
-        return summary
     }
 }
 
@@ -83,12 +101,18 @@ struct ReportCommand: ParsableCommand {
 struct RouteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "route",
-        abstract: "Chia kiến nghị theo cơ quan: mỗi cơ quan một tệp (CSV hoặc XLSX), kèm tệp mục lục danh sách cơ quan và số lượng.")
+        abstract: "Chia kiến nghị theo cơ quan: mỗi cơ quan một tệp (CSV hoặc XLSX), kèm tệp mục lục danh sách cơ quan và số lượng.",
+        discussion: """
+            Ghi vào bên trong thư mục -o (tạo nếu chưa có): chỉ tạo hoặc thay các tệp của chính lệnh này (MÃ-CƠ-QUAN.csv, muc-luc.csv); \
+            không xoá gì khác, và từ chối nếu chỗ đó là liên kết tượng trưng, thiết bị hay FIFO.
+            """)
 
     @OptionGroup var pile: PileOptions
 
-    @Option(name: .shortAndLong, help: "Thư mục kết quả.")
-    var output = "theo-co-quan"
+    static let defaultOutput = "theo-co-quan"
+
+    @Option(name: .shortAndLong, help: "Thư mục kết quả (mặc định: \(RouteCommand.defaultOutput) trong thư mục hiện tại).")
+    var output: String?
 
     @Option(help: "Định dạng từng tệp: csv (mặc định) hoặc xlsx.")
     var format = "csv"
@@ -99,44 +123,74 @@ struct RouteCommand: ParsableCommand {
 
     func execute() throws -> PileProcessor.Summary {
         let l = pile.language
-        guard format == "csv" || format == "xlsx" else {
-            throw CLIError(l.pick("Định dạng \"\(format)\" không hỗ trợ: dùng csv hoặc xlsx.", "Unsupported format \"\(format)\": use csv or xlsx."), code: .usage)
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            throw CLIError(l.pick("Không tạo được thư mục \(output).", "Cannot create folder \(output)."), code: .cannotCreate)
-        }
-        let processor = try pile.processor()
-        let columns = processor.columns(of: pile.inputs)
-        let withFile = pile.inputs.count > 1
-        var writers: [String: any PetitionWriter] = [:]
-        var counts: [String: (name: String, count: Int, file: String)] = [:]
-        let summary = try PileRun.run(pile, processor) { petitions in
-            for petition in petitions {
-                let id = petition.classification.agency?.id ?? "review"
-                let name = petition.classification.agency?.agencyName ?? l.pick("Hàng chờ xem xét", "Review queue")
-                let fileName = "\(id == "review" ? l.pick("cho-xem-xet", "review-queue") : id).\(format)"
-                let path = URL(fileURLWithPath: output).appendingPathComponent(fileName).path
-                if writers[id] == nil {
-                    writers[id] = format == "xlsx"
-                        ? XLSXPetitionWriter(path: path, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile, language: l)
-                        : try CSVPetitionWriter(output: AtomicOutputFile(path: path, inputs: pile.inputs), inputColumns: columns, withFileColumn: withFile, language: l)
+        try requireOneOf(["csv", "xlsx"], format, option: "--format", l)
+        let folder = displayPath(output ?? Self.defaultOutput)
+        try Self.prepareFolder(folder, l)
+        if output == nil { DefaultOutput.announce(folder + "/", nextToInput: false, l) }
+        return try OutputErrors.mapped(l) {
+            let processor = try pile.processor()
+            let columns = processor.columns(of: pile.inputs)
+            let withFile = pile.inputs.count > 1
+            // Checked before the work: a link, device or FIFO in the index's place fails at once.
+            let index = try AtomicOutputFile(path: folder + "/" + l.pick("muc-luc.csv", "index.csv"), inputs: pile.inputs)
+            var writers: [String: any PetitionWriter] = [:]
+            var counts: [String: (name: String, count: Int, file: String)] = [:]
+            let summary = try PileRun.run(pile, processor) { petitions in
+                for petition in petitions {
+                    let id = petition.classification.agency?.id ?? "review"
+                    let name = petition.classification.agency?.agencyName ?? l.pick("Hàng chờ xem xét", "Review queue")
+                    let fileName = "\(id == "review" ? l.pick("cho-xem-xet", "review-queue") : id).\(format)"
+                    let path = folder + "/" + fileName
+                    if writers[id] == nil {
+                        if format == "xlsx" {
+                            writers[id] = try XLSXPetitionWriter(path: path, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile, language: l)
+                        } else {
+                            writers[id] = try CSVPetitionWriter(output: AtomicOutputFile(path: path, inputs: pile.inputs), inputColumns: columns, withFileColumn: withFile, language: l)
+                        }
+                    }
+                    try writers[id]!.write([petition])
+                    counts[id, default: (name, 0, fileName)].count += 1
                 }
-                try writers[id]!.write([petition])
-                counts[id, default: (name, 0, fileName)].count += 1
             }
+            guard summary.read > 0 else { return summary }
+            for writer in writers.values { try writer.finish() }
+            try index.write(bytes: [0xEF, 0xBB, 0xBF])
+            try index.write(CSVRow.line([l.pick("mã cơ quan", "agency id"), l.pick("cơ quan", "agency"), l.pick("số kiến nghị", "petitions"), l.pick("tệp", "file")]))
+            for (id, entry) in counts.sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) }) {
+                try index.write(CSVRow.line([id, entry.name, String(entry.count), entry.file]))
+            }
+            try index.commit()
+            Terminal.warn(l.pick("Đã chia \(summary.read) kiến nghị cho \(counts.count) nơi nhận trong \(folder)/.",
+                                 "Split \(summary.read) petitions among \(counts.count) recipients in \(folder)/."))
+            return summary
         }
-        for writer in writers.values { try writer.finish() }
-        let index = try AtomicOutputFile(path: URL(fileURLWithPath: output).appendingPathComponent(l.pick("muc-luc.csv", "index.csv")).path, inputs: pile.inputs)
-        try index.write(bytes: [0xEF, 0xBB, 0xBF])
-        try index.write(CSVRow.line([l.pick("mã cơ quan", "agency id"), l.pick("cơ quan", "agency"), l.pick("số kiến nghị", "petitions"), l.pick("tệp", "file")]))
-        for (id, entry) in counts.sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) }) {
-            try index.write(CSVRow.line([id, entry.name, String(entry.count), entry.file]))
+    }
+
+    /// The output folder: used when it is a real folder, created when missing,
+    /// refused when it is a link, a file, a device or a FIFO.
+    static func prepareFolder(_ folder: String, _ l: Language) throws {
+        switch AtomicOutputFile.FileKind.of(folder) {
+        case .directory?:
+            return
+        case nil:
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError(l.pick("Không tạo được thư mục \(folder): kiểm tra quyền ghi hoặc chọn chỗ khác.",
+                                      "Cannot create folder \(folder): check write permission or choose another place."), code: .cannotCreate)
+            }
+        case let kind?:
+            let what: String
+            switch kind {
+            case .symbolicLink: what = l.pick("là một liên kết tượng trưng (symlink)", "is a symbolic link")
+            case .regular: what = l.pick("là một tệp", "is a file")
+            case .device: what = l.pick("là một thiết bị", "is a device")
+            case .fifo: what = l.pick("là một đường ống có tên (FIFO)", "is a named pipe (FIFO)")
+            default: what = l.pick("không phải thư mục", "is not a folder")
+            }
+            throw CLIError(l.pick("Không ghi vào \(folder): đường dẫn này \(what), không phải thư mục. KienNghi không đi theo hay thay thế nó; hãy chọn một thư mục khác.",
+                                  "Not writing into \(folder): it \(what), not a folder. KienNghi never follows or replaces it; choose another folder."), code: .cannotCreate)
         }
-        try index.commit()
-        Terminal.warn(l.pick("Đã chia \(summary.read) kiến nghị cho \(counts.count) nơi nhận trong \(output)/.", "Split \(summary.read) petitions among \(counts.count) recipients in \(output)/."))
-        return summary
     }
 }
 

@@ -1,16 +1,70 @@
 import ArgumentParser
 import Foundation
 import KienNghiCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Exit codes, following BSD sysexits where one fits, so scripts can tell failures apart.
-enum ExitStatus: Int32 {
-    case usage = 64
-    case dataError = 65
-    case noInput = 66
-    case cannotCreate = 73
-    case ioError = 74
+/// Every exit code of `kiennghi`, in one place (the README's table is this
+/// list). BSD sysexits where one fits, so scripts can tell failures apart;
+/// 3 and 10–15 are KienNghi's own, 128 + N is "stopped by signal N".
+enum ExitStatus: Int32, CaseIterable {
+    /// Done.
+    case success = 0
+    /// Done, but some rows or files were rejected (listed on stderr).
     case partial = 3
+    /// The input file is empty.
+    case emptyInput = 10
+    /// Encoding undetectable or invalid bytes.
+    case encoding = 11
+    /// No text column (or `--text-column` names none).
+    case noTextColumn = 12
+    /// Unsupported file type.
+    case unsupportedFormat = 13
+    /// Corrupt XLSX/DOCX.
+    case corrupt = 14
+    /// XLSX/DOCX over the safety limits.
+    case tooLarge = 15
+    /// Bad option or argument (EX_USAGE).
+    case usage = 64
+    /// Input data unusable as a whole, e.g. a lexicon check that failed (EX_DATAERR).
+    case dataError = 65
+    /// Input missing or unreadable (EX_NOINPUT).
+    case noInput = 66
+    /// Internal error: a bug, please report (EX_SOFTWARE).
+    case software = 70
+    /// Output cannot be created: it is a folder, link, device or FIFO, an
+    /// input, or its folder is missing or not writable (EX_CANTCREAT).
+    case cannotCreate = 73
+    /// Writing the output failed midway (disk full...); nothing was left (EX_IOERR).
+    case ioError = 74
+    /// Lexicon or configuration errors (EX_CONFIG).
     case configuration = 78
+    /// Stopped by SIGHUP (terminal closed), after removing unfinished outputs.
+    case hangUp = 129
+    /// Stopped by SIGINT (Ctrl-C), after removing unfinished outputs.
+    case interrupted = 130
+    /// Standard output closed by its reader (SIGPIPE).
+    case brokenPipe = 141
+    /// Stopped by SIGTERM, after removing unfinished outputs.
+    case terminated = 143
+
+    /// The code for a whole input file that could not be read.
+    init(_ failure: InputFailure) {
+        // The per-kind numbers live with the input side (`InputFailure.exitStatus`);
+        // a test holds them to the cases above.
+        self = ExitStatus(rawValue: failure.exitStatus) ?? .software
+    }
+
+    /// The code for an output that could not be written.
+    init(_ failure: AtomicOutputFile.Failure) {
+        switch failure {
+        case .writeFailed: self = .ioError
+        default: self = .cannotCreate
+        }
+    }
 }
 
 /// An error already worded for the user; the CLI prints it and exits with `code`.
@@ -23,34 +77,101 @@ struct CLIError: Error, CustomStringConvertible {
         self.code = code
     }
 
+    /// An output failure, worded for the user.
+    init(_ failure: AtomicOutputFile.Failure, _ language: Language) {
+        self.init(failure.message(language), code: ExitStatus(failure))
+    }
+
     var description: String { message }
 }
 
-/// Output helpers: the only place that writes to stdout/stderr.
+/// Output helpers: the only place that writes to stdout/stderr. Writes go
+/// straight to the descriptors with write(2); a closed standard output ends
+/// the run quietly with 141, a closed standard error is ignored.
 enum Terminal {
     static var isErrorTTY: Bool { isatty(2) != 0 }
 
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        if !writeAll(1, text), errno == EPIPE { InterruptCleanup.exitAfterBrokenPipe() }
     }
 
     static func warn(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        _ = writeAll(2, text + "\n")
     }
 
     /// A one-line progress indicator on stderr (nil clears it). Call only on a terminal.
     static func progress(_ text: String?) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + (text ?? "")).utf8))
+        _ = writeAll(2, "\r\u{1B}[K" + (text ?? ""))
     }
 
-    /// On Ctrl-C or SIGTERM: delete unfinished output files, then exit.
-    static func cleanUpOnInterrupt() {
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig) { _ in
-                AtomicOutputFile.removeUnfinished()
-                _exit(130)
+    private static func writeAll(_ descriptor: Int32, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard var base = bytes.baseAddress else { return true }
+            var remaining = bytes.count
+            while remaining > 0 {
+                let written = systemWrite(descriptor, base, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                base += written
+                remaining -= written
             }
+            return true
         }
+    }
+
+    /// On SIGINT, SIGTERM or SIGHUP: delete unfinished output files, then exit
+    /// with 128 + the signal (see ``InterruptCleanup``). Call before any work.
+    static func cleanUpOnInterrupt() {
+        InterruptCleanup.install()
+    }
+}
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif
+
+extension AtomicOutputFile.Failure {
+    /// What went wrong and what to do, for a person.
+    func message(_ l: Language) -> String {
+        switch self {
+        case .wouldOverwriteInput(let path):
+            return l.pick("Tệp kết quả \(path) trùng với tệp đầu vào: chọn tên khác để không ghi đè dữ liệu gốc.",
+                          "Output \(path) is one of the inputs: choose another name so the original is not overwritten.")
+        case .notARegularFile(let path, let kind):
+            let what: String
+            switch kind {
+            case .directory: what = l.pick("là một thư mục", "is a folder")
+            case .symbolicLink: what = l.pick("là một liên kết tượng trưng (symlink)", "is a symbolic link")
+            case .device: what = l.pick("là một thiết bị", "is a device")
+            case .fifo: what = l.pick("là một đường ống có tên (FIFO)", "is a named pipe (FIFO)")
+            case .socket: what = l.pick("là một socket", "is a socket")
+            case .regular, .other: what = l.pick("không phải tệp thường", "is not a regular file")
+            }
+            return l.pick("Không ghi kết quả vào \(path): đường dẫn này \(what). KienNghi không xoá, thay thế hay đi theo nó; hãy chọn một tên tệp mới, ví dụ \(Self.suggestion(path)).",
+                          "Not writing to \(path): it \(what). KienNghi never removes, replaces or follows it; name a new file instead, e.g. \(Self.suggestion(path)).")
+        case .missingFolder(let path, let folder):
+            return l.pick("Không ghi được \(path): thư mục \(folder) không tồn tại. Tạo thư mục trước hoặc chọn chỗ khác.",
+                          "Cannot write \(path): folder \(folder) does not exist. Create it first or choose another place.")
+        case .cannotCreate(let path, let folder, let code):
+            return l.pick("Không tạo được tệp trong \(folder) để ghi \(path) (\(Self.reason(code))). Kiểm tra quyền ghi hoặc chọn thư mục khác.",
+                          "Cannot create a file in \(folder) to write \(path) (\(Self.reason(code))). Check write permission or choose another folder.")
+        case .writeFailed(let path, let code):
+            return l.pick("Ghi \(path) thất bại (\(Self.reason(code))); không để lại tệp dở dang. Kiểm tra dung lượng đĩa rồi chạy lại.",
+                          "Writing \(path) failed (\(Self.reason(code))); no partial file was left. Check free disk space and run again.")
+        }
+    }
+
+    private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    private static func suggestion(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        return trimmed + "/ket-qua.csv"
     }
 }
 
@@ -76,4 +197,21 @@ extension RenderingCommand {
     func run() throws {
         try reportingErrors { Terminal.write(try render()) }
     }
+}
+
+/// Where an output goes when the user gave no `-o`, said on stderr so a file
+/// never appears somewhere unannounced.
+enum DefaultOutput {
+    static func announce(_ path: String, nextToInput: Bool, _ l: Language) {
+        Terminal.warn(nextToInput
+            ? l.pick("Không có -o: ghi kết quả cạnh tệp đầu vào, vào \(path).", "No -o given: writing next to the input, to \(path).")
+            : l.pick("Không có -o: ghi kết quả vào \(path) trong thư mục hiện tại.", "No -o given: writing to \(path) in the current folder."))
+    }
+}
+
+/// A path as shown to a person: without trailing slashes (`theo-co-quan`, not `theo-co-quan//`).
+func displayPath(_ path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    return String(trimmed)
 }

@@ -1,108 +1,263 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
-private let systemWrite = Glibc.write
-private let systemClose = Glibc.close
 #elseif canImport(Darwin)
 import Darwin
-private let systemWrite = Darwin.write
-private let systemClose = Darwin.close
 #endif
 
-/// An output written to a temporary file beside its destination and renamed
-/// into place only when complete: an interrupted run never leaves a
-/// half-written file, and an input is never overwritten.
+/// An output written to a fresh temporary file in the destination's folder and
+/// moved into place only when complete, so an interrupted or failed run never
+/// leaves half a file.
+///
+/// What it never does: follow a symbolic link, write into or replace a
+/// directory, a device, a FIFO, a socket or a symbolic link at the destination,
+/// or replace one of the inputs (same file, hard links included). Only a
+/// regular file at the destination is ever replaced, and only by `rename(2)`.
+/// The temporary file has an unpredictable name and is created with
+/// `O_CREAT|O_EXCL|O_NOFOLLOW`, so a link planted under any name cannot make
+/// KienNghi write through it.
 public final class AtomicOutputFile {
-    public let destination: URL
-    public let temporary: URL
+    /// The path the user named.
+    public let destination: String
+    /// The temporary file being written (in the destination's folder).
+    public let temporary: String
     private let descriptor: Int32
     private var closed = false
+    private var finished = false
     private var buffer: [UInt8] = []
-    private var committed = false
 
-    public enum Failure: Error, Sendable {
-        case wouldOverwriteInput(String)
-        case cannotCreate(String, String)
+    /// Why an output could not be written, as data: wording is the caller's.
+    public enum Failure: Error, Sendable, Equatable {
+        /// The destination is one of the inputs (or a hard link to one).
+        case wouldOverwriteInput(path: String)
+        /// Something that is not a regular file sits at the destination.
+        case notARegularFile(path: String, kind: FileKind)
+        /// The destination's folder does not exist or is not a folder.
+        case missingFolder(path: String, folder: String)
+        /// The temporary file could not be created in `folder` (errno).
+        case cannotCreate(path: String, folder: String, errno: Int32)
+        /// Writing, syncing or renaming failed (errno); nothing was left behind.
+        case writeFailed(path: String, errno: Int32)
+
+        /// The path concerned.
+        public var path: String {
+            switch self {
+            case .wouldOverwriteInput(let path), .notARegularFile(let path, _), .missingFolder(let path, _),
+                 .cannotCreate(let path, _, _), .writeFailed(let path, _):
+                return path
+            }
+        }
     }
 
+    /// What kind of file system entry a path names (without following links).
+    public enum FileKind: String, Sendable, Equatable {
+        case regular, directory, symbolicLink = "symbolic-link", device, fifo, socket, other
+
+        /// `lstat(2)`: nil when nothing is there.
+        public static func of(_ path: String) -> FileKind? {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return nil }
+            switch UInt32(info.st_mode) & 0o170000 {
+            case 0o100000: return .regular
+            case 0o040000: return .directory
+            case 0o120000: return .symbolicLink
+            case 0o020000, 0o060000: return .device
+            case 0o010000: return .fifo
+            case 0o140000: return .socket
+            default: return .other
+            }
+        }
+    }
+
+    /// Checks the destination and creates the temporary file; nothing is
+    /// written at `path` until ``commit()``.
     public init(path: String, inputs: [String]) throws {
-        destination = URL(fileURLWithPath: path).standardizedFileURL
-        let resolved = destination.resolvingSymlinksInPath().path
-        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == resolved {
-            throw Failure.wouldOverwriteInput(path)
+        destination = path
+        try Self.checkDestination(path, inputs: inputs)
+        let folder = Self.folder(of: path)
+        guard FileKind.of(folder) == .directory || Self.isDirectoryFollowingLinks(folder) else {
+            throw Failure.missingFolder(path: path, folder: folder)
         }
-        let folder = destination.deletingLastPathComponent()
-        temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).kiennghi-tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else {
-            throw Failure.cannotCreate(path, "không tạo được tệp trong \(folder.path) / cannot create a file in \(folder.path)")
+        let name = Self.lastComponent(of: path)
+        let prefix = path.utf8.contains(UInt8(ascii: "/")) ? (folder == "/" ? "/" : folder + "/") : ""
+        var created: (String, Int32)?
+        var lastError: Int32 = 0
+        for _ in 0..<16 {
+            let candidate = prefix + ".\(name).kiennghi-\(Self.randomSuffix()).tmp"
+            let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 { created = (candidate, fd); break }
+            lastError = errno
+            if lastError != EEXIST && lastError != EINTR { break }
         }
-        self.descriptor = descriptor
-        AtomicOutputFile.register(temporary)
+        guard let (temporaryPath, fd) = created else {
+            throw Failure.cannotCreate(path: path, folder: folder, errno: lastError)
+        }
+        // Register before anything else can fail, so an interruption removes it.
+        InterruptCleanup.register(temporaryPath)
+        temporary = temporaryPath
+        descriptor = fd
+        _ = fchmod(fd, Self.defaultMode)
     }
 
+    /// Appends text (buffered; written in 1 MiB blocks).
     public func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
+    /// Appends bytes (buffered; written in 1 MiB blocks).
     public func write(bytes: [UInt8]) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    /// Writes the buffer with write(2): FileHandle on Linux kept memory growing with output size.
+    /// Appends bytes from a buffer the caller reuses.
+    public func write(bytes: UnsafeRawBufferPointer) throws {
+        if buffer.count + bytes.count > 1 << 20 { try flush() }
+        if bytes.count >= 1 << 20 { try writeAll(bytes) } else { buffer.append(contentsOf: bytes) }
+    }
+
     private func flush() throws {
-        try buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure.cannotCreate(destination.path, String(cString: strerror(errno)))
-                }
-                offset += written
-            }
-        }
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { try writeAll($0) }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func closeDescriptor() {
-        if !closed { _ = systemClose(descriptor); closed = true }
+    private func writeAll(_ raw: UnsafeRawBufferPointer) throws {
+        guard let base = raw.baseAddress else { return }
+        var offset = 0
+        while offset < raw.count {
+            let written = systemWrite(descriptor, base + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                discard()
+                throw Failure.writeFailed(path: destination, errno: code)
+            }
+            offset += written
+        }
     }
 
-    /// Flushes, closes and renames into place.
+    /// Flushes, syncs, closes and moves the file into place. A regular file at
+    /// the destination is replaced atomically; anything else there is refused.
     public func commit() throws {
+        guard !finished else { return }
         try flush()
+        if fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
+            let code = errno
+            discard()
+            throw Failure.writeFailed(path: destination, errno: code)
+        }
         closeDescriptor()
-        if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.removeItem(at: destination) }
-        try FileManager.default.moveItem(at: temporary, to: destination)
-        committed = true
-        AtomicOutputFile.unregister(temporary)
+        do { try moveIntoPlace() } catch {
+            discard()
+            throw error
+        }
+        finished = true
+        InterruptCleanup.unregister(temporary)
+        Self.syncFolder(Self.folder(of: destination))
     }
 
-    /// Removes the temporary file (on failure).
+    /// Removes the temporary file (on failure or when abandoned).
     public func discard() {
         closeDescriptor()
-        try? FileManager.default.removeItem(at: temporary)
-        AtomicOutputFile.unregister(temporary)
+        if !finished {
+            unlink(temporary)
+            finished = true
+            InterruptCleanup.unregister(temporary)
+        }
     }
 
-    deinit {
-        if !committed { discard() }
+    deinit { discard() }
+
+    // MARK: - Steps
+
+    private func closeDescriptor() {
+        if !closed { _ = close(descriptor); closed = true }
     }
 
-    // Temporary files still open, removed if the process is interrupted.
-    nonisolated(unsafe) private static var pending: Set<String> = []
-    private static let lock = NSLock()
-    private static func register(_ url: URL) { lock.lock(); pending.insert(url.path); lock.unlock() }
-    private static func unregister(_ url: URL) { lock.lock(); pending.remove(url.path); lock.unlock() }
+    /// `link(2)` when nothing is at the destination (it never replaces what
+    /// appeared meanwhile), `rename(2)` over a regular file.
+    private func moveIntoPlace() throws {
+        for _ in 0..<3 {
+            switch FileKind.of(destination) {
+            case nil:
+                if link(temporary, destination) == 0 {
+                    unlink(temporary)
+                    return
+                }
+                let code = errno
+                if code == EEXIST { continue }
+                // File systems without hard links (FAT, some shares): rename.
+                if rename(temporary, destination) == 0 { return }
+                throw Failure.writeFailed(path: destination, errno: errno)
+            case .regular?:
+                if rename(temporary, destination) == 0 { return }
+                throw Failure.writeFailed(path: destination, errno: errno)
+            case let kind?:
+                throw Failure.notARegularFile(path: destination, kind: kind)
+            }
+        }
+        throw Failure.writeFailed(path: destination, errno: EEXIST)
+    }
 
-    /// Deletes every unfinished temporary file: call from a signal handler path.
-    public static func removeUnfinished() {
-        lock.lock()
-        for path in pending { unlink(path) }
-        pending.removeAll()
-        lock.unlock()
+    /// Refuses anything but a missing path or a regular file that is not an input.
+    static func checkDestination(_ path: String, inputs: [String]) throws {
+        if path.isEmpty || path.hasSuffix("/") {
+            throw Failure.notARegularFile(path: path, kind: .directory)
+        }
+        guard let kind = FileKind.of(path) else { return }
+        guard kind == .regular else { throw Failure.notARegularFile(path: path, kind: kind) }
+        var target = stat()
+        guard lstat(path, &target) == 0 else { return }
+        for input in inputs {
+            var info = stat()
+            if stat(input, &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino {
+                throw Failure.wouldOverwriteInput(path: path)
+            }
+        }
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        let folder = String(path[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
+
+    static func lastComponent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
+    }
+
+    private static func isDirectoryFollowingLinks(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && UInt32(info.st_mode) & 0o170000 == 0o040000
+    }
+
+    private static func randomSuffix() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let value = generator.next() as UInt64
+        let digits = String(value, radix: 36)
+        return String(repeating: "0", count: max(0, 13 - digits.count)) + digits
+    }
+
+    /// 0666 less the process's umask, read once (the temporary file starts 0600).
+    private static let defaultMode: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return 0o666 & ~mask
+    }()
+
+    private static func syncFolder(_ folder: String) {
+        let fd = open(folder, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            _ = fsync(fd)
+            _ = close(fd)
+        }
     }
 }
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif

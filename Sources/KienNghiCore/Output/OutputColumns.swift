@@ -16,7 +16,7 @@ public enum OutputColumns {
             c.themes.map(\.id).joined(separator: "; "),
             c.themes.map(\.label).joined(separator: "; "),
             c.mainTheme,
-            String(format: "%.2f", c.confidence),
+            twoDecimals(c.confidence),
             c.themes.flatMap { theme in theme.evidence.filter { !$0.negated }.map { "\($0.surface) → \(theme.id)" } }.joined(separator: "; "),
             c.urgency.map(\.label).joined(separator: "; "),
             c.agency?.id ?? "",
@@ -24,5 +24,14 @@ public enum OutputColumns {
             c.agency?.reason ?? "",
             ClassificationRecord.placeName(c.location) ?? "",
         ]
+    }
+
+    /// `0.83`, as `%.2f` writes it, without Foundation (this runs for every row).
+    static func twoDecimals(_ value: Double) -> String {
+        guard value.isFinite else { return String(value) }
+        let hundredths = Int((value * 100).rounded(.toNearestOrEven))
+        let magnitude = hundredths.magnitude
+        let fraction = magnitude % 100
+        return (hundredths < 0 ? "-" : "") + String(magnitude / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
     }
 }

@@ -5,81 +5,244 @@ public protocol PetitionWriter: AnyObject {
 }
 
 /// CSV for Excel: UTF-8 with BOM, every original column kept, KienNghi's
-/// columns added; cells that start with = + - @ (or a tab/CR) are prefixed
-/// with an apostrophe so a spreadsheet never runs them as formulas.
+/// columns added. A display format: a cell that a spreadsheet could run as a
+/// formula gets a leading apostrophe, and bidi controls are shown as
+/// `[U+202E]` markers (see ``ByteEscaping``). Rows are escaped byte by byte
+/// into one reusable buffer.
 public final class CSVPetitionWriter: PetitionWriter {
     private let output: AtomicOutputFile
     private let language: Language
     private let withFileColumn: Bool
+    private var buffer: [UInt8] = []
 
     public init(output: AtomicOutputFile, inputColumns: [String], withFileColumn: Bool, language: Language) throws {
         self.output = output
         self.language = language
         self.withFileColumn = withFileColumn
-        try output.write(bytes: [0xEF, 0xBB, 0xBF])
+        buffer = [0xEF, 0xBB, 0xBF]
         let header = (withFileColumn ? [language.pick("tệp", "file")] : []) + inputColumns + OutputColumns.names(language)
-        try output.write(Self.line(header))
+        ByteEscaping.appendCSVLine(header, to: &buffer)
+        try output.write(bytes: buffer)
+        buffer.removeAll(keepingCapacity: true)
     }
 
     public func write(_ petitions: [ClassifiedPetition]) throws {
-        var text = ""
+        buffer.removeAll(keepingCapacity: true)
         for petition in petitions {
-            let cells = (withFileColumn ? [petition.file] : []) + petition.record.cells + OutputColumns.values(petition.classification, language)
-            text += Self.line(cells)
+            if withFileColumn {
+                ByteEscaping.appendCSVCell(petition.file, to: &buffer)
+                buffer.append(0x2C)
+            }
+            for cell in petition.record.cells {
+                ByteEscaping.appendCSVCell(cell, to: &buffer)
+                buffer.append(0x2C)
+            }
+            ByteEscaping.appendCSVLine(OutputColumns.values(petition.classification, language), to: &buffer)
         }
-        try output.write(text)
+        try buffer.withUnsafeBytes { try output.write(bytes: $0) }
     }
 
     public func finish() throws { try output.commit() }
 
+    /// One CSV line (CRLF) with quoting, the formula guard and bidi markers.
     static func line(_ cells: [String]) -> String {
-        cells.map(escape).joined(separator: ",") + "\r\n"
+        var out: [UInt8] = []
+        ByteEscaping.appendCSVLine(cells, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Quotes when needed and defuses formula injection. Works on UTF-8 bytes:
-    /// it runs for every cell of every row.
+    /// One escaped CSV cell (see ``line(_:)``).
     public static func escape(_ cell: String) -> String {
-        let utf8 = cell.utf8
-        let guardFormula = utf8.first.map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? false
-        var needsQuotes = false
-        for byte in utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        if !needsQuotes && !guardFormula { return cell }
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 4)
-        if needsQuotes { out.append(0x22) }
-        if guardFormula { out.append(0x27) }
-        for byte in utf8 {
-            if byte == 0x22 { out.append(0x22) }
-            out.append(byte)
-        }
-        if needsQuotes { out.append(0x22) }
+        ByteEscaping.appendCSVCell(cell, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 }
 
-/// JSON Lines: one object per petition, `id` plus the fields of `classify-text --json`.
+/// JSON Lines: one object per petition, lossless. The fields of
+/// `classify-text --json` plus `id`, `text` (the petition as read) and
+/// `columns` (every original column: name → cell), and `file` when several
+/// inputs are written together. Keys are sorted; strings are exact (bidi
+/// controls and U+2028/U+2029 are written as `\uXXXX` escapes, which decode to
+/// the original characters).
 public final class JSONLinesPetitionWriter: PetitionWriter {
     private let output: AtomicOutputFile
+    private let columnKeys: [String]
+    private let withFileColumn: Bool
+    private var buffer: [UInt8] = []
 
-    public init(output: AtomicOutputFile) { self.output = output }
+    public init(output: AtomicOutputFile, inputColumns: [String] = [], withFileColumn: Bool = false) {
+        self.output = output
+        self.columnKeys = Self.uniqueKeys(inputColumns)
+        self.withFileColumn = withFileColumn
+    }
 
     public func write(_ petitions: [ClassifiedPetition]) throws {
-        var text = ""
+        buffer.removeAll(keepingCapacity: true)
         for petition in petitions {
-            text += JSONLine.encode(ClassificationRecord(id: petition.record.id, classification: petition.classification)) + "\n"
+            JSONRecordWriter.append(petition, columnKeys: columnKeys, withFile: withFileColumn, to: &buffer)
+            buffer.append(0x0A)
         }
-        try output.write(text)
+        try buffer.withUnsafeBytes { try output.write(bytes: $0) }
     }
 
     public func finish() throws { try output.commit() }
+
+    /// Column names usable as JSON keys: an empty name becomes `column N`, a
+    /// repeated one `NAME (N)` (N is the 1-based column number).
+    static func uniqueKeys(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.enumerated().map { index, name in
+            var key = name.isEmpty ? "column \(index + 1)" : name
+            if seen.contains(key) { key = "\(key) (\(index + 1))" }
+            seen.insert(key)
+            return key
+        }
+    }
+}
+
+/// The JSON object of one classified petition, written byte by byte with the
+/// same keys, order and number forms as `JSONEncoder` with sorted keys gives
+/// for ``ClassificationRecord`` (a test holds the two together).
+enum JSONRecordWriter {
+    static func append(_ petition: ClassifiedPetition, columnKeys: [String], withFile: Bool, to out: inout [UInt8]) {
+        let c = petition.classification
+        out.append(contentsOf: #"{"agency":"#.utf8)
+        if let agency = c.agency { append(agency, to: &out) } else { out.append(contentsOf: "null".utf8) }
+        out.append(contentsOf: #","asOf":"#.utf8)
+        ByteEscaping.appendJSONString(c.asOf.description, to: &out)
+        out.append(contentsOf: #","candidates":"#.utf8)
+        append(c.candidates, to: &out)
+        out.append(contentsOf: #","columns":{"#.utf8)
+        for (index, cell) in petition.record.cells.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            ByteEscaping.appendJSONString(index < columnKeys.count ? columnKeys[index] : "column \(index + 1)", to: &out)
+            out.append(0x3A)
+            ByteEscaping.appendJSONString(cell, to: &out)
+        }
+        out.append(contentsOf: #"},"confidence":"#.utf8)
+        ByteEscaping.appendJSONNumber(c.confidence, to: &out)
+        out.append(contentsOf: #","district":"#.utf8)
+        if let place = ClassificationRecord.placeName(c.location) {
+            ByteEscaping.appendJSONString(place, to: &out)
+        } else {
+            out.append(contentsOf: "null".utf8)
+        }
+        if withFile {
+            out.append(contentsOf: #","file":"#.utf8)
+            ByteEscaping.appendJSONString(petition.file, to: &out)
+        }
+        out.append(contentsOf: #","id":"#.utf8)
+        ByteEscaping.appendJSONString(petition.record.id, to: &out)
+        out.append(contentsOf: #","location":"#.utf8)
+        if let location = c.location { append(location, to: &out) } else { out.append(contentsOf: "null".utf8) }
+        out.append(contentsOf: #","mainTheme":"#.utf8)
+        ByteEscaping.appendJSONString(c.mainTheme, to: &out)
+        out.append(contentsOf: (c.needsReview ? #","review":true"# : #","review":false"#).utf8)
+        out.append(contentsOf: #","text":"#.utf8)
+        ByteEscaping.appendJSONString(petition.record.text, to: &out)
+        out.append(contentsOf: #","themes":"#.utf8)
+        append(c.themes, to: &out)
+        out.append(contentsOf: #","urgency":["#.utf8)
+        for (index, mention) in c.urgency.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            out.append(contentsOf: #"{"evidence":"#.utf8)
+            append(mention.evidence, to: &out)
+            out.append(contentsOf: #","flag":"#.utf8)
+            ByteEscaping.appendJSONString(mention.flag.rawValue, to: &out)
+            out.append(contentsOf: #","label":"#.utf8)
+            ByteEscaping.appendJSONString(mention.label, to: &out)
+            out.append(0x7D)
+        }
+        out.append(contentsOf: "]}".utf8)
+    }
+
+    static func append(_ agency: AgencySuggestion, to out: inout [UInt8]) {
+        out.append(contentsOf: #"{"agencyName":"#.utf8)
+        ByteEscaping.appendJSONString(agency.agencyName, to: &out)
+        out.append(contentsOf: (agency.ambiguous ? #","ambiguous":true,"id":"# : #","ambiguous":false,"id":"#).utf8)
+        ByteEscaping.appendJSONString(agency.id, to: &out)
+        out.append(contentsOf: #","localUnits":"#.utf8)
+        append(strings: agency.localUnits, to: &out)
+        out.append(contentsOf: #","name":"#.utf8)
+        ByteEscaping.appendJSONString(agency.name, to: &out)
+        out.append(contentsOf: #","reason":"#.utf8)
+        ByteEscaping.appendJSONString(agency.reason, to: &out)
+        out.append(contentsOf: #","rule":"#.utf8)
+        ByteEscaping.appendJSONString(agency.rule, to: &out)
+        out.append(0x7D)
+    }
+
+    static func append(_ location: LocationMention, to out: inout [UInt8]) {
+        out.append(contentsOf: #"{"districts":"#.utf8)
+        append(strings: location.districts, to: &out)
+        out.append(contentsOf: #","end":"#.utf8)
+        ByteEscaping.appendInteger(location.end, to: &out)
+        out.append(contentsOf: #","kind":"#.utf8)
+        ByteEscaping.appendJSONString(location.kind.rawValue, to: &out)
+        out.append(contentsOf: #","name":"#.utf8)
+        ByteEscaping.appendJSONString(location.name, to: &out)
+        out.append(contentsOf: #","start":"#.utf8)
+        ByteEscaping.appendInteger(location.start, to: &out)
+        out.append(contentsOf: #","surface":"#.utf8)
+        ByteEscaping.appendJSONString(location.surface, to: &out)
+        out.append(0x7D)
+    }
+
+    static func append(_ themes: [ThemeScore], to out: inout [UInt8]) {
+        out.append(0x5B)
+        for (index, theme) in themes.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            out.append(contentsOf: #"{"evidence":"#.utf8)
+            append(theme.evidence, to: &out)
+            out.append(contentsOf: #","id":"#.utf8)
+            ByteEscaping.appendJSONString(theme.id, to: &out)
+            out.append(contentsOf: #","label":"#.utf8)
+            ByteEscaping.appendJSONString(theme.label, to: &out)
+            out.append(contentsOf: #","score":"#.utf8)
+            ByteEscaping.appendJSONNumber(theme.score, to: &out)
+            out.append(0x7D)
+        }
+        out.append(0x5D)
+    }
+
+    static func append(_ evidence: [Evidence], to out: inout [UInt8]) {
+        out.append(0x5B)
+        for (index, item) in evidence.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            out.append(contentsOf: #"{"end":"#.utf8)
+            ByteEscaping.appendInteger(item.end, to: &out)
+            out.append(contentsOf: #","match":"#.utf8)
+            ByteEscaping.appendJSONString(item.match.rawValue, to: &out)
+            out.append(contentsOf: (item.negated ? #","negated":true,"phrase":"# : #","negated":false,"phrase":"#).utf8)
+            ByteEscaping.appendJSONString(item.phrase, to: &out)
+            out.append(contentsOf: #","source":"#.utf8)
+            ByteEscaping.appendJSONString(item.source, to: &out)
+            out.append(contentsOf: #","start":"#.utf8)
+            ByteEscaping.appendInteger(item.start, to: &out)
+            out.append(contentsOf: #","surface":"#.utf8)
+            ByteEscaping.appendJSONString(item.surface, to: &out)
+            out.append(contentsOf: #","weight":"#.utf8)
+            ByteEscaping.appendJSONNumber(item.weight, to: &out)
+            out.append(0x7D)
+        }
+        out.append(0x5D)
+    }
+
+    static func append(strings: [String], to out: inout [UInt8]) {
+        out.append(0x5B)
+        for (index, string) in strings.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            ByteEscaping.appendJSONString(string, to: &out)
+        }
+        out.append(0x5D)
+    }
 }
 
 import Foundation
 
-/// Compact, stable JSON for one line.
+/// Compact, stable JSON for one line (JSONEncoder, sorted keys): for small
+/// outputs off the hot path; the JSONL writer does not use it.
 public enum JSONLine {
     public static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()

@@ -1,6 +1,11 @@
 /// A self-contained HTML report (no scripts, no CDN, works offline): headline
 /// numbers, bar charts drawn as inline SVG, urgent petitions first, examples
 /// per theme with their evidence highlighted, and the review queue.
+///
+/// Every text that comes from a user (petitions, ids, file names, the title,
+/// edited lexicon labels) is escaped, isolated (`<bdi>` or `dir="auto"`) and
+/// has its bidi controls shown as `[U+202E]` markers, so it cannot reorder
+/// the page.
 public struct HTMLReport: Sendable {
     public var language: Language
     public var title: String
@@ -18,8 +23,8 @@ public struct HTMLReport: Sendable {
         var html = """
             <!DOCTYPE html>
             <html lang="\(l.rawValue)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title><style>\(Self.style)</style></head><body>
-            <header><h1>\(escape(title))</h1><p class="sub">\(escape(pile.label))</p></header>
+            <title>\(Markup.escapeUserText(title))</title><style>\(Self.style)</style></head><body>
+            <header><h1 dir="auto">\(Markup.escapeUserText(title))</h1><p class="sub" dir="auto">\(Markup.isolatedUserText(pile.label))</p></header>
             <section class="cards">
             \(card(pile.total, l.pick("kiến nghị", "petitions")))
             \(card(pile.total - pile.reviewCount, l.pick("đã phân loại", "classified")))
@@ -40,7 +45,7 @@ public struct HTMLReport: Sendable {
         html += "</section>"
         html += "<section><h2>\(l.pick("Ví dụ theo chủ đề", "Examples by theme"))</h2>"
         for (theme, count) in PileStatistics.ranked(pile.byMainTheme) where theme != "other" {
-            html += "<h3>\(escape(themeLabels[theme] ?? theme)) <span class=\"count\">\(count)</span></h3>"
+            html += "<h3>\(Markup.isolatedUserText(themeLabels[theme] ?? theme)) <span class=\"count\">\(count)</span></h3>"
             html += (pile.examples[theme] ?? []).map { exampleBlock($0, urgent: false) }.joined()
         }
         html += "</section>"
@@ -69,8 +74,8 @@ public struct HTMLReport: Sendable {
             let length = max(2, row.1 * barWidth / maximum)
             let share = total == 0 ? 0 : Double(row.1) * 100 / Double(total)
             let name = row.0.count > 44 ? String(row.0.prefix(43)) + "…" : row.0
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\" class=\"lbl\">\(escape(name))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" rx=\"3\" class=\"bar\"><title>\(escape(row.0)): \(row.1)</title></rect>"
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\" class=\"lbl\">\(Markup.escapeUserText(name))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" rx=\"3\" class=\"bar\"><title>\(Markup.escapeUserText(row.0)): \(row.1)</title></rect>"
             svg += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 16)\" class=\"val\">\(row.1) (\(String(format: "%.0f", share))%)</text>"
         }
         return svg + "</svg></figure>"
@@ -82,24 +87,25 @@ public struct HTMLReport: Sendable {
         meta.append(example.themes.map { themeLabels[$0] ?? $0 }.joined(separator: ", "))
         if let agency = example.agency { meta.append("→ " + agency) }
         if let place = example.place { meta.append(place) }
-        var block = "<article class=\"petition\(urgent ? " urgent" : "")\"><div class=\"meta\">#\(escape(example.id)) · \(escape(meta.joined(separator: " · ")))</div>"
-        if !example.urgency.isEmpty { block += "<div class=\"flags\">\(escape(l.pick("Khẩn: ", "Urgent: ") + example.urgency.joined(separator: ", ")))</div>" }
-        block += "<p>\(highlighted(example.text, example.evidence))</p></article>"
+        var block = "<article class=\"petition\(urgent ? " urgent" : "")\"><div class=\"meta\">#\(Markup.isolatedUserText(example.id)) · \(meta.map(Markup.isolatedUserText).joined(separator: " · "))</div>"
+        if !example.urgency.isEmpty { block += "<div class=\"flags\">\(escape(l.pick("Khẩn: ", "Urgent: ")))\(example.urgency.map(Markup.isolatedUserText).joined(separator: ", "))</div>" }
+        block += "<p dir=\"auto\">\(highlighted(example.text, example.evidence))</p></article>"
         return block
     }
 
-    /// The text with each piece of evidence wrapped in <mark> (offsets are UTF-8 bytes).
+    /// The text with each piece of evidence wrapped in <mark> (offsets are UTF-8
+    /// bytes); bidi controls shown as visible markers.
     func highlighted(_ text: String, _ evidence: [Evidence]) -> String {
         let bytes = Array(text.utf8)
         let spans = evidence.filter { !$0.negated && $0.start < $0.end && $0.end <= bytes.count }.sorted { $0.start < $1.start }
         var out = ""
         var position = 0
         for span in spans where span.start >= position {
-            out += escape(String(decoding: bytes[position..<span.start], as: UTF8.self))
-            out += "<mark title=\"\(escape(span.phrase))\">\(escape(String(decoding: bytes[span.start..<span.end], as: UTF8.self)))</mark>"
+            out += Markup.escapeUserText(String(decoding: bytes[position..<span.start], as: UTF8.self))
+            out += "<mark title=\"\(Markup.escapeUserText(span.phrase))\">\(Markup.escapeUserText(String(decoding: bytes[span.start..<span.end], as: UTF8.self)))</mark>"
             position = span.end
         }
-        return out + escape(String(decoding: bytes[position...], as: UTF8.self))
+        return out + Markup.escapeUserText(String(decoding: bytes[position...], as: UTF8.self))
     }
 
     func escape(_ text: String) -> String { Markup.escape(text) }

@@ -1,0 +1,247 @@
+/// Byte-level escaping for the writers: CSV cells, JSON strings and numbers,
+/// and the display-safety rules (formula guard, bidi controls). Everything
+/// appends UTF-8 to a caller's reusable buffer; no Foundation on this path.
+package enum ByteEscaping {
+    // MARK: Bidi controls
+
+    /// Length in bytes of a bidi control starting at `i` (0 when none):
+    /// U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069.
+    @inline(__always)
+    static func bidiControlLength(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let lead = bytes[i]
+        if lead == 0xD8 {
+            return i + 1 < bytes.count && bytes[i + 1] == 0x9C ? 2 : 0
+        }
+        guard lead == 0xE2, i + 2 < bytes.count else { return 0 }
+        let second = bytes[i + 1], third = bytes[i + 2]
+        if second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)) { return 3 }
+        if second == 0x81 && (0xA6...0xA9).contains(third) { return 3 }
+        return 0
+    }
+
+    /// The scalar value of the bidi control of `length` bytes at `i`.
+    static func bidiScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> UInt32 {
+        length == 2
+            ? (UInt32(bytes[i] & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+            : (UInt32(bytes[i] & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+    }
+
+    /// Display outputs (CSV, XLSX, HTML) show a bidi control as this visible
+    /// marker, `[U+202E]`, instead of letting it reorder the text around it.
+    static func appendBidiMarker(_ scalar: UInt32, to out: inout [UInt8]) {
+        out.append(contentsOf: [0x5B, 0x55, 0x2B])  // "[U+"
+        appendHex(scalar, digits: 4, uppercase: true, to: &out)
+        out.append(0x5D)
+    }
+
+    /// Whether the text holds a bidi control (cheap pre-check for the slow paths).
+    package static func containsBidiControl(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if (byte == 0xE2 || byte == 0xD8) && bidiControlLength(bytes, i) > 0 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// The text with each bidi control replaced by its visible marker.
+    package static func neutralizingBidi(_ text: String) -> String {
+        guard containsBidiControl(text) else { return text }
+        var out: [UInt8] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let length = bidiControlLength(bytes, i)
+                if length > 0 {
+                    appendBidiMarker(bidiScalar(bytes, i, length), to: &out)
+                    i += length
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // MARK: CSV
+
+    /// Whether a spreadsheet could run the cell as a formula: its first
+    /// character is a tab or CR, or its first character after spaces, tabs,
+    /// CR and LF is one of `= + - @` or their full-width forms `＝ ＋ － ＠`.
+    static func needsFormulaGuard(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if first == 0x09 || first == 0x0D { return true }
+        var i = 0
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0D || bytes[i] == 0x0A { i += 1 }
+        guard i < bytes.count else { return false }
+        switch bytes[i] {
+        case 0x3D, 0x2B, 0x2D, 0x40: return true
+        case 0xEF:
+            // U+FF0B ＋, U+FF0D －, U+FF1D ＝ (EF BC 8B/8D/9D), U+FF20 ＠ (EF BC A0)
+            guard i + 2 < bytes.count, bytes[i + 1] == 0xBC else { return false }
+            let third = bytes[i + 2]
+            return third == 0x8B || third == 0x8D || third == 0x9D || third == 0xA0
+        default: return false
+        }
+    }
+
+    /// One CSV cell (RFC 4180): quoted when it holds `,` `"` CR or LF, an
+    /// apostrophe before a possible formula, bidi controls made visible.
+    package static func appendCSVCell(_ cell: String, to out: inout [UInt8]) {
+        var cell = cell
+        cell.withUTF8 { bytes in
+            var needsQuotes = false
+            var hasBidi = false
+            for byte in bytes {
+                switch byte {
+                case 0x2C, 0x22, 0x0A, 0x0D: needsQuotes = true
+                case 0xE2, 0xD8: hasBidi = true
+                default: continue
+                }
+            }
+            let guardFormula = needsFormulaGuard(bytes)
+            if !needsQuotes && !hasBidi && !guardFormula {
+                out.append(contentsOf: bytes)
+                return
+            }
+            if needsQuotes { out.append(0x22) }
+            if guardFormula { out.append(0x27) }
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x22 {
+                    out.append(0x22)
+                } else if hasBidi && (byte == 0xE2 || byte == 0xD8) {
+                    let length = bidiControlLength(bytes, i)
+                    if length > 0 {
+                        appendBidiMarker(bidiScalar(bytes, i, length), to: &out)
+                        i += length
+                        continue
+                    }
+                }
+                out.append(byte)
+                i += 1
+            }
+            if needsQuotes { out.append(0x22) }
+        }
+    }
+
+    /// A CSV line of cells, ending with CRLF.
+    package static func appendCSVLine(_ cells: [String], to out: inout [UInt8]) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            appendCSVCell(cell, to: &out)
+        }
+        out.append(0x0D)
+        out.append(0x0A)
+    }
+
+    // MARK: JSON
+
+    /// A JSON string literal. Escapes what JSON requires (`"` `\` and C0
+    /// controls, as JSONEncoder does) and writes bidi controls and U+2028/
+    /// U+2029 as `\uXXXX`: the decoded value is exactly the original text.
+    package static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            var runStart = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 && byte != 0xD8 {
+                    i += 1
+                    continue
+                }
+                var length = 1
+                var escape: UInt32? = nil
+                switch byte {
+                case 0x22, 0x5C: escape = UInt32(byte)
+                case 0xE2, 0xD8:
+                    length = bidiControlLength(bytes, i)
+                    if length == 0, byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                        length = 3
+                    }
+                    if length == 0 {
+                        i += 1
+                        continue
+                    }
+                    escape = bidiScalar(bytes, i, length)
+                default: escape = UInt32(byte)
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                appendJSONEscape(escape!, to: &out)
+                i += length
+                runStart = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+        out.append(0x22)
+    }
+
+    private static func appendJSONEscape(_ scalar: UInt32, to out: inout [UInt8]) {
+        out.append(0x5C)
+        switch scalar {
+        case 0x22: out.append(0x22)
+        case 0x5C: out.append(0x5C)
+        case 0x08: out.append(0x62)
+        case 0x0C: out.append(0x66)
+        case 0x0A: out.append(0x6E)
+        case 0x0D: out.append(0x72)
+        case 0x09: out.append(0x74)
+        default:
+            out.append(0x75)
+            appendHex(scalar, digits: 4, uppercase: false, to: &out)
+        }
+    }
+
+    static func appendHex(_ value: UInt32, digits: Int, uppercase: Bool, to out: inout [UInt8]) {
+        let letters: UInt8 = uppercase ? 0x41 : 0x61
+        var shift = (digits - 1) * 4
+        while shift >= 0 {
+            let nibble = UInt8((value >> UInt32(shift)) & 0xF)
+            out.append(nibble < 10 ? 0x30 + nibble : letters + nibble - 10)
+            shift -= 4
+        }
+    }
+
+    /// A JSON number as JSONEncoder writes a Double: the shortest form that
+    /// reads back the same, without a trailing `.0`.
+    package static func appendJSONNumber(_ value: Double, to out: inout [UInt8]) {
+        guard value.isFinite else {
+            out.append(contentsOf: "null".utf8)
+            return
+        }
+        if value == value.rounded(), abs(value) < 1e15 {
+            appendInteger(Int(value), to: &out)
+            return
+        }
+        out.append(contentsOf: value.description.utf8)
+    }
+
+    package static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            while count > 0 {
+                count -= 1
+                out.append(buffer[count])
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Removes unfinished temporary outputs when the process is interrupted.
+///
+/// No signal handler runs Swift code: ``install()`` blocks SIGINT, SIGTERM and
+/// SIGHUP in the calling thread (every thread created afterwards inherits the
+/// mask) and starts one ordinary thread that waits for them with `sigwait(2)`.
+/// That thread may take the lock, unlink the registered temporary files and
+/// `_exit(128 + signal)`: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP.
+/// SIGPIPE is ignored, so a closed pipe becomes an `EPIPE` write error that the
+/// caller handles (see ``exitAfterBrokenPipe()``).
+///
+/// Call ``install()`` early, from the main thread, before worker threads start.
+/// A library embedding KienNghiCore need not call it: registration alone
+/// changes nothing.
+package enum InterruptCleanup {
+    /// The signals that end the run after cleaning up.
+    package static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var pending: Set<String> = []
+    nonisolated(unsafe) private static var installed = false
+
+    /// Blocks the signals and starts the waiting thread (once per process).
+    package static func install() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !installed else { return }
+        installed = true
+        signal(SIGPIPE, SIG_IGN)
+        var set = signalSet()
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+        let waiter = Thread { waitAndCleanUp() }
+        waiter.name = "kiennghi-signals"
+        waiter.start()
+    }
+
+    /// A temporary file to remove if the run is interrupted.
+    package static func register(_ path: String) {
+        lock.lock()
+        pending.insert(path)
+        lock.unlock()
+    }
+
+    package static func unregister(_ path: String) {
+        lock.lock()
+        pending.remove(path)
+        lock.unlock()
+    }
+
+    /// Paths currently registered (for tests).
+    package static var registered: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return pending
+    }
+
+    /// Standard output was closed by its reader (`kiennghi stats | head`):
+    /// remove unfinished outputs and end as the shell expects (128 + SIGPIPE).
+    package static func exitAfterBrokenPipe() -> Never {
+        removeAll()
+        _exit(128 + SIGPIPE)
+    }
+
+    private static func removeAll() {
+        lock.lock()
+        for path in pending { unlink(path) }
+        pending.removeAll()
+        // Keep the lock: nothing may register a new file after this.
+    }
+
+    private static func signalSet() -> sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in signals { sigaddset(&set, signal) }
+        return set
+    }
+
+    private static func waitAndCleanUp() {
+        var set = signalSet()
+        var received: Int32 = 0
+        while sigwait(&set, &received) != 0 {}
+        removeAll()
+        _exit(128 + received)
+    }
+}

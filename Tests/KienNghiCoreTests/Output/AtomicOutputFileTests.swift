@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import KienNghiCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A fresh folder under the system's temporary folder.
+private func scratchFolder() -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("kiennghi-out-\(UUID().uuidString)").path
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+private func contents(_ path: String) -> String? {
+    FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+}
+
+private func entries(_ folder: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+}
+
+@Suite("Atomic output file")
+struct AtomicOutputFileTests {
+    func expectRefused(_ path: String, kind: AtomicOutputFile.FileKind, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(throws: AtomicOutputFile.Failure.notARegularFile(path: path, kind: kind), sourceLocation: sourceLocation) {
+            _ = try AtomicOutputFile(path: path, inputs: [])
+        }
+    }
+
+    @Test func aDirectoryIsNeverRemoved() throws {
+        let folder = scratchFolder()
+        let target = folder + "/ket-qua"
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: false)
+        _ = FileManager.default.createFile(atPath: target + "/keep.txt", contents: Data("giữ lại".utf8))
+        expectRefused(target, kind: .directory)
+        expectRefused(target + "/", kind: .directory)
+        #expect(contents(target + "/keep.txt") == "giữ lại")
+        #expect(entries(folder) == ["ket-qua"], "no temporary file left behind")
+    }
+
+    @Test func symbolicLinksAreNeverFollowedOrReplaced() throws {
+        let folder = scratchFolder()
+        let victim = folder + "/victim.txt"
+        _ = FileManager.default.createFile(atPath: victim, contents: Data("nguyên vẹn".utf8))
+        try FileManager.default.createDirectory(atPath: folder + "/dir", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/to-file.csv", withDestinationPath: victim)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/to-dir", withDestinationPath: folder + "/dir")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/dangling.csv", withDestinationPath: folder + "/nowhere.csv")
+        for link in ["to-file.csv", "to-dir", "dangling.csv"] {
+            expectRefused(folder + "/" + link, kind: .symbolicLink)
+        }
+        #expect(contents(victim) == "nguyên vẹn")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/nowhere.csv"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/to-file.csv") == victim)
+        #expect(entries(folder) == ["dangling.csv", "dir", "to-dir", "to-file.csv", "victim.txt"])
+    }
+
+    @Test func fifosAndDevicesAreRefused() throws {
+        let folder = scratchFolder()
+        let fifo = folder + "/pipe.csv"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        expectRefused(fifo, kind: .fifo)
+        expectRefused("/dev/null", kind: .device)
+        #expect(AtomicOutputFile.FileKind.of(fifo) == .fifo)
+    }
+
+    @Test func aRegularFileIsReplacedWholeAndOnlyOnCommit() throws {
+        let folder = scratchFolder()
+        let path = folder + "/out.csv"
+        _ = FileManager.default.createFile(atPath: path, contents: Data("cũ".utf8))
+        let file = try AtomicOutputFile(path: path, inputs: [])
+        try file.write("mới")
+        #expect(contents(path) == "cũ")
+        #expect(InterruptCleanup.registered.contains(file.temporary))
+        try file.commit()
+        #expect(contents(path) == "mới")
+        #expect(!InterruptCleanup.registered.contains(file.temporary))
+        #expect(entries(folder) == ["out.csv"])
+    }
+
+    @Test func temporaryNamesAreUnpredictableAndPermissionsFollowTheUmask() throws {
+        let folder = scratchFolder()
+        let a = try AtomicOutputFile(path: folder + "/out.csv", inputs: [])
+        let b = try AtomicOutputFile(path: folder + "/out.csv", inputs: [])
+        #expect(a.temporary != b.temporary)
+        #expect(!a.temporary.contains(String(getpid())))
+        #expect(a.temporary.hasPrefix(folder + "/.out.csv.kiennghi-"))
+        b.discard()
+        try a.commit()
+        var info = stat()
+        #expect(stat(folder + "/out.csv", &info) == 0)
+        let mask = umask(0o022)
+        umask(mask)
+        #expect(UInt32(info.st_mode) & 0o777 == UInt32(0o666 & ~mask))
+    }
+
+    @Test func anInputIsNeverOverwrittenEvenThroughAHardLink() throws {
+        let folder = scratchFolder()
+        let input = folder + "/pile.csv"
+        _ = FileManager.default.createFile(atPath: input, contents: Data("gốc".utf8))
+        #expect(link(input, folder + "/alias.csv") == 0)
+        #expect(throws: AtomicOutputFile.Failure.wouldOverwriteInput(path: folder + "/alias.csv")) {
+            _ = try AtomicOutputFile(path: folder + "/alias.csv", inputs: [input])
+        }
+        #expect(throws: AtomicOutputFile.Failure.wouldOverwriteInput(path: input)) {
+            _ = try AtomicOutputFile(path: input, inputs: [folder + "/./pile.csv"])
+        }
+        #expect(contents(input) == "gốc")
+    }
+
+    @Test func aMissingFolderIsReported() {
+        let folder = scratchFolder()
+        #expect(throws: AtomicOutputFile.Failure.missingFolder(path: folder + "/no/out.csv", folder: folder + "/no")) {
+            _ = try AtomicOutputFile(path: folder + "/no/out.csv", inputs: [])
+        }
+    }
+
+    @Test func somethingAppearingBeforeCommitIsNotReplaced() throws {
+        let folder = scratchFolder()
+        let path = folder + "/out.csv"
+        let file = try AtomicOutputFile(path: path, inputs: [])
+        try file.write("dữ liệu")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        #expect(throws: AtomicOutputFile.Failure.notARegularFile(path: path, kind: .directory)) { try file.commit() }
+        var isDirectory: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+        #expect(entries(folder) == ["out.csv"], "the temporary file is removed")
+    }
+
+    @Test func anAbandonedOutputLeavesNothing() throws {
+        let folder = scratchFolder()
+        var temporary = ""
+        do {
+            let file = try AtomicOutputFile(path: folder + "/out.jsonl", inputs: [])
+            temporary = file.temporary
+            try file.write(bytes: [UInt8](repeating: 0x41, count: 3 << 20))
+        }
+        #expect(entries(folder).isEmpty)
+        #expect(!InterruptCleanup.registered.contains(temporary))
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import KienNghiCore
+
+@Suite("Output escaping")
+struct ByteEscapingTests {
+    func csv(_ cell: String) -> String { CSVPetitionWriter.escape(cell) }
+
+    @Test func formulaGuardAfterLeadingWhitespace() {
+        for cell in ["=1+1", "+84 912", "-5", "@SUM(A1)", " =cmd", "  +1", "\t=1", "\r=1", "\n=1", " \t\r\n@x",
+                     "＝1+1", "＋84", "－5", "＠SUM(A1)", "  ＝1", "\tplain", "\rplain"] {
+            let escaped = csv(cell)
+            let body = escaped.hasPrefix("\"") ? String(escaped.dropFirst()) : escaped
+            #expect(body.hasPrefix("'"), "not guarded: \(cell.debugDescription) → \(escaped.debugDescription)")
+        }
+        for cell in ["bình thường", " khoảng trắng", "\nxuống dòng", "a=b", "1-2", "", "  ", "e-mail: a@b.vn", "＄100"] {
+            #expect(!csv(cell).contains("'"), "guarded without need: \(cell.debugDescription)")
+        }
+    }
+
+    @Test func quotingIsRFC4180() {
+        #expect(csv("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(csv("a,b") == "\"a,b\"")
+        #expect(csv("dòng 1\r\ndòng 2") == "\"dòng 1\r\ndòng 2\"")
+        #expect(csv("Công nhân KCN Quang Minh") == "Công nhân KCN Quang Minh")
+        #expect(CSVPetitionWriter.line(["a", "b,c", ""]) == "a,\"b,c\",\r\n")
+    }
+
+    static let bidiControls: [Unicode.Scalar] = [
+        "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+        "\u{200E}", "\u{200F}", "\u{061C}",
+    ]
+
+    @Test func bidiControlsAreVisibleInCSVAndHTML() {
+        for control in Self.bidiControls {
+            let text = "Lương \(control)tháng 5\(control) chưa trả"
+            let hex = String(control.value, radix: 16, uppercase: true)
+            let marker = "[U+" + String(repeating: "0", count: 4 - hex.count) + hex + "]"
+            let cell = csv(text)
+            #expect(!cell.unicodeScalars.contains(control))
+            #expect(cell == "Lương \(marker)tháng 5\(marker) chưa trả")
+            let html = Markup.escapeUserText(text)
+            #expect(!html.unicodeScalars.contains(control))
+            #expect(html.contains(marker))
+        }
+        // Look-alike bytes that are not bidi controls stay as they are.
+        for text in ["‐‑‒–—―", "“quoted” … ‰", "\u{2065}\u{206A}\u{200D}\u{2028}", "ؘ؛"] {
+            #expect(csv(text) == text || csv(text).hasPrefix("\""))
+            #expect(!csv(text).contains("[U+"))
+        }
+    }
+
+    @Test func jsonStringsMatchJSONEncoderAndStayLossless() throws {
+        var samples = ["", "a\"b\\c/d", "tab\there", "line\nbreak\r\n", "\u{0}\u{1}\u{8}\u{C}\u{1F}\u{7F}", "Tiếng Việt có dấu ơ ư đ",
+                       "emoji 🇻🇳 👍🏽", "\u{2028}\u{2029}", "Lương \u{202E}5 tháng\u{202C} chưa trả", "\u{061C}\u{200E}\u{200F}\u{2066}x\u{2069}"]
+        samples += (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for sample in samples {
+            var out: [UInt8] = []
+            ByteEscaping.appendJSONString(sample, to: &out)
+            let decoded = try JSONDecoder().decode(String.self, from: Data(out))
+            #expect(decoded == sample, "not lossless: \(sample.debugDescription)")
+            let mine = String(decoding: out, as: UTF8.self)
+            #expect(!Self.bidiControls.contains(where: mine.unicodeScalars.contains))
+            if !ByteEscaping.containsBidiControl(sample) && !sample.contains("\u{2028}") {
+                let theirs = String(decoding: try encoder.encode(sample), as: UTF8.self)
+                #expect(mine == theirs, "differs from JSONEncoder for \(sample.debugDescription)")
+            }
+        }
+    }
+
+    @Test func jsonNumbersMatchJSONEncoder() throws {
+        let encoder = JSONEncoder()
+        for value in [0, 1, 2, 3, 0.7, 0.83, 1.4, 2.0999999999999996, 0.25, 1.75, 12.5, -3, 1e-7, 123456.789, 0.1 + 0.2] as [Double] {
+            var out: [UInt8] = []
+            ByteEscaping.appendJSONNumber(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(decoding: try encoder.encode(value), as: UTF8.self))
+        }
+        for value in [0, 7, -12, Int.max, Int.min + 1] {
+            var out: [UInt8] = []
+            ByteEscaping.appendInteger(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(value))
+        }
+    }
+
+    @Test func twoDecimalsMatchesPrintf() {
+        for value in [0, 0.5, 0.83, 0.07, 1, 0.1, 0.99, 0.3] as [Double] {
+            #expect(OutputColumns.twoDecimals(value) == String(format: "%.2f", value))
+        }
+    }
+
+    @Test func jsonColumnKeysAreUnique() {
+        #expect(JSONLinesPetitionWriter.uniqueKeys(["STT", "", "Ghi chú", "Ghi chú"]) == ["STT", "column 2", "Ghi chú", "Ghi chú (4)"])
+    }
+}
