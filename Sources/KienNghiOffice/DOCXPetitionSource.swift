@@ -1,79 +1,375 @@
 import Foundation
 import KienNghiCore
 
-/// Petitions from a Word document (.docx): one per paragraph, or, when the
-/// document numbers its items (Word numbering or "1." / "2)" at the start),
-/// one per numbered item with its continuation paragraphs. Runs in a
+/// Petitions from a Word document (.docx), streamed. When a table's header
+/// row names (or its cells show) a text column, each later row of that table
+/// is one petition with its other cells kept, like a sheet. Otherwise one
+/// petition per paragraph, or, when the document numbers its items (Word
+/// numbering or "1." / "2)" at the start), one per numbered item with its
+/// continuation paragraphs. Headings and titles are reported, never counted.
+/// Text boxes are read once, after the paragraph that holds them. Runs in a
 /// .VnTime/VNI font are decoded from their legacy look-alikes.
 public struct DOCXPetitionSource: PetitionSource {
     public let path: String
-    public let columns = ["text"]
-    private let paragraphs: [(text: String, numbered: Bool)]
+    public private(set) var columns = ["text"]
+    private let package: ZipPackage
+    private let headingStyles: Set<String>
+    private let mode: Mode
+
+    static let documentPart = "word/document.xml"
+    /// The longest paragraph or table cell accepted.
+    static let maximumTextBytes = 1 << 20
+
+    enum Mode {
+        case paragraphs(numbered: Bool)
+        /// Petitions are the rows of table `table` (0-based among top-level tables) after its header.
+        case table(table: Int, schema: InputSchema)
+    }
 
     public init(path: String) throws {
-        self.path = path
-        var package = try ZipPackage(path: path)
-        guard let document = try package.data("word/document.xml") else {
-            throw InputFailure.corrupt(path: path, detail: "thiếu word/document.xml / no word/document.xml")
-        }
-        var paragraphs: [(String, Bool)] = []
-        var paragraph = "", run = "", font: String? = nil
-        var numbered = false, inText = false
-        let walker = OfficeXMLWalker()
-        walker.onStart = { name, attributes in
-            switch name {
-            case "w:p": paragraph = ""; numbered = false
-            case "w:numPr": numbered = true
-            case "w:r": run = ""; font = nil
-            case "w:rFonts": font = attributes["w:ascii"] ?? attributes["w:hAnsi"]
-            case "w:t": inText = true
-            case "w:tab": run += " "
-            case "w:br": run += "\n"
-            default: break
+        try self.init(package: try ZipPackage(path: path), textColumn: nil)
+    }
+
+    public init(path: String, textColumn: String?) throws {
+        try self.init(package: try ZipPackage(path: path), textColumn: textColumn)
+    }
+
+    /// A document held in memory (fuzzing, tests); `name` stands for the path in messages.
+    public init(data: Data, name: String = "memory.docx", textColumn: String? = nil) throws {
+        try self.init(package: try ZipPackage(data: data, name: name), textColumn: textColumn)
+    }
+
+    private init(package: ZipPackage, textColumn: String?) throws {
+        self.package = package
+        path = package.path
+        headingStyles = try Self.headingStyles(package)
+
+        // First pass: count what the document holds and find a petition table.
+        var numbered = 0, plain = 0, headings = 0, filled = 0
+        var tables: [Int: (header: [String], sample: [[String]])] = [:]
+        var found: (table: Int, schema: InputSchema, columns: [String])?
+        try Self.blocks(package, headingStyles) { block in
+            switch block {
+            case .paragraph(let paragraph):
+                guard !paragraph.text.isEmpty else { return }
+                filled += 1
+                if paragraph.heading || (plain == 0 && Self.looksLikeTitle(paragraph.text)) { headings += 1 } else { plain += 1 }
+                if paragraph.numbered || Self.startsWithNumber(paragraph.text) { numbered += 1 }
+            case .tableRow(let table, let row, let cells, _):
+                guard found == nil, cells.contains(where: { !$0.isEmpty }) else { return }
+                filled += 1
+                if row == 0 || tables[table] == nil { tables[table] = (cells, []); return }
+                if let sample = tables[table]?.sample, sample.count < XLSXPetitionSource.sampleRows { tables[table]?.sample.append(cells) }
+            case .tableEnd(let table):
+                guard found == nil, let (header, sample) = tables[table], !sample.isEmpty else { return }
+                let guess = InputSchema.guess(header: header, sample: sample, named: textColumn)
+                if let text = guess.text, text < header.count {
+                    let columns = header.indices.map { header[$0].isEmpty ? "cột \($0 + 1)" : header[$0] }
+                    found = (table, InputSchema(columns: columns, textColumn: text, idColumn: guess.id), columns)
+                }
+                tables[table] = nil
             }
         }
-        walker.onText = { text in if inText { run += text } }
-        walker.onEnd = { name in
-            switch name {
-            case "w:t": inText = false
-            case "w:r": paragraph += LegacyRuns.repair(run, font: font); run = ""
-            case "w:p": paragraphs.append((paragraph.trimmingCharacters(in: .whitespacesAndNewlines), numbered))
-            default: break
+        if filled == 0 { throw InputFailure.empty(path: path) }
+        if let found {
+            mode = .table(table: found.table, schema: found.schema)
+            columns = found.columns
+        } else {
+            if let textColumn, textColumn != "text", textColumn != "1" {
+                throw InputFailure.unknownColumn(path: path, name: textColumn, columns: ["text"])
+            }
+            if plain == 0 { throw package.failure(Self.documentPart, .noPetitions(skipped: headings)) }
+            mode = .paragraphs(numbered: numbered >= 2)
+        }
+    }
+
+    public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+        var batch: [PetitionRecord] = []
+        var pending: PetitionRecord?
+        var count = 0
+        func add(_ record: PetitionRecord) throws {
+            batch.append(record)
+            if batch.count >= max(1, batchSize) { try body(batch); batch.removeAll(keepingCapacity: true) }
+        }
+        func petition(_ text: String, cells: [String], location: Int, id: String? = nil) -> PetitionRecord {
+            count += 1
+            return PetitionRecord(id: id ?? String(count), text: text, cells: cells, location: location)
+        }
+        var sawPetition = false
+        try Self.blocks(package, headingStyles) { block in
+            switch (mode, block) {
+            case (.paragraphs(let numberedMode), .paragraph(let paragraph)):
+                guard !paragraph.text.isEmpty else { return }
+                if paragraph.heading || (!sawPetition && Self.looksLikeTitle(paragraph.text)) {
+                    rejected(RejectedRow(file: path, location: paragraph.number, reason: .title, detail: .excerpt(String(paragraph.text.prefix(40)))))
+                    return
+                }
+                let numbered = paragraph.numbered || Self.startsWithNumber(paragraph.text)
+                if !numberedMode {
+                    sawPetition = true
+                    try add(petition(paragraph.text, cells: [paragraph.text], location: paragraph.number))
+                } else if numbered {
+                    sawPetition = true
+                    if let last = pending { try add(last) }
+                    pending = petition(paragraph.text, cells: [paragraph.text], location: paragraph.number)
+                } else if pending != nil {
+                    pending!.text += "\n" + paragraph.text
+                    pending!.cells = [pending!.text]
+                } else {
+                    rejected(RejectedRow(file: path, location: paragraph.number, reason: .outsideList, detail: .excerpt(String(paragraph.text.prefix(40)))))
+                }
+            case (.paragraphs, .tableRow(_, _, let cells, let number)):
+                // A table that holds no petition column: each row is read as one paragraph.
+                let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
+                guard !text.isEmpty else { return }
+                sawPetition = true
+                if let last = pending { try add(last); pending = nil }
+                try add(petition(text, cells: [text], location: number))
+            case (.table(let table, let schema), .tableRow(let index, let row, var cells, let number)) where index == table:
+                guard row > 0, cells.contains(where: { !$0.isEmpty }) else { return }
+                while cells.count < schema.columns.count { cells.append("") }
+                let text = cells[schema.textColumn]
+                guard !text.allSatisfy(\.isWhitespace) else {
+                    rejected(RejectedRow(file: path, location: number, reason: .emptyText))
+                    return
+                }
+                let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+                try add(petition(text, cells: cells, location: number, id: id))
+            case (.table, .tableRow(_, _, let cells, let number)):
+                let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
+                guard !text.isEmpty else { return }
+                rejected(RejectedRow(file: path, location: number, reason: .outsideTable, detail: .excerpt(String(text.prefix(40)))))
+            case (.table, .paragraph(let paragraph)):
+                guard !paragraph.text.isEmpty else { return }
+                let reason: RejectedRow.Reason = paragraph.heading || Self.looksLikeTitle(paragraph.text) ? .title : .outsideTable
+                rejected(RejectedRow(file: path, location: paragraph.number, reason: reason, detail: .excerpt(String(paragraph.text.prefix(40)))))
+            case (_, .tableEnd): break
             }
         }
-        guard walker.walk(document) else { throw InputFailure.corrupt(path: path, detail: "document.xml: \(walker.failure ?? "")") }
-        self.paragraphs = paragraphs.map { text, numbered in (text, numbered || Self.startsWithNumber(text)) }
-        if !self.paragraphs.contains(where: { !$0.text.isEmpty }) { throw InputFailure.empty(path: path) }
+        if let last = pending { try add(last) }
+        if !batch.isEmpty { try body(batch) }
     }
 
     static func startsWithNumber(_ text: String) -> Bool {
         var digits = 0
-        for character in text {
-            if character.isNumber { digits += 1; continue }
-            return digits > 0 && digits <= 3 && (character == "." || character == ")") 
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x30 && scalar.value <= 0x39 { digits += 1; continue }
+            return digits > 0 && digits <= 3 && (scalar == "." || scalar == ")")
         }
         return false
     }
 
-    public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
-        let numberedMode = paragraphs.filter(\.numbered).count >= 2
-        var petitions: [PetitionRecord] = []
-        for (index, paragraph) in paragraphs.enumerated() where !paragraph.text.isEmpty {
-            let number = index + 1
-            if !numberedMode {
-                petitions.append(PetitionRecord(id: String(petitions.count + 1), text: paragraph.text, cells: [paragraph.text], location: number))
-            } else if paragraph.numbered {
-                petitions.append(PetitionRecord(id: String(petitions.count + 1), text: paragraph.text, cells: [paragraph.text], location: number))
-            } else if var last = petitions.popLast() {
-                last.text += "\n" + paragraph.text
-                last.cells = [last.text]
-                petitions.append(last)
-            } else {
-                rejected(RejectedRow(file: path, location: number, reason: .outsideList, detail: .excerpt(String(paragraph.text.prefix(40)))))
+    /// A short line in capitals ("DANH SÁCH KIẾN NGHỊ"): a title, not a petition.
+    static func looksLikeTitle(_ text: String) -> Bool {
+        var letters = 0
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isLowercase { return false }
+            if scalar.properties.isAlphabetic { letters += 1 }
+        }
+        return letters >= 4 && text.unicodeScalars.count <= 120
+    }
+
+    // MARK: parts
+
+    /// Paragraph style ids that are headings or titles (by name, or with an outline level).
+    private static func headingStyles(_ package: ZipPackage) throws -> Set<String> {
+        var headings: Set<String> = []
+        var id: String?
+        _ = try package.parseWhole("word/styles.xml") { event in
+            switch event {
+            case .start("w:style", let attributes): id = attributes[attribute: "w:styleId"]
+            case .start("w:name", let attributes):
+                if let id, let name = attributes[attribute: "w:val"]?.lowercased(), name.hasPrefix("heading") || name == "title" || name == "subtitle" {
+                    headings.insert(id)
+                }
+            case .start("w:outlineLvl", let attributes):
+                if let id, let level = Int(attributes[attribute: "w:val"] ?? ""), level < 9 { headings.insert(id) }
+            case .end("w:style"): id = nil
+            default: break
             }
         }
-        for start in stride(from: 0, to: petitions.count, by: max(1, batchSize)) {
-            try body(Array(petitions[start..<min(petitions.count, start + batchSize)]))
+        return headings
+    }
+
+    static func isHeading(style: String, known: Set<String>) -> Bool {
+        if known.contains(style) { return true }
+        let lower = style.lowercased()
+        return lower.hasPrefix("heading") || lower == "title" || lower == "subtitle"
+    }
+
+    struct Paragraph {
+        var text = ""
+        var numbered = false
+        var heading = false
+        /// 1-based among the document's paragraphs, text-box paragraphs included.
+        var number = 0
+    }
+
+    enum Block {
+        case paragraph(Paragraph)
+        /// A row of a top-level table: table index, 0-based row, cells, 1-based row number for messages.
+        case tableRow(table: Int, row: Int, cells: [String], number: Int)
+        case tableEnd(table: Int)
+    }
+
+    /// Streams the body as blocks in document order.
+    static func blocks(_ package: ZipPackage, _ headingStyles: Set<String>, _ emit: (Block) throws -> Void) throws {
+        var walker = DocumentWalker(headingStyles: headingStyles)
+        let part = documentPart
+        guard try package.parse(part, { event in
+            do {
+                try walker.handle(event, emit)
+            } catch is DocumentWalker.TooLong {
+                throw package.failure(part, .tokenTooLarge(limit: maximumTextBytes))
+            }
+        }) else { throw package.failure(part, .missingPart) }
+    }
+}
+
+/// The state machine over document.xml events. Paragraphs nest (a text box
+/// inside a run of a paragraph holds paragraphs of its own): a nested
+/// paragraph is emitted after the one holding it. `mc:Fallback` repeats the
+/// `mc:Choice` content for old Word versions and is skipped.
+struct DocumentWalker {
+    struct TooLong: Error {}
+
+    let headingStyles: Set<String>
+    private var skipDepth = 0
+    private var propertiesDepth = 0
+    private var paragraphs: [(paragraph: DOCXPetitionSource.Paragraph, later: [DOCXPetitionSource.Block])] = []
+    private var runs: [(text: String, font: String?, depth: Int)] = []
+    private var inText = false
+    private var paragraphCount = 0
+    private var topTables = 0
+
+    private struct Table {
+        var index: Int
+        var nested: Bool
+        var rows = 0
+        var row: [String] = []
+        var cell: String?
+        var cellDepth = 0
+        var span = 1
+        var text = ""
+    }
+    private var tables: [Table] = []
+
+    init(headingStyles: Set<String>) { self.headingStyles = headingStyles }
+
+    mutating func handle(_ event: XMLEvent, _ emit: (DOCXPetitionSource.Block) throws -> Void) throws {
+        if skipDepth > 0 {
+            switch event {
+            case .start: skipDepth += 1
+            case .end: skipDepth -= 1
+            case .text: break
+            }
+            return
         }
+        switch event {
+        case .start("mc:Fallback", _): skipDepth = 1
+        case .start("w:p", _):
+            paragraphCount += 1
+            var paragraph = DOCXPetitionSource.Paragraph()
+            paragraph.number = paragraphCount
+            paragraphs.append((paragraph, []))
+        case .start("w:pPr", _): propertiesDepth += 1
+        case .end("w:pPr"): propertiesDepth = max(0, propertiesDepth - 1)
+        case .start("w:pStyle", let attributes) where propertiesDepth > 0 && !paragraphs.isEmpty:
+            if let style = attributes[attribute: "w:val"], DOCXPetitionSource.isHeading(style: style, known: headingStyles) {
+                paragraphs[paragraphs.count - 1].paragraph.heading = true
+            }
+        case .start("w:outlineLvl", let attributes) where propertiesDepth > 0 && !paragraphs.isEmpty:
+            if let level = Int(attributes[attribute: "w:val"] ?? ""), level < 9 { paragraphs[paragraphs.count - 1].paragraph.heading = true }
+        case .start("w:numPr", _) where propertiesDepth > 0 && !paragraphs.isEmpty:
+            paragraphs[paragraphs.count - 1].paragraph.numbered = true
+        case .start("w:r", _): runs.append(("", nil, paragraphs.count))
+        case .start("w:rFonts", let attributes) where !runs.isEmpty && propertiesDepth == 0:
+            runs[runs.count - 1].font = attributes[attribute: "w:ascii"] ?? attributes[attribute: "w:hAnsi"]
+        case .start("w:t", _): inText = true
+        case .end("w:t"): inText = false
+        case .text(let text) where inText:
+            try append(text)
+        case .start("w:tab", _) where propertiesDepth == 0: try append(" ")
+        case .start("w:br", _) where propertiesDepth == 0, .start("w:cr", _) where propertiesDepth == 0: try append("\n")
+        case .end("w:r"):
+            guard let run = runs.popLast() else { break }
+            if !paragraphs.isEmpty { try appendToParagraph(LegacyRuns.repair(run.text, font: run.font)) }
+        case .end("w:p"):
+            guard var (paragraph, later) = paragraphs.popLast() else { break }
+            paragraph.text = paragraph.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if var table = tables.last, table.cell != nil, table.cellDepth == paragraphs.count {
+                for piece in [paragraph.text] + later.compactMap(Self.text) where !piece.isEmpty {
+                    table.cell! += table.cell!.isEmpty ? piece : "\n" + piece
+                }
+                if table.cell!.utf8.count > DOCXPetitionSource.maximumTextBytes { throw TooLong() }
+                tables[tables.count - 1] = table
+            } else if !paragraphs.isEmpty {
+                paragraphs[paragraphs.count - 1].later += [.paragraph(paragraph)] + later
+            } else {
+                try emit(.paragraph(paragraph))
+                for block in later { try emit(block) }
+            }
+        case .start("w:tbl", _):
+            let nested = !tables.isEmpty || !paragraphs.isEmpty
+            tables.append(Table(index: nested ? -1 : topTables, nested: nested))
+            if !nested { topTables += 1 }
+        case .start("w:tr", _) where !tables.isEmpty: tables[tables.count - 1].row = []
+        case .start("w:tc", _) where !tables.isEmpty:
+            tables[tables.count - 1].cell = ""
+            tables[tables.count - 1].cellDepth = paragraphs.count
+            tables[tables.count - 1].span = 1
+        case .start("w:gridSpan", let attributes) where !tables.isEmpty:
+            tables[tables.count - 1].span = min(64, max(1, Int(attributes[attribute: "w:val"] ?? "1") ?? 1))
+        case .end("w:tc") where !tables.isEmpty:
+            var table = tables[tables.count - 1]
+            table.row.append(table.cell ?? "")
+            for _ in 1..<table.span { table.row.append("") }
+            table.cell = nil
+            tables[tables.count - 1] = table
+        case .end("w:tr") where !tables.isEmpty:
+            var table = tables[tables.count - 1]
+            defer { table.rows += 1; table.row = []; tables[tables.count - 1] = table }
+            if table.nested {
+                let line = table.row.filter { !$0.isEmpty }.joined(separator: " | ")
+                if !line.isEmpty { table.text += table.text.isEmpty ? line : "\n" + line }
+                if table.text.utf8.count > DOCXPetitionSource.maximumTextBytes { throw TooLong() }
+            } else {
+                try emit(.tableRow(table: table.index, row: table.rows, cells: table.row, number: table.rows + 1))
+            }
+        case .end("w:tbl"):
+            guard let table = tables.popLast() else { break }
+            if !table.nested { try emit(.tableEnd(table: table.index)); break }
+            guard !table.text.isEmpty else { break }
+            if var outer = tables.last, outer.cell != nil {
+                outer.cell! += outer.cell!.isEmpty ? table.text : "\n" + table.text
+                tables[tables.count - 1] = outer
+            } else if !paragraphs.isEmpty {
+                paragraphCount += 1
+                var paragraph = DOCXPetitionSource.Paragraph()
+                paragraph.text = table.text
+                paragraph.number = paragraphCount
+                paragraphs[paragraphs.count - 1].later.append(.paragraph(paragraph))
+            }
+        default: break
+        }
+    }
+
+    private static func text(_ block: DOCXPetitionSource.Block) -> String? {
+        if case .paragraph(let paragraph) = block { return paragraph.text }
+        return nil
+    }
+
+    private mutating func append(_ text: String) throws {
+        if !runs.isEmpty, runs[runs.count - 1].depth == paragraphs.count {
+            runs[runs.count - 1].text += text
+            if runs[runs.count - 1].text.utf8.count > DOCXPetitionSource.maximumTextBytes { throw TooLong() }
+        } else if !paragraphs.isEmpty {
+            try appendToParagraph(text)
+        }
+    }
+
+    private mutating func appendToParagraph(_ text: String) throws {
+        paragraphs[paragraphs.count - 1].paragraph.text += text
+        if paragraphs[paragraphs.count - 1].paragraph.text.utf8.count > DOCXPetitionSource.maximumTextBytes { throw TooLong() }
     }
 }

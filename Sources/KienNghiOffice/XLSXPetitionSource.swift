@@ -1,40 +1,63 @@
 import Foundation
 import KienNghiCore
 
-/// Petitions from an Excel workbook (.xlsx): first or named sheet, first
-/// non-empty row as header, the text column named or guessed. Cells or rich-text
-/// runs in a .VnTime/VNI font are decoded from their legacy look-alikes.
+/// Petitions from an Excel workbook (.xlsx): first or named sheet, streamed row
+/// by row. The header is the row among the first ten that looks most like one
+/// (title rows above it are skipped and reported); the text column is named or
+/// guessed. Cells or rich-text runs in a .VnTime/VNI font are decoded from
+/// their legacy look-alikes. A damaged cell rejects its row, naming the cell.
 public struct XLSXPetitionSource: PetitionSource {
     public let path: String
     public private(set) var columns: [String] = []
-    private var rows: [(number: Int, cells: [String])] = []
-    private var schema: InputSchema
+    private let package: ZipPackage
+    private let sheet: SheetLocation
+    private let cells: CellDecoder
+    private let schema: InputSchema
+    /// Sheet row number of the header row.
+    private let headerRow: Int
+
+    /// Rows scanned for the header, and rows after it sampled to guess the text column.
+    static let headerWindow = 10
+    static let sampleRows = 50
 
     public init(path: String, sheet: String? = nil, textColumn: String? = nil) throws {
         try self.init(path: path, sheet: sheet, textColumn: textColumn, limits: ZipPackage.Limits())
     }
 
     init(path: String, sheet: String?, textColumn: String?, limits: ZipPackage.Limits) throws {
-        self.path = path
-        var package = try ZipPackage(path: path, limits: limits)
-        guard let workbook = try package.data("xl/workbook.xml") else {
-            throw InputFailure.corrupt(path: path, detail: "thiếu xl/workbook.xml / no xl/workbook.xml")
+        try self.init(package: try ZipPackage(path: path, limits: limits), sheet: sheet, textColumn: textColumn)
+    }
+
+    /// A workbook held in memory (fuzzing, tests); `name` stands for the path in messages.
+    public init(data: Data, name: String = "memory.xlsx", sheet: String? = nil, textColumn: String? = nil) throws {
+        try self.init(package: try ZipPackage(data: data, name: name), sheet: sheet, textColumn: textColumn)
+    }
+
+    private init(package: ZipPackage, sheet named: String?, textColumn: String?) throws {
+        self.package = package
+        path = package.path
+        sheet = try Self.locateSheet(package, named: named)
+        cells = CellDecoder(fonts: try Self.styleFonts(package), shared: try SharedStrings(package: package, part: sheet.sharedStrings))
+
+        // First pass: only the top of the sheet, to find the header and sample rows.
+        var top: [SheetRow] = []
+        let enough = Self.headerWindow + Self.sampleRows
+        try Self.rows(package, sheet, cells) { row in
+            if !row.isBlank { top.append(row) }
+            if top.count >= enough { throw StopReading() }
         }
-        let sheetPath = try Self.sheetPath(workbook: workbook, rels: try package.data("xl/_rels/workbook.xml.rels"), named: sheet, path: path)
-        let fonts = try Self.styleFonts(try package.data("xl/styles.xml"))
-        let shared = try Self.sharedStrings(try package.data("xl/sharedStrings.xml"), path: path)
-        guard let sheetData = try package.data(sheetPath) else {
-            throw InputFailure.corrupt(path: path, detail: "thiếu \(sheetPath) / no \(sheetPath)")
-        }
-        let parsed = try Self.rows(sheetData, shared: shared, fonts: fonts, path: path)
-        guard let headerIndex = parsed.firstIndex(where: { row in row.cells.contains { !$0.isEmpty } }) else {
+        guard let headerIndex = InputSchema.headerRow(in: top.prefix(Self.headerWindow).map(\.cells)) else {
             throw InputFailure.empty(path: path)
         }
-        let header = parsed[headerIndex].cells
-        let width = parsed.map(\.cells.count).max() ?? header.count
-        columns = (0..<width).map { $0 < header.count && !header[$0].isEmpty ? header[$0] : "cột \($0 + 1)" }
-        rows = Array(parsed[(headerIndex + 1)...])
-        let guess = InputSchema.guess(header: columns, sample: rows.prefix(50).map(\.cells), named: textColumn)
+        let header = top[headerIndex]
+        if let (reference, problem) = header.problem {
+            throw package.failure(sheet.part, .badCell(reference: reference, problem), sheet: sheet.name)
+        }
+        headerRow = header.number
+        let sample = top[(headerIndex + 1)...].filter { $0.problem == nil }.map(\.cells)
+        let width = max(header.cells.count, sample.map(\.count).max() ?? 0)
+        columns = (0..<width).map { $0 < header.cells.count && !header.cells[$0].isEmpty ? header.cells[$0] : "cột \($0 + 1)" }
+        let guess = InputSchema.guess(header: columns, sample: sample, named: textColumn)
         if let textColumn, guess.text == nil { throw InputFailure.unknownColumn(path: path, name: textColumn, columns: columns) }
         guard let text = guess.text ?? (columns.count == 1 ? 0 : nil) else { throw InputFailure.noTextColumn(path: path, columns: columns) }
         schema = InputSchema(columns: columns, textColumn: text, idColumn: guess.id)
@@ -42,165 +65,294 @@ public struct XLSXPetitionSource: PetitionSource {
 
     public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
         var batch: [PetitionRecord] = []
-        for row in rows {
+        try Self.rows(package, sheet, cells) { row in
+            if row.isBlank && row.problem == nil { return }
+            if row.number < headerRow {
+                rejected(RejectedRow(file: path, location: row.number, reason: .title, detail: .excerpt(String(row.cells.joined(separator: " ").prefix(40)))))
+                return
+            }
+            if row.number == headerRow { return }
+            if let (reference, problem) = row.problem {
+                rejected(RejectedRow(file: path, location: row.number, reason: .badCell, detail: .cell(sheet: sheet.name, reference: reference, problem: problem)))
+                return
+            }
             var cells = row.cells
             while cells.count < columns.count { cells.append("") }
-            if cells.allSatisfy({ $0.isEmpty }) { continue }
             let text = cells[schema.textColumn]
             guard !text.allSatisfy(\.isWhitespace) else {
                 rejected(RejectedRow(file: path, location: row.number, reason: .emptyText))
-                continue
+                return
             }
             let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(row.number)
             batch.append(PetitionRecord(id: id, text: text, cells: cells, location: row.number))
-            if batch.count >= batchSize { try body(batch); batch.removeAll() }
+            if batch.count >= max(1, batchSize) { try body(batch); batch.removeAll(keepingCapacity: true) }
         }
         if !batch.isEmpty { try body(batch) }
     }
 
     // MARK: package parts
 
-    private static func sheetPath(workbook: Data, rels: Data?, named: String?, path: String) throws -> String {
+    struct SheetLocation {
+        var name: String
+        var part: String
+        var sharedStrings: String
+        var styles: String
+    }
+
+    private static func locateSheet(_ package: ZipPackage, named: String?) throws -> SheetLocation {
+        let workbookPart = "xl/workbook.xml"
         var sheets: [(name: String, relation: String)] = []
-        let walker = OfficeXMLWalker()
-        walker.onStart = { name, attributes in
-            if name == "sheet" { sheets.append((attributes["name"] ?? "", attributes["r:id"] ?? "")) }
-        }
-        guard walker.walk(workbook), !sheets.isEmpty else { throw InputFailure.corrupt(path: path, detail: "workbook.xml") }
+        guard try package.parseWhole(workbookPart, { event in
+            if case .start("sheet", let attributes) = event { sheets.append((attributes[attribute: "name"] ?? "", attributes[attribute: "r:id"] ?? "")) }
+        }) else { throw package.failure(workbookPart, .missingPart) }
+        guard !sheets.isEmpty else { throw package.failure(workbookPart, .missingPart) }
         let chosen: (name: String, relation: String)
         if let named {
-            guard let match = sheets.first(where: { $0.name == named }) else {
-                throw InputFailure.unknownColumn(path: path, name: named, columns: sheets.map(\.name))
+            guard let match = sheets.first(where: { $0.name == named }) ?? sheets.first(where: { InputSchema.fold($0.name) == InputSchema.fold(named) }) else {
+                throw package.failure(workbookPart, .unknownSheet(name: named, sheets: sheets.map(\.name)))
             }
             chosen = match
         } else {
             chosen = sheets[0]
         }
         var targets: [String: String] = [:]
-        if let rels {
-            let relsWalker = OfficeXMLWalker()
-            relsWalker.onStart = { name, attributes in
-                if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] { targets[id] = target }
-            }
-            _ = relsWalker.walk(rels)
+        var typed: [String: String] = [:]
+        _ = try package.parseWhole("xl/_rels/workbook.xml.rels") { event in
+            guard case .start("Relationship", let attributes) = event, let target = attributes[attribute: "Target"] else { return }
+            if let id = attributes[attribute: "Id"] { targets[id] = target }
+            if let type = attributes[attribute: "Type"]?.split(separator: "/").last { typed[String(type)] = target }
         }
-        let target = targets[chosen.relation] ?? "worksheets/sheet1.xml"
-        return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        func resolve(_ target: String?, default fallback: String) -> String {
+            guard let target, !target.isEmpty else { return fallback }
+            if target.hasPrefix("/") { return String(target.dropFirst()) }
+            var parts = ["xl"]
+            for piece in target.split(separator: "/") {
+                if piece == ".." { if !parts.isEmpty { parts.removeLast() } } else if piece != "." { parts.append(String(piece)) }
+            }
+            return parts.joined(separator: "/")
+        }
+        return SheetLocation(
+            name: chosen.name,
+            part: resolve(targets[chosen.relation], default: "xl/worksheets/sheet1.xml"),
+            sharedStrings: resolve(typed["sharedStrings"], default: "xl/sharedStrings.xml"),
+            styles: resolve(typed["styles"], default: "xl/styles.xml"))
     }
 
     /// Font name per cell style (cellXfs index).
-    private static func styleFonts(_ data: Data?) throws -> [String?] {
-        guard let data else { return [] }
+    private static func styleFonts(_ package: ZipPackage) throws -> [String?] {
         var fonts: [String?] = []
         var styles: [String?] = []
         var inFonts = false, inCellXfs = false
-        let walker = OfficeXMLWalker()
-        walker.onStart = { name, attributes in
-            switch name {
-            case "fonts": inFonts = true
-            case "font" where inFonts: fonts.append(nil)
-            case "name" where inFonts: if !fonts.isEmpty { fonts[fonts.count - 1] = attributes["val"] }
-            case "cellXfs": inCellXfs = true
-            case "xf" where inCellXfs:
-                let index = Int(attributes["fontId"] ?? "0") ?? 0
-                styles.append(index < fonts.count ? fonts[index] : nil)
+        _ = try package.parseWhole("xl/styles.xml") { event in
+            switch event {
+            case .start("fonts", _): inFonts = true
+            case .start("font", _) where inFonts: fonts.append(nil)
+            case .start("name", let attributes) where inFonts: if !fonts.isEmpty { fonts[fonts.count - 1] = attributes[attribute: "val"] }
+            case .start("cellXfs", _): inCellXfs = true
+            case .start("xf", let attributes) where inCellXfs:
+                let index = Int(attributes[attribute: "fontId"] ?? "0") ?? 0
+                styles.append(fonts.indices.contains(index) ? fonts[index] : nil)
+            case .end("fonts"): inFonts = false
+            case .end("cellXfs"): inCellXfs = false
             default: break
             }
         }
-        walker.onEnd = { name in
-            if name == "fonts" { inFonts = false }
-            if name == "cellXfs" { inCellXfs = false }
-        }
-        _ = walker.walk(data)
         return styles
     }
 
-    /// Shared strings; each rich-text run decoded by its own font if legacy.
-    /// A string with no run font is returned raw with a marker of "no run font".
-    private static func sharedStrings(_ data: Data?, path: String) throws -> [(text: String, hasRunFonts: Bool)] {
-        guard let data else { return [] }
-        var strings: [(String, Bool)] = []
-        var current = "", run = "", runFont: String? = nil
-        var inText = false, inRun = false, hasRunFonts = false
-        let walker = OfficeXMLWalker()
-        walker.onStart = { name, attributes in
-            switch name {
-            case "si": current = ""; hasRunFonts = false
-            case "r": inRun = true; run = ""; runFont = nil
-            case "rFont": runFont = attributes["val"]; hasRunFonts = true
-            case "t": inText = true
-            default: break
+    // MARK: rows
+
+    /// One sheet row: its number, its cells, and the first damaged cell if any.
+    struct SheetRow {
+        var number: Int
+        var cells: [String]
+        var problem: (reference: String, CellProblem)?
+        var isBlank: Bool { cells.allSatisfy { $0.isEmpty } }
+    }
+
+    /// Excel's grid.
+    static let maximumColumns = 16_384
+    static let maximumRows = 1_048_576
+    /// The longest cell accepted (Excel itself stops at 32,767 characters).
+    static let maximumCellBytes = 1 << 20
+
+    /// Streams the sheet's rows in order.
+    private static func rows(_ package: ZipPackage, _ sheet: SheetLocation, _ decoder: CellDecoder, _ body: (SheetRow) throws -> Void) throws {
+        var row = SheetRow(number: 0, cells: [])
+        var column = 0, type = "", style = 0, reference = "", value = "", inValue = false, inCell = false
+        var valueBytes = 0
+        var cellProblem: CellProblem?
+        func flag(_ problem: CellProblem, _ at: String) {
+            if row.problem == nil { row.problem = (at, problem) }
+        }
+        do {
+            guard try package.parse(sheet.part, sheet: sheet.name, { event in
+                switch event {
+                case .start("row", let attributes):
+                    let previous = row.number
+                    row = SheetRow(number: previous + 1, cells: [])
+                    if let r = attributes[attribute: "r"] {
+                        if let number = Int(r), number >= 1, number <= maximumRows {
+                            row.number = number
+                        } else {
+                            row.number = previous + 1
+                            flag(Int(r) == nil ? .badReference : .beyondGrid, "\(r)")
+                        }
+                    }
+                case .start("c", let attributes):
+                    inCell = true
+                    reference = attributes[attribute: "r"] ?? ""
+                    cellProblem = nil
+                    if reference.isEmpty {
+                        column = row.cells.count
+                    } else {
+                        switch Self.column(of: reference) {
+                        case .success(let index): column = index
+                        case .failure(let problem): cellProblem = problem; column = row.cells.count
+                        }
+                    }
+                    if column >= maximumColumns { cellProblem = cellProblem ?? .beyondGrid }
+                    type = attributes[attribute: "t"] ?? "n"
+                    style = Int(attributes[attribute: "s"] ?? "0") ?? 0
+                    value = ""
+                    valueBytes = 0
+                case .start("v", _), .start("t", _): inValue = inCell
+                case .text(let text) where inValue:
+                    valueBytes += text.utf8.count
+                    if valueBytes <= maximumCellBytes { value += text } else { cellProblem = cellProblem ?? .tooLong(limit: maximumCellBytes) }
+                case .end("v"), .end("t"): inValue = false
+                case .end("c"):
+                    inCell = false
+                    let shown = reference.isEmpty ? Self.name(ofColumn: column) + String(row.number) : reference
+                    if let problem = cellProblem { flag(problem, shown); return }
+                    switch decoder.text(value: value, type: type, style: style) {
+                    case .success(let text):
+                        if text.isEmpty && column >= row.cells.count { return }
+                        while row.cells.count < column { row.cells.append("") }
+                        if column < row.cells.count { row.cells[column] = text } else { row.cells.append(text) }
+                    case .failure(let problem): flag(problem, shown)
+                    }
+                case .end("row"): try body(row)
+                default: break
+                }
+            }) else { throw package.failure(sheet.part, .missingPart, sheet: sheet.name) }
+        } catch is StopReading {}
+    }
+
+    /// Zero-based column of a reference such as `AB12`, checked against Excel's grid.
+    static func column(of reference: String) -> Result<Int, CellProblem> {
+        var index = 0, letters = 0, digits = 0, rowNumber = 0
+        for byte in reference.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
+                letters += 1
+                if letters > 3 { return .failure(.beyondGrid) }
+                index = index * 26 + Int(byte - 64)
+            case UInt8(ascii: "a")...UInt8(ascii: "z") where digits == 0:
+                letters += 1
+                if letters > 3 { return .failure(.beyondGrid) }
+                index = index * 26 + Int(byte - 96)
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where letters > 0:
+                digits += 1
+                if digits > 7 { return .failure(.beyondGrid) }
+                rowNumber = rowNumber * 10 + Int(byte - 48)
+            case UInt8(ascii: "$"): continue
+            default: return .failure(.badReference)
             }
         }
-        walker.onText = { text in
-            guard inText else { return }
-            if inRun { run += text } else { current += text }
+        guard letters > 0, digits > 0, rowNumber >= 1 else { return .failure(.badReference) }
+        guard index <= maximumColumns, rowNumber <= maximumRows else { return .failure(.beyondGrid) }
+        return .success(index - 1)
+    }
+
+    /// `A` for 0, `Z` for 25, `AA` for 26…
+    static func name(ofColumn index: Int) -> String {
+        var n = index + 1
+        var name = ""
+        while n > 0 {
+            name = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + name
+            n = (n - 1) / 26
         }
-        walker.onEnd = { name in
-            switch name {
-            case "t": inText = false
-            case "r":
+        return name
+    }
+}
+
+/// Turns a cell's stored value into its text: shared strings looked up (a
+/// missing one is a problem, never the index's digits), legacy fonts decoded.
+struct CellDecoder {
+    /// Font name per style index; a style index outside it (negative, too large)
+    /// means the default font, as Excel and LibreOffice read it.
+    let fonts: [String?]
+    let shared: SharedStrings
+
+    func text(value: String, type: String, style: Int) -> Result<String, CellProblem> {
+        let font = fonts.indices.contains(style) ? fonts[style] : nil
+        let text: String
+        switch type {
+        case "s":
+            let digits = value.trimmingCharacters(in: .whitespaces)
+            guard let index = Int(digits), index >= 0, index < shared.count else {
+                return .failure(.missingSharedString(index: String(digits.prefix(20)), count: shared.count))
+            }
+            text = shared.hasRunFonts(index) ? shared[index] : LegacyRuns.repair(shared[index], font: font)
+        case "n", "b", "e", "d": text = value
+        default: text = LegacyRuns.repair(value, font: font)
+        }
+        return .success(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+/// The workbook's shared-string table, stored compactly (one UTF-8 buffer and
+/// offsets) because it must stay in memory while the sheet streams. Each
+/// rich-text run is decoded by its own font if that font is legacy.
+struct SharedStrings {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    private var runFonts: [Bool] = []
+    /// Largest table accepted.
+    static let maximumBytes = 1 << 30
+
+    var count: Int { ends.count }
+
+    init() {}
+
+    init(package: ZipPackage, part: String) throws {
+        var current = "", run = ""
+        var runFont: String?
+        var inText = false, inRun = false, hasRunFonts = false, inPhonetic = false
+        var table = SharedStrings()
+        _ = try package.parse(part) { event in
+            switch event {
+            case .start("si", _): current = ""; hasRunFonts = false
+            case .start("r", _): inRun = true; run = ""; runFont = nil
+            case .start("rFont", let attributes): runFont = attributes[attribute: "val"]; hasRunFonts = true
+            case .start("rPh", _): inPhonetic = true
+            case .end("rPh"): inPhonetic = false
+            case .start("t", _): inText = !inPhonetic
+            case .text(let text) where inText:
+                if inRun { run += text } else { current += text }
+                if current.utf8.count + run.utf8.count > XLSXPetitionSource.maximumCellBytes {
+                    throw package.failure(part, .tokenTooLarge(limit: XLSXPetitionSource.maximumCellBytes))
+                }
+            case .end("t"): inText = false
+            case .end("r"):
                 inRun = false
                 current += LegacyRuns.repair(run, font: runFont)
-            case "si": strings.append((current, hasRunFonts))
+            case .end("si"):
+                table.bytes.append(contentsOf: current.utf8)
+                table.ends.append(table.bytes.count)
+                table.runFonts.append(hasRunFonts)
+                if table.bytes.count > Self.maximumBytes { throw package.failure(part, .partTooLarge(limit: UInt64(Self.maximumBytes))) }
             default: break
             }
         }
-        guard walker.walk(data) else { throw InputFailure.corrupt(path: path, detail: "sharedStrings.xml: \(walker.failure ?? "")") }
-        return strings
+        self = table
     }
 
-    private static func columnIndex(_ reference: String) -> Int? {
-        var index = 0
-        var sawLetter = false
-        for scalar in reference.unicodeScalars {
-            guard scalar.value >= 65 && scalar.value <= 90 else { break }
-            index = index * 26 + Int(scalar.value - 64)
-            sawLetter = true
-        }
-        return sawLetter ? index - 1 : nil
+    subscript(index: Int) -> String {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return String(decoding: bytes[start..<ends[index]], as: UTF8.self)
     }
 
-    private static func rows(_ data: Data, shared: [(text: String, hasRunFonts: Bool)], fonts: [String?], path: String) throws -> [(number: Int, cells: [String])] {
-        var rows: [(Int, [String])] = []
-        var cells: [String] = []
-        var rowNumber = 0
-        var column = 0, type = "", style = 0, value = "", inValue = false
-        let walker = OfficeXMLWalker()
-        walker.onStart = { name, attributes in
-            switch name {
-            case "row":
-                cells = []
-                rowNumber = Int(attributes["r"] ?? "") ?? rowNumber + 1
-            case "c":
-                column = attributes["r"].flatMap(columnIndex) ?? cells.count
-                type = attributes["t"] ?? "n"
-                style = Int(attributes["s"] ?? "0") ?? 0
-                value = ""
-            case "v", "t": inValue = true
-            default: break
-            }
-        }
-        walker.onText = { text in if inValue { value += text } }
-        walker.onEnd = { name in
-            switch name {
-            case "v", "t": inValue = false
-            case "c":
-                let font = style < fonts.count ? fonts[style] : nil
-                var text: String
-                if type == "s", let index = Int(value), index < shared.count {
-                    text = shared[index].hasRunFonts ? shared[index].text : LegacyRuns.repair(shared[index].text, font: font)
-                } else {
-                    text = type == "n" ? value : LegacyRuns.repair(value, font: font)
-                }
-                text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                while cells.count < column { cells.append("") }
-                if column < cells.count { cells[column] = text } else { cells.append(text) }
-            case "row": rows.append((rowNumber, cells))
-            default: break
-            }
-        }
-        guard walker.walk(data) else { throw InputFailure.corrupt(path: path, detail: "sheet XML: \(walker.failure ?? "")") }
-        return rows
-    }
+    func hasRunFonts(_ index: Int) -> Bool { runFonts[index] }
 }

@@ -2,15 +2,24 @@ import Foundation
 import KienNghiCore
 import ZIPFoundation
 
-/// Safe reading of Office packages (XLSX, DOCX are ZIP files): refuses entries
-/// that would expand beyond the limits, so a crafted "zip bomb" cannot exhaust memory.
-struct ZipPackage {
+/// Safe, streaming reading of Office packages (XLSX and DOCX are ZIP files).
+/// Parts are decompressed in chunks and parsed as they arrive, so memory does
+/// not grow with a part's size; the bytes actually produced (not the sizes the
+/// ZIP headers claim) are counted against the limits, so a crafted "zip bomb"
+/// is stopped as soon as it exceeds them.
+final class ZipPackage {
     /// Limits on what one package may expand to.
     struct Limits: Sendable {
-        var maximumEntryBytes: UInt64 = 512 << 20
-        var maximumTotalBytes: UInt64 = 1 << 30
-        /// Uncompressed / compressed; real Office XML stays far below this.
-        var maximumRatio: UInt64 = 200
+        /// One part (a sheet's XML can be large: 500,000 rows ≈ 100 MB).
+        var maximumEntryBytes: UInt64 = 2 << 30
+        /// All parts read, summed over every pass.
+        var maximumTotalBytes: UInt64 = 8 << 30
+        /// Uncompressed / compressed, checked once a part passes `ratioFreeBytes`;
+        /// real Office XML stays far below this, zero-filled bombs far above.
+        var maximumRatio: UInt64 = 400
+        var ratioFreeBytes: UInt64 = 1 << 20
+        /// A part read whole into memory (workbook, relationships, styles).
+        var maximumWholePartBytes: Int = 64 << 20
     }
 
     let path: String
@@ -21,42 +30,117 @@ struct ZipPackage {
     init(path: String, limits: Limits = Limits()) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputFailure.missing(path: path) }
-        guard !isDirectory.boolValue else { throw InputFailure.unreadable(path: path) }
+        guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path) else { throw InputFailure.unreadable(path: path) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size == 0 { throw InputFailure.empty(path: path) }
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw InputFailure.corrupt(path: path, detail: "không phải tệp ZIP của Office / not an Office ZIP package")
+            throw InputFailure.office(path: path, OfficeFailure(problem: .notAPackage))
         }
         self.path = path
         self.limits = limits
     }
 
-    /// The bytes of one part, or nil if the package has no such part.
-    mutating func data(_ name: String) throws -> Data? {
-        guard let entry = archive[name] else { return nil }
-        let size = entry.uncompressedSize
-        let ratio = entry.compressedSize == 0 ? size : size / max(1, entry.compressedSize)
-        guard size <= limits.maximumEntryBytes, extracted + size <= limits.maximumTotalBytes else {
-            throw InputFailure.tooLarge(path: path, detail: "\(name) giải nén ra \(size / 1_048_576) MiB / expands to \(size / 1_048_576) MiB")
-        }
-        guard ratio <= limits.maximumRatio || size < 1 << 20 else {
-            throw InputFailure.tooLarge(path: path, detail: "\(name) nén với tỉ lệ \(ratio):1, nghi là zip bomb / compressed \(ratio):1, a likely zip bomb")
-        }
-        var data = Data()
-        data.reserveCapacity(Int(size))
+    /// A package held in memory (tests, fuzzing); `name` is used in messages.
+    init(data: Data, name: String, limits: Limits = Limits()) throws {
+        if data.isEmpty { throw InputFailure.empty(path: name) }
         do {
-            _ = try archive.extract(entry) { chunk in
-                data.append(chunk)
-                if UInt64(data.count) > size { throw InputFailure.tooLarge(path: path, detail: "\(name) lớn hơn khai báo / larger than declared") }
-            }
-        } catch let failure as InputFailure {
-            throw failure
+            archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw InputFailure.corrupt(path: path, detail: "\(name): \(error)")
+            throw InputFailure.office(path: name, OfficeFailure(problem: .notAPackage))
         }
-        extracted += UInt64(data.count)
+        self.path = name
+        self.limits = limits
+    }
+
+    func contains(_ name: String) -> Bool { archive[name] != nil }
+
+    func failure(_ part: String, offset: Int? = nil, _ problem: OfficeFailure.Problem, sheet: String? = nil) -> InputFailure {
+        .office(path: path, OfficeFailure(part: part, sheet: sheet, offset: offset, problem: problem))
+    }
+
+    /// Hands on the part's bytes chunk by chunk; false if there is no such part.
+    func stream(_ name: String, sheet: String? = nil, _ consume: (Data) throws -> Void) throws -> Bool {
+        guard let entry = archive[name], entry.type == .file else { return false }
+        let compressed = UInt64(max(1, entry.compressedSize))
+        var produced: UInt64 = 0
+        let limits = self.limits, already = extracted
+        do {
+            let checksum = try archive.extract(entry, bufferSize: 64 << 10) { chunk in
+                produced += UInt64(chunk.count)
+                if produced > limits.maximumEntryBytes { throw failure(name, .partTooLarge(limit: limits.maximumEntryBytes), sheet: sheet) }
+                if already + produced > limits.maximumTotalBytes { throw failure(name, .packageTooLarge(limit: limits.maximumTotalBytes), sheet: sheet) }
+                if produced > limits.ratioFreeBytes, produced / compressed > limits.maximumRatio {
+                    throw failure(name, .compressionRatio(ratio: produced / compressed, limit: limits.maximumRatio), sheet: sheet)
+                }
+                try consume(chunk)
+            }
+            if checksum != entry.checksum { throw failure(name, .damagedEntry, sheet: sheet) }
+        } catch let failure as InputFailure {
+            extracted += produced
+            throw failure
+        } catch let stop as StopReading {
+            extracted += produced
+            throw stop
+        } catch let xml as XMLStreamError {
+            extracted += produced
+            throw xml
+        } catch {
+            extracted += produced
+            throw failure(name, .damagedEntry, sheet: sheet)
+        }
+        extracted += produced
+        return true
+    }
+
+    /// Streams the part through the XML reader; false if there is no such part.
+    /// Throw ``StopReading`` from `handle` to stop early (the caller catches it).
+    func parse(_ name: String, sheet: String? = nil, _ handle: (XMLEvent) throws -> Void) throws -> Bool {
+        var reader = XMLStreamReader()
+        do {
+            guard try stream(name, sheet: sheet, { chunk in try reader.feed(chunk, handle) }) else { return false }
+            try reader.finish(handle)
+        } catch let error as XMLStreamError {
+            throw failure(name, offset: error.offset, Self.problem(error.problem, reader), sheet: sheet)
+        }
+        return true
+    }
+
+    /// Reads a small part whole (bounded by `maximumWholePartBytes`); nil if absent.
+    func data(_ name: String) throws -> Data? {
+        var data = Data()
+        let limit = limits.maximumWholePartBytes
+        guard try stream(name, { chunk in
+            data.append(chunk)
+            if data.count > limit { throw failure(name, .partTooLarge(limit: UInt64(limit))) }
+        }) else { return nil }
         return data
     }
+
+    /// Parses a small part whole; nil if absent.
+    func parseWhole(_ name: String, _ handle: (XMLEvent) throws -> Void) throws -> Bool {
+        guard let data = try data(name) else { return false }
+        do {
+            try XMLStreamReader.parse(data, handle)
+        } catch let error as XMLStreamError {
+            throw failure(name, offset: error.offset, Self.problem(error.problem, XMLStreamReader()))
+        }
+        return true
+    }
+
+    private static func problem(_ problem: XMLStreamError.Problem, _ reader: XMLStreamReader) -> OfficeFailure.Problem {
+        switch problem {
+        case .invalidUTF8: .invalidUTF8
+        case .notUTF8: .notUTF8
+        case .malformed, .mismatchedEnd: .malformedXML
+        case .truncated: .truncatedXML
+        case .tooDeep: .nestingTooDeep(limit: reader.maximumDepth)
+        case .tokenTooLarge: .tokenTooLarge(limit: reader.maximumTokenBytes)
+        }
+    }
 }
+
+/// Thrown by a part's event handler to stop reading early (e.g. once a sheet's
+/// header and sample rows are known); callers catch it.
+struct StopReading: Error {}

@@ -126,7 +126,7 @@ struct PileCommandTests {
         #expect {
             try XLSXPetitionSource(path: path, sheet: nil, textColumn: nil, limits: limits)
         } throws: { error in
-            if case .tooLarge = error as? InputFailure { return true }
+            if case .office(_, let failure) = error as? InputFailure { return failure.kind == .limit }
             return false
         }
         // With default limits the 4 MiB of zeros (≈1000:1) is refused as a bomb too.

@@ -87,6 +87,7 @@ extension InputFailure {
         case .unsupportedFormat: 13
         case .corrupt: 14
         case .tooLarge: 15
+        case .office(_, let failure): switch failure.kind { case .damaged: 14; case .limit: 15; case .nothingToDo: 10; case .usage: 12 }
         }
     }
 }

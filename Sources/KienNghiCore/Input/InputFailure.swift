@@ -10,6 +10,8 @@ public enum InputFailure: Error, Sendable {
     case unsupportedFormat(path: String)
     case corrupt(path: String, detail: String)
     case tooLarge(path: String, detail: String)
+    /// An XLSX/DOCX problem located by part, sheet, byte offset or cell.
+    case office(path: String, OfficeFailure)
 
     /// What happened and what to do, for a person.
     public func message(_ language: Language) -> String {
@@ -35,6 +37,8 @@ public enum InputFailure: Error, Sendable {
         case .corrupt(let path, let detail):
             return l.pick("\(path): tệp hỏng hoặc không đúng định dạng (\(detail)). Mở lại bằng Excel/Word và lưu lại, hoặc xuất ra CSV.",
                           "\(path): the file is damaged or not in the expected format (\(detail)). Open and save it again in Excel/Word, or export it to CSV.")
+        case .office(let path, let failure):
+            return failure.message(file: path, language: l)
         case .tooLarge(let path, let detail):
             return l.pick("\(path): tệp vượt giới hạn an toàn (\(detail)). Tách tệp thành nhiều phần hoặc xuất ra CSV.",
                           "\(path): the file exceeds the safety limits (\(detail)). Split it, or export it to CSV.")

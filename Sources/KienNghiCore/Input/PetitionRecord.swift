@@ -25,6 +25,12 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case malformedJSON = "malformed-json"
         /// A paragraph before the first numbered item of a Word list (a heading or preamble).
         case outsideList = "outside-numbered-list"
+        /// A spreadsheet cell that cannot be read (a dangling shared string, a reference beyond Excel's grid).
+        case badCell = "bad-cell"
+        /// A title row above a sheet's header row, or a Word heading: not a petition.
+        case title = "title"
+        /// A Word paragraph outside the table that holds the petitions.
+        case outsideTable = "outside-table"
 
         /// A short name for summaries.
         public func label(_ l: Language) -> String {
@@ -33,11 +39,14 @@ public struct RejectedRow: Sendable, Equatable, Codable {
             case .malformedRow: l.pick("dòng CSV sai", "malformed CSV row")
             case .malformedJSON: l.pick("dòng JSON sai", "bad JSON line")
             case .outsideList: l.pick("tiêu đề/lời mở đầu", "heading/preamble")
+            case .badCell: l.pick("ô hỏng", "damaged cell")
+            case .title: l.pick("dòng tiêu đề", "title row")
+            case .outsideTable: l.pick("đoạn ngoài bảng", "paragraph outside the table")
             }
         }
 
         /// Whether a petition may have been lost (a heading before a Word list is not one).
-        public var losesPetition: Bool { self != .outsideList }
+        public var losesPetition: Bool { self != .outsideList && self != .title && self != .outsideTable }
     }
 
     /// What exactly was wrong, as data; rendered in the user's language.
@@ -48,6 +57,8 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case cellCount(found: Int, expected: Int)
         /// The start of the text concerned.
         case excerpt(String)
+        /// A spreadsheet cell: sheet name, reference as written (`B7`), what is wrong.
+        case cell(sheet: String, reference: String, problem: CellProblem)
     }
 
     public var file: String
@@ -82,6 +93,15 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case .outsideList:
             what = l.pick("đoạn đứng trước mục đánh số đầu tiên (tiêu đề, lời mở đầu)", "paragraph before the first numbered item (heading or preamble)")
             fix = l.pick("Không tính là kiến nghị; nếu đó là kiến nghị, hãy đánh số cho nó.", "Not counted as a petition; if it is one, number it.")
+        case .badCell:
+            what = l.pick("dòng có ô hỏng, cả dòng bị loại", "the row has a damaged cell and is left out")
+            fix = l.pick("Mở tệp bằng Excel hoặc LibreOffice, kiểm tra ô đó, lưu lại rồi chạy lại.", "Open the file in Excel or LibreOffice, check that cell, save and run again.")
+        case .title:
+            what = l.pick("dòng tiêu đề (không phải kiến nghị), bỏ qua", "title row (not a petition), skipped")
+            fix = l.pick("Không cần làm gì; nếu đó là kiến nghị, hãy bỏ định dạng tiêu đề.", "Nothing to do; if it is a petition, remove its title/heading format.")
+        case .outsideTable:
+            what = l.pick("đoạn văn nằm ngoài bảng kiến nghị, bỏ qua", "paragraph outside the petition table, skipped")
+            fix = l.pick("Nếu đó là kiến nghị, hãy đưa nó vào một dòng của bảng.", "If it is a petition, move it into a row of the table.")
         }
         let detailText: String
         switch detail {
@@ -91,8 +111,37 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case .cellCount(let found, let expected):
             detailText = l.pick(" (\(found) ô, dòng tiêu đề có \(expected))", " (\(found) cells, the header has \(expected))")
         case .excerpt(let text): detailText = " («\(text)»)"
+        case .cell(let sheet, let reference, let problem):
+            detailText = l.pick(" (trang \"\(sheet)\", ô \(reference): \(problem.description(l)))", " (sheet \"\(sheet)\", cell \(reference): \(problem.description(l)))")
         }
         return "\(file):\(location): \(what)\(detailText). \(fix)"
+    }
+}
+
+/// What is wrong with one spreadsheet cell.
+public enum CellProblem: Error, Sendable, Equatable, Codable {
+    /// A shared-string cell whose index is not in the workbook's string table (`count` strings).
+    case missingSharedString(index: String, count: Int)
+    /// A column beyond XFD (16,384 columns) or a row beyond 1,048,576.
+    case beyondGrid
+    /// A reference that is not letters then digits (`B7`).
+    case badReference
+    /// Text longer than the limit (bytes).
+    case tooLong(limit: Int)
+
+    /// What is wrong, in one sentence.
+    public func description(_ l: Language) -> String {
+        switch self {
+        case .missingSharedString(let index, let count):
+            l.pick("ô trỏ tới chuỗi số \(index) nhưng bảng chuỗi chỉ có \(count) chuỗi (tệp hỏng).",
+                   "the cell points to shared string \(index) but the string table holds only \(count) (corrupt file).")
+        case .beyondGrid:
+            l.pick("địa chỉ ô vượt giới hạn của Excel (16.384 cột, 1.048.576 dòng).", "the reference lies beyond Excel's grid (16,384 columns, 1,048,576 rows).")
+        case .badReference:
+            l.pick("địa chỉ ô không hợp lệ.", "the cell reference is not valid.")
+        case .tooLong(let limit):
+            l.pick("ô dài hơn \(limit / 1024) KiB.", "the cell is longer than \(limit / 1024) KiB.")
+        }
     }
 }
 
@@ -125,6 +174,8 @@ public struct InputSchema: Sendable, Equatable {
             return (nil, id)
         }
         if let index = folded.firstIndex(where: { foldedTextColumnNames.contains($0) }) { return (index, id) }
+        // A long header ("Nội dung kiến nghị của công nhân gửi tới Hội nghị…") starts with a known name.
+        if let index = longTextColumn(folded) { return (index, id) }
         let averages = header.indices.map { column -> Double in
             let lengths = sample.map { column < $0.count ? $0[column].count : 0 }
             return lengths.isEmpty ? 0 : Double(lengths.reduce(0, +)) / Double(lengths.count)
@@ -135,10 +186,77 @@ public struct InputSchema: Sendable, Equatable {
         return (best.offset, id)
     }
 
+    /// Names of answer columns, never the petition text even when they start like it ("Nội dung trả lời").
+    private static let answerWords = ["tra loi", "phan hoi", "ket qua", "giai quyet", "answer", "reply", "response"]
+    /// Text names ordered longest first, so "noi dung kien nghi" wins over "noi dung".
+    private static let textNamesLongestFirst = foldedTextColumnNames.sorted { $0.count > $1.count }
+
+    /// The first column whose folded name starts with (or, failing that, contains) a known text name.
+    private static func longTextColumn(_ folded: [String]) -> Int? {
+        func isAnswer(_ name: String) -> Bool { answerWords.contains { (" " + name + " ").contains(" " + $0 + " ") } }
+        for prefixOnly in [true, false] {
+            for name in textNamesLongestFirst {
+                if let index = folded.firstIndex(where: { column in
+                    guard !isAnswer(column) else { return false }
+                    return prefixOnly ? column.hasPrefix(name + " ") : (" " + column + " ").contains(" " + name + " ")
+                }) { return index }
+            }
+        }
+        return nil
+    }
+
+    /// Other column names common in office petition lists, folded; used to tell a header row from a title or data row.
+    private static let foldedOtherColumnNames: Set<String> = Set([
+        "ho ten", "ho va ten", "nguoi gui", "nguoi kien nghi", "nguoi phan anh", "don vi", "co quan", "bo phan", "phong",
+        "phan xuong", "to", "dia chi", "ngay", "ngay nhan", "ngay gui", "ngay thang", "thoi gian", "so dien thoai", "dien thoai",
+        "email", "ghi chu", "linh vuc", "chu de", "phan loai", "tra loi", "noi dung tra loi", "ket qua", "co quan tra loi",
+        "noi nhan", "tinh trang", "trang thai", "name", "date", "unit", "category", "note", "notes", "address", "phone", "status",
+    ])
+
+    /// How much a row looks like a header: known column names and several short
+    /// non-numeric cells count for it; numbers, dates and long texts against it.
+    /// A row with a single filled cell (a title) scores at most 1.
+    public static func headerScore(_ row: [String]) -> Int {
+        var score = 0, filled = 0
+        for cell in row {
+            let trimmed = cell
+            guard !trimmed.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { continue }
+            filled += 1
+            let folded = fold(trimmed)
+            if folded.isEmpty { score -= 1; continue }
+            if foldedTextColumnNames.contains(folded) || foldedIdColumnNames.contains(folded) || foldedOtherColumnNames.contains(folded) {
+                score += 4
+            } else if longTextColumn([folded]) != nil {
+                score += 3
+            } else if trimmed.unicodeScalars.allSatisfy({ $0.properties.numericType != nil || "./-: ,".unicodeScalars.contains($0) }) {
+                score -= 2
+            } else if trimmed.unicodeScalars.count > 80 {
+                score -= 3
+            } else if trimmed.unicodeScalars.count <= 40 {
+                score += 1
+            }
+        }
+        return filled <= 1 ? min(score, 1) : score
+    }
+
+    /// Index of the header among the first `window` rows of a table: the row
+    /// that looks most like one (see ``headerScore(_:)``), the earliest on a tie;
+    /// the first non-empty row when none looks like a header. Nil when all are empty.
+    public static func headerRow(in rows: [[String]], window: Int = 10) -> Int? {
+        let filled = rows.indices.filter { rows[$0].contains { !$0.allSatisfy(\.isWhitespace) } }
+        guard let first = filled.first else { return nil }
+        var best = first, bestScore = Int.min
+        for index in filled.prefix(window) {
+            let score = headerScore(rows[index])
+            if score > bestScore { best = index; bestScore = score }
+        }
+        return bestScore > 1 ? best : first
+    }
+
     private static let nameAnalyzer = Analyzer()
 
     /// Lower case, diacritics off, spaces folded: for comparing column names.
-    static func fold(_ name: String) -> String {
+    public static func fold(_ name: String) -> String {
         let analyzed = nameAnalyzer.analyze(name)
         return analyzed.tokens.indices.filter { analyzed.tokens[$0].kind == .word || analyzed.tokens[$0].kind == .number }
             .map { analyzed.plainKey($0) }.joined(separator: " ")
