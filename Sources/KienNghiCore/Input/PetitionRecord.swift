@@ -25,6 +25,8 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case malformedJSON = "malformed-json"
         /// A paragraph before the first numbered item of a Word list (a heading or preamble).
         case outsideList = "outside-numbered-list"
+        /// Longer than ``InputLimits/maxPetitionBytes`` (or a record above ``InputLimits/maxRecordBytes``).
+        case tooLong = "too-long"
 
         /// A short name for summaries.
         public func label(_ l: Language) -> String {
@@ -33,6 +35,7 @@ public struct RejectedRow: Sendable, Equatable, Codable {
             case .malformedRow: l.pick("dòng CSV sai", "malformed CSV row")
             case .malformedJSON: l.pick("dòng JSON sai", "bad JSON line")
             case .outsideList: l.pick("tiêu đề/lời mở đầu", "heading/preamble")
+            case .tooLong: l.pick("quá dài", "too long")
             }
         }
 
@@ -48,6 +51,10 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case cellCount(found: Int, expected: Int)
         /// The start of the text concerned.
         case excerpt(String)
+        /// The row spans `bytes` bytes; the limit is `limit`.
+        case length(bytes: Int, limit: Int)
+        /// A quote opened on the row's line was never closed: lines up to `lastLine` could not be read.
+        case unclosedQuote(lastLine: Int)
     }
 
     public var file: String
@@ -55,12 +62,31 @@ public struct RejectedRow: Sendable, Equatable, Codable {
     public var location: Int
     public var reason: Reason
     public var detail: Detail
+    /// Byte offset of the row in the file, when known (UTF-8 text inputs).
+    public var byteOffset: Int?
+    /// The start of the row as read (at most ``excerptLength`` characters), for the rejected-rows file.
+    public var excerpt: String
 
-    public init(file: String, location: Int, reason: Reason, detail: Detail = .none) {
+    public static let excerptLength = 80
+
+    public init(file: String, location: Int, reason: Reason, detail: Detail = .none, byteOffset: Int? = nil, excerpt: String = "") {
         self.file = file
         self.location = location
         self.reason = reason
         self.detail = detail
+        self.byteOffset = byteOffset
+        self.excerpt = excerpt
+    }
+
+    /// The first characters of raw row bytes, on one line, cut at a character boundary.
+    public static func excerpt(of bytes: some Collection<UInt8>) -> String {
+        let head = Array(bytes.prefix(excerptLength * 4))
+        let text = String(decoding: head.prefix(UTF8Validation.completeLength(head)), as: UTF8.self)
+        var result = ""
+        for character in text.prefix(excerptLength) {
+            result.append(character.isNewline || character == "\t" ? " " : character)
+        }
+        return result
     }
 
     /// `file:line: what went wrong (detail). What to do.`
@@ -82,6 +108,10 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case .outsideList:
             what = l.pick("đoạn đứng trước mục đánh số đầu tiên (tiêu đề, lời mở đầu)", "paragraph before the first numbered item (heading or preamble)")
             fix = l.pick("Không tính là kiến nghị; nếu đó là kiến nghị, hãy đánh số cho nó.", "Not counted as a petition; if it is one, number it.")
+        case .tooLong:
+            what = l.pick("dòng/ô quá dài", "the row or cell is too long")
+            fix = l.pick("Mỗi kiến nghị tối đa \(InputLimits.maxPetitionBytes / 1_048_576) MiB chữ: kiểm tra xem có phải nhiều kiến nghị dính liền (thiếu xuống dòng, thiếu dấu \") hay dữ liệu rác; tách hoặc sửa rồi chạy lại.",
+                         "A petition holds at most \(InputLimits.maxPetitionBytes / 1_048_576) MiB of text: check for petitions run together (a missing line break or \") or junk data; split or fix it and run again.")
         }
         let detailText: String
         switch detail {
@@ -91,8 +121,14 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case .cellCount(let found, let expected):
             detailText = l.pick(" (\(found) ô, dòng tiêu đề có \(expected))", " (\(found) cells, the header has \(expected))")
         case .excerpt(let text): detailText = " («\(text)»)"
+        case .length(let bytes, let limit):
+            detailText = l.pick(" (\(bytes) byte, giới hạn \(limit))", " (\(bytes) bytes, limit \(limit))")
+        case .unclosedQuote(let lastLine):
+            detailText = l.pick(" (dấu \" mở mà không đóng: các dòng \(location)–\(lastLine) không đọc được)",
+                                " (a \" is opened but never closed: lines \(location)–\(lastLine) could not be read)")
         }
-        return "\(file):\(location): \(what)\(detailText). \(fix)"
+        let at = byteOffset.map { l.pick(" (byte \($0))", " (byte \($0))") } ?? ""
+        return "\(file):\(location)\(at): \(what)\(detailText). \(fix)"
     }
 }
 
