@@ -31,25 +31,48 @@ public enum PetitionSources {
 }
 
 /// Reads several inputs, classifies them in parallel, hands results on in
-/// order, and keeps count of everything (nothing is dropped silently).
+/// order, and keeps count of everything: for every run,
+/// rows read = classified + sent to review + rejected, exactly
+/// (blank lines and header rows are not rows; a file that cannot be read at
+/// all is listed in ``Summary/failedFiles``).
 public struct PileProcessor {
     public struct Summary: Sendable {
+        /// Petitions read and classified (review included).
         public var read = 0
         public var classified = 0
         public var review = 0
         public var urgent = 0
+        /// The first ``keptRejectedRows`` rejected rows (all of them go to the rejected-rows sink).
         public var rejected: [RejectedRow] = []
+        /// Every rejected row, counted.
+        public var rejectedCount = 0
+        public var rejectedByReason: [RejectedRow.Reason: Int] = [:]
+        /// Whether some rejected row may have been a petition.
+        public var lostPetitions = false
         public var failedFiles: [(path: String, failure: InputFailure)] = []
 
-        /// One line: read, classified, sent to review, rejected and why.
+        /// How many rejected rows are kept in memory for display.
+        public static let keptRejectedRows = 1000
+
+        /// Rows read: petitions plus rejected rows.
+        public var rows: Int { read + rejectedCount }
+
+        mutating func reject(_ row: RejectedRow) {
+            rejectedCount += 1
+            rejectedByReason[row.reason, default: 0] += 1
+            if row.reason.losesPetition { lostPetitions = true }
+            if rejected.count < Self.keptRejectedRows { rejected.append(row) }
+        }
+
+        /// One line: rows read = classified + sent to review + rejected (and why).
         public func line(_ l: Language) -> String {
-            var reasons: [String: Int] = [:]
-            for row in rejected { reasons[row.reason.label(l), default: 0] += 1 }
-            let why = reasons.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            let why = rejectedByReason.map { ($0.key.label(l), $0.value) }.sorted { $0.0 < $1.0 }
+                .map { "\($0.0): \($0.1)" }.joined(separator: ", ")
             var text = l.pick(
-                "Đã đọc \(read), phân loại \(classified - review), chờ xem xét \(review), khẩn \(urgent), loại bỏ \(rejected.count)",
-                "Read \(read), classified \(classified - review), sent to review \(review), urgent \(urgent), rejected \(rejected.count)")
+                "Đã đọc \(rows) dòng = phân loại \(classified - review) + chờ xem xét \(review) + loại bỏ \(rejectedCount)",
+                "Read \(rows) rows = classified \(classified - review) + sent to review \(review) + rejected \(rejectedCount)")
             if !why.isEmpty { text += " (\(why))" }
+            text += l.pick("; khẩn \(urgent)", "; urgent \(urgent)")
             if !failedFiles.isEmpty { text += l.pick("; \(failedFiles.count) tệp không đọc được", "; \(failedFiles.count) files unreadable") }
             return text + "."
         }
@@ -58,27 +81,49 @@ public struct PileProcessor {
     public let batch: BatchClassifier
     public let options: PetitionSources.Options
     public var batchSize = 2048
+    /// Inputs opened early (by ``columns(of:)``), handed to ``run`` so nothing is opened or read twice.
+    private let opened = OpenedSources()
 
     public init(batch: BatchClassifier, options: PetitionSources.Options) {
         self.batch = batch
         self.options = options
     }
 
-    /// Column names of the first readable input (for writers' headers).
+    private final class OpenedSources {
+        var sources: [String: Result<any PetitionSource, InputFailure>] = [:]
+    }
+
+    private func open(_ input: String) -> Result<any PetitionSource, InputFailure> {
+        if let early = opened.sources.removeValue(forKey: input) { return early }
+        do { return .success(try PetitionSources.open(input, options: options)) } catch let failure as InputFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(.unreadable(path: input))
+        }
+    }
+
+    /// Column names of the first readable input (for writers' headers). The
+    /// inputs it opens stay open for ``run``: a pipe is not read twice.
     public func columns(of inputs: [String]) -> [String] {
-        for input in inputs { if let source = try? PetitionSources.open(input, options: options) { return source.columns } }
+        for input in inputs {
+            let result = opened.sources[input] ?? open(input)
+            opened.sources[input] = result
+            if case .success(let source) = result { return source.columns }
+        }
         return ["text"]
     }
 
-    public func run(_ inputs: [String], progress: (Int) -> Void = { _ in }, _ consume: ([ClassifiedPetition]) throws -> Void) throws -> Summary {
+    /// Reads, classifies and hands on every input in order. Each rejected row
+    /// goes to `rejectedRow` as it is found (for a rejected-rows file).
+    public func run(_ inputs: [String], progress: (Int) -> Void = { _ in }, rejectedRow: (RejectedRow) -> Void = { _ in },
+                    _ consume: ([ClassifiedPetition]) throws -> Void) throws -> Summary {
         var summary = Summary()
         for input in inputs {
             let source: any PetitionSource
-            do { source = try PetitionSources.open(input, options: options) } catch let failure as InputFailure {
+            switch open(input) {
+            case .success(let opened): source = opened
+            case .failure(let failure):
                 summary.failedFiles.append((input, failure))
-                continue
-            } catch {
-                summary.failedFiles.append((input, .unreadable(path: input)))
                 continue
             }
             do {
@@ -90,7 +135,10 @@ public struct PileProcessor {
                     summary.urgent += classified.filter { !$0.classification.urgency.isEmpty }.count
                     try consume(classified)
                     progress(summary.read)
-                }, rejected: { summary.rejected.append($0) })
+                }, rejected: { row in
+                    summary.reject(row)
+                    rejectedRow(row)
+                })
             } catch let failure as InputFailure {
                 summary.failedFiles.append((input, failure))
             }

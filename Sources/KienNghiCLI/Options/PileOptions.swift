@@ -20,6 +20,9 @@ struct PileOptions: ParsableArguments {
     @Flag(help: "Thay byte lỗi bằng � thay vì dừng.")
     var lenient = false
 
+    @Option(name: .customLong("rejected"), help: "Ghi danh sách các dòng bị loại (tệp, dòng, byte, mã lý do, lý do, trích đoạn) vào tệp CSV này.")
+    var rejectedFile: String?
+
     @OptionGroup var classifier: ClassifierOptions
 
     var language: Language { classifier.language.lang }
@@ -42,14 +45,17 @@ enum PileRun {
     static func run(_ options: PileOptions, _ processor: PileProcessor, _ consume: ([ClassifiedPetition]) throws -> Void) throws -> PileProcessor.Summary {
         let l = options.language
         let showProgress = Terminal.isErrorTTY
+        let list = try options.rejectedFile.map { try RejectedRowsFile(path: $0, inputs: options.inputs, language: l) }
         let summary = try processor.run(options.inputs, progress: { count in
             if showProgress { Terminal.progress(l.pick("Đã xử lý \(count) kiến nghị…", "Processed \(count) petitions…")) }
-        }, consume)
+        }, rejectedRow: { list?.add($0) }, consume)
         if showProgress { Terminal.progress(nil) }
+        try list?.finish()
         for (_, failure) in summary.failedFiles { Terminal.warn(failure.message(l)) }
         for row in summary.rejected.prefix(50) { Terminal.warn(row.message(l)) }
-        if summary.rejected.count > 50 {
-            Terminal.warn(l.pick("… và \(summary.rejected.count - 50) dòng bị loại khác.", "… and \(summary.rejected.count - 50) more rejected rows."))
+        if summary.rejectedCount > 50 {
+            Terminal.warn(l.pick("… và \(summary.rejectedCount - 50) dòng bị loại khác", "… and \(summary.rejectedCount - 50) more rejected rows")
+                + (options.rejectedFile.map { l.pick(" (xem \($0)).", " (see \($0)).") } ?? l.pick(" (ghi đủ danh sách bằng --rejected TỆP).", " (list them all with --rejected FILE).")))
         }
         Terminal.warn(summary.line(l))
         return summary
@@ -71,7 +77,7 @@ enum PileRun {
     /// Exit status for a finished run: distinct per kind of failure.
     static func exitCode(_ summary: PileProcessor.Summary) -> Int32? {
         if let first = summary.failedFiles.first, summary.read == 0 { return first.failure.exitStatus }
-        if !summary.failedFiles.isEmpty || summary.rejected.contains(where: \.reason.losesPetition) { return ExitStatus.partial.rawValue }
+        if !summary.failedFiles.isEmpty || summary.lostPetitions { return ExitStatus.partial.rawValue }
         return nil
     }
 }
@@ -86,8 +92,48 @@ extension InputFailure {
         case .noTextColumn, .unknownColumn: 12
         case .unsupportedFormat: 13
         case .corrupt: 14
-        case .tooLarge: 15
+        case .tooLarge, .tooManyColumns: 15
         case .office(_, let failure): switch failure.kind { case .damaged: 14; case .limit: 15; case .nothingToDo: 10; case .usage: 12 }
+        }
+    }
+}
+
+/// The `--rejected FILE` list: one CSV row per rejected row, written as rows
+/// are found and put in place atomically at the end.
+final class RejectedRowsFile {
+    private let output: AtomicOutputFile
+    private let language: Language
+    private var failure: (any Error)?
+
+    init(path: String, inputs: [String], language: Language) throws {
+        do { output = try AtomicOutputFile(path: path, inputs: inputs) } catch let failure as AtomicOutputFile.Failure {
+            throw CLIError(failure.message(language), code: .cannotCreate)
+        }
+        self.language = language
+        let l = language
+        write([0xEF, 0xBB, 0xBF], CSVRow.line([l.pick("tệp", "file"), l.pick("dòng", "line"), "byte", l.pick("mã lý do", "reason code"),
+                                              l.pick("lý do", "reason"), l.pick("trích đoạn", "excerpt")]))
+    }
+
+    func add(_ row: RejectedRow) {
+        write([], CSVRow.line([row.file, String(row.location), row.byteOffset.map(String.init) ?? "", row.reason.rawValue,
+                               row.message(language), row.excerpt]))
+    }
+
+    private func write(_ prefix: [UInt8], _ line: String) {
+        guard failure == nil else { return }
+        do {
+            if !prefix.isEmpty { try output.write(bytes: prefix) }
+            try output.write(line)
+        } catch { failure = error }
+    }
+
+    func finish() throws {
+        do {
+            if let failure { throw failure }
+            try output.commit()
+        } catch let failure as AtomicOutputFile.Failure {
+            throw CLIError(failure.message(language), code: .cannotCreate)
         }
     }
 }

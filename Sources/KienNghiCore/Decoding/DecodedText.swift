@@ -33,4 +33,15 @@ public enum TextDecodingFailure: Error, Sendable, Equatable {
     case unknownEncoding(String)
     /// UTF-16 input with an odd number of bytes.
     case truncatedUTF16(length: Int)
+    /// Not text at all: an image, a PDF, an old .xls, a ZIP... named by its magic number.
+    case binary(BinaryFormat)
+
+    /// The same failure with its byte offset moved by `delta` (a skipped mark, an earlier block).
+    public func shifted(by delta: Int) -> TextDecodingFailure {
+        switch self {
+        case .invalidUTF8(let offset, let byte, let mixed): .invalidUTF8(offset: offset + delta, byte: byte, looksMixed: mixed)
+        case .invalidBytes(let encoding, let offset): .invalidBytes(encoding: encoding, offset: offset + delta)
+        default: self
+        }
+    }
 }

@@ -15,28 +15,54 @@ public struct TextDecoder: Sendable {
         self.minimumConfidence = minimumConfidence
     }
 
+    /// Decodes a whole text held in memory.
     public func decode(_ bytes: [UInt8]) throws(TextDecodingFailure) -> DecodedText {
-        if let encoding { return try Self.decodeStrictly(bytes, as: encoding, lenient: lenient) }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            var decoded = try Self.decodeStrictly(Array(bytes.dropFirst(3)), as: .utf8, lenient: lenient)
-            decoded.hadByteOrderMark = true
-            return decoded
+        let detection = try detect(bytes, atEnd: true)
+        let body = detection.byteOrderMarkLength == 0 ? bytes : Array(bytes.dropFirst(detection.byteOrderMarkLength))
+        var decoded: DecodedText
+        do {
+            decoded = try Self.decodeStrictly(body, as: detection.encoding, lenient: lenient)
+        } catch {
+            throw error.shifted(by: detection.byteOrderMarkLength)
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let encoding: TextEncoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
-            var decoded = try Self.decodeStrictly(Array(bytes.dropFirst(2)), as: encoding, lenient: lenient)
-            decoded.hadByteOrderMark = true
-            return decoded
+        decoded.hadByteOrderMark = detection.byteOrderMarkLength > 0
+        decoded.confidence = detection.confidence
+        return decoded
+    }
+
+    /// How a text is encoded, decided from its first bytes.
+    public struct Detection: Sendable, Equatable {
+        public var encoding: TextEncoding
+        /// 0…1, as in ``DecodedText/confidence``.
+        public var confidence: Double
+        /// Bytes of byte-order mark to skip (0, 2 or 3).
+        public var byteOrderMarkLength: Int
+    }
+
+    /// Decides the encoding from `bytes` (a whole text, or a prefix when `atEnd`
+    /// is false: a multi-byte sequence cut at its end is then not an error).
+    /// Binary files (images, PDF, old .xls, ZIP...) are refused by name.
+    public func detect(_ bytes: [UInt8], atEnd: Bool) throws(TextDecodingFailure) -> Detection {
+        let utf16BOM: TextEncoding? = bytes.starts(with: [0xFF, 0xFE]) ? .utf16LittleEndian : bytes.starts(with: [0xFE, 0xFF]) ? .utf16BigEndian : nil
+        if let encoding {
+            let mark = encoding == .utf8 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : encoding == utf16BOM ? 2 : 0
+            if encoding != .utf16LittleEndian && encoding != .utf16BigEndian, let format = BinarySniffer.format(of: bytes), format != .unknown {
+                throw .binary(format)
+            }
+            return Detection(encoding: encoding, confidence: 1, byteOrderMarkLength: mark)
         }
-        let check = UTF8Validation.check(bytes)
-        if check.firstInvalidOffset == nil { return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Detection(encoding: .utf8, confidence: 1, byteOrderMarkLength: 3) }
+        if let utf16BOM { return Detection(encoding: utf16BOM, confidence: 1, byteOrderMarkLength: 2) }
+        if let format = BinarySniffer.format(of: bytes), format != .unknown { throw .binary(format) }
+        if let utf16 = BinarySniffer.utf16WithoutMark(bytes) { return Detection(encoding: utf16, confidence: 0.9, byteOrderMarkLength: 0) }
+        if let format = BinarySniffer.format(of: bytes) { throw .binary(format) }
+        let checked = atEnd ? bytes : Array(bytes.prefix(UTF8Validation.completeLength(bytes)))
+        let check = UTF8Validation.check(checked)
+        guard let offset = check.firstInvalidOffset else { return Detection(encoding: .utf8, confidence: 1, byteOrderMarkLength: 0) }
         if check.vietnameseLetterSequences >= 3 || check.vietnameseLetterSequences > check.invalidBytes {
             // Real UTF-8 Vietnamese with damage, or UTF-8 mixed with a legacy encoding.
-            guard lenient else {
-                let offset = check.firstInvalidOffset!
-                throw .invalidUTF8(offset: offset, byte: bytes[offset], looksMixed: check.invalidBytes >= 3)
-            }
-            return try Self.decodeStrictly(bytes, as: .utf8, lenient: true)
+            guard lenient else { throw .invalidUTF8(offset: offset, byte: bytes[offset], looksMixed: check.invalidBytes >= 3) }
+            return Detection(encoding: .utf8, confidence: 1, byteOrderMarkLength: 0)
         }
         let ranked = EncodingDetector().rank(bytes)
         guard let best = ranked.first else { throw .undetectable(bestGuess: "?", confidence: 0) }
@@ -45,9 +71,7 @@ public struct TextDecoder: Sendable {
         guard best.score >= minimumConfidence else {
             throw .undetectable(bestGuess: best.encoding.description, confidence: confidence)
         }
-        var decoded = try Self.decodeStrictly(bytes, as: best.encoding, lenient: lenient)
-        decoded.confidence = confidence
-        return decoded
+        return Detection(encoding: best.encoding, confidence: confidence, byteOrderMarkLength: 0)
     }
 
     /// Decodes with one known encoding, no guessing.
@@ -113,6 +137,21 @@ enum UTF8Validation {
             }
         }
         return result
+    }
+
+    /// Length of `bytes` without a multi-byte sequence cut off at its end.
+    static func completeLength(_ bytes: some RandomAccessCollection<UInt8>) -> Int {
+        let count = bytes.count
+        var back = 1
+        while back <= min(3, count) {
+            let byte = bytes[bytes.index(bytes.startIndex, offsetBy: count - back)]
+            if byte & 0xC0 != 0x80 {
+                let needed = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                return needed > back ? count - back : count
+            }
+            back += 1
+        }
+        return count
     }
 
     static func countInvalid(_ bytes: [UInt8]) -> Int {

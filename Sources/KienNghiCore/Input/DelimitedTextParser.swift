@@ -1,16 +1,32 @@
-/// An incremental RFC 4180 parser (comma, semicolon or tab): quoted cells may
-/// hold delimiters, doubled quotes and line breaks. Fed chunk by chunk, so a
-/// file of any size streams. Reports the line where each record starts.
+/// An incremental RFC 4180 parser (comma, semicolon, tab or bar): quoted cells
+/// may hold delimiters, doubled quotes and line breaks. Records end at LF,
+/// CRLF or a lone CR (old Mac and Excel exports). Fed block by block, so a file
+/// of any size streams; memory is bounded by the limits whatever the input
+/// (a longer cell is cut and its record flagged ``Record/tooLong``).
+/// Reports the line and byte offset where each record starts.
 public struct DelimitedTextParser: Sendable {
     public let delimiter: UInt8
+    /// Longest cell kept, in bytes; the rest is counted, not stored.
+    public var maxCellBytes = InputLimits.maxPetitionBytes
+    /// Longest record kept, in bytes (all cells).
+    public var maxRecordBytes = InputLimits.maxRecordBytes
+    /// Cells stored per record; more are counted only.
+    public var maxCells = InputLimits.maxColumns + 1
     private var cell: [UInt8] = []
     private var record: [String] = []
+    private var recordCells = 0
+    private var recordBytes = 0
+    private var tooLong = false
     private var inQuotes = false
     private var quoteSeenInQuoted = false
     private var cellWasQuoted = false
     private var strayQuote = false
+    private var afterCR = false
     private var line = 1
     private var recordLine = 1
+    private var position = 0
+    private var recordOffset = 0
+    private var recordStarted = false
 
     public init(delimiter: UInt8) { self.delimiter = delimiter }
 
@@ -21,53 +37,96 @@ public struct DelimitedTextParser: Sendable {
         public var line: Int
         /// A quote appeared inside an unquoted cell, or text followed a closing quote.
         public var malformed: Bool
+        /// Byte offset (in the bytes fed) where the record starts.
+        public var offset: Int = 0
+        /// A cell or the record went past the limits: `cells` holds only their start.
+        public var tooLong = false
+        /// How many cells the record really had (`cells` stops at `maxCells`).
+        public var cellCount = 0
+        /// Bytes the record spans in the input.
+        public var length = 0
     }
 
     /// Consumes bytes, returning the records they complete.
     public mutating func feed(_ bytes: some Collection<UInt8>) -> [Record] {
         var records: [Record] = []
+        feed(bytes) { records.append($0) }
+        return records
+    }
+
+    /// Consumes bytes, calling `body` with each record they complete.
+    public mutating func feed(_ bytes: some Collection<UInt8>, _ body: (Record) throws -> Void) rethrows {
+        let done: Void? = try bytes.withContiguousStorageIfAvailable { try feedBuffer($0, body) }
+        if done == nil { try Array(bytes).withUnsafeBufferPointer { try feedBuffer($0, body) } }
+    }
+
+    private mutating func feedBuffer(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Record) throws -> Void) rethrows {
         for byte in bytes {
+            defer { position += 1 }
+            if !recordStarted {
+                // A line feed completing a CRLF belongs to the record before.
+                if byte == 0x0A && afterCR { afterCR = false; continue }
+                recordStarted = true
+                recordOffset = position
+                recordLine = line
+            }
             if inQuotes {
                 if quoteSeenInQuoted {
                     quoteSeenInQuoted = false
-                    if byte == 0x22 { cell.append(0x22); continue }
+                    if byte == 0x22 { append(0x22); continue }
                     inQuotes = false
                     // fall through: the byte after a closing quote is handled unquoted
                 } else if byte == 0x22 {
                     quoteSeenInQuoted = true
+                    afterCR = false
                     continue
                 } else {
-                    if byte == 0x0A { line += 1 }
-                    cell.append(byte)
+                    if byte == 0x0D || (byte == 0x0A && !afterCR) { line += 1 }
+                    afterCR = byte == 0x0D
+                    append(byte)
                     continue
                 }
             }
+            afterCR = false
             switch byte {
             case delimiter:
                 endCell()
-            case 0x0A:
+            case 0x0A, 0x0D:
                 endCell()
-                records.append(Record(cells: record, line: recordLine, malformed: strayQuote))
-                record.removeAll(keepingCapacity: true)
-                strayQuote = false
+                try body(finishRecord(endingAt: position))
+                afterCR = byte == 0x0D
                 line += 1
-                recordLine = line
-            case 0x0D:
-                continue
             case 0x22:
                 if cell.isEmpty && !cellWasQuoted {
                     inQuotes = true
                     cellWasQuoted = true
                 } else {
                     strayQuote = true
-                    cell.append(byte)
+                    append(byte)
                 }
             default:
-                if cellWasQuoted && !inQuotes { strayQuote = true }
-                cell.append(byte)
+                if cellWasQuoted { strayQuote = true }
+                append(byte)
             }
         }
-        return records
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        recordBytes += 1
+        if cell.count < maxCellBytes && recordBytes <= maxRecordBytes { cell.append(byte) } else { tooLong = true }
+    }
+
+    private mutating func finishRecord(endingAt end: Int) -> Record {
+        let result = Record(cells: record, line: recordLine, malformed: strayQuote, offset: recordOffset,
+                            tooLong: tooLong, cellCount: recordCells, length: end - recordOffset)
+        record.removeAll(keepingCapacity: true)
+        recordCells = 0
+        recordBytes = 0
+        tooLong = false
+        strayQuote = false
+        recordStarted = false
+        return result
     }
 
     /// Ends the input; returns the last record if the file did not end with a
@@ -75,29 +134,36 @@ public struct DelimitedTextParser: Sendable {
     public mutating func finish() -> (record: Record?, unterminatedQuote: Int?) {
         let openQuote = inQuotes && !quoteSeenInQuoted ? recordLine : nil
         if quoteSeenInQuoted { inQuotes = false }
-        guard !cell.isEmpty || !record.isEmpty || cellWasQuoted else { return (nil, openQuote) }
+        inQuotes = false
+        guard recordStarted && (!cell.isEmpty || !record.isEmpty || cellWasQuoted || tooLong) else { return (nil, openQuote) }
         endCell()
-        let last = Record(cells: record, line: recordLine, malformed: strayQuote || openQuote != nil)
-        record.removeAll()
+        var last = finishRecord(endingAt: position)
+        last.malformed = last.malformed || openQuote != nil
         return (last, openQuote)
     }
 
+    /// The line the parser has reached (1-based).
+    public var currentLine: Int { line }
+
     private mutating func endCell() {
-        record.append(String(decoding: cell, as: UTF8.self))
-        cell.removeAll(keepingCapacity: true)
+        recordCells += 1
+        if record.count < maxCells { record.append(String(decoding: cell, as: UTF8.self)) }
+        cell.removeAll(keepingCapacity: cell.capacity <= 1 << 16)
         cellWasQuoted = false
     }
 
     /// Guesses the delimiter from a sample: the candidate that splits the first
     /// lines into the same number (> 1) of cells most consistently.
-    public static func sniffDelimiter(_ sample: [UInt8]) -> UInt8 {
+    public static func sniffDelimiter(_ sample: some Collection<UInt8>) -> UInt8 {
         var best: (delimiter: UInt8, score: Int) = (0x2C, -1)
         for candidate: UInt8 in [0x09, 0x3B, 0x2C, 0x7C] {
             var parser = DelimitedTextParser(delimiter: candidate)
-            let records = parser.feed(sample).prefix(20)
-            guard let first = records.first, first.cells.count > 1 else { continue }
-            let consistent = records.filter { $0.cells.count == first.cells.count }.count
-            let score = consistent * 100 + first.cells.count
+            var records: [Record] = []
+            for record in parser.feed(sample) where records.count < 20 { records.append(record) }
+            if records.isEmpty, let last = parser.finish().record { records.append(last) }
+            guard let first = records.first, first.cellCount > 1 else { continue }
+            let consistent = records.filter { $0.cellCount == first.cellCount }.count
+            let score = consistent * 100 + min(first.cellCount, 99)
             if score > best.score { best = (candidate, score) }
         }
         return best.delimiter

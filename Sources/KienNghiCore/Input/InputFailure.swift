@@ -12,6 +12,8 @@ public enum InputFailure: Error, Sendable {
     case tooLarge(path: String, detail: String)
     /// An XLSX/DOCX problem located by part, sheet, byte offset or cell.
     case office(path: String, OfficeFailure)
+    /// A table wider than ``InputLimits/maxColumns``.
+    case tooManyColumns(path: String, found: Int, limit: Int)
 
     /// What happened and what to do, for a person.
     public func message(_ language: Language) -> String {
@@ -42,6 +44,9 @@ public enum InputFailure: Error, Sendable {
         case .tooLarge(let path, let detail):
             return l.pick("\(path): tệp vượt giới hạn an toàn (\(detail)). Tách tệp thành nhiều phần hoặc xuất ra CSV.",
                           "\(path): the file exceeds the safety limits (\(detail)). Split it, or export it to CSV.")
+        case .tooManyColumns(let path, let found, let limit):
+            return l.pick("\(path): dòng đầu có \(found) cột, nhiều hơn giới hạn \(limit). Kiểm tra dấu phân cách (tệp có đúng là CSV/TSV?) hoặc chỉ giữ lại các cột cần thiết rồi chạy lại.",
+                          "\(path): the first row has \(found) columns, more than the limit of \(limit). Check the delimiter (is it really CSV/TSV?) or keep only the columns you need, and run again.")
         }
     }
 }

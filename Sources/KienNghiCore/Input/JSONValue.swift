@@ -20,7 +20,7 @@ struct JSONPetitionLine: Decodable {
     }
 
     /// Parses one line; nil if it is not a JSON object.
-    static func parse(_ line: Substring, decoder: JSONDecoder) -> JSONPetitionLine? {
-        try? decoder.decode(JSONPetitionLine.self, from: Data(line.utf8))
+    static func parse(_ line: [UInt8], decoder: JSONDecoder) -> JSONPetitionLine? {
+        try? decoder.decode(JSONPetitionLine.self, from: Data(line))
     }
 }

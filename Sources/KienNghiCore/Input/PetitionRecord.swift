@@ -31,6 +31,8 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case title = "title"
         /// A Word paragraph outside the table that holds the petitions.
         case outsideTable = "outside-table"
+        /// Longer than ``InputLimits/maxPetitionBytes`` (or a record above ``InputLimits/maxRecordBytes``).
+        case tooLong = "too-long"
 
         /// A short name for summaries.
         public func label(_ l: Language) -> String {
@@ -42,6 +44,7 @@ public struct RejectedRow: Sendable, Equatable, Codable {
             case .badCell: l.pick("ô hỏng", "damaged cell")
             case .title: l.pick("dòng tiêu đề", "title row")
             case .outsideTable: l.pick("đoạn ngoài bảng", "paragraph outside the table")
+            case .tooLong: l.pick("quá dài", "too long")
             }
         }
 
@@ -59,6 +62,10 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case excerpt(String)
         /// A spreadsheet cell: sheet name, reference as written (`B7`), what is wrong.
         case cell(sheet: String, reference: String, problem: CellProblem)
+        /// The row spans `bytes` bytes; the limit is `limit`.
+        case length(bytes: Int, limit: Int)
+        /// A quote opened on the row's line was never closed: lines up to `lastLine` could not be read.
+        case unclosedQuote(lastLine: Int)
     }
 
     public var file: String
@@ -66,12 +73,31 @@ public struct RejectedRow: Sendable, Equatable, Codable {
     public var location: Int
     public var reason: Reason
     public var detail: Detail
+    /// Byte offset of the row in the file, when known (UTF-8 text inputs).
+    public var byteOffset: Int?
+    /// The start of the row as read (at most ``excerptLength`` characters), for the rejected-rows file.
+    public var excerpt: String
 
-    public init(file: String, location: Int, reason: Reason, detail: Detail = .none) {
+    public static let excerptLength = 80
+
+    public init(file: String, location: Int, reason: Reason, detail: Detail = .none, byteOffset: Int? = nil, excerpt: String = "") {
         self.file = file
         self.location = location
         self.reason = reason
         self.detail = detail
+        self.byteOffset = byteOffset
+        self.excerpt = excerpt
+    }
+
+    /// The first characters of raw row bytes, on one line, cut at a character boundary.
+    public static func excerpt(of bytes: some Collection<UInt8>) -> String {
+        let head = Array(bytes.prefix(excerptLength * 4))
+        let text = String(decoding: head.prefix(UTF8Validation.completeLength(head)), as: UTF8.self)
+        var result = ""
+        for character in text.prefix(excerptLength) {
+            result.append(character.isNewline || character == "\t" ? " " : character)
+        }
+        return result
     }
 
     /// `file:line: what went wrong (detail). What to do.`
@@ -102,6 +128,10 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case .outsideTable:
             what = l.pick("đoạn văn nằm ngoài bảng kiến nghị, bỏ qua", "paragraph outside the petition table, skipped")
             fix = l.pick("Nếu đó là kiến nghị, hãy đưa nó vào một dòng của bảng.", "If it is a petition, move it into a row of the table.")
+        case .tooLong:
+            what = l.pick("dòng/ô quá dài", "the row or cell is too long")
+            fix = l.pick("Mỗi kiến nghị tối đa \(InputLimits.maxPetitionBytes / 1_048_576) MiB chữ: kiểm tra xem có phải nhiều kiến nghị dính liền (thiếu xuống dòng, thiếu dấu \") hay dữ liệu rác; tách hoặc sửa rồi chạy lại.",
+                         "A petition holds at most \(InputLimits.maxPetitionBytes / 1_048_576) MiB of text: check for petitions run together (a missing line break or \") or junk data; split or fix it and run again.")
         }
         let detailText: String
         switch detail {
@@ -113,8 +143,14 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case .excerpt(let text): detailText = " («\(text)»)"
         case .cell(let sheet, let reference, let problem):
             detailText = l.pick(" (trang \"\(sheet)\", ô \(reference): \(problem.description(l)))", " (sheet \"\(sheet)\", cell \(reference): \(problem.description(l)))")
+        case .length(let bytes, let limit):
+            detailText = l.pick(" (\(bytes) byte, giới hạn \(limit))", " (\(bytes) bytes, limit \(limit))")
+        case .unclosedQuote(let lastLine):
+            detailText = l.pick(" (dấu \" mở mà không đóng: các dòng \(location)–\(lastLine) không đọc được)",
+                                " (a \" is opened but never closed: lines \(location)–\(lastLine) could not be read)")
         }
-        return "\(file):\(location): \(what)\(detailText). \(fix)"
+        let at = byteOffset.map { l.pick(" (byte \($0))", " (byte \($0))") } ?? ""
+        return "\(file):\(location)\(at): \(what)\(detailText). \(fix)"
     }
 }
 

@@ -1,7 +1,36 @@
 import Foundation
 
-/// CSV or TSV petitions: delimiter and header sniffed, quoted multi-line cells,
-/// the text column chosen by name/number or guessed when obvious.
+/// Petitions gathered for classification, handed on when the batch reaches
+/// `size` petitions or ``InputLimits/batchBytes`` of text, whichever first.
+struct PetitionBatch {
+    let size: Int
+    let body: ([PetitionRecord]) throws -> Void
+    private var records: [PetitionRecord] = []
+    private var bytes = 0
+
+    init(size: Int, _ body: @escaping ([PetitionRecord]) throws -> Void) {
+        self.size = max(1, size)
+        self.body = body
+    }
+
+    mutating func append(_ record: PetitionRecord) throws {
+        records.append(record)
+        bytes += record.text.utf8.count + record.cells.reduce(0) { $0 + $1.utf8.count }
+        if records.count >= size || bytes >= InputLimits.batchBytes { try flush() }
+    }
+
+    mutating func flush() throws {
+        guard !records.isEmpty else { return }
+        let full = records
+        records.removeAll(keepingCapacity: true)
+        bytes = 0
+        try body(full)
+    }
+}
+
+/// CSV or TSV petitions: delimiter and header sniffed from a bounded prefix,
+/// quoted multi-line cells, the text column chosen by name/number or guessed
+/// when obvious. The file is read once, streaming.
 public struct DelimitedPetitionSource: PetitionSource {
     public let stream: TextStream
     public let textColumnName: String?
@@ -10,18 +39,33 @@ public struct DelimitedPetitionSource: PetitionSource {
     private let delimiter: UInt8
     private let hasHeader: Bool
 
-    /// Reads the head of the file to settle delimiter, header and columns.
+    /// Reads the head of the file (at most ``InputLimits/sniffBytes``, or up to
+    /// ``InputLimits/maxRecordBytes`` when the first row is longer) to settle
+    /// delimiter, header and columns.
     public init(stream: TextStream, textColumn: String?) throws {
         self.stream = stream
         self.textColumnName = textColumn
-        var sample: [UInt8] = []
-        try stream.forEachChunk { text, _ in
-            if sample.isEmpty { sample = Array(text.utf8.prefix(256 * 1024)) }
+        var sample = try stream.prefix(atLeast: InputLimits.sniffBytes)
+        if !stream.isComplete && !sample.contains(0x0A) && !sample.contains(0x0D) {
+            // The first row is longer than the usual prefix: look further, but not without bound.
+            sample = try stream.prefix(atLeast: InputLimits.maxRecordBytes)
         }
         delimiter = DelimitedTextParser.sniffDelimiter(sample)
         var parser = DelimitedTextParser(delimiter: delimiter)
-        let records = parser.feed(sample).prefix(50).map(\.cells)
-        guard let first = records.first else { throw InputFailure.empty(path: stream.path) }
+        var parsed: [DelimitedTextParser.Record] = []
+        parser.feed(sample) { if parsed.count < 51 { parsed.append($0) } }
+        if stream.isComplete, parsed.count < 51, let last = parser.finish().record { parsed.append(last) }
+        parsed.removeAll { $0.cellCount == 1 && $0.cells.first?.isEmpty == true }
+        guard let head = parsed.first else {
+            if sample.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw InputFailure.empty(path: stream.path) }
+            throw InputFailure.tooLarge(path: stream.path, detail: Self.firstRowTooLong(sample.count))
+        }
+        if head.cellCount > InputLimits.maxColumns {
+            throw InputFailure.tooManyColumns(path: stream.path, found: head.cellCount, limit: InputLimits.maxColumns)
+        }
+        if head.tooLong { throw InputFailure.tooLarge(path: stream.path, detail: Self.firstRowTooLong(head.length)) }
+        let first = head.cells
+        let records = parsed.prefix(50).map(\.cells)
         let body = Array(records.dropFirst())
         // A header row has short cells and no cell as long as the body's text.
         let firstLooksLikeHeader = first.allSatisfy { $0.count <= 40 } && !first.contains { InputSchema.fold($0).isEmpty && !$0.isEmpty }
@@ -41,48 +85,53 @@ public struct DelimitedPetitionSource: PetitionSource {
         }
     }
 
+    private static func firstRowTooLong(_ bytes: Int) -> String {
+        "dòng đầu dài hơn \(bytes) byte, giới hạn \(InputLimits.maxRecordBytes) / the first row is longer than \(bytes) bytes, limit \(InputLimits.maxRecordBytes)"
+    }
+
     public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
         guard let schema else { return }
-        var parser = DelimitedTextParser(delimiter: delimiter)
-        var batch: [PetitionRecord] = []
-        var skippedHeader = !hasHeader
-        var rowNumber = 0
-        func take(_ record: DelimitedTextParser.Record) {
-            if !skippedHeader { skippedHeader = true; return }
-            if record.cells.count == 1 && record.cells[0].isEmpty { return }  // blank line
-            rowNumber += 1
-            if record.malformed {
-                rejected(RejectedRow(file: stream.path, location: record.line, reason: .malformedRow, detail: .misplacedQuote))
-                return
+        try withoutActuallyEscaping(body) { body in
+            var batch = PetitionBatch(size: batchSize, body)
+            var parser = DelimitedTextParser(delimiter: delimiter)
+            parser.maxCells = columns.count + 1
+            var skippedHeader = !hasHeader
+            var rowNumber = 0
+            let path = stream.path
+            func reject(_ record: DelimitedTextParser.Record, _ reason: RejectedRow.Reason, _ detail: RejectedRow.Detail) {
+                let excerpt = RejectedRow.excerpt(of: Array(record.cells.joined(separator: String(UnicodeScalar(delimiter))).utf8.prefix(RejectedRow.excerptLength * 4)))
+                rejected(RejectedRow(file: path, location: record.line, reason: reason, detail: detail,
+                                     byteOffset: stream.inputOffset(record.offset), excerpt: excerpt))
             }
-            if record.cells.count > columns.count {
-                rejected(RejectedRow(file: stream.path, location: record.line, reason: .malformedRow,
-                                     detail: .cellCount(found: record.cells.count, expected: columns.count)))
-                return
+            func take(_ record: DelimitedTextParser.Record) throws {
+                if !skippedHeader { skippedHeader = true; return }
+                if record.cellCount == 1 && record.cells[0].isEmpty && !record.tooLong { return }  // blank line
+                rowNumber += 1
+                if record.malformed { return reject(record, .malformedRow, .misplacedQuote) }
+                if record.cellCount > columns.count {
+                    return reject(record, .malformedRow, .cellCount(found: record.cellCount, expected: columns.count))
+                }
+                if record.tooLong {
+                    return reject(record, .tooLong, .length(bytes: record.length, limit: InputLimits.maxPetitionBytes))
+                }
+                var cells = record.cells
+                while cells.count < columns.count { cells.append("") }
+                let text = cells[schema.textColumn]
+                guard !JSONLinesPetitionSource.isBlank(text[...]) else { return reject(record, .emptyText, .none) }
+                let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(rowNumber)
+                try batch.append(PetitionRecord(id: id, text: text, cells: cells, location: record.line))
             }
-            var cells = record.cells
-            while cells.count < columns.count { cells.append("") }
-            let text = cells[schema.textColumn]
-            guard !JSONLinesPetitionSource.isBlank(text[...]) else {
-                rejected(RejectedRow(file: stream.path, location: record.line, reason: .emptyText))
-                return
+            try stream.forEachBlock { block in try parser.feed(block, take) }
+            let lastLine = parser.currentLine
+            let (last, openQuote) = parser.finish()
+            if let openQuote, let last {
+                if skippedHeader { rowNumber += 1 }
+                reject(last, .malformedRow, .unclosedQuote(lastLine: max(openQuote, lastLine)))
+            } else if let last {
+                try take(last)
             }
-            let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(rowNumber)
-            batch.append(PetitionRecord(id: id, text: text, cells: cells, location: record.line))
+            try batch.flush()
         }
-        try stream.forEachChunk { text, _ in
-            for record in parser.feed(text.utf8) {
-                take(record)
-                if batch.count >= batchSize { try body(batch); batch.removeAll(keepingCapacity: true) }
-            }
-        }
-        let (last, openQuote) = parser.finish()
-        if let openQuote {
-            rejected(RejectedRow(file: stream.path, location: openQuote, reason: .malformedRow, detail: .unterminatedQuote))
-        } else if let last {
-            take(last)
-        }
-        if !batch.isEmpty { try body(batch) }
     }
 
     /// The chosen text column's name.
@@ -97,110 +146,127 @@ public struct JSONLinesPetitionSource: PetitionSource {
     public init(stream: TextStream) { self.stream = stream }
 
     public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
-        var batch: [PetitionRecord] = []
-        let decoder = JSONDecoder()
-        try stream.forEachChunk { text, firstLine in
-            var line = firstLine - 1
-            for raw in Self.lines(text) {
-                line += 1
-                if raw.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                guard let object = JSONPetitionLine.parse(raw, decoder: decoder), let petition = object.text else {
-                    rejected(RejectedRow(file: stream.path, location: line, reason: .malformedJSON))
-                    continue
+        try withoutActuallyEscaping(body) { body in
+            var batch = PetitionBatch(size: batchSize, body)
+            var splitter = LineSplitter(limit: InputLimits.maxRecordBytes)
+            let decoder = JSONDecoder()
+            let path = stream.path
+            func take(_ line: LineSplitter.Line) throws {
+                func reject(_ reason: RejectedRow.Reason, _ detail: RejectedRow.Detail = .none) {
+                    rejected(RejectedRow(file: path, location: line.number, reason: reason, detail: detail,
+                                         byteOffset: stream.inputOffset(line.offset), excerpt: RejectedRow.excerpt(of: line.bytes)))
                 }
-                guard !Self.isBlank(petition[...]) else {
-                    rejected(RejectedRow(file: stream.path, location: line, reason: .emptyText))
-                    continue
+                if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && !line.tooLong { return }
+                if line.tooLong { return reject(.tooLong, .length(bytes: line.length, limit: InputLimits.maxRecordBytes)) }
+                guard let object = JSONPetitionLine.parse(line.bytes, decoder: decoder), let petition = object.text else {
+                    return reject(.malformedJSON)
                 }
-                let id = object.id ?? String(line)
-                batch.append(PetitionRecord(id: id, text: petition, cells: [id, petition], location: line))
-                if batch.count >= batchSize { try body(batch); batch.removeAll(keepingCapacity: true) }
+                if petition.utf8.count > InputLimits.maxPetitionBytes {
+                    return reject(.tooLong, .length(bytes: petition.utf8.count, limit: InputLimits.maxPetitionBytes))
+                }
+                guard !Self.isBlank(petition[...]) else { return reject(.emptyText) }
+                let id = object.id ?? String(line.number)
+                try batch.append(PetitionRecord(id: id, text: petition, cells: [id, petition], location: line.number))
             }
+            try stream.forEachBlock { block in try splitter.feed(block, take) }
+            try splitter.finish(take)
+            try batch.flush()
         }
-        if !batch.isEmpty { try body(batch) }
     }
 }
 
 extension JSONLinesPetitionSource {
-    /// Lines of a chunk, split on UTF-8 line-feed bytes (not Character by Character).
-    static func lines(_ text: String) -> [Substring] {
-        let utf8 = text.utf8
-        var result: [Substring] = []
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == 0x0A {
-                result.append(Substring(utf8[start..<index]))
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        result.append(Substring(utf8[start..<utf8.endIndex]))
-        return result
-    }
-
     /// Whether a line holds only white space; any visible ASCII byte answers at once.
     static func isBlank(_ line: Substring) -> Bool {
         for byte in line.utf8 where byte > 0x20 && byte < 0x80 { return false }
         return line.allSatisfy(\.isWhitespace)
     }
+
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        for byte in bytes where byte > 0x20 && byte < 0x80 { return false }
+        return isBlank(String(decoding: bytes, as: UTF8.self)[...])
+    }
 }
 
 /// Plain text: one petition per line, or per blank-line-separated block when
-/// the file uses blank lines between multi-line petitions.
+/// the file uses blank lines between multi-line petitions (decided from the
+/// first ``InputLimits/sniffBytes``).
 public struct PlainTextPetitionSource: PetitionSource {
     public let stream: TextStream
     public let columns = ["text"]
 
     public init(stream: TextStream) { self.stream = stream }
 
-    public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
-        var batch: [PetitionRecord] = []
-        var paragraphMode: Bool? = nil
-        var block: [Substring] = []
-        var blockLine = 0
-        var number = 0
-        func emit() throws {
-            defer { block.removeAll() }
-            let text = block.joined(separator: "\n").trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { return }
-            number += 1
-            batch.append(PetitionRecord(id: String(number), text: text, cells: [text], location: blockLine))
-            if batch.count >= batchSize { try body(batch); batch.removeAll(keepingCapacity: true) }
-        }
-        try stream.forEachChunk { text, firstLine in
-            let lines = JSONLinesPetitionSource.lines(text)
-            if paragraphMode == nil {
-                // Blocks only when blank lines separate groups of lines and some group has several.
-                var run = 0, longestRun = 0, separatingBlanks = 0, sawText = false, pendingBlank = false
-                for line in lines {
-                    if JSONLinesPetitionSource.isBlank(line) {
-                        if sawText { pendingBlank = true }
-                        run = 0
-                    } else {
-                        if pendingBlank { separatingBlanks += 1; pendingBlank = false }
-                        sawText = true
-                        run += 1
-                        longestRun = max(longestRun, run)
-                    }
-                }
-                paragraphMode = separatingBlanks > 0 && longestRun > 1
+    /// Blocks only when blank lines separate groups of lines and some group has several.
+    static func usesParagraphs(_ sample: [UInt8]) -> Bool {
+        var splitter = LineSplitter(limit: 256)
+        var run = 0, longestRun = 0, separatingBlanks = 0, sawText = false, pendingBlank = false
+        func look(_ line: LineSplitter.Line) {
+            if JSONLinesPetitionSource.isBlank(line.bytes) && !line.tooLong {
+                if sawText { pendingBlank = true }
+                run = 0
+            } else {
+                if pendingBlank { separatingBlanks += 1; pendingBlank = false }
+                sawText = true
+                run += 1
+                longestRun = max(longestRun, run)
             }
-            for (offset, line) in lines.enumerated() {
-                let isBlank = JSONLinesPetitionSource.isBlank(line)
-                if paragraphMode! {
-                    if isBlank { try emit() } else {
-                        if block.isEmpty { blockLine = firstLine + offset }
-                        block.append(line)
+        }
+        splitter.feed(sample, look)
+        splitter.finish(look)
+        return separatingBlanks > 0 && longestRun > 1
+    }
+
+    public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+        let paragraphMode = Self.usesParagraphs(try stream.prefix(atLeast: InputLimits.sniffBytes))
+        try withoutActuallyEscaping(body) { body in
+            var batch = PetitionBatch(size: batchSize, body)
+            var splitter = LineSplitter(limit: InputLimits.maxPetitionBytes)
+            var block: [UInt8] = []
+            var blockLength = 0
+            var blockLine = 0
+            var blockOffset = 0
+            var number = 0
+            let path = stream.path
+            func emit() throws {
+                defer { block.removeAll(); blockLength = 0 }
+                guard blockLength > 0 else { return }
+                if blockLength > InputLimits.maxPetitionBytes {
+                    rejected(RejectedRow(file: path, location: blockLine, reason: .tooLong,
+                                         detail: .length(bytes: blockLength, limit: InputLimits.maxPetitionBytes),
+                                         byteOffset: stream.inputOffset(blockOffset), excerpt: RejectedRow.excerpt(of: block)))
+                    return
+                }
+                let text = String(decoding: block, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { return }
+                number += 1
+                try batch.append(PetitionRecord(id: String(number), text: text, cells: [text], location: blockLine))
+            }
+            func take(_ line: LineSplitter.Line) throws {
+                let isBlank = !line.tooLong && JSONLinesPetitionSource.isBlank(line.bytes)
+                if paragraphMode {
+                    if isBlank { return try emit() }
+                    if blockLength == 0 {
+                        blockLine = line.number
+                        blockOffset = line.offset
+                    } else {
+                        blockLength += 1
+                        if block.count < InputLimits.maxPetitionBytes { block.append(0x0A) }
                     }
+                    blockLength += line.length
+                    if block.count < InputLimits.maxPetitionBytes { block += line.bytes.prefix(InputLimits.maxPetitionBytes - block.count) }
                 } else if !isBlank {
-                    blockLine = firstLine + offset
-                    block = [line]
+                    blockLine = line.number
+                    blockOffset = line.offset
+                    block = line.bytes
+                    blockLength = line.length
                     try emit()
                 }
             }
+            try stream.forEachBlock { bytes in try splitter.feed(bytes, take) }
+            try splitter.finish(take)
+            try emit()
+            try batch.flush()
         }
-        try emit()
-        if !batch.isEmpty { try body(batch) }
     }
 }

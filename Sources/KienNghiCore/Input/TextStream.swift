@@ -1,74 +1,78 @@
-import Foundation
-
-/// Reads a text file of any size as decoded chunks cut at line ends. The
-/// encoding is decided once, from the first chunk (or given); UTF-16 files are
-/// decoded whole, since their line ends are not single bytes.
-public struct TextStream: Sendable {
+/// A text input read once, forward, as decoded UTF-8 blocks, whatever its size
+/// or kind (a file, a named pipe, standard input as "-").
+///
+/// Readers first look at a bounded ``prefix(atLeast:)`` to sniff the delimiter,
+/// header or layout; ``forEachBlock(_:)`` then replays that prefix and goes on
+/// with the rest, so every byte is read from the input exactly once.
+public final class TextStream {
     public let path: String
     public let encoding: TextEncoding?
     public let lenient: Bool
-    public var chunkSize = 4 << 20
+    private var input: ByteInput?
+    private var decoder: StreamingTextDecoder
+    /// Decoded bytes read ahead for sniffing, not yet handed to `forEachBlock`.
+    private var buffered: [UInt8] = []
+    private var ended = false
+    private var consumed = false
 
     public init(path: String, encoding: TextEncoding? = nil, lenient: Bool = false) {
         self.path = path
         self.encoding = encoding
         self.lenient = lenient
+        decoder = StreamingTextDecoder(encoding: encoding, lenient: lenient)
     }
 
-    /// Calls `body` with each decoded chunk (whole lines) and its first line number.
-    public func forEachChunk(_ body: (String, Int) throws -> Void) throws {
-        do { try readChunks(body) } catch is StopReading {}
+    /// The encoding used (known once reading has begun).
+    public var detection: TextDecoder.Detection? { decoder.detection }
+    /// Invalid sequences replaced by U+FFFD so far (with `lenient`).
+    public var replacedSequences: Int { decoder.replacedSequences }
+
+    /// The input byte offset of decoded offset `offset`, when the two coincide
+    /// up to a byte-order mark (UTF-8 input); nil for other encodings.
+    public func inputOffset(_ offset: Int) -> Int? {
+        guard decoder.preservesOffsets else { return nil }
+        return offset + (decoder.detection?.byteOrderMarkLength ?? 0)
     }
 
-    /// The reading loop; a UTF-16 file is decoded whole from the first chunk and
-    /// the loop then stops early with ``StopReading``.
-    private func readChunks(_ body: (String, Int) throws -> Void) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputFailure.missing(path: path) }
-        guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path) else { throw InputFailure.unreadable(path: path) }
-        var decoder = TextDecoder(encoding: encoding, lenient: lenient)
-        var line = 1
-        var sawBytes = false
-        var firstChunk = true
-        try LineChunkReader(path: path, blockSize: chunkSize).forEachChunk { bytes, offset in
-            sawBytes = sawBytes || !bytes.isEmpty
-            var chunk = bytes
-            if firstChunk {
-                firstChunk = false
-                if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) {
-                    // UTF-16: read the rest and decode the whole file at once.
-                    chunk = Array(FileManager.default.contents(atPath: path) ?? Data())
-                }
-                let decoded = try decode(chunk, with: decoder, at: 0)
-                decoder.encoding = decoded.encoding
-                try body(decoded.text, line)
-                line += Self.lineCount(decoded.text)
-                if decoded.encoding == .utf16LittleEndian || decoded.encoding == .utf16BigEndian { throw StopReading() }
-                return
-            }
-            let decoded = try decode(chunk, with: decoder, at: offset)
-            try body(decoded.text, line)
-            line += Self.lineCount(decoded.text)
+    /// The first decoded bytes: at least `count` of them unless the input is
+    /// shorter (then all of it, and ``isComplete`` is true). Kept for replay.
+    public func prefix(atLeast count: Int) throws -> [UInt8] {
+        precondition(!consumed, "a TextStream is read once")
+        while buffered.count < count && !ended { buffered += try nextBlock() }
+        return buffered
+    }
+
+    /// Whether everything the input holds has been read into the prefix.
+    public var isComplete: Bool { ended }
+
+    /// Calls `body` with consecutive decoded UTF-8 blocks (a block may end in
+    /// the middle of a line, never inside a character). Once per stream.
+    public func forEachBlock(_ body: ([UInt8]) throws -> Void) throws {
+        precondition(!consumed, "a TextStream is read once")
+        if input == nil { _ = try prefix(atLeast: 1) }
+        consumed = true
+        if !buffered.isEmpty {
+            let first = buffered
+            buffered = []
+            try body(first)
         }
-        if !sawBytes { throw InputFailure.empty(path: path) }
+        while !ended {
+            let block = try nextBlock()
+            if !block.isEmpty { try body(block) }
+        }
     }
 
-    private struct StopReading: Error {}
-
-    /// Decodes one chunk; an invalid byte is reported at its offset in the file.
-    private func decode(_ chunk: [UInt8], with decoder: TextDecoder, at offset: Int) throws -> DecodedText {
+    /// Reads and decodes the next piece; the first one is the sniffing prefix.
+    private func nextBlock() throws -> [UInt8] {
+        let isFirst = input == nil
+        if isFirst { input = try ByteInput(path: path) }
+        let raw = try input!.read(upTo: isFirst ? InputLimits.sniffBytes : InputLimits.blockBytes)
+        if raw.count < (isFirst ? InputLimits.sniffBytes : InputLimits.blockBytes) { ended = true }
+        if isFirst && raw.isEmpty { throw InputFailure.empty(path: path) }
         do {
-            return try decoder.decode(chunk)
-        } catch .invalidUTF8(let at, let byte, let mixed) {
-            throw InputFailure.decoding(path: path, .invalidUTF8(offset: offset + at, byte: byte, looksMixed: mixed))
+            return try decoder.decode(raw, isFinal: ended)
         } catch {
             throw InputFailure.decoding(path: path, error)
         }
-    }
-
-    static func lineCount(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 where byte == 0x0A { count += 1 }
-        return count
     }
 }
