@@ -175,6 +175,9 @@ struct OutputSafetyTests {
         #expect(failure.message(.vi).contains("là một thư mục"))
         #expect(failure.message(.en).contains("is a folder"))
         #expect(failure.message(.en).contains("ket-qua/ket-qua.csv"))
+        let link = AtomicOutputFile.Failure.notARegularFile(path: "/tmp/x/link.csv", kind: .symbolicLink)
+        #expect(link.message(.en).contains("e.g. /tmp/x/ket-qua.csv"))
+        #expect(link.message(.vi).contains("liên kết tượng trưng"))
         #expect(KienNghiCLI.ExitStatus(failure) == .cannotCreate)
         #expect(KienNghiCLI.ExitStatus(AtomicOutputFile.Failure.writeFailed(path: "x", errno: ENOSPC)) == .ioError)
     }
@@ -290,6 +293,29 @@ struct OutputSafetyTests {
         let refused = try KienNghiBinary.run(["classify", input, "-o", routed, "--lang", "en"], logs: folder)
         #expect(refused.status == 73)
         #expect(refused.stderr.contains("is a folder"))
+    }
+
+    @Test func aClosedStandardOutputEndsQuietlyWith141() throws {
+        guard let binary = KienNghiBinary.path else {
+            Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
+            return
+        }
+        let folder = temporaryFolder()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["stats", Golden.corpus("petitions-2019.csv")]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = try FileHandle(forWritingTo: { () -> URL in
+            let url = folder.appendingPathComponent("stderr.log")
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+            return url
+        }())
+        try process.run()
+        try pipe.fileHandleForReading.close()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "killed by SIGPIPE instead of exiting")
+        #expect(process.terminationStatus == 141)
     }
 
     @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130)), (SIGHUP, Int32(129))])

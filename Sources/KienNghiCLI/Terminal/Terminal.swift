@@ -152,8 +152,9 @@ extension AtomicOutputFile.Failure {
             case .socket: what = l.pick("là một socket", "is a socket")
             case .regular, .other: what = l.pick("không phải tệp thường", "is not a regular file")
             }
-            return l.pick("Không ghi kết quả vào \(path): đường dẫn này \(what). KienNghi không xoá, thay thế hay đi theo nó; hãy chọn một tên tệp mới, ví dụ \(Self.suggestion(path)).",
-                          "Not writing to \(path): it \(what). KienNghi never removes, replaces or follows it; name a new file instead, e.g. \(Self.suggestion(path)).")
+            let example = Self.suggestion(path, inside: kind == .directory)
+            return l.pick("Không ghi kết quả vào \(path): đường dẫn này \(what). KienNghi không xoá, thay thế hay đi theo nó; hãy chọn một tên tệp mới, ví dụ \(example).",
+                          "Not writing to \(path): it \(what). KienNghi never removes, replaces or follows it; name a new file instead, e.g. \(example).")
         case .missingFolder(let path, let folder):
             return l.pick("Không ghi được \(path): thư mục \(folder) không tồn tại. Tạo thư mục trước hoặc chọn chỗ khác.",
                           "Cannot write \(path): folder \(folder) does not exist. Create it first or choose another place.")
@@ -168,10 +169,12 @@ extension AtomicOutputFile.Failure {
 
     private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 
-    private static func suggestion(_ path: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        return trimmed + "/ket-qua.csv"
+    /// A new file's name: inside the folder the user named, else beside the path.
+    private static func suggestion(_ path: String, inside: Bool) -> String {
+        let trimmed = displayPath(path)
+        if inside { return trimmed == "/" ? "/ket-qua.csv" : trimmed + "/ket-qua.csv" }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "ket-qua.csv" }
+        return String(trimmed[...slash]) + "ket-qua.csv"
     }
 }
 

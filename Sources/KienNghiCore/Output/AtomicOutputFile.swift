@@ -83,7 +83,9 @@ public final class AtomicOutputFile {
         var lastError: Int32 = 0
         for _ in 0..<16 {
             let candidate = prefix + ".\(name).kiennghi-\(Self.randomSuffix()).tmp"
-            let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            let fd = InterruptCleanup.creating(candidate) {
+                open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            }
             if fd >= 0 { created = (candidate, fd); break }
             lastError = errno
             if lastError != EEXIST && lastError != EINTR { break }
@@ -91,8 +93,6 @@ public final class AtomicOutputFile {
         guard let (temporaryPath, fd) = created else {
             throw Failure.cannotCreate(path: path, folder: folder, errno: lastError)
         }
-        // Register before anything else can fail, so an interruption removes it.
-        InterruptCleanup.register(temporaryPath)
         temporary = temporaryPath
         descriptor = fd
         _ = fchmod(fd, Self.defaultMode)

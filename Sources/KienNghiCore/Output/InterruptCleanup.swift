@@ -47,6 +47,16 @@ package enum InterruptCleanup {
         lock.unlock()
     }
 
+    /// Creates a file and registers it in one step under the lock, so an
+    /// interruption either comes before the file exists or finds it registered.
+    package static func creating(_ path: String, _ create: () -> Int32) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        let descriptor = create()
+        if descriptor >= 0 { pending.insert(path) }
+        return descriptor
+    }
+
     package static func unregister(_ path: String) {
         lock.lock()
         pending.remove(path)
