@@ -63,6 +63,25 @@ public final class TextStream {
         }
     }
 
+    /// Decoded text in chunks of whole lines (LF-terminated), with the first
+    /// line number of each: for callers that want `String`s. A line is held
+    /// whole, so prefer ``forEachBlock(_:)`` for input of unknown shape.
+    public func forEachChunk(_ body: (String, Int) throws -> Void) throws {
+        var pending: [UInt8] = []
+        var line = 1
+        func emit(_ bytes: ArraySlice<UInt8>) throws {
+            try body(String(decoding: bytes, as: UTF8.self), line)
+            for byte in bytes where byte == 0x0A { line += 1 }
+        }
+        try forEachBlock { block in
+            pending += block
+            guard let last = pending.lastIndex(of: 0x0A) else { return }
+            try emit(pending[...last])
+            pending.removeSubrange(...last)
+        }
+        if !pending.isEmpty { try emit(pending[...]) }
+    }
+
     private func restart() {
         input = nil
         buffered = []
