@@ -105,6 +105,30 @@ struct RowAccountingTests {
     }
 }
 
+extension RowAccountingTests {
+    @Test func aBinaryFileRenamedCSVSaysWhatItIs() throws {
+        let folder = temporaryFolder()
+        let path = folder.appendingPathComponent("don.csv").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 512)))
+        let summary = try PileOptions.parse([path]).processor().run([path]) { _ in }
+        let failure = try #require(summary.failedFiles.first?.failure)
+        #expect(failure.exitStatus == 13)
+        let message = failure.message(.vi)
+        #expect(message.contains("don.csv") && message.contains("Excel .xls") && message.contains("lưu lại dạng .xlsx"))
+        #expect(!message.contains("trộn hai bảng mã"))
+    }
+
+    @Test func oneTextCommandsRefuseHugeFilesWithAMessage() throws {
+        let path = temporaryFolder().appendingPathComponent("huge.txt").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x61, count: InputFiles.maxWholeFileBytes + 1))
+        #expect {
+            try InputFiles.readBytes(path, language: .en)
+        } throws: { error in
+            (error as? CLIError)?.message.contains("kiennghi classify") == true
+        }
+    }
+}
+
 final class LockedFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var flag = false
