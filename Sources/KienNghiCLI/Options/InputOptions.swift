@@ -56,20 +56,42 @@ extension Language: ExpressibleByArgument {}
 
 /// Reading whole files with messages a person can act on.
 enum InputFiles {
+    /// The most a command that reads one whole text (classify-text, normalize,
+    /// tokenize, evaluate) takes: 32 MiB. Piles of any size go through `classify`.
+    static let maxWholeFileBytes = 32 << 20
+
     static func readBytes(_ path: String, language: Language) throws -> [UInt8] {
+        let handle: FileHandle
         if path == "-" {
-            return Array(FileHandle.standardInput.readDataToEndOfFile())
+            handle = FileHandle.standardInput
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CLIError(language.pick("Không tìm thấy tệp \(path). Kiểm tra lại đường dẫn.", "File not found: \(path). Check the path."), code: .noInput)
+            }
+            guard !isDirectory.boolValue else {
+                throw CLIError(language.pick("\(path) là thư mục, không phải tệp.", "\(path) is a folder, not a file."), code: .noInput)
+            }
+            guard let opened = FileHandle(forReadingAtPath: path) else {
+                throw CLIError(language.pick("Không đọc được tệp \(path) (kiểm tra quyền đọc).", "Cannot read \(path) (check permissions)."), code: .noInput)
+            }
+            handle = opened
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CLIError(language.pick("Không tìm thấy tệp \(path). Kiểm tra lại đường dẫn.", "File not found: \(path). Check the path."), code: .noInput)
+        defer { if path != "-" { try? handle.close() } }
+        var bytes: [UInt8] = []
+        while true {
+            let block: Data
+            do { block = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw CLIError(language.pick("Không đọc được tệp \(path) (kiểm tra quyền đọc).", "Cannot read \(path) (check permissions)."), code: .noInput)
+            }
+            if block.isEmpty { return bytes }
+            bytes += block
+            if bytes.count > maxWholeFileBytes {
+                let name = path == "-" ? "<stdin>" : path
+                throw CLIError(language.pick(
+                    "\(name): dài hơn \(maxWholeFileBytes >> 20) MiB, quá lớn cho một văn bản. Với cả tập kiến nghị, dùng `kiennghi classify` (đọc tệp lớn bao nhiêu cũng được).",
+                    "\(name): longer than \(maxWholeFileBytes >> 20) MiB, too large for one text. For a pile of petitions use `kiennghi classify` (any size)."), code: .dataError)
+            }
         }
-        guard !isDirectory.boolValue else {
-            throw CLIError(language.pick("\(path) là thư mục, không phải tệp.", "\(path) is a folder, not a file."), code: .noInput)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError(language.pick("Không đọc được tệp \(path) (kiểm tra quyền đọc).", "Cannot read \(path) (check permissions)."), code: .noInput)
-        }
-        return Array(data)
     }
 }

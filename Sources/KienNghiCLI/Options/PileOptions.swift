@@ -88,6 +88,7 @@ extension InputFailure {
         switch self {
         case .missing, .unreadable: 66
         case .empty: 10
+        case .decoding(_, .binary): 13
         case .decoding: 11
         case .noTextColumn, .unknownColumn: 12
         case .unsupportedFormat: 13

@@ -28,6 +28,11 @@ public struct StreamingTextDecoder: Sendable {
     public mutating func decode(_ block: [UInt8], isFinal: Bool) throws(TextDecodingFailure) -> [UInt8] {
         var data = carry.isEmpty ? block : carry + block
         var base = carryOffset
+        if detection == nil && !isFinal && data.count < 4 {
+            // Too little to see a byte-order mark yet.
+            carry = data
+            return []
+        }
         if detection == nil {
             let found: TextDecoder.Detection
             do { found = try decoder.detect(data, atEnd: isFinal) } catch { throw error.shifted(by: base) }

@@ -104,8 +104,8 @@ public struct DelimitedPetitionSource: PetitionSource {
                                      byteOffset: stream.inputOffset(record.offset), excerpt: excerpt))
             }
             func take(_ record: DelimitedTextParser.Record) throws {
-                if !skippedHeader { skippedHeader = true; return }
                 if record.cellCount == 1 && record.cells[0].isEmpty && !record.tooLong { return }  // blank line
+                if !skippedHeader { skippedHeader = true; return }
                 rowNumber += 1
                 if record.malformed { return reject(record, .malformedRow, .misplacedQuote) }
                 if record.cellCount > columns.count {

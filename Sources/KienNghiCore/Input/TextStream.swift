@@ -37,7 +37,7 @@ public final class TextStream {
     /// The first decoded bytes: at least `count` of them unless the input is
     /// shorter (then all of it, and ``isComplete`` is true). Kept for replay.
     public func prefix(atLeast count: Int) throws -> [UInt8] {
-        precondition(!consumed, "a TextStream is read once")
+        if consumed { restart() }
         while buffered.count < count && !ended { buffered += try nextBlock() }
         return buffered
     }
@@ -46,9 +46,10 @@ public final class TextStream {
     public var isComplete: Bool { ended }
 
     /// Calls `body` with consecutive decoded UTF-8 blocks (a block may end in
-    /// the middle of a line, never inside a character). Once per stream.
+    /// the middle of a line, never inside a character). Meant once per stream:
+    /// a second pass opens the input again (fine for a file, not for a pipe).
     public func forEachBlock(_ body: ([UInt8]) throws -> Void) throws {
-        precondition(!consumed, "a TextStream is read once")
+        if consumed { restart() }
         if input == nil { _ = try prefix(atLeast: 1) }
         consumed = true
         if !buffered.isEmpty {
@@ -60,6 +61,33 @@ public final class TextStream {
             let block = try nextBlock()
             if !block.isEmpty { try body(block) }
         }
+    }
+
+    /// Decoded text in chunks of whole lines (LF-terminated), with the first
+    /// line number of each: for callers that want `String`s. A line is held
+    /// whole, so prefer ``forEachBlock(_:)`` for input of unknown shape.
+    public func forEachChunk(_ body: (String, Int) throws -> Void) throws {
+        var pending: [UInt8] = []
+        var line = 1
+        func emit(_ bytes: ArraySlice<UInt8>) throws {
+            try body(String(decoding: bytes, as: UTF8.self), line)
+            for byte in bytes where byte == 0x0A { line += 1 }
+        }
+        try forEachBlock { block in
+            pending += block
+            guard let last = pending.lastIndex(of: 0x0A) else { return }
+            try emit(pending[...last])
+            pending.removeSubrange(...last)
+        }
+        if !pending.isEmpty { try emit(pending[...]) }
+    }
+
+    private func restart() {
+        input = nil
+        buffered = []
+        ended = false
+        consumed = false
+        decoder = StreamingTextDecoder(encoding: encoding, lenient: lenient)
     }
 
     /// Reads and decodes the next piece; the first one is the sniffing prefix.
