@@ -97,6 +97,13 @@ corpora["xlsx"] = {
     "refs.bin": SEP.join(p.encode() for p in [
         '<worksheet><sheetData><row><c r="AB7" t="s"><v>1</v></c><c t="str"><v>x</v></c><c r="B" t="n" s="7"><v>3.5</v></c></row></sheetData></worksheet>',
         SHARED]),
+    # Hostile cases from issue 10, so every smoke run tries them.
+    "negative-indexes.bin": SEP.join(p.encode() for p in [
+        '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Nội dung</t></is></c></row>'
+        '<row r="2"><c r="A2" t="s" s="-1"><v>-1</v></c></row></sheetData></worksheet>', SHARED, STYLES]),
+    "huge-ref.bin": SEP.join(p.encode() for p in [
+        '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Nội dung</t></is></c></row>'
+        '<row r="2"><c r="ZZZZZZZZZZ2" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>']),
     "real.xlsx": package([("[Content_Types].xml", CONTENT_TYPES), ("xl/workbook.xml", WORKBOOK),
                           ("xl/_rels/workbook.xml.rels", RELS), ("xl/styles.xml", STYLES),
                           ("xl/sharedStrings.xml", SHARED), ("xl/worksheets/sheet1.xml", SHEET)]),

@@ -18,6 +18,8 @@ struct FuzzCrashReproducerTests {
     static let stillCrashing: Set<String> = [
         "xlsx/xml-name-invalid-utf8.xlsx",
         "docx/xml-name-invalid-utf8.docx",
+        "xlsx/negative-index.xlsx",
+        "xlsx/huge-cell-reference.xlsx",
     ]
 
     /// Every replayable reproducer, as "target/file".
@@ -49,6 +51,16 @@ struct FuzzCrashReproducerTests {
     @Test(.disabled("crashes Foundation's XMLParser: invalid UTF-8 in an element name (issue 10); enable when the XML fix lands"))
     func docxInvalidUTF8InElementName() {
         Self.replay("docx/xml-name-invalid-utf8.docx")
+    }
+
+    @Test(.disabled("index out of range: style s=\"-1\" / shared string <v>-1</v> (issue 10); enable when fixed"))
+    func xlsxNegativeIndexes() {
+        Self.replay("xlsx/negative-index.xlsx")
+    }
+
+    @Test(.disabled("cell reference ZZZZZZZZZZ2 pads a row with ~10^14 cells, out of memory (issue 10); enable when fixed"))
+    func xlsxHugeCellReference() {
+        Self.replay("xlsx/huge-cell-reference.xlsx")
     }
 
     // MARK: replay, as the fuzz targets do
