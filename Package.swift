@@ -5,6 +5,9 @@ import Foundation
 /// Benchmarks are a separate executable, added only when asked for, so that the
 /// everyday build and CI stay lean: `KIENNGHI_BENCHMARKS=1 swift run -c release kiennghi-bench`.
 let withBenchmarks = ProcessInfo.processInfo.environment["KIENNGHI_BENCHMARKS"] != nil
+/// libFuzzer targets, likewise only when asked for (built by scripts/fuzz.sh with
+/// `-sanitize=fuzzer,address`): `KIENNGHI_FUZZ=1 scripts/fuzz.sh all 15`.
+let withFuzzing = ProcessInfo.processInfo.environment["KIENNGHI_FUZZ"] != nil
 
 var targets: [Target] = [
     .target(
@@ -53,6 +56,16 @@ if withBenchmarks {
             name: "kiennghi-bench",
             dependencies: ["KienNghiCore", "KienNghiOffice"],
             path: "Benchmarks/kiennghi-bench"
+        )
+    )
+}
+
+if withFuzzing {
+    targets.append(
+        .executableTarget(
+            name: "kiennghi-fuzz",
+            dependencies: ["KienNghiCore", "KienNghiOffice"],
+            path: "Benchmarks/Fuzz/kiennghi-fuzz"
         )
     )
 }

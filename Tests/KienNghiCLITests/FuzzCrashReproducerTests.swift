@@ -1,0 +1,109 @@
+import Foundation
+import KienNghiCore
+import KienNghiOffice
+import Testing
+
+/// Inputs the fuzz targets (scripts/fuzz.sh) found crashing, replayed through the
+/// same public API as the target. In Fixtures/fuzz-crashes/<target>/, NAME.input
+/// is what libFuzzer saved and NAME.<ext> the file the reader saw, rebuilt with
+///   KIENNGHI_FUZZ_TARGET=<target> KIENNGHI_FUZZ_SCRATCH=DIR .build/fuzz/release/kiennghi-fuzz NAME.input
+/// (DIR/input.<ext> is the file). A reproducer must end in a clear error naming
+/// the file, or in petitions; a crash kills the test process, so one that still
+/// crashes is listed in `stillCrashing` and has its own disabled test below.
+@Suite("Fuzz crash reproducers")
+struct FuzzCrashReproducerTests {
+    static let root = Golden.testsRoot.appendingPathComponent("Fixtures/fuzz-crashes")
+
+    /// Still crashing on this branch; remove an entry (and enable its test) once fixed.
+    static let stillCrashing: Set<String> = [
+        "xlsx/xml-name-invalid-utf8.xlsx",
+        "docx/xml-name-invalid-utf8.docx",
+        "xlsx/negative-index.xlsx",
+        "xlsx/huge-cell-reference.xlsx",
+    ]
+
+    /// Every replayable reproducer, as "target/file".
+    static var reproducers: [String] {
+        let targets = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return targets.sorted().flatMap { target in
+            ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(target).path)) ?? [])
+                .filter { !$0.hasSuffix(".input") }.sorted().map { "\(target)/\($0)" }
+        }
+    }
+
+    @Test func stillCrashingListNamesRealReproducers() {
+        let all = Set(Self.reproducers)
+        #expect(!all.isEmpty)
+        for name in Self.stillCrashing { #expect(all.contains(name), "\(name) is listed but missing") }
+    }
+
+    @Test func fixedReproducersEndInPetitionsOrAClearError() {
+        for reproducer in Self.reproducers where !Self.stillCrashing.contains(reproducer) {
+            Self.replay(reproducer)
+        }
+    }
+
+    @Test(.disabled("crashes Foundation's XMLParser: invalid UTF-8 in an element name (issue 10); enable when the XML fix lands"))
+    func xlsxInvalidUTF8InElementName() {
+        Self.replay("xlsx/xml-name-invalid-utf8.xlsx")
+    }
+
+    @Test(.disabled("crashes Foundation's XMLParser: invalid UTF-8 in an element name (issue 10); enable when the XML fix lands"))
+    func docxInvalidUTF8InElementName() {
+        Self.replay("docx/xml-name-invalid-utf8.docx")
+    }
+
+    @Test(.disabled("index out of range: style s=\"-1\" / shared string <v>-1</v> (issue 10); enable when fixed"))
+    func xlsxNegativeIndexes() {
+        Self.replay("xlsx/negative-index.xlsx")
+    }
+
+    @Test(.disabled("cell reference ZZZZZZZZZZ2 pads a row with ~10^14 cells, out of memory (issue 10); enable when fixed"))
+    func xlsxHugeCellReference() {
+        Self.replay("xlsx/huge-cell-reference.xlsx")
+    }
+
+    // MARK: replay, as the fuzz targets do
+
+    static func replay(_ reproducer: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let url = root.appendingPathComponent(reproducer)
+        switch reproducer.split(separator: "/").first.map(String.init) ?? "" {
+        case "csv", "jsonl", "xlsx", "docx":
+            readAll(url.path, sourceLocation: sourceLocation)
+        case "analyze":
+            let text = String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self)
+            let analyzed = Analyzer().analyze(text)
+            var previousEnd = 0
+            for token in analyzed.tokens {
+                #expect(token.span.start >= previousEnd && token.span.end <= text.utf8.count, sourceLocation: sourceLocation)
+                previousEnd = token.span.end
+            }
+        case "lexicon":
+            _ = LexiconLoader(directory: url).check()
+        case let target:
+            let bytes = Array((try? Data(contentsOf: url)) ?? Data())
+            guard let encoding = TextEncoding(name: target == "utf16" ? "utf-16le" : target) else {
+                _ = try? TextDecoder().decode(bytes)
+                _ = try? TextDecoder(lenient: true).decode(bytes)
+                return
+            }
+            _ = try? TextDecoder(encoding: encoding).decode(bytes)
+            _ = try? TextDecoder(encoding: encoding, lenient: true).decode(bytes)
+        }
+    }
+
+    /// Opens and reads every petition, strictly and leniently: petitions, or an
+    /// input failure whose message names the file.
+    static func readAll(_ path: String, sourceLocation: SourceLocation) {
+        for lenient in [false, true] {
+            do {
+                let source = try PetitionSources.open(path, options: .init(lenient: lenient))
+                try source.read(batchSize: 7, { _ in }, rejected: { _ in })
+            } catch let failure as InputFailure {
+                #expect(failure.message(.en).contains(path), "\(failure.message(.en))", sourceLocation: sourceLocation)
+            } catch {
+                Issue.record("\(path): not an input failure: \(error)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+}
