@@ -21,16 +21,23 @@ struct AgencyRouter: Sendable {
         if let main = scored.accepted.first {
             return route(text, theme: main.id, themeConfidence: scored.confidence, review: false, scope: scope, location: location, on: date)
         }
+        // The strongest candidate's rules compete with `other`'s (phrases such as
+        // tax or telecom words, or a local matter) under the same precedence.
         let candidate = scored.candidates.first
         let second = scored.candidates.dropFirst().first?.score ?? 0
         let confidence = candidate.map { $0.score / ($0.score + second + 1) } ?? 1
-        if let candidate, let suggestion = route(text, theme: candidate.id, themeConfidence: confidence, review: true, scope: scope, location: location, on: date) {
-            return suggestion
-        }
-        return route(text, theme: "other", themeConfidence: 1, review: true, scope: scope, location: location, on: date)
+        return route(text, themes: (candidate.map { [$0.id] } ?? []) + ["other"], themeConfidence: confidence, review: true,
+                     scope: scope, location: location, on: date)
     }
 
     func route(_ text: PetitionText, theme: String, themeConfidence: Double, review: Bool, scope: ScopeAssessment,
+               location: LocationMention?, on date: RoutingDate) -> AgencySuggestion? {
+        route(text, themes: [theme], themeConfidence: themeConfidence, review: review, scope: scope, location: location, on: date)
+    }
+
+    /// Routes with the rules of `themes` (each with the `*` rules), the most
+    /// specific first; themes after the first lend only their phrase rules.
+    func route(_ text: PetitionText, themes: [String], themeConfidence: Double, review: Bool, scope: ScopeAssessment,
                location: LocationMention?, on date: RoutingDate) -> AgencySuggestion? {
         let routing = compiled.lexicon.routing
         var found: [Int: PhraseMatch] = [:]
@@ -38,8 +45,12 @@ struct AgencyRouter: Sendable {
             found[compiled.ruleEntries[match.entry]] = match
         }
         var best: (key: [Int], index: Int)? = nil
-        for index in compiled.rulesByTheme[theme] ?? [] {
+        var seen = Set<Int>()
+        let primary = Set(compiled.rulesByTheme[themes[0]] ?? [])
+        for index in themes.flatMap({ compiled.rulesByTheme[$0] ?? [] }) where seen.insert(index).inserted {
             let rule = routing.rules[index]
+            // Themes after the first (`other` for a review item) lend only their phrase rules.
+            guard primary.contains(index) || !rule.phrase.isEmpty else { continue }
             guard rule.period.contains(date), rule.scope == nil || rule.scope == scope.scope else { continue }
             let match = found[index]
             if !rule.phrase.isEmpty && match == nil { continue }
@@ -74,6 +85,7 @@ struct AgencyRouter: Sendable {
             let ended = former?.period.until?.description ?? "?"
             reason += language.pick("; sau ngày \(ended), \(old) chuyển giao cho \(record.name(language))", "; after \(ended), \(old) was taken over by \(record.name(language))")
         }
+        let theme = rule.theme == "*" ? themes[0] : rule.theme
         if review {
             let label = compiled.lexicon.theme(theme)?.label(language) ?? theme
             reason += theme == "other"
