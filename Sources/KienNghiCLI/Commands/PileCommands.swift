@@ -137,8 +137,9 @@ struct RouteCommand: ParsableCommand {
             var counts: [String: (name: String, count: Int, file: String)] = [:]
             let summary = try PileRun.run(pile, processor) { petitions in
                 for petition in petitions {
-                    let id = petition.classification.agency?.id ?? "review"
-                    let name = petition.classification.agency?.agencyName ?? l.pick("Hàng chờ xem xét", "Review queue")
+                    let routed = petition.classification.needsReview ? nil : petition.classification.agency
+                    let id = routed?.id ?? "review"
+                    let name = routed?.agencyName ?? l.pick("Hàng chờ xem xét", "Review queue")
                     let fileName = "\(id == "review" ? l.pick("cho-xem-xet", "review-queue") : id).\(format)"
                     let path = folder + "/" + fileName
                     if writers[id] == nil {

@@ -55,6 +55,21 @@ public struct AgencySuggestion: Sendable, Equatable, Codable {
     public var localUnits: [String]
     /// True when the petition's place maps to several possible local bodies.
     public var ambiguous: Bool
+    /// The theme the rule was chosen for: the main theme, or for a petition sent
+    /// to review its strongest candidate (`other` when there is none).
+    public var theme: String
+    /// Which kind of rule decided (reason code).
+    public var basis: RoutingBasis
+    /// The rule's phrase as found in the petition, when a phrase decided.
+    public var phrase: Evidence?
+    /// The petition's scope and its cues (local or city-wide), also when the rule did not need it.
+    public var scope: ScopeAssessment
+    /// 0…1: the theme's confidence times how specific the deciding rule is;
+    /// halved for a petition sent to review.
+    public var confidence: Double
+    /// True for a petition sent to review: the agency is a suggestion for the
+    /// person who reads it, not a decision.
+    public var needsReview: Bool
 }
 
 /// An urgency flag with the words that raised it.
@@ -72,7 +87,8 @@ public struct Classification: Sendable, Equatable, Codable {
     public var candidates: [ThemeScore]
     /// 0…1: how decisive the main theme is (0 for `other`).
     public var confidence: Double
-    /// nil: no agency is guessed; the petition goes to the review queue.
+    /// Who should answer. For a petition sent to review (``needsReview``) this is
+    /// the best suggestion with a lower confidence; nil only when no rule applies.
     public var agency: AgencySuggestion?
     /// The most specific place named (zone, then commune, then district).
     public var location: LocationMention?

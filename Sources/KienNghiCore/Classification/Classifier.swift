@@ -26,7 +26,8 @@ public struct Classifier: Sendable {
         let themes = scored.accepted.isEmpty
             ? [ThemeScore(id: "other", label: compiled.lexicon.theme("other")?.label(language) ?? "other", score: 0, evidence: [])]
             : scored.accepted
-        let agency = AgencyRouter(compiled: compiled, language: language).route(petition, mainTheme: themes[0].id, location: location, on: date)
+        // A petition sent to review still gets its best suggestion (marked as such).
+        let agency = AgencyRouter(compiled: compiled, language: language).suggest(petition, scored: scored, location: location, on: date)
         let urgency = UrgencyDetector(compiled: compiled, language: language).detect(petition, negatedStarts: scored.negatedStarts)
         return Classification(themes: themes, candidates: scored.candidates, confidence: scored.confidence, agency: agency,
                               location: location, urgency: urgency, asOf: date)

@@ -22,6 +22,9 @@ struct CompiledLexicon: Sendable {
     let placeMatcher: PhraseMatcher
     let placeEntries: [PlaceEntry]
     let urgencyMatcher: PhraseMatcher
+    let scopeMatcher: PhraseMatcher
+    /// Index into ``RoutingTable/scopeCues`` for each scope-matcher entry.
+    let scopeEntries: [Int]
     /// Rule indices that apply to each main theme (its own rules and `*` rules), in file order.
     let rulesByTheme: [String: [Int]]
 
@@ -75,7 +78,15 @@ struct CompiledLexicon: Sendable {
         var urgencyMatcher = PhraseMatcher()
         for phrase in lexicon.urgency { urgencyMatcher.add(analyzer.analyze(phrase.text), vocabulary: &vocabulary) }
 
+        var scopeMatcher = PhraseMatcher()
+        var scopeEntries: [Int] = []
+        for (index, cue) in lexicon.routing.scopeCues.enumerated() where scopeMatcher.add(analyzer.analyze(cue.phrase), vocabulary: &vocabulary) {
+            scopeEntries.append(index)
+        }
+
         self.vocabulary = vocabulary
+        self.scopeMatcher = scopeMatcher
+        self.scopeEntries = scopeEntries
         self.themeMatcher = themeMatcher
         self.themeEntries = themeEntries
         self.ruleMatcher = ruleMatcher

@@ -241,23 +241,26 @@ public struct LexiconLoader: Sendable {
                     continue
                 }
                 guard let validity = period(file, row) else { continue }
+                guard let (scope, priority) = ruleScopeAndPriority(file, row, log: log) else { continue }
                 let key = normalizedKey(phrase)
-                if let clash = rules.first(where: { $0.theme == theme && normalizedKey($0.phrase) == key && $0.period.overlaps(validity) }) {
+                if let clash = rules.first(where: { $0.theme == theme && $0.scope == scope && normalizedKey($0.phrase) == key && $0.period.overlaps(validity) }) {
                     log.report(.error, file, row, cell: file.column("valid_from") ?? 0,
                                ("quy tắc trùng với dòng \(clash.source.line) trong cùng thời gian", "rule overlaps line \(clash.source.line) in time"),
                                fix: ("đặt valid_from/valid_until để hai dòng không chồng ngày", "set valid_from/valid_until so the two rows do not share days"))
                     continue
                 }
                 rules.append(RoutingRule(
-                    theme: theme, phrase: phrase, agency: agency, period: validity, reasonVi: file.cell(row, "reason_vi"),
+                    theme: theme, phrase: phrase, scope: scope, priority: priority, agency: agency, period: validity, reasonVi: file.cell(row, "reason_vi"),
                     reasonEn: file.cell(row, "reason_en"), source: LexiconSource(file: "routing/rules.tsv", line: row.line)))
             }
-            for theme in themeIds.sorted() where theme != "other" && !rules.contains(where: { $0.theme == theme && $0.phrase.isEmpty }) {
+            reportShadowedRules(rules, file: file, normalizedKey: normalizedKey, log: log)
+            for theme in themeIds.sorted() where theme != "other" && !rules.contains(where: { $0.theme == theme && $0.phrase.isEmpty && $0.scope == nil }) {
                 log.report(.warning, file, nil, ("chủ đề \"\(theme)\" không có quy tắc mặc định", "theme \"\(theme)\" has no default rule"),
                            fix: ("thêm một dòng với cột phrase để trống", "add a row with an empty phrase"))
             }
         }
-        return RoutingTable(agencies: agencies, rules: rules)
+        let scopeCues = read("routing/scope.tsv", false).map { loadScopeCues($0, normalizedKey: normalizedKey, log: log) } ?? []
+        return RoutingTable(agencies: agencies, rules: rules, scopeCues: scopeCues)
     }
 
     private func loadGazetteer(read: (String, Bool) -> TabularFile?) -> Gazetteer {

@@ -20,7 +20,7 @@ public enum OutputColumns {
             c.themes.flatMap { theme in theme.evidence.filter { !$0.negated }.map { "\($0.surface) → \(theme.id)" } }.joined(separator: "; "),
             c.urgency.map(\.label).joined(separator: "; "),
             c.agency?.id ?? "",
-            c.agency?.name ?? review,
+            c.needsReview ? review + (c.agency.map { l.pick("; gợi ý: ", "; suggestion: ") + $0.name } ?? "") : c.agency?.name ?? "",
             c.agency?.reason ?? "",
             ClassificationRecord.placeName(c.location) ?? "",
         ]

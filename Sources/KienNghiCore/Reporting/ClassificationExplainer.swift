@@ -9,8 +9,8 @@ public struct ClassificationExplainer: Sendable {
         let l = language
         var out = ""
         if c.needsReview {
-            out += l.pick("Chủ đề: Khác — không đủ bằng chứng, chuyển hàng chờ xem xét (không đoán cơ quan).\n",
-                          "Theme: Other — not enough evidence; sent to the review queue (no agency guessed).\n")
+            out += l.pick("Chủ đề: Khác — không đủ bằng chứng, chuyển hàng chờ xem xét (cơ quan bên dưới chỉ là gợi ý).\n",
+                          "Theme: Other — not enough evidence; sent to the review queue (the agency below is only a suggestion).\n")
         } else {
             out += l.pick("Chủ đề (độ tin cậy \(percent(c.confidence))):\n", "Themes (confidence \(percent(c.confidence))):\n")
             for (rank, theme) in c.themes.enumerated() {
@@ -27,7 +27,7 @@ public struct ClassificationExplainer: Sendable {
             }
         }
         if let agency = c.agency {
-            out += l.pick("Cơ quan đề xuất: ", "Suggested agency: ") + "\(agency.name) [\(agency.id)]\n"
+            out += l.pick("Cơ quan đề xuất: ", "Suggested agency: ") + "\(agency.name) [\(agency.id)] (\(l.pick("độ tin cậy", "confidence")) \(percent(agency.confidence)))\n"
             out += l.pick("  Lý do: ", "  Reason: ") + agency.reason + " (\(agency.rule))\n"
         } else if !c.needsReview {
             out += l.pick("Cơ quan đề xuất: không tìm được quy tắc định tuyến.\n", "Suggested agency: no routing rule applies.\n")

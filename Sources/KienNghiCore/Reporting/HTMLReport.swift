@@ -50,7 +50,7 @@ public struct HTMLReport: Sendable {
         }
         html += "</section>"
         html += "<section><h2>\(l.pick("Hàng chờ xem xét", "Review queue")) <span class=\"count\">\(pile.reviewCount)</span></h2>"
-        html += "<p class=\"note\">\(l.pick("Không đủ bằng chứng để phân loại: cán bộ đọc và chuyển tay, không đoán cơ quan.", "Not enough evidence to classify: a person reads and forwards these; no agency is guessed."))</p>"
+        html += "<p class=\"note\">\(l.pick("Không đủ bằng chứng để phân loại: cán bộ đọc và chuyển tay; cơ quan ghi kèm chỉ là gợi ý.", "Not enough evidence to classify: a person reads and forwards these; the agency shown is only a suggestion."))</p>"
         html += pile.review.map { exampleBlock($0, urgent: false) }.joined()
         if pile.reviewCount > pile.review.count {
             html += "<p class=\"note\">\(l.pick("… và \(pile.reviewCount - pile.review.count) kiến nghị khác.", "… and \(pile.reviewCount - pile.review.count) more."))</p>"

@@ -1,28 +1,102 @@
-/// Picks the agency for a classified petition: the first phrase rule of the
-/// main theme whose phrase occurs, else the theme's default rule; valid on the
-/// routing date; the agency carried forward to its successor on that date; a
-/// local body named after the place the petition mentions.
+/// Picks the agency for a classified petition. Of the rules for the theme that
+/// apply (phrase present, scope matching, valid on the routing date) the most
+/// specific wins (``RoutingRule/precedence(phraseTerms:)``, then the phrase
+/// found first, then the agency id), so the order of rows never matters. The
+/// agency is carried forward to its successor on that date, and a local body is
+/// named after the place the petition mentions.
 struct AgencyRouter: Sendable {
     let compiled: CompiledLexicon
     let language: Language
 
-    func route(_ text: PetitionText, mainTheme: String, location: LocationMention?, on date: RoutingDate) -> AgencySuggestion? {
-        guard mainTheme != "other" else { return nil }
-        let routing = compiled.lexicon.routing
-        let present = Set(compiled.ruleMatcher.matches(text.ids, overlapping: true).map { compiled.ruleEntries[$0.entry] })
-        let applicable = (compiled.rulesByTheme[mainTheme] ?? []).filter { routing.rules[$0].period.contains(date) }
-        guard let chosen = applicable.first(where: { present.contains($0) }) ?? applicable.first(where: { routing.rules[$0].phrase.isEmpty }) else {
-            return nil
+    /// How much a decision by each kind of rule is trusted, before the theme's confidence.
+    static let basisStrength: [RoutingBasis: Double] = [.phraseAndScope: 1, .phrase: 0.9, .scope: 0.85, .themeDefault: 0.75]
+    /// Factor on the confidence of a suggestion for a petition sent to review.
+    static let reviewFactor = 0.5
+
+    /// Routes by the main theme, or, for a petition whose themes all stayed
+    /// under the threshold, by its strongest candidate (or by `other`'s phrase
+    /// rules, e.g. tax), so a petition sent to review still gets a suggestion.
+    func suggest(_ text: PetitionText, scored: ThemeScorer.Outcome, location: LocationMention?, on date: RoutingDate) -> AgencySuggestion? {
+        let scope = ScopeDetector(compiled: compiled).detect(text)
+        if let main = scored.accepted.first {
+            return route(text, theme: main.id, themeConfidence: scored.confidence, review: false, scope: scope, location: location, on: date)
         }
+        // The strongest candidate's rules compete with `other`'s (phrases such as
+        // tax or telecom words, or a local matter) under the same precedence.
+        let candidate = scored.candidates.first
+        let second = scored.candidates.dropFirst().first?.score ?? 0
+        let confidence = candidate.map { $0.score / ($0.score + second + 1) } ?? 1
+        return route(text, themes: (candidate.map { [$0.id] } ?? []) + ["other"], themeConfidence: confidence, review: true,
+                     scope: scope, location: location, on: date)
+    }
+
+    func route(_ text: PetitionText, theme: String, themeConfidence: Double, review: Bool, scope: ScopeAssessment,
+               location: LocationMention?, on date: RoutingDate) -> AgencySuggestion? {
+        route(text, themes: [theme], themeConfidence: themeConfidence, review: review, scope: scope, location: location, on: date)
+    }
+
+    /// Routes with the rules of `themes` (each with the `*` rules), the most
+    /// specific first; themes after the first lend only their phrase rules.
+    func route(_ text: PetitionText, themes: [String], themeConfidence: Double, review: Bool, scope: ScopeAssessment,
+               location: LocationMention?, on date: RoutingDate) -> AgencySuggestion? {
+        let routing = compiled.lexicon.routing
+        var found: [Int: PhraseMatch] = [:]
+        for match in compiled.ruleMatcher.matches(text.ids, overlapping: true) where found[compiled.ruleEntries[match.entry]] == nil {
+            found[compiled.ruleEntries[match.entry]] = match
+        }
+        var best: (key: [Int], index: Int)? = nil
+        var seen = Set<Int>()
+        let primary = Set(compiled.rulesByTheme[themes[0]] ?? [])
+        for index in themes.flatMap({ compiled.rulesByTheme[$0] ?? [] }) where seen.insert(index).inserted {
+            let rule = routing.rules[index]
+            // Themes after the first (`other` for a review item) lend only their phrase rules.
+            guard primary.contains(index) || !rule.phrase.isEmpty else { continue }
+            guard rule.period.contains(date), rule.scope == nil || rule.scope == scope.scope else { continue }
+            let match = found[index]
+            if !rule.phrase.isEmpty && match == nil { continue }
+            let key = rule.precedence(phraseTerms: match?.terms.count ?? 0) + [-(match?.terms.lowerBound ?? 0)]
+            if let current = best {
+                if key.lexicographicallyPrecedes(current.key) { continue }
+                if key == current.key && (rule.agency, rule.source.line) >= (routing.rules[current.index].agency, routing.rules[current.index].source.line) { continue }
+            }
+            best = (key, index)
+        }
+        guard let chosen = best?.index else { return nil }
         let rule = routing.rules[chosen]
         guard let (record, path) = routing.resolve(rule.agency, on: date) else { return nil }
-        var reason = language.pick(rule.reasonVi, rule.reasonEn)
-        if !rule.phrase.isEmpty { reason += language.pick(" (có cụm từ \"\(rule.phrase)\")", " (the petition says \"\(rule.phrase)\")") }
-        if path.count > 1 {
-            reason += language.pick("; từ \(record.period.from?.description ?? "?") \(path[0]) chuyển giao cho \(record.id)",
-                                    "; from \(record.period.from?.description ?? "?") \(path[0]) was taken over by \(record.id)")
+        let basis: RoutingBasis = switch (rule.phrase.isEmpty, rule.scope == nil) {
+        case (false, false): .phraseAndScope
+        case (false, true): .phrase
+        case (true, false): .scope
+        case (true, true): .themeDefault
         }
-        var suggestion = AgencySuggestion(id: record.id, name: record.name(language), agencyName: record.name(language), reason: reason, rule: rule.source.description, localUnits: [], ambiguous: false)
+        let phrase = found[chosen].map { text.evidence($0, phrase: rule.phrase, weight: 0, negated: false, source: rule.source) }
+        var reason = language.pick(rule.reasonVi, rule.reasonEn)
+        if let phrase { reason += language.pick(" (có cụm từ \"\(phrase.surface)\")", " (the petition says \"\(phrase.surface)\")") }
+        if let ruleScope = rule.scope {
+            let cues = scope.evidence.filter { $0.scope == ruleScope }.prefix(3).map { "\"\($0.surface)\"" }.joined(separator: ", ")
+            reason += ruleScope == .local
+                ? language.pick("; việc ở một địa bàn cụ thể: \(cues)", "; a local matter: \(cues)")
+                : language.pick("; việc chung toàn thành phố hoặc chính sách: \(cues)", "; a city-wide or policy matter: \(cues)")
+        }
+        if path.count > 1 {
+            let former = routing.agencies.last { $0.id == path[0] }
+            let old = former?.name(language) ?? path[0]
+            let ended = former?.period.until?.description ?? "?"
+            reason += language.pick("; sau ngày \(ended), \(old) chuyển giao cho \(record.name(language))", "; after \(ended), \(old) was taken over by \(record.name(language))")
+        }
+        let theme = rule.theme == "*" ? themes[0] : rule.theme
+        if review {
+            let label = compiled.lexicon.theme(theme)?.label(language) ?? theme
+            reason += theme == "other"
+                ? language.pick("; chờ xem xét: chưa rõ chủ đề, gợi ý theo cụm từ", "; needs review: no theme yet, suggested from a phrase")
+                : language.pick("; chờ xem xét: gợi ý theo chủ đề gần nhất (\(label))", "; needs review: suggested from the nearest theme (\(label))")
+        }
+        let confidence = themeConfidence * (Self.basisStrength[basis] ?? 0.75) * (review ? Self.reviewFactor : 1)
+        var suggestion = AgencySuggestion(
+            id: record.id, name: record.name(language), agencyName: record.name(language), reason: reason, rule: rule.source.description,
+            localUnits: [], ambiguous: false, theme: theme, basis: basis, phrase: phrase, scope: scope,
+            confidence: (confidence * 100).rounded() / 100, needsReview: review)
         localize(&suggestion, location: location)
         return suggestion
     }

@@ -11,11 +11,16 @@ public struct AgencyRecord: Sendable, Equatable {
     public func name(_ language: Language) -> String { language.pick(nameVi, nameEn) }
 }
 
-/// One routing rule: for a theme (or `*`), optionally only when a phrase occurs.
+/// One routing rule: for a theme (or `*`), optionally only when a phrase occurs
+/// and only for petitions of one scope.
 public struct RoutingRule: Sendable, Equatable {
     public var theme: String
     /// Empty for the theme's default rule.
     public var phrase: String
+    /// nil: any scope; otherwise the rule applies only to petitions of that scope.
+    public var scope: RoutingScope?
+    /// Breaks ties between rules of equal specificity (higher wins; default 0).
+    public var priority: Int
     public var agency: String
     public var period: ValidityPeriod
     public var reasonVi: String
@@ -28,6 +33,8 @@ public struct RoutingRule: Sendable, Equatable {
 public struct RoutingTable: Sendable {
     public var agencies: [AgencyRecord]
     public var rules: [RoutingRule]
+    /// Cues that decide a petition's ``RoutingScope`` (routing/scope.tsv).
+    public var scopeCues: [ScopeCue] = []
 
     /// The agency record that answers on `date` for a 2019 id, following
     /// successors when the id has ended. The path of ids is returned too.
@@ -47,4 +54,13 @@ public struct RoutingTable: Sendable {
     }
 
     public func knowsAgency(_ id: String) -> Bool { agencies.contains { $0.id == id } }
+}
+
+extension RoutingRule {
+    /// How specific a rule is, compared before anything else: a phrase beats no
+    /// phrase, then a scope beats no scope, then a theme beats `*`; then the
+    /// priority column; then the longer phrase (in terms). Row order never matters.
+    func precedence(phraseTerms: Int) -> [Int] {
+        [phrase.isEmpty ? 0 : 1, scope == nil ? 0 : 1, theme == "*" ? 0 : 1, priority, phraseTerms]
+    }
 }

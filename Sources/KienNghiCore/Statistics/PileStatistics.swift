@@ -41,9 +41,9 @@ public struct PileStatistics: Sendable, Codable {
             total += 1
             byMainTheme[c.mainTheme, default: 0] += 1
             for theme in c.themes { byTheme[theme.id, default: 0] += 1 }
-            let agency = c.agency?.id ?? "review"
+            let agency = c.needsReview ? "review" : c.agency?.id ?? "review"
             byAgency[agency, default: 0] += 1
-            agencyNames[agency] = c.agency?.agencyName ?? language.pick("Hàng chờ xem xét", "Review queue")
+            agencyNames[agency] = c.needsReview ? language.pick("Hàng chờ xem xét", "Review queue") : c.agency?.agencyName ?? language.pick("Hàng chờ xem xét", "Review queue")
             let place = ClassificationRecord.placeName(c.location) ?? unknownPlace
             if c.location != nil { byPlace[place, default: 0] += 1 }
             themeByPlace[c.mainTheme, default: [:]][place, default: 0] += 1

@@ -1,0 +1,68 @@
+/// Decides whether a petition is a local matter or a city-wide/policy one from
+/// the cues of `routing/scope.tsv`, longest cue first, with spans as evidence.
+/// A cue marked `name` counts only when a word or number follows it ("phường Yên
+/// Hòa", "tổ 5"), not at a clause end ("… ở xã."); longer phrases of weight 0
+/// mask common non-places ("đường dây nóng", "tổ chức"). Case never decides
+/// (text in capitals routes the same); capitalised names and numbers after a
+/// cue are added to its evidence span.
+struct ScopeDetector: Sendable {
+    let compiled: CompiledLexicon
+
+    /// At most this many name or number tokens are added to a cue's evidence.
+    static let longestName = 4
+
+    func detect(_ text: PetitionText) -> ScopeAssessment {
+        let cues = compiled.lexicon.routing.scopeCues
+        guard !cues.isEmpty else { return .undecided }
+        var local = 0.0
+        var citywide = 0.0
+        var evidence: [ScopeEvidence] = []
+        let analyzed = text.analyzed
+        for match in compiled.scopeMatcher.matches(text.ids) {
+            let cue = cues[compiled.scopeEntries[match.entry]]
+            guard cue.weight != 0 else { continue }
+            var span = text.span(match.terms)
+            // The name or number that follows is part of the evidence ("ngõ 47", "phường Nghĩa Đô").
+            var named = 0
+            var term = match.terms.upperBound
+            while named < Self.longestName, term < analyzed.terms.count {
+                let next = analyzed.tokens[Int(analyzed.terms[term].tokenIndex)]
+                guard next.span.start >= span.end, next.span.start - span.end <= 2, Self.isNameOrNumber(next, in: analyzed) else { break }
+                span.end = next.span.end
+                named += 1
+                term += 1
+                while term < analyzed.terms.count, analyzed.terms[term].tokenIndex == analyzed.terms[term - 1].tokenIndex { term += 1 }
+            }
+            if cue.context == .name && named == 0 && !Self.followedByWord(match.terms.upperBound, after: span.end, in: analyzed) { continue }
+            switch cue.scope {
+            case .local: local += cue.weight
+            case .citywide: citywide += cue.weight
+            }
+            evidence.append(ScopeEvidence(
+                scope: cue.scope, phrase: cue.phrase, surface: analyzed.surface(of: span), start: span.start, end: span.end,
+                weight: cue.weight, match: match.kind, source: cue.source.description))
+        }
+        return ScopeAssessment(scope: ScopeAssessment.decide(local: local, citywide: citywide),
+                               localWeight: local, citywideWeight: citywide, evidence: evidence)
+    }
+
+    /// Whether a word or number follows directly (not a clause end). Case is not
+    /// used, so the decision is the same for text typed in capitals or without them.
+    private static func followedByWord(_ term: Int, after end: Int, in analyzed: AnalyzedText) -> Bool {
+        guard term < analyzed.terms.count else { return false }
+        let next = analyzed.tokens[Int(analyzed.terms[term].tokenIndex)]
+        guard next.span.start >= end, next.span.start - end <= 2 else { return false }
+        return [.word, .number, .date, .documentNumber, .acronym].contains(next.kind)
+    }
+
+    /// A number, a date-like or code-like token ("2/9", "ĐT186"), or a word that starts with a capital letter.
+    private static func isNameOrNumber(_ token: Token, in analyzed: AnalyzedText) -> Bool {
+        switch token.kind {
+        case .number, .date, .documentNumber, .acronym: return true
+        case .word:
+            guard let first = analyzed.surface(of: token.span).unicodeScalars.first else { return false }
+            return VietnameseLetters.info(first.value)?.isUpper ?? (first.properties.isUppercase || ("0"..."9").contains(first))
+        default: return false
+        }
+    }
+}
