@@ -18,6 +18,12 @@ int32_t kn_nfc_utf16(const uint16_t *src, int32_t length, uint16_t *dest, int32_
 /// or its canonical combining class is not 0); 0 otherwise.
 int32_t kn_nfc_unstable(uint32_t scalar);
 
+/// Fills `pairs` with [first, last] scalar pairs of every range whose scalars
+/// may change or combine under NFC (the set of kn_nfc_unstable), built from
+/// ICU's property data in one pass. Returns the number of ranges, -1 on
+/// failure, or minus the number needed when `capacity` (pairs) is too small.
+int32_t kn_nfc_unstable_ranges(uint32_t *pairs, int32_t capacity);
+
 /// Simple default case folding of one scalar.
 uint32_t kn_fold_case(uint32_t scalar);
 

@@ -3,6 +3,9 @@ import Foundation
 import KienNghiCore
 
 /// `kiennghi tokenize`: shows every token with its span and keys.
+///
+/// Streams like `normalize`: each chunk of whole lines is analysed and its
+/// tokens written at once, as bytes, so memory stays bounded.
 struct TokenizeCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenize",
@@ -16,61 +19,186 @@ struct TokenizeCommand: RenderingCommand {
     @Option(help: "Tệp từ viết tắt (mặc định: từ điển đi kèm).")
     var lexicons: String?
 
-    /// The command's whole output.
+    @Option(name: .shortAndLong, help: "Ghi kết quả vào tệp này (mặc định: stdout). Tệp chỉ xuất hiện khi đã ghi xong.")
+    var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let sink = try ByteSink(output: output, input: input.input, language: input.language.lang)
+            try stream(to: sink)
+            try sink.finish()
+        }
+    }
+
+    /// The command's whole output, in memory (for tests).
     func render() throws -> String {
-        let decoded = try input.read()
+        let sink = ByteSink()
+        try stream(to: sink)
+        return sink.text
+    }
+
+    private func stream(to sink: ByteSink) throws {
         let analyzer = try LexiconLocation.analyzer(lexicons, language: input.language.lang)
-        let analyzed = analyzer.analyze(decoded.text)
-        return json ? TokenPrinter.json(analyzed, decoded: decoded) : TokenPrinter.table(analyzed)
+        var printer = TokenPrinter(json: json)
+        try StreamingTextInput(options: input).forEachChunk { chunk in
+            let analyzed = analyzer.analyze(chunk.text)
+            printer.write(analyzed, chunk: chunk, to: &sink.buffer)
+            try sink.flushIfFull()
+        }
+        printer.finish(to: &sink.buffer)
     }
 }
 
-/// Renders analysed text for `tokenize`.
-enum TokenPrinter {
-    static func table(_ analyzed: AnalyzedText) -> String {
-        var out = ""
-        for (sentenceNumber, sentence) in analyzed.sentences.enumerated() {
-            out += "# \(sentenceNumber + 1) [\(sentence.span)]\n"
-            for index in sentence.tokens {
-                let token = analyzed.tokens[index]
-                var line = "\(token.span.start)\t\(token.span.end)\t\(token.kind.rawValue)\t\(analyzed.surface(index))\t\(analyzed.key(index))\t\(analyzed.plainKey(index))"
-                if let expansion = analyzed.expansion(index) { line += "\t→ \(expansion)" }
-                out += line + "\n"
+/// Renders analysed chunks for `tokenize`, straight into bytes.
+///
+/// Table: `# N [start..<end]` per sentence, then per token
+/// `start end kind surface key plain [→ expansion]`, tab-separated.
+/// JSON: one document, `{"confidence", "encoding", "sentences": [{"end",
+/// "start", "tokens": [...]}]}` with one token object per line, so it can be
+/// written as the input is read.
+struct TokenPrinter {
+    let json: Bool
+    private var sentenceCount = 0
+    private var wroteHeader = false
+
+    init(json: Bool) { self.json = json }
+
+    mutating func write(_ analyzed: AnalyzedText, chunk: TextChunk, to out: inout [UInt8]) {
+        if json && !wroteHeader { writeHeader(encoding: chunk.encoding, confidence: chunk.confidence, to: &out) }
+        var source = analyzed.source
+        source.withUTF8 { sourceBytes in
+            analyzed.keyArena.withUnsafeBufferPointer { arena in
+                for sentence in analyzed.sentences {
+                    let start = sentence.span.start + chunk.offset
+                    let end = sentence.span.end + chunk.offset
+                    if json {
+                        out.append(sentenceCount == 0 ? "\n    {\n      \"end\" : " : ",\n    {\n      \"end\" : ")
+                        out.appendDecimal(end)
+                        out.append(",\n      \"start\" : ")
+                        out.appendDecimal(start)
+                        out.append(",\n      \"tokens\" : [")
+                    } else {
+                        out.append("# ")
+                        out.appendDecimal(sentenceCount + 1)
+                        out.append(" [")
+                        out.appendDecimal(start)
+                        out.append("..<")
+                        out.appendDecimal(end)
+                        out.append("]\n")
+                    }
+                    for index in sentence.tokens {
+                        if json {
+                            writeJSONToken(index, analyzed, offset: chunk.offset, first: index == sentence.tokens.lowerBound, source: sourceBytes, arena: arena, to: &out)
+                        } else {
+                            writeTableToken(index, analyzed, offset: chunk.offset, source: sourceBytes, arena: arena, to: &out)
+                        }
+                    }
+                    if json { out.append("\n      ]\n    }") }
+                    sentenceCount += 1
+                }
             }
         }
-        return out
     }
 
-    struct TokenRecord: Encodable {
-        var kind: String
-        var surface: String
-        var start: Int
-        var end: Int
-        var key: String
-        var plain: String
-        var expansion: String?
-        var sentence: Int
+    mutating func finish(to out: inout [UInt8]) {
+        guard json else { return }
+        if !wroteHeader { writeHeader(encoding: .utf8, confidence: 1, to: &out) }
+        out.append(sentenceCount == 0 ? "]\n}\n" : "\n  ]\n}\n")
     }
 
-    struct Document: Encodable {
-        var encoding: String
-        var confidence: Double
-        var tokens: [TokenRecord]
-        var sentences: [SourceSpan]
-    }
-
-    static func json(_ analyzed: AnalyzedText, decoded: DecodedText) -> String {
-        var records: [TokenRecord] = []
-        for (sentenceNumber, sentence) in analyzed.sentences.enumerated() {
-            for index in sentence.tokens {
-                let token = analyzed.tokens[index]
-                records.append(TokenRecord(
-                    kind: token.kind.rawValue, surface: analyzed.surface(index), start: token.span.start, end: token.span.end,
-                    key: analyzed.key(index), plain: analyzed.plainKey(index), expansion: analyzed.expansion(index), sentence: sentenceNumber))
-            }
+    private mutating func writeHeader(encoding: TextEncoding, confidence: Double, to out: inout [UInt8]) {
+        wroteHeader = true
+        out.append("{\n  \"confidence\" : ")
+        if confidence == confidence.rounded(), abs(confidence) < 1e15 {
+            out.appendDecimal(Int(confidence))
+        } else {
+            out.append(contentsOf: "\(confidence)".utf8)
         }
-        let document = Document(encoding: decoded.encoding.description, confidence: decoded.confidence, tokens: records, sentences: analyzed.sentences.map(\.span))
-        return JSONText.encode(document, pretty: true) + "\n"
+        out.append(",\n  \"encoding\" : ")
+        let name = encoding.description
+        var nameBytes = Array(name.utf8)
+        nameBytes.withUnsafeBufferPointer { out.appendJSONString($0) }
+        nameBytes.removeAll()
+        out.append(",\n  \"sentences\" : [")
+    }
+
+    private func writeTableToken(
+        _ index: Int, _ analyzed: AnalyzedText, offset: Int, source: UnsafeBufferPointer<UInt8>,
+        arena: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
+    ) {
+        let token = analyzed.tokens[index]
+        out.appendDecimal(token.span.start + offset)
+        out.append(0x09)
+        out.appendDecimal(token.span.end + offset)
+        out.append(0x09)
+        out.append(token.kind.nameBytes)
+        out.append(0x09)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: source[token.span.start..<token.span.end]))
+        out.append(0x09)
+        out.append(contentsOf: Self.slice(arena, analyzed.tokenKeys[index]))
+        out.append(0x09)
+        out.append(contentsOf: Self.slice(arena, analyzed.tokenPlainKeys[index]))
+        let terms = analyzed.tokenTerms[index]
+        var firstPart = true
+        for term in Int(terms.lowerBound)..<Int(terms.upperBound) where analyzed.terms[term].isExpansion {
+            out.append(firstPart ? "\t→ " : " ")
+            out.append(contentsOf: Self.slice(arena, analyzed.terms[term].key))
+            firstPart = false
+        }
+        out.append(0x0A)
+    }
+
+    private func writeJSONToken(
+        _ index: Int, _ analyzed: AnalyzedText, offset: Int, first: Bool, source: UnsafeBufferPointer<UInt8>,
+        arena: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
+    ) {
+        let token = analyzed.tokens[index]
+        out.append(first ? "\n        {\"end\" : " : ",\n        {\"end\" : ")
+        out.appendDecimal(token.span.end + offset)
+        let terms = analyzed.tokenTerms[index]
+        var expansion: [UInt8]? = nil  // rare: built only for abbreviations
+        for term in Int(terms.lowerBound)..<Int(terms.upperBound) where analyzed.terms[term].isExpansion {
+            if expansion == nil { expansion = [] } else { expansion!.append(0x20) }
+            expansion!.append(contentsOf: Self.slice(arena, analyzed.terms[term].key))
+        }
+        if let expansion {
+            out.append(", \"expansion\" : ")
+            expansion.withUnsafeBufferPointer { out.appendJSONString($0) }
+        }
+        out.append(", \"key\" : ")
+        out.appendJSONString(Self.slice(arena, analyzed.tokenKeys[index]))
+        out.append(", \"kind\" : \"")
+        out.append(token.kind.nameBytes)
+        out.append("\", \"plain\" : ")
+        out.appendJSONString(Self.slice(arena, analyzed.tokenPlainKeys[index]))
+        out.append(", \"start\" : ")
+        out.appendDecimal(token.span.start + offset)
+        out.append(", \"surface\" : ")
+        out.appendJSONString(UnsafeBufferPointer(rebasing: source[token.span.start..<token.span.end]))
+        out.append(0x7D)
+    }
+
+    @inline(__always)
+    private static func slice(_ arena: UnsafeBufferPointer<UInt8>, _ range: Range<Int32>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: arena[Int(range.lowerBound)..<Int(range.upperBound)])
+    }
+}
+
+extension TokenKind {
+    /// The kind's name as UTF-8, for byte-level writers.
+    var nameBytes: StaticString {
+        switch self {
+        case .word: "word"
+        case .number: "number"
+        case .date: "date"
+        case .documentNumber: "documentNumber"
+        case .acronym: "acronym"
+        case .punctuation: "punctuation"
+        case .url: "url"
+        case .email: "email"
+        case .phone: "phone"
+        case .symbol: "symbol"
+        }
     }
 }
 

@@ -43,23 +43,80 @@ public struct Analyzer: Sendable {
     /// The normalised text for display: filters applied, every word in the
     /// canonical tone placement, case kept.
     public func normalize(_ text: String) -> String {
-        let bytes = filter(text).bytes
-        let tokens = tokenizer.tokenize(bytes)
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        var text = text
+        text.withUTF8 { normalize($0, appendingTo: &output) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends the normalised form of `text` (UTF-8, whole lines) to `output`:
+    /// the streaming form of ``normalize(_:)``.
+    ///
+    /// Fast path: a filter whose quick check passes is skipped, so ASCII and
+    /// clean NFC text is neither copied nor filtered; when only line-by-line
+    /// filters have work, only the lines that need them are filtered. Words
+    /// are then rewritten in place only if they have a non-ASCII letter.
+    public func normalize(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) {
+        output.reserveCapacity(output.count + text.count)
+        let active = characterFilters.filter { !$0.leavesUnchanged(text) }
+        if active.isEmpty {
+            appendCanonicalWords(text, to: &output)
+            return
+        }
+        if active.allSatisfy({ $0.worksLineByLine }), normalizeLineByLine(text, appendingTo: &output) { return }
+        var filtered = FilteredText(Array(text))
+        for filter in characterFilters { filtered = filter.apply(filtered) }
+        filtered.bytes.withUnsafeBufferPointer { appendCanonicalWords($0, to: &output) }
+    }
+
+    /// Filters only the lines that need it; false (with `output` untouched)
+    /// when a filter that needs the whole text would change a filtered line.
+    private func normalizeLineByLine(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) -> Bool {
+        let mark = output.count
+        var lineStart = 0
+        while lineStart < text.count {
+            var lineEnd = lineStart
+            while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
+            if lineEnd < text.count { lineEnd += 1 }
+            let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
+            lineStart = lineEnd
+            var filtered: FilteredText? = nil
+            for filter in characterFilters {
+                let unchanged = filtered.map { current in current.bytes.withUnsafeBufferPointer { filter.leavesUnchanged($0) } }
+                    ?? filter.leavesUnchanged(line)
+                if unchanged { continue }
+                guard filter.worksLineByLine else {
+                    output.removeSubrange(mark...)
+                    return false
+                }
+                filtered = filter.apply(filtered ?? FilteredText(Array(line)))
+            }
+            if let filtered {
+                filtered.bytes.withUnsafeBufferPointer { appendCanonicalWords($0, to: &output) }
+            } else {
+                appendCanonicalWords(line, to: &output)
+            }
+        }
+        return true
+    }
+
+    /// Copies filtered `bytes` to `output`, every word with a non-ASCII letter
+    /// in canonical tone placement (ASCII words cannot change).
+    private func appendCanonicalWords(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var canonicalizer = SyllableCanonicalizer()
         var copied = 0
         var none: [UInt8]? = nil
-        bytes.withUnsafeBufferPointer { buffer in
-            for token in tokens where token.kind == .word {
-                let range = token.normalized
-                output.append(contentsOf: buffer[copied..<range.lowerBound])
-                _ = canonicalizer.canonicalize(UnsafeBufferPointer(rebasing: buffer[range]), keepCase: true, key: &output, plain: &none)
-                copied = range.upperBound
-            }
-            output.append(contentsOf: buffer[copied...])
+        tokenizer.forEachToken(in: bytes) { token in
+            guard token.kind == .word else { return }
+            let range = token.normalized
+            var ascii = true
+            for i in range where bytes[i] >= 0x80 { ascii = false; break }
+            if ascii { return }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
+            _ = canonicalizer.canonicalize(UnsafeBufferPointer(rebasing: bytes[range]), keepCase: true, key: &output, plain: &none)
+            copied = range.upperBound
         }
-        return String(decoding: output, as: UTF8.self)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
     }
 }
 

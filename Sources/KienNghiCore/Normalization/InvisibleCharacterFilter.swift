@@ -7,6 +7,38 @@
 public struct InvisibleCharacterFilter: CharacterFilter {
     public init() {}
 
+    public var worksLineByLine: Bool { true }
+
+    /// True when the text has none of the characters this filter removes or replaces.
+    public func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var i = 0
+        while i < count {
+            let byte = bytes[i]
+            if byte >= 0x20 && byte < 0x80 { i += 1; continue }
+            if byte < 0x20 {
+                if byte == 0x09 || byte == 0x0A || byte == 0x0C { i += 1; continue }
+                return false
+            }
+            let length = UTF8Scalars.length(of: byte)
+            guard i + length <= count else { return false }
+            if Self.changes(UTF8Scalars.decode(bytes, at: i, length: length)) { return false }
+            i += length
+        }
+        return true
+    }
+
+    /// Non-ASCII scalars that ``apply(_:)`` removes or replaces.
+    @inline(__always)
+    static func changes(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x80...0xA0, 0x00AD, 0x00D0, 0x034F, 0x180E, 0x2000...0x200D, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF:
+            return true
+        default:
+            return false
+        }
+    }
+
     public func apply(_ text: FilteredText) -> FilteredText {
         let bytes = text.bytes
         var builder = FilterOutputBuilder(bytes)
@@ -63,6 +95,21 @@ enum UTF8Scalars {
     /// Decodes the scalar of `length` bytes at `index` (input is valid UTF-8).
     @inline(__always)
     static func decode(_ bytes: [UInt8], at index: Int, length: Int) -> UInt32 {
+        switch length {
+        case 1: return UInt32(bytes[index])
+        case 2: return UInt32(bytes[index] & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+        case 3:
+            return UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                | UInt32(bytes[index + 2] & 0x3F)
+        default:
+            return UInt32(bytes[index] & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+        }
+    }
+
+    /// Decodes the scalar of `length` bytes at `index` (input is valid UTF-8).
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32 {
         switch length {
         case 1: return UInt32(bytes[index])
         case 2: return UInt32(bytes[index] & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)

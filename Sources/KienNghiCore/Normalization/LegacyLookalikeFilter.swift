@@ -29,6 +29,16 @@ public struct LegacyLookalikeFilter: CharacterFilter {
         String(decoding: apply(FilteredText(Array(text.utf8))).bytes, as: UTF8.self)
     }
 
+    /// Automatic mode acts only on text with Latin-1 symbols or foreign
+    /// Latin-1 letters; a forced codec may change any non-ASCII text.
+    public func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch mode {
+        case .off: return true
+        case .automatic: return !Self.hasSuspiciousBytes(bytes)
+        case .forced: return !bytes.contains { $0 >= 0x80 }
+        }
+    }
+
     public func apply(_ text: FilteredText) -> FilteredText {
         if mode == .off { return text }
         let bytes = text.bytes
@@ -99,6 +109,10 @@ public struct LegacyLookalikeFilter: CharacterFilter {
     /// Bytes that Vietnamese Unicode text never has inside words: Latin-1
     /// symbols (U+00A1–U+00BF) and Latin-1 letters outside Vietnamese.
     static func hasSuspiciousBytes(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { hasSuspiciousBytes($0) }
+    }
+
+    static func hasSuspiciousBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let count = bytes.count
         while i + 1 < count {

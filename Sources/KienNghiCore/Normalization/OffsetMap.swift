@@ -122,4 +122,16 @@ struct FilterOutputBuilder {
 /// One step that rewrites text before tokenisation and keeps offsets traceable.
 public protocol CharacterFilter: Sendable {
     func apply(_ text: FilteredText) -> FilteredText
+    /// True when ``apply(_:)`` would certainly leave `bytes` unchanged: a quick
+    /// scan without copying, so clean text (the common case) skips the filter.
+    /// False means "may change".
+    func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool
+    /// True when the filter treats each line on its own (no decision spans
+    /// lines), so a text may be filtered line by line with the same result.
+    var worksLineByLine: Bool { get }
+}
+
+extension CharacterFilter {
+    public func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { false }
+    public var worksLineByLine: Bool { false }
 }
