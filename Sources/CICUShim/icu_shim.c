@@ -6,6 +6,7 @@
 #include <unicode/ucnv_err.h>
 #include <unicode/unorm2.h>
 #include <unicode/uset.h>
+#include <unicode/ustring.h>
 
 static const UNormalizer2 *nfc_instance(void) {
     UErrorCode status = U_ZERO_ERROR;
@@ -20,6 +21,21 @@ int32_t kn_nfc_utf16(const uint16_t *src, int32_t length, uint16_t *dest, int32_
     int32_t out = unorm2_normalize(nfc, (const UChar *)src, length, (UChar *)dest, capacity, &status);
     if (U_FAILURE(status)) return -(int32_t)status;
     return out;
+}
+
+int32_t kn_nfc_utf8(const uint8_t *src, int32_t length, uint8_t *dest, int32_t capacity) {
+    const UNormalizer2 *nfc = nfc_instance();
+    if (nfc == NULL || length > 256) return -1;
+    UChar units[256], composed[512];
+    int32_t unitCount = 0, composedCount = 0, written = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    u_strFromUTF8(units, 256, &unitCount, (const char *)src, length, &status);
+    if (U_FAILURE(status)) return -1;
+    composedCount = unorm2_normalize(nfc, units, unitCount, composed, 512, &status);
+    if (U_FAILURE(status)) return -1;
+    u_strToUTF8((char *)dest, capacity, &written, composed, composedCount, &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING && written > capacity) return -1;
+    return written;
 }
 
 int32_t kn_nfc_unstable(uint32_t scalar) {

@@ -39,9 +39,10 @@ struct NormalizeCommand: RenderingCommand {
 
     private func stream(to sink: ByteSink) throws {
         let analyzer = Analyzer()
+        var cache = NormalizationCache()
         try StreamingTextInput(options: input).forEachChunk { chunk in
             var text = chunk.text
-            text.withUTF8 { analyzer.normalize($0, appendingTo: &sink.buffer) }
+            text.withUTF8 { analyzer.normalize($0, appendingTo: &sink.buffer, cache: &cache) }
             try sink.flushIfFull()
         }
     }
@@ -89,6 +90,18 @@ struct StreamingTextInput {
         var first = true
         var wholeUTF16: [UInt8]? = nil
         func emit(_ bytes: [UInt8], at offset: Int) throws {
+            // Later chunks of a UTF-8 file: the standard library's validating
+            // copy is one pass; the decoder (for its error message) only on failure.
+            // Valid UTF-8 without a byte-order mark is what detection would decide too.
+            let plainUTF8 = decoder.encoding == .utf8 || decoder.encoding == nil && !Self.hasByteOrderMark(bytes)
+            if plainUTF8, let text = String(validating: bytes, as: UTF8.self) {
+                first = false
+                decoder.encoding = .utf8
+                let chunk = TextChunk(text: text, offset: decodedOffset, encoding: .utf8, confidence: 1)
+                decodedOffset += bytes.count
+                try body(chunk)
+                return
+            }
             let decoded: DecodedText
             do {
                 decoded = try decoder.decode(bytes)
@@ -133,6 +146,10 @@ struct StreamingTextInput {
                 "\(name): đã thay \(replaced) chuỗi byte lỗi bằng �.",
                 "\(name): replaced \(replaced) invalid byte sequences with �."))
         }
+    }
+
+    private static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
     }
 
     private static func isUTF16(_ bytes: [UInt8], named encoding: TextEncoding?) -> Bool {
@@ -243,20 +260,15 @@ extension Array where Element == UInt8 {
             append(UInt8(truncatingIfNeeded: value) &+ 0x30)
             return
         }
-        var width = 1
-        var power = 10
-        while width < 19 && value >= power {
-            width += 1
-            power = power &* 10
-        }
-        let end = count + width
-        append(contentsOf: repeatElement(0x30, count: width))
-        var rest = value
-        var index = end - 1
-        while rest > 0 {
-            self[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
-            rest /= 10
-            index -= 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var index = 20
+            var rest = value
+            while rest > 0 {
+                index -= 1
+                digits[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+                rest /= 10
+            }
+            append(contentsOf: UnsafeBufferPointer(rebasing: digits[index..<20]))
         }
     }
 

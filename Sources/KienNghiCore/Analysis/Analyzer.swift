@@ -26,10 +26,11 @@ public struct Analyzer: Sendable {
         let bytes = filtered.bytes
         var tokens = tokenizer.tokenize(bytes)
         var builder = TermBuilder(bytes: bytes, abbreviations: abbreviations, expectedTokens: tokens.count)
+        var spans = SequentialSpanMapper(filtered)
         for index in tokens.indices {
             let range = tokens[index].normalized
             if !filtered.maps.isEmpty {
-                tokens[index].span = filtered.sourceSpan(range.lowerBound, range.upperBound)
+                tokens[index].span = spans.sourceSpan(range.lowerBound, range.upperBound)
             }
             builder.add(tokens[index], at: index)
         }
@@ -45,7 +46,8 @@ public struct Analyzer: Sendable {
     public func normalize(_ text: String) -> String {
         var output: [UInt8] = []
         var text = text
-        text.withUTF8 { normalize($0, appendingTo: &output) }
+        var cache = NormalizationCache()
+        text.withUTF8 { normalize($0, appendingTo: &output, cache: &cache) }
         return String(decoding: output, as: UTF8.self)
     }
 
@@ -56,34 +58,35 @@ public struct Analyzer: Sendable {
     /// clean NFC text is neither copied nor filtered; when only line-by-line
     /// filters have work, only the lines that need them are filtered. Words
     /// are then rewritten in place only if they have a non-ASCII letter.
-    public func normalize(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) {
+    /// `cache` remembers each distinct word's canonical form; keep one per stream.
+    public func normalize(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8], cache: inout NormalizationCache) {
         output.reserveCapacity(output.count + text.count)
-        let active = characterFilters.filter { !$0.leavesUnchanged(text) }
-        if active.isEmpty {
-            appendCanonicalWords(text, to: &output)
-            return
-        }
-        if active.allSatisfy({ $0.worksLineByLine }), normalizeLineByLine(text, appendingTo: &output) { return }
+        // Filters that decide on the whole text look at the whole chunk first;
+        // line-by-line filters are checked line by line below.
+        let wholeTextFiltersIdle = characterFilters.allSatisfy { $0.worksLineByLine || $0.leavesUnchanged(text) }
+        if wholeTextFiltersIdle, normalizeLineByLine(text, appendingTo: &output, cache: &cache) { return }
         var filtered = FilteredText(Array(text))
         for filter in characterFilters { filtered = filter.apply(filtered) }
-        filtered.bytes.withUnsafeBufferPointer { appendCanonicalWords($0, to: &output) }
+        filtered.bytes.withUnsafeBufferPointer { appendCanonicalWords($0, to: &output, cache: &cache) }
     }
 
     /// Filters only the lines that need it; false (with `output` untouched)
     /// when a filter that needs the whole text would change a filtered line.
-    private func normalizeLineByLine(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8]) -> Bool {
+    private func normalizeLineByLine(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8], cache: inout NormalizationCache) -> Bool {
         let mark = output.count
         var lineStart = 0
         while lineStart < text.count {
-            var lineEnd = lineStart
-            while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
-            if lineEnd < text.count { lineEnd += 1 }
+            var lineEnd = text.count
+            if let newline = memchr(text.baseAddress! + lineStart, 0x0A, text.count - lineStart) {
+                lineEnd = text.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+            }
             let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
             lineStart = lineEnd
             var filtered: FilteredText? = nil
             for filter in characterFilters {
+                // An untouched line passed the whole-text filters' check with its chunk.
                 let unchanged = filtered.map { current in current.bytes.withUnsafeBufferPointer { filter.leavesUnchanged($0) } }
-                    ?? filter.leavesUnchanged(line)
+                    ?? (!filter.worksLineByLine || filter.leavesUnchanged(line))
                 if unchanged { continue }
                 guard filter.worksLineByLine else {
                     output.removeSubrange(mark...)
@@ -92,9 +95,9 @@ public struct Analyzer: Sendable {
                 filtered = filter.apply(filtered ?? FilteredText(Array(line)))
             }
             if let filtered {
-                filtered.bytes.withUnsafeBufferPointer { appendCanonicalWords($0, to: &output) }
+                filtered.bytes.withUnsafeBufferPointer { appendCanonicalWords($0, to: &output, cache: &cache) }
             } else {
-                appendCanonicalWords(line, to: &output)
+                appendCanonicalWords(line, to: &output, cache: &cache)
             }
         }
         return true
@@ -102,21 +105,55 @@ public struct Analyzer: Sendable {
 
     /// Copies filtered `bytes` to `output`, every word with a non-ASCII letter
     /// in canonical tone placement (ASCII words cannot change).
-    private func appendCanonicalWords(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        var canonicalizer = SyllableCanonicalizer()
+    private func appendCanonicalWords(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], cache: inout NormalizationCache) {
         var copied = 0
-        var none: [UInt8]? = nil
         tokenizer.forEachToken(in: bytes) { token in
             guard token.kind == .word else { return }
             let range = token.normalized
             var ascii = true
             for i in range where bytes[i] >= 0x80 { ascii = false; break }
             if ascii { return }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
-            _ = canonicalizer.canonicalize(UnsafeBufferPointer(rebasing: bytes[range]), keepCase: true, key: &output, plain: &none)
-            copied = range.upperBound
+            // Most words are already canonical: nothing is copied until one is not.
+            cache.withCanonical(UnsafeBufferPointer(rebasing: bytes[range])) { rewrite in
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
+                output.append(contentsOf: rewrite)
+                copied = range.upperBound
+            }
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+    }
+}
+
+/// Remembers, for each distinct word seen by ``Analyzer/normalize(_:appendingTo:cache:)``,
+/// whether canonical tone placement rewrites it and to what: words repeat,
+/// so most are answered by one hash probe instead of a syllable parse.
+/// Holds at most 65,536 words, so memory stays bounded on any input.
+public struct NormalizationCache: Sendable {
+    private var words = ByteKeyTable(capacity: 4096)
+    /// Per word number: nil when the word is already canonical.
+    private var rewrites: [[UInt8]?] = []
+    private var canonicalizer = SyllableCanonicalizer()
+    static let limit = 1 << 16
+
+    public init() {}
+
+    private var scratch: [UInt8] = []
+
+    /// Calls `body` with the canonical form of `word` only if it differs from `word`.
+    mutating func withCanonical(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if let number = words.value(for: word) {
+            rewrites[Int(number)]?.withUnsafeBufferPointer(body)
+            return
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var none: [UInt8]? = nil
+        _ = canonicalizer.canonicalize(word, keepCase: true, key: &scratch, plain: &none)
+        let unchanged = scratch.elementsEqual(word)
+        if words.count < Self.limit {
+            words.insert(Array(word), value: Int32(rewrites.count))
+            rewrites.append(unchanged ? nil : scratch)
+        }
+        if !unchanged { scratch.withUnsafeBufferPointer(body) }
     }
 }
 
@@ -243,3 +280,9 @@ struct TermBuilder {
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -41,8 +41,13 @@ public struct CanonicalCompositionFilter: CharacterFilter {
     /// under NFC (ASCII and precomposed Vietnamese always pass).
     public func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return true }
         var i = 0
         while i < count {
+            if i + 8 <= count, SWAR.isASCII(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let byte = bytes[i]
             if byte < 0x80 { i += 1; continue }
             if byte == 0xE1, i + 2 < count, bytes[i + 1] == 0xBA || bytes[i + 1] == 0xBB {
@@ -85,6 +90,21 @@ public struct CanonicalCompositionFilter: CharacterFilter {
                 guard end + next <= count else { break }
                 if !Self.isUnstable(UTF8Scalars.decode(bytes, at: end, length: next)) { break }
                 end += next
+            }
+            // Short segments (nearly all): composed in C on stack buffers.
+            let done = bytes.withUnsafeBufferPointer { source in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { scratch -> Bool in
+                    let segment = UnsafeBufferPointer(rebasing: source[lastStableStart..<end])
+                    guard let length = ICU.nfc(utf8: segment, into: scratch) else { return false }
+                    let composed = UnsafeBufferPointer(rebasing: scratch[0..<length])
+                    if !composed.elementsEqual(segment) { builder.replace(lastStableStart..<end, with: composed) }
+                    return true
+                }
+            }
+            if done {
+                lastStableStart = end
+                i = end
+                continue
             }
             let segment = String(decoding: bytes[lastStableStart..<end], as: UTF8.self)
             if let composed = ICU.nfc(Array(segment.utf16)) {

@@ -9,20 +9,32 @@ public struct InvisibleCharacterFilter: CharacterFilter {
 
     public var worksLineByLine: Bool { true }
 
-    /// True when the text has none of the characters this filter removes or replaces.
+    /// True when the text has none of the characters this filter removes or
+    /// replaces. Runs of printable ASCII are skipped eight bytes at a time;
+    /// other bytes are judged by their UTF-8 lead byte.
     public func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return true }
         var i = 0
         while i < count {
+            if i + 8 <= count, SWAR.isPrintableASCII(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let byte = bytes[i]
-            if byte >= 0x20 && byte < 0x80 { i += 1; continue }
-            if byte < 0x20 {
-                if byte == 0x09 || byte == 0x0A || byte == 0x0C { i += 1; continue }
-                return false
+            if byte < 0x80 {
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C { return false }
+                i += 1
+                continue
             }
             let length = UTF8Scalars.length(of: byte)
             guard i + length <= count else { return false }
-            if Self.changes(UTF8Scalars.decode(bytes, at: i, length: length)) { return false }
+            switch byte {
+            case 0xC2, 0xC3, 0xCD, 0xE1, 0xE2, 0xE3, 0xEF:
+                if Self.changes(UTF8Scalars.decode(bytes, at: i, length: length)) { return false }
+            default:
+                break
+            }
             i += length
         }
         return true
@@ -79,6 +91,29 @@ public struct InvisibleCharacterFilter: CharacterFilter {
             i += length
         }
         return builder.finish(text)
+    }
+}
+
+/// Word-at-a-time tests on eight bytes (little- or big-endian alike).
+enum SWAR {
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// No byte has its high bit set.
+    @inline(__always)
+    static func isASCII(_ word: UInt64) -> Bool { word & highBits == 0 }
+
+    /// Some byte of `word` equals `byte`.
+    @inline(__always)
+    static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let v = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (v &- 0x0101_0101_0101_0101) & ~v & highBits != 0
+    }
+
+    /// Every byte is in 0x20...0x7F.
+    @inline(__always)
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & highBits
+        return (word | belowSpace) & highBits == 0
     }
 }
 

@@ -115,7 +115,13 @@ public struct LegacyLookalikeFilter: CharacterFilter {
     static func hasSuspiciousBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return false }
         while i + 1 < count {
+            // Eight bytes at a time until one of them is 0xC2 or 0xC3.
+            if i + 8 <= count, !SWAR.hasByte(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0xFEFE_FEFE_FEFE_FEFE, 0xC2) {
+                i += 8
+                continue
+            }
             let lead = bytes[i]
             if lead == 0xC2 {
                 let next = bytes[i + 1]

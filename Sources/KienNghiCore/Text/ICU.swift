@@ -21,6 +21,13 @@ enum ICU {
         }
     }
 
+    /// Composes a short UTF-8 segment to NFC into `output`; returns the
+    /// length, or nil when the segment is too long for this path.
+    static func nfc(utf8 segment: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        let length = kn_nfc_utf8(segment.baseAddress, Int32(segment.count), output.baseAddress, Int32(output.count))
+        return length >= 0 ? Int(length) : nil
+    }
+
     /// Composes a sequence of scalars to NFC.
     static func nfc(scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var units: [UInt16] = []

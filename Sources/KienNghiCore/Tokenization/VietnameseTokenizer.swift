@@ -129,7 +129,11 @@ private struct Scanner {
 
     func scanWordLike(_ start: Int) -> (TokenKind, Int) {
         let first = bytes[start] | 0x20
-        if first == 0x68 || first == 0x77, let end = scanURL(start) { return (.url, end) }
+        if first == 0x68 || first == 0x77, start + 3 < bytes.count, bytes[start + 1] | 0x20 == (first == 0x68 ? 0x74 : 0x77),
+            let end = scanURL(start)
+        {
+            return (.url, end)
+        }
         let end = wordEnd(start)
         if end < bytes.count {
             let next = bytes[end]

@@ -67,11 +67,12 @@ struct QuickCheckTests {
         #expect(analyzer.normalize(text) == String(decoding: reference, as: UTF8.self))
         // In chunks of whole lines, as the CLI streams.
         var streamed: [UInt8] = []
+        var cache = NormalizationCache()
         let textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var index = 0
         while index < textLines.count - 1 {
             let chunk = textLines[index..<min(index + 7, textLines.count - 1)].map { $0 + "\n" }.joined()
-            Array(chunk.utf8).withUnsafeBufferPointer { analyzer.normalize($0, appendingTo: &streamed) }
+            Array(chunk.utf8).withUnsafeBufferPointer { analyzer.normalize($0, appendingTo: &streamed, cache: &cache) }
             index += 7
         }
         #expect(String(decoding: streamed, as: UTF8.self) == String(decoding: reference, as: UTF8.self))
