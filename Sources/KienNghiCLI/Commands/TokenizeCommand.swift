@@ -122,30 +122,41 @@ struct TokenPrinter {
         out.append(",\n  \"sentences\" : [")
     }
 
+    /// Writes one token's line into a scratch buffer with raw stores, then
+    /// appends it once: one bounds and capacity check per token, not per field.
     private func writeTableToken(
         _ index: Int, _ analyzed: AnalyzedText, offset: Int, source: UnsafeBufferPointer<UInt8>,
         arena: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
     ) {
         let token = analyzed.tokens[index]
-        out.appendDecimal(token.span.start + offset)
-        out.append(0x09)
-        out.appendDecimal(token.span.end + offset)
-        out.append(0x09)
-        out.append(token.kind.nameBytes)
-        out.append(0x09)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: source[token.span.start..<token.span.end]))
-        out.append(0x09)
-        out.append(contentsOf: Self.slice(arena, analyzed.tokenKeys[index]))
-        out.append(0x09)
-        out.append(contentsOf: Self.slice(arena, analyzed.tokenPlainKeys[index]))
+        let surface = UnsafeBufferPointer(rebasing: source[token.span.start..<token.span.end])
+        let key = Self.slice(arena, analyzed.tokenKeys[index])
+        let plain = Self.slice(arena, analyzed.tokenPlainKeys[index])
         let terms = analyzed.tokenTerms[index]
-        var firstPart = true
-        for term in Int(terms.lowerBound)..<Int(terms.upperBound) where analyzed.terms[term].isExpansion {
-            out.append(firstPart ? "\t→ " : " ")
-            out.append(contentsOf: Self.slice(arena, analyzed.terms[term].key))
-            firstPart = false
+        var bound = 80 + surface.count + key.count + plain.count
+        for term in Int(terms.lowerBound)..<Int(terms.upperBound) { bound += 2 + analyzed.terms[term].key.count }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch in
+            var line = LineWriter(scratch.baseAddress!)
+            line.decimal(token.span.start + offset)
+            line.byte(0x09)
+            line.decimal(token.span.end + offset)
+            line.byte(0x09)
+            line.text(token.kind.nameBytes)
+            line.byte(0x09)
+            line.bytes(surface)
+            line.byte(0x09)
+            line.bytes(key)
+            line.byte(0x09)
+            line.bytes(plain)
+            var firstPart = true
+            for term in Int(terms.lowerBound)..<Int(terms.upperBound) where analyzed.terms[term].isExpansion {
+                line.text(firstPart ? "\t→ " : " ")
+                line.bytes(Self.slice(arena, analyzed.terms[term].key))
+                firstPart = false
+            }
+            line.byte(0x0A)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<line.count]))
         }
-        out.append(0x0A)
     }
 
     private func writeJSONToken(
@@ -153,34 +164,112 @@ struct TokenPrinter {
         arena: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
     ) {
         let token = analyzed.tokens[index]
-        out.append(first ? "\n        {\"end\" : " : ",\n        {\"end\" : ")
-        out.appendDecimal(token.span.end + offset)
+        let surface = UnsafeBufferPointer(rebasing: source[token.span.start..<token.span.end])
+        let key = Self.slice(arena, analyzed.tokenKeys[index])
+        let plain = Self.slice(arena, analyzed.tokenPlainKeys[index])
         let terms = analyzed.tokenTerms[index]
-        var expansion: [UInt8]? = nil  // rare: built only for abbreviations
-        for term in Int(terms.lowerBound)..<Int(terms.upperBound) where analyzed.terms[term].isExpansion {
-            if expansion == nil { expansion = [] } else { expansion!.append(0x20) }
-            expansion!.append(contentsOf: Self.slice(arena, analyzed.terms[term].key))
+        // Escaping at most sextuples a byte (\u00XX).
+        var bound = 160 + 6 * (surface.count + key.count + plain.count)
+        for term in Int(terms.lowerBound)..<Int(terms.upperBound) { bound += 6 * (1 + analyzed.terms[term].key.count) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch in
+            var line = LineWriter(scratch.baseAddress!)
+            line.text(first ? "\n        {\"end\" : " : ",\n        {\"end\" : ")
+            line.decimal(token.span.end + offset)
+            var firstPart = true
+            for term in Int(terms.lowerBound)..<Int(terms.upperBound) where analyzed.terms[term].isExpansion {
+                if firstPart { line.text(", \"expansion\" : \"") } else { line.byte(0x20) }
+                line.jsonEscaped(Self.slice(arena, analyzed.terms[term].key))
+                firstPart = false
+            }
+            if !firstPart { line.byte(0x22) }
+            line.text(", \"key\" : \"")
+            line.jsonEscaped(key)
+            line.text("\", \"kind\" : \"")
+            line.text(token.kind.nameBytes)
+            line.text("\", \"plain\" : \"")
+            line.jsonEscaped(plain)
+            line.text("\", \"start\" : ")
+            line.decimal(token.span.start + offset)
+            line.text(", \"surface\" : \"")
+            line.jsonEscaped(surface)
+            line.text("\"}")
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<line.count]))
         }
-        if let expansion {
-            out.append(", \"expansion\" : ")
-            expansion.withUnsafeBufferPointer { out.appendJSONString($0) }
-        }
-        out.append(", \"key\" : ")
-        out.appendJSONString(Self.slice(arena, analyzed.tokenKeys[index]))
-        out.append(", \"kind\" : \"")
-        out.append(token.kind.nameBytes)
-        out.append("\", \"plain\" : ")
-        out.appendJSONString(Self.slice(arena, analyzed.tokenPlainKeys[index]))
-        out.append(", \"start\" : ")
-        out.appendDecimal(token.span.start + offset)
-        out.append(", \"surface\" : ")
-        out.appendJSONString(UnsafeBufferPointer(rebasing: source[token.span.start..<token.span.end]))
-        out.append(0x7D)
     }
 
     @inline(__always)
     private static func slice(_ arena: UnsafeBufferPointer<UInt8>, _ range: Range<Int32>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: arena[Int(range.lowerBound)..<Int(range.upperBound)])
+    }
+}
+
+/// Raw stores into a buffer the caller sized (see the bounds above).
+struct LineWriter {
+    let start: UnsafeMutablePointer<UInt8>
+    var count = 0
+
+    init(_ start: UnsafeMutablePointer<UInt8>) { self.start = start }
+
+    @inline(__always) mutating func byte(_ b: UInt8) {
+        start[count] = b
+        count += 1
+    }
+
+    @inline(__always) mutating func bytes(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let base = b.baseAddress else { return }
+        (start + count).update(from: base, count: b.count)
+        count += b.count
+    }
+
+    @inline(__always) mutating func text(_ s: StaticString) {
+        (start + count).update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+        count += s.utf8CodeUnitCount
+    }
+
+    @inline(__always) mutating func decimal(_ value: Int) {
+        var v = value
+        if v < 0 {
+            byte(0x2D)
+            v = -v
+        }
+        var width = 1
+        var probe = v
+        while probe >= 10 {
+            probe /= 10
+            width += 1
+        }
+        var index = count + width - 1
+        repeat {
+            start[index] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
+            v /= 10
+            index -= 1
+        } while v > 0
+        count += width
+    }
+
+    /// The bytes of a JSON string's contents: ", \\ and control characters escaped.
+    mutating func jsonEscaped(_ b: UnsafeBufferPointer<UInt8>) {
+        for c in b {
+            if c >= 0x20 && c != 0x22 && c != 0x5C {
+                byte(c)
+                continue
+            }
+            byte(0x5C)
+            switch c {
+            case 0x22: byte(0x22)
+            case 0x5C: byte(0x5C)
+            case 0x0A: byte(0x6E)
+            case 0x0D: byte(0x72)
+            case 0x09: byte(0x74)
+            case 0x08: byte(0x62)
+            case 0x0C: byte(0x66)
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                text("u00")
+                byte(hex.utf8Start[Int(c >> 4)])
+                byte(hex.utf8Start[Int(c & 0xF)])
+            }
+        }
     }
 }
 

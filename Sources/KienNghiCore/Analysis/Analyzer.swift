@@ -173,8 +173,13 @@ struct TermBuilder {
     /// in capitals (CA: shift) is not evidence of an abbreviation. Computed on first need.
     private lazy var textUsesLowercase: Bool = bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
 
+    /// Keys of words already seen, for long texts (a chunk of a file), where
+    /// words repeat; a single petition is too short to pay for the table.
+    var keyCache: WordKeyCache? = nil
+
     init(bytes: [UInt8], abbreviations: AbbreviationTable, expectedTokens: Int) {
         self.bytes = bytes
+        if bytes.count >= 16 << 10 { keyCache = WordKeyCache() }
         self.abbreviations = abbreviations
         arena.reserveCapacity(bytes.count + bytes.count / 2 + 16)
         tokenKeys.reserveCapacity(expectedTokens)
@@ -198,8 +203,11 @@ struct TermBuilder {
             for b in slice where b >= 0x61 && b <= 0x7A { capitals = false; break }
             switch token.kind {
             case .word, .acronym, .documentNumber:
-                let result = canonicalizer.canonicalize(slice, keepCase: false, key: &arena, plain: &plainScratch)
-                accentless = result.isAccentless
+                if keyCache != nil {
+                    accentless = keyCache!.appendKeys(of: slice, key: &arena, plain: &plainScratch!, canonicalizer: &canonicalizer)
+                } else {
+                    accentless = canonicalizer.canonicalize(slice, keepCase: false, key: &arena, plain: &plainScratch).isAccentless
+                }
             default:
                 arena.append(contentsOf: slice)
                 plainScratch!.append(contentsOf: slice)
@@ -278,6 +286,43 @@ struct TermBuilder {
             arena.append(contentsOf: plain)
             terms.append(Term(tokenIndex: Int32(token), key: start..<middle, plain: middle..<Int32(arena.count), isAccentless: false, isExpansion: true))
         }
+    }
+}
+
+/// Accented and plain keys of each distinct word (at most 65,536 words).
+struct WordKeyCache {
+    private var words = ByteKeyTable(capacity: 4096)
+    private var entries: [(key: Range<Int32>, plain: Range<Int32>, accentless: Bool)] = []
+    private var stored: [UInt8] = []
+    private var scratchKey: [UInt8] = []
+    private var scratchPlain: [UInt8]? = []
+
+    /// Appends the keys of `word` (as ``SyllableCanonicalizer`` would); returns whether it is accentless.
+    mutating func appendKeys(
+        of word: UnsafeBufferPointer<UInt8>, key: inout [UInt8], plain: inout [UInt8], canonicalizer: inout SyllableCanonicalizer
+    ) -> Bool {
+        if let number = words.value(for: word) {
+            let entry = entries[Int(number)]
+            stored.withUnsafeBufferPointer { buffer in
+                key.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[Int(entry.key.lowerBound)..<Int(entry.key.upperBound)]))
+                plain.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[Int(entry.plain.lowerBound)..<Int(entry.plain.upperBound)]))
+            }
+            return entry.accentless
+        }
+        scratchKey.removeAll(keepingCapacity: true)
+        scratchPlain!.removeAll(keepingCapacity: true)
+        let accentless = canonicalizer.canonicalize(word, keepCase: false, key: &scratchKey, plain: &scratchPlain).isAccentless
+        key.append(contentsOf: scratchKey)
+        plain.append(contentsOf: scratchPlain!)
+        if words.count < 1 << 16 {
+            let keyStart = Int32(stored.count)
+            stored.append(contentsOf: scratchKey)
+            let plainStart = Int32(stored.count)
+            stored.append(contentsOf: scratchPlain!)
+            words.insert(Array(word), value: Int32(entries.count))
+            entries.append((keyStart..<plainStart, plainStart..<Int32(stored.count), accentless))
+        }
+        return accentless
     }
 }
 
