@@ -5,6 +5,8 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/unorm2.h>
+#include <unicode/uset.h>
+#include <unicode/ustring.h>
 
 static const UNormalizer2 *nfc_instance(void) {
     UErrorCode status = U_ZERO_ERROR;
@@ -21,9 +23,46 @@ int32_t kn_nfc_utf16(const uint16_t *src, int32_t length, uint16_t *dest, int32_
     return out;
 }
 
+int32_t kn_nfc_utf8(const uint8_t *src, int32_t length, uint8_t *dest, int32_t capacity) {
+    const UNormalizer2 *nfc = nfc_instance();
+    if (nfc == NULL || length > 256) return -1;
+    UChar units[256], composed[512];
+    int32_t unitCount = 0, composedCount = 0, written = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    u_strFromUTF8(units, 256, &unitCount, (const char *)src, length, &status);
+    if (U_FAILURE(status)) return -1;
+    composedCount = unorm2_normalize(nfc, units, unitCount, composed, 512, &status);
+    if (U_FAILURE(status)) return -1;
+    u_strToUTF8((char *)dest, capacity, &written, composed, composedCount, &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING && written > capacity) return -1;
+    return written;
+}
+
 int32_t kn_nfc_unstable(uint32_t scalar) {
     if (u_getCombiningClass((UChar32)scalar) != 0) return 1;
     return u_getIntPropertyValue((UChar32)scalar, UCHAR_NFC_QUICK_CHECK) != UNORM_YES;
+}
+
+int32_t kn_nfc_unstable_ranges(uint32_t *pairs, int32_t capacity) {
+    static const char ascii[] = "[[:NFC_QC=N:][:NFC_QC=M:][:^ccc=0:]]";
+    UChar pattern[sizeof ascii];
+    for (size_t i = 0; i < sizeof ascii; i++) pattern[i] = (UChar)ascii[i];
+    UErrorCode status = U_ZERO_ERROR;
+    USet *set = uset_openPattern(pattern, -1, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t count = uset_getItemCount(set);
+    int32_t written = 0;
+    for (int32_t i = 0; i < count && written + 1 < capacity * 2; i++) {
+        UChar32 start, end;
+        int32_t length = uset_getItem(set, i, &start, &end, NULL, 0, &status);
+        if (U_FAILURE(status)) break;
+        if (length != 0) continue; /* a string, not a range */
+        pairs[written++] = (uint32_t)start;
+        pairs[written++] = (uint32_t)end;
+    }
+    uset_close(set);
+    if (U_FAILURE(status)) return -1;
+    return count > written / 2 ? -(count) : written / 2;
 }
 
 uint32_t kn_fold_case(uint32_t scalar) {

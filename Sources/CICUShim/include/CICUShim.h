@@ -14,9 +14,20 @@ extern "C" {
 /// Returns the composed length, or a negative ICU error code.
 int32_t kn_nfc_utf16(const uint16_t *src, int32_t length, uint16_t *dest, int32_t capacity);
 
+/// Composes a short UTF-8 segment (at most 256 bytes) to NFC into `dest`
+/// without allocating. Returns the composed length in bytes, or -1 when the
+/// segment is too long, `capacity` too small, or ICU fails (use kn_nfc_utf16).
+int32_t kn_nfc_utf8(const uint8_t *src, int32_t length, uint8_t *dest, int32_t capacity);
+
 /// 1 when `scalar` may change or combine under NFC (NFC_Quick_Check is not Yes,
 /// or its canonical combining class is not 0); 0 otherwise.
 int32_t kn_nfc_unstable(uint32_t scalar);
+
+/// Fills `pairs` with [first, last] scalar pairs of every range whose scalars
+/// may change or combine under NFC (the set of kn_nfc_unstable), built from
+/// ICU's property data in one pass. Returns the number of ranges, -1 on
+/// failure, or minus the number needed when `capacity` (pairs) is too small.
+int32_t kn_nfc_unstable_ranges(uint32_t *pairs, int32_t capacity);
 
 /// Simple default case folding of one scalar.
 uint32_t kn_fold_case(uint32_t scalar);

@@ -1,7 +1,17 @@
 import ArgumentParser
+import Foundation
 import KienNghiCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `kiennghi normalize`: prints the text as KienNghi sees it.
+///
+/// Streams: the input is read in chunks of whole lines and the output written
+/// as it is produced, so memory stays bounded whatever the input size.
 struct NormalizeCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "normalize",
@@ -9,9 +19,291 @@ struct NormalizeCommand: RenderingCommand {
 
     @OptionGroup var input: TextInputOptions
 
-    /// The command's whole output.
+    @Option(name: .shortAndLong, help: "Ghi kết quả vào tệp này (mặc định: stdout). Tệp chỉ xuất hiện khi đã ghi xong.")
+    var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let sink = try ByteSink(output: output, input: input.input, language: input.language.lang)
+            try stream(to: sink)
+            try sink.finish()
+        }
+    }
+
+    /// The command's whole output, in memory (for tests).
     func render() throws -> String {
-        let decoded = try input.read()
-        return Analyzer().normalize(decoded.text)
+        let sink = ByteSink()
+        try stream(to: sink)
+        return sink.text
+    }
+
+    private func stream(to sink: ByteSink) throws {
+        let analyzer = Analyzer()
+        var cache = NormalizationCache()
+        try StreamingTextInput(options: input).forEachChunk { chunk in
+            var text = chunk.text
+            text.withUTF8 { analyzer.normalize($0, appendingTo: &sink.buffer, cache: &cache) }
+            try sink.flushIfFull()
+        }
+    }
+}
+
+/// One decoded piece of a streamed input: whole lines.
+struct TextChunk {
+    var text: String
+    /// UTF-8 byte offset of `text` in the whole decoded text (spans add it).
+    var offset: Int
+    var encoding: TextEncoding
+    var confidence: Double
+}
+
+/// Reads a `normalize`/`tokenize` input (a file or standard input) as decoded
+/// chunks cut at line ends, with the same detection, warnings and error
+/// messages as a whole-file read. The encoding is decided on the first chunk.
+/// UTF-16 input (line ends are not single bytes) is decoded whole.
+struct StreamingTextInput {
+    let options: TextInputOptions
+    var blockSize = 1 << 20
+
+    func forEachChunk(_ body: (TextChunk) throws -> Void) throws {
+        let l = options.language.lang
+        let name = options.displayName
+        let path = options.input == "-" ? "/dev/stdin" : options.input
+        if options.input != "-" {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CLIError(l.pick("Không tìm thấy tệp \(path). Kiểm tra lại đường dẫn.", "File not found: \(path). Check the path."), code: .noInput)
+            }
+            guard !isDirectory.boolValue else {
+                throw CLIError(l.pick("\(path) là thư mục, không phải tệp.", "\(path) is a folder, not a file."), code: .noInput)
+            }
+        }
+        var decoder = TextDecoder(lenient: options.lenient)
+        if let encoding = options.encoding {
+            guard let parsed = TextEncoding(name: encoding) else {
+                throw CLIError(TextDecodingFailure.unknownEncoding(encoding).message(file: name, language: l), code: .usage)
+            }
+            decoder.encoding = parsed
+        }
+        var decodedOffset = 0
+        var replaced = 0
+        var first = true
+        var wholeUTF16: [UInt8]? = nil
+        func emit(_ bytes: [UInt8], at offset: Int) throws {
+            // Later chunks of a UTF-8 file: the standard library's validating
+            // copy is one pass; the decoder (for its error message) only on failure.
+            // Valid UTF-8 without a byte-order mark is what detection would decide too.
+            let plainUTF8 = decoder.encoding == .utf8 || decoder.encoding == nil && !Self.hasByteOrderMark(bytes)
+            if plainUTF8, let text = String(validating: bytes, as: UTF8.self) {
+                first = false
+                decoder.encoding = .utf8
+                let chunk = TextChunk(text: text, offset: decodedOffset, encoding: .utf8, confidence: 1)
+                decodedOffset += bytes.count
+                try body(chunk)
+                return
+            }
+            let decoded: DecodedText
+            do {
+                decoded = try decoder.decode(bytes)
+            } catch {
+                throw CLIError(error.shifted(by: offset).message(file: name, language: l), code: .dataError)
+            }
+            if first {
+                first = false
+                decoder.encoding = decoded.encoding
+                if options.encoding == nil, decoded.encoding != .utf8 || decoded.confidence < 1 {
+                    let percent = Int((decoded.confidence * 100).rounded())
+                    Terminal.warn(l.pick(
+                        "\(name): nhận là bảng mã \(decoded.encoding) (độ tin cậy \(percent)%). Nếu sai, chỉ rõ bằng --encoding.",
+                        "\(name): detected \(decoded.encoding) (confidence \(percent)%). If wrong, name it with --encoding."))
+                }
+            }
+            replaced += decoded.replacedSequences
+            let chunk = TextChunk(text: decoded.text, offset: decodedOffset, encoding: decoded.encoding, confidence: decoded.confidence)
+            decodedOffset += decoded.text.utf8.count
+            try body(chunk)
+        }
+        do {
+            try LineChunkReader(path: path, blockSize: blockSize).forEachChunk { bytes, offset in
+                if wholeUTF16 != nil {
+                    wholeUTF16!.append(contentsOf: bytes)
+                    return
+                }
+                if first, Self.isUTF16(bytes, named: decoder.encoding) {
+                    wholeUTF16 = bytes
+                    return
+                }
+                try emit(bytes, at: offset)
+            }
+        } catch let error as CLIError {
+            throw error
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+            throw CLIError(l.pick("Không đọc được tệp \(path) (kiểm tra quyền đọc).", "Cannot read \(path) (check permissions)."), code: .noInput)
+        }
+        if let wholeUTF16 { try emit(wholeUTF16, at: 0) }
+        if replaced > 0 {
+            Terminal.warn(l.pick(
+                "\(name): đã thay \(replaced) chuỗi byte lỗi bằng �.",
+                "\(name): replaced \(replaced) invalid byte sequences with �."))
+        }
+    }
+
+    private static func hasByteOrderMark(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+    }
+
+    private static func isUTF16(_ bytes: [UInt8], named encoding: TextEncoding?) -> Bool {
+        if let encoding { return encoding == .utf16LittleEndian || encoding == .utf16BigEndian }
+        return bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+    }
+}
+
+extension TextDecodingFailure {
+    /// The same failure with its byte offset counted from the start of the file.
+    func shifted(by offset: Int) -> TextDecodingFailure {
+        switch self {
+        case .invalidUTF8(let at, let byte, let mixed): .invalidUTF8(offset: at + offset, byte: byte, looksMixed: mixed)
+        case .invalidBytes(let encoding, let at): .invalidBytes(encoding: encoding, offset: at + offset)
+        default: self
+        }
+    }
+}
+
+/// Where a streaming command writes: standard output, a file renamed into
+/// place only when complete (``AtomicOutputFile``), or memory (tests).
+/// Writers append bytes to ``buffer``; it is handed on every 256 KiB.
+final class ByteSink {
+    var buffer: [UInt8] = []
+    private let file: AtomicOutputFile?
+    private let toStandardOutput: Bool
+    private var language: Language = .vi
+    private var kept: [UInt8] = []
+    private static let flushSize = 256 << 10
+
+    /// In memory; read the result with ``text``.
+    init() {
+        file = nil
+        toStandardOutput = false
+        buffer.reserveCapacity(Self.flushSize)
+    }
+
+    /// To `output` (a file path) or, when nil or "-", to standard output.
+    init(output: String?, input: String, language: Language) throws {
+        buffer.reserveCapacity(Self.flushSize + (64 << 10))
+        self.language = language
+        if let output, output != "-" {
+            do {
+                file = try AtomicOutputFile(path: output, inputs: input == "-" ? [] : [input])
+            } catch let failure as AtomicOutputFile.Failure {
+                throw CLIError(failure.message(language), code: .cannotCreate)
+            }
+            toStandardOutput = false
+        } else {
+            file = nil
+            toStandardOutput = true
+        }
+    }
+
+    var text: String { String(decoding: kept + buffer, as: UTF8.self) }
+
+    @inline(__always)
+    func flushIfFull() throws {
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    func flush() throws {
+        if let file {
+            try file.write(bytes: buffer)
+        } else if toStandardOutput {
+            try Self.writeAll(buffer, to: 1)
+        } else {
+            kept.append(contentsOf: buffer)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left; a file output is renamed into place.
+    func finish() throws {
+        try flush()
+        do {
+            try file?.commit()
+        } catch let failure as AtomicOutputFile.Failure {
+            throw CLIError(failure.message(language), code: .cannotCreate)
+        }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
+        try bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw CLIError("stdout: \(String(cString: strerror(errno)))", code: .ioError)
+                }
+                offset += written
+            }
+        }
+    }
+}
+
+/// Appending numbers and JSON strings as UTF-8 bytes, without building Strings.
+extension Array where Element == UInt8 {
+    @inline(__always)
+    mutating func appendDecimal(_ value: Int) {
+        if value < 0 {
+            append(0x2D)
+            appendDecimal(-value)
+            return
+        }
+        if value < 10 {
+            append(UInt8(truncatingIfNeeded: value) &+ 0x30)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var index = 20
+            var rest = value
+            while rest > 0 {
+                index -= 1
+                digits[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+                rest /= 10
+            }
+            append(contentsOf: UnsafeBufferPointer(rebasing: digits[index..<20]))
+        }
+    }
+
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append(contentsOf: $0) }
+    }
+
+    /// `bytes` as a JSON string (quotes included): escapes ", \ and control
+    /// characters; everything else, Vietnamese included, is copied as is.
+    mutating func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>) {
+        append(0x22)
+        var start = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            switch b {
+            case 0x22: append("\\\"")
+            case 0x5C: append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0x08: append("\\b")
+            case 0x0C: append("\\f")
+            default:
+                append("\\u00")
+                let hex: StaticString = "0123456789abcdef"
+                hex.withUTF8Buffer { digits in
+                    append(digits[Int(b >> 4)])
+                    append(digits[Int(b & 0xF)])
+                }
+            }
+            start = i + 1
+        }
+        append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        append(0x22)
     }
 }

@@ -3,6 +3,9 @@ import Foundation
 import KienNghiCore
 
 /// `kiennghi tokenize`: shows every token with its span and keys.
+///
+/// Streams like `normalize`: each chunk of whole lines is analysed and its
+/// tokens written at once, as bytes, so memory stays bounded.
 struct TokenizeCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenize",
@@ -16,61 +19,275 @@ struct TokenizeCommand: RenderingCommand {
     @Option(help: "Tệp từ viết tắt (mặc định: từ điển đi kèm).")
     var lexicons: String?
 
-    /// The command's whole output.
+    @Option(name: .shortAndLong, help: "Ghi kết quả vào tệp này (mặc định: stdout). Tệp chỉ xuất hiện khi đã ghi xong.")
+    var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let sink = try ByteSink(output: output, input: input.input, language: input.language.lang)
+            try stream(to: sink)
+            try sink.finish()
+        }
+    }
+
+    /// The command's whole output, in memory (for tests).
     func render() throws -> String {
-        let decoded = try input.read()
+        let sink = ByteSink()
+        try stream(to: sink)
+        return sink.text
+    }
+
+    private func stream(to sink: ByteSink) throws {
         let analyzer = try LexiconLocation.analyzer(lexicons, language: input.language.lang)
-        let analyzed = analyzer.analyze(decoded.text)
-        return json ? TokenPrinter.json(analyzed, decoded: decoded) : TokenPrinter.table(analyzed)
+        var printer = TokenPrinter(json: json)
+        try StreamingTextInput(options: input).forEachChunk { chunk in
+            let analyzed = analyzer.analyze(chunk.text)
+            printer.write(analyzed, chunk: chunk, to: &sink.buffer)
+            try sink.flushIfFull()
+        }
+        printer.finish(to: &sink.buffer)
     }
 }
 
-/// Renders analysed text for `tokenize`.
-enum TokenPrinter {
-    static func table(_ analyzed: AnalyzedText) -> String {
-        var out = ""
-        for (sentenceNumber, sentence) in analyzed.sentences.enumerated() {
-            out += "# \(sentenceNumber + 1) [\(sentence.span)]\n"
-            for index in sentence.tokens {
-                let token = analyzed.tokens[index]
-                var line = "\(token.span.start)\t\(token.span.end)\t\(token.kind.rawValue)\t\(analyzed.surface(index))\t\(analyzed.key(index))\t\(analyzed.plainKey(index))"
-                if let expansion = analyzed.expansion(index) { line += "\t→ \(expansion)" }
-                out += line + "\n"
+/// Renders analysed chunks for `tokenize`, straight into bytes.
+///
+/// Table: `# N [start..<end]` per sentence, then per token
+/// `start end kind surface key plain [→ expansion]`, tab-separated.
+/// JSON: one document, `{"confidence", "encoding", "sentences": [{"end",
+/// "start", "tokens": [...]}]}` with one token object per line, so it can be
+/// written as the input is read.
+struct TokenPrinter {
+    let json: Bool
+    private var sentenceCount = 0
+    private var wroteHeader = false
+
+    init(json: Bool) { self.json = json }
+
+    mutating func write(_ analyzed: AnalyzedText, chunk: TextChunk, to out: inout [UInt8]) {
+        if json && !wroteHeader { writeHeader(encoding: chunk.encoding, confidence: chunk.confidence, to: &out) }
+        var source = analyzed.source
+        source.withUTF8 { sourceBytes in
+            analyzed.keyArena.withUnsafeBufferPointer { arena in
+                for sentence in analyzed.sentences {
+                    let start = sentence.span.start + chunk.offset
+                    let end = sentence.span.end + chunk.offset
+                    if json {
+                        out.append(sentenceCount == 0 ? "\n    {\n      \"end\" : " : ",\n    {\n      \"end\" : ")
+                        out.appendDecimal(end)
+                        out.append(",\n      \"start\" : ")
+                        out.appendDecimal(start)
+                        out.append(",\n      \"tokens\" : [")
+                    } else {
+                        out.append("# ")
+                        out.appendDecimal(sentenceCount + 1)
+                        out.append(" [")
+                        out.appendDecimal(start)
+                        out.append("..<")
+                        out.appendDecimal(end)
+                        out.append("]\n")
+                    }
+                    for index in sentence.tokens {
+                        if json {
+                            writeJSONToken(index, analyzed, offset: chunk.offset, first: index == sentence.tokens.lowerBound, source: sourceBytes, arena: arena, to: &out)
+                        } else {
+                            writeTableToken(index, analyzed, offset: chunk.offset, source: sourceBytes, arena: arena, to: &out)
+                        }
+                    }
+                    if json { out.append("\n      ]\n    }") }
+                    sentenceCount += 1
+                }
             }
         }
-        return out
     }
 
-    struct TokenRecord: Encodable {
-        var kind: String
-        var surface: String
-        var start: Int
-        var end: Int
-        var key: String
-        var plain: String
-        var expansion: String?
-        var sentence: Int
+    mutating func finish(to out: inout [UInt8]) {
+        guard json else { return }
+        if !wroteHeader { writeHeader(encoding: .utf8, confidence: 1, to: &out) }
+        out.append(sentenceCount == 0 ? "]\n}\n" : "\n  ]\n}\n")
     }
 
-    struct Document: Encodable {
-        var encoding: String
-        var confidence: Double
-        var tokens: [TokenRecord]
-        var sentences: [SourceSpan]
+    private mutating func writeHeader(encoding: TextEncoding, confidence: Double, to out: inout [UInt8]) {
+        wroteHeader = true
+        out.append("{\n  \"confidence\" : ")
+        if confidence == confidence.rounded(), abs(confidence) < 1e15 {
+            out.appendDecimal(Int(confidence))
+        } else {
+            out.append(contentsOf: "\(confidence)".utf8)
+        }
+        out.append(",\n  \"encoding\" : ")
+        let name = encoding.description
+        var nameBytes = Array(name.utf8)
+        nameBytes.withUnsafeBufferPointer { out.appendJSONString($0) }
+        nameBytes.removeAll()
+        out.append(",\n  \"sentences\" : [")
     }
 
-    static func json(_ analyzed: AnalyzedText, decoded: DecodedText) -> String {
-        var records: [TokenRecord] = []
-        for (sentenceNumber, sentence) in analyzed.sentences.enumerated() {
-            for index in sentence.tokens {
-                let token = analyzed.tokens[index]
-                records.append(TokenRecord(
-                    kind: token.kind.rawValue, surface: analyzed.surface(index), start: token.span.start, end: token.span.end,
-                    key: analyzed.key(index), plain: analyzed.plainKey(index), expansion: analyzed.expansion(index), sentence: sentenceNumber))
+    /// Writes one token's line into a scratch buffer with raw stores, then
+    /// appends it once: one bounds and capacity check per token, not per field.
+    private func writeTableToken(
+        _ index: Int, _ analyzed: AnalyzedText, offset: Int, source: UnsafeBufferPointer<UInt8>,
+        arena: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
+    ) {
+        let token = analyzed.tokens[index]
+        let surface = UnsafeBufferPointer(rebasing: source[token.span.start..<token.span.end])
+        let key = Self.slice(arena, analyzed.tokenKeys[index])
+        let plain = Self.slice(arena, analyzed.tokenPlainKeys[index])
+        let terms = analyzed.tokenTerms[index]
+        var bound = 80 + surface.count + key.count + plain.count
+        for term in Int(terms.lowerBound)..<Int(terms.upperBound) { bound += 2 + analyzed.terms[term].key.count }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch in
+            var line = LineWriter(scratch.baseAddress!)
+            line.decimal(token.span.start + offset)
+            line.byte(0x09)
+            line.decimal(token.span.end + offset)
+            line.byte(0x09)
+            line.text(token.kind.nameBytes)
+            line.byte(0x09)
+            line.bytes(surface)
+            line.byte(0x09)
+            line.bytes(key)
+            line.byte(0x09)
+            line.bytes(plain)
+            var firstPart = true
+            for term in Int(terms.lowerBound)..<Int(terms.upperBound) where analyzed.terms[term].isExpansion {
+                line.text(firstPart ? "\t→ " : " ")
+                line.bytes(Self.slice(arena, analyzed.terms[term].key))
+                firstPart = false
+            }
+            line.byte(0x0A)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<line.count]))
+        }
+    }
+
+    private func writeJSONToken(
+        _ index: Int, _ analyzed: AnalyzedText, offset: Int, first: Bool, source: UnsafeBufferPointer<UInt8>,
+        arena: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
+    ) {
+        let token = analyzed.tokens[index]
+        let surface = UnsafeBufferPointer(rebasing: source[token.span.start..<token.span.end])
+        let key = Self.slice(arena, analyzed.tokenKeys[index])
+        let plain = Self.slice(arena, analyzed.tokenPlainKeys[index])
+        let terms = analyzed.tokenTerms[index]
+        // Escaping at most sextuples a byte (\u00XX).
+        var bound = 160 + 6 * (surface.count + key.count + plain.count)
+        for term in Int(terms.lowerBound)..<Int(terms.upperBound) { bound += 6 * (1 + analyzed.terms[term].key.count) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch in
+            var line = LineWriter(scratch.baseAddress!)
+            line.text(first ? "\n        {\"end\" : " : ",\n        {\"end\" : ")
+            line.decimal(token.span.end + offset)
+            var firstPart = true
+            for term in Int(terms.lowerBound)..<Int(terms.upperBound) where analyzed.terms[term].isExpansion {
+                if firstPart { line.text(", \"expansion\" : \"") } else { line.byte(0x20) }
+                line.jsonEscaped(Self.slice(arena, analyzed.terms[term].key))
+                firstPart = false
+            }
+            if !firstPart { line.byte(0x22) }
+            line.text(", \"key\" : \"")
+            line.jsonEscaped(key)
+            line.text("\", \"kind\" : \"")
+            line.text(token.kind.nameBytes)
+            line.text("\", \"plain\" : \"")
+            line.jsonEscaped(plain)
+            line.text("\", \"start\" : ")
+            line.decimal(token.span.start + offset)
+            line.text(", \"surface\" : \"")
+            line.jsonEscaped(surface)
+            line.text("\"}")
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<line.count]))
+        }
+    }
+
+    @inline(__always)
+    private static func slice(_ arena: UnsafeBufferPointer<UInt8>, _ range: Range<Int32>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: arena[Int(range.lowerBound)..<Int(range.upperBound)])
+    }
+}
+
+/// Raw stores into a buffer the caller sized (see the bounds above).
+struct LineWriter {
+    let start: UnsafeMutablePointer<UInt8>
+    var count = 0
+
+    init(_ start: UnsafeMutablePointer<UInt8>) { self.start = start }
+
+    @inline(__always) mutating func byte(_ b: UInt8) {
+        start[count] = b
+        count += 1
+    }
+
+    @inline(__always) mutating func bytes(_ b: UnsafeBufferPointer<UInt8>) {
+        guard let base = b.baseAddress else { return }
+        (start + count).update(from: base, count: b.count)
+        count += b.count
+    }
+
+    @inline(__always) mutating func text(_ s: StaticString) {
+        (start + count).update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+        count += s.utf8CodeUnitCount
+    }
+
+    @inline(__always) mutating func decimal(_ value: Int) {
+        var v = value
+        if v < 0 {
+            byte(0x2D)
+            v = -v
+        }
+        var width = 1
+        var probe = v
+        while probe >= 10 {
+            probe /= 10
+            width += 1
+        }
+        var index = count + width - 1
+        repeat {
+            start[index] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
+            v /= 10
+            index -= 1
+        } while v > 0
+        count += width
+    }
+
+    /// The bytes of a JSON string's contents: ", \\ and control characters escaped.
+    mutating func jsonEscaped(_ b: UnsafeBufferPointer<UInt8>) {
+        for c in b {
+            if c >= 0x20 && c != 0x22 && c != 0x5C {
+                byte(c)
+                continue
+            }
+            byte(0x5C)
+            switch c {
+            case 0x22: byte(0x22)
+            case 0x5C: byte(0x5C)
+            case 0x0A: byte(0x6E)
+            case 0x0D: byte(0x72)
+            case 0x09: byte(0x74)
+            case 0x08: byte(0x62)
+            case 0x0C: byte(0x66)
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                text("u00")
+                byte(hex.utf8Start[Int(c >> 4)])
+                byte(hex.utf8Start[Int(c & 0xF)])
             }
         }
-        let document = Document(encoding: decoded.encoding.description, confidence: decoded.confidence, tokens: records, sentences: analyzed.sentences.map(\.span))
-        return JSONText.encode(document, pretty: true) + "\n"
+    }
+}
+
+extension TokenKind {
+    /// The kind's name as UTF-8, for byte-level writers.
+    var nameBytes: StaticString {
+        switch self {
+        case .word: "word"
+        case .number: "number"
+        case .date: "date"
+        case .documentNumber: "documentNumber"
+        case .acronym: "acronym"
+        case .punctuation: "punctuation"
+        case .url: "url"
+        case .email: "email"
+        case .phone: "phone"
+        case .symbol: "symbol"
+        }
     }
 }
 

@@ -26,10 +26,11 @@ public struct Analyzer: Sendable {
         let bytes = filtered.bytes
         var tokens = tokenizer.tokenize(bytes)
         var builder = TermBuilder(bytes: bytes, abbreviations: abbreviations, expectedTokens: tokens.count)
+        var spans = SequentialSpanMapper(filtered)
         for index in tokens.indices {
             let range = tokens[index].normalized
             if !filtered.maps.isEmpty {
-                tokens[index].span = filtered.sourceSpan(range.lowerBound, range.upperBound)
+                tokens[index].span = spans.sourceSpan(range.lowerBound, range.upperBound)
             }
             builder.add(tokens[index], at: index)
         }
@@ -43,23 +44,116 @@ public struct Analyzer: Sendable {
     /// The normalised text for display: filters applied, every word in the
     /// canonical tone placement, case kept.
     public func normalize(_ text: String) -> String {
-        let bytes = filter(text).bytes
-        let tokens = tokenizer.tokenize(bytes)
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var canonicalizer = SyllableCanonicalizer()
+        var text = text
+        var cache = NormalizationCache()
+        text.withUTF8 { normalize($0, appendingTo: &output, cache: &cache) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends the normalised form of `text` (UTF-8, whole lines) to `output`:
+    /// the streaming form of ``normalize(_:)``.
+    ///
+    /// Fast path: a filter whose quick check passes is skipped, so ASCII and
+    /// clean NFC text is neither copied nor filtered; when only line-by-line
+    /// filters have work, only the lines that need them are filtered. Words
+    /// are then rewritten in place only if they have a non-ASCII letter.
+    /// `cache` remembers each distinct word's canonical form; keep one per stream.
+    public func normalize(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8], cache: inout NormalizationCache) {
+        output.reserveCapacity(output.count + text.count)
+        // Filters that decide on the whole text look at the whole chunk first;
+        // line-by-line filters are checked line by line below.
+        let wholeTextFiltersIdle = characterFilters.allSatisfy { $0.worksLineByLine || $0.leavesUnchanged(text) }
+        if wholeTextFiltersIdle, normalizeLineByLine(text, appendingTo: &output, cache: &cache) { return }
+        var filtered = FilteredText(Array(text))
+        for filter in characterFilters { filtered = filter.apply(filtered) }
+        filtered.bytes.withUnsafeBufferPointer { appendCanonicalWords($0, to: &output, cache: &cache) }
+    }
+
+    /// Filters only the lines that need it; false (with `output` untouched)
+    /// when a filter that needs the whole text would change a filtered line.
+    private func normalizeLineByLine(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8], cache: inout NormalizationCache) -> Bool {
+        let mark = output.count
+        var lineStart = 0
+        while lineStart < text.count {
+            var lineEnd = text.count
+            if let newline = memchr(text.baseAddress! + lineStart, 0x0A, text.count - lineStart) {
+                lineEnd = text.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
+            lineStart = lineEnd
+            var filtered: FilteredText? = nil
+            for filter in characterFilters {
+                // An untouched line passed the whole-text filters' check with its chunk.
+                let unchanged = filtered.map { current in current.bytes.withUnsafeBufferPointer { filter.leavesUnchanged($0) } }
+                    ?? (!filter.worksLineByLine || filter.leavesUnchanged(line))
+                if unchanged { continue }
+                guard filter.worksLineByLine else {
+                    output.removeSubrange(mark...)
+                    return false
+                }
+                filtered = filter.apply(filtered ?? FilteredText(Array(line)))
+            }
+            if let filtered {
+                filtered.bytes.withUnsafeBufferPointer { appendCanonicalWords($0, to: &output, cache: &cache) }
+            } else {
+                appendCanonicalWords(line, to: &output, cache: &cache)
+            }
+        }
+        return true
+    }
+
+    /// Copies filtered `bytes` to `output`, every word with a non-ASCII letter
+    /// in canonical tone placement (ASCII words cannot change).
+    private func appendCanonicalWords(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], cache: inout NormalizationCache) {
         var copied = 0
-        var none: [UInt8]? = nil
-        bytes.withUnsafeBufferPointer { buffer in
-            for token in tokens where token.kind == .word {
-                let range = token.normalized
-                output.append(contentsOf: buffer[copied..<range.lowerBound])
-                _ = canonicalizer.canonicalize(UnsafeBufferPointer(rebasing: buffer[range]), keepCase: true, key: &output, plain: &none)
+        tokenizer.forEachToken(in: bytes) { token in
+            guard token.kind == .word else { return }
+            let range = token.normalized
+            var ascii = true
+            for i in range where bytes[i] >= 0x80 { ascii = false; break }
+            if ascii { return }
+            // Most words are already canonical: nothing is copied until one is not.
+            cache.withCanonical(UnsafeBufferPointer(rebasing: bytes[range])) { rewrite in
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
+                output.append(contentsOf: rewrite)
                 copied = range.upperBound
             }
-            output.append(contentsOf: buffer[copied...])
         }
-        return String(decoding: output, as: UTF8.self)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+    }
+}
+
+/// Remembers, for each distinct word seen by ``Analyzer/normalize(_:appendingTo:cache:)``,
+/// whether canonical tone placement rewrites it and to what: words repeat,
+/// so most are answered by one hash probe instead of a syllable parse.
+/// Holds at most 65,536 words, so memory stays bounded on any input.
+public struct NormalizationCache: Sendable {
+    private var words = ByteKeyTable(capacity: 4096)
+    /// Per word number: nil when the word is already canonical.
+    private var rewrites: [[UInt8]?] = []
+    private var canonicalizer = SyllableCanonicalizer()
+    static let limit = 1 << 16
+
+    public init() {}
+
+    private var scratch: [UInt8] = []
+
+    /// Calls `body` with the canonical form of `word` only if it differs from `word`.
+    mutating func withCanonical(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if let number = words.value(for: word) {
+            rewrites[Int(number)]?.withUnsafeBufferPointer(body)
+            return
+        }
+        scratch.removeAll(keepingCapacity: true)
+        var none: [UInt8]? = nil
+        _ = canonicalizer.canonicalize(word, keepCase: true, key: &scratch, plain: &none)
+        let unchanged = scratch.elementsEqual(word)
+        if words.count < Self.limit {
+            words.insert(Array(word), value: Int32(rewrites.count))
+            rewrites.append(unchanged ? nil : scratch)
+        }
+        if !unchanged { scratch.withUnsafeBufferPointer(body) }
     }
 }
 
@@ -79,8 +173,13 @@ struct TermBuilder {
     /// in capitals (CA: shift) is not evidence of an abbreviation. Computed on first need.
     private lazy var textUsesLowercase: Bool = bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
 
+    /// Keys of words already seen, for long texts (a chunk of a file), where
+    /// words repeat; a single petition is too short to pay for the table.
+    var keyCache: WordKeyCache? = nil
+
     init(bytes: [UInt8], abbreviations: AbbreviationTable, expectedTokens: Int) {
         self.bytes = bytes
+        if bytes.count >= 16 << 10 { keyCache = WordKeyCache() }
         self.abbreviations = abbreviations
         arena.reserveCapacity(bytes.count + bytes.count / 2 + 16)
         tokenKeys.reserveCapacity(expectedTokens)
@@ -104,8 +203,11 @@ struct TermBuilder {
             for b in slice where b >= 0x61 && b <= 0x7A { capitals = false; break }
             switch token.kind {
             case .word, .acronym, .documentNumber:
-                let result = canonicalizer.canonicalize(slice, keepCase: false, key: &arena, plain: &plainScratch)
-                accentless = result.isAccentless
+                if keyCache != nil {
+                    accentless = keyCache!.appendKeys(of: slice, key: &arena, plain: &plainScratch!, canonicalizer: &canonicalizer)
+                } else {
+                    accentless = canonicalizer.canonicalize(slice, keepCase: false, key: &arena, plain: &plainScratch).isAccentless
+                }
             default:
                 arena.append(contentsOf: slice)
                 plainScratch!.append(contentsOf: slice)
@@ -186,3 +288,46 @@ struct TermBuilder {
         }
     }
 }
+
+/// Accented and plain keys of each distinct word (at most 65,536 words).
+struct WordKeyCache {
+    private var words = ByteKeyTable(capacity: 4096)
+    private var entries: [(key: Range<Int32>, plain: Range<Int32>, accentless: Bool)] = []
+    private var stored: [UInt8] = []
+    private var scratchKey: [UInt8] = []
+    private var scratchPlain: [UInt8]? = []
+
+    /// Appends the keys of `word` (as ``SyllableCanonicalizer`` would); returns whether it is accentless.
+    mutating func appendKeys(
+        of word: UnsafeBufferPointer<UInt8>, key: inout [UInt8], plain: inout [UInt8], canonicalizer: inout SyllableCanonicalizer
+    ) -> Bool {
+        if let number = words.value(for: word) {
+            let entry = entries[Int(number)]
+            stored.withUnsafeBufferPointer { buffer in
+                key.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[Int(entry.key.lowerBound)..<Int(entry.key.upperBound)]))
+                plain.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[Int(entry.plain.lowerBound)..<Int(entry.plain.upperBound)]))
+            }
+            return entry.accentless
+        }
+        scratchKey.removeAll(keepingCapacity: true)
+        scratchPlain!.removeAll(keepingCapacity: true)
+        let accentless = canonicalizer.canonicalize(word, keepCase: false, key: &scratchKey, plain: &scratchPlain).isAccentless
+        key.append(contentsOf: scratchKey)
+        plain.append(contentsOf: scratchPlain!)
+        if words.count < 1 << 16 {
+            let keyStart = Int32(stored.count)
+            stored.append(contentsOf: scratchKey)
+            let plainStart = Int32(stored.count)
+            stored.append(contentsOf: scratchPlain!)
+            words.insert(Array(word), value: Int32(entries.count))
+            entries.append((keyStart..<plainStart, plainStart..<Int32(stored.count), accentless))
+        }
+        return accentless
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

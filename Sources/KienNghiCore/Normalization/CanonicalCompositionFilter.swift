@@ -7,8 +7,21 @@ public struct CanonicalCompositionFilter: CharacterFilter {
     public init() {}
 
     /// One bit per BMP scalar: may change or combine under NFC.
+    /// Built from ICU's range set at first use (a per-scalar query of all
+    /// 64k scalars cost milliseconds of every start-up).
     private static let unstableBMP: [UInt64] = {
         var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        if let ranges = ICU.nfcUnstableRanges() {
+            for range in ranges {
+                let low = max(range.lowerBound, 0x80)
+                let high = min(range.upperBound, 0xFFFF)
+                guard low <= high else { continue }
+                for value in low...high {
+                    bits[Int(value >> 6)] |= 1 << (value & 63)
+                }
+            }
+            return bits
+        }
         for value in UInt32(0x80)..<0x10000 where !(0xD800...0xDFFF).contains(value) {
             if ICU.isNFCUnstable(value) { bits[Int(value >> 6)] |= 1 << (value & 63) }
         }
@@ -20,6 +33,33 @@ public struct CanonicalCompositionFilter: CharacterFilter {
         if value < 0x80 { return false }
         if value < 0x10000 { return unstableBMP[Int(value >> 6)] & (1 << (value & 63)) != 0 }
         return ICU.isNFCUnstable(value)
+    }
+
+    public var worksLineByLine: Bool { true }
+
+    /// NFC quick check on UTF-8: true when no scalar may change or combine
+    /// under NFC (ASCII and precomposed Vietnamese always pass).
+    public func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return true }
+        var i = 0
+        while i < count {
+            if i + 8 <= count, SWAR.isASCII(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
+            let byte = bytes[i]
+            if byte < 0x80 { i += 1; continue }
+            if byte == 0xE1, i + 2 < count, bytes[i + 1] == 0xBA || bytes[i + 1] == 0xBB {
+                i += 3  // U+1E80–U+1EFF: precomposed Latin letters, all NFC-stable.
+                continue
+            }
+            let length = UTF8Scalars.length(of: byte)
+            guard i + length <= count else { return false }
+            if Self.isUnstable(UTF8Scalars.decode(bytes, at: i, length: length)) { return false }
+            i += length
+        }
+        return true
     }
 
     public func apply(_ text: FilteredText) -> FilteredText {
@@ -50,6 +90,21 @@ public struct CanonicalCompositionFilter: CharacterFilter {
                 guard end + next <= count else { break }
                 if !Self.isUnstable(UTF8Scalars.decode(bytes, at: end, length: next)) { break }
                 end += next
+            }
+            // Short segments (nearly all): composed in C on stack buffers.
+            let done = bytes.withUnsafeBufferPointer { source in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { scratch -> Bool in
+                    let segment = UnsafeBufferPointer(rebasing: source[lastStableStart..<end])
+                    guard let length = ICU.nfc(utf8: segment, into: scratch) else { return false }
+                    let composed = UnsafeBufferPointer(rebasing: scratch[0..<length])
+                    if !composed.elementsEqual(segment) { builder.replace(lastStableStart..<end, with: composed) }
+                    return true
+                }
+            }
+            if done {
+                lastStableStart = end
+                i = end
+                continue
             }
             let segment = String(decoding: bytes[lastStableStart..<end], as: UTF8.self)
             if let composed = ICU.nfc(Array(segment.utf16)) {

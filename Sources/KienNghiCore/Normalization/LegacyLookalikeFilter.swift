@@ -29,6 +29,16 @@ public struct LegacyLookalikeFilter: CharacterFilter {
         String(decoding: apply(FilteredText(Array(text.utf8))).bytes, as: UTF8.self)
     }
 
+    /// Automatic mode acts only on text with Latin-1 symbols or foreign
+    /// Latin-1 letters; a forced codec may change any non-ASCII text.
+    public func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch mode {
+        case .off: return true
+        case .automatic: return !Self.hasSuspiciousBytes(bytes)
+        case .forced: return !bytes.contains { $0 >= 0x80 }
+        }
+    }
+
     public func apply(_ text: FilteredText) -> FilteredText {
         if mode == .off { return text }
         let bytes = text.bytes
@@ -99,9 +109,19 @@ public struct LegacyLookalikeFilter: CharacterFilter {
     /// Bytes that Vietnamese Unicode text never has inside words: Latin-1
     /// symbols (U+00A1–U+00BF) and Latin-1 letters outside Vietnamese.
     static func hasSuspiciousBytes(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { hasSuspiciousBytes($0) }
+    }
+
+    static func hasSuspiciousBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return false }
         while i + 1 < count {
+            // Eight bytes at a time until one of them is 0xC2 or 0xC3.
+            if i + 8 <= count, !SWAR.hasByte(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0xFEFE_FEFE_FEFE_FEFE, 0xC2) {
+                i += 8
+                continue
+            }
             let lead = bytes[i]
             if lead == 0xC2 {
                 let next = bytes[i + 1]

@@ -59,6 +59,60 @@ public struct OffsetMap: Sendable, Equatable {
     }
 }
 
+extension OffsetMap {
+    /// Maps a sequence of non-decreasing offsets with a cursor instead of a
+    /// binary search per offset: tokens come in text order.
+    struct Cursor {
+        private var next = 0
+
+        /// Same as ``OffsetMap/sourceStart(_:)`` for offsets given in non-decreasing order.
+        mutating func sourceStart(_ offset: Int, in map: OffsetMap) -> Int {
+            let edits = map.edits
+            while next < edits.count, edits[next].filteredStart <= offset { next += 1 }
+            guard next > 0 else { return offset }
+            let edit = edits[next - 1]
+            if offset < edit.filteredEnd { return edit.sourceStart }
+            if offset == edit.filteredEnd, edit.filteredStart == edit.filteredEnd { return edit.sourceEnd }
+            return edit.sourceEnd + (offset - edit.filteredEnd)
+        }
+
+        /// Same as ``OffsetMap/sourceEnd(_:)`` for offsets given in non-decreasing order.
+        mutating func sourceEnd(_ offset: Int, in map: OffsetMap) -> Int {
+            let edits = map.edits
+            while next < edits.count, edits[next].filteredStart < offset { next += 1 }
+            guard next > 0 else { return offset }
+            let edit = edits[next - 1]
+            if offset <= edit.filteredEnd { return edit.sourceEnd }
+            return edit.sourceEnd + (offset - edit.filteredEnd)
+        }
+    }
+}
+
+/// Maps token spans (in text order) of a filtered text back to the source,
+/// in amortised constant time per span.
+struct SequentialSpanMapper {
+    private let maps: [OffsetMap]
+    private var starts: [OffsetMap.Cursor]
+    private var ends: [OffsetMap.Cursor]
+
+    init(_ text: FilteredText) {
+        maps = text.maps
+        starts = Array(repeating: OffsetMap.Cursor(), count: text.maps.count)
+        ends = starts
+    }
+
+    /// Same as ``FilteredText/sourceSpan(_:_:)``; spans must come with non-decreasing starts and ends.
+    mutating func sourceSpan(_ start: Int, _ end: Int) -> SourceSpan {
+        var s = start
+        var e = end
+        for index in maps.indices.reversed() {
+            s = starts[index].sourceStart(s, in: maps[index])
+            e = ends[index].sourceEnd(e, in: maps[index])
+        }
+        return SourceSpan(start: s, end: max(s, e))
+    }
+}
+
 /// A text in transit through the character filters: its current UTF-8 bytes
 /// and, for every filter that changed it, the map back to the previous stage.
 public struct FilteredText: Sendable {
@@ -122,4 +176,16 @@ struct FilterOutputBuilder {
 /// One step that rewrites text before tokenisation and keeps offsets traceable.
 public protocol CharacterFilter: Sendable {
     func apply(_ text: FilteredText) -> FilteredText
+    /// True when ``apply(_:)`` would certainly leave `bytes` unchanged: a quick
+    /// scan without copying, so clean text (the common case) skips the filter.
+    /// False means "may change".
+    func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool
+    /// True when the filter treats each line on its own (no decision spans
+    /// lines), so a text may be filtered line by line with the same result.
+    var worksLineByLine: Bool { get }
+}
+
+extension CharacterFilter {
+    public func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { false }
+    public var worksLineByLine: Bool { false }
 }

@@ -21,6 +21,13 @@ enum ICU {
         }
     }
 
+    /// Composes a short UTF-8 segment to NFC into `output`; returns the
+    /// length, or nil when the segment is too long for this path.
+    static func nfc(utf8 segment: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        let length = kn_nfc_utf8(segment.baseAddress, Int32(segment.count), output.baseAddress, Int32(output.count))
+        return length >= 0 ? Int(length) : nil
+    }
+
     /// Composes a sequence of scalars to NFC.
     static func nfc(scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var units: [UInt16] = []
@@ -35,6 +42,23 @@ enum ICU {
     }
 
     static func isNFCUnstable(_ value: UInt32) -> Bool { kn_nfc_unstable(value) != 0 }
+
+    /// Closed ranges of the scalars for which ``isNFCUnstable(_:)`` is true,
+    /// from ICU's property sets in one call (much faster than asking per scalar);
+    /// nil if ICU cannot build the set.
+    static func nfcUnstableRanges() -> [ClosedRange<UInt32>]? {
+        var capacity: Int32 = 1024
+        while true {
+            var pairs = [UInt32](repeating: 0, count: Int(capacity) * 2)
+            let count = pairs.withUnsafeMutableBufferPointer { kn_nfc_unstable_ranges($0.baseAddress, capacity) }
+            if count == -1 { return nil }
+            if count < 0 {
+                capacity = -count + 16
+                continue
+            }
+            return (0..<Int(count)).map { pairs[2 * $0]...pairs[2 * $0 + 1] }
+        }
+    }
     static func foldCase(_ value: UInt32) -> UInt32 { kn_fold_case(value) }
     static func isAlphabetic(_ value: UInt32) -> Bool { kn_is_alphabetic(value) != 0 }
     static func converterExists(_ name: String) -> Bool { kn_converter_exists(name) != 0 }

@@ -20,12 +20,16 @@ enum SentenceSplitter {
             let range = tokens[index].normalized
             let first = bytes[range.lowerBound]
             let isTerminal = first == 0x2E || first == 0x21 || first == 0x3F
-                || (range.count == 3 && bytes[range] == [0xE2, 0x80, 0xA6][...])
+                || (range.count == 3 && first == 0xE2 && bytes[range.lowerBound + 1] == 0x80 && bytes[range.lowerBound + 2] == 0xA6)
             guard isTerminal else { continue }
             if first == 0x2E, range.count == 1, index > 0 {
                 let previous = tokens[index - 1]
-                let word = String(decoding: bytes[previous.normalized], as: UTF8.self).lowercased()
-                if previous.normalized.upperBound == range.lowerBound, abbreviationsBeforeDot.contains(word) { continue }
+                // The abbreviations are at most four bytes long: longer words need no String.
+                if previous.normalized.upperBound == range.lowerBound, previous.normalized.count <= 4,
+                    abbreviationsBeforeDot.contains(String(decoding: bytes[previous.normalized], as: UTF8.self).lowercased())
+                {
+                    continue
+                }
                 if index + 1 < tokens.count, !tokens[index + 1].startsLine {
                     let next = bytes[tokens[index + 1].normalized.lowerBound]
                     if next >= 0x61 && next <= 0x7A { continue }

@@ -10,23 +10,33 @@ public struct VietnameseTokenizer: Sendable {
     /// Tokens with their byte range in `bytes`. Spans are left equal to that
     /// range; ``Analyzer`` maps them back to the source text.
     public func tokenize(_ bytes: [UInt8]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 5)
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(bytes: buffer)
+            scanner.run { tokens.append($0) }
+        }
+        return tokens
+    }
+
+    /// Calls `body` with each token of `bytes` in order, building no array:
+    /// the streaming form of ``tokenize(_:)``.
+    public func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
         var scanner = Scanner(bytes: bytes)
-        return scanner.run()
+        scanner.run(body)
     }
 }
 
 private struct Scanner {
-    let bytes: [UInt8]
-    var tokens: [Token] = []
+    let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
     var sawNewline = true
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        tokens.reserveCapacity(bytes.count / 5)
     }
 
-    mutating func run() -> [Token] {
+    mutating func run(_ emit: (Token) -> Void) {
         let count = bytes.count
         while position < count {
             let byte = bytes[position]
@@ -51,11 +61,10 @@ private struct Scanner {
             } else {
                 (kind, end) = scanOther(start)
             }
-            tokens.append(Token(kind: kind, span: SourceSpan(start: start, end: end), normalized: start..<end, startsLine: sawNewline))
+            emit(Token(kind: kind, span: SourceSpan(start: start, end: end), normalized: start..<end, startsLine: sawNewline))
             sawNewline = false
             position = end
         }
-        return tokens
     }
 
     // MARK: character classes
@@ -120,7 +129,11 @@ private struct Scanner {
 
     func scanWordLike(_ start: Int) -> (TokenKind, Int) {
         let first = bytes[start] | 0x20
-        if first == 0x68 || first == 0x77, let end = scanURL(start) { return (.url, end) }
+        if first == 0x68 || first == 0x77, start + 3 < bytes.count, bytes[start + 1] | 0x20 == (first == 0x68 ? 0x74 : 0x77),
+            let end = scanURL(start)
+        {
+            return (.url, end)
+        }
         let end = wordEnd(start)
         if end < bytes.count {
             let next = bytes[end]
@@ -147,8 +160,12 @@ private struct Scanner {
         guard hasPrefix(start, "http://") || hasPrefix(start, "https://") || hasPrefix(start, "www.") else { return nil }
         var j = start
         while j < bytes.count, bytes[j] > 0x20, bytes[j] != 0x22, bytes[j] != 0x3C, bytes[j] != 0x3E { j += 1 }
-        while j > start, [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x27].contains(bytes[j - 1]) { j -= 1 }
+        while j > start, Self.isTrailingURLPunctuation(bytes[j - 1]) { j -= 1 }
         return j > start + 4 ? j : nil
+    }
+
+    static func isTrailingURLPunctuation(_ b: UInt8) -> Bool {
+        b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F || b == 0x29 || b == 0x27
     }
 
     func isEmailLocal(_ b: UInt8) -> Bool {
@@ -270,18 +287,21 @@ private struct Scanner {
     /// hotlines; groups of two or more digits may be split by one space, dot or hyphen.
     func scanPhone(_ start: Int) -> Int? {
         var j = bytes[start] == 0x2B ? start + 1 : start
-        var digits: [UInt8] = []
+        let firstDigit = j < bytes.count ? bytes[j] : 0
+        var digitCount = 0
+        var leading: UInt32 = 0  // the first four digits, as a number
         var groupLength = 0
         var end = j
         while j < bytes.count {
             let b = bytes[j]
             if isDigit(b) {
-                digits.append(b)
-                if digits.count > 12 { return nil }
+                if digitCount < 4 { leading = leading * 10 + UInt32(b - 0x30) }
+                digitCount += 1
+                if digitCount > 12 { return nil }
                 groupLength += 1
                 j += 1
                 end = j
-            } else if b == 0x20 || b == 0x2E || b == 0x2D, groupLength >= 2, digits.count < 10,
+            } else if b == 0x20 || b == 0x2E || b == 0x2D, groupLength >= 2, digitCount < 10,
                 j + 1 < bytes.count, isDigit(bytes[j + 1])
             {
                 groupLength = 0
@@ -291,10 +311,10 @@ private struct Scanner {
             }
         }
         if end < bytes.count, isLetter(at: end) { return nil }
-        let isHotline = (digits.starts(with: Array("1800".utf8)) || digits.starts(with: Array("1900".utf8)))
-            && (8...10).contains(digits.count)
-        let isLocal = digits.first == 0x30 && (10...11).contains(digits.count)
-        let isInternational = digits.starts(with: Array("84".utf8)) && (11...12).contains(digits.count)
+        // `leading` of a number with fewer than four digits is shorter; the lengths below exclude those.
+        let isHotline = (leading == 1800 || leading == 1900) && (8...10).contains(digitCount)
+        let isLocal = firstDigit == 0x30 && (10...11).contains(digitCount)
+        let isInternational = leading / 100 == 84 && (11...12).contains(digitCount)
         return (isHotline || isLocal || isInternational) ? end : nil
     }
 

@@ -1,0 +1,80 @@
+import Testing
+@testable import KienNghiCore
+
+/// The fast paths must agree with the slow ones: a quick check may say "may
+/// change" too often, never "unchanged" wrongly; streaming normalisation must
+/// give the same text as normalising the whole at once.
+@Suite("Quick checks and streaming normalisation")
+struct QuickCheckTests {
+    @Test func unstableTableMatchesICUPerScalar() {
+        var mismatches: [UInt32] = []
+        for value in UInt32(0x80)..<0x10000 where !(0xD800...0xDFFF).contains(value) {
+            if CanonicalCompositionFilter.isUnstable(value) != ICU.isNFCUnstable(value) { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
+    }
+
+    static let samples = [
+        "Bảo hiểm xã hội", "Người lao động".nfd, "bả\u{200B}o hiểm", "nhà\u{00A0}trọ", "dòng 1\r\ndòng 2",
+        "B¶o hiÓm x· héi", "baûo hieåm xaõ hoäi", "plain ascii text", "Ç\u{0327}a va", "hoà hoạ thuý", "x\u{0007}y",
+        "C\u{0327}a", "tab\tform\u{000C}feed",
+    ]
+
+    @Test(arguments: samples)
+    func quickChecksNeverMissAChange(text: String) {
+        let filters: [any CharacterFilter] = [CanonicalCompositionFilter(), LegacyLookalikeFilter(), InvisibleCharacterFilter()]
+        for filter in filters {
+            let bytes = Array(text.utf8)
+            let unchanged = bytes.withUnsafeBufferPointer { filter.leavesUnchanged($0) }
+            if unchanged { #expect(filter.apply(FilteredText(bytes)).bytes == bytes, "\(type(of: filter)) on \(text)") }
+        }
+    }
+
+    @Test func quickChecksPassCleanText() {
+        let bytes = Array("Công nhân KCN Thăng Long đề nghị tăng lương, giảm giờ làm thêm.\n".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            #expect(CanonicalCompositionFilter().leavesUnchanged(buffer))
+            #expect(InvisibleCharacterFilter().leavesUnchanged(buffer))
+            #expect(LegacyLookalikeFilter().leavesUnchanged(buffer))
+        }
+    }
+
+    /// Mixed lines (NFC, NFD, invisibles, old tone placement): line by line
+    /// and chunk by chunk give exactly the whole-text result of the filters.
+    @Test func streamingNormalisationMatchesWholeText() {
+        let lines = [
+            "Công nhân KCN Thăng Long đề nghị hoà giải, thuý",
+            "Người lao động được hưởng chế độ thai sản".nfd,
+            "bả\u{200B}o hiểm\u{00A0}xã hội\r",
+            "plain ascii line, email a@b.vn http://x.vn/hoà",
+            "Ç\u{0327}a HOÀ HOẠ",
+        ]
+        let text = (0..<40).map { lines[$0 % lines.count] }.joined(separator: "\n") + "\n"
+        let analyzer = Analyzer()
+        var expected = analyzer.filter(text).bytes
+        var reference: [UInt8] = []
+        var none: [UInt8]? = nil
+        var canonicalizer = SyllableCanonicalizer()
+        expected.withUnsafeMutableBufferPointer { buffer in
+            var copied = 0
+            for token in analyzer.tokenizer.tokenize(Array(buffer)) where token.kind == .word {
+                reference.append(contentsOf: buffer[copied..<token.normalized.lowerBound])
+                _ = canonicalizer.canonicalize(UnsafeBufferPointer(rebasing: buffer[token.normalized]), keepCase: true, key: &reference, plain: &none)
+                copied = token.normalized.upperBound
+            }
+            reference.append(contentsOf: buffer[copied...])
+        }
+        #expect(analyzer.normalize(text) == String(decoding: reference, as: UTF8.self))
+        // In chunks of whole lines, as the CLI streams.
+        var streamed: [UInt8] = []
+        var cache = NormalizationCache()
+        let textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = 0
+        while index < textLines.count - 1 {
+            let chunk = textLines[index..<min(index + 7, textLines.count - 1)].map { $0 + "\n" }.joined()
+            Array(chunk.utf8).withUnsafeBufferPointer { analyzer.normalize($0, appendingTo: &streamed, cache: &cache) }
+            index += 7
+        }
+        #expect(String(decoding: streamed, as: UTF8.self) == String(decoding: reference, as: UTF8.self))
+    }
+}
