@@ -116,6 +116,15 @@ struct TextInputHardeningTests {
         #expect(rejected.isEmpty)
     }
 
+    @Test func aQuotedMultiLineFirstRowLongerThanTheSniffPrefix() throws {
+        let long = String(repeating: "Công nhân phản ánh việc nợ lương.\n", count: 2500)
+        let csv = "1,\"\(long)\"\n2,\"Đường vào khu công nghiệp bị ngập mỗi khi mưa\"\n"
+        #expect(csv.utf8.count > InputLimits.sniffBytes)
+        let (records, rejected) = try read(DelimitedPetitionSource(stream: TextStream(path: write(Array(csv.utf8), named: "long.csv")), textColumn: nil))
+        #expect(records.map(\.location) == [1, 2502])
+        #expect(rejected.isEmpty)
+    }
+
     // MARK: 3. UTF-16
 
     static let utf16Text = "id,text\n1,\"Công nhân 😀 nợ lương\"\n2,\"Đường ngập nước ở khu công nghiệp\"\n"
