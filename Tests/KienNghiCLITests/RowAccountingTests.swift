@@ -118,6 +118,18 @@ extension RowAccountingTests {
         #expect(!message.contains("trộn hai bảng mã"))
     }
 
+    @Test func inputsWithoutAnyPetitionAreNotASuccess() throws {
+        let folder = temporaryFolder()
+        let headerOnly = folder.appendingPathComponent("header.csv").path
+        _ = FileManager.default.createFile(atPath: headerOnly, contents: Data("STT,Nội dung kiến nghị\r\n".utf8))
+        let allRejected = folder.appendingPathComponent("bad.jsonl").path
+        _ = FileManager.default.createFile(atPath: allRejected, contents: Data("not json\n{\"text\": \"\"}\n".utf8))
+        for path in [headerOnly, allRejected] {
+            let code = exitCode { try ClassifyCommand.parse([path, "-o", folder.appendingPathComponent("out.csv").path]).run() }
+            #expect(code == 10, "\(path)")
+        }
+    }
+
     @Test func oneTextCommandsRefuseHugeFilesWithAMessage() throws {
         let path = temporaryFolder().appendingPathComponent("huge.txt").path
         _ = FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x61, count: InputFiles.maxWholeFileBytes + 1))

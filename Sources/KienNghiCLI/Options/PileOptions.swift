@@ -57,6 +57,10 @@ enum PileRun {
             Terminal.warn(l.pick("… và \(summary.rejectedCount - 50) dòng bị loại khác", "… and \(summary.rejectedCount - 50) more rejected rows")
                 + (options.rejectedFile.map { l.pick(" (xem \($0)).", " (see \($0)).") } ?? l.pick(" (ghi đủ danh sách bằng --rejected TỆP).", " (list them all with --rejected FILE).")))
         }
+        if summary.read == 0 && summary.failedFiles.isEmpty {
+            Terminal.warn(l.pick("Không có kiến nghị nào trong \(options.inputs.joined(separator: ", ")): kiểm tra lại tệp (chỉ có dòng tiêu đề, hoặc mọi dòng đều bị loại).",
+                                 "No petitions in \(options.inputs.joined(separator: ", ")): check the file (only a header row, or every row was rejected)."))
+        }
         Terminal.warn(summary.line(l))
         return summary
     }
@@ -77,6 +81,7 @@ enum PileRun {
     /// Exit status for a finished run: distinct per kind of failure.
     static func exitCode(_ summary: PileProcessor.Summary) -> Int32? {
         if let first = summary.failedFiles.first, summary.read == 0 { return first.failure.exitStatus }
+        if summary.read == 0 { return InputFailure.empty(path: "").exitStatus }  // nothing usable: not a success
         if !summary.failedFiles.isEmpty || summary.lostPetitions { return ExitStatus.partial.rawValue }
         return nil
     }

@@ -46,16 +46,21 @@ public struct DelimitedPetitionSource: PetitionSource {
         self.stream = stream
         self.textColumnName = textColumn
         var sample = try stream.prefix(atLeast: InputLimits.sniffBytes)
-        if !stream.isComplete && !sample.contains(0x0A) && !sample.contains(0x0D) {
+        var delimiter: UInt8
+        var parsed: [DelimitedTextParser.Record]
+        while true {
+            delimiter = DelimitedTextParser.sniffDelimiter(sample)
+            var parser = DelimitedTextParser(delimiter: delimiter)
+            var records: [DelimitedTextParser.Record] = []
+            parser.feed(sample) { if records.count < 51 { records.append($0) } }
+            if stream.isComplete, records.count < 51, let last = parser.finish().record { records.append(last) }
+            records.removeAll { $0.cellCount == 1 && $0.cells.first?.isEmpty == true }
+            parsed = records
             // The first row is longer than the usual prefix: look further, but not without bound.
+            if !parsed.isEmpty || stream.isComplete || sample.count >= InputLimits.maxRecordBytes { break }
             sample = try stream.prefix(atLeast: InputLimits.maxRecordBytes)
         }
-        delimiter = DelimitedTextParser.sniffDelimiter(sample)
-        var parser = DelimitedTextParser(delimiter: delimiter)
-        var parsed: [DelimitedTextParser.Record] = []
-        parser.feed(sample) { if parsed.count < 51 { parsed.append($0) } }
-        if stream.isComplete, parsed.count < 51, let last = parser.finish().record { parsed.append(last) }
-        parsed.removeAll { $0.cellCount == 1 && $0.cells.first?.isEmpty == true }
+        self.delimiter = delimiter
         guard let head = parsed.first else {
             if sample.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw InputFailure.empty(path: stream.path) }
             throw InputFailure.tooLarge(path: stream.path, detail: Self.firstRowTooLong(sample.count))

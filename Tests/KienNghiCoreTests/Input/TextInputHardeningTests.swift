@@ -116,6 +116,15 @@ struct TextInputHardeningTests {
         #expect(rejected.isEmpty)
     }
 
+    @Test func aQuotedMultiLineFirstRowLongerThanTheSniffPrefix() throws {
+        let long = String(repeating: "Công nhân phản ánh việc nợ lương.\n", count: 2500)
+        let csv = "1,\"\(long)\"\n2,\"Đường vào khu công nghiệp bị ngập mỗi khi mưa\"\n"
+        #expect(csv.utf8.count > InputLimits.sniffBytes)
+        let (records, rejected) = try read(DelimitedPetitionSource(stream: TextStream(path: write(Array(csv.utf8), named: "long.csv")), textColumn: nil))
+        #expect(records.map(\.location) == [1, 2502])
+        #expect(rejected.isEmpty)
+    }
+
     // MARK: 3. UTF-16
 
     static let utf16Text = "id,text\n1,\"Công nhân 😀 nợ lương\"\n2,\"Đường ngập nước ở khu công nghiệp\"\n"
@@ -278,6 +287,27 @@ struct TextInputHardeningTests {
         #expect(records[1].offset == 19)
     }
 
+    @Test func anySplitOfTheInputGivesTheSameRecords() {
+        // Seeded: a failure names the seed and the input.
+        let alphabet: [String] = ["a", "ệ", ",", "\"", "\r", "\n", "\r\n", " ", "😀"]
+        var generator = SeededGenerator(seed: 20261203)
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            func parse(_ pieces: [ArraySlice<UInt8>]) -> [[String]] {
+                var parser = DelimitedTextParser(delimiter: 0x2C)
+                var records: [[String]] = []
+                for piece in pieces { parser.feed(Array(piece)) { records.append($0.cells + ["@\($0.line):\($0.offset)"]) } }
+                if let last = parser.finish().record { records.append(last.cells + ["@\(last.line):\(last.offset)"]) }
+                return records
+            }
+            let cut = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &generator)
+            let split = parse([bytes[..<cut], bytes[cut...]])
+            let bytewise = parse(bytes.indices.map { bytes[$0...$0] })
+            #expect(split == parse([bytes[...]]) && bytewise == split, "input \(text.debugDescription), cut \(cut)")
+        }
+    }
+
     // MARK: single entry points the fuzz targets call
 
     @Test func entryPointsAcceptAnyBytes() throws {
@@ -312,5 +342,18 @@ enum LegacyCodecTestBytes {
         var reverse: [UInt32: UInt8] = [:]
         for byte in 0..<256 where reverse[LegacyTables.tcvn3[byte]] == nil { reverse[LegacyTables.tcvn3[byte]] = UInt8(byte) }
         return text.precomposedStringWithCanonicalMapping.unicodeScalars.map { reverse[$0.value] ?? 0x3F }
+    }
+}
+
+/// A small deterministic generator (SplitMix64) so failures can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
