@@ -160,16 +160,62 @@ enum JSONRecordWriter {
     static func append(_ agency: AgencySuggestion, to out: inout [UInt8]) {
         out.append(contentsOf: #"{"agencyName":"#.utf8)
         ByteEscaping.appendJSONString(agency.agencyName, to: &out)
-        out.append(contentsOf: (agency.ambiguous ? #","ambiguous":true,"id":"# : #","ambiguous":false,"id":"#).utf8)
+        out.append(contentsOf: (agency.ambiguous ? #","ambiguous":true,"basis":"# : #","ambiguous":false,"basis":"#).utf8)
+        ByteEscaping.appendJSONString(agency.basis.rawValue, to: &out)
+        out.append(contentsOf: #","confidence":"#.utf8)
+        ByteEscaping.appendJSONNumber(agency.confidence, to: &out)
+        out.append(contentsOf: #","id":"#.utf8)
         ByteEscaping.appendJSONString(agency.id, to: &out)
         out.append(contentsOf: #","localUnits":"#.utf8)
         append(strings: agency.localUnits, to: &out)
         out.append(contentsOf: #","name":"#.utf8)
         ByteEscaping.appendJSONString(agency.name, to: &out)
+        out.append(contentsOf: (agency.needsReview ? #","needsReview":true"# : #","needsReview":false"#).utf8)
+        if let phrase = agency.phrase {
+            out.append(contentsOf: #","phrase":"#.utf8)
+            append(phrase, to: &out)
+        }
         out.append(contentsOf: #","reason":"#.utf8)
         ByteEscaping.appendJSONString(agency.reason, to: &out)
         out.append(contentsOf: #","rule":"#.utf8)
         ByteEscaping.appendJSONString(agency.rule, to: &out)
+        out.append(contentsOf: #","scope":"#.utf8)
+        append(agency.scope, to: &out)
+        out.append(contentsOf: #","theme":"#.utf8)
+        ByteEscaping.appendJSONString(agency.theme, to: &out)
+        out.append(0x7D)
+    }
+
+    static func append(_ scope: ScopeAssessment, to out: inout [UInt8]) {
+        out.append(contentsOf: #"{"citywideWeight":"#.utf8)
+        ByteEscaping.appendJSONNumber(scope.citywideWeight, to: &out)
+        out.append(contentsOf: #","evidence":["#.utf8)
+        for (index, cue) in scope.evidence.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            out.append(contentsOf: #"{"end":"#.utf8)
+            ByteEscaping.appendInteger(cue.end, to: &out)
+            out.append(contentsOf: #","match":"#.utf8)
+            ByteEscaping.appendJSONString(cue.match.rawValue, to: &out)
+            out.append(contentsOf: #","phrase":"#.utf8)
+            ByteEscaping.appendJSONString(cue.phrase, to: &out)
+            out.append(contentsOf: #","scope":"#.utf8)
+            ByteEscaping.appendJSONString(cue.scope.rawValue, to: &out)
+            out.append(contentsOf: #","source":"#.utf8)
+            ByteEscaping.appendJSONString(cue.source, to: &out)
+            out.append(contentsOf: #","start":"#.utf8)
+            ByteEscaping.appendInteger(cue.start, to: &out)
+            out.append(contentsOf: #","surface":"#.utf8)
+            ByteEscaping.appendJSONString(cue.surface, to: &out)
+            out.append(contentsOf: #","weight":"#.utf8)
+            ByteEscaping.appendJSONNumber(cue.weight, to: &out)
+            out.append(0x7D)
+        }
+        out.append(contentsOf: #"],"localWeight":"#.utf8)
+        ByteEscaping.appendJSONNumber(scope.localWeight, to: &out)
+        if let decided = scope.scope {
+            out.append(contentsOf: #","scope":"#.utf8)
+            ByteEscaping.appendJSONString(decided.rawValue, to: &out)
+        }
         out.append(0x7D)
     }
 
@@ -210,23 +256,27 @@ enum JSONRecordWriter {
         out.append(0x5B)
         for (index, item) in evidence.enumerated() {
             if index > 0 { out.append(0x2C) }
-            out.append(contentsOf: #"{"end":"#.utf8)
-            ByteEscaping.appendInteger(item.end, to: &out)
-            out.append(contentsOf: #","match":"#.utf8)
-            ByteEscaping.appendJSONString(item.match.rawValue, to: &out)
-            out.append(contentsOf: (item.negated ? #","negated":true,"phrase":"# : #","negated":false,"phrase":"#).utf8)
-            ByteEscaping.appendJSONString(item.phrase, to: &out)
-            out.append(contentsOf: #","source":"#.utf8)
-            ByteEscaping.appendJSONString(item.source, to: &out)
-            out.append(contentsOf: #","start":"#.utf8)
-            ByteEscaping.appendInteger(item.start, to: &out)
-            out.append(contentsOf: #","surface":"#.utf8)
-            ByteEscaping.appendJSONString(item.surface, to: &out)
-            out.append(contentsOf: #","weight":"#.utf8)
-            ByteEscaping.appendJSONNumber(item.weight, to: &out)
-            out.append(0x7D)
+            append(item, to: &out)
         }
         out.append(0x5D)
+    }
+
+    static func append(_ item: Evidence, to out: inout [UInt8]) {
+        out.append(contentsOf: #"{"end":"#.utf8)
+        ByteEscaping.appendInteger(item.end, to: &out)
+        out.append(contentsOf: #","match":"#.utf8)
+        ByteEscaping.appendJSONString(item.match.rawValue, to: &out)
+        out.append(contentsOf: (item.negated ? #","negated":true,"phrase":"# : #","negated":false,"phrase":"#).utf8)
+        ByteEscaping.appendJSONString(item.phrase, to: &out)
+        out.append(contentsOf: #","source":"#.utf8)
+        ByteEscaping.appendJSONString(item.source, to: &out)
+        out.append(contentsOf: #","start":"#.utf8)
+        ByteEscaping.appendInteger(item.start, to: &out)
+        out.append(contentsOf: #","surface":"#.utf8)
+        ByteEscaping.appendJSONString(item.surface, to: &out)
+        out.append(contentsOf: #","weight":"#.utf8)
+        ByteEscaping.appendJSONNumber(item.weight, to: &out)
+        out.append(0x7D)
     }
 
     static func append(strings: [String], to out: inout [UInt8]) {
