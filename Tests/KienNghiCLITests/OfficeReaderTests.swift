@@ -228,6 +228,14 @@ struct OfficeReaderTests {
         #expect(result.rejected.map(\.reason) == [.title, .emptyText, .outsideTable])
     }
 
+    @Test func numberedItemsBeyondNineHundredNinetyNineStayApart() throws {
+        #expect(DOCXPetitionSource.startsWithNumber("1000. Đề nghị sửa mái che"))
+        #expect(!DOCXPetitionSource.startsWithNumber("Năm 2024. Đề nghị"))
+        let body = (998...1001).map { OfficeFixture.paragraph("\($0). Đề nghị số \($0)") }.joined() + OfficeFixture.paragraph("Thêm ý cho mục 1001")
+        let result = try read(try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body)))
+        #expect(result.texts == ["998. Đề nghị số 998", "999. Đề nghị số 999", "1000. Đề nghị số 1000", "1001. Đề nghị số 1001\nThêm ý cho mục 1001"])
+    }
+
     @Test func invalidUTF8InADocumentIsCorrupt() throws {
         var document = Array((OfficeFixture.documentOpen + "<w:p><w:r><w:t>a</w:t></w:r></w:p><w:").utf8)
         document += [0xC0, 0x80] + Array("/></w:body></w:document>".utf8)
