@@ -121,6 +121,12 @@ struct OfficeReaderTests {
         #expect(result.rejected.allSatisfy { $0.reason == .title && !$0.reason.losesPetition })
     }
 
+    @Test func aHeaderWithoutRowsIsNoPetitionFound() {
+        let rows = OfficeFixture.row(1, ["DANH SÁCH KIẾN NGHỊ"]) + OfficeFixture.row(2, ["STT", "Nội dung kiến nghị"])
+        let failure = officeFailure { _ = try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows)) }
+        #expect(failure?.problem == .noPetitions(skipped: 2) && failure?.sheet == "Sheet1")
+    }
+
     @Test func headerGuessing() {
         let long = "Nội dung kiến nghị của công nhân lao động gửi tới Hội nghị đối thoại"
         #expect(InputSchema.guess(header: ["STT", "Họ tên", long], sample: [], named: nil).text == 2)
