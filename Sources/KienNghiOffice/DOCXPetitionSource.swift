@@ -112,9 +112,17 @@ public struct DOCXPetitionSource: PetitionSource {
                     sawPetition = true
                     if let last = pending { try add(last) }
                     pending = petition(paragraph.text, cells: [paragraph.text], location: paragraph.number)
-                } else if pending != nil {
-                    pending!.text += "\n" + paragraph.text
-                    pending!.cells = [pending!.text]
+                } else if var last = pending {
+                    pending = nil
+                    if last.text.utf8.count + paragraph.text.utf8.count >= Self.maximumTextBytes {
+                        // An item that would grow beyond the limit: its continuation stands alone (nothing lost).
+                        try add(last)
+                        last = petition(paragraph.text, cells: [], location: paragraph.number)
+                    } else {
+                        last.text += "\n" + paragraph.text
+                    }
+                    last.cells = [last.text]
+                    pending = last
                 } else {
                     rejected(RejectedRow(file: path, location: paragraph.number, reason: .outsideList, detail: .excerpt(String(paragraph.text.prefix(40)))))
                 }
@@ -154,7 +162,7 @@ public struct DOCXPetitionSource: PetitionSource {
         var digits = 0
         for scalar in text.unicodeScalars {
             if scalar.value >= 0x30 && scalar.value <= 0x39 { digits += 1; continue }
-            return digits > 0 && digits <= 3 && (scalar == "." || scalar == ")")
+            return digits > 0 && digits <= 6 && (scalar == "." || scalar == ")")
         }
         return false
     }

@@ -43,7 +43,7 @@ public struct XLSXPetitionSource: PetitionSource {
         var top: [SheetRow] = []
         let enough = Self.headerWindow + Self.sampleRows
         try Self.rows(package, sheet, cells) { row in
-            if !row.isBlank { top.append(row) }
+            if !row.isBlank || row.problem != nil { top.append(row) }
             if top.count >= enough { throw StopReading() }
         }
         guard let headerIndex = InputSchema.headerRow(in: top.prefix(Self.headerWindow).map(\.cells)) else {
@@ -54,6 +54,10 @@ public struct XLSXPetitionSource: PetitionSource {
             throw package.failure(sheet.part, .badCell(reference: reference, problem), sheet: sheet.name)
         }
         headerRow = header.number
+        if headerIndex + 1 == top.count {
+            // A header (and titles) but not one row below it.
+            throw package.failure(sheet.part, .noPetitions(skipped: headerIndex + 1), sheet: sheet.name)
+        }
         let sample = top[(headerIndex + 1)...].filter { $0.problem == nil }.map(\.cells)
         let width = max(header.cells.count, sample.map(\.count).max() ?? 0)
         columns = (0..<width).map { $0 < header.cells.count && !header.cells[$0].isEmpty ? header.cells[$0] : "cột \($0 + 1)" }

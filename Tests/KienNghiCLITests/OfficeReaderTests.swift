@@ -121,6 +121,12 @@ struct OfficeReaderTests {
         #expect(result.rejected.allSatisfy { $0.reason == .title && !$0.reason.losesPetition })
     }
 
+    @Test func aHeaderWithoutRowsIsNoPetitionFound() {
+        let rows = OfficeFixture.row(1, ["DANH SÁCH KIẾN NGHỊ"]) + OfficeFixture.row(2, ["STT", "Nội dung kiến nghị"])
+        let failure = officeFailure { _ = try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows)) }
+        #expect(failure?.problem == .noPetitions(skipped: 2) && failure?.sheet == "Sheet1")
+    }
+
     @Test func headerGuessing() {
         let long = "Nội dung kiến nghị của công nhân lao động gửi tới Hội nghị đối thoại"
         #expect(InputSchema.guess(header: ["STT", "Họ tên", long], sample: [], named: nil).text == 2)
@@ -226,6 +232,14 @@ struct OfficeReaderTests {
         #expect(result.records.map(\.id) == ["1", "2"])
         #expect(result.records.first?.cells == ["1", "Phân xưởng 1", "Đề nghị lắp thêm quạt thông gió trong xưởng"])
         #expect(result.rejected.map(\.reason) == [.title, .emptyText, .outsideTable])
+    }
+
+    @Test func numberedItemsBeyondNineHundredNinetyNineStayApart() throws {
+        #expect(DOCXPetitionSource.startsWithNumber("1000. Đề nghị sửa mái che"))
+        #expect(!DOCXPetitionSource.startsWithNumber("Năm 2024. Đề nghị"))
+        let body = (998...1001).map { OfficeFixture.paragraph("\($0). Đề nghị số \($0)") }.joined() + OfficeFixture.paragraph("Thêm ý cho mục 1001")
+        let result = try read(try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body)))
+        #expect(result.texts == ["998. Đề nghị số 998", "999. Đề nghị số 999", "1000. Đề nghị số 1000", "1001. Đề nghị số 1001\nThêm ý cho mục 1001"])
     }
 
     @Test func invalidUTF8InADocumentIsCorrupt() throws {

@@ -124,7 +124,8 @@ public struct RejectedRow: Sendable, Equatable, Codable {
             fix = l.pick("Mở tệp bằng Excel hoặc LibreOffice, kiểm tra ô đó, lưu lại rồi chạy lại.", "Open the file in Excel or LibreOffice, check that cell, save and run again.")
         case .title:
             what = l.pick("dòng tiêu đề (không phải kiến nghị), bỏ qua", "title row (not a petition), skipped")
-            fix = l.pick("Không cần làm gì; nếu đó là kiến nghị, hãy bỏ định dạng tiêu đề.", "Nothing to do; if it is a petition, remove its title/heading format.")
+            fix = l.pick("Không cần làm gì; nếu đó là kiến nghị, hãy đặt nó dưới dòng tên cột (Excel) hoặc bỏ kiểu tiêu đề (Word).",
+                         "Nothing to do; if it is a petition, move it below the header row (Excel) or remove its heading style (Word).")
         case .outsideTable:
             what = l.pick("đoạn văn nằm ngoài bảng kiến nghị, bỏ qua", "paragraph outside the petition table, skipped")
             fix = l.pick("Nếu đó là kiến nghị, hãy đưa nó vào một dòng của bảng.", "If it is a petition, move it into a row of the table.")
