@@ -7,7 +7,8 @@ import Testing
 /// same public API as the target. In Fixtures/fuzz-crashes/<target>/, NAME.input
 /// is what libFuzzer saved and NAME.<ext> the file the reader saw, rebuilt with
 ///   KIENNGHI_FUZZ_TARGET=<target> KIENNGHI_FUZZ_SCRATCH=DIR .build/fuzz/release/kiennghi-fuzz NAME.input
-/// (DIR/input.<ext> is the file). A reproducer must end in a clear error naming
+/// (DIR/input.<ext> is the file; column-letters-overflow.input was found with
+/// KIENNGHI_FUZZ_SKIP_KNOWN=1, which must be set to rebuild it). A reproducer must end in a clear error naming
 /// the file, or in petitions; a crash kills the test process, so one that still
 /// crashes is listed in `stillCrashing` and has its own disabled test below.
 @Suite("Fuzz crash reproducers")
@@ -20,6 +21,7 @@ struct FuzzCrashReproducerTests {
         "docx/xml-name-invalid-utf8.docx",
         "xlsx/negative-index.xlsx",
         "xlsx/huge-cell-reference.xlsx",
+        "xlsx/column-letters-overflow.xlsx",
     ]
 
     /// Every replayable reproducer, as "target/file".
@@ -61,6 +63,11 @@ struct FuzzCrashReproducerTests {
     @Test(.disabled("cell reference ZZZZZZZZZZ2 pads a row with ~10^14 cells, out of memory (issue 10); enable when fixed"))
     func xlsxHugeCellReference() {
         Self.replay("xlsx/huge-cell-reference.xlsx")
+    }
+
+    @Test(.disabled("arithmetic overflow in XLSXPetitionSource.columnIndex: a cell reference with ~100 letters (issue 10); enable when fixed"))
+    func xlsxColumnLettersOverflow() {
+        Self.replay("xlsx/column-letters-overflow.xlsx")
     }
 
     // MARK: replay, as the fuzz targets do
