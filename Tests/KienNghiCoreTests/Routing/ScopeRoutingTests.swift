@@ -22,6 +22,7 @@ struct ScopeRoutingTests {
         #expect(agency.scope.scope == .local)
         #expect([.scope, .phraseAndScope].contains(agency.basis))
         #expect(agency.reason.contains("ngõ 47"))
+        #expect(agency.reason.contains("\"phường Đồng Tâm\" (không có trong danh mục)"), "an unlisted ward is named, not ignored")
         #expect(agency.needsReview == false)
     }
 
