@@ -153,6 +153,11 @@ struct ScopeDetectorTests {
         #expect(scope(stripDiacritics("Khu dân cư tổ dân phố 4 ngập nặng.")).scope == .local)
     }
 
+    @Test func unaccentedPlaceWordsBeforeANameCount() {
+        #expect(scope("ngo 12 duong Le Loi bi ngap sau moi tran mua").scope == .local)
+        #expect(scope("phuong tien giao thong dong, ton nhieu thoi gian").scope != .local)
+    }
+
     @Test func aNationalRoadThroughACommuneIsCityWide() {
         #expect(scope("Quốc lộ 6 đoạn qua xã Trường Yên xuống cấp.").scope == .citywide)
     }
