@@ -74,7 +74,10 @@ struct AgencyRouter: Sendable {
         var reason = language.pick(rule.reasonVi, rule.reasonEn)
         if let phrase { reason += language.pick(" (có cụm từ \"\(phrase.surface)\")", " (the petition says \"\(phrase.surface)\")") }
         if let ruleScope = rule.scope {
-            let cues = scope.evidence.filter { $0.scope == ruleScope }.prefix(3).map { "\"\($0.surface)\"" }.joined(separator: ", ")
+            // The strongest cues, and among equals those that name a place ("ngõ 47" before "đường").
+            let cues = scope.evidence.filter { $0.scope == ruleScope }
+                .sorted { ($0.weight, $0.surface.utf8.count > $0.phrase.utf8.count ? 1 : 0) > ($1.weight, $1.surface.utf8.count > $1.phrase.utf8.count ? 1 : 0) }
+                .prefix(3).map { "\"\($0.surface)\"" }.joined(separator: ", ")
             reason += ruleScope == .local
                 ? language.pick("; việc ở một địa bàn cụ thể: \(cues)", "; a local matter: \(cues)")
                 : language.pick("; việc chung toàn thành phố hoặc chính sách: \(cues)", "; a city-wide or policy matter: \(cues)")
@@ -108,14 +111,18 @@ struct AgencyRouter: Sendable {
         switch suggestion.id {
         case "district":
             guard let location, let name = location.districts.first, let district = gazetteer.district(named: name) else {
-                suggestion.reason += language.pick("; đơn không nêu quận/huyện, cần xác định nơi xử lý", "; the petition names no district: find the right one")
+                suggestion.reason += unlistedPlace(suggestion.scope).map {
+                    language.pick("; đơn nêu \"\($0)\" (không có trong danh mục): cần xác định quận/huyện", "; the petition names \"\($0)\" (not in the gazetteer): find the district")
+                } ?? language.pick("; đơn không nêu quận/huyện, cần xác định nơi xử lý", "; the petition names no district: find the right one")
                 return
             }
             suggestion.name = "\(committee) \(district.fullName)"
             suggestion.localUnits = [district.fullName]
         case "commune":
             guard let location else {
-                suggestion.reason += language.pick("; đơn không nêu phường/xã, cần xác định nơi xử lý", "; the petition names no ward or commune: find the right one")
+                suggestion.reason += unlistedPlace(suggestion.scope).map {
+                    language.pick("; đơn nêu \"\($0)\" (không có trong danh mục 2025): cần xác định phường/xã", "; the petition names \"\($0)\" (not in the 2025 gazetteer): find the ward or commune")
+                } ?? language.pick("; đơn không nêu phường/xã, cần xác định nơi xử lý", "; the petition names no ward or commune: find the right one")
                 return
             }
             var units: [String]
@@ -139,6 +146,12 @@ struct AgencyRouter: Sendable {
             break
         }
     }
+}
+
+/// A ward, commune or town the petition names that the gazetteer does not know
+/// (an old ward, or a place outside Hà Nội), from the scope evidence.
+private func unlistedPlace(_ scope: ScopeAssessment) -> String? {
+    scope.evidence.first { ["phường", "xã", "thị trấn"].contains($0.phrase) && $0.surface.utf8.count > $0.phrase.utf8.count }?.surface
 }
 
 extension String {

@@ -14,8 +14,10 @@ public struct ScopeCue: Sendable, Equatable {
     public enum Context: String, Sendable, Equatable {
         /// The phrase alone is a cue.
         case any = ""
-        /// Only when the next word is a name (capitalised) or a number: "đường Lê Duẩn", "tổ 5".
+        /// Only when a word or number follows directly: "đường Lê Duẩn", "phường 3" (not at a clause end).
         case name
+        /// Only when a number follows directly: "tổ 5" (not "tổ công đoàn").
+        case number
     }
 
     public var phrase: String

@@ -48,7 +48,7 @@ extension LexiconLoader {
             }
             guard let context = ScopeCue.Context(rawValue: contextText) else {
                 log.report(.error, file, row, cell: file.column("context") ?? 0, ("ngữ cảnh \"\(contextText)\" không hợp lệ", "invalid context \"\(contextText)\""),
-                           fix: ("để trống hoặc ghi name (chỉ tính khi theo sau là tên riêng hay số)", "leave it empty or write name (counts only before a name or a number)"))
+                           fix: ("để trống, ghi name (chỉ tính khi có chữ hay số theo sau) hoặc number (chỉ tính khi có số theo sau)", "leave it empty, or write name (counts only before a word or number) or number (only before a number)"))
                 continue
             }
             let key = normalizedKey(phrase)

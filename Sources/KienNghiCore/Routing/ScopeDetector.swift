@@ -33,7 +33,11 @@ struct ScopeDetector: Sendable {
                 term += 1
                 while term < analyzed.terms.count, analyzed.terms[term].tokenIndex == analyzed.terms[term - 1].tokenIndex { term += 1 }
             }
-            if cue.context == .name && named == 0 && !Self.followedByWord(match.terms.upperBound, after: span.end, in: analyzed) { continue }
+            switch cue.context {
+            case .any: break
+            case .name: if named == 0 && !Self.followedByWord(match.terms.upperBound, after: span.end, in: analyzed) { continue }
+            case .number: if !Self.followedByNumber(match.terms.upperBound, after: text.span(match.terms).end, in: analyzed) { continue }
+            }
             switch cue.scope {
             case .local: local += cue.weight
             case .citywide: citywide += cue.weight
@@ -53,6 +57,18 @@ struct ScopeDetector: Sendable {
         let next = analyzed.tokens[Int(analyzed.terms[term].tokenIndex)]
         guard next.span.start >= end, next.span.start - end <= 2 else { return false }
         return [.word, .number, .date, .documentNumber, .acronym].contains(next.kind)
+    }
+
+    /// Whether a number (or a code such as "5A", "2/9") follows directly.
+    private static func followedByNumber(_ term: Int, after end: Int, in analyzed: AnalyzedText) -> Bool {
+        guard term < analyzed.terms.count else { return false }
+        let next = analyzed.tokens[Int(analyzed.terms[term].tokenIndex)]
+        guard next.span.start >= end, next.span.start - end <= 2 else { return false }
+        switch next.kind {
+        case .number, .date, .documentNumber: return true
+        case .word: return analyzed.surface(of: next.span).utf8.first.map { (0x30...0x39).contains($0) } ?? false
+        default: return false
+        }
     }
 
     /// A number, a date-like or code-like token ("2/9", "ĐT186"), or a word that starts with a capital letter.

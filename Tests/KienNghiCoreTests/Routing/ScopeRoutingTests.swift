@@ -22,6 +22,7 @@ struct ScopeRoutingTests {
         #expect(agency.scope.scope == .local)
         #expect([.scope, .phraseAndScope].contains(agency.basis))
         #expect(agency.reason.contains("ngõ 47"))
+        #expect(agency.reason.contains("\"phường Đồng Tâm\" (không có trong danh mục)"), "an unlisted ward is named, not ignored")
         #expect(agency.needsReview == false)
     }
 
@@ -150,6 +151,11 @@ struct ScopeDetectorTests {
 
     @Test func unaccentedAlleyStillCountsWhenTheCueHasTwoSyllables() {
         #expect(scope(stripDiacritics("Khu dân cư tổ dân phố 4 ngập nặng.")).scope == .local)
+    }
+
+    @Test func unaccentedPlaceWordsBeforeANameCount() {
+        #expect(scope("ngo 12 duong Le Loi bi ngap sau moi tran mua").scope == .local)
+        #expect(scope("phuong tien giao thong dong, ton nhieu thoi gian").scope != .local)
     }
 
     @Test func aNationalRoadThroughACommuneIsCityWide() {
