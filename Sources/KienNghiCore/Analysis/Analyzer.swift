@@ -17,7 +17,11 @@ public struct Analyzer: Sendable {
     /// Runs only the character filters.
     public func filter(_ text: String) -> FilteredText {
         var filtered = FilteredText(Array(text.utf8))
-        for filter in characterFilters { filtered = filter.apply(filtered) }
+        for filter in characterFilters {
+            // The quick check is cheaper than a filter pass that changes nothing.
+            if filtered.bytes.withUnsafeBufferPointer({ filter.leavesUnchanged($0) }) { continue }
+            filtered = filter.apply(filtered)
+        }
         return filtered
     }
 
