@@ -27,10 +27,20 @@ var targets: [Target] = [
         ]
     ),
     .target(
+        name: "KienNghiStore",
+        dependencies: [
+            "KienNghiCore",
+            "KienNghiOffice",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]
+    ),
+    .target(
         name: "KienNghiCLI",
         dependencies: [
             "KienNghiCore",
             "KienNghiOffice",
+            "KienNghiStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -47,6 +57,10 @@ var targets: [Target] = [
         name: "KienNghiCLITests",
         dependencies: ["KienNghiCLI", "KienNghiCore", "KienNghiOffice"],
         exclude: ["Golden", "Fixtures"]
+    ),
+    .testTarget(
+        name: "KienNghiStoreTests",
+        dependencies: ["KienNghiStore", "KienNghiCore", "KienNghiOffice"]
     ),
 ]
 
@@ -81,6 +95,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: targets
 )

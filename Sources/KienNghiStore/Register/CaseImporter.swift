@@ -1,0 +1,47 @@
+import Foundation
+import KienNghiCore
+import KienNghiOffice
+
+/// Classifies piles with the ordinary pipeline and stores them in the
+/// register, one batch per transaction: an interrupted import keeps the
+/// batches it finished, and running it again adds only the rest.
+public struct CaseImporter {
+    public let register: CaseRegister
+    public var processor: PileProcessor
+
+    public struct FileResult: Sendable {
+        public var file: String
+        public var counts: CaseRegister.ImportCounts
+        public var summary: PileProcessor.Summary
+    }
+
+    public init(register: CaseRegister, processor: PileProcessor) {
+        self.register = register
+        self.processor = processor
+    }
+
+    /// Imports each file into `dialogue`. `afterBatch` is called after each
+    /// committed batch (progress; tests use it to stop an import midway).
+    public func run(_ files: [String], dialogue: String, heldOn: CaseDate?, afterBatch: (CaseRegister.ImportCounts) throws -> Void = { _ in }) throws -> [FileResult] {
+        var results: [FileResult] = []
+        for file in files {
+            var counts = CaseRegister.ImportCounts()
+            let columns = processor.columns(of: [file])
+            var ticket: CaseRegister.ImportTicket?
+            if FileManager.default.isReadableFile(atPath: file) {
+                ticket = try register.beginImport(file: file, columns: columns, dialogue: dialogue, heldOn: heldOn)
+            }
+            let summary = try processor.run([file], progress: { _ in }) { batch in
+                guard let ticket else { return }
+                let added = try register.store(batch, into: ticket)
+                counts.added += added.added
+                counts.alreadyThere += added.alreadyThere
+                counts.newGroups += added.newGroups
+                counts.joinedGroups += added.joinedGroups
+                try afterBatch(counts)
+            }
+            results.append(FileResult(file: file, counts: counts, summary: summary))
+        }
+        return results
+    }
+}

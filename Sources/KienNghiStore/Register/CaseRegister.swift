@@ -1,0 +1,228 @@
+import Foundation
+import KienNghiCore
+
+/// The register's operations, written once over any ``CaseStore`` so SQLite
+/// and PostgreSQL behave the same. Every operation is one transaction.
+public final class CaseRegister {
+    public let store: any CaseStore
+    public let signatures: SignatureBuilder
+    /// Two petitions belong together when their estimated Jaccard similarity
+    /// (unigram + bigram syllable shingles) is at least this. Chosen on the
+    /// hand-checked pairs in Tests/KienNghiStoreTests (see the notes there):
+    /// every duplicate pair scores ≥ 0.5 and no distinct pair above 0.3.
+    public var threshold: Double = CaseRegister.defaultThreshold
+    public static let defaultThreshold = 0.45
+
+    public init(store: any CaseStore, analyzer: Analyzer = Analyzer()) {
+        self.store = store
+        self.signatures = SignatureBuilder(analyzer: analyzer)
+    }
+
+    // MARK: Dialogues and import
+
+    public struct Dialogue: Sendable, Equatable {
+        public var id: Int64
+        public var name: String
+        public var heldOn: String?
+    }
+
+    /// An import under way: which file, into which dialogue.
+    public struct ImportTicket: Sendable {
+        public var importID: Int64
+        public var dialogue: Dialogue
+        public var file: String
+        /// Rows already stored by an earlier (perhaps interrupted) import of the same content.
+        public var alreadyStored: Int
+        /// Column roles found in the header.
+        var senderColumn: Int?
+        var dateColumn: Int?
+    }
+
+    public struct ImportCounts: Sendable, Equatable {
+        public var added = 0
+        public var alreadyThere = 0
+        public var newGroups = 0
+        public var joinedGroups = 0
+    }
+
+    public func dialogues() throws -> [Dialogue] {
+        try store.transaction { db in
+            try db.query("SELECT id, name, held_on FROM dialogues ORDER BY id").map {
+                Dialogue(id: $0[0].int!, name: $0[1].text!, heldOn: $0[2].text)
+            }
+        }
+    }
+
+    /// Starts (or resumes) importing one file. The file's content hash is the
+    /// key: the same content, under any name, is imported once.
+    public func beginImport(file: String, columns: [String], dialogue name: String, heldOn: CaseDate?, now: String = CaseRegister.timestamp()) throws -> ImportTicket {
+        let hash = try ContentHash.file(file)
+        return try store.transaction { db in
+            let dialogue = try self.dialogue(db, name: name, heldOn: heldOn, create: true, now: now)!
+            let existing = try db.query("SELECT i.id, i.dialogue_id, d.name FROM imports i JOIN dialogues d ON d.id = i.dialogue_id WHERE i.content_hash = ?", [.text(hash)])
+            let importID: Int64
+            if let row = existing.first {
+                guard row[1].int == dialogue.id else { throw CaseRegisterFailure.importedElsewhere(file: file, dialogue: row[2].text ?? "") }
+                importID = row[0].int!
+            } else {
+                importID = try self.nextID(db, "imports")
+                try db.execute("INSERT INTO imports (id, dialogue_id, file, content_hash, columns, started_at) VALUES (?, ?, ?, ?, ?, ?)",
+                               [.int(importID), .int(dialogue.id), .text(file), .text(hash), .text(Self.json(columns)), .text(now)])
+            }
+            let stored = try db.scalar("SELECT COUNT(*) FROM petitions WHERE import_id = ?", [.int(importID)]).int ?? 0
+            return ImportTicket(importID: importID, dialogue: dialogue, file: file, alreadyStored: Int(stored),
+                                senderColumn: ColumnRoles.sender(columns), dateColumn: ColumnRoles.received(columns))
+        }
+    }
+
+    /// Stores one classified batch in one transaction: rows already stored are
+    /// skipped, each new petition joins the group of its most similar petition
+    /// of the same dialogue (or starts a group).
+    public func store(_ batch: [ClassifiedPetition], into ticket: ImportTicket, now: String = CaseRegister.timestamp()) throws -> ImportCounts {
+        let prepared = batch.map { ($0, signatures.signature($0.record.text)) }
+        return try store.transaction { db in
+            var counts = ImportCounts()
+            for (petition, signature) in prepared {
+                let row = Int64(petition.record.location)
+                if try db.scalar("SELECT COUNT(*) FROM petitions WHERE import_id = ? AND source_row = ?", [.int(ticket.importID), .int(row)]).int ?? 0 > 0 {
+                    counts.alreadyThere += 1
+                    continue
+                }
+                let groupID: Int64
+                if let match = try self.bestMatch(db, signature, dialogue: ticket.dialogue.id) {
+                    groupID = match.group
+                    counts.joinedGroups += 1
+                } else {
+                    groupID = try self.nextID(db, "case_groups")
+                    try db.execute("INSERT INTO case_groups (id, dialogue_id, status, created_at) VALUES (?, ?, 'open', ?)",
+                                   [.int(groupID), .int(ticket.dialogue.id), .text(now)])
+                    try self.history(db, group: groupID, at: now, event: "created", status: "open", actor: "import", detail: ticket.file)
+                    counts.newGroups += 1
+                }
+                let id = try self.nextID(db, "petitions")
+                let c = petition.classification
+                let cells = petition.record.cells
+                let sender = ticket.senderColumn.flatMap { $0 < cells.count ? cells[$0] : nil }.map { $0.trimmingCharacters(in: .whitespaces) }
+                let received = ticket.dateColumn.flatMap { $0 < cells.count ? CaseDate(cells[$0]) : nil }
+                try db.execute("""
+                    INSERT INTO petitions (id, import_id, dialogue_id, group_id, source_row, source_id, text, cells, sender, received_on,
+                      theme, themes, confidence, agency_id, agency_name, district, urgent, classification, signature)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [.int(id), .int(ticket.importID), .int(ticket.dialogue.id), .int(groupID), .int(row), .text(petition.record.id),
+                          .text(petition.record.text), .text(Self.json(cells)), SQLValue(sender?.isEmpty == false ? sender : nil),
+                          SQLValue(received?.description), .text(c.mainTheme), .text(c.themes.map(\.id).joined(separator: ";")),
+                          .double((c.confidence * 1000).rounded() / 1000), SQLValue(c.agency.map(Self.agencyKey)), SQLValue(c.agency?.name),
+                          SQLValue(c.location?.districts.first), .int(c.urgency.isEmpty ? 0 : 1), .text(Self.json(c)), .text(signature.encoded)])
+                for key in Set(signature.bandKeys).sorted() {
+                    try db.execute("INSERT INTO petition_bands (petition_id, band_key) VALUES (?, ?)", [.int(id), .int(key)])
+                }
+                counts.added += 1
+            }
+            return counts
+        }
+    }
+
+    /// The most similar stored petition at or over the threshold (ties: lowest id).
+    func bestMatch(_ db: any StoreTransaction, _ signature: PetitionSignature, dialogue: Int64?, before heldOrder: DialogueOrder? = nil) throws -> (petition: Int64, group: Int64, similarity: Double)? {
+        let keys = Array(Set(signature.bandKeys)).sorted()
+        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        var sql = """
+            SELECT DISTINCT p.id, p.group_id, p.signature, p.dialogue_id FROM petition_bands b JOIN petitions p ON p.id = b.petition_id
+            WHERE b.band_key IN (\(placeholders))
+            """
+        var arguments = keys.map { SQLValue.int($0) }
+        if let dialogue {
+            sql += " AND p.dialogue_id = ?"
+            arguments.append(.int(dialogue))
+        }
+        var best: (Int64, Int64, Double)?
+        for row in try db.query(sql, arguments) {
+            guard let other = PetitionSignature(encoded: row[2].text ?? "") else { continue }
+            if let heldOrder, !heldOrder.isEarlier(row[3].int!) { continue }
+            let similarity = signature.similarity(other)
+            guard similarity >= threshold else { continue }
+            if best == nil || similarity > best!.2 || (similarity == best!.2 && row[0].int! < best!.0) {
+                best = (row[0].int!, row[1].int!, similarity)
+            }
+        }
+        return best.map { ($0.0, $0.1, $0.2) }
+    }
+
+    // MARK: Helpers shared by the operations
+
+    func dialogue(_ db: any StoreTransaction, name: String, heldOn: CaseDate? = nil, create: Bool = false, now: String = "") throws -> Dialogue? {
+        if let row = try db.query("SELECT id, name, held_on FROM dialogues WHERE name = ?", [.text(name)]).first {
+            let found = Dialogue(id: row[0].int!, name: row[1].text!, heldOn: row[2].text)
+            if let heldOn, let stored = found.heldOn, stored != heldOn.description {
+                throw CaseRegisterFailure.dialogueDateMismatch(dialogue: name, stored: stored, given: heldOn.description)
+            }
+            if let heldOn, found.heldOn == nil {
+                try db.execute("UPDATE dialogues SET held_on = ? WHERE id = ?", [.text(heldOn.description), .int(found.id)])
+                return Dialogue(id: found.id, name: found.name, heldOn: heldOn.description)
+            }
+            return found
+        }
+        guard create else { throw CaseRegisterFailure.unknownDialogue(name) }
+        let id = try nextID(db, "dialogues")
+        try db.execute("INSERT INTO dialogues (id, name, held_on, created_at) VALUES (?, ?, ?, ?)",
+                       [.int(id), .text(name), SQLValue(heldOn?.description), .text(now)])
+        return Dialogue(id: id, name: name, heldOn: heldOn?.description)
+    }
+
+    func nextID(_ db: any StoreTransaction, _ table: String) throws -> Int64 {
+        (try db.scalar("SELECT COALESCE(MAX(id), 0) FROM \(table)").int ?? 0) + 1
+    }
+
+    func history(_ db: any StoreTransaction, group: Int64, at: String, event: String, status: String?, actor: String, detail: String?) throws {
+        try db.execute("INSERT INTO case_history (id, group_id, at, event, status, actor, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       [.int(try nextID(db, "case_history")), .int(group), .text(at), .text(event), SQLValue(status), .text(actor), SQLValue(detail)])
+    }
+
+    /// An agency as the register counts it: the agency id, and for a local
+    /// body the unit it names (`district-ubnd:Đông Anh`), so each of the ~20
+    /// bodies the city writes to is counted on its own.
+    static func agencyKey(_ agency: AgencySuggestion) -> String {
+        guard let unit = agency.localUnits.first, !agency.ambiguous else { return agency.id }
+        return "\(agency.id):\(unit)"
+    }
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+
+    /// Now, in UTC, to the second (for history entries).
+    public static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+}
+
+/// Which dialogues count as earlier than a given one: by date held, then by id.
+struct DialogueOrder {
+    var rank: [Int64: Int]
+    var current: Int64
+
+    func isEarlier(_ dialogue: Int64) -> Bool {
+        guard let a = rank[dialogue], let b = rank[current] else { return false }
+        return a < b
+    }
+}
+
+/// Finds the columns that say who sent a petition and when it was received.
+enum ColumnRoles {
+    static let senderNames: Set<String> = ["nguoi gui", "don vi", "don vi gui", "to chuc", "sender", "unit", "nguoi kien nghi", "ten don vi", "co quan gui", "ho ten", "from"]
+    static let receivedNames: Set<String> = ["ngay nhan", "ngay", "ngay gui", "date", "received", "thoi gian", "ngay kien nghi"]
+    private static let analyzer = Analyzer(abbreviations: AbbreviationTable())
+
+    static func fold(_ name: String) -> String {
+        let analyzed = analyzer.analyze(name)
+        return analyzed.tokens.indices.filter { analyzed.tokens[$0].kind == .word || analyzed.tokens[$0].kind == .number }
+            .map { analyzed.plainKey($0) }.joined(separator: " ")
+    }
+
+    static func sender(_ columns: [String]) -> Int? { columns.firstIndex { senderNames.contains(fold($0)) } }
+    static func received(_ columns: [String]) -> Int? { columns.firstIndex { receivedNames.contains(fold($0)) } }
+}
