@@ -311,10 +311,11 @@ struct CellDecoder {
 /// rich-text run is decoded by its own font if that font is legacy.
 struct SharedStrings {
     private var bytes: [UInt8] = []
-    private var ends: [Int] = []
+    private var ends: [UInt32] = []
     private var runFonts: [Bool] = []
-    /// Largest table accepted.
-    static let maximumBytes = 1 << 30
+    /// Largest table accepted (text bytes, strings): keeps peak memory well under 1 GiB.
+    static let maximumBytes = 512 << 20
+    static let maximumCount = 10_000_000
 
     var count: Int { ends.count }
 
@@ -343,10 +344,12 @@ struct SharedStrings {
                 inRun = false
                 current += LegacyRuns.repair(run, font: runFont)
             case .end("si"):
+                if table.bytes.count + current.utf8.count > Self.maximumBytes || table.ends.count >= Self.maximumCount {
+                    throw package.failure(part, .partTooLarge(limit: UInt64(Self.maximumBytes)))
+                }
                 table.bytes.append(contentsOf: current.utf8)
-                table.ends.append(table.bytes.count)
+                table.ends.append(UInt32(table.bytes.count))
                 table.runFonts.append(hasRunFonts)
-                if table.bytes.count > Self.maximumBytes { throw package.failure(part, .partTooLarge(limit: UInt64(Self.maximumBytes))) }
             default: break
             }
         }
@@ -354,8 +357,8 @@ struct SharedStrings {
     }
 
     subscript(index: Int) -> String {
-        let start = index == 0 ? 0 : ends[index - 1]
-        return String(decoding: bytes[start..<ends[index]], as: UTF8.self)
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        return String(decoding: bytes[start..<Int(ends[index])], as: UTF8.self)
     }
 
     func hasRunFonts(_ index: Int) -> Bool { runFonts[index] }
