@@ -15,13 +15,15 @@ import Testing
 struct FuzzCrashReproducerTests {
     static let root = Golden.testsRoot.appendingPathComponent("Fixtures/fuzz-crashes")
 
-    /// Still crashing on this branch; remove an entry (and enable its test) once fixed.
+    /// Still crashing (or, for analyze, still breaking the span invariant) on this
+    /// branch; remove an entry (and enable its test) once fixed.
     static let stillCrashing: Set<String> = [
         "xlsx/xml-name-invalid-utf8.xlsx",
         "docx/xml-name-invalid-utf8.docx",
         "xlsx/negative-index.xlsx",
         "xlsx/huge-cell-reference.xlsx",
         "xlsx/column-letters-overflow.xlsx",
+        "analyze/reordered-combining-marks.txt",
     ]
 
     /// Every replayable reproducer, as "target/file".
@@ -68,6 +70,11 @@ struct FuzzCrashReproducerTests {
     @Test(.disabled("arithmetic overflow in XLSXPetitionSource.columnIndex: a cell reference with ~100 letters (issue 10); enable when fixed"))
     func xlsxColumnLettersOverflow() {
         Self.replay("xlsx/column-letters-overflow.xlsx")
+    }
+
+    @Test(.disabled("overlapping token spans: lone combining marks out of canonical order (U+0302 U+031B) are reordered by NFC and both tokens get the whole span; enable when the normaliser maps them one to one"))
+    func analyzeReorderedCombiningMarks() {
+        Self.replay("analyze/reordered-combining-marks.txt")
     }
 
     // MARK: replay, as the fuzz targets do
