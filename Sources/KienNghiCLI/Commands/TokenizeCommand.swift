@@ -40,7 +40,8 @@ struct TokenizeCommand: RenderingCommand {
     private func stream(to sink: ByteSink) throws {
         let analyzer = try LexiconLocation.analyzer(lexicons, language: input.language.lang)
         var printer = TokenPrinter(json: json)
-        try StreamingTextInput(options: input).forEachChunk { chunk in
+        // Smaller chunks than `normalize`: an analysed chunk holds tokens, terms and keys.
+        try StreamingTextInput(options: input, blockSize: 256 << 10).forEachChunk { chunk in
             let analyzed = analyzer.analyze(chunk.text)
             printer.write(analyzed, chunk: chunk, to: &sink.buffer)
             try sink.flushIfFull()
@@ -58,6 +59,7 @@ struct TokenizeCommand: RenderingCommand {
 /// written as the input is read.
 struct TokenPrinter {
     let json: Bool
+    private let scratch = ScratchBuffer()
     private var sentenceCount = 0
     private var wroteHeader = false
 
@@ -135,7 +137,7 @@ struct TokenPrinter {
         let terms = analyzed.tokenTerms[index]
         var bound = 80 + surface.count + key.count + plain.count
         for term in Int(terms.lowerBound)..<Int(terms.upperBound) { bound += 2 + analyzed.terms[term].key.count }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch in
+        scratch.withCapacity(bound) { scratch in
             var line = LineWriter(scratch.baseAddress!)
             line.decimal(token.span.start + offset)
             line.byte(0x09)
@@ -171,7 +173,7 @@ struct TokenPrinter {
         // Escaping at most sextuples a byte (\u00XX).
         var bound = 160 + 6 * (surface.count + key.count + plain.count)
         for term in Int(terms.lowerBound)..<Int(terms.upperBound) { bound += 6 * (1 + analyzed.terms[term].key.count) }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch in
+        scratch.withCapacity(bound) { scratch in
             var line = LineWriter(scratch.baseAddress!)
             line.text(first ? "\n        {\"end\" : " : ",\n        {\"end\" : ")
             line.decimal(token.span.end + offset)
@@ -201,6 +203,22 @@ struct TokenPrinter {
     private static func slice(_ arena: UnsafeBufferPointer<UInt8>, _ range: Range<Int32>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: arena[Int(range.lowerBound)..<Int(range.upperBound)])
     }
+}
+
+/// One reusable line buffer (a dynamically sized stack allocation asks the
+/// runtime whether the stack has room, on every token).
+final class ScratchBuffer {
+    private var storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 4096)
+
+    func withCapacity<R>(_ capacity: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> R) -> R {
+        if storage.count < capacity {
+            storage.deallocate()
+            storage = .allocate(capacity: max(capacity, storage.count * 2))
+        }
+        return body(storage)
+    }
+
+    deinit { storage.deallocate() }
 }
 
 /// Raw stores into a buffer the caller sized (see the bounds above).
