@@ -74,7 +74,8 @@ struct HybridScorer: Sendable {
         guard limit > 0 else { return [] }
         var covered = shown.map { $0.start..<$0.end }
         var chosen: [(LearnedThemeModel.Hit, SourceSpan)] = []
-        for hit in hits.filter({ !$0.terms.isEmpty && model.weight(row: $0.row, theme: c) > 0 })
+        let smallest = model.policy.smallestEvidence / max(value, 1e-9)
+        for hit in hits.filter({ !$0.terms.isEmpty && model.weight(row: $0.row, theme: c) >= smallest })
             .sorted(by: { (model.weight(row: $0.row, theme: c), $1.terms.lowerBound) > (model.weight(row: $1.row, theme: c), $0.terms.lowerBound) })
         {
             guard chosen.count < limit else { break }

@@ -43,8 +43,10 @@ public struct LearnedWeights: Sendable, Equatable {
         public var secondaryProbability = 0.2
         /// ...or when the hand lexicons accepted it (threshold and margin) and its probability reaches this.
         public var secondaryWithLexicon = 0.05
-        /// Learned evidence shown per theme (largest contributions first).
+        /// Learned evidence shown per theme (largest contributions first)...
         public var evidencePerTheme = 5
+        /// ...when it adds at least this much to the theme's logit.
+        public var smallestEvidence = 0.1
 
         public init() {}
     }
