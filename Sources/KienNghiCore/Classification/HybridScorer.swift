@@ -21,7 +21,7 @@ struct HybridScorer: Sendable {
         // Hand phrases that fired are features too: the model learned how far to trust each one.
         for theme in hand.accepted + hand.candidates {
             for evidence in theme.evidence where !evidence.negated && evidence.weight != 0 {
-                guard let row = model.row(Array((LearnedWeights.phrasePrefix + evidence.phrase).utf8)), !hits.contains(where: { $0.row == row }) else { continue }
+                guard let row = model.phraseRows[evidence.phrase], !hits.contains(where: { $0.row == row }) else { continue }
                 hits.append(.init(row: row, terms: -1 ..< -1, plain: evidence.match == .plain))
             }
         }
@@ -59,7 +59,9 @@ struct HybridScorer: Sendable {
             if listed {
                 accepted.append(themeScore(c))
             } else if p >= 0.05 || handScores[c] > 0 {
-                candidates.append(themeScore(c))
+                // Candidates keep their hand evidence only: learned evidence is built for listed themes.
+                candidates.append(ThemeScore(id: classes[c], label: compiled.lexicon.theme(classes[c])?.label(language) ?? classes[c],
+                                             score: (probabilities[c] * 100).rounded() / 100, evidence: handEvidence[c]))
             }
         }
         let confidence = accepted.isEmpty ? 0 : (probabilities[main] * 100).rounded() / 100

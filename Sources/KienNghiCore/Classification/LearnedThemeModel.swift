@@ -13,6 +13,8 @@ struct LearnedThemeModel: Sendable {
     let bias: [Double]
     /// `lexiconWeights[handTheme][class]`.
     let lexiconWeights: [[Double]]
+    /// Row of each `@phrase:` feature, by the hand phrase's text.
+    let phraseRows: [String: Int]
 
     init(_ learned: LearnedWeights, themes: [String]) {
         classes = themes
@@ -41,6 +43,11 @@ struct LearnedThemeModel: Sendable {
                 sources[row * themes.count + c] = entry.source
             }
         }
+        var phraseRows: [String: Int] = [:]
+        for (row, feature) in rows.enumerated() where feature.hasPrefix(LearnedWeights.phrasePrefix) {
+            phraseRows[String(feature.dropFirst(LearnedWeights.phrasePrefix.count))] = row
+        }
+        self.phraseRows = phraseRows
         self.table = table
         self.weights = weights
         self.sources = sources
@@ -69,33 +76,42 @@ struct LearnedThemeModel: Sendable {
         var hits: [Hit] = []
         var count = 0
         var seen: Set<Int> = []
-        var previous: (term: Int, key: [UInt8], plain: Bool)? = nil
+        // The previous term's key, kept in a scratch buffer (no allocation per term).
+        var previousKey: [UInt8] = []
+        var previousTerm = -2
+        var previousPlain = false
         var scratch: [UInt8] = []
+        var bigram: [UInt8] = []
         var folded: [UInt8] = []
         let analyzed = text.analyzed
         analyzed.keyArena.withUnsafeBufferPointer { arena in
             for (index, term) in analyzed.terms.enumerated() {
                 let kind = analyzed.tokens[Int(term.tokenIndex)].kind
-                guard kind == .word || kind == .acronym, !masked(index) else { previous = nil; continue }
-                var key = Array(UnsafeBufferPointer(rebasing: arena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)]))
+                guard kind == .word || kind == .acronym, !masked(index) else { continue }
+                let key = UnsafeBufferPointer(rebasing: arena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)])
                 var unigram = row(key)
-                if unigram == nil, term.isAccentless, key.withUnsafeBufferPointer({ TelexFolding.fold($0, into: &folded) }), let found = row(folded) {
-                    key = folded
+                var useFolded = false
+                if unigram == nil, term.isAccentless, TelexFolding.fold(key, into: &folded), let found = row(folded) {
+                    useFolded = true
                     unigram = found
                 }
                 count += 1
                 if let unigram, seen.insert(unigram).inserted { hits.append(Hit(row: unigram, terms: index..<(index + 1), plain: term.isAccentless)) }
-                if let previous, previous.term == index - 1 {
+                scratch.removeAll(keepingCapacity: true)
+                if useFolded { scratch += folded } else { scratch += key }
+                if previousTerm == index - 1 {
                     count += 1
-                    scratch.removeAll(keepingCapacity: true)
-                    scratch += previous.key
-                    scratch.append(0x20)
-                    scratch += key
-                    if let bigram = row(scratch), seen.insert(bigram).inserted {
-                        hits.append(Hit(row: bigram, terms: (index - 1)..<(index + 1), plain: previous.plain || term.isAccentless))
+                    bigram.removeAll(keepingCapacity: true)
+                    bigram += previousKey
+                    bigram.append(0x20)
+                    bigram += scratch
+                    if let found = row(bigram), seen.insert(found).inserted {
+                        hits.append(Hit(row: found, terms: (index - 1)..<(index + 1), plain: previousPlain || term.isAccentless))
                     }
                 }
-                previous = (index, key, term.isAccentless)
+                swap(&previousKey, &scratch)
+                previousTerm = index
+                previousPlain = term.isAccentless
             }
         }
         return (hits, count)
