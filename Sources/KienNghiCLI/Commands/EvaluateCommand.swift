@@ -11,11 +11,20 @@ struct EvaluateCommand: RenderingCommand {
         abstract: "Đo độ chính xác trên tập có nhãn: P/R/F1 từng chủ đề, trung bình micro/macro, độ chính xác chủ đề chính và cơ quan, bảng nhầm lẫn, danh sách lỗi.",
         discussion: "Tệp có nhãn: JSON Lines (text, themes, agency) hoặc mọi định dạng mà classify đọc, với cột themes/chủ đề và agency/cơ quan.")
 
-    @Option(help: "Tệp có nhãn để đánh giá.")
-    var gold: String
+    @Option(help: "Tệp có nhãn để đánh giá (lặp lại để gộp nhiều tệp).")
+    var gold: [String]
 
     @Option(name: .customLong("baseline-train"), help: "Tệp có nhãn để huấn luyện mô hình đối chứng (naive Bayes) rồi đánh giá nó trên --gold.")
     var baselineTrain: String?
+
+    @Option(help: "Kiểm định chéo K phần: học lại trọng số trên K-1 phần, đo trên phần còn lại (mặc định: không, đo từ điển hiện có).")
+    var folds: Int?
+
+    @Option(name: .customLong("group-by"), help: "Cách chia phần khi kiểm định chéo: source-host (không trang nguồn nào vừa ở tập học vừa ở tập đo).")
+    var groupBy = "source-host"
+
+    @Option(help: "Hạt giống ngẫu nhiên của kiểm định chéo và của việc học.")
+    var seed: UInt64 = 20261203
 
     @Flag(help: "In JSON.")
     var json = false
@@ -27,9 +36,11 @@ struct EvaluateCommand: RenderingCommand {
 
     func render() throws -> String {
         let l = options.language.lang
-        let petitions = try GoldFiles.read(gold, language: l)
+        var petitions: [GoldPetition] = []
+        for path in gold { petitions += try GoldFiles.read(path, language: l) }
         let classifier = try options.classifier()
         let themes = classifier.lexicon.themes.map(\.id)
+        if let folds { return try crossValidate(petitions, classifier: classifier, folds: folds, language: l) }
         let report = Evaluator(classifier: classifier).evaluate(petitions, themes: themes)
         var baseline: Evaluator.Report? = nil
         if let baselineTrain {
@@ -44,6 +55,38 @@ struct EvaluateCommand: RenderingCommand {
         if let baseline {
             out += "\n" + l.pick("Mô hình đối chứng (naive Bayes, huấn luyện trên \(baselineTrain!)):\n", "Baseline (naive Bayes, trained on \(baselineTrain!)):\n")
             out += EvaluationPrinter.table(baseline, language: l, showErrors: false)
+        }
+        return out
+    }
+
+    private func crossValidate(_ petitions: [GoldPetition], classifier: Classifier, folds: Int, language l: Language) throws -> String {
+        guard folds >= 2, folds <= petitions.count else {
+            throw CLIError(l.pick("--folds phải từ 2 đến số kiến nghị (\(petitions.count)).", "--folds must be from 2 to the number of petitions (\(petitions.count))."), code: .usage)
+        }
+        guard groupBy == "source-host" else {
+            throw CLIError(l.pick("--group-by chỉ nhận source-host.", "--group-by accepts only source-host."), code: .usage)
+        }
+        var validation = GroupedCrossValidation()
+        validation.folds = folds
+        validation.seed = seed
+        validation.trainer.seed = seed
+        let reports = validation.run(petitions, classifier: classifier)
+        if json {
+            let keyed = Dictionary(uniqueKeysWithValues: reports.map { ($0.key.rawValue, $0.value) })
+            return JSONText.encode(keyed, pretty: true) + "\n"
+        }
+        let groups = Set(petitions.map(GroupedCrossValidation.group(of:))).count
+        var out = l.pick("Kiểm định chéo \(folds) phần theo trang nguồn (\(groups) trang, hạt giống \(seed)); trọng số học lại trên từng tập học.\n",
+                         "\(folds)-fold cross-validation grouped by source site (\(groups) sites, seed \(seed)); weights re-fitted on each training fold.\n")
+        for variant in TextVariant.allCases {
+            guard let report = reports[variant] else { continue }
+            let title: String
+            switch variant {
+            case .original: title = l.pick("Văn bản gốc", "Original text")
+            case .noDiacritics: title = l.pick("Bỏ hết dấu (đ → d)", "Diacritics stripped (đ → d)")
+            case .telex: title = l.pick("Gõ Telex chưa chuyển (dd, aa, ow, dấu s/f/r/x/j cuối từ)", "Unconverted Telex (dd, aa, ow, tones as trailing s/f/r/x/j)")
+            }
+            out += "\n== \(title) ==\n" + EvaluationPrinter.table(report, language: l, showErrors: errors && variant == .original)
         }
         return out
     }
@@ -85,6 +128,9 @@ enum EvaluationPrinter {
         out += "micro P/R/F1 \(f(r.microPrecision)) / \(f(r.microRecall)) / \(f(r.microF1)); macro F1 \(f(r.macroF1))\n"
         out += l.pick("Chủ đề chính đúng: ", "Main-theme accuracy: ") + f(r.mainThemeAccuracy) + "\n"
         out += l.pick("Cơ quan đúng: ", "Agency accuracy: ") + f(r.agencyAccuracy) + "\n"
+        if !r.perAgency.isEmpty {
+            out += l.pick("  theo cơ quan: ", "  per agency: ") + r.perAgency.map { "\($0.agency) \($0.correct)/\($0.total)" }.joined(separator: ", ") + "\n"
+        }
         out += l.pick("Nhầm lẫn chủ đề chính (nhãn → dự đoán: số):\n", "Main-theme confusion (gold → predicted: count):\n")
         for gold in r.confusion.keys.sorted() {
             let row = r.confusion[gold]!.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")

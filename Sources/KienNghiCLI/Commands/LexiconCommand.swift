@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import KienNghiOffice
 import KienNghiCore
@@ -7,7 +8,7 @@ struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Kiểm tra và phân tích từ điển.",
-        subcommands: [LexiconCheckCommand.self, LexiconStatsCommand.self, LexiconSuggestCommand.self])
+        subcommands: [LexiconCheckCommand.self, LexiconStatsCommand.self, LexiconSuggestCommand.self, LexiconFitCommand.self])
 }
 
 /// `kiennghi lexicon check`: validates every lexicon file.
@@ -138,5 +139,65 @@ struct LexiconSuggestCommand: RenderingCommand {
             out += "\(s.phrase)\t\(s.suggestedWeight)\t\(note.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " "))\n"
         }
         return out
+    }
+}
+
+/// `kiennghi lexicon fit --gold A --gold B -o Lexicons/learned`: learns weights from labelled petitions.
+struct LexiconFitCommand: RenderingCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Học trọng số từ các kiến nghị có nhãn (hồi quy logistic trên cụm từ của từ điển và n-gram âm tiết không dấu), ghi ra weights.tsv và proposed-phrases.tsv để cán bộ xem, sửa, ghi đè.",
+        discussion: "Chỉ ghi số và n-gram ngắn, không ghi văn bản kiến nghị. Thư mục -o được tạo nếu chưa có; hai tệp trong đó được thay thế trọn vẹn (ghi tạm rồi đổi tên). Sửa trọng số ngay trong weights.tsv, hoặc ghi dòng cùng cột vào overrides.tsv để ghi đè (trọng số 0 là tắt).")
+
+    @Option(help: "Tệp có nhãn (lặp lại để gộp nhiều tệp).")
+    var gold: [String]
+
+    @Option(name: .shortAndLong, help: "Thư mục ghi kết quả (mặc định: Lexicons/learned).")
+    var output = "Lexicons/learned"
+
+    @Option(help: "Hạt giống ngẫu nhiên.")
+    var seed: UInt64 = 20261203
+
+    @OptionGroup var options: ClassifierOptions
+
+    func render() throws -> String {
+        let l = options.language.lang
+        var petitions: [GoldPetition] = []
+        for path in gold { petitions += try GoldFiles.read(path, language: l) }
+        let classifier = try options.classifier().withLearned(nil)
+        let inputs = petitions.map { classifier.learningInput($0.text) }
+        var trainer = ThemeModelTrainer()
+        trainer.seed = seed
+        let weights = trainer.fit(zip(inputs, petitions).map { .init(input: $0, themes: $1.themes) }, themes: classifier.lexicon.themes.map(\.id))
+        let proposals = LearnedWeightsWriter.proposals(weights, inputs: inputs, lexicon: classifier.lexicon, analyzer: classifier.analyzer)
+
+        var isDirectory: ObjCBool = false
+        let attributes = try? FileManager.default.attributesOfItem(atPath: output)
+        if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+            throw CLIError(l.pick("\(output) là liên kết tượng trưng: hãy chỉ một thư mục thật.", "\(output) is a symbolic link: name a real directory."), code: .usage)
+        }
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw CLIError(l.pick("\(output) không phải thư mục.", "\(output) is not a directory."), code: .usage)
+            }
+        } else {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        }
+        let files = [("weights.tsv", LearnedWeightsWriter.weightsFile(weights, trainedOn: petitions.count, seed: seed)),
+                     ("proposed-phrases.tsv", LearnedWeightsWriter.proposalsFile(proposals))]
+        for (name, text) in files {
+            let path = URL(fileURLWithPath: output).appendingPathComponent(name).path
+            let file = try AtomicOutputFile(path: path, inputs: gold)
+            do {
+                try file.write(text)
+                try file.commit()
+            } catch {
+                file.discard()
+                throw error
+            }
+        }
+        let features = Set(weights.entries.map(\.feature)).count
+        return l.pick("Đã học từ \(petitions.count) kiến nghị: \(weights.entries.count) trọng số (\(features) đặc trưng), \(proposals.count) cụm từ đề xuất → \(output)/weights.tsv, \(output)/proposed-phrases.tsv\n",
+                      "Learned from \(petitions.count) petitions: \(weights.entries.count) weights (\(features) features), \(proposals.count) proposed phrases → \(output)/weights.tsv, \(output)/proposed-phrases.tsv\n")
     }
 }

@@ -21,7 +21,8 @@ public struct Classifier: Sendable {
     public func classify(_ text: String, asOf date: RoutingDate = .structure2019) -> Classification {
         let analyzed = compiled.analyzer.analyze(text)
         let petition = PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed))
-        let scored = ThemeScorer(compiled: compiled, policy: policy, language: language).score(petition)
+        var scored = ThemeScorer(compiled: compiled, policy: policy, language: language).score(petition)
+        if let learned = compiled.learned { scored = HybridScorer(compiled: compiled, model: learned, language: language).rescore(petition, hand: scored) }
         let location = LocationExtractor(compiled: compiled).extract(petition)
         let themes = scored.accepted.isEmpty
             ? [ThemeScore(id: "other", label: compiled.lexicon.theme("other")?.label(language) ?? "other", score: 0, evidence: [])]

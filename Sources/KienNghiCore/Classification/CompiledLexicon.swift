@@ -4,6 +4,8 @@ struct CompiledLexicon: Sendable {
     enum ThemeEntry: Sendable {
         case phrase(Int)
         case negation
+        /// A stop phrase: matches only to mask the shorter phrases inside it.
+        case stop
     }
 
     enum PlaceEntry: Sendable {
@@ -25,8 +27,15 @@ struct CompiledLexicon: Sendable {
     let scopeMatcher: PhraseMatcher
     /// Index into ``RoutingTable/scopeCues`` for each scope-matcher entry.
     let scopeEntries: [Int]
+    /// Accented term ids of the words that introduce a person's name (ông, bà, anh, chị...).
+    let honorifics: Set<UInt32>
+    /// The learned half of the hybrid, when the lexicons carry learned weights.
+    let learned: LearnedThemeModel?
     /// Rule indices that apply to each main theme (its own rules and `*` rules), in file order.
     let rulesByTheme: [String: [Int]]
+
+    /// Words after which capitalised syllables are a person's name, not vocabulary.
+    static let honorificWords = ["ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "cháu", "bạn", "chồng", "vợ"]
 
     init(_ lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -49,6 +58,19 @@ struct CompiledLexicon: Sendable {
         for cue in lexicon.negationCues where themeMatcher.add(analyzer.analyze(cue), vocabulary: &vocabulary) {
             themeEntries.append(.negation)
         }
+        for stop in lexicon.stopPhrases where themeMatcher.add(analyzer.analyze(stop), vocabulary: &vocabulary) {
+            themeEntries.append(.stop)
+        }
+        var honorifics: Set<UInt32> = []
+        for word in Self.honorificWords {
+            let analyzed = analyzer.analyze(word)
+            guard let term = analyzed.terms.first else { continue }
+            let key = Array(analyzed.keyArena[Int(term.key.lowerBound)..<Int(term.key.upperBound)])
+            let plain = Array(analyzed.keyArena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)])
+            honorifics.insert(vocabulary.add(accentedKey: key, plainKey: plain).0)
+        }
+        self.honorifics = honorifics
+        learned = lexicon.learned.map { LearnedThemeModel($0, themes: lexicon.themes.map(\.id)) }
 
         var ruleMatcher = PhraseMatcher()
         var ruleEntries: [Int] = []

@@ -1,5 +1,5 @@
 /// Turns theme phrase matches into ranked themes with evidence, applying
-/// negation cues and the ``ScoringPolicy``.
+/// negation cues, stop phrases, person-name masking and the ``ScoringPolicy``.
 struct ThemeScorer: Sendable {
     let compiled: CompiledLexicon
     let policy: ScoringPolicy
@@ -12,22 +12,47 @@ struct ThemeScorer: Sendable {
         var candidates: [ThemeScore]
         var confidence: Double
         var negatedStarts: Set<Int>
+        /// Terms that are not vocabulary: inside negated phrases and person names.
+        var maskedTerms: [Range<Int>] = []
+        /// Themes ruled out by an `exclude` phrase.
+        var excluded: Set<String> = []
+        /// Theme scores without the plain-match discount: what the learned
+        /// weights read, so text typed without diacritics scores like accented text.
+        var undiscounted: [String: Double] = [:]
     }
 
     func score(_ text: PetitionText) -> Outcome {
+        let names = personNames(text)
         let matches = compiled.themeMatcher.matches(text.ids)
         var byTheme: [String: (score: Double, excluded: Bool, evidence: [Evidence])] = [:]
         var occurrences: [Int: Int] = [:]
         var negationEnd = -1
         var negatedStarts: Set<Int> = []
+        var masked = names
+        var sentenceStarts: Set<Int>? = nil
+        var undiscounted: [String: Double] = [:]
         for match in matches {
-            guard case .phrase(let index) = compiled.themeEntries[match.entry] else {
+            let index: Int
+            switch compiled.themeEntries[match.entry] {
+            case .negation:
                 negationEnd = match.terms.upperBound
                 negatedStarts.insert(negationEnd)
                 continue
+            case .stop:
+                continue
+            case .phrase(let phraseIndex):
+                index = phraseIndex
+            }
+            if names.contains(where: { $0.overlaps(match.terms) }) { continue }
+            // A one-syllable phrase on a capitalised word inside a sentence is part of a name ("Cầu Giấy").
+            if match.terms.count == 1, isCapitalised(text, term: match.terms.lowerBound) {
+                if sentenceStarts == nil { sentenceStarts = Set(text.analyzed.sentences.map(\.tokens.lowerBound)) }
+                let token = Int(text.analyzed.terms[match.terms.lowerBound].tokenIndex)
+                if !sentenceStarts!.contains(token) && !text.analyzed.tokens[token].startsLine { continue }
             }
             let phrase = compiled.lexicon.phrases[index]
             let negated = match.terms.lowerBound == negationEnd
+            if negated { masked.append(match.terms) }
             // Mutated in place through the default subscript: copying the entry out
             // and back would copy its evidence array on every append.
             switch phrase.effect {
@@ -42,6 +67,7 @@ struct ThemeScorer: Sendable {
                     occurrences[index] = seen + 1
                     if seen > policy.maximumRepeats { contribution = 0 } else if seen > 0 { contribution *= policy.repeatFactor }
                     byTheme[phrase.theme, default: (0, false, [])].score += contribution
+                    undiscounted[phrase.theme, default: 0] += match.kind == .plain ? contribution / policy.plainMatchFactor : contribution
                 }
                 byTheme[phrase.theme, default: (0, false, [])].evidence.append(
                     text.evidence(match, phrase: phrase.text, weight: contribution, negated: negated, source: phrase.source))
@@ -53,12 +79,53 @@ struct ThemeScorer: Sendable {
                            score: value.excluded ? 0 : max(0, (value.score * 100).rounded() / 100), evidence: value.evidence)
             }
             .sorted { ($0.score, $1.id) > ($1.score, $0.id) }
+        let excluded = Set(byTheme.filter { $0.value.excluded }.map(\.key))
+        for theme in excluded { undiscounted[theme] = 0 }
         let top = ranked.first?.score ?? 0
         let accepted = ranked.filter { $0.score >= policy.threshold && $0.score >= policy.margin * top }
         let candidates = ranked.filter { theme in theme.score > 0 && !accepted.contains { $0.id == theme.id } }
-        guard !accepted.isEmpty else { return Outcome(accepted: [], candidates: candidates, confidence: 0, negatedStarts: negatedStarts) }
+        guard !accepted.isEmpty else {
+            return Outcome(accepted: [], candidates: candidates, confidence: 0, negatedStarts: negatedStarts, maskedTerms: masked, excluded: excluded,
+                           undiscounted: undiscounted)
+        }
         let second = ranked.count > 1 ? ranked[1].score : 0
         let confidence = top / (top + second + policy.confidenceDamping)
-        return Outcome(accepted: accepted, candidates: candidates, confidence: (confidence * 100).rounded() / 100, negatedStarts: negatedStarts)
+        return Outcome(accepted: accepted, candidates: candidates, confidence: (confidence * 100).rounded() / 100, negatedStarts: negatedStarts,
+                       maskedTerms: masked, excluded: excluded, undiscounted: undiscounted)
+    }
+
+    /// Term ranges of person names: capitalised words right after ông, bà, anh, chị... (at most four).
+    func personNames(_ text: PetitionText) -> [Range<Int>] {
+        var names: [Range<Int>] = []
+        var index = 0
+        let terms = text.analyzed.terms
+        while index < terms.count {
+            defer { index += 1 }
+            guard compiled.honorifics.contains(text.ids[index].accented) else { continue }
+            var end = index + 1
+            while end < terms.count, end - index <= 4, !terms[end].isExpansion,
+                text.analyzed.tokens[Int(terms[end].tokenIndex)].kind == .word, isCapitalised(text, term: end)
+            {
+                end += 1
+            }
+            if end > index + 1 {
+                names.append((index + 1)..<end)
+                index = end - 1
+            }
+        }
+        return names
+    }
+
+    /// Whether a term's token is written like a name: a capital letter, then
+    /// lower case ("Cầu", not "CẦU": text in capitals is not full of names).
+    func isCapitalised(_ text: PetitionText, term: Int) -> Bool {
+        let token = text.analyzed.tokens[Int(text.analyzed.terms[term].tokenIndex)]
+        let source = text.analyzed.source
+        let start = source.utf8.index(source.utf8.startIndex, offsetBy: token.span.start)
+        let end = source.utf8.index(start, offsetBy: token.span.length)
+        var scalars = source.unicodeScalars[start..<end].makeIterator()
+        guard let first = scalars.next(), first.properties.isUppercase else { return false }
+        guard let second = scalars.next() else { return true }
+        return second.properties.isLowercase
     }
 }

@@ -41,6 +41,13 @@ public struct Evaluator: Sendable {
         public var support: Int
     }
 
+    public struct AgencyMetrics: Sendable, Codable, Equatable {
+        public var agency: String
+        public var total: Int
+        public var correct: Int
+        public var accuracy: Double
+    }
+
     public struct ErrorCase: Sendable, Codable {
         public var id: String
         public var goldThemes: [String]
@@ -60,18 +67,25 @@ public struct Evaluator: Sendable {
         public var macroF1: Double
         public var mainThemeAccuracy: Double
         public var agencyAccuracy: Double
+        /// Agency accuracy per gold agency (items whose gold main theme is not `other`).
+        public var perAgency: [AgencyMetrics] = []
         /// gold main theme → predicted main theme → count.
         public var confusion: [String: [String: Int]]
         public var errors: [ErrorCase]
     }
 
     public func evaluate(_ gold: [GoldPetition], themes: [String]) -> Report {
+        Self.score(gold, predictions: gold.map { predict($0.text) }, themes: themes)
+    }
+
+    /// Scores predictions made elsewhere (e.g. pooled over cross-validation folds), in the order of `gold`.
+    public static func score(_ gold: [GoldPetition], predictions: [Prediction], themes: [String]) -> Report {
+        var agencyTotals: [String: (total: Int, correct: Int)] = [:]
         var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:], support: [String: Int] = [:]
         var mainCorrect = 0, agencyCorrect = 0, agencyTotal = 0
         var confusion: [String: [String: Int]] = [:]
         var errors: [ErrorCase] = []
-        for petition in gold {
-            let result = predict(petition.text)
+        for (petition, result) in zip(gold, predictions) {
             let predicted = Set(result.themes)
             let expected = Set(petition.themes)
             for theme in expected { support[theme, default: 0] += 1 }
@@ -93,6 +107,8 @@ public struct Evaluator: Sendable {
                 agencyTotal += 1
                 agencyOK = result.agency == agency
                 if agencyOK { agencyCorrect += 1 }
+                agencyTotals[agency, default: (0, 0)].total += 1
+                if agencyOK { agencyTotals[agency, default: (0, 0)].correct += 1 }
             }
             if !mainOK || !agencyOK || predicted != expected {
                 errors.append(ErrorCase(
@@ -114,6 +130,8 @@ public struct Evaluator: Sendable {
         let macro = withSupport.isEmpty ? 0 : (withSupport.map(\.f1).reduce(0, +) / Double(withSupport.count) * 1000).rounded() / 1000
         return Report(count: gold.count, perTheme: perTheme, microPrecision: microP, microRecall: microR, microF1: f1(microP, microR),
                       macroF1: macro, mainThemeAccuracy: ratio(mainCorrect, gold.count), agencyAccuracy: ratio(agencyCorrect, agencyTotal),
+                      perAgency: agencyTotals.keys.sorted().map { AgencyMetrics(agency: $0, total: agencyTotals[$0]!.total, correct: agencyTotals[$0]!.correct,
+                                                                                  accuracy: ratio(agencyTotals[$0]!.correct, agencyTotals[$0]!.total)) },
                       confusion: confusion, errors: errors)
     }
 }

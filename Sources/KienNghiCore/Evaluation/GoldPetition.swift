@@ -7,13 +7,16 @@ public struct GoldPetition: Sendable, Equatable, Codable {
     public var themes: [String]
     public var agency: String?
     public var urgency: [String]?
+    /// Where the text was found (a URL); cross-validation groups by its host.
+    public var source: String?
 
-    public init(id: String, text: String, themes: [String], agency: String?, urgency: [String]? = nil) {
+    public init(id: String, text: String, themes: [String], agency: String?, urgency: [String]? = nil, source: String? = nil) {
         self.id = id
         self.text = text
         self.themes = themes
         self.agency = agency
         self.urgency = urgency
+        self.source = source
     }
 
     /// Reads JSON Lines with `text`, `themes`, optional `id`, `agency`, `urgency`
@@ -31,12 +34,13 @@ public struct GoldPetition: Sendable, Equatable, Codable {
                 var themes: [String]
                 var agency: String?
                 var urgency: [String]?
+                var source: String?
             }
             guard let raw = try? decoder.decode(Raw.self, from: Data(trimmed)), !raw.themes.isEmpty else {
                 bad.append(index + 1)
                 continue
             }
-            petitions.append(GoldPetition(id: raw.id ?? String(index + 1), text: raw.text, themes: raw.themes, agency: raw.agency, urgency: raw.urgency))
+            petitions.append(GoldPetition(id: raw.id ?? String(index + 1), text: raw.text, themes: raw.themes, agency: raw.agency, urgency: raw.urgency, source: raw.source))
         }
         return (petitions, bad)
     }

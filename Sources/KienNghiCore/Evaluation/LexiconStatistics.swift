@@ -43,7 +43,7 @@ public struct LexiconStatistics: Sendable, Codable {
             let result = classifier.classify(petition.text)
             var fired: [(source: String, theme: String)] = []
             for theme in result.themes + result.candidates {
-                for evidence in theme.evidence where !evidence.negated && !fired.contains(where: { $0.source == evidence.source }) {
+                for evidence in theme.evidence where !evidence.negated && !evidence.source.hasPrefix("learned") && !fired.contains(where: { $0.source == evidence.source }) {
                     fired.append((evidence.source, theme.id))
                 }
             }

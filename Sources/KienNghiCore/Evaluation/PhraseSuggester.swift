@@ -49,7 +49,8 @@ public struct PhraseSuggester: Sendable {
             let result = classifier.classify(petition.text)
             let label = petition.goldMain ?? result.mainTheme
             let missed = petition.goldMain.map { $0 != result.mainTheme } ?? false
-            let matched = (result.themes + result.candidates).flatMap(\.evidence).map { $0.start..<$0.end }
+            // Spans of hand phrases only: learned n-gram evidence is what suggestions are made from.
+            let matched = (result.themes + result.candidates).flatMap(\.evidence).filter { !$0.source.hasPrefix("learned") }.map { $0.start..<$0.end }
             documents.append((label, missed, grams(petition.text, analyzer: analyzer, known: known, matched: matched)))
         }
         var total: [String: Int] = [:]

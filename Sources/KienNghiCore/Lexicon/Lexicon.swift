@@ -68,6 +68,10 @@ public struct Lexicon: Sendable {
     public var abbreviations: AbbreviationTable
     public var gazetteer: Gazetteer
     public var routing: RoutingTable
+    /// Phrases that match only to mask the shorter phrases inside them (`hầm cầu`).
+    public var stopPhrases: [String] = []
+    /// Learned weights combined with the phrase scores; nil: hand lexicons only.
+    public var learned: LearnedWeights? = nil
 
     public func theme(_ id: String) -> ThemeDefinition? { themes.first { $0.id == id } }
 }

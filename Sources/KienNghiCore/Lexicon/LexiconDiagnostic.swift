@@ -48,5 +48,21 @@ final class DiagnosticLog {
             message: (message.0, message.1), fix: (fix.0, fix.1), lineText: row?.text ?? ""))
     }
 
+    /// A file that is not UTF-8: an error at the first bad byte, so no theme silently loses phrases.
+    func reportUndecodable(path: String, _ failure: TabularFile.DecodingFailure) {
+        let what: (String, String)
+        switch failure.kind {
+        case .utf16: what = ("tệp được lưu dạng UTF-16, không phải UTF-8", "the file is saved as UTF-16, not UTF-8")
+        case .invalidUTF8: what = ("byte \(failure.byteOffset) không phải UTF-8 (có thể tệp được lưu bằng Windows-1258, TCVN3 hoặc VNI)",
+                                   "byte \(failure.byteOffset) is not UTF-8 (the file may be saved as Windows-1258, TCVN3 or VNI)")
+        case .nulByte: what = ("byte \(failure.byteOffset) là NUL: tệp không phải văn bản UTF-8", "byte \(failure.byteOffset) is NUL: the file is not UTF-8 text")
+        }
+        items.append(LexiconDiagnostic(
+            path: path, line: failure.line, column: 1, severity: .error, message: what,
+            fix: ("mở tệp và lưu lại với mã hoá UTF-8 (Save As → Encoding: UTF-8), rồi chạy lại `kiennghi lexicon check`",
+                  "open the file and save it again as UTF-8 (Save As → Encoding: UTF-8), then run `kiennghi lexicon check` again"),
+            lineText: ""))
+    }
+
     var hasErrors: Bool { items.contains { $0.severity == .error } }
 }

@@ -31,7 +31,13 @@ public struct LexiconLoader: Sendable {
         let log = DiagnosticLog()
         func read(_ relative: String, required: Bool = true) -> TabularFile? {
             let url = directory.appendingPathComponent(relative)
-            guard var file = try? TabularFile.load(url) else {
+            let file: TabularFile
+            do {
+                file = try TabularFile.load(url)
+            } catch let failure as TabularFile.DecodingFailure {
+                log.reportUndecodable(path: "\(displayRoot)/\(relative)", failure)
+                return nil
+            } catch {
                 if required {
                     let missing = TabularFile(path: "\(displayRoot)/\(relative)", contents: "")
                     log.report(.error, missing, nil, ("không đọc được tệp", "cannot read the file"),
@@ -39,8 +45,9 @@ public struct LexiconLoader: Sendable {
                 }
                 return nil
             }
-            file.path = "\(displayRoot)/\(relative)"
-            return file
+            var named = file
+            named.path = "\(displayRoot)/\(relative)"
+            return named
         }
         func requireColumns(_ file: TabularFile, _ names: [String]) -> Bool {
             let missing = names.filter { file.column($0) == nil }
@@ -162,11 +169,87 @@ public struct LexiconLoader: Sendable {
             }
         }
 
+        var stopPhrases: [String] = []
+        if let file = read("stop-phrases.tsv", required: false), requireColumns(file, ["phrase"]) {
+            for row in file.rows {
+                let phrase = file.cell(row, "phrase")
+                if normalizedKey(phrase).isEmpty {
+                    log.report(.error, file, row, ("cụm từ chặn \"\(phrase)\" không có chữ", "stop phrase \"\(phrase)\" has no words"), fix: ("xoá dòng", "delete the row"))
+                } else {
+                    stopPhrases.append(phrase)
+                }
+            }
+        }
+        warnSingleSyllables(phrases, stopPhrases: stopPhrases, normalizedKey: normalizedKey, read: { read($0, required: true) }, log: log)
+        let learned = loadLearned(read: { read($0, required: false) }, themeIds: themeIds, log: log)
+
         let routing = loadRouting(read: read, requireColumns: requireColumns, themeIds: themeIds, normalizedKey: normalizedKey, log: log)
         let gazetteer = loadGazetteer(read: read)
         let lexicon = Lexicon(themes: themes, phrases: phrases, negationCues: cues, urgency: urgency,
-                              abbreviations: abbreviations, gazetteer: gazetteer, routing: routing)
+                              abbreviations: abbreviations, gazetteer: gazetteer, routing: routing, stopPhrases: stopPhrases, learned: learned)
         return (lexicon, log.items)
+    }
+
+    /// A one-syllable phrase fires wherever the syllable appears (`cầu` in
+    /// `yêu cầu`, in `hầm cầu`, in a person's name). It has context when a
+    /// longer phrase or a stop phrase containing it masks its false friends.
+    private func warnSingleSyllables(
+        _ phrases: [ThemePhrase], stopPhrases: [String], normalizedKey: (String) -> String, read: (String) -> TabularFile?, log: DiagnosticLog
+    ) {
+        var longer: Set<String> = []
+        for text in phrases.map(\.text) + stopPhrases {
+            let syllables = normalizedKey(text).split(separator: " ")
+            if syllables.count > 1 { longer.formUnion(syllables.map(String.init)) }
+        }
+        var files: [String: TabularFile] = [:]
+        for phrase in phrases where phrase.effect != .exclude {
+            let key = normalizedKey(phrase.text)
+            // Loan words with digits (4g, 5g) are not Vietnamese syllables and have no false friends.
+            guard !key.contains(" "), !longer.contains(key), !key.contains(where: \.isNumber) else { continue }
+            if files[phrase.source.file] == nil { files[phrase.source.file] = read(phrase.source.file) }
+            guard let file = files[phrase.source.file], let row = file.rows.first(where: { $0.line == phrase.source.line }) else { continue }
+            log.report(.warning, file, row, ("cụm một âm tiết \"\(phrase.text)\" không có ngữ cảnh: nó khớp cả trong từ ghép khác nghĩa và trong tên riêng",
+                                             "one-syllable phrase \"\(phrase.text)\" has no context: it fires inside unrelated compounds and names"),
+                       fix: ("dùng cụm dài hơn, hoặc ghi các cụm dễ nhầm chứa nó vào stop-phrases.tsv", "use a longer phrase, or list the compounds it is confused with in stop-phrases.tsv"))
+        }
+    }
+
+    /// Reads learned/weights.tsv, then learned/overrides.tsv (a row there replaces
+    /// the learned weight of the same feature and theme; weight 0 switches it off).
+    private func loadLearned(read: (String) -> TabularFile?, themeIds: Set<String>, log: DiagnosticLog) -> LearnedWeights? {
+        var entries: [LearnedWeights.Entry] = []
+        var index: [String: Int] = [:]
+        var found = false
+        for name in ["learned/weights.tsv", "learned/overrides.tsv"] {
+            guard let file = read(name) else { continue }
+            found = true
+            guard file.column("feature") != nil, file.column("theme") != nil, file.column("weight") != nil else {
+                log.report(.error, file, nil, ("thiếu cột: feature, theme, weight", "missing columns: feature, theme, weight"),
+                           fix: ("dòng tiêu đề phải là: feature, theme, weight", "the header must name: feature, theme, weight"))
+                continue
+            }
+            for row in file.rows {
+                let feature = file.cell(row, "feature"), theme = file.cell(row, "theme"), weightText = file.cell(row, "weight")
+                guard themeIds.contains(theme) else {
+                    log.report(.error, file, row, cell: file.column("theme") ?? 1, ("chủ đề \"\(theme)\" không có trong themes.tsv", "theme \"\(theme)\" is not in themes.tsv"),
+                               fix: ("dùng mã chủ đề trong themes.tsv", "use a theme id from themes.tsv"))
+                    continue
+                }
+                guard !feature.isEmpty, let weight = Double(weightText), weight.isFinite, abs(weight) <= 100 else {
+                    log.report(.error, file, row, cell: file.column("weight") ?? 1, ("dòng trọng số học không hợp lệ", "invalid learned weight row"),
+                               fix: ("ghi đặc trưng (n-gram không dấu), mã chủ đề và một số từ -100 đến 100", "write a feature (diacritic-free n-gram), a theme id and a number from -100 to 100"))
+                    continue
+                }
+                let entry = LearnedWeights.Entry(feature: feature, theme: theme, weight: weight, source: LexiconSource(file: name, line: row.line))
+                if let existing = index["\(feature)\t\(theme)"] {
+                    entries[existing] = entry
+                } else {
+                    index["\(feature)\t\(theme)"] = entries.count
+                    entries.append(entry)
+                }
+            }
+        }
+        return found ? LearnedWeights(entries: entries.filter { $0.weight != 0 }) : nil
     }
 
     private func loadRouting(

@@ -10,38 +10,113 @@ public struct TabularFile: Sendable {
         public var text: String
     }
 
+    /// Why a file's bytes are not a lexicon file: lexicons are UTF-8 (with or
+    /// without BOM) only, so a file saved as Windows-1258 or UTF-16 is refused
+    /// instead of silently losing phrases.
+    public struct DecodingFailure: Error, Sendable, Equatable {
+        public enum Kind: String, Sendable { case utf16, invalidUTF8, nulByte }
+        public var kind: Kind
+        /// 1-based line of the first bad byte.
+        public var line: Int
+        /// 0-based byte offset of the first bad byte in the file.
+        public var byteOffset: Int
+    }
+
     public var path: String
     public var header: [String]
     public var rows: [Row]
 
-    /// Parses `contents` (UTF-8, any line ending, optional BOM).
+    /// Parses `contents` (any line ending, optional BOM).
     public init(path: String, contents: String) {
+        self.init(path: path, validatedUTF8: Array(contents.utf8))
+    }
+
+    /// Parses bytes already known to be UTF-8, trimming on bytes (no Foundation
+    /// character sets: this runs for every lexicon row at start-up).
+    init(path: String, validatedUTF8 bytes: [UInt8]) {
         self.path = path
         header = []
         rows = []
         var lineNumber = 0
-        for rawLine in contents.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = String(rawLine)
-            if line.hasSuffix("\r") { line.removeLast() }
-            if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
-            if header.isEmpty {
-                header = cells.map { $0.lowercased() }
-            } else {
-                rows.append(Row(line: lineNumber, cells: cells, text: line))
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        bytes.withUnsafeBufferPointer { buffer in
+            while start <= buffer.count {
+                var end = start
+                while end < buffer.count && buffer[end] != 0x0A { end += 1 }
+                lineNumber += 1
+                var lineEnd = end
+                if lineEnd > start && buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                let line = UnsafeBufferPointer(rebasing: buffer[start..<lineEnd])
+                let trimmed = Self.trim(line, 0, line.count)
+                if !(trimmed.isEmpty || line[trimmed.lowerBound] == 0x23) {
+                    var cells: [String] = []
+                    var cellStart = 0
+                    for index in 0...line.count where index == line.count || line[index] == 0x09 {
+                        let range = Self.trim(line, cellStart, index)
+                        cells.append(String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self))
+                        cellStart = index + 1
+                    }
+                    if header.isEmpty {
+                        header = cells.map { $0.lowercased() }
+                    } else {
+                        rows.append(Row(line: lineNumber, cells: cells, text: String(decoding: line, as: UTF8.self)))
+                    }
+                }
+                if end == buffer.count { break }
+                start = end + 1
             }
         }
     }
 
-    /// Reads a file from disk.
+    /// Range of `line[from..<to]` without spaces and tabs at either end.
+    private static func trim(_ line: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Range<Int> {
+        var lower = from, upper = to
+        while lower < upper && (line[lower] == 0x20 || line[lower] == 0x09) { lower += 1 }
+        while upper > lower && (line[upper - 1] == 0x20 || line[upper - 1] == 0x09) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// Reads a file from disk, strictly: throws ``DecodingFailure`` unless it is UTF-8.
     public static func load(_ url: URL) throws -> TabularFile {
-        let data = try Data(contentsOf: url)
-        return TabularFile(path: url.path, contents: String(decoding: data, as: UTF8.self))
+        let bytes = Array(try Data(contentsOf: url))
+        if let failure = validate(bytes) { throw failure }
+        return TabularFile(path: url.path, validatedUTF8: bytes)
+    }
+
+    /// The first reason `bytes` are not UTF-8 text, or nil.
+    public static func validate(_ bytes: [UInt8]) -> DecodingFailure? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return DecodingFailure(kind: .utf16, line: 1, byteOffset: 0)
+        }
+        var line = 1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0 { return DecodingFailure(kind: .nulByte, line: line, byteOffset: index) }
+                if byte == 0x0A { line += 1 }
+                index += 1
+                continue
+            }
+            let length: Int, minimum: UInt32
+            switch byte {
+            case 0xC2...0xDF: (length, minimum) = (2, 0x80)
+            case 0xE0...0xEF: (length, minimum) = (3, 0x800)
+            case 0xF0...0xF4: (length, minimum) = (4, 0x10000)
+            default: return DecodingFailure(kind: .invalidUTF8, line: line, byteOffset: index)
+            }
+            guard index + length <= bytes.count else { return DecodingFailure(kind: .invalidUTF8, line: line, byteOffset: index) }
+            var scalar = UInt32(byte) & (0xFF >> (length + 1))
+            for next in bytes[(index + 1)..<(index + length)] {
+                guard next & 0xC0 == 0x80 else { return DecodingFailure(kind: .invalidUTF8, line: line, byteOffset: index) }
+                scalar = scalar << 6 | UInt32(next & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
+                return DecodingFailure(kind: .invalidUTF8, line: line, byteOffset: index)
+            }
+            index += length
+        }
+        return nil
     }
 
     public func column(_ name: String) -> Int? { header.firstIndex(of: name) }

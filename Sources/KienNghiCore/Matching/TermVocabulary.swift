@@ -23,9 +23,15 @@ struct TermVocabulary: Sendable {
             analyzed.terms.map { term in
                 let key = UnsafeBufferPointer(rebasing: arena[Int(term.key.lowerBound)..<Int(term.key.upperBound)])
                 let plainKey = UnsafeBufferPointer(rebasing: arena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)])
+                var plainId = plain.value(for: plainKey) ?? 0
+                if plainId == 0, term.isAccentless {
+                    // Telex keystrokes left in the text ("dduowngf"): try the word they spell.
+                    var folded: [UInt8] = []
+                    if TelexFolding.fold(plainKey, into: &folded) { plainId = plain.value(for: folded) ?? 0 }
+                }
                 return TermIds(
                     accented: UInt32(accented.value(for: key) ?? 0),
-                    plain: UInt32(plain.value(for: plainKey) ?? 0),
+                    plain: UInt32(plainId),
                     isAccentless: term.isAccentless)
             }
         }

@@ -7,7 +7,7 @@ import Testing
 struct ClassifierTests {
     @Test func evidencePointsAtTheWordsInTheOriginalText() {
         let text = "Công ty nợ đóng BHXH, chưa chốt sổ cho công nhân."
-        let result = defaultClassifier.classify(text)
+        let result = handClassifier.classify(text)
         let evidence = result.themes[0].evidence
         #expect(result.mainTheme == "social-insurance")
         let utf8 = Array(text.utf8)
@@ -17,8 +17,8 @@ struct ClassifierTests {
     }
 
     @Test func plainMatchesAreWeaker() {
-        let accented = defaultClassifier.classify("chốt sổ bảo hiểm xã hội").themes[0]
-        let plain = defaultClassifier.classify("chot so bao hiem xa hoi").themes[0]
+        let accented = handClassifier.classify("chốt sổ bảo hiểm xã hội").themes[0]
+        let plain = handClassifier.classify("chot so bao hiem xa hoi").themes[0]
         #expect(accented.id == plain.id)
         #expect(plain.score < accented.score)
         #expect(plain.evidence.allSatisfy { $0.match == .plain })
@@ -37,7 +37,7 @@ struct ClassifierTests {
     }
 
     @Test func multiLabelKeepsBothThemesWithinTheMargin() {
-        let result = defaultClassifier.classify("Công ty nợ lương ba tháng, không trả lương làm thêm giờ, lại nợ đóng bảo hiểm xã hội.")
+        let result = handClassifier.classify("Công ty nợ lương ba tháng, không trả lương làm thêm giờ, lại nợ đóng bảo hiểm xã hội.")
         #expect(Set(result.themes.map(\.id)) == ["social-insurance", "employment"])
         #expect(result.confidence > 0 && result.confidence < 1)
     }

@@ -2,36 +2,41 @@ import Foundation
 import Testing
 @testable import KienNghiCore
 
-/// Quality floors on shared/eval-dev.jsonl (302 real petitions, read at test
-/// time, never copied). Measured 2026-11-26: macro F1 0.797, main theme 0.801,
-/// agency 0.658. The floors sit a little below so noise of a few items passes,
-/// but a real regression fails.
+/// Quality gate on the real labelled petitions in ../shared (read at test time,
+/// never copied): grouped 5-fold cross-validation by source site, learned
+/// weights re-fitted on each training fold with a cheaper learner (10 epochs)
+/// so the test stays fast in debug builds. Floors sit a little under the
+/// figures measured with this configuration (see /work/notes or the README).
 enum DevelopmentSetFloors {
-    static let macroF1 = 0.76
-    static let mainThemeAccuracy = 0.77
-    static let agencyAccuracy = 0.62
+    static let mainThemeAccuracy = 0.74
+    static let macroF1 = 0.74
+    static let agencyAccuracy = 0.58
+    /// Diacritic-free main theme.
+    static let plainMainThemeAccuracy = 0.71
 }
 
 @Suite("Development set")
 struct DevelopmentSetTests {
-    @Test(.enabled(if: TestData.sharedEvalDev != nil, "shared/eval-dev.jsonl is not beside the repository"))
-    func accuracyStaysAboveTheFloors() throws {
-        let data = try Data(contentsOf: TestData.sharedEvalDev!)
-        let (gold, bad) = GoldPetition.readJSONLines(data)
-        #expect(bad.isEmpty)
-        let report = Evaluator(classifier: defaultClassifier).evaluate(gold, themes: defaultLexicon.themes.map(\.id))
-        print("eval-dev: \(report.count) petitions, macro F1 \(report.macroF1), micro F1 \(report.microF1), main theme \(report.mainThemeAccuracy), agency \(report.agencyAccuracy)")
-        #expect(report.macroF1 >= DevelopmentSetFloors.macroF1)
-        #expect(report.mainThemeAccuracy >= DevelopmentSetFloors.mainThemeAccuracy)
-        #expect(report.agencyAccuracy >= DevelopmentSetFloors.agencyAccuracy)
-    }
+    static let files = ["eval-dev.jsonl", "train-real.jsonl"].map { TestData.shared($0) }
+    static var present: Bool { files.allSatisfy { $0 != nil } }
 
-    @Test(.enabled(if: TestData.sharedEvalDev != nil, "shared/eval-dev.jsonl is not beside the repository"))
-    func withoutDiacriticsTheMainThemeMostlySurvives() throws {
-        let (gold, _) = GoldPetition.readJSONLines(try Data(contentsOf: TestData.sharedEvalDev!))
-        let stripped = gold.map { GoldPetition(id: $0.id, text: stripDiacritics($0.text), themes: $0.themes, agency: $0.agency) }
-        let report = Evaluator(classifier: defaultClassifier).evaluate(stripped, themes: defaultLexicon.themes.map(\.id))
-        print("eval-dev without diacritics: main theme \(report.mainThemeAccuracy), macro F1 \(report.macroF1)")
-        #expect(report.mainThemeAccuracy >= 0.55)
+    @Test(.enabled(if: DevelopmentSetTests.present, "../shared/eval-dev.jsonl and train-real.jsonl are not beside the repository"))
+    func groupedCrossValidationStaysAboveTheFloors() throws {
+        var gold: [GoldPetition] = []
+        for url in Self.files {
+            let (petitions, bad) = GoldPetition.readJSONLines(try Data(contentsOf: url!))
+            #expect(bad.isEmpty)
+            gold += petitions
+        }
+        var validation = GroupedCrossValidation()
+        validation.trainer.epochs = 10
+        let reports = validation.run(gold, classifier: defaultClassifier, variants: [.original, .noDiacritics])
+        let original = try #require(reports[.original]), plain = try #require(reports[.noDiacritics])
+        print("real data, grouped 5-fold CV: main theme \(original.mainThemeAccuracy), macro F1 \(original.macroF1), agency \(original.agencyAccuracy); without diacritics: main theme \(plain.mainThemeAccuracy), macro F1 \(plain.macroF1)")
+        #expect(original.mainThemeAccuracy >= DevelopmentSetFloors.mainThemeAccuracy)
+        #expect(original.macroF1 >= DevelopmentSetFloors.macroF1)
+        #expect(original.agencyAccuracy >= DevelopmentSetFloors.agencyAccuracy)
+        #expect(plain.mainThemeAccuracy >= DevelopmentSetFloors.plainMainThemeAccuracy)
+        #expect(original.mainThemeAccuracy - plain.mainThemeAccuracy <= 0.05)
     }
 }

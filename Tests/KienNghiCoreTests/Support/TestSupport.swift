@@ -15,8 +15,11 @@ enum TestData {
     }
 
     /// The shared development set, when present beside the repository.
-    static var sharedEvalDev: URL? {
-        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/eval-dev.jsonl")
+    static var sharedEvalDev: URL? { shared("eval-dev.jsonl") }
+
+    /// A file of ../shared (real labelled data), when present beside the repository.
+    static func shared(_ name: String) -> URL? {
+        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/\(name)")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 }
@@ -52,6 +55,9 @@ let defaultLexicon: Lexicon = {
 }()
 
 let defaultClassifier = Classifier(lexicon: defaultLexicon)
+
+/// The default lexicons without their learned weights: the hand phrases alone.
+let handClassifier = defaultClassifier.withLearned(nil)
 
 /// Removes every Vietnamese diacritic (đ → d), as text typed on a phone without them.
 func stripDiacritics(_ text: String) -> String {

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Combines the hand lexicons' theme scores with the learned weights
+/// (``LearnedWeights``): a softmax over themes of
+/// `bias + Σ learned n-gram weights + Σ weight × hand score`. The main theme is
+/// the most probable one; further themes are listed in order of probability.
+/// Every theme keeps its hand evidence and gains its largest learned
+/// contributions as evidence (n-gram, span, weight, whether typed without diacritics).
+struct HybridScorer: Sendable {
+    let compiled: CompiledLexicon
+    let model: LearnedThemeModel
+    let language: Language
+
+    func rescore(_ text: PetitionText, hand: ThemeScorer.Outcome) -> ThemeScorer.Outcome {
+        let classes = model.classes
+        let masked = hand.maskedTerms
+        let (ngramHits, count) = model.hits(text, masked: { term in masked.contains { $0.contains(term) } })
+        let value = LearnedThemeModel.ngramValue(count)
+        var logits = model.bias
+        var hits = ngramHits
+        // Hand phrases that fired are features too: the model learned how far to trust each one.
+        for theme in hand.accepted + hand.candidates {
+            for evidence in theme.evidence where !evidence.negated && evidence.weight != 0 {
+                guard let row = model.phraseRows[evidence.phrase], !hits.contains(where: { $0.row == row }) else { continue }
+                hits.append(.init(row: row, terms: -1 ..< -1, plain: evidence.match == .plain))
+            }
+        }
+        for hit in hits {
+            for c in classes.indices { logits[c] += model.weight(row: hit.row, theme: c) * value }
+        }
+        var handScores = [Double](repeating: 0, count: classes.count)
+        var handEvidence = [[Evidence]](repeating: [], count: classes.count)
+        for theme in hand.accepted + hand.candidates {
+            guard let h = model.classIndex[theme.id] else { continue }
+            handScores[h] = hand.undiscounted[theme.id] ?? theme.score
+            handEvidence[h] = theme.evidence
+        }
+        for h in classes.indices where handScores[h] > 0 {
+            let x = LearnedThemeModel.lexiconValue(handScores[h])
+            for c in classes.indices { logits[c] += model.lexiconWeights[h][c] * x }
+        }
+        for theme in hand.excluded { if let c = model.classIndex[theme] { logits[c] = -.infinity } }
+        let probabilities = Self.softmax(logits)
+        let order = classes.indices.sorted { (probabilities[$0], classes[$1]) > (probabilities[$1], classes[$0]) }
+        let handAccepted = Set(hand.accepted.map(\.id))
+        let policy = model.policy
+        func themeScore(_ c: Int) -> ThemeScore {
+            ThemeScore(id: classes[c], label: compiled.lexicon.theme(classes[c])?.label(language) ?? classes[c],
+                       score: (probabilities[c] * 100).rounded() / 100,
+                       evidence: handEvidence[c] + learnedEvidence(text, hits, theme: c, value: value, shown: handEvidence[c]))
+        }
+        var accepted: [ThemeScore] = []
+        var candidates: [ThemeScore] = []
+        let main = order[0]
+        let mainIsTheme = classes[main] != "other" && probabilities[main] >= policy.minimumConfidence
+        for c in order where classes[c] != "other" {
+            let p = probabilities[c]
+            let listed = mainIsTheme && (c == main || p >= policy.secondaryProbability || (handAccepted.contains(classes[c]) && p >= policy.secondaryWithLexicon))
+            if listed {
+                accepted.append(themeScore(c))
+            } else if p >= 0.05 || handScores[c] > 0 {
+                // Candidates keep their hand evidence only: learned evidence is built for listed themes.
+                candidates.append(ThemeScore(id: classes[c], label: compiled.lexicon.theme(classes[c])?.label(language) ?? classes[c],
+                                             score: (probabilities[c] * 100).rounded() / 100, evidence: handEvidence[c]))
+            }
+        }
+        let confidence = accepted.isEmpty ? 0 : (probabilities[main] * 100).rounded() / 100
+        return ThemeScorer.Outcome(accepted: accepted, candidates: candidates, confidence: confidence, negatedStarts: hand.negatedStarts,
+                                   maskedTerms: hand.maskedTerms, excluded: hand.excluded, undiscounted: hand.undiscounted)
+    }
+
+    /// The largest positive learned contributions to theme `c`, as evidence.
+    /// Words already shown by a hand phrase (or by a stronger n-gram) are not repeated.
+    private func learnedEvidence(_ text: PetitionText, _ hits: [LearnedThemeModel.Hit], theme c: Int, value: Double, shown: [Evidence]) -> [Evidence] {
+        let limit = model.policy.evidencePerTheme
+        guard limit > 0 else { return [] }
+        var covered = shown.map { $0.start..<$0.end }
+        var chosen: [(LearnedThemeModel.Hit, SourceSpan)] = []
+        let smallest = model.policy.smallestEvidence / max(value, 1e-9)
+        for hit in hits.filter({ !$0.terms.isEmpty && model.weight(row: $0.row, theme: c) >= smallest })
+            .sorted(by: { (model.weight(row: $0.row, theme: c), $1.terms.lowerBound) > (model.weight(row: $1.row, theme: c), $0.terms.lowerBound) })
+        {
+            guard chosen.count < limit else { break }
+            let span = text.span(hit.terms)
+            guard !covered.contains(where: { $0.overlaps(span.start..<span.end) }) else { continue }
+            covered.append(span.start..<span.end)
+            chosen.append((hit, span))
+        }
+        return chosen.sorted { $0.1.start < $1.1.start }.map { hit, span in
+            let source = model.source(row: hit.row, theme: c)?.description ?? "learned"
+            return Evidence(phrase: model.featureText[hit.row], surface: text.analyzed.surface(of: span), start: span.start, end: span.end,
+                            weight: (model.weight(row: hit.row, theme: c) * value * 100).rounded() / 100, match: hit.plain ? .plain : .accented,
+                            negated: false, source: source)
+        }
+    }
+
+    static func softmax(_ logits: [Double]) -> [Double] {
+        let top = logits.max() ?? 0
+        let exps = logits.map { $0 == -.infinity ? 0 : exp($0 - top) }
+        let sum = exps.reduce(0, +)
+        return exps.map { $0 / sum }
+    }
+}

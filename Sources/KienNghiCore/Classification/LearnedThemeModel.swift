@@ -1,0 +1,149 @@
+/// ``LearnedWeights`` compiled for scoring: n-gram keys in a byte table, weights
+/// in one dense row per feature. Immutable and `Sendable`.
+struct LearnedThemeModel: Sendable {
+    let classes: [String]
+    let classIndex: [String: Int]
+    let policy: LearnedWeights.Policy
+    private let table: ByteKeyTable
+    /// Row-major: `weights[row * classes.count + class]`.
+    private let weights: [Double]
+    private let sources: [LexiconSource?]
+    /// The feature as written in the weights file, per row.
+    let featureText: [String]
+    let bias: [Double]
+    /// `lexiconWeights[handTheme][class]`.
+    let lexiconWeights: [[Double]]
+    /// Row of each `@phrase:` feature, by the hand phrase's text.
+    let phraseRows: [String: Int]
+
+    init(_ learned: LearnedWeights, themes: [String]) {
+        classes = themes
+        classIndex = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($1, $0) })
+        policy = learned.policy
+        var table = ByteKeyTable(capacity: max(1024, learned.entries.count))
+        var rows: [String] = []
+        var weights: [Double] = []
+        var sources: [LexiconSource?] = []
+        var bias = [Double](repeating: 0, count: themes.count)
+        var lexiconWeights = [[Double]](repeating: [Double](repeating: 0, count: themes.count), count: themes.count)
+        for entry in learned.entries {
+            guard let c = classIndex[entry.theme] else { continue }
+            if entry.feature == LearnedWeights.biasFeature {
+                bias[c] = entry.weight
+            } else if entry.feature.hasPrefix(LearnedWeights.lexiconPrefix) {
+                if let hand = classIndex[String(entry.feature.dropFirst(LearnedWeights.lexiconPrefix.count))] { lexiconWeights[hand][c] = entry.weight }
+            } else {
+                let row = Int(table.insert(Array(entry.feature.utf8), value: Int32(rows.count)))
+                if row == rows.count {
+                    rows.append(entry.feature)
+                    weights += [Double](repeating: 0, count: themes.count)
+                    sources += [LexiconSource?](repeating: nil, count: themes.count)
+                }
+                weights[row * themes.count + c] = entry.weight
+                sources[row * themes.count + c] = entry.source
+            }
+        }
+        var phraseRows: [String: Int] = [:]
+        for (row, feature) in rows.enumerated() where feature.hasPrefix(LearnedWeights.phrasePrefix) {
+            phraseRows[String(feature.dropFirst(LearnedWeights.phrasePrefix.count))] = row
+        }
+        self.phraseRows = phraseRows
+        self.table = table
+        self.weights = weights
+        self.sources = sources
+        featureText = rows
+        self.bias = bias
+        self.lexiconWeights = lexiconWeights
+    }
+
+    /// A feature found in a petition: its row and the terms it covers.
+    struct Hit {
+        var row: Int
+        var terms: Range<Int>
+        var plain: Bool
+    }
+
+    func row(_ key: UnsafeBufferPointer<UInt8>) -> Int? { table.value(for: key).map(Int.init) }
+    func row(_ key: [UInt8]) -> Int? { table.value(for: key).map(Int.init) }
+
+    func weight(row: Int, theme c: Int) -> Double { weights[row * classes.count + c] }
+    func source(row: Int, theme c: Int) -> LexiconSource? { sources[row * classes.count + c] }
+
+    /// Finds the model's n-grams in a petition (distinct rows, first occurrence),
+    /// and counts every n-gram position (known or not) for ``ngramValue(_:)``.
+    /// Terms typed with Telex keystrokes are read as the word they spell.
+    func hits(_ text: PetitionText, masked: (Int) -> Bool) -> (hits: [Hit], count: Int) {
+        var hits: [Hit] = []
+        var count = 0
+        var seen: Set<Int> = []
+        // The previous term's key, kept in a scratch buffer (no allocation per term).
+        var previousKey: [UInt8] = []
+        var previousTerm = -2
+        var previousPlain = false
+        var scratch: [UInt8] = []
+        var bigram: [UInt8] = []
+        var folded: [UInt8] = []
+        let analyzed = text.analyzed
+        analyzed.keyArena.withUnsafeBufferPointer { arena in
+            for (index, term) in analyzed.terms.enumerated() {
+                let kind = analyzed.tokens[Int(term.tokenIndex)].kind
+                guard kind == .word || kind == .acronym, !masked(index) else { continue }
+                let key = UnsafeBufferPointer(rebasing: arena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)])
+                var unigram = row(key)
+                var useFolded = false
+                if unigram == nil, term.isAccentless, TelexFolding.fold(key, into: &folded), let found = row(folded) {
+                    useFolded = true
+                    unigram = found
+                }
+                count += 1
+                if let unigram, seen.insert(unigram).inserted { hits.append(Hit(row: unigram, terms: index..<(index + 1), plain: term.isAccentless)) }
+                scratch.removeAll(keepingCapacity: true)
+                if useFolded { scratch += folded } else { scratch += key }
+                if previousTerm == index - 1 {
+                    count += 1
+                    bigram.removeAll(keepingCapacity: true)
+                    bigram += previousKey
+                    bigram.append(0x20)
+                    bigram += scratch
+                    if let found = row(bigram), seen.insert(found).inserted {
+                        hits.append(Hit(row: found, terms: (index - 1)..<(index + 1), plain: previousPlain || term.isAccentless))
+                    }
+                }
+                swap(&previousKey, &scratch)
+                previousTerm = index
+                previousPlain = term.isAccentless
+            }
+        }
+        return (hits, count)
+    }
+
+    /// The n-gram features of a petition as strings, for training: the same
+    /// walk as ``hits(_:masked:)`` without a vocabulary (every n-gram).
+    static func features(_ text: PetitionText, masked: (Int) -> Bool) -> (features: [String], count: Int) {
+        var result: [String] = []
+        var count = 0
+        var seen: Set<String> = []
+        var previous: (term: Int, key: String)? = nil
+        let analyzed = text.analyzed
+        for (index, term) in analyzed.terms.enumerated() {
+            let kind = analyzed.tokens[Int(term.tokenIndex)].kind
+            guard kind == .word || kind == .acronym, !masked(index) else { previous = nil; continue }
+            let key = analyzed.string(term.plain)
+            count += 1
+            if seen.insert(key).inserted { result.append(key) }
+            if let previous, previous.term == index - 1 {
+                count += 1
+                let bigram = previous.key + " " + key
+                if seen.insert(bigram).inserted { result.append(bigram) }
+            }
+            previous = (index, key)
+        }
+        return (result, count)
+    }
+
+    /// Value of each n-gram feature: 1/√n over the n n-gram positions of the petition, so long and short petitions weigh alike.
+    static func ngramValue(_ count: Int) -> Double { count == 0 ? 0 : 1 / Double(count).squareRoot() }
+
+    /// Value of a hand-lexicon score feature.
+    static func lexiconValue(_ score: Double) -> Double { min(max(score, 0) / LearnedWeights.lexiconScale, LearnedWeights.lexiconCap) }
+}
