@@ -23,8 +23,11 @@ struct AgencyRouter: Sendable {
         }
         // The strongest candidate's rules compete with `other`'s (phrases such as
         // tax or telecom words, or a local matter) under the same precedence.
-        let candidate = scored.candidates.first
-        let second = scored.candidates.dropFirst().first?.score ?? 0
+        // A candidate lends its rules only when words of the petition support it:
+        // a learned probability alone (a greeting) is no ground for a suggestion.
+        let supported = scored.candidates.filter { !$0.evidence.isEmpty }
+        let candidate = supported.first
+        let second = supported.dropFirst().first?.score ?? 0
         let confidence = candidate.map { $0.score / ($0.score + second + 1) } ?? 1
         return route(text, themes: (candidate.map { [$0.id] } ?? []) + ["other"], themeConfidence: confidence, review: true,
                      scope: scope, location: location, on: date)
