@@ -17,14 +17,7 @@ struct FuzzCrashReproducerTests {
 
     /// Still crashing (or, for analyze, still breaking the span invariant) on this
     /// branch; remove an entry (and enable its test) once fixed.
-    static let stillCrashing: Set<String> = [
-        "xlsx/xml-name-invalid-utf8.xlsx",
-        "docx/xml-name-invalid-utf8.docx",
-        "xlsx/negative-index.xlsx",
-        "xlsx/huge-cell-reference.xlsx",
-        "xlsx/column-letters-overflow.xlsx",
-        "analyze/reordered-combining-marks.txt",
-    ]
+    static let stillCrashing: Set<String> = []
 
     /// Every replayable reproducer, as "target/file".
     static var reproducers: [String] {
@@ -45,36 +38,6 @@ struct FuzzCrashReproducerTests {
         for reproducer in Self.reproducers where !Self.stillCrashing.contains(reproducer) {
             Self.replay(reproducer)
         }
-    }
-
-    @Test(.disabled("crashes Foundation's XMLParser: invalid UTF-8 in an element name (issue 10); enable when the XML fix lands"))
-    func xlsxInvalidUTF8InElementName() {
-        Self.replay("xlsx/xml-name-invalid-utf8.xlsx")
-    }
-
-    @Test(.disabled("crashes Foundation's XMLParser: invalid UTF-8 in an element name (issue 10); enable when the XML fix lands"))
-    func docxInvalidUTF8InElementName() {
-        Self.replay("docx/xml-name-invalid-utf8.docx")
-    }
-
-    @Test(.disabled("index out of range: style s=\"-1\" / shared string <v>-1</v> (issue 10); enable when fixed"))
-    func xlsxNegativeIndexes() {
-        Self.replay("xlsx/negative-index.xlsx")
-    }
-
-    @Test(.disabled("cell reference ZZZZZZZZZZ2 pads a row with ~10^14 cells, out of memory (issue 10); enable when fixed"))
-    func xlsxHugeCellReference() {
-        Self.replay("xlsx/huge-cell-reference.xlsx")
-    }
-
-    @Test(.disabled("arithmetic overflow in XLSXPetitionSource.columnIndex: a cell reference with ~100 letters (issue 10); enable when fixed"))
-    func xlsxColumnLettersOverflow() {
-        Self.replay("xlsx/column-letters-overflow.xlsx")
-    }
-
-    @Test(.disabled("overlapping token spans: lone combining marks out of canonical order (U+0302 U+031B) are reordered by NFC and both tokens get the whole span; enable when the normaliser maps them one to one"))
-    func analyzeReorderedCombiningMarks() {
-        Self.replay("analyze/reordered-combining-marks.txt")
     }
 
     // MARK: replay, as the fuzz targets do

@@ -51,7 +51,7 @@ private struct Scanner {
             }
             let start = position
             let kind: TokenKind
-            let end: Int
+            var end: Int
             if isDigit(byte) {
                 (kind, end) = scanNumeric(start)
             } else if byte == 0x2B, start + 1 < count, isDigit(bytes[start + 1]), let phone = scanPhone(start) {
@@ -60,6 +60,14 @@ private struct Scanner {
                 (kind, end) = scanWordLike(start)
             } else {
                 (kind, end) = scanOther(start)
+            }
+            // Combining marks belong to the token before them: NFC may reorder a run
+            // of marks, and a token boundary inside that run would give two tokens
+            // the same source span.
+            while end < count, bytes[end] >= 0x80 {
+                let (value, length) = scalar(at: end)
+                guard isCombiningMark(value) else { break }
+                end += length
             }
             emit(Token(kind: kind, span: SourceSpan(start: start, end: end), normalized: start..<end, startsLine: sawNewline))
             sawNewline = false
@@ -78,6 +86,16 @@ private struct Scanner {
         let length = UTF8Scalars.length(of: bytes[i])
         guard i + length <= bytes.count else { return (0xFFFD, bytes.count - i) }
         return (UTF8Scalars.decode(bytes, at: i, length: length), length)
+    }
+
+    /// A combining mark of any script (Vietnamese tone and vowel marks first).
+    @inline(__always) func isCombiningMark(_ value: UInt32) -> Bool {
+        if (0x0300...0x036F).contains(value) { return true }
+        guard value >= 0x0483, let scalar = Unicode.Scalar(value) else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     @inline(__always) func isLetter(at i: Int) -> Bool {
