@@ -139,6 +139,9 @@ extension AtomicOutputFile.Failure {
     /// What went wrong and what to do, for a person.
     func message(_ l: Language) -> String {
         switch self {
+        case .sameAsAnotherOutput(let path):
+            return l.pick("Hai kết quả cùng ghi vào \(path) (ví dụ -o và --rejected): đặt cho mỗi kết quả một tên riêng.",
+                          "Two outputs would both be written to \(path) (e.g. -o and --rejected): give each its own name.")
         case .wouldOverwriteInput(let path):
             return l.pick("Tệp kết quả \(path) trùng với tệp đầu vào: chọn tên khác để không ghi đè dữ liệu gốc.",
                           "Output \(path) is one of the inputs: choose another name so the original is not overwritten.")

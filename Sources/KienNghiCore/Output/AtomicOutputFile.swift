@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,6 +25,7 @@ public final class AtomicOutputFile {
     private var closed = false
     private var finished = false
     private var buffer: [UInt8] = []
+    private let claim: String
 
     /// Why an output could not be written, as data: wording is the caller's.
     public enum Failure: Error, Sendable, Equatable {
@@ -37,12 +39,14 @@ public final class AtomicOutputFile {
         case cannotCreate(path: String, folder: String, errno: Int32)
         /// Writing, syncing or renaming failed (errno); nothing was left behind.
         case writeFailed(path: String, errno: Int32)
+        /// Another output of the same run already writes to this path.
+        case sameAsAnotherOutput(path: String)
 
         /// The path concerned.
         public var path: String {
             switch self {
             case .wouldOverwriteInput(let path), .notARegularFile(let path, _), .missingFolder(let path, _),
-                 .cannotCreate(let path, _, _), .writeFailed(let path, _):
+                 .cannotCreate(let path, _, _), .writeFailed(let path, _), .sameAsAnotherOutput(let path):
                 return path
             }
         }
@@ -77,6 +81,11 @@ public final class AtomicOutputFile {
         guard FileKind.of(folder) == .directory || Self.isDirectoryFollowingLinks(folder) else {
             throw Failure.missingFolder(path: path, folder: folder)
         }
+        let claim = Self.claimKey(path, folder: folder)
+        self.claim = claim
+        guard Self.claims.withLock({ $0.insert(claim).inserted }) else {
+            throw Failure.sameAsAnotherOutput(path: path)
+        }
         let name = Self.lastComponent(of: path)
         let prefix = path.utf8.contains(UInt8(ascii: "/")) ? (folder == "/" ? "/" : folder + "/") : ""
         var created: (String, Int32)?
@@ -91,6 +100,7 @@ public final class AtomicOutputFile {
             if lastError != EEXIST && lastError != EINTR { break }
         }
         guard let (temporaryPath, fd) = created else {
+            Self.claims.withLock { _ = $0.remove(claim) }
             throw Failure.cannotCreate(path: path, folder: folder, errno: lastError)
         }
         temporary = temporaryPath
@@ -154,6 +164,7 @@ public final class AtomicOutputFile {
         }
         finished = true
         InterruptCleanup.unregister(temporary)
+        releaseClaim()
         Self.syncFolder(Self.folder(of: destination))
     }
 
@@ -164,10 +175,37 @@ public final class AtomicOutputFile {
             unlink(temporary)
             finished = true
             InterruptCleanup.unregister(temporary)
+            releaseClaim()
         }
     }
 
     deinit { discard() }
+
+    /// Frees the destination for another output of this run.
+    private func releaseClaim() {
+        let claim = claim
+        Self.claims.withLock { _ = $0.remove(claim) }
+    }
+
+    /// Destinations of the outputs open in this process (real folder + name), so
+    /// that two outputs of one run (`-o` and `--rejected`, say) never share a path.
+    private static let claims = ClaimedPaths()
+
+    private final class ClaimedPaths: @unchecked Sendable {
+        private let lock = NSLock()
+        private var paths: Set<String> = []
+        func withLock<T>(_ body: (inout Set<String>) -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(&paths)
+        }
+    }
+
+    private static func claimKey(_ path: String, folder: String) -> String {
+        var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let real = realpath(folder, &resolved) != nil ? String(cString: resolved) : folder
+        return real + "/" + lastComponent(of: path)
+    }
 
     // MARK: - Steps
 

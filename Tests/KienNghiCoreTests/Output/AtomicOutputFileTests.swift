@@ -30,6 +30,19 @@ struct AtomicOutputFileTests {
         }
     }
 
+    @Test func twoOutputsOfOneRunNeverShareAPath() throws {
+        let folder = scratchFolder()
+        let first = try AtomicOutputFile(path: folder + "/ket-qua.csv", inputs: [])
+        #expect(throws: AtomicOutputFile.Failure.sameAsAnotherOutput(path: folder + "/./ket-qua.csv")) {
+            _ = try AtomicOutputFile(path: folder + "/./ket-qua.csv", inputs: [])
+        }
+        try first.write("a\n")
+        try first.commit()
+        // The path is free again once the first output is in place.
+        let again = try AtomicOutputFile(path: folder + "/ket-qua.csv", inputs: [])
+        again.discard()
+    }
+
     @Test func aDirectoryIsNeverRemoved() throws {
         let folder = scratchFolder()
         let target = folder + "/ket-qua"
@@ -83,12 +96,13 @@ struct AtomicOutputFileTests {
 
     @Test func temporaryNamesAreUnpredictableAndPermissionsFollowTheUmask() throws {
         let folder = scratchFolder()
-        let a = try AtomicOutputFile(path: folder + "/out.csv", inputs: [])
         let b = try AtomicOutputFile(path: folder + "/out.csv", inputs: [])
-        #expect(a.temporary != b.temporary)
+        let earlier = b.temporary
+        b.discard()
+        let a = try AtomicOutputFile(path: folder + "/out.csv", inputs: [])
+        #expect(a.temporary != earlier)
         #expect(!a.temporary.contains(String(getpid())))
         #expect(a.temporary.hasPrefix(folder + "/.out.csv.kiennghi-"))
-        b.discard()
         try a.commit()
         var info = stat()
         #expect(stat(folder + "/out.csv", &info) == 0)
