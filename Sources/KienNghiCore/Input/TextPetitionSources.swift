@@ -38,6 +38,8 @@ public struct DelimitedPetitionSource: PetitionSource {
     private var schema: InputSchema?
     private let delimiter: UInt8
     private let hasHeader: Bool
+    /// Non-blank rows above the header (a sheet title), skipped and reported.
+    private let titleRows: Int
 
     /// Reads the head of the file (at most ``InputLimits/sniffBytes``, or up to
     /// ``InputLimits/maxRecordBytes`` when the first row is longer) to settle
@@ -54,7 +56,7 @@ public struct DelimitedPetitionSource: PetitionSource {
             var records: [DelimitedTextParser.Record] = []
             parser.feed(sample) { if records.count < 51 { records.append($0) } }
             if stream.isComplete, records.count < 51, let last = parser.finish().record { records.append(last) }
-            records.removeAll { $0.cellCount == 1 && $0.cells.first?.isEmpty == true }
+            records.removeAll { !$0.tooLong && $0.cellCount <= $0.cells.count && $0.cells.allSatisfy(\.isEmpty) }
             parsed = records
             // The first row is longer than the usual prefix: look further, but not without bound.
             if !parsed.isEmpty || stream.isComplete || sample.count >= InputLimits.maxRecordBytes { break }
@@ -69,11 +71,17 @@ public struct DelimitedPetitionSource: PetitionSource {
             throw InputFailure.tooManyColumns(path: stream.path, found: head.cellCount, limit: InputLimits.maxColumns)
         }
         if head.tooLong { throw InputFailure.tooLarge(path: stream.path, detail: Self.firstRowTooLong(head.length)) }
-        let first = head.cells
-        let records = parsed.prefix(50).map(\.cells)
+        // Office exports often put a title ("DANH SÁCH KIẾN NGHỊ…") and blank rows
+        // above the header: the row that looks most like a header wins.
+        let leading = parsed.prefix(50).map(\.cells)
+        let headerIndex = InputSchema.headerRow(in: leading).flatMap { InputSchema.headerScore(leading[$0]) > 1 ? $0 : nil } ?? 0
+        titleRows = headerIndex
+        let first = leading[headerIndex]
+        let records = Array(leading[headerIndex...])
         let body = Array(records.dropFirst())
-        // A header row has short cells and no cell as long as the body's text.
-        let firstLooksLikeHeader = first.allSatisfy { $0.count <= 40 } && !first.contains { InputSchema.fold($0).isEmpty && !$0.isEmpty }
+        // A header row has short cells (or known column names) and no cell as long as the body's text.
+        let firstLooksLikeHeader = (first.allSatisfy { $0.count <= 40 } || InputSchema.headerScore(first) > 1)
+            && !first.contains { InputSchema.fold($0).isEmpty && !$0.isEmpty }
         hasHeader = firstLooksLikeHeader && (body.isEmpty || InputSchema.guess(header: first, sample: [], named: nil).text != nil || textColumn != nil
             || first.map(\.count).reduce(0, +) * 2 < (body.first?.map(\.count).reduce(0, +) ?? 0))
         columns = hasHeader ? first : first.indices.map { "cột \($0 + 1)" }
@@ -101,6 +109,7 @@ public struct DelimitedPetitionSource: PetitionSource {
             var parser = DelimitedTextParser(delimiter: delimiter)
             parser.maxCells = columns.count + 1
             var skippedHeader = !hasHeader
+            var titlesLeft = titleRows
             var rowNumber = 0
             let path = stream.path
             func reject(_ record: DelimitedTextParser.Record, _ reason: RejectedRow.Reason, _ detail: RejectedRow.Detail) {
@@ -109,7 +118,12 @@ public struct DelimitedPetitionSource: PetitionSource {
                                      byteOffset: stream.inputOffset(record.offset), excerpt: excerpt))
             }
             func take(_ record: DelimitedTextParser.Record) throws {
-                if record.cellCount == 1 && record.cells[0].isEmpty && !record.tooLong { return }  // blank line
+                // A blank line, or a row of empty cells (",,,"): no petition, nothing to report.
+                if !record.tooLong && record.cellCount <= record.cells.count && record.cells.allSatisfy(\.isEmpty) { return }
+                if titlesLeft > 0 {
+                    titlesLeft -= 1
+                    return reject(record, .title, .excerpt(String(record.cells.joined(separator: " ").prefix(40))))
+                }
                 if !skippedHeader { skippedHeader = true; return }
                 rowNumber += 1
                 if record.malformed { return reject(record, .malformedRow, .misplacedQuote) }

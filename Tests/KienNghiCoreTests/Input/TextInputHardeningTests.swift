@@ -44,6 +44,22 @@ struct TextInputHardeningTests {
         #expect(rejected.isEmpty)
     }
 
+    /// Office exports: a title and a row of empty cells above a header whose text
+    /// column has a long name. The title is reported, the header never becomes a petition.
+    @Test func titleRowsAboveALongHeaderAreSkipped() throws {
+        let csv = "DANH SÁCH KIẾN NGHỊ CỦA CÔNG NHÂN NĂM 2019,,\n,,\n"
+            + "STT,Đơn vị,Nội dung kiến nghị của công nhân lao động gửi tới Hội nghị đối thoại\n"
+            + "1,Công ty A,\"\(Self.petitions[0])\"\n2,Công ty B,\"\(Self.petitions[1])\"\n"
+        let path = write(Array(csv.utf8), named: "title.csv")
+        let source = try DelimitedPetitionSource(stream: TextStream(path: path), textColumn: nil)
+        #expect(source.columns.first == "STT")
+        let (records, rejected) = try read(source)
+        #expect(records.map(\.text) == Array(Self.petitions.prefix(2)))
+        #expect(records.map(\.id) == ["1", "2"])
+        #expect(rejected.map(\.reason) == [.title])
+        #expect(rejected.first?.location == 1)
+    }
+
     @Test func lineBreaksInsideQuotesAreKeptAndCounted() {
         for lineEnd in ["\r", "\n", "\r\n"] {
             var parser = DelimitedTextParser(delimiter: 0x2C)
