@@ -12,7 +12,7 @@ import Darwin
 ///
 /// Streams: the input is read in chunks of whole lines and the output written
 /// as it is produced, so memory stays bounded whatever the input size.
-struct NormalizeCommand: RenderingCommand {
+struct NormalizeCommand: StreamingTextCommand {
     static let configuration = CommandConfiguration(
         commandName: "normalize",
         abstract: "In văn bản đã chuẩn hoá: Unicode NFC, một kiểu đặt dấu thanh, sửa bảng mã cũ, giữ chữ hoa/thường.")
@@ -22,22 +22,7 @@ struct NormalizeCommand: RenderingCommand {
     @Option(name: .shortAndLong, help: "Ghi kết quả vào tệp này (mặc định: stdout). Tệp chỉ xuất hiện khi đã ghi xong.")
     var output: String?
 
-    func run() throws {
-        try reportingErrors {
-            let sink = try ByteSink(output: output, input: input.input, language: input.language.lang)
-            try stream(to: sink)
-            try sink.finish()
-        }
-    }
-
-    /// The command's whole output, in memory (for tests).
-    func render() throws -> String {
-        let sink = ByteSink()
-        try stream(to: sink)
-        return sink.text
-    }
-
-    private func stream(to sink: ByteSink) throws {
+    func stream(to sink: ByteSink) throws {
         let analyzer = Analyzer()
         var cache = NormalizationCache()
         try StreamingTextInput(options: input).forEachChunk { chunk in

@@ -6,7 +6,7 @@ import KienNghiCore
 ///
 /// Streams like `normalize`: each chunk of whole lines is analysed and its
 /// tokens written at once, as bytes, so memory stays bounded.
-struct TokenizeCommand: RenderingCommand {
+struct TokenizeCommand: StreamingTextCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenize",
         abstract: "Tách từ: in từng token với vị trí (byte UTF-8), loại, khoá có dấu, khoá không dấu.")
@@ -22,22 +22,7 @@ struct TokenizeCommand: RenderingCommand {
     @Option(name: .shortAndLong, help: "Ghi kết quả vào tệp này (mặc định: stdout). Tệp chỉ xuất hiện khi đã ghi xong.")
     var output: String?
 
-    func run() throws {
-        try reportingErrors {
-            let sink = try ByteSink(output: output, input: input.input, language: input.language.lang)
-            try stream(to: sink)
-            try sink.finish()
-        }
-    }
-
-    /// The command's whole output, in memory (for tests).
-    func render() throws -> String {
-        let sink = ByteSink()
-        try stream(to: sink)
-        return sink.text
-    }
-
-    private func stream(to sink: ByteSink) throws {
+    func stream(to sink: ByteSink) throws {
         let analyzer = try LexiconLocation.analyzer(lexicons, language: input.language.lang)
         var printer = TokenPrinter(json: json)
         // Smaller chunks than `normalize`: an analysed chunk holds tokens, terms and keys.
