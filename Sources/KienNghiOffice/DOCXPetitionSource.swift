@@ -303,7 +303,8 @@ struct DocumentWalker {
             guard let run = runs.popLast() else { break }
             if !paragraphs.isEmpty { try appendToParagraph(LegacyRuns.repair(run.text, font: run.font)) }
         case .end("w:p"):
-            guard var (paragraph, later) = paragraphs.popLast() else { break }
+            guard let (open, later) = paragraphs.popLast() else { break }
+            var paragraph = open
             paragraph.text = paragraph.text.trimmingCharacters(in: .whitespacesAndNewlines)
             if var table = tables.last, table.cell != nil, table.cellDepth == paragraphs.count {
                 for piece in [paragraph.text] + later.compactMap(Self.text) where !piece.isEmpty {
