@@ -39,6 +39,15 @@ struct StoreOptions: ParsableArguments {
     }
 
     func run(_ body: () throws -> Void) throws { try CaseOptionParsing.run(lang, body) }
+
+    /// Runs `body` on the opened register and closes it after; store failures are worded for the user.
+    func withRegister(analyzer: Analyzer? = nil, _ body: (CaseRegister) throws -> Void) throws {
+        try run {
+            let register = try open(analyzer: analyzer)
+            defer { register.store.close() }
+            try body(register)
+        }
+    }
 }
 
 enum CaseOptionParsing {
@@ -157,9 +166,7 @@ struct CaseGroupsCommand: ParsableCommand {
     @Flag(help: "Hiện nguyên số điện thoại, số giấy tờ, e-mail, địa chỉ (mặc định: che).") var unmask = false
 
     func run() throws {
-        try options.run {
-            let register = try options.open()
-            defer { register.store.close() }
+        try options.withRegister { register in
             var groups = try register.groups(dialogue: dialogue, today: try options.day())
             if let group { groups = groups.filter { $0.id == group } }
             Terminal.write(CaseGroupsCommand.render(groups, json: json, unmask: unmask, options.lang))
@@ -227,9 +234,7 @@ struct CaseSplitCommand: ParsableCommand {
     @Option(help: "Lý do.") var why: String?
 
     func run() throws {
-        try options.run {
-            let register = try options.open()
-            defer { register.store.close() }
+        try options.withRegister { register in
             let id = try register.split(group, petitions: petitions, actor: by ?? CaseOptionParsing.user, reason: why)
             Terminal.write(options.lang.pick("Đã tách thành nhóm #\(id).\n", "Split off as group #\(id).\n"))
         }
@@ -258,9 +263,7 @@ struct CaseAssignCommand: ParsableCommand {
 
     func run() throws {
         let l = options.lang
-        try options.run {
-            let register = try options.open()
-            defer { register.store.close() }
+        try options.withRegister { register in
             let day = try on.map { try CaseOptionParsing.date($0, option: "--on", l) } ?? options.day()
             let rule = DueDateRule(days: days, urgentDays: urgentDays)
             let actor = by ?? CaseOptionParsing.user
@@ -300,9 +303,7 @@ struct CaseAnswerCommand: ParsableCommand {
 
     func run() throws {
         let l = options.lang
-        try options.run {
-            let register = try options.open()
-            defer { register.store.close() }
+        try options.withRegister { register in
             let actor = by ?? CaseOptionParsing.user
             if let from {
                 let count = try AnswerSheet.load(from, l).reduce(0) { n, row in
@@ -370,9 +371,7 @@ struct CaseStatusCommand: ParsableCommand {
 
     func run() throws {
         let l = options.lang
-        try options.run {
-            let register = try options.open()
-            defer { register.store.close() }
+        try options.withRegister { register in
             if let set {
                 guard let group, let status = CaseStatus(rawValue: set) else {
                     throw CLIError(l.pick("Dùng --group N --set open|assigned|partial|answered|closed.", "Use --group N --set open|assigned|partial|answered|closed."), code: .usage)
@@ -434,9 +433,7 @@ struct CaseRecurringCommand: ParsableCommand {
 
     func run() throws {
         let l = options.lang
-        try options.run {
-            let register = try options.open()
-            defer { register.store.close() }
+        try options.withRegister { register in
             let result = try register.recurring(dialogue: dialogue, today: try options.day())
             if json {
                 Terminal.write(result.items.map { r in
@@ -465,9 +462,7 @@ struct CaseHistoryCommand: ParsableCommand {
     @Argument(help: "Nhóm.") var group: Int64
 
     func run() throws {
-        try options.run {
-            let register = try options.open()
-            defer { register.store.close() }
+        try options.withRegister { register in
             for entry in try register.history(group: group) {
                 Terminal.write("\(entry.at)  \(entry.event)\(entry.status.map { " [\($0)]" } ?? "")  \(entry.actor)\(entry.detail.map { "  \($0)" } ?? "")\n")
             }
@@ -490,9 +485,7 @@ struct CaseExportCommand: ParsableCommand {
 
     func run() throws {
         let l = options.lang
-        try options.run {
-            let register = try options.open()
-            defer { register.store.close() }
+        try options.withRegister { register in
             let today = try options.day()
             let (header, rows) = try CaseExportCommand.table(table, register: register, dialogue: dialogue, today: today, unmask: unmask, l)
             try TableExport.write(header: header, rows: rows, to: output, l)
@@ -535,9 +528,7 @@ struct CaseReportCommand: ParsableCommand {
 
     func run() throws {
         let l = options.lang
-        try options.run {
-            let register = try options.open()
-            defer { register.store.close() }
+        try options.withRegister { register in
             let today = try options.day()
             let status = try register.status(dialogue: dialogue, today: today)
             let recurring = try? register.recurring(dialogue: dialogue, today: today)
