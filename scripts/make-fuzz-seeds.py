@@ -139,8 +139,8 @@ corpora["analyze"] = {
     "decomposed-edges.txt": unicodedata.normalize("NFD", "ệ ờ Ữ").encode() + b"\xcc\x81\xcc\x80 a\xcc\x83",
 }
 
-# Lexicon loader: the real files' headers and first rows, one part per file
-# (order of LexiconTarget.files).
+# Lexicon files: one TSV per seed (the target parses one file from memory with
+# the loader's strict decoding): the real files' headers and first rows, and broken ones.
 lexicons = root / "Lexicons"
 def head(relative, rows=6):
     lines = (lexicons / relative).read_text(encoding="utf-8").splitlines()
@@ -153,20 +153,20 @@ def head(relative, rows=6):
         if data > rows:
             break
     return ("\n".join(kept) + "\n").encode()
-parts = [
-    "id\tlabel_vi\tlabel_en\nalpha\tBảo hiểm xã hội\tSocial insurance\nbeta\tTiền lương\tWages\n".encode(),
-    head(f"themes/{sorted(p.name for p in (lexicons / 'themes').iterdir())[0]}"),
-    head(f"themes/{sorted(p.name for p in (lexicons / 'themes').iterdir())[1]}"),
-    head("abbreviations.tsv"), head("negation.tsv"), head("urgency.tsv"),
-    head("routing/agencies.tsv"),
-    "theme\tphrase\tagency\tvalid_from\tvalid_until\treason_vi\treason_en\nalpha\t\tbhxh\t\t\tdo BHXH\tby BHXH\nbeta\tnợ lương\tbhxh\t2025-01-01\t\tx\ty\n".encode(),
-    head("gazetteer/districts.tsv", 3), head("gazetteer/communes-2025.tsv", 3), head("gazetteer/industrial-zones.tsv", 3),
-]
+first_theme = sorted(p.name for p in (lexicons / "themes").iterdir())[0]
 corpora["lexicon"] = {
-    "real-heads.bin": SEP.join(parts),
-    "errors.bin": SEP.join([b"id\tlabel_vi\nalpha\tA\nalpha\tB\n", "phrase\tweight\nchốt sổ\tbanana\n...\t3\n".encode() + b"\xef\xbb\xbfx\t0\n\xff\t1\n",
-                            b"phrase\n", b"abbreviation\texpansion\nBHXH\t\n"]),
+    "theme.tsv": head(f"themes/{first_theme}"),
+    "abbreviations.tsv": head("abbreviations.tsv"),
+    "agencies.tsv": head("routing/agencies.tsv"),
+    "districts.tsv": head("gazetteer/districts.tsv", 3),
+    "comments-crlf-bom.tsv": b"\xef\xbb\xbf# note\r\nphrase\tweight\r\n  ch\xe1\xbb\x91t s\xe1\xbb\x95 \t 3 \r\n\r\n",
+    "windows-1258.tsv": b"phrase\tweight\nba\xd2o hi\xea\xd2m\t3\n",
+    "utf16.tsv": "phrase\tweight\nbảo hiểm\t3\n".encode("utf-16"),
+    "nul.tsv": b"phrase\tweight\nb\x00o\t3\n",
 }
+# Hostile rows the readers must reject one by one (control characters, duplicate keys).
+corpora["csv"]["nul-in-cell.csv"] = f'id,text\n1,"{TEXT}"\n2,"n\x00l"\n3,{TEXT2}\n'.encode()
+corpora["jsonl"]["duplicate-keys.jsonl"] = b'{"text":"one","text":"two"}\n{"id":1,"id":2,"text":"t"}\n{"te\\u0078t":"a","text":"b"}\n{"text":"n\\u0000l"}\n'
 
 if out.exists():
     shutil.rmtree(out)

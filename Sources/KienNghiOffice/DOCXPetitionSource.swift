@@ -15,6 +15,11 @@ public struct DOCXPetitionSource: PetitionSource {
     private let package: ZipPackage
     private let headingStyles: Set<String>
     private let mode: Mode
+    /// The blocks the first pass saw, replayed by ``read`` so a document is
+    /// parsed once; nil for a document with more than ``replayBytes`` of text
+    /// (it is parsed again instead, to keep memory bounded).
+    private let recorded: [Block]?
+    static let replayBytes = 32 << 20
 
     static let documentPart = "word/document.xml"
     /// The longest paragraph or table cell accepted.
@@ -48,7 +53,17 @@ public struct DOCXPetitionSource: PetitionSource {
         var numbered = 0, plain = 0, headings = 0, filled = 0
         var tables: [Int: (header: [String], sample: [[String]])] = [:]
         var found: (table: Int, schema: InputSchema, columns: [String])?
+        var recording: [Block]? = []
+        var recordedBytes = 0
         try Self.blocks(package, headingStyles) { block in
+            if recording != nil {
+                switch block {
+                case .paragraph(let paragraph): recordedBytes += paragraph.text.utf8.count + 16
+                case .tableRow(_, _, let cells, _): recordedBytes += cells.reduce(16) { $0 + $1.utf8.count + 16 }
+                case .tableEnd: break
+                }
+                if recordedBytes > Self.replayBytes { recording = nil } else { recording?.append(block) }
+            }
             switch block {
             case .paragraph(let paragraph):
                 guard !paragraph.text.isEmpty else { return }
@@ -70,6 +85,7 @@ public struct DOCXPetitionSource: PetitionSource {
                 tables[table] = nil
             }
         }
+        recorded = recording
         if filled == 0 { throw InputFailure.empty(path: path) }
         if let found {
             mode = .table(table: found.table, schema: found.schema)
@@ -88,6 +104,10 @@ public struct DOCXPetitionSource: PetitionSource {
         var pending: PetitionRecord?
         var count = 0
         func add(_ record: PetitionRecord) throws {
+            if let code = RejectedRow.controlCharacter(in: record.text) ?? RejectedRow.controlCharacter(in: record.cells)?.code {
+                rejected(RejectedRow(file: path, location: record.location, reason: .controlCharacter, detail: .controlCharacter(code: code, column: nil)))
+                return
+            }
             batch.append(record)
             if batch.count >= max(1, batchSize) { try body(batch); batch.removeAll(keepingCapacity: true) }
         }
@@ -96,7 +116,7 @@ public struct DOCXPetitionSource: PetitionSource {
             return PetitionRecord(id: id ?? String(count), text: text, cells: cells, location: location)
         }
         var sawPetition = false
-        try Self.blocks(package, headingStyles) { block in
+        func handle(_ block: Block) throws {
             switch (mode, block) {
             case (.paragraphs(let numberedMode), .paragraph(let paragraph)):
                 guard !paragraph.text.isEmpty else { return }
@@ -153,6 +173,11 @@ public struct DOCXPetitionSource: PetitionSource {
                 rejected(RejectedRow(file: path, location: paragraph.number, reason: reason, detail: .excerpt(String(paragraph.text.prefix(40)))))
             case (_, .tableEnd): break
             }
+        }
+        if let recorded {
+            for block in recorded { try handle(block) }
+        } else {
+            try Self.blocks(package, headingStyles, handle)
         }
         if let last = pending { try add(last) }
         if !batch.isEmpty { try body(batch) }

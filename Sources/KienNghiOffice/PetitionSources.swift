@@ -1,31 +1,83 @@
 import Foundation
 import KienNghiCore
 
-/// Opens any pile an office holds, choosing the reader by file extension.
+/// Opens any pile an office holds, choosing the reader by the format named
+/// (`--input-format`), else the file extension, else the content (standard
+/// input, pipes and files without a known extension are sniffed).
 public enum PetitionSources {
     public struct Options: Sendable {
         public var encoding: TextEncoding?
         public var lenient: Bool
         public var textColumn: String?
         public var sheet: String?
+        /// The input format, or nil to go by extension and content.
+        public var format: InputFormat?
 
-        public init(encoding: TextEncoding? = nil, lenient: Bool = false, textColumn: String? = nil, sheet: String? = nil) {
+        public init(encoding: TextEncoding? = nil, lenient: Bool = false, textColumn: String? = nil, sheet: String? = nil,
+                    format: InputFormat? = nil) {
             self.encoding = encoding
             self.lenient = lenient
             self.textColumn = textColumn
             self.sheet = sheet
+            self.format = format
         }
     }
 
+    /// Opens `path` ("-" is standard input). Every input is read once: a pipe's
+    /// first bytes, looked at to tell its format, are read again from memory.
     public static func open(_ path: String, options: Options) throws -> any PetitionSource {
-        let stream = TextStream(path: path, encoding: options.encoding, lenient: options.lenient)
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "csv", "tsv", "tab": return try DelimitedPetitionSource(stream: stream, textColumn: options.textColumn)
-        case "jsonl", "ndjson", "json": return JSONLinesPetitionSource(stream: stream)
-        case "txt", "text", "": return PlainTextPetitionSource(stream: stream)
-        case "xlsx", "xlsm": return try XLSXPetitionSource(path: path, sheet: options.sheet, textColumn: options.textColumn)
-        case "docx": return try DOCXPetitionSource(path: path)
-        default: throw InputFailure.unsupportedFormat(path: path)
+        let named = options.format ?? InputFormat(pathExtension: InputFormat.pathExtension(of: path))
+        let regular = ByteInput.isRegularFile(path)
+        if let named, regular {
+            if named.isPackage { return try package(path: path, named, options) }
+            return try text(TextStream(path: path, encoding: options.encoding, lenient: options.lenient), named, options)
+        }
+        let input = try ByteInput(path: path)
+        let format: InputFormat
+        if let named {
+            format = named
+        } else {
+            let head = try input.peek(InputLimits.sniffBytes)
+            format = InputFormat.sniff(head, complete: head.count < InputLimits.sniffBytes)
+        }
+        guard format.isPackage else {
+            return try text(TextStream(input: input, encoding: options.encoding, lenient: options.lenient), format, options)
+        }
+        if regular { return try package(path: path, format, options) }
+        // A ZIP package is read from its end: a pipe's bytes are gathered in memory first, within a bound.
+        guard let bytes = try input.readAll(limit: InputLimits.maxPipedPackageBytes) else {
+            throw InputFailure.pipedPackageTooLarge(path: path, limit: InputLimits.maxPipedPackageBytes)
+        }
+        return try open(bytes: bytes, name: path, format: format, options: options)
+    }
+
+    /// Opens bytes held in memory (tests, fuzzing, a package read from a pipe)
+    /// exactly as a file holding them would be; `name` stands for the path in
+    /// messages and, without `options.format`, its extension names the format.
+    public static func open(bytes: [UInt8], name: String, options: Options) throws -> any PetitionSource {
+        let format = options.format ?? InputFormat(pathExtension: InputFormat.pathExtension(of: name))
+            ?? InputFormat.sniff(bytes.prefix(InputLimits.sniffBytes), complete: bytes.count <= InputLimits.sniffBytes)
+        return try open(bytes: bytes, name: name, format: format, options: options)
+    }
+
+    private static func open(bytes: [UInt8], name: String, format: InputFormat, options: Options) throws -> any PetitionSource {
+        switch format {
+        case .xlsx: return try XLSXPetitionSource(data: Data(bytes), name: name, sheet: options.sheet, textColumn: options.textColumn)
+        case .docx: return try DOCXPetitionSource(data: Data(bytes), name: name)
+        default: return try text(TextStream(bytes: bytes, name: name, encoding: options.encoding, lenient: options.lenient), format, options)
+        }
+    }
+
+    private static func package(path: String, _ format: InputFormat, _ options: Options) throws -> any PetitionSource {
+        format == .docx ? try DOCXPetitionSource(path: path)
+            : try XLSXPetitionSource(path: path, sheet: options.sheet, textColumn: options.textColumn)
+    }
+
+    private static func text(_ stream: TextStream, _ format: InputFormat, _ options: Options) throws -> any PetitionSource {
+        switch format {
+        case .csv, .tsv: try DelimitedPetitionSource(stream: stream, textColumn: options.textColumn)
+        case .jsonl: JSONLinesPetitionSource(stream: stream)
+        default: PlainTextPetitionSource(stream: stream)
         }
     }
 }

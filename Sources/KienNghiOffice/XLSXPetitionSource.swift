@@ -82,6 +82,11 @@ public struct XLSXPetitionSource: PetitionSource {
             }
             var cells = row.cells
             while cells.count < columns.count { cells.append("") }
+            if let (code, cell) = RejectedRow.controlCharacter(in: cells) {
+                let column = cell < columns.count ? columns[cell] : XLSXPetitionSource.name(ofColumn: cell)
+                rejected(RejectedRow(file: path, location: row.number, reason: .controlCharacter, detail: .controlCharacter(code: code, column: column)))
+                return
+            }
             let text = cells[schema.textColumn]
             guard !text.allSatisfy(\.isWhitespace) else {
                 rejected(RejectedRow(file: path, location: row.number, reason: .emptyText))

@@ -36,7 +36,8 @@ final class ZipPackage {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw InputFailure.office(path: path, OfficeFailure(problem: .notAPackage))
+            let head = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 4)) ?? nil
+            throw InputFailure.office(path: path, OfficeFailure(problem: Self.unopenable(head.map(Array.init) ?? [])))
         }
         self.path = path
         self.limits = limits
@@ -48,10 +49,16 @@ final class ZipPackage {
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw InputFailure.office(path: name, OfficeFailure(problem: .notAPackage))
+            throw InputFailure.office(path: name, OfficeFailure(problem: Self.unopenable(Array(data.prefix(4)))))
         }
         self.path = name
         self.limits = limits
+    }
+
+    /// Why a package could not be opened, from its first bytes: a ZIP signature
+    /// means a damaged or truncated package, anything else is not a package at all.
+    static func unopenable(_ head: [UInt8]) -> OfficeFailure.Problem {
+        head.starts(with: [0x50, 0x4B]) ? .damagedPackage : .notAPackage
     }
 
     func contains(_ name: String) -> Bool { archive[name] != nil }

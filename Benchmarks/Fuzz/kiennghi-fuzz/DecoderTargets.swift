@@ -15,10 +15,10 @@ enum DecoderTargets {
         },
         legacy(.tcvn3), legacy(.vni), legacy(.viscii), legacy(.vps),
         FuzzTarget(name: "detect", summary: "encoding detection (BOM, UTF-8 check, ranking)") { bytes in
-            decodeBoth(bytes, TextDecoder())
             for candidate in EncodingDetector().rank(bytes) {
                 require(candidate.score >= 0 && candidate.score <= 1, "score \(candidate.score) of \(candidate.encoding) outside 0…1")
             }
+            decodeBoth(bytes, TextDecoder())
         },
     ]
 
@@ -35,11 +35,17 @@ enum DecoderTargets {
         }
     }
 
-    /// Strict, then lenient; a lenient decode of a named encoding must not fail for a bad byte.
+    /// Strict, then lenient when the strict decode failed. `lenient` only changes
+    /// what happens at a bad byte, so after a strict success a lenient decode
+    /// would redo the same work (for detection: the whole candidate ranking) for
+    /// the same result; skipping it is what keeps `detect` fast.
     static func decodeBoth(_ bytes: [UInt8], _ decoder: TextDecoder) {
         var strict = decoder
         strict.lenient = false
-        if let decoded = try? strict.decode(bytes) { touch(decoded) }
+        if let decoded = try? strict.decode(bytes) {
+            touch(decoded)
+            return
+        }
         var lenient = decoder
         lenient.lenient = true
         if let decoded = try? lenient.decode(bytes) { touch(decoded) }

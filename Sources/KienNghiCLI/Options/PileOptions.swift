@@ -11,6 +11,10 @@ struct PileOptions: ParsableArguments {
     @Option(name: .customLong("text-column"), help: "Cột chứa nội dung kiến nghị (tên hoặc số thứ tự); mặc định tự đoán.")
     var textColumn: String?
 
+    @Option(name: .customLong("input-format"),
+            help: "Định dạng tệp đầu vào: auto, csv, tsv, jsonl, txt, xlsx, docx (mặc định auto: theo đuôi tệp; với - (đầu vào chuẩn), đường ống hoặc tệp không đuôi thì đoán từ nội dung).")
+    var inputFormat: String = "auto"
+
     @Option(help: "Trang tính trong tệp Excel (mặc định: trang đầu).")
     var sheet: String?
 
@@ -35,8 +39,10 @@ struct PileOptions: ParsableArguments {
             }
             parsed = value
         }
+        try requireOneOf(["auto"] + InputFormat.allCases.map(\.rawValue), inputFormat.lowercased(), option: "--input-format", language)
+        let format = InputFormat(rawValue: inputFormat.lowercased())
         let batch = BatchClassifier(classifier: try classifier.classifier(), asOf: try classifier.routingDate())
-        return PileProcessor(batch: batch, options: .init(encoding: parsed, lenient: lenient, textColumn: textColumn, sheet: sheet))
+        return PileProcessor(batch: batch, options: .init(encoding: parsed, lenient: lenient, textColumn: textColumn, sheet: sheet, format: format))
     }
 }
 
@@ -91,14 +97,14 @@ extension InputFailure {
     /// Each kind of unusable input has its own exit code (see README).
     var exitStatus: Int32 {
         switch self {
-        case .missing, .unreadable: 66
-        case .empty: 10
+        case .missing, .unreadable, .isDirectory: 66
+        case .empty, .headerOnly: 10
         case .decoding(_, .binary): 13
         case .decoding: 11
         case .noTextColumn, .unknownColumn: 12
         case .unsupportedFormat: 13
         case .corrupt: 14
-        case .tooLarge, .tooManyColumns: 15
+        case .tooLarge, .tooManyColumns, .pipedPackageTooLarge: 15
         case .office(_, let failure): switch failure.kind { case .damaged: 14; case .limit: 15; case .nothingToDo: 10; case .usage: 12 }
         }
     }

@@ -37,7 +37,9 @@ public enum BinarySniffer {
         let nuls = head.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
         if starts(Array("MZ".utf8)) && nuls > 0 { return .windowsProgram }
         if starts(Array("BM".utf8)) && nuls > 0 { return .bmp }
-        if nuls > 0 { return .unknown }
+        // A stray NUL in a text file is a damaged row, rejected by the reader with its
+        // line and offset; only many of them (not explained by UTF-16) make the file binary.
+        if nuls >= 4 && nuls * 64 >= head.count { return .unknown }
         // Control bytes other than tab, line breaks, form feed, Ctrl-Z and the
         // VISCII/VPS letters that live among them.
         let controls = head.reduce(0) { $0 + ($1 < 0x20 && !textControls[Int($1)] ? 1 : 0) }

@@ -102,9 +102,15 @@ public struct TextDecoder: Sendable {
             if let offset = result.errorOffset { throw .invalidBytes(encoding: name, offset: offset) }
             return DecodedText(text: String(decoding: result.units, as: UTF16.self), encoding: encoding, replacedSequences: result.replaced)
         case .legacy(let codec):
-            var text = String.UnicodeScalarView()
-            for value in codec.decode(bytes) { text.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
-            return DecodedText(text: String(text), encoding: encoding)
+            // Encoded to UTF-8 bytes first: appending scalar by scalar to a String costs far more.
+            let scalars = codec.decode(bytes)
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(scalars.count * 3)
+            for value in scalars {
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                if scalar.value < 0x80 { utf8.append(UInt8(scalar.value)) } else { utf8.append(contentsOf: UTF8.encode(scalar)!) }
+            }
+            return DecodedText(text: String(decoding: utf8, as: UTF8.self), encoding: encoding)
         }
     }
 }

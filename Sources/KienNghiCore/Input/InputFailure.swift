@@ -3,6 +3,8 @@
 public enum InputFailure: Error, Sendable {
     case missing(path: String)
     case unreadable(path: String)
+    /// The path names a folder, not a file.
+    case isDirectory(path: String)
     case empty(path: String)
     case decoding(path: String, TextDecodingFailure)
     case noTextColumn(path: String, columns: [String])
@@ -12,6 +14,10 @@ public enum InputFailure: Error, Sendable {
     case tooLarge(path: String, detail: String)
     /// An XLSX/DOCX problem located by part, sheet, byte offset or cell.
     case office(path: String, OfficeFailure)
+    /// A table with a header row (and perhaps title rows above it) but no row below it.
+    case headerOnly(path: String, columns: [String], titleRows: Int)
+    /// An XLSX/DOCX given through a pipe or standard input is larger than `limit` bytes.
+    case pipedPackageTooLarge(path: String, limit: Int)
     /// A table wider than ``InputLimits/maxColumns``.
     case tooManyColumns(path: String, found: Int, limit: Int)
 
@@ -23,6 +29,9 @@ public enum InputFailure: Error, Sendable {
             return l.pick("Không tìm thấy tệp \(path). Kiểm tra lại đường dẫn.", "File not found: \(path). Check the path.")
         case .unreadable(let path):
             return l.pick("Không đọc được \(path) (kiểm tra quyền đọc, hoặc đó là thư mục).", "Cannot read \(path) (check permissions, or it is a folder).")
+        case .isDirectory(let path):
+            return l.pick("\(path) là một thư mục, không phải tệp. Hãy nêu từng tệp trong đó (ví dụ \(path)/*.xlsx).",
+                          "\(path) is a folder, not a file. Name the files in it (e.g. \(path)/*.xlsx).")
         case .empty(let path):
             return l.pick("\(path) trống: không có kiến nghị nào để xử lý.", "\(path) is empty: there are no petitions to process.")
         case .decoding(let path, let failure):
@@ -44,6 +53,14 @@ public enum InputFailure: Error, Sendable {
         case .tooLarge(let path, let detail):
             return l.pick("\(path): tệp vượt giới hạn an toàn (\(detail)). Tách tệp thành nhiều phần hoặc xuất ra CSV.",
                           "\(path): the file exceeds the safety limits (\(detail)). Split it, or export it to CSV.")
+        case .headerOnly(let path, let columns, let titles):
+            let shown = columns.prefix(8).joined(separator: ", ") + (columns.count > 8 ? ", …" : "")
+            let above = titles > 0 ? l.pick(" và \(titles) dòng tiêu đề", " and \(titles) title rows") : ""
+            return l.pick("\(path): chỉ có dòng tên cột (\(shown))\(above), không có kiến nghị nào bên dưới. Kiểm tra xem có đúng tệp không, hoặc thêm các dòng kiến nghị dưới dòng tên cột.",
+                          "\(path): only a header row (\(shown))\(above), no petition below it. Check that this is the right file, or add the petitions below the header row.")
+        case .pipedPackageTooLarge(let path, let limit):
+            return l.pick("\(path): tệp Excel/Word đưa qua đường ống (pipe) hoặc đầu vào chuẩn phải được giữ cả trong bộ nhớ, tối đa \(limit >> 20) MiB. Lưu thành tệp thường rồi chạy lại với tên tệp đó.",
+                          "\(path): an Excel/Word file given through a pipe or standard input must be held whole in memory, at most \(limit >> 20) MiB. Save it as a regular file and run again with that file's name.")
         case .tooManyColumns(let path, let found, let limit):
             return l.pick("\(path): dòng đầu có \(found) cột, nhiều hơn giới hạn \(limit). Kiểm tra dấu phân cách (tệp có đúng là CSV/TSV?) hoặc chỉ giữ lại các cột cần thiết rồi chạy lại.",
                           "\(path): the first row has \(found) columns, more than the limit of \(limit). Check the delimiter (is it really CSV/TSV?) or keep only the columns you need, and run again.")

@@ -14,6 +14,10 @@ public enum InputLimits {
     public static let sniffBytes = 64 << 10
     /// Bytes read from the file at a time.
     public static let blockBytes = 64 << 10
+    /// Largest XLSX/DOCX package accepted through a pipe or standard input:
+    /// a ZIP cannot be read forward, so it is held in memory (a regular file is
+    /// read in place, without this limit).
+    public static let maxPipedPackageBytes = 128 << 20
     /// A batch of petitions handed to classification is cut at this much text.
     public static let batchBytes = 8 << 20
 }

@@ -5,6 +5,8 @@ public struct OfficeFailure: Error, Sendable, Equatable {
     public enum Problem: Sendable, Equatable {
         /// The file is not a ZIP package at all.
         case notAPackage
+        /// The file starts like a ZIP package but its directory cannot be read: cut short or damaged.
+        case damagedPackage
         /// A required part is absent.
         case missingPart
         /// The ZIP entry itself cannot be decompressed.
@@ -72,6 +74,9 @@ public struct OfficeFailure: Error, Sendable, Equatable {
         case .notAPackage:
             return l.pick("\(place): không phải tệp Office (XLSX/DOCX là tệp ZIP). Tệp .xls/.doc cũ hoặc tệp bị đổi đuôi? \(resave)",
                           "\(place): not an Office file (XLSX/DOCX are ZIP packages). An old .xls/.doc, or a renamed file? \(resave)")
+        case .damagedPackage:
+            return l.pick("\(place): tệp Office (ZIP) bị hỏng hoặc bị cắt cụt (tải về/sao chép chưa xong?). Lấy lại bản đầy đủ, hoặc mở bằng Excel/Word để sửa rồi lưu lại.",
+                          "\(place): the Office file (a ZIP package) is damaged or cut short (an unfinished download or copy?). Get a complete copy, or open it in Excel/Word to repair it and save it again.")
         case .missingPart:
             return l.pick("\(place): thiếu phần bắt buộc của tệp Office. \(resave)", "\(place): a required part of the Office file is missing. \(resave)")
         case .damagedEntry:
@@ -101,6 +106,10 @@ public struct OfficeFailure: Error, Sendable, Equatable {
                           "\(place): there is no sheet \"\(name)\" (sheets: \(sheets.joined(separator: ", "))). Pick an existing one with --sheet.")
         case .badCell(let reference, let cell):
             return l.pick("\(place), ô \(reference): \(cell.description(l)) \(resave)", "\(place), cell \(reference): \(cell.description(l)) \(resave)")
+        case .noPetitions(let skipped) where sheet != nil:
+            let above = skipped > 1 ? l.pick(" và \(skipped - 1) dòng tiêu đề", " and \(skipped - 1) title rows") : ""
+            return l.pick("\(place): chỉ có dòng tên cột\(above), không có kiến nghị nào bên dưới. Kiểm tra xem có đúng tệp/trang tính không (--sheet), hoặc thêm các dòng kiến nghị dưới dòng tên cột.",
+                          "\(place): only a header row\(above), no petition below it. Check that this is the right file or sheet (--sheet), or add the petitions below the header row.")
         case .noPetitions(let skipped):
             return l.pick("\(place): không tìm thấy kiến nghị nào (chỉ có \(skipped) tiêu đề/đề mục). Mỗi kiến nghị phải là một đoạn văn bản thường, một mục đánh số hoặc một dòng của bảng.",
                           "\(place): no petition found (only \(skipped) headings/titles). Each petition must be a plain paragraph, a numbered item or a table row.")

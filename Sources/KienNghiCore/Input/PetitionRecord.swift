@@ -33,6 +33,9 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case outsideTable = "outside-table"
         /// Longer than ``InputLimits/maxPetitionBytes`` (or a record above ``InputLimits/maxRecordBytes``).
         case tooLong = "too-long"
+        /// A NUL or another control character (C0, except tab and line breaks): damaged
+        /// or binary data that must never reach an output.
+        case controlCharacter = "control-character"
 
         /// A short name for summaries.
         public func label(_ l: Language) -> String {
@@ -45,6 +48,7 @@ public struct RejectedRow: Sendable, Equatable, Codable {
             case .title: l.pick("dòng tiêu đề", "title row")
             case .outsideTable: l.pick("đoạn ngoài bảng", "paragraph outside the table")
             case .tooLong: l.pick("quá dài", "too long")
+            case .controlCharacter: l.pick("ký tự điều khiển", "control character")
             }
         }
 
@@ -66,6 +70,10 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case length(bytes: Int, limit: Int)
         /// A quote opened on the row's line was never closed: lines up to `lastLine` could not be read.
         case unclosedQuote(lastLine: Int)
+        /// A JSON object naming key `key` twice (which value counts is ambiguous).
+        case duplicateKey(String)
+        /// Control character `code` (e.g. 0 for NUL) in column `column` (nil: the row has no columns).
+        case controlCharacter(code: UInt8, column: String?)
     }
 
     public var file: String
@@ -95,9 +103,37 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         let text = String(decoding: head.prefix(UTF8Validation.completeLength(head)), as: UTF8.self)
         var result = ""
         for character in text.prefix(excerptLength) {
-            result.append(character.isNewline || character == "\t" ? " " : character)
+            if character.isNewline || character == "\t" {
+                result.append(" ")
+            } else if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1, scalar.value < 0x20 || scalar.value == 0x7F {
+                // Shown, never copied: ␀ for NUL and the other control pictures.
+                result.unicodeScalars.append(Unicode.Scalar(scalar.value == 0x7F ? 0x2421 : 0x2400 + scalar.value)!)
+            } else {
+                result.append(character)
+            }
         }
         return result
+    }
+
+    /// The first C0 control character (other than tab, LF and CR) in `text`, if any.
+    public static func controlCharacter(in text: String) -> UInt8? {
+        text.utf8.first { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    }
+
+    /// The first control character among `cells`: its code and the cell's index.
+    public static func controlCharacter(in cells: [String]) -> (code: UInt8, cell: Int)? {
+        for (index, cell) in cells.enumerated() {
+            if let code = controlCharacter(in: cell) { return (code, index) }
+        }
+        return nil
+    }
+
+    /// `U+0000 (NUL)`.
+    static func controlName(_ code: UInt8) -> String {
+        let names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
+                     "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"]
+        let hex = String(code, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: 4 - hex.count) + hex + (Int(code) < names.count ? " (\(names[Int(code)]))" : "")
     }
 
     /// `file:line: what went wrong (detail). What to do.`
@@ -133,6 +169,10 @@ public struct RejectedRow: Sendable, Equatable, Codable {
             what = l.pick("dòng/ô quá dài", "the row or cell is too long")
             fix = l.pick("Mỗi kiến nghị tối đa \(InputLimits.maxPetitionBytes / 1_048_576) MiB chữ: kiểm tra xem có phải nhiều kiến nghị dính liền (thiếu xuống dòng, thiếu dấu \") hay dữ liệu rác; tách hoặc sửa rồi chạy lại.",
                          "A petition holds at most \(InputLimits.maxPetitionBytes / 1_048_576) MiB of text: check for petitions run together (a missing line break or \") or junk data; split or fix it and run again.")
+        case .controlCharacter:
+            what = l.pick("dòng chứa ký tự điều khiển (dữ liệu hỏng hoặc nhị phân), cả dòng bị loại", "the row holds a control character (damaged or binary data) and is left out")
+            fix = l.pick("Mở tệp, xoá ký tự lạ trong dòng đó (thường do tệp bị hỏng hoặc xuất sai) rồi chạy lại.",
+                         "Open the file, delete the stray character in that row (usually a damaged file or a bad export), and run again.")
         }
         let detailText: String
         switch detail {
@@ -141,7 +181,7 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case .unterminatedQuote: detailText = l.pick(" (dấu \" mở mà không đóng)", " (a \" is opened but never closed)")
         case .cellCount(let found, let expected):
             detailText = l.pick(" (\(found) ô, dòng tiêu đề có \(expected))", " (\(found) cells, the header has \(expected))")
-        case .excerpt(let text): detailText = " («\(text)»)"
+        case .excerpt(let text): detailText = " («\(Self.excerpt(of: Array(text.utf8)))»)"
         case .cell(let sheet, let reference, let problem):
             detailText = l.pick(" (trang \"\(sheet)\", ô \(reference): \(problem.description(l)))", " (sheet \"\(sheet)\", cell \(reference): \(problem.description(l)))")
         case .length(let bytes, let limit):
@@ -149,6 +189,12 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case .unclosedQuote(let lastLine):
             detailText = l.pick(" (dấu \" mở mà không đóng: các dòng \(location)–\(lastLine) không đọc được)",
                                 " (a \" is opened but never closed: lines \(location)–\(lastLine) could not be read)")
+        case .duplicateKey(let key):
+            detailText = l.pick(" (khoá \"\(key)\" có hai lần: không rõ dùng giá trị nào; các công cụ khác lấy giá trị cuối)",
+                                " (key \"\(key)\" appears twice: which value counts is ambiguous; other tools take the last one)")
+        case .controlCharacter(let code, let column):
+            let name = Self.controlName(code)
+            detailText = column.map { l.pick(" (\(name) trong cột \"\($0)\")", " (\(name) in column \"\($0)\")") } ?? " (\(name))"
         }
         let at = byteOffset.map { l.pick(" (byte \($0))", " (byte \($0))") } ?? ""
         return "\(file):\(location)\(at): \(what)\(detailText). \(fix)"
@@ -224,22 +270,38 @@ public struct InputSchema: Sendable, Equatable {
     }
 
     /// Names of answer columns, never the petition text even when they start like it ("Nội dung trả lời").
-    private static let answerWords = ["tra loi", "phan hoi", "ket qua", "giai quyet", "answer", "reply", "response"]
+    private static let answerWordList = ["tra loi", "phan hoi", "ket qua", "giai quyet", "answer", "reply", "response"]
     /// Text names ordered longest first, so "noi dung kien nghi" wins over "noi dung".
     private static let textNamesLongestFirst = foldedTextColumnNames.sorted { $0.count > $1.count }
 
     /// The first column whose folded name starts with (or, failing that, contains) a known text name.
     private static func longTextColumn(_ folded: [String]) -> Int? {
-        func isAnswer(_ name: String) -> Bool { answerWords.contains { (" " + name + " ").contains(" " + $0 + " ") } }
+        // Whole words compared on UTF-8 bytes (Foundation's `contains` costs far more, for every header cell).
+        let columns = folded.map { Array((" " + $0 + " ").utf8) }
+        let candidates = columns.indices.filter { index in !answerWords.contains { containsWord(columns[index], $0) } }
         for prefixOnly in [true, false] {
-            for name in textNamesLongestFirst {
-                if let index = folded.firstIndex(where: { column in
-                    guard !isAnswer(column) else { return false }
-                    return prefixOnly ? column.hasPrefix(name + " ") : (" " + column + " ").contains(" " + name + " ")
+            for name in textNameWordsLongestFirst {
+                if let index = candidates.first(where: { column in
+                    prefixOnly ? columns[column].starts(with: name) : containsWord(columns[column], name)
                 }) { return index }
             }
         }
         return nil
+    }
+
+    /// Known text names as " name " bytes, longest first.
+    private static let textNameWordsLongestFirst = textNamesLongestFirst.map { Array((" " + $0 + " ").utf8) }
+    private static let answerWords = answerWordList.map { Array((" " + $0 + " ").utf8) }
+
+    /// Whether `padded` (a name with a space at each end) holds `word` (also padded).
+    private static func containsWord(_ padded: [UInt8], _ word: [UInt8]) -> Bool {
+        guard let first = word.first, word.count <= padded.count else { return false }
+        var start = 0
+        while start + word.count <= padded.count {
+            if padded[start] == first && padded[start..<start + word.count].elementsEqual(word) { return true }
+            start += 1
+        }
+        return false
     }
 
     /// Other column names common in office petition lists, folded; used to tell a header row from a title or data row.

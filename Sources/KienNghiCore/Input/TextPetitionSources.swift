@@ -85,6 +85,10 @@ public struct DelimitedPetitionSource: PetitionSource {
         hasHeader = firstLooksLikeHeader && (body.isEmpty || InputSchema.guess(header: first, sample: [], named: nil).text != nil || textColumn != nil
             || first.map(\.count).reduce(0, +) * 2 < (body.first?.map(\.count).reduce(0, +) ?? 0))
         columns = hasHeader ? first : first.indices.map { "cột \($0 + 1)" }
+        // The whole file was in the sample and holds a header but no row below it: nothing to do, say so.
+        if hasHeader && body.isEmpty && stream.isComplete && parsed.count <= 50 {
+            throw InputFailure.headerOnly(path: stream.path, columns: first, titleRows: headerIndex)
+        }
         let guess = InputSchema.guess(header: hasHeader ? first : columns, sample: hasHeader ? body : records, named: textColumn)
         if let textColumn, guess.text == nil {
             throw InputFailure.unknownColumn(path: stream.path, name: textColumn, columns: columns)
@@ -135,6 +139,9 @@ public struct DelimitedPetitionSource: PetitionSource {
                 }
                 var cells = record.cells
                 while cells.count < columns.count { cells.append("") }
+                if let (code, cell) = RejectedRow.controlCharacter(in: cells) {
+                    return reject(record, .controlCharacter, .controlCharacter(code: code, column: columns[cell]))
+                }
                 let text = cells[schema.textColumn]
                 guard !JSONLinesPetitionSource.isBlank(text[...]) else { return reject(record, .emptyText, .none) }
                 let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(rowNumber)
@@ -180,6 +187,10 @@ public struct JSONLinesPetitionSource: PetitionSource {
                 guard let object = JSONPetitionLine.parse(line.bytes, decoder: decoder), let petition = object.text else {
                     return reject(.malformedJSON)
                 }
+                if let key = JSONPetitionLine.duplicatedKey(line.bytes) { return reject(.malformedJSON, .duplicateKey(key)) }
+                // Raw control bytes cannot be in valid JSON, but escapes (\u0000) can.
+                if let code = RejectedRow.controlCharacter(in: petition) { return reject(.controlCharacter, .controlCharacter(code: code, column: "text")) }
+                if let id = object.id, let code = RejectedRow.controlCharacter(in: id) { return reject(.controlCharacter, .controlCharacter(code: code, column: "id")) }
                 if petition.utf8.count > InputLimits.maxPetitionBytes {
                     return reject(.tooLong, .length(bytes: petition.utf8.count, limit: InputLimits.maxPetitionBytes))
                 }
@@ -258,6 +269,11 @@ public struct PlainTextPetitionSource: PetitionSource {
                 }
                 let text = String(decoding: block, as: UTF8.self).trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { return }
+                if let code = RejectedRow.controlCharacter(in: text) {
+                    rejected(RejectedRow(file: path, location: blockLine, reason: .controlCharacter, detail: .controlCharacter(code: code, column: nil),
+                                         byteOffset: stream.inputOffset(blockOffset), excerpt: RejectedRow.excerpt(of: block)))
+                    return
+                }
                 number += 1
                 try batch.append(PetitionRecord(id: String(number), text: text, cells: [text], location: blockLine))
             }

@@ -9,6 +9,10 @@ public final class TextStream {
     public let encoding: TextEncoding?
     public let lenient: Bool
     private var input: ByteInput?
+    /// An input opened (and perhaps peeked at) by the caller, used for the first pass.
+    private var given: ByteInput?
+    /// The whole input when it is held in memory (``init(bytes:name:encoding:lenient:)``).
+    private let memory: [UInt8]?
     private var decoder: StreamingTextDecoder
     /// Decoded bytes read ahead for sniffing, not yet handed to `forEachBlock`.
     private var buffered: [UInt8] = []
@@ -19,6 +23,28 @@ public final class TextStream {
         self.path = path
         self.encoding = encoding
         self.lenient = lenient
+        memory = nil
+        decoder = StreamingTextDecoder(encoding: encoding, lenient: lenient)
+    }
+
+    /// A text already in memory (read from a pipe for sniffing, tests, fuzzing):
+    /// read exactly as a file with the same bytes would be; `name` is used in messages.
+    public init(bytes: [UInt8], name: String, encoding: TextEncoding? = nil, lenient: Bool = false) {
+        path = name
+        self.encoding = encoding
+        self.lenient = lenient
+        memory = bytes
+        decoder = StreamingTextDecoder(encoding: encoding, lenient: lenient)
+    }
+
+    /// An input already opened (standard input or a pipe whose first bytes were
+    /// looked at to tell its format); read from where it stands, once.
+    public init(input: ByteInput, encoding: TextEncoding? = nil, lenient: Bool = false) {
+        path = input.path
+        self.encoding = encoding
+        self.lenient = lenient
+        memory = nil
+        given = input
         decoder = StreamingTextDecoder(encoding: encoding, lenient: lenient)
     }
 
@@ -93,7 +119,14 @@ public final class TextStream {
     /// Reads and decodes the next piece; the first one is the sniffing prefix.
     private func nextBlock() throws -> [UInt8] {
         let isFirst = input == nil
-        if isFirst { input = try ByteInput(path: path) }
+        if isFirst {
+            if let given {
+                input = given
+                self.given = nil
+            } else {
+                input = try memory.map { ByteInput(bytes: $0, name: path) } ?? ByteInput(path: path)
+            }
+        }
         let raw = try input!.read(upTo: isFirst ? InputLimits.sniffBytes : InputLimits.blockBytes)
         if raw.count < (isFirst ? InputLimits.sniffBytes : InputLimits.blockBytes) { ended = true }
         if isFirst && raw.isEmpty { throw InputFailure.empty(path: path) }

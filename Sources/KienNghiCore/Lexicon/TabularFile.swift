@@ -78,9 +78,14 @@ public struct TabularFile: Sendable {
 
     /// Reads a file from disk, strictly: throws ``DecodingFailure`` unless it is UTF-8.
     public static func load(_ url: URL) throws -> TabularFile {
-        let bytes = Array(try Data(contentsOf: url))
+        try parse(Array(try Data(contentsOf: url)), path: url.path)
+    }
+
+    /// Parses a file's bytes held in memory, strictly, as ``load(_:)`` does
+    /// (tests, fuzzing); `path` is what diagnostics call the file.
+    public static func parse(_ bytes: [UInt8], path: String) throws(DecodingFailure) -> TabularFile {
         if let failure = validate(bytes) { throw failure }
-        return TabularFile(path: url.path, validatedUTF8: bytes)
+        return TabularFile(path: path, validatedUTF8: bytes)
     }
 
     /// The first reason `bytes` are not UTF-8 text, or nil.
@@ -93,7 +98,11 @@ public struct TabularFile: Sendable {
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
-                if byte == 0 { return DecodingFailure(kind: .nulByte, line: line, byteOffset: index) }
+                if byte == 0 {
+                    // UTF-16 without a byte-order mark leaves a NUL in every other byte: name it.
+                    let utf16 = BinarySniffer.utf16WithoutMark(bytes) != nil
+                    return DecodingFailure(kind: utf16 ? .utf16 : .nulByte, line: utf16 ? 1 : line, byteOffset: utf16 ? 0 : index)
+                }
                 if byte == 0x0A { line += 1 }
                 index += 1
                 continue
