@@ -1,6 +1,9 @@
 import Foundation
 import KienNghiCore
 import ZIPFoundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Safe, streaming reading of Office packages (XLSX and DOCX are ZIP files).
 /// Parts are decompressed in chunks and parsed as they arrive, so memory does
@@ -43,11 +46,16 @@ final class ZipPackage {
         self.limits = limits
     }
 
-    /// A package held in memory (tests, fuzzing); `name` is used in messages.
+    /// A package held in memory (a pipe, tests, fuzzing); `name` is used in messages.
+    /// ZIPFoundation's in-memory archives trust the offsets a package claims (a
+    /// damaged one makes them trap), so the bytes go to an unnamed file that no
+    /// other process can see and that vanishes when closed, read like any file.
     init(data: Data, name: String, limits: Limits = Limits()) throws {
         if data.isEmpty { throw InputFailure.empty(path: name) }
+        let file = try UnnamedFile(data, name: name)
+        defer { file.close() }
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: file.path), accessMode: .read)
         } catch {
             throw InputFailure.office(path: name, OfficeFailure(problem: Self.unopenable(Array(data.prefix(4)))))
         }
@@ -151,3 +159,57 @@ final class ZipPackage {
 /// Thrown by a part's event handler to stop reading early (e.g. once a sheet's
 /// header and sample rows are known); callers catch it.
 struct StopReading: Error {}
+
+/// Bytes in a file without a name (Linux `O_TMPFILE`, in RAM under /dev/shm when
+/// there is one), reachable as /proc/self/fd/N while open. Where unnamed files are
+/// not supported, a private temporary file is created exclusively and unlinked
+/// as soon as the archive holds it open.
+private struct UnnamedFile {
+    let descriptor: Int32
+    let path: String
+    private let unlinkAfterOpen: String?
+
+    init(_ data: Data, name: String) throws {
+        let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+        #if os(Linux)
+        let unnamedFlag: Int32 = 0o20200000  // O_TMPFILE (with O_DIRECTORY), not imported by Glibc
+        var descriptor = open(folder, unnamedFlag | O_RDWR | O_CLOEXEC, 0o600)
+        #else
+        var descriptor: Int32 = -1
+        #endif
+        var named: String?
+        if descriptor < 0 {
+            let candidate = folder + "/.kiennghi-package-\(UUID().uuidString)"
+            descriptor = open(candidate, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            named = candidate
+        }
+        guard descriptor >= 0 else { throw InputFailure.unreadable(path: name) }
+        self.descriptor = descriptor
+        unlinkAfterOpen = named
+        path = named ?? "/proc/self/fd/\(descriptor)"
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+        guard written else {
+            close()
+            throw InputFailure.unreadable(path: name)
+        }
+    }
+
+    /// Closes (and, for a named fallback, removes) the file; an archive that opened it keeps reading it.
+    func close() {
+        if let unlinkAfterOpen { unlink(unlinkAfterOpen) }
+        #if canImport(Glibc)
+        Glibc.close(descriptor)
+        #else
+        Darwin.close(descriptor)
+        #endif
+    }
+}
