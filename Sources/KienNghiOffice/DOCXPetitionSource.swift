@@ -79,7 +79,7 @@ public struct DOCXPetitionSource: PetitionSource {
                 guard found == nil, let (header, sample) = tables[table], !sample.isEmpty else { return }
                 let guess = InputSchema.guess(header: header, sample: sample, named: textColumn)
                 if let text = guess.text, text < header.count {
-                    let columns = header.indices.map { header[$0].isEmpty ? "cột \($0 + 1)" : header[$0] }
+                    let columns = header.indices.map { header[$0].isEmpty ? "cột \($0 + 1)" : RejectedRow.showingControlCharacters(header[$0]) }
                     found = (table, InputSchema(columns: columns, textColumn: text, idColumn: guess.id), columns)
                 }
                 tables[table] = nil

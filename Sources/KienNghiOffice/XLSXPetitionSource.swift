@@ -60,7 +60,7 @@ public struct XLSXPetitionSource: PetitionSource {
         }
         let sample = top[(headerIndex + 1)...].filter { $0.problem == nil }.map(\.cells)
         let width = max(header.cells.count, sample.map(\.count).max() ?? 0)
-        columns = (0..<width).map { $0 < header.cells.count && !header.cells[$0].isEmpty ? header.cells[$0] : "cột \($0 + 1)" }
+        columns = (0..<width).map { $0 < header.cells.count && !header.cells[$0].isEmpty ? RejectedRow.showingControlCharacters(header.cells[$0]) : "cột \($0 + 1)" }
         let guess = InputSchema.guess(header: columns, sample: sample, named: textColumn)
         if let textColumn, guess.text == nil { throw InputFailure.unknownColumn(path: path, name: textColumn, columns: columns) }
         guard let text = guess.text ?? (columns.count == 1 ? 0 : nil) else { throw InputFailure.noTextColumn(path: path, columns: columns) }

@@ -84,14 +84,16 @@ struct HostileInputTests {
     }
 
     @Test func controlCharactersInJSONTextAndPlainTextAreRejected() throws {
-        let jsonl = Array("{\"text\":\"Công ty nợ lương\"}\n{\"text\":\"Nợ \\u0000 lương\"}\n{\"id\":\"a\\u0007\",\"text\":\"Đường ngập\"}\n".utf8)
-        let json = try Self.read(try PetitionSources.open(bytes: jsonl, name: "c.jsonl", options: .init()))
+        let lines = [#"{"text":"Công ty nợ lương"}"#, #"{"text":"Nợ \u0000 lương"}"#, #"{"id":"a\u0007","text":"Đường ngập"}"#]
+        let json = try Self.read(try PetitionSources.open(bytes: Array((lines.joined(separator: "\n") + "\n").utf8), name: "c.jsonl", options: .init()))
         #expect(json.records.map(\.text) == ["Công ty nợ lương"])
         #expect(json.rejected.map(\.location) == [2, 3] && json.rejected.allSatisfy { $0.reason == .controlCharacter })
-        #expect(json.rejected.map(\.byteOffset) == [30, 62])
+        #expect(json.rejected.map(\.byteOffset) == [lines[0].utf8.count + 1, lines[0].utf8.count + lines[1].utf8.count + 2])
+        #expect(json.rejected.map(\.detail) == [.controlCharacter(code: 0, column: "text"), .controlCharacter(code: 7, column: "id")])
         let text = Array("Công ty nợ lương\nĐường\u{1} ngập\nThiếu nước sạch\n".utf8)
         let plain = try Self.read(try PetitionSources.open(bytes: text, name: "c.txt", options: .init()))
-        #expect(plain.records.count == 2 && plain.rejected.map(\.location) == [2] && plain.rejected.first?.byteOffset == 21)
+        #expect(plain.records.count == 2 && plain.rejected.map(\.location) == [2])
+        #expect(plain.rejected.first?.byteOffset == "Công ty nợ lương\n".utf8.count)
     }
 
     @Test func controlCharactersInOfficeCellsRejectTheRow() throws {
@@ -100,10 +102,17 @@ struct HostileInputTests {
         let sheet = try Self.read(try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows), name: "c.xlsx"))
         #expect(sheet.records.map(\.text) == ["Công ty nợ lương"])
         #expect(sheet.rejected.map(\.reason) == [.controlCharacter] && sheet.rejected.first?.location == 3)
-        let document = try OfficeFixture.docx(bodyXML: OfficeFixture.paragraph("Công ty nợ lương") + "<w:p><w:r><w:t>Nợ&#0;lương</w:t></w:r></w:p>")
+        let document = try OfficeFixture.docx(bodyXML: OfficeFixture.paragraph("Công ty nợ lương") + "<w:p><w:r><w:t>Nợ&#x1F;lương</w:t></w:r></w:p>")
         let word = try Self.read(try DOCXPetitionSource(data: document))
         #expect(word.records.map(\.text) == ["Công ty nợ lương"])
         #expect(word.rejected.map(\.reason) == [.controlCharacter])
+    }
+
+    @Test func aControlCharacterInAHeaderIsShownNotCopied() throws {
+        let bytes = Array("STT,Nội dung kiến nghị,Ghi\u{0}chú\n1,Công ty nợ lương,\n".utf8)
+        let source = try PetitionSources.open(bytes: bytes, name: "h.csv", options: .init())
+        #expect(source.columns == ["STT", "Nội dung kiến nghị", "Ghi\u{2400}chú"])
+        #expect(try Self.read(source).records.map(\.text) == ["Công ty nợ lương"])
     }
 
     @Test func clearlyBinaryFilesAreStillRefusedByName() throws {
@@ -130,7 +139,7 @@ struct HostileInputTests {
         } throws: { error in
             guard case InputFailure.headerOnly(_, let columns, let titles)? = error as? InputFailure else { return false }
             return columns == ["STT", "Nội dung kiến nghị", "Đơn vị"] && titles == 1
-                && (error as! InputFailure).message(.en).contains("only a header row (STT, Nội dung kiến nghị, Đơn vị) and 1 title rows, no petition")
+                && (error as! InputFailure).message(.en).contains("only a header row (STT, Nội dung kiến nghị, Đơn vị) and 1 title row, no petition")
         }
         let xlsx = Self.write(Array(try OfficeFixture.xlsx(rowsXML: OfficeFixture.row(1, ["STT", "Nội dung kiến nghị"]))), "header.xlsx", in: folder)
         for path in [csv, xlsx] {
@@ -243,7 +252,7 @@ struct HostileInputTests {
         let text = Self.write(Array("{\"text\":\"Công ty nợ lương\"}\n".utf8), "lines.txt", in: folder)
         let named = try PileOptions.parse([text, "--input-format", "jsonl"]).processor()
         var texts: [String] = []
-        _ = try named.run([text]) { texts += $0.map(\.petition.text) }
+        _ = try named.run([text]) { texts += $0.map(\.record.text) }
         #expect(texts == ["Công ty nợ lương"])
         let asText = try Self.read(try PetitionSources.open(bytes: Array(Self.csvText.utf8), name: "-", options: .init(format: .txt)))
         #expect(asText.records.count == 3)

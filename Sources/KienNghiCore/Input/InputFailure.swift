@@ -55,7 +55,7 @@ public enum InputFailure: Error, Sendable {
                           "\(path): the file exceeds the safety limits (\(detail)). Split it, or export it to CSV.")
         case .headerOnly(let path, let columns, let titles):
             let shown = columns.prefix(8).joined(separator: ", ") + (columns.count > 8 ? ", …" : "")
-            let above = titles > 0 ? l.pick(" và \(titles) dòng tiêu đề", " and \(titles) title rows") : ""
+            let above = titles > 0 ? l.pick(" và \(titles) dòng tiêu đề", titles == 1 ? " and 1 title row" : " and \(titles) title rows") : ""
             return l.pick("\(path): chỉ có dòng tên cột (\(shown))\(above), không có kiến nghị nào bên dưới. Kiểm tra xem có đúng tệp không, hoặc thêm các dòng kiến nghị dưới dòng tên cột.",
                           "\(path): only a header row (\(shown))\(above), no petition below it. Check that this is the right file, or add the petitions below the header row.")
         case .pipedPackageTooLarge(let path, let limit):

@@ -128,6 +128,18 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         return nil
     }
 
+    /// `text` with every control character that ``controlCharacter(in:)`` finds shown
+    /// as its control picture (␀ for NUL): for column names, which are not rows to reject.
+    public static func showingControlCharacters(_ text: String) -> String {
+        guard controlCharacter(in: text) != nil else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            result.append(value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D ? Unicode.Scalar(0x2400 + value)! : scalar)
+        }
+        return String(result)
+    }
+
     /// `U+0000 (NUL)`.
     static func controlName(_ code: UInt8) -> String {
         let names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",

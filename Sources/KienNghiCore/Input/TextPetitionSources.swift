@@ -84,7 +84,7 @@ public struct DelimitedPetitionSource: PetitionSource {
             && !first.contains { InputSchema.fold($0).isEmpty && !$0.isEmpty }
         hasHeader = firstLooksLikeHeader && (body.isEmpty || InputSchema.guess(header: first, sample: [], named: nil).text != nil || textColumn != nil
             || first.map(\.count).reduce(0, +) * 2 < (body.first?.map(\.count).reduce(0, +) ?? 0))
-        columns = hasHeader ? first : first.indices.map { "cột \($0 + 1)" }
+        columns = hasHeader ? first.map(RejectedRow.showingControlCharacters) : first.indices.map { "cột \($0 + 1)" }
         // The whole file was in the sample and holds a header but no row below it: nothing to do, say so.
         if hasHeader && body.isEmpty && stream.isComplete && parsed.count <= 50 {
             throw InputFailure.headerOnly(path: stream.path, columns: first, titleRows: headerIndex)
