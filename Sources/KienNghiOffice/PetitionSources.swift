@@ -3,7 +3,7 @@ import KienNghiCore
 
 /// Opens any pile an office holds, choosing the reader by the format named
 /// (`--input-format`), else the file extension, else the content (standard
-/// input, pipes and files without a known extension are sniffed).
+/// input, pipes and files without an extension are sniffed).
 public enum PetitionSources {
     public struct Options: Sendable {
         public var encoding: TextEncoding?
@@ -26,8 +26,11 @@ public enum PetitionSources {
     /// Opens `path` ("-" is standard input). Every input is read once: a pipe's
     /// first bytes, looked at to tell its format, are read again from memory.
     public static func open(_ path: String, options: Options) throws -> any PetitionSource {
-        let named = options.format ?? InputFormat(pathExtension: InputFormat.pathExtension(of: path))
+        let pathExtension = InputFormat.pathExtension(of: path)
+        let named = options.format ?? InputFormat(pathExtension: pathExtension)
         let regular = ByteInput.isRegularFile(path)
+        // A file named with an extension KienNghi does not read (.pdf, .md…) is refused, not guessed at.
+        if named == nil, regular, !pathExtension.isEmpty { throw InputFailure.unsupportedFormat(path: path) }
         if let named, regular {
             if named.isPackage { return try package(path: path, named, options) }
             return try text(TextStream(path: path, encoding: options.encoding, lenient: options.lenient), named, options)

@@ -256,6 +256,18 @@ struct HostileInputTests {
         #expect(texts == ["Công ty nợ lương"])
         let asText = try Self.read(try PetitionSources.open(bytes: Array(Self.csvText.utf8), name: "-", options: .init(format: .txt)))
         #expect(asText.records.count == 3)
+        // An extension KienNghi does not read is refused (not guessed at) unless the format is named;
+        // a file without an extension is sniffed.
+        let table = Array(Self.csvText.utf8)
+        let markdown = Self.write(table, "notes.md", in: folder)
+        #expect {
+            _ = try PetitionSources.open(markdown, options: .init())
+        } throws: { error in
+            guard case InputFailure.unsupportedFormat? = error as? InputFailure else { return false }
+            return (error as! InputFailure).message(.en).contains("--input-format")
+        }
+        #expect(try Self.read(try PetitionSources.open(markdown, options: .init(format: .csv))).records.count == 2)
+        #expect(try PetitionSources.open(Self.write(table, "no-extension", in: folder), options: .init()).columns == ["STT", "Nội dung kiến nghị"])
         let output = folder.appendingPathComponent("out.csv").path
         #expect(exitCode { try ClassifyCommand.parse([text, "--input-format", "banana", "-o", output]).run() } == 64)
         #expect(!FileManager.default.fileExists(atPath: output))

@@ -43,8 +43,8 @@ public enum InputFailure: Error, Sendable {
             return l.pick("\(path): không có cột \"\(name)\" (các cột: \(columns.joined(separator: ", "))).",
                           "\(path): there is no column \"\(name)\" (columns: \(columns.joined(separator: ", "))).")
         case .unsupportedFormat(let path):
-            return l.pick("\(path): không nhận ra định dạng. Dùng .csv, .tsv, .txt, .jsonl, .xlsx hoặc .docx.",
-                          "\(path): unknown format. Use .csv, .tsv, .txt, .jsonl, .xlsx or .docx.")
+            return l.pick("\(path): không nhận ra định dạng. Dùng .csv, .tsv, .txt, .jsonl, .xlsx hoặc .docx, hoặc nêu rõ bằng --input-format (ví dụ --input-format csv).",
+                          "\(path): unknown format. Use .csv, .tsv, .txt, .jsonl, .xlsx or .docx, or name it with --input-format (e.g. --input-format csv).")
         case .corrupt(let path, let detail):
             return l.pick("\(path): tệp hỏng hoặc không đúng định dạng (\(detail)). Mở lại bằng Excel/Word và lưu lại, hoặc xuất ra CSV.",
                           "\(path): the file is damaged or not in the expected format (\(detail)). Open and save it again in Excel/Word, or export it to CSV.")
