@@ -35,8 +35,9 @@ struct PileOptions: ParsableArguments {
             }
             parsed = value
         }
-        let batch = BatchClassifier(classifier: try classifier.classifier(), asOf: try classifier.routingDate())
-        return PileProcessor(batch: batch, options: .init(encoding: parsed, lenient: lenient, textColumn: textColumn, sheet: sheet))
+        let options = PetitionPipeline.Options(asOf: try classifier.routingDate(),
+                                               sources: .init(encoding: parsed, lenient: lenient, textColumn: textColumn, sheet: sheet))
+        return PetitionPipeline(classifier: try classifier.classifier(), options: options, readers: PetitionSources.readers).processor()
     }
 }
 

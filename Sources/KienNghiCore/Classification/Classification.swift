@@ -1,3 +1,9 @@
+/// Theme ids the code itself relies on.
+public enum ThemeID {
+    /// The theme of a petition no theme fits: it is sent to review.
+    public static let other = "other"
+}
+
 /// The words that triggered a decision, and where the user wrote them.
 public struct Evidence: Sendable, Equatable, Codable {
     /// The lexicon phrase as written in its file.
@@ -70,6 +76,13 @@ public struct AgencySuggestion: Sendable, Equatable, Codable {
     /// True for a petition sent to review: the agency is a suggestion for the
     /// person who reads it, not a decision.
     public var needsReview: Bool
+    /// Why, as reason codes with their parameters (``reason`` is their wording
+    /// in the classifier's language, kept until every writer takes a presenter).
+    public var reasons: [RoutingReason] = []
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, agencyName, reason, rule, localUnits, ambiguous, theme, basis, phrase, scope, confidence, needsReview
+    }
 }
 
 /// An urgency flag with the words that raised it.
@@ -96,6 +109,6 @@ public struct Classification: Sendable, Equatable, Codable {
     /// The routing date used.
     public var asOf: RoutingDate
 
-    public var mainTheme: String { themes.first?.id ?? "other" }
-    public var needsReview: Bool { mainTheme == "other" }
+    public var mainTheme: String { themes.first?.id ?? ThemeID.other }
+    public var needsReview: Bool { mainTheme == ThemeID.other }
 }

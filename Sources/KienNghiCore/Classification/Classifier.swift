@@ -25,7 +25,7 @@ public struct Classifier: Sendable {
         if let learned = compiled.learned { scored = HybridScorer(compiled: compiled, model: learned, language: language).rescore(petition, hand: scored) }
         let location = LocationExtractor(compiled: compiled).extract(petition)
         let themes = scored.accepted.isEmpty
-            ? [ThemeScore(id: "other", label: compiled.lexicon.theme("other")?.label(language) ?? "other", score: 0, evidence: [])]
+            ? [ThemeScore(id: ThemeID.other, label: compiled.lexicon.theme(ThemeID.other)?.label(language) ?? ThemeID.other, score: 0, evidence: [])]
             : scored.accepted
         // A petition sent to review still gets its best suggestion (marked as such).
         let agency = AgencyRouter(compiled: compiled, language: language).suggest(petition, scored: scored, location: location, on: date)

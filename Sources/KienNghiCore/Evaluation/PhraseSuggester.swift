@@ -130,6 +130,9 @@ public struct PhraseSuggester: Sendable {
             let keys = words.map { analyzed.key($0) }
             for length in 2...3 where keys.count >= length {
                 for start in 0...(keys.count - length) {
+                    // Only words written next to each other: a comma, number or symbol between two
+                    // words is a boundary ("thông báo, lý do" gives no "báo lý").
+                    if words[start + length - 1] - words[start] != length - 1 { continue }
                     let slice = Array(keys[start..<(start + length)])
                     if stopwords.contains(slice[0]) || stopwords.contains(slice[length - 1])
                         || Self.boundaryWords.contains(slice[0]) || Self.boundaryWords.contains(slice[length - 1]) { continue }

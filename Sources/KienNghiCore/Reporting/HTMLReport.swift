@@ -44,7 +44,7 @@ public struct HTMLReport: Sendable {
         html += chart(l.pick("Quận/huyện, KCN được nêu", "District or zone named"), Array(PileStatistics.ranked(pile.byPlace).prefix(15)).map { ($0.key, $0.count) }, total: pile.total)
         html += "</section>"
         html += "<section><h2>\(l.pick("Ví dụ theo chủ đề", "Examples by theme"))</h2>"
-        for (theme, count) in PileStatistics.ranked(pile.byMainTheme) where theme != "other" {
+        for (theme, count) in PileStatistics.ranked(pile.byMainTheme) where theme != ThemeID.other {
             html += "<h3>\(Markup.isolatedUserText(themeLabels[theme] ?? theme)) <span class=\"count\">\(count)</span></h3>"
             html += (pile.examples[theme] ?? []).map { exampleBlock($0, urgent: false) }.joined()
         }
