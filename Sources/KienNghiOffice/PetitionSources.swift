@@ -3,11 +3,11 @@ import KienNghiCore
 
 /// Opens any pile an office holds, choosing the reader by file extension: the
 /// core's text readers plus the XLSX and DOCX readers this target registers.
-public enum PetitionSources {
-    public typealias Options = PetitionSourceOptions
+package enum PetitionSources {
+    package typealias Options = PetitionSourceOptions
 
     /// The core's text readers with the office readers registered.
-    public static let readers: PetitionReaders = {
+    package static let readers: PetitionReaders = {
         var readers = PetitionReaders.text
         readers.register(["xlsx", "xlsm"]) { path, options in
             try XLSXPetitionSource(path: path, sheet: options.sheet, textColumn: options.textColumn)
@@ -16,7 +16,7 @@ public enum PetitionSources {
         return readers
     }()
 
-    public static func open(_ path: String, options: Options) throws -> any PetitionSource {
+    package static func open(_ path: String, options: Options) throws -> any PetitionSource {
         try readers.open(path, options: options)
     }
 }

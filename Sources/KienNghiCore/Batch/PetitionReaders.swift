@@ -11,6 +11,7 @@ public struct PetitionSourceOptions: Sendable {
     /// The worksheet of a spreadsheet; nil takes the first.
     public var sheet: String?
 
+    /// Options with everything detected (the defaults) unless given.
     public init(encoding: TextEncoding? = nil, lenient: Bool = false, textColumn: String? = nil, sheet: String? = nil) {
         self.encoding = encoding
         self.lenient = lenient

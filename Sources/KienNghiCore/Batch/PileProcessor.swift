@@ -6,19 +6,25 @@ import Foundation
 /// (blank lines and header rows are not rows; a file that cannot be read at
 /// all is listed in ``Summary/failedFiles``).
 public struct PileProcessor {
+    /// The accounting of one run (see ``PileSummary``).
     public struct Summary: Sendable {
         /// Petitions read and classified (review included).
         public var read = 0
+        /// Petitions classified, review included (equals ``read``).
         public var classified = 0
+        /// Of ``classified``, petitions sent to review (no theme accepted).
         public var review = 0
+        /// Petitions with at least one urgency flag.
         public var urgent = 0
         /// The first ``keptRejectedRows`` rejected rows (all of them go to the rejected-rows sink).
         public var rejected: [RejectedRow] = []
         /// Every rejected row, counted.
         public var rejectedCount = 0
+        /// Rejected rows counted by reason code.
         public var rejectedByReason: [RejectedRow.Reason: Int] = [:]
         /// Whether some rejected row may have been a petition.
         public var lostPetitions = false
+        /// Inputs that could not be read at all, with why; the others were still read.
         public var failedFiles: [(path: String, failure: InputFailure)] = []
 
         /// How many rejected rows are kept in memory for display.
@@ -48,15 +54,15 @@ public struct PileProcessor {
         }
     }
 
-    public let batch: BatchClassifier
-    public let options: PetitionSourceOptions
+    package let batch: BatchClassifier
+    package let options: PetitionSourceOptions
     /// The readers inputs are opened with (by extension).
-    public let readers: PetitionReaders
-    public var batchSize = 2048
+    package let readers: PetitionReaders
+    package var batchSize = 2048
     /// Inputs opened early (by ``columns(of:)``), handed to ``run`` so nothing is opened or read twice.
     private let opened = OpenedSources()
 
-    public init(batch: BatchClassifier, options: PetitionSourceOptions, readers: PetitionReaders = .text) {
+    package init(batch: BatchClassifier, options: PetitionSourceOptions, readers: PetitionReaders = .text) {
         self.batch = batch
         self.options = options
         self.readers = readers
@@ -77,7 +83,7 @@ public struct PileProcessor {
 
     /// Column names of the first readable input (for writers' headers). The
     /// inputs it opens stay open for ``run``: a pipe is not read twice.
-    public func columns(of inputs: [String]) -> [String] {
+    package func columns(of inputs: [String]) -> [String] {
         for input in inputs {
             let result = opened.sources[input] ?? open(input)
             opened.sources[input] = result
@@ -88,7 +94,7 @@ public struct PileProcessor {
 
     /// Reads, classifies and hands on every input in order. Each rejected row
     /// goes to `rejectedRow` as it is found (for a rejected-rows file).
-    public func run(_ inputs: [String], progress: (Int) -> Void = { _ in }, rejectedRow: (RejectedRow) -> Void = { _ in },
+    package func run(_ inputs: [String], progress: (Int) -> Void = { _ in }, rejectedRow: (RejectedRow) -> Void = { _ in },
                     _ consume: ([ClassifiedPetition]) throws -> Void) throws -> Summary {
         var summary = Summary()
         for input in inputs {
