@@ -28,7 +28,7 @@ import Testing
         var rejected: [RejectedRow] = []
         let summary = try Self.pipeline.classify(files: [path], rejected: { rejected.append($0) }) { decisions += $0 }
         #expect(decisions.map(\.record.id) == ["1", "2"])
-        #expect(decisions[0].classification.mainTheme == "labour")
+        #expect(decisions[0].classification.mainTheme == "employment")
         #expect(decisions[0].classification.urgency.map(\.flag) == [.unpaidWages])
         #expect(summary.rows == summary.classified + summary.rejectedCount)
         #expect(summary.rejectedCount == rejected.count)

@@ -17,7 +17,7 @@ package struct ClassificationRecord: Encodable, Sendable {
     package static func placeName(_ location: LocationMention?) -> String? {
         guard let location else { return nil }
         switch location.kind {
-        case .district, .commune: return location.surface.isEmpty ? location.name : location.name
+        case .district, .commune: return location.name
         case .industrialZone:
             return location.districts.isEmpty ? location.name : "\(location.name) (\(location.districts.joined(separator: ", ")))"
         }
