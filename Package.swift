@@ -45,6 +45,13 @@ var targets: [Target] = [
         ]
     ),
     .executableTarget(name: "kiennghi", dependencies: ["KienNghiCLI"]),
+    // Built under another package name, so it sees only KienNghiCore's public API,
+    // like a program outside the package: `swift run kiennghi-example FILE.csv`.
+    .executableTarget(
+        name: "kiennghi-example",
+        dependencies: ["KienNghiCore"],
+        swiftSettings: [.unsafeFlags(["-package-name", "KienNghiExample"])]
+    ),
     .testTarget(
         name: "KienNghiCoreTests",
         dependencies: [
@@ -57,6 +64,11 @@ var targets: [Target] = [
         name: "KienNghiCLITests",
         dependencies: ["KienNghiCLI", "KienNghiCore", "KienNghiOffice"],
         exclude: ["Golden", "Fixtures"]
+    ),
+    .testTarget(
+        name: "KienNghiPublicAPITests",
+        dependencies: ["KienNghiCore"],
+        swiftSettings: [.unsafeFlags(["-package-name", "KienNghiExample"])]
     ),
     .testTarget(
         name: "KienNghiStoreTests",

@@ -9,9 +9,9 @@ import KienNghiCore
 /// continuation paragraphs. Headings and titles are reported, never counted.
 /// Text boxes are read once, after the paragraph that holds them. Runs in a
 /// .VnTime/VNI font are decoded from their legacy look-alikes.
-public struct DOCXPetitionSource: PetitionSource {
-    public let path: String
-    public private(set) var columns = ["text"]
+package struct DOCXPetitionSource: PetitionSource {
+    package let path: String
+    package private(set) var columns = ["text"]
     private let package: ZipPackage
     private let headingStyles: Set<String>
     private let mode: Mode
@@ -31,16 +31,16 @@ public struct DOCXPetitionSource: PetitionSource {
         case table(table: Int, schema: InputSchema)
     }
 
-    public init(path: String) throws {
+    package init(path: String) throws {
         try self.init(package: try ZipPackage(path: path), textColumn: nil)
     }
 
-    public init(path: String, textColumn: String?) throws {
+    package init(path: String, textColumn: String?) throws {
         try self.init(package: try ZipPackage(path: path), textColumn: textColumn)
     }
 
     /// A document held in memory (fuzzing, tests); `name` stands for the path in messages.
-    public init(data: Data, name: String = "memory.docx", textColumn: String? = nil) throws {
+    package init(data: Data, name: String = "memory.docx", textColumn: String? = nil) throws {
         try self.init(package: try ZipPackage(data: data, name: name), textColumn: textColumn)
     }
 
@@ -99,7 +99,7 @@ public struct DOCXPetitionSource: PetitionSource {
         }
     }
 
-    public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
         var batch: [PetitionRecord] = []
         var pending: PetitionRecord?
         var count = 0

@@ -6,9 +6,9 @@ import KienNghiCore
 /// (title rows above it are skipped and reported); the text column is named or
 /// guessed. Cells or rich-text runs in a .VnTime/VNI font are decoded from
 /// their legacy look-alikes. A damaged cell rejects its row, naming the cell.
-public struct XLSXPetitionSource: PetitionSource {
-    public let path: String
-    public private(set) var columns: [String] = []
+package struct XLSXPetitionSource: PetitionSource {
+    package let path: String
+    package private(set) var columns: [String] = []
     private let package: ZipPackage
     private let sheet: SheetLocation
     private let cells: CellDecoder
@@ -20,7 +20,7 @@ public struct XLSXPetitionSource: PetitionSource {
     static let headerWindow = 10
     static let sampleRows = 50
 
-    public init(path: String, sheet: String? = nil, textColumn: String? = nil) throws {
+    package init(path: String, sheet: String? = nil, textColumn: String? = nil) throws {
         try self.init(path: path, sheet: sheet, textColumn: textColumn, limits: ZipPackage.Limits())
     }
 
@@ -29,7 +29,7 @@ public struct XLSXPetitionSource: PetitionSource {
     }
 
     /// A workbook held in memory (fuzzing, tests); `name` stands for the path in messages.
-    public init(data: Data, name: String = "memory.xlsx", sheet: String? = nil, textColumn: String? = nil) throws {
+    package init(data: Data, name: String = "memory.xlsx", sheet: String? = nil, textColumn: String? = nil) throws {
         try self.init(package: try ZipPackage(data: data, name: name), sheet: sheet, textColumn: textColumn)
     }
 
@@ -67,7 +67,7 @@ public struct XLSXPetitionSource: PetitionSource {
         schema = InputSchema(columns: columns, textColumn: text, idColumn: guess.id)
     }
 
-    public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
         var batch: [PetitionRecord] = []
         try Self.rows(package, sheet, cells) { row in
             if row.isBlank && row.problem == nil { return }

@@ -10,27 +10,27 @@ import ZIPFoundation
 /// no formula guard is needed; bidi controls are shown as `[U+202E]` markers
 /// as in the CSV output. The output file is checked and created at once, so a
 /// bad path fails before any work.
-public final class XLSXPetitionWriter: PetitionWriter {
+package final class XLSXPetitionWriter: PetitionWriter {
     private let output: AtomicOutputFile
     private let language: Language
     private let header: [String]
     private let withFileColumn: Bool
     private var rows: [[String]] = []
 
-    public init(path: String, inputs: [String], inputColumns: [String], withFileColumn: Bool, language: Language) throws {
+    package init(path: String, inputs: [String], inputColumns: [String], withFileColumn: Bool, language: Language) throws {
         output = try AtomicOutputFile(path: path, inputs: inputs)
         self.language = language
         self.withFileColumn = withFileColumn
         header = (withFileColumn ? [language.pick("tệp", "file")] : []) + inputColumns + OutputColumns.names(language)
     }
 
-    public func write(_ petitions: [ClassifiedPetition]) throws {
+    package func write(_ petitions: [ClassifiedPetition]) throws {
         for petition in petitions {
             rows.append((withFileColumn ? [petition.file] : []) + petition.record.cells + OutputColumns.values(petition.classification, language))
         }
     }
 
-    public func finish() throws {
+    package func finish() throws {
         let bytes: [UInt8]
         do {
             bytes = try XLSXWorkbook.data(sheetName: language.pick("Kiến nghị", "Petitions"), header: header, rows: rows)
@@ -44,8 +44,8 @@ public final class XLSXPetitionWriter: PetitionWriter {
 }
 
 /// Builds a minimal, valid .xlsx in memory with inline strings.
-public enum XLSXWorkbook {
-    public static func data(sheetName: String, header: [String], rows: [[String]]) throws -> [UInt8] {
+package enum XLSXWorkbook {
+    package static func data(sheetName: String, header: [String], rows: [[String]]) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
         func add(_ name: String, _ text: String) throws {
             let data = Data(text.utf8)

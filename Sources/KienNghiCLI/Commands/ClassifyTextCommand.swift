@@ -1,5 +1,11 @@
 import ArgumentParser
+import Foundation
 import KienNghiCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `kiennghi classify-text "..."`: explains the decision for one petition.
 struct ClassifyTextCommand: RenderingCommand {
@@ -7,18 +13,45 @@ struct ClassifyTextCommand: RenderingCommand {
         commandName: "classify-text",
         abstract: "Phân loại một kiến nghị và giải thích: chủ đề, bằng chứng, cơ quan đề xuất, địa bàn, mức khẩn.")
 
-    @Argument(help: "Nội dung kiến nghị.")
-    var text: String
+    @Argument(help: "Nội dung kiến nghị; '-' hoặc bỏ trống (khi có dữ liệu qua đường ống) để đọc từ stdin.")
+    var text: String?
 
     @Flag(help: "In một đối tượng JSON.")
     var json = false
 
     @OptionGroup var options: ClassifierOptions
 
-    func render() throws -> String {
+    /// The most a petition read from standard input may hold (bytes).
+    static let maximumInput = 1 << 20
+
+    func render() throws -> String { try render(standardInput: .standardInput) }
+
+    /// Renders the explanation; the text comes from `standardInput` when it is `-`, or absent and not a terminal.
+    func render(standardInput: FileHandle) throws -> String {
         let date = try options.routingDate()
+        let text = try petitionText(standardInput)
         let classification = try options.classifier().classify(text, asOf: date)
         if json { return JSONText.encode(ClassificationRecord(classification: classification), pretty: true) + "\n" }
         return ClassificationExplainer(language: options.language.lang).explain(classification)
+    }
+
+    /// The argument, or standard input read whole (UTF-8, at most ``maximumInput`` bytes).
+    func petitionText(_ input: FileHandle) throws -> String {
+        let l = options.language.lang
+        if let text, text != "-" { return text }
+        if text == nil && isatty(input.fileDescriptor) != 0 {
+            throw CLIError(l.pick("Thiếu nội dung kiến nghị: ghi nó sau classify-text, hoặc dùng '-' và chuyển qua đường ống (echo ... | kiennghi classify-text -).",
+                                  "No petition text: give it after classify-text, or use '-' and pipe it in (echo ... | kiennghi classify-text -)."), code: .usage)
+        }
+        let data = (try? input.read(upToCount: Self.maximumInput + 1)) ?? Data()
+        guard data.count <= Self.maximumInput else {
+            throw CLIError(l.pick("Nội dung từ stdin dài quá \(Self.maximumInput) byte: một kiến nghị không dài thế; dùng `kiennghi classify` cho cả tệp.",
+                                  "Standard input holds more than \(Self.maximumInput) bytes: one petition is never that long; use `kiennghi classify` for a file."), code: .dataError)
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw CLIError(l.pick("Nội dung từ stdin không phải UTF-8: chuyển sang UTF-8, hoặc lưu thành tệp và dùng `kiennghi classify --encoding ...`.",
+                                  "Standard input is not UTF-8: convert it, or save it to a file and use `kiennghi classify --encoding ...`."), code: .dataError)
+        }
+        return text
     }
 }

@@ -41,7 +41,40 @@ struct LexiconCheckCommand: ParsableCommand {
                 "\(lexicon.themes.count) themes, \(lexicon.phrases.count) phrases, \(lexicon.abbreviations.entries.count) abbreviations, \(lexicon.urgency.count) urgency phrases, \(lexicon.routing.rules.count) routing rules, \(lexicon.routing.agencies.count) agencies.\n")
         }
         out += l.pick("\(errors) lỗi, \(warnings) cảnh báo.\n", "\(errors) errors, \(warnings) warnings.\n")
-        return (out, errors > 0)
+        guard let lexicon, errors == 0 else { return (out, errors > 0) }
+        // The examples staff wrote beside the lexicons must classify as stated.
+        let directory = LexiconLocation.directory(lexicons)
+        let examples: (examples: Int, failures: [LexiconExampleCheck.Failure])?
+        do {
+            examples = try LexiconExampleCheck.run(Classifier(lexicon: lexicon), directory: directory)
+        } catch {
+            out += l.pick("\(LexiconExampleCheck.file(in: directory).path): error: không đọc được tệp ví dụ.\n",
+                          "\(LexiconExampleCheck.file(in: directory).path): error: cannot read the examples file.\n")
+            return (out, true)
+        }
+        guard let examples else { return (out, false) }
+        for failure in examples.failures { out += Self.message(failure, l) }
+        out += l.pick("\(examples.examples) ví dụ trong examples.tsv, \(examples.failures.count) sai khác.\n",
+                      "\(examples.examples) examples in examples.tsv, \(examples.failures.count) mismatches.\n")
+        return (out, !examples.failures.isEmpty)
+    }
+}
+
+extension LexiconCheckCommand {
+    /// One failed example, like a compiler's error: `examples.tsv:LINE: error: ...`.
+    static func message(_ failure: LexiconExampleCheck.Failure, _ l: Language) -> String {
+        let what: String
+        switch failure.kind {
+        case .mainTheme(let expected, let got):
+            what = l.pick("chủ đề chính là \(got), ví dụ ghi \(expected)", "main theme is \(got), the example says \(expected)")
+        case .missingTheme(let theme):
+            what = l.pick("chủ đề \(theme) không được nhận", "theme \(theme) was not accepted")
+        case .unwantedTheme(let theme):
+            what = l.pick("chủ đề \(theme) bị nhận dù ví dụ ghi là không", "theme \(theme) was accepted though the example rules it out")
+        case .agency(let expected, let got):
+            what = l.pick("cơ quan là \(got ?? "(không có)"), ví dụ ghi \(expected)", "agency is \(got ?? "(none)"), the example says \(expected)")
+        }
+        return "\(failure.source): error: \(what)\n"
     }
 }
 
@@ -129,7 +162,7 @@ struct LexiconSuggestCommand: RenderingCommand {
         for s in suggestions {
             if s.theme != current {
                 current = s.theme
-                out += s.theme == "other"
+                out += s.theme == ThemeID.other
                     ? l.pick("\n# Hay gặp trong hàng chờ xem xét (chưa rõ chủ đề): chọn tệp phù hợp\n", "\n# Frequent in the review queue (theme unknown): pick the right file\n")
                     : "\n# themes/\(s.theme).tsv\n"
             }

@@ -133,14 +133,14 @@ struct RouteCommand: ParsableCommand {
             let withFile = pile.inputs.count > 1
             // Checked before the work: a link, device or FIFO in the index's place fails at once.
             let index = try AtomicOutputFile(path: folder + "/" + l.pick("muc-luc.csv", "index.csv"), inputs: pile.inputs)
-            var writers: [String: any PetitionWriter] = [:]
-            var counts: [String: (name: String, count: Int, file: String)] = [:]
+            var writers: [RouteRecipient: any PetitionWriter] = [:]
+            var counts: [RouteRecipient: (name: String, count: Int, file: String)] = [:]
             let summary = try PileRun.run(pile, processor) { petitions in
                 for petition in petitions {
                     let routed = petition.classification.needsReview ? nil : petition.classification.agency
-                    let id = routed?.id ?? "review"
+                    let id = routed.map { RouteRecipient.agency($0.id) } ?? .reviewQueue
                     let name = routed?.agencyName ?? l.pick("Hàng chờ xem xét", "Review queue")
-                    let fileName = "\(id == "review" ? l.pick("cho-xem-xet", "review-queue") : id).\(format)"
+                    let fileName = "\(id.fileStem(l)).\(format)"
                     let path = folder + "/" + fileName
                     if writers[id] == nil {
                         if format == "xlsx" {
@@ -157,8 +157,8 @@ struct RouteCommand: ParsableCommand {
             for writer in writers.values { try writer.finish() }
             try index.write(bytes: [0xEF, 0xBB, 0xBF])
             try index.write(CSVRow.line([l.pick("mã cơ quan", "agency id"), l.pick("cơ quan", "agency"), l.pick("số kiến nghị", "petitions"), l.pick("tệp", "file")]))
-            for (id, entry) in counts.sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) }) {
-                try index.write(CSVRow.line([id, entry.name, String(entry.count), entry.file]))
+            for (id, entry) in counts.sorted(by: { ($0.value.count, $1.key.indexID) > ($1.value.count, $0.key.indexID) }) {
+                try index.write(CSVRow.line([id.indexID, entry.name, String(entry.count), entry.file]))
             }
             try index.commit()
             Terminal.warn(l.pick("Đã chia \(summary.read) kiến nghị cho \(counts.count) nơi nhận trong \(folder)/.",
@@ -191,6 +191,29 @@ struct RouteCommand: ParsableCommand {
             }
             throw CLIError(l.pick("Không ghi vào \(folder): đường dẫn này \(what), không phải thư mục. KienNghi không đi theo hay thay thế nó; hãy chọn một thư mục khác.",
                                   "Not writing into \(folder): it \(what), not a folder. KienNghi never follows or replaces it; choose another folder."), code: .cannotCreate)
+        }
+    }
+}
+
+/// Where `route` files a petition: an agency's file, or the review queue's
+/// (a petition sent to review is never filed under its suggested agency).
+enum RouteRecipient: Hashable {
+    case agency(String)
+    case reviewQueue
+
+    /// The id written in the index's first column.
+    var indexID: String {
+        switch self {
+        case .agency(let id): id
+        case .reviewQueue: "review"
+        }
+    }
+
+    /// The file name without extension.
+    func fileStem(_ l: Language) -> String {
+        switch self {
+        case .agency(let id): id
+        case .reviewQueue: l.pick("cho-xem-xet", "review-queue")
         }
     }
 }

@@ -41,8 +41,9 @@ struct PileOptions: ParsableArguments {
         }
         try requireOneOf(["auto"] + InputFormat.allCases.map(\.rawValue), inputFormat.lowercased(), option: "--input-format", language)
         let format = InputFormat(rawValue: inputFormat.lowercased())
-        let batch = BatchClassifier(classifier: try classifier.classifier(), asOf: try classifier.routingDate())
-        return PileProcessor(batch: batch, options: .init(encoding: parsed, lenient: lenient, textColumn: textColumn, sheet: sheet, format: format))
+        let options = PetitionPipeline.Options(asOf: try classifier.routingDate(),
+                                               sources: .init(encoding: parsed, lenient: lenient, textColumn: textColumn, sheet: sheet, format: format))
+        return PetitionPipeline(classifier: try classifier.classifier(), options: options, readers: PetitionSources.readers).processor()
     }
 }
 

@@ -3,7 +3,7 @@
 ///
 /// An abbreviation whose lower-case form is also a Vietnamese word (TU, CA)
 /// expands only when written in capitals; others (bhxh, kcn, cty) in any case.
-public struct AbbreviationTable: Sendable {
+package struct AbbreviationTable: Sendable {
     struct Expansion: Sendable {
         var keys: [[UInt8]]
         var plains: [[UInt8]]
@@ -11,22 +11,22 @@ public struct AbbreviationTable: Sendable {
     }
 
     /// One row of the file.
-    public struct Entry: Sendable, Equatable {
-        public var abbreviation: String
-        public var expansion: String
-        public var line: Int
+    package struct Entry: Sendable, Equatable {
+        package var abbreviation: String
+        package var expansion: String
+        package var line: Int
     }
 
-    public private(set) var entries: [Entry] = []
+    package private(set) var entries: [Entry] = []
     private var table = ByteKeyTable(capacity: 512)
     private var expansions: [Expansion] = []
     /// Key of the word "và", used for & inside acronyms.
     private var andKey: [UInt8] = Array("và".utf8)
 
-    public init() {}
+    package init() {}
 
     /// Adds an entry; the expansion is analysed by `analyzer` (which must not itself expand).
-    public mutating func add(_ entry: Entry, analyzer: Analyzer) {
+    package mutating func add(_ entry: Entry, analyzer: Analyzer) {
         let abbreviationKey = Array(SyllableCanonicalizer.key(of: entry.abbreviation).utf8)
         guard !abbreviationKey.isEmpty, table.value(for: abbreviationKey) == nil else { return }
         let analyzed = analyzer.analyze(entry.expansion)
@@ -42,7 +42,7 @@ public struct AbbreviationTable: Sendable {
         entries.append(entry)
     }
 
-    public var isEmpty: Bool { expansions.isEmpty }
+    package var isEmpty: Bool { expansions.isEmpty }
 
     /// Expansion for a token key, honouring the capitals rule.
     func expansion(for key: UnsafeBufferPointer<UInt8>, writtenInCapitals: Bool) -> Expansion? {

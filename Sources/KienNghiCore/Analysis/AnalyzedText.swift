@@ -1,63 +1,63 @@
 /// A matching unit produced by the token filters: the keys of one token, or one
 /// syllable of an abbreviation's expansion (which keeps the abbreviation's token).
-public struct Term: Sendable, Equatable {
+package struct Term: Sendable, Equatable {
     /// Index of the token in ``AnalyzedText/tokens`` this term comes from.
-    public var tokenIndex: Int32
+    package var tokenIndex: Int32
     /// Byte range of the accented key (NFC, lower case, canonical tone) in ``AnalyzedText/keyArena``.
-    public var key: Range<Int32>
+    package var key: Range<Int32>
     /// Byte range of the diacritic-free key (đ → d) in ``AnalyzedText/keyArena``.
-    public var plain: Range<Int32>
+    package var plain: Range<Int32>
     /// The token was written without any diacritic, so only its plain key is meaningful.
-    public var isAccentless: Bool
+    package var isAccentless: Bool
     /// The term comes from expanding an abbreviation.
-    public var isExpansion: Bool
+    package var isExpansion: Bool
 }
 
 /// A sentence: a run of tokens and its source span.
-public struct Sentence: Sendable, Equatable, Codable {
-    public var tokens: Range<Int>
-    public var span: SourceSpan
+package struct Sentence: Sendable, Equatable, Codable {
+    package var tokens: Range<Int>
+    package var span: SourceSpan
 }
 
 /// Everything the analysis chain learned about one text. Spans are UTF-8 byte
 /// offsets into ``source``; keys live in one byte arena to avoid a String per token.
-public struct AnalyzedText: Sendable {
+package struct AnalyzedText: Sendable {
     /// The source text (the decoded input).
-    public let source: String
+    package let source: String
     /// The text after character filters (NFC, invisibles removed, look-alikes repaired).
-    public let normalized: [UInt8]
-    public let tokens: [Token]
+    package let normalized: [UInt8]
+    package let tokens: [Token]
     /// Per token: byte range of its own key and plain key in ``keyArena``.
-    public let tokenKeys: [Range<Int32>]
-    public let tokenPlainKeys: [Range<Int32>]
+    package let tokenKeys: [Range<Int32>]
+    package let tokenPlainKeys: [Range<Int32>]
     /// Terms in text order, abbreviation expansions in place of their abbreviation.
-    public let terms: [Term]
+    package let terms: [Term]
     /// Per token: the range of its terms in ``terms``.
-    public let tokenTerms: [Range<Int32>]
-    public let sentences: [Sentence]
-    public let keyArena: [UInt8]
+    package let tokenTerms: [Range<Int32>]
+    package let sentences: [Sentence]
+    package let keyArena: [UInt8]
 
     /// The token as written in the source.
-    public func surface(_ index: Int) -> String { surface(of: tokens[index].span) }
+    package func surface(_ index: Int) -> String { surface(of: tokens[index].span) }
 
-    public func surface(of span: SourceSpan) -> String {
+    package func surface(of span: SourceSpan) -> String {
         let utf8 = source.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: span.start)
         let end = utf8.index(start, offsetBy: span.length)
         return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 
-    public func key(_ index: Int) -> String { string(tokenKeys[index]) }
-    public func plainKey(_ index: Int) -> String { string(tokenPlainKeys[index]) }
-    public func string(_ range: Range<Int32>) -> String {
+    package func key(_ index: Int) -> String { string(tokenKeys[index]) }
+    package func plainKey(_ index: Int) -> String { string(tokenPlainKeys[index]) }
+    package func string(_ range: Range<Int32>) -> String {
         String(decoding: keyArena[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
     }
 
     /// Accented keys of all terms, in order (abbreviations expanded).
-    public var termKeys: [String] { terms.map { string($0.key) } }
+    package var termKeys: [String] { terms.map { string($0.key) } }
 
     /// Abbreviation expansion of a token, if any (e.g. "bảo hiểm xã hội" for BHXH).
-    public func expansion(_ index: Int) -> String? {
+    package func expansion(_ index: Int) -> String? {
         let range = tokenTerms[index]
         let parts = terms[Int(range.lowerBound)..<Int(range.upperBound)].filter(\.isExpansion)
         return parts.isEmpty ? nil : parts.map { string($0.key) }.joined(separator: " ")

@@ -1,21 +1,21 @@
 /// The analysis chain: character filters → tokenizer → token filters (keys,
 /// abbreviation expansion) → sentences. The same chain analyses lexicon phrases
 /// and petitions, so no spelling variant can make a phrase unmatchable.
-public struct Analyzer: Sendable {
-    public var characterFilters: [any CharacterFilter]
-    public var tokenizer: VietnameseTokenizer
-    public var abbreviations: AbbreviationTable
+package struct Analyzer: Sendable {
+    package var characterFilters: [any CharacterFilter]
+    package var tokenizer: VietnameseTokenizer
+    package var abbreviations: AbbreviationTable
 
     /// The standard chain: NFC, then look-alike repair (which needs whole
     /// composed words and must see TCVN3's soft-hyphen ư), then invisible characters.
-    public init(legacyLookalikes: LegacyLookalikeFilter.Mode = .automatic, abbreviations: AbbreviationTable = AbbreviationTable()) {
+    package init(legacyLookalikes: LegacyLookalikeFilter.Mode = .automatic, abbreviations: AbbreviationTable = AbbreviationTable()) {
         characterFilters = [CanonicalCompositionFilter(), LegacyLookalikeFilter(mode: legacyLookalikes), InvisibleCharacterFilter()]
         tokenizer = VietnameseTokenizer()
         self.abbreviations = abbreviations
     }
 
     /// Runs only the character filters.
-    public func filter(_ text: String) -> FilteredText {
+    package func filter(_ text: String) -> FilteredText {
         var filtered = FilteredText(Array(text.utf8))
         for filter in characterFilters {
             // The quick check is cheaper than a filter pass that changes nothing.
@@ -25,7 +25,7 @@ public struct Analyzer: Sendable {
         return filtered
     }
 
-    public func analyze(_ text: String) -> AnalyzedText {
+    package func analyze(_ text: String) -> AnalyzedText {
         let filtered = filter(text)
         let bytes = filtered.bytes
         var tokens = tokenizer.tokenize(bytes)
@@ -47,7 +47,7 @@ public struct Analyzer: Sendable {
 
     /// The normalised text for display: filters applied, every word in the
     /// canonical tone placement, case kept.
-    public func normalize(_ text: String) -> String {
+    package func normalize(_ text: String) -> String {
         var output: [UInt8] = []
         var text = text
         var cache = NormalizationCache()
@@ -63,7 +63,7 @@ public struct Analyzer: Sendable {
     /// filters have work, only the lines that need them are filtered. Words
     /// are then rewritten in place only if they have a non-ASCII letter.
     /// `cache` remembers each distinct word's canonical form; keep one per stream.
-    public func normalize(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8], cache: inout NormalizationCache) {
+    package func normalize(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8], cache: inout NormalizationCache) {
         output.reserveCapacity(output.count + text.count)
         // Filters that decide on the whole text look at the whole chunk first;
         // line-by-line filters are checked line by line below.
@@ -132,14 +132,14 @@ public struct Analyzer: Sendable {
 /// whether canonical tone placement rewrites it and to what: words repeat,
 /// so most are answered by one hash probe instead of a syllable parse.
 /// Holds at most 65,536 words, so memory stays bounded on any input.
-public struct NormalizationCache: Sendable {
+package struct NormalizationCache: Sendable {
     private var words = ByteKeyTable(capacity: 4096)
     /// Per word number: nil when the word is already canonical.
     private var rewrites: [[UInt8]?] = []
     private var canonicalizer = SyllableCanonicalizer()
     static let limit = 1 << 16
 
-    public init() {}
+    package init() {}
 
     private var scratch: [UInt8] = []
 

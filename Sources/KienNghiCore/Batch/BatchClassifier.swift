@@ -2,25 +2,27 @@ import Dispatch
 
 /// One petition with its classification.
 public struct ClassifiedPetition: Sendable {
+    /// The petition as read (id, text, original cells, row or line).
     public var record: PetitionRecord
+    /// What was decided about it.
     public var classification: Classification
     /// The input file it came from.
     public var file: String
 }
 
 /// Classifies batches on every core, keeping input order.
-public struct BatchClassifier: Sendable {
-    public let classifier: Classifier
-    public let asOf: RoutingDate
-    public let threads: Int
+package struct BatchClassifier: Sendable {
+    package let classifier: Classifier
+    package let asOf: RoutingDate
+    package let threads: Int
 
-    public init(classifier: Classifier, asOf: RoutingDate = .structure2019, threads: Int = System.coreCount) {
+    package init(classifier: Classifier, asOf: RoutingDate = .structure2019, threads: Int = System.coreCount) {
         self.classifier = classifier
         self.asOf = asOf
         self.threads = max(1, threads)
     }
 
-    public func classify(_ batch: [PetitionRecord], file: String) -> [ClassifiedPetition] {
+    package func classify(_ batch: [PetitionRecord], file: String) -> [ClassifiedPetition] {
         guard !batch.isEmpty else { return [] }
         var results = [Classification?](repeating: nil, count: batch.count)
         let slices = min(threads * 4, batch.count)
@@ -41,6 +43,6 @@ public struct BatchClassifier: Sendable {
 }
 
 /// Facts about the machine the batch runs on.
-public enum System {
-    public static var coreCount: Int { ProcessInfoShim.activeProcessorCount }
+package enum System {
+    package static var coreCount: Int { ProcessInfoShim.activeProcessorCount }
 }

@@ -1,3 +1,9 @@
+/// Theme ids the code itself relies on.
+public enum ThemeID {
+    /// The theme of a petition no theme fits: it is sent to review.
+    public static let other = "other"
+}
+
 /// The words that triggered a decision, and where the user wrote them.
 public struct Evidence: Sendable, Equatable, Codable {
     /// The lexicon phrase as written in its file.
@@ -6,6 +12,7 @@ public struct Evidence: Sendable, Equatable, Codable {
     public var surface: String
     /// UTF-8 byte offsets into the petition text.
     public var start: Int
+    /// End of the span (exclusive), UTF-8 byte offset into the petition text.
     public var end: Int
     /// Contribution to the score (after the plain-match discount; 0 when negated).
     public var weight: Double
@@ -19,9 +26,13 @@ public struct Evidence: Sendable, Equatable, Codable {
 
 /// A theme with its score and evidence.
 public struct ThemeScore: Sendable, Equatable, Codable {
+    /// The theme id (`labour`, `traffic`; ``ThemeID/other`` for the review queue).
     public var id: String
+    /// Transitional worded copy in the classifier's language; use ``ClassificationPresenter/themeLabel(_:)``.
     public var label: String
+    /// Sum of the evidence weights after negation, repeats and exclusions.
     public var score: Double
+    /// The phrases that scored, in text order.
     public var evidence: [Evidence]
 }
 
@@ -29,13 +40,17 @@ public struct ThemeScore: Sendable, Equatable, Codable {
 public struct LocationMention: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable { case district, commune, industrialZone = "industrial-zone" }
 
+    /// District, commune or industrial zone.
     public var kind: Kind
     /// As the gazetteer names it ("Đông Anh", "KCN Thăng Long", "Phường Yên Hoà").
     public var name: String
     /// District(s) it lay in until 2025-06-30.
     public var districts: [String]
+    /// The place as the petition wrote it.
     public var surface: String
+    /// UTF-8 byte offsets of ``surface`` in the petition text (end exclusive).
     public var start: Int
+    /// End of the span (exclusive).
     public var end: Int
 }
 
@@ -47,6 +62,7 @@ public struct AgencySuggestion: Sendable, Equatable, Codable {
     public var name: String
     /// The agency's general name on the routing date ("Ủy ban nhân dân quận, huyện, thị xã").
     public var agencyName: String
+    /// Transitional worded copy of ``reasons`` in the classifier's language; use ``ClassificationPresenter/reason(_:asOf:)``.
     public var reason: String
     /// The routing rule that decided (file:line).
     public var rule: String
@@ -70,12 +86,22 @@ public struct AgencySuggestion: Sendable, Equatable, Codable {
     /// True for a petition sent to review: the agency is a suggestion for the
     /// person who reads it, not a decision.
     public var needsReview: Bool
+    /// Why, as reason codes with their parameters (``reason`` is their wording
+    /// in the classifier's language, kept until every writer takes a presenter).
+    public var reasons: [RoutingReason] = []
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, agencyName, reason, rule, localUnits, ambiguous, theme, basis, phrase, scope, confidence, needsReview
+    }
 }
 
 /// An urgency flag with the words that raised it.
 public struct UrgencyMention: Sendable, Equatable, Codable {
+    /// What kind of urgency.
     public var flag: UrgencyFlag
+    /// Transitional worded copy; use ``ClassificationPresenter/urgencyLabel(_:)``.
     public var label: String
+    /// The words that raised it (negated ones included, marked).
     public var evidence: [Evidence]
 }
 
@@ -92,10 +118,13 @@ public struct Classification: Sendable, Equatable, Codable {
     public var agency: AgencySuggestion?
     /// The most specific place named (zone, then commune, then district).
     public var location: LocationMention?
+    /// Urgency flags raised by words not negated, in ``UrgencyFlag`` order.
     public var urgency: [UrgencyMention]
     /// The routing date used.
     public var asOf: RoutingDate
 
-    public var mainTheme: String { themes.first?.id ?? "other" }
-    public var needsReview: Bool { mainTheme == "other" }
+    /// The strongest accepted theme's id (``ThemeID/other`` when none was accepted).
+    public var mainTheme: String { themes.first?.id ?? ThemeID.other }
+    /// True when no theme was accepted: a person must read the petition.
+    public var needsReview: Bool { mainTheme == ThemeID.other }
 }

@@ -1,17 +1,17 @@
 /// What the learner sees of one petition: its n-grams (diacritic-free keys,
 /// names and negated phrases left out) and the hand lexicons' theme scores.
-public struct LearningInput: Sendable {
-    public var ngrams: [String]
+package struct LearningInput: Sendable {
+    package var ngrams: [String]
     /// Every n-gram position, known or not (see ``LearnedThemeModel/ngramValue(_:)``).
-    public var ngramPositions: Int
-    public var lexiconScores: [String: Double]
+    package var ngramPositions: Int
+    package var lexiconScores: [String: Double]
     /// Accented surface forms of two-syllable n-grams, keyed by their plain key (for proposed phrases).
-    public var accentedForms: [String: String]
+    package var accentedForms: [String: String]
 }
 
 extension Classifier {
     /// The learner's view of a petition, from the hand lexicons only.
-    public func learningInput(_ text: String) -> LearningInput {
+    package func learningInput(_ text: String) -> LearningInput {
         let analyzed = compiled.analyzer.analyze(text)
         let petition = PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed))
         let hand = ThemeScorer(compiled: compiled, policy: policy, language: language).score(petition)
@@ -37,7 +37,7 @@ extension Classifier {
     }
 
     /// This classifier with other learned weights (nil: hand lexicons only).
-    public func withLearned(_ learned: LearnedWeights?) -> Classifier {
+    package func withLearned(_ learned: LearnedWeights?) -> Classifier {
         var lexicon = self.lexicon
         lexicon.learned = learned
         return Classifier(lexicon: lexicon, policy: policy, language: language)

@@ -1,31 +1,31 @@
 /// Classifies petitions: analyse → match → score → route, with evidence for
 /// every decision. Compile once (it is `Sendable`), then call from any thread.
-public struct Classifier: Sendable {
+package struct Classifier: Sendable {
     let compiled: CompiledLexicon
-    public let policy: ScoringPolicy
-    public let language: Language
+    package let policy: ScoringPolicy
+    package let language: Language
 
-    public init(lexicon: Lexicon, policy: ScoringPolicy = ScoringPolicy(), language: Language = .vi) {
+    package init(lexicon: Lexicon, policy: ScoringPolicy = ScoringPolicy(), language: Language = .vi) {
         compiled = CompiledLexicon(lexicon)
         self.policy = policy
         self.language = language
     }
 
     /// The lexicon this classifier was compiled from.
-    public var lexicon: Lexicon { compiled.lexicon }
+    package var lexicon: Lexicon { compiled.lexicon }
 
     /// The analyzer it uses (the same chain for phrases and petitions).
-    public var analyzer: Analyzer { compiled.analyzer }
+    package var analyzer: Analyzer { compiled.analyzer }
 
     /// Classifies one petition, routing for `asOf` (default: the 2019 structure).
-    public func classify(_ text: String, asOf date: RoutingDate = .structure2019) -> Classification {
+    package func classify(_ text: String, asOf date: RoutingDate = .structure2019) -> Classification {
         let analyzed = compiled.analyzer.analyze(text)
         let petition = PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed))
         var scored = ThemeScorer(compiled: compiled, policy: policy, language: language).score(petition)
         if let learned = compiled.learned { scored = HybridScorer(compiled: compiled, model: learned, language: language).rescore(petition, hand: scored) }
         let location = LocationExtractor(compiled: compiled).extract(petition)
         let themes = scored.accepted.isEmpty
-            ? [ThemeScore(id: "other", label: compiled.lexicon.theme("other")?.label(language) ?? "other", score: 0, evidence: [])]
+            ? [ThemeScore(id: ThemeID.other, label: compiled.lexicon.theme(ThemeID.other)?.label(language) ?? ThemeID.other, score: 0, evidence: [])]
             : scored.accepted
         // A petition sent to review still gets its best suggestion (marked as such).
         let agency = AgencyRouter(compiled: compiled, language: language).suggest(petition, scored: scored, location: location, on: date)

@@ -8,9 +8,9 @@ public enum BinaryFormat: String, Sendable, Equatable, Codable {
 
 /// Recognises binary files by magic number, or by NUL and control bytes that
 /// no text encoding KienNghi reads would produce (UTF-16 is checked first).
-public enum BinarySniffer {
+package enum BinarySniffer {
     /// The format of `prefix` if it is clearly not text.
-    public static func format(of prefix: some Collection<UInt8>) -> BinaryFormat? {
+    package static func format(of prefix: some Collection<UInt8>) -> BinaryFormat? {
         let head = Array(prefix.prefix(4096))
         func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
             head.count >= offset + magic.count && Array(head[offset..<offset + magic.count]) == magic
@@ -62,7 +62,7 @@ public enum BinarySniffer {
 
     /// UTF-16 without a byte-order mark: ASCII-heavy text leaves a NUL in every
     /// other byte (odd positions for little endian, even for big endian).
-    public static func utf16WithoutMark(_ prefix: some Collection<UInt8>) -> TextEncoding? {
+    package static func utf16WithoutMark(_ prefix: some Collection<UInt8>) -> TextEncoding? {
         let head = Array(prefix.prefix(8192))
         let pairs = head.count / 2
         guard pairs >= 2 else { return nil }

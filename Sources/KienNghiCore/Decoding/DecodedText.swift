@@ -2,17 +2,17 @@
 ///
 /// `text` is the *source text*: every span KienNghi reports is a UTF-8 byte
 /// offset into it. For UTF-8 input without a BOM it is byte-identical to the file.
-public struct DecodedText: Sendable {
-    public var text: String
-    public var encoding: TextEncoding
+package struct DecodedText: Sendable {
+    package var text: String
+    package var encoding: TextEncoding
     /// 0…1: how sure detection was (1 for a BOM, valid UTF-8 or `--encoding`).
-    public var confidence: Double
+    package var confidence: Double
     /// Whether the input started with a byte-order mark (dropped from `text`).
-    public var hadByteOrderMark: Bool
+    package var hadByteOrderMark: Bool
     /// Invalid sequences replaced by U+FFFD in lenient mode.
-    public var replacedSequences: Int
+    package var replacedSequences: Int
 
-    public init(text: String, encoding: TextEncoding, confidence: Double = 1, hadByteOrderMark: Bool = false, replacedSequences: Int = 0) {
+    package init(text: String, encoding: TextEncoding, confidence: Double = 1, hadByteOrderMark: Bool = false, replacedSequences: Int = 0) {
         self.text = text
         self.encoding = encoding
         self.confidence = confidence

@@ -1,18 +1,18 @@
 /// Guesses the encoding of bytes that are not UTF-8 by decoding them with every
 /// candidate and measuring how much of the result is plausible Vietnamese
 /// (share of non-ASCII words that spell valid syllables with a correctly placed tone).
-public struct EncodingDetector: Sendable {
+package struct EncodingDetector: Sendable {
     /// One candidate and its score (0…1).
-    public struct Candidate: Sendable {
-        public var encoding: TextEncoding
-        public var score: Double
-        public var text: String
+    package struct Candidate: Sendable {
+        package var encoding: TextEncoding
+        package var score: Double
+        package var text: String
     }
 
-    public init() {}
+    package init() {}
 
     /// Ranks the candidates, best first. At most `sampleLimit` bytes are scored.
-    public func rank(_ bytes: [UInt8], sampleLimit: Int = 64 * 1024) -> [Candidate] {
+    package func rank(_ bytes: [UInt8], sampleLimit: Int = 64 * 1024) -> [Candidate] {
         let sample = Array(bytes.prefix(sampleLimit))
         var candidates: [Candidate] = []
         for encoding in TextEncoding.detectable {

@@ -4,7 +4,7 @@ public enum LegacyCodec: String, Sendable, CaseIterable {
     case tcvn3, vni, viscii, vps
 
     /// Decodes legacy bytes to Unicode scalars (NFC; VNI pairs composed).
-    public func decode(_ bytes: some Collection<UInt8>) -> [UInt32] {
+    package func decode(_ bytes: some Collection<UInt8>) -> [UInt32] {
         var out: [UInt32] = []
         out.reserveCapacity(bytes.count)
         switch self {
@@ -45,7 +45,7 @@ public enum LegacyCodec: String, Sendable, CaseIterable {
 
     /// Guesses the codec from an Office font name (.VnTime → TCVN3, VNI-Times → VNI,
     /// VPS Times → VPS). The second value is true for the all-capitals .Vn…H fonts.
-    public static func fromFontName(_ name: String) -> (codec: LegacyCodec, allCaps: Bool)? {
+    package static func fromFontName(_ name: String) -> (codec: LegacyCodec, allCaps: Bool)? {
         let lower = name.lowercased()
         if lower.hasPrefix(".vn") {
             let stem = name.dropFirst(3)

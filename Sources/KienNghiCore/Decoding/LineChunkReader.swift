@@ -2,17 +2,17 @@ import Foundation
 
 /// Reads a large file in blocks cut at line ends, so a pile of any size can be
 /// analysed with memory bounded by the block size (plus the longest line).
-public struct LineChunkReader: Sendable {
-    public let path: String
-    public let blockSize: Int
+package struct LineChunkReader: Sendable {
+    package let path: String
+    package let blockSize: Int
 
-    public init(path: String, blockSize: Int = 4 << 20) {
+    package init(path: String, blockSize: Int = 4 << 20) {
         self.path = path
         self.blockSize = blockSize
     }
 
     /// Calls `body` with each chunk (whole lines) and its byte offset in the file.
-    public func forEachChunk(_ body: (_ chunk: [UInt8], _ offset: Int) throws -> Void) throws {
+    package func forEachChunk(_ body: (_ chunk: [UInt8], _ offset: Int) throws -> Void) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
         }

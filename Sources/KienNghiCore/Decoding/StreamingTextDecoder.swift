@@ -6,26 +6,26 @@
 /// The encoding is detected from the first block given (the sniffed prefix);
 /// while everything so far is ASCII the decision waits for the first block
 /// that is not, so legacy bytes deep in a file are still recognised.
-public struct StreamingTextDecoder: Sendable {
-    public private(set) var detection: TextDecoder.Detection?
+package struct StreamingTextDecoder: Sendable {
+    package private(set) var detection: TextDecoder.Detection?
     /// Invalid sequences replaced by U+FFFD so far (lenient mode).
-    public private(set) var replacedSequences = 0
+    package private(set) var replacedSequences = 0
     private let decoder: TextDecoder
     private var carry: [UInt8] = []
     /// Offset in the input of `carry[0]` (or of the next byte when empty).
     private var carryOffset = 0
     private var provisional = false
 
-    public init(encoding: TextEncoding? = nil, lenient: Bool = false) {
+    package init(encoding: TextEncoding? = nil, lenient: Bool = false) {
         decoder = TextDecoder(encoding: encoding, lenient: lenient)
     }
 
     /// Whether decoded byte offsets equal input byte offsets (UTF-8 input, after any mark).
-    public var preservesOffsets: Bool { detection.map { $0.encoding == .utf8 } ?? true }
+    package var preservesOffsets: Bool { detection.map { $0.encoding == .utf8 } ?? true }
 
     /// Decodes the next block; `isFinal` flushes whatever was held back.
     /// Failures carry offsets counted from the start of the input.
-    public mutating func decode(_ block: [UInt8], isFinal: Bool) throws(TextDecodingFailure) -> [UInt8] {
+    package mutating func decode(_ block: [UInt8], isFinal: Bool) throws(TextDecodingFailure) -> [UInt8] {
         var data = carry.isEmpty ? block : carry + block
         var base = carryOffset
         if detection == nil && !isFinal && data.count < 4 {

@@ -1,22 +1,22 @@
 /// Turns the bytes an office holds into Unicode text: BOM-marked UTF-8/UTF-16,
 /// plain UTF-8, Windows-1258 (via ICU), and the legacy TCVN3, VNI, VISCII and
 /// VPS encodings, detected automatically or named by the user.
-public struct TextDecoder: Sendable {
+package struct TextDecoder: Sendable {
     /// Named encoding, or nil to detect.
-    public var encoding: TextEncoding?
+    package var encoding: TextEncoding?
     /// Replace invalid sequences with U+FFFD (and count them) instead of failing.
-    public var lenient: Bool
+    package var lenient: Bool
     /// Below this plausibility, detection refuses to guess.
-    public var minimumConfidence: Double
+    package var minimumConfidence: Double
 
-    public init(encoding: TextEncoding? = nil, lenient: Bool = false, minimumConfidence: Double = 0.5) {
+    package init(encoding: TextEncoding? = nil, lenient: Bool = false, minimumConfidence: Double = 0.5) {
         self.encoding = encoding
         self.lenient = lenient
         self.minimumConfidence = minimumConfidence
     }
 
     /// Decodes a whole text held in memory.
-    public func decode(_ bytes: [UInt8]) throws(TextDecodingFailure) -> DecodedText {
+    package func decode(_ bytes: [UInt8]) throws(TextDecodingFailure) -> DecodedText {
         let detection = try detect(bytes, atEnd: true)
         let body = detection.byteOrderMarkLength == 0 ? bytes : Array(bytes.dropFirst(detection.byteOrderMarkLength))
         var decoded: DecodedText
@@ -31,18 +31,18 @@ public struct TextDecoder: Sendable {
     }
 
     /// How a text is encoded, decided from its first bytes.
-    public struct Detection: Sendable, Equatable {
-        public var encoding: TextEncoding
+    package struct Detection: Sendable, Equatable {
+        package var encoding: TextEncoding
         /// 0…1, as in ``DecodedText/confidence``.
-        public var confidence: Double
+        package var confidence: Double
         /// Bytes of byte-order mark to skip (0, 2 or 3).
-        public var byteOrderMarkLength: Int
+        package var byteOrderMarkLength: Int
     }
 
     /// Decides the encoding from `bytes` (a whole text, or a prefix when `atEnd`
     /// is false: a multi-byte sequence cut at its end is then not an error).
     /// Binary files (images, PDF, old .xls, ZIP...) are refused by name.
-    public func detect(_ bytes: [UInt8], atEnd: Bool) throws(TextDecodingFailure) -> Detection {
+    package func detect(_ bytes: [UInt8], atEnd: Bool) throws(TextDecodingFailure) -> Detection {
         let utf16BOM: TextEncoding? = bytes.starts(with: [0xFF, 0xFE]) ? .utf16LittleEndian : bytes.starts(with: [0xFE, 0xFF]) ? .utf16BigEndian : nil
         if let encoding {
             let mark = encoding == .utf8 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : encoding == utf16BOM ? 2 : 0

@@ -1,6 +1,6 @@
 extension TextDecodingFailure {
     /// What happened and what to do, for a person, naming the file.
-    public func message(file: String, language: Language = .vi) -> String {
+    package func message(file: String, language: Language = .vi) -> String {
         let l = language
         switch self {
         case .invalidUTF8(let offset, let byte, let looksMixed):
@@ -41,7 +41,7 @@ extension TextDecodingFailure {
 
 extension BinaryFormat {
     /// What the file is, for a person.
-    public func name(_ l: Language) -> String {
+    package func name(_ l: Language) -> String {
         switch self {
         case .xlsx: l.pick("một tệp Excel .xlsx bị đổi đuôi", "an Excel .xlsx file with the wrong extension")
         case .docx: l.pick("một tệp Word .docx bị đổi đuôi", "a Word .docx file with the wrong extension")
@@ -57,7 +57,7 @@ extension BinaryFormat {
     }
 
     /// What to do with it.
-    public func fix(_ l: Language) -> String {
+    package func fix(_ l: Language) -> String {
         switch self {
         case .xlsx: l.pick("Đổi đuôi tệp thành .xlsx rồi chạy lại.", "Rename it to .xlsx and run again.")
         case .docx: l.pick("Đổi đuôi tệp thành .docx rồi chạy lại.", "Rename it to .docx and run again.")

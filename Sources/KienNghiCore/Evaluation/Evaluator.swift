@@ -2,26 +2,26 @@
 /// labelled petitions: per-theme precision, recall and F1 (multi-label), micro
 /// and macro averages, main-theme and agency accuracy, a confusion table of
 /// main themes, and every error with its evidence.
-public struct Evaluator: Sendable {
+package struct Evaluator: Sendable {
     /// What a predictor says about one petition.
-    public struct Prediction: Sendable {
-        public var themes: [String]
-        public var agency: String?
-        public var evidence: [String]
+    package struct Prediction: Sendable {
+        package var themes: [String]
+        package var agency: String?
+        package var evidence: [String]
 
-        public init(themes: [String], agency: String?, evidence: [String] = []) {
+        package init(themes: [String], agency: String?, evidence: [String] = []) {
             self.themes = themes
             self.agency = agency
             self.evidence = evidence
         }
     }
 
-    public let predict: @Sendable (String) -> Prediction
+    package let predict: @Sendable (String) -> Prediction
 
-    public init(predict: @escaping @Sendable (String) -> Prediction) { self.predict = predict }
+    package init(predict: @escaping @Sendable (String) -> Prediction) { self.predict = predict }
 
     /// Evaluates the lexicon classifier (2019 routing, as gold agencies are 2019 ids).
-    public init(classifier: Classifier) {
+    package init(classifier: Classifier) {
         predict = { text in
             let result = classifier.classify(text)
             return Prediction(
@@ -30,56 +30,56 @@ public struct Evaluator: Sendable {
         }
     }
 
-    public struct ThemeMetrics: Sendable, Codable, Equatable {
-        public var theme: String
-        public var truePositives: Int
-        public var falsePositives: Int
-        public var falseNegatives: Int
-        public var precision: Double
-        public var recall: Double
-        public var f1: Double
-        public var support: Int
+    package struct ThemeMetrics: Sendable, Codable, Equatable {
+        package var theme: String
+        package var truePositives: Int
+        package var falsePositives: Int
+        package var falseNegatives: Int
+        package var precision: Double
+        package var recall: Double
+        package var f1: Double
+        package var support: Int
     }
 
-    public struct AgencyMetrics: Sendable, Codable, Equatable {
-        public var agency: String
-        public var total: Int
-        public var correct: Int
-        public var accuracy: Double
+    package struct AgencyMetrics: Sendable, Codable, Equatable {
+        package var agency: String
+        package var total: Int
+        package var correct: Int
+        package var accuracy: Double
     }
 
-    public struct ErrorCase: Sendable, Codable {
-        public var id: String
-        public var goldThemes: [String]
-        public var predictedThemes: [String]
-        public var goldAgency: String?
-        public var predictedAgency: String?
-        public var evidence: [String]
+    package struct ErrorCase: Sendable, Codable {
+        package var id: String
+        package var goldThemes: [String]
+        package var predictedThemes: [String]
+        package var goldAgency: String?
+        package var predictedAgency: String?
+        package var evidence: [String]
     }
 
-    public struct Report: Sendable, Codable {
-        public var count: Int
-        public var perTheme: [ThemeMetrics]
-        public var microPrecision: Double
-        public var microRecall: Double
-        public var microF1: Double
+    package struct Report: Sendable, Codable {
+        package var count: Int
+        package var perTheme: [ThemeMetrics]
+        package var microPrecision: Double
+        package var microRecall: Double
+        package var microF1: Double
         /// Mean F1 over themes with gold support (`other` excluded: it is the absence of a theme).
-        public var macroF1: Double
-        public var mainThemeAccuracy: Double
-        public var agencyAccuracy: Double
+        package var macroF1: Double
+        package var mainThemeAccuracy: Double
+        package var agencyAccuracy: Double
         /// Agency accuracy per gold agency (items whose gold main theme is not `other`).
-        public var perAgency: [AgencyMetrics] = []
+        package var perAgency: [AgencyMetrics] = []
         /// gold main theme → predicted main theme → count.
-        public var confusion: [String: [String: Int]]
-        public var errors: [ErrorCase]
+        package var confusion: [String: [String: Int]]
+        package var errors: [ErrorCase]
     }
 
-    public func evaluate(_ gold: [GoldPetition], themes: [String]) -> Report {
+    package func evaluate(_ gold: [GoldPetition], themes: [String]) -> Report {
         Self.score(gold, predictions: gold.map { predict($0.text) }, themes: themes)
     }
 
     /// Scores predictions made elsewhere (e.g. pooled over cross-validation folds), in the order of `gold`.
-    public static func score(_ gold: [GoldPetition], predictions: [Prediction], themes: [String]) -> Report {
+    package static func score(_ gold: [GoldPetition], predictions: [Prediction], themes: [String]) -> Report {
         var agencyTotals: [String: (total: Int, correct: Int)] = [:]
         var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:], support: [String: Int] = [:]
         var mainCorrect = 0, agencyCorrect = 0, agencyTotal = 0

@@ -1,16 +1,16 @@
 import Foundation
 
 /// A labelled petition: text, themes (main first), agency (2019 id), urgency flags.
-public struct GoldPetition: Sendable, Equatable, Codable {
-    public var id: String
-    public var text: String
-    public var themes: [String]
-    public var agency: String?
-    public var urgency: [String]?
+package struct GoldPetition: Sendable, Equatable, Codable {
+    package var id: String
+    package var text: String
+    package var themes: [String]
+    package var agency: String?
+    package var urgency: [String]?
     /// Where the text was found (a URL); cross-validation groups by its host.
-    public var source: String?
+    package var source: String?
 
-    public init(id: String, text: String, themes: [String], agency: String?, urgency: [String]? = nil, source: String? = nil) {
+    package init(id: String, text: String, themes: [String], agency: String?, urgency: [String]? = nil, source: String? = nil) {
         self.id = id
         self.text = text
         self.themes = themes
@@ -21,7 +21,7 @@ public struct GoldPetition: Sendable, Equatable, Codable {
 
     /// Reads JSON Lines with `text`, `themes`, optional `id`, `agency`, `urgency`
     /// (the layout of shared/eval-dev.jsonl). Bad lines are returned with their line number.
-    public static func readJSONLines(_ data: Data) -> (petitions: [GoldPetition], badLines: [Int]) {
+    package static func readJSONLines(_ data: Data) -> (petitions: [GoldPetition], badLines: [Int]) {
         var petitions: [GoldPetition] = []
         var bad: [Int] = []
         let decoder = JSONDecoder()
@@ -54,7 +54,7 @@ extension GoldPetition {
 
     /// Turns table rows (CSV, XLSX...) with label columns into gold petitions;
     /// nil when the table has no themes column.
-    public static func fromTable(_ records: [PetitionRecord], columns: [String]) -> [GoldPetition]? {
+    package static func fromTable(_ records: [PetitionRecord], columns: [String]) -> [GoldPetition]? {
         let folded = columns.map(InputSchema.fold)
         guard let themesIndex = folded.firstIndex(where: themeColumns.contains) else { return nil }
         let agencyIndex = folded.firstIndex(where: agencyColumns.contains)

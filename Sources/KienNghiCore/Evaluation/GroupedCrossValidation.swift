@@ -5,16 +5,16 @@ import Foundation
 /// classifier does on sites it never learned from. The learned weights are
 /// re-fitted on each training fold only; predictions of all folds are pooled
 /// and scored once, for each ``TextVariant`` of the test texts.
-public struct GroupedCrossValidation: Sendable {
-    public var folds = 5
-    public var seed: UInt64 = 20261203
-    public var trainer = ThemeModelTrainer()
+package struct GroupedCrossValidation: Sendable {
+    package var folds = 5
+    package var seed: UInt64 = 20261203
+    package var trainer = ThemeModelTrainer()
 
-    public init() {}
+    package init() {}
 
     /// The grouping key: the source's host without `www.`, `m.`, `amp.`;
     /// the petition's id when it has no source URL.
-    public static func group(of petition: GoldPetition) -> String {
+    package static func group(of petition: GoldPetition) -> String {
         guard let source = petition.source, let host = URL(string: source)?.host?.lowercased(), !host.isEmpty else { return "id:\(petition.id)" }
         var name = Substring(host)
         for prefix in ["www.", "m.", "amp."] where name.hasPrefix(prefix) { name = name.dropFirst(prefix.count) }
@@ -22,7 +22,7 @@ public struct GroupedCrossValidation: Sendable {
     }
 
     /// Fold of each petition: groups, largest first (ties in seeded order), each to the smallest fold.
-    public func assignFolds(_ gold: [GoldPetition]) -> [Int] {
+    package func assignFolds(_ gold: [GoldPetition]) -> [Int] {
         var members: [String: [Int]] = [:]
         for (index, petition) in gold.enumerated() { members[Self.group(of: petition), default: []].append(index) }
         var random = SplitMix64(seed: seed)
@@ -39,7 +39,7 @@ public struct GroupedCrossValidation: Sendable {
     }
 
     /// Pooled reports per variant. `classifier` supplies the hand lexicons (its learned weights are ignored).
-    public func run(_ gold: [GoldPetition], classifier: Classifier, variants: [TextVariant] = TextVariant.allCases) -> [TextVariant: Evaluator.Report] {
+    package func run(_ gold: [GoldPetition], classifier: Classifier, variants: [TextVariant] = TextVariant.allCases) -> [TextVariant: Evaluator.Report] {
         let hand = classifier.withLearned(nil)
         let themes = classifier.lexicon.themes.map(\.id)
         let inputs = gold.map { hand.learningInput($0.text) }

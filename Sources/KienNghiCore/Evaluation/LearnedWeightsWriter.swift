@@ -5,24 +5,24 @@ import Foundation
 /// and `proposed-phrases.tsv` (strong two-syllable n-grams the hand lexicons
 /// lack, in accented form, ready to paste into themes/<id>.tsv). Numbers and
 /// short n-grams only: no petition text.
-public enum LearnedWeightsWriter {
-    public static func weightsFile(_ weights: LearnedWeights, trainedOn count: Int, seed: UInt64) -> String {
+package enum LearnedWeightsWriter {
+    package static func weightsFile(_ weights: LearnedWeights, trainedOn count: Int, seed: UInt64) -> String {
         var out = "# Learned weights (kiennghi lexicon fit, \(count) labelled petitions, seed \(seed)). Edit a weight, or put a row in overrides.tsv to replace it (0 switches it off).\n"
         out += "feature\ttheme\tweight\n"
         for entry in weights.entries { out += "\(entry.feature)\t\(entry.theme)\t\(format(entry.weight))\n" }
         return out
     }
 
-    public struct Proposal: Sendable {
-        public var phrase: String
-        public var theme: String
-        public var weight: Double
-        public var documents: Int
+    package struct Proposal: Sendable {
+        package var phrase: String
+        package var theme: String
+        package var weight: Double
+        package var documents: Int
     }
 
     /// Two-syllable n-grams with a strong positive learned weight for one theme,
     /// seen in at least `minimumDocuments` petitions and not already a hand phrase.
-    public static func proposals(_ weights: LearnedWeights, inputs: [LearningInput], lexicon: Lexicon, analyzer: Analyzer,
+    package static func proposals(_ weights: LearnedWeights, inputs: [LearningInput], lexicon: Lexicon, analyzer: Analyzer,
                                  minimumWeight: Double = 1.5, minimumDocuments: Int = 3, perTheme: Int = 20) -> [Proposal] {
         var documents: [String: Int] = [:], forms: [String: [String: Int]] = [:]
         for input in inputs {
@@ -44,7 +44,7 @@ public enum LearnedWeightsWriter {
         }
     }
 
-    public static func proposalsFile(_ proposals: [Proposal]) -> String {
+    package static func proposalsFile(_ proposals: [Proposal]) -> String {
         var out = "# Phrases the learned model found strong that the hand lexicons lack. Review; paste good rows into themes/<theme>.tsv with a weight of 1-3.\n"
         out += "phrase\ttheme\tlearned_weight\tpetitions\n"
         for p in proposals { out += "\(p.phrase)\t\(p.theme)\t\(format(p.weight))\t\(p.documents)\n" }

@@ -2,39 +2,39 @@
 /// how often it fires, its precision against the labels, which phrases of
 /// different themes fire together, and which never fire. The evidence staff
 /// need to prune and refine lexicons.
-public struct LexiconStatistics: Sendable, Codable {
-    public struct PhraseStats: Sendable, Codable {
-        public var phrase: String
-        public var theme: String
-        public var source: String
+package struct LexiconStatistics: Sendable, Codable {
+    package struct PhraseStats: Sendable, Codable {
+        package var phrase: String
+        package var theme: String
+        package var source: String
         /// Petitions it fired in (not negated).
-        public var fires: Int
+        package var fires: Int
         /// Of those, petitions whose labels include its theme.
-        public var correct: Int
-        public var precision: Double
+        package var correct: Int
+        package var precision: Double
     }
 
-    public struct RuleStats: Sendable, Codable {
-        public var rule: String
-        public var agency: String
-        public var decided: Int
-        public var correct: Int
-        public var precision: Double
+    package struct RuleStats: Sendable, Codable {
+        package var rule: String
+        package var agency: String
+        package var decided: Int
+        package var correct: Int
+        package var precision: Double
     }
 
-    public struct Conflict: Sendable, Codable {
-        public var first: String
-        public var second: String
-        public var petitions: Int
+    package struct Conflict: Sendable, Codable {
+        package var first: String
+        package var second: String
+        package var petitions: Int
     }
 
-    public var petitions: Int
-    public var phrases: [PhraseStats]
-    public var neverFired: [PhraseStats]
-    public var conflicts: [Conflict]
-    public var rules: [RuleStats]
+    package var petitions: Int
+    package var phrases: [PhraseStats]
+    package var neverFired: [PhraseStats]
+    package var conflicts: [Conflict]
+    package var rules: [RuleStats]
 
-    public init(classifier: Classifier, gold: [GoldPetition]) {
+    package init(classifier: Classifier, gold: [GoldPetition]) {
         let lexicon = classifier.lexicon
         var fires: [String: Int] = [:], correct: [String: Int] = [:]
         var pairCounts: [String: Int] = [:]

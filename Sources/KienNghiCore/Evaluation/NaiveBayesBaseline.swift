@@ -5,7 +5,7 @@ import Foundation
 /// analyzer), one model for the main theme and one for the agency, trained on
 /// labelled petitions. It predicts a single theme, so its multi-label recall is
 /// naturally lower; main-theme accuracy is the fair comparison.
-public struct NaiveBayesBaseline: Sendable {
+package struct NaiveBayesBaseline: Sendable {
     struct Model: Sendable {
         var classes: [String] = []
         var priors: [Double] = []
@@ -54,7 +54,7 @@ public struct NaiveBayesBaseline: Sendable {
     let agencyModel: Model
 
     /// Trains on labelled petitions (main theme and agency).
-    public init(training: [GoldPetition], analyzer: Analyzer) {
+    package init(training: [GoldPetition], analyzer: Analyzer) {
         self.analyzer = analyzer
         let features = training.map { Self.features($0.text, analyzer) }
         themeModel = .train(zip(features, training).map { ($0, $1.themes[0]) })
@@ -69,7 +69,7 @@ public struct NaiveBayesBaseline: Sendable {
         return features
     }
 
-    public func predict(_ text: String) -> Evaluator.Prediction {
+    package func predict(_ text: String) -> Evaluator.Prediction {
         let features = Self.features(text, analyzer)
         let theme = themeModel.predict(features) ?? "other"
         return Evaluator.Prediction(themes: [theme], agency: theme == "other" ? nil : agencyModel.predict(features))

@@ -5,27 +5,27 @@ import Foundation
 /// or frequent in petitions the lexicons sent to review, minus stopwords and
 /// phrases already in a lexicon. Labels come from gold data when given, else
 /// from the classifier itself.
-public struct PhraseSuggester: Sendable {
-    public struct Suggestion: Sendable, Codable {
+package struct PhraseSuggester: Sendable {
+    package struct Suggestion: Sendable, Codable {
         /// Theme id, or "other" for n-grams frequent in the review queue.
-        public var theme: String
-        public var phrase: String
-        public var count: Int
+        package var theme: String
+        package var phrase: String
+        package var count: Int
         /// In petitions whose main theme is `theme`.
-        public var inTheme: Int
-        public var llr: Double
-        public var suggestedWeight: Int
-        public var example: String
+        package var inTheme: Int
+        package var llr: Double
+        package var suggestedWeight: Int
+        package var example: String
         /// Of `count`, petitions the lexicons got wrong (gold data only).
-        public var missed: Int
+        package var missed: Int
     }
 
-    public let classifier: Classifier
-    public let stopwords: Set<String>
-    public var minimumCount = 3
-    public var perTheme = 15
+    package let classifier: Classifier
+    package let stopwords: Set<String>
+    package var minimumCount = 3
+    package var perTheme = 15
 
-    public init(classifier: Classifier, stopwords: Set<String>) {
+    package init(classifier: Classifier, stopwords: Set<String>) {
         self.classifier = classifier
         self.stopwords = stopwords
     }
@@ -36,12 +36,12 @@ public struct PhraseSuggester: Sendable {
                                              "cho", "của", "cua", "thì", "thi", "là", "la", "bị", "bi", "được", "duoc", "đã", "da"]
 
     /// Reads `stopwords.txt` (one entry per line after the `entry` header).
-    public static func loadStopwords(_ url: URL) -> Set<String> {
+    package static func loadStopwords(_ url: URL) -> Set<String> {
         guard let file = try? TabularFile.load(url) else { return [] }
         return Set(file.rows.map { file.cell($0, "entry") }.filter { !$0.isEmpty })
     }
 
-    public func suggest(_ petitions: [(text: String, goldMain: String?)]) -> [Suggestion] {
+    package func suggest(_ petitions: [(text: String, goldMain: String?)]) -> [Suggestion] {
         let analyzer = classifier.analyzer
         let known = Set(classifier.lexicon.phrases.map { analyzer.analyze($0.text).termKeys.joined(separator: " ") })
         var documents: [(label: String, missed: Bool, grams: [String: String])] = []
@@ -130,6 +130,9 @@ public struct PhraseSuggester: Sendable {
             let keys = words.map { analyzed.key($0) }
             for length in 2...3 where keys.count >= length {
                 for start in 0...(keys.count - length) {
+                    // Only words written next to each other: a comma, number or symbol between two
+                    // words is a boundary ("thông báo, lý do" gives no "báo lý").
+                    if words[start + length - 1] - words[start] != length - 1 { continue }
                     let slice = Array(keys[start..<(start + length)])
                     if stopwords.contains(slice[0]) || stopwords.contains(slice[length - 1])
                         || Self.boundaryWords.contains(slice[0]) || Self.boundaryWords.contains(slice[length - 1]) { continue }

@@ -1,6 +1,6 @@
 /// Copies of a labelled text as people type it without a Vietnamese keyboard,
 /// for measuring how much the classifier depends on diacritics.
-public enum TextVariant: String, Sendable, CaseIterable, Codable {
+package enum TextVariant: String, Sendable, CaseIterable, Codable {
     /// The text as labelled.
     case original
     /// Every diacritic removed, đ → d ("Đường ngập" → "Duong ngap").
@@ -9,7 +9,7 @@ public enum TextVariant: String, Sendable, CaseIterable, Codable {
     /// trailing s/f/r/x/j ("đường" → "dduwowngf").
     case telex
 
-    public func apply(_ text: String) -> String {
+    package func apply(_ text: String) -> String {
         switch self {
         case .original: text
         case .noDiacritics: Self.transform(text, telex: false)

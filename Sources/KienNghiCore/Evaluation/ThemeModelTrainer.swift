@@ -4,33 +4,33 @@ import Foundation
 /// hand-lexicon scores, trained by seeded stochastic gradient descent with L2
 /// regularisation. Deterministic for a given seed and input order; offline; a
 /// second or so for a thousand petitions.
-public struct ThemeModelTrainer: Sendable {
-    public var epochs = 40
-    public var learningRate = 2.0
+package struct ThemeModelTrainer: Sendable {
+    package var epochs = 40
+    package var learningRate = 2.0
     /// L2 strength (per example and epoch).
-    public var l2 = 0.0005
+    package var l2 = 0.0005
     /// An n-gram must occur in at least this many training petitions.
-    public var minimumDocuments = 3
+    package var minimumDocuments = 3
     /// Share of the target given to a petition's further themes (the main theme keeps the rest).
-    public var secondaryShare = 0.2
+    package var secondaryShare = 0.2
     /// Weights smaller than this are not written out.
-    public var pruneBelow = 0.3
-    public var seed: UInt64 = 20261203
+    package var pruneBelow = 0.3
+    package var seed: UInt64 = 20261203
 
-    public init() {}
+    package init() {}
 
-    public struct Example: Sendable {
-        public var input: LearningInput
-        public var themes: [String]
+    package struct Example: Sendable {
+        package var input: LearningInput
+        package var themes: [String]
 
-        public init(input: LearningInput, themes: [String]) {
+        package init(input: LearningInput, themes: [String]) {
             self.input = input
             self.themes = themes
         }
     }
 
     /// Fits on `examples`; `themes` fixes the class order (taxonomy order).
-    public func fit(_ examples: [Example], themes: [String], sourceFile: String = "learned/weights.tsv") -> LearnedWeights {
+    package func fit(_ examples: [Example], themes: [String], sourceFile: String = "learned/weights.tsv") -> LearnedWeights {
         let classes = themes.count
         let classIndex = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($1, $0) })
         var documentFrequency: [String: Int] = [:]
@@ -97,10 +97,10 @@ public struct ThemeModelTrainer: Sendable {
 }
 
 /// A small seeded generator (SplitMix64), so folds and training are reproducible everywhere.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
+    package init(seed: UInt64) { state = seed }
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

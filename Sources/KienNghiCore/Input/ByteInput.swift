@@ -11,8 +11,8 @@ private let systemRead = Darwin.read
 /// fuzzing, a package read whole from a pipe). Nothing is ever read twice from
 /// the operating system: bytes looked at ahead (``peek(_:)``) are kept and
 /// handed out again, so a pipe works like a file.
-public final class ByteInput {
-    public let path: String
+package final class ByteInput {
+    package let path: String
     private let descriptor: Int32
     /// Bytes read ahead (or the whole input, in memory), handed out first.
     private var pending: [UInt8]
@@ -20,7 +20,7 @@ public final class ByteInput {
     /// No more bytes from the descriptor (always true in memory).
     private var drained: Bool
 
-    public init(path: String) throws(InputFailure) {
+    package init(path: String) throws(InputFailure) {
         self.path = path
         pending = []
         drained = false
@@ -36,7 +36,7 @@ public final class ByteInput {
     }
 
     /// Bytes held in memory; `name` is what messages call them.
-    public init(bytes: [UInt8], name: String) {
+    package init(bytes: [UInt8], name: String) {
         path = name
         pending = bytes
         descriptor = -1
@@ -46,7 +46,7 @@ public final class ByteInput {
     deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// Whether `path` names a regular file (not a pipe, a device, a folder or standard input).
-    public static func isRegularFile(_ path: String) -> Bool {
+    package static func isRegularFile(_ path: String) -> Bool {
         guard path != "-" else { return false }
         var info = stat()
         return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
@@ -54,7 +54,7 @@ public final class ByteInput {
 
     /// The next `count` bytes (fewer only at the end), without consuming them:
     /// the following ``read(upTo:)`` calls hand them out again.
-    public func peek(_ count: Int) throws(InputFailure) -> ArraySlice<UInt8> {
+    package func peek(_ count: Int) throws(InputFailure) -> ArraySlice<UInt8> {
         if pending.count - pendingStart < count && !drained {
             pending.removeSubrange(0..<pendingStart)
             pendingStart = 0
@@ -64,7 +64,7 @@ public final class ByteInput {
     }
 
     /// Up to `count` bytes; fewer only at the end of the input (empty then).
-    public func read(upTo count: Int) throws(InputFailure) -> [UInt8] {
+    package func read(upTo count: Int) throws(InputFailure) -> [UInt8] {
         var bytes: [UInt8] = []
         if pendingStart < pending.count {
             let end = min(pending.count, pendingStart + count)
@@ -78,7 +78,7 @@ public final class ByteInput {
 
     /// Everything left, up to `limit` bytes; nil when the input holds more
     /// (only for inputs that must be held whole anyway: an Office package from a pipe).
-    public func readAll(limit: Int) throws(InputFailure) -> [UInt8]? {
+    package func readAll(limit: Int) throws(InputFailure) -> [UInt8]? {
         let step = InputLimits.blockBytes * 16
         var bytes: [UInt8] = []
         while true {

@@ -4,14 +4,14 @@
 /// of any size streams; memory is bounded by the limits whatever the input
 /// (a longer cell is cut and its record flagged ``Record/tooLong``).
 /// Reports the line and byte offset where each record starts.
-public struct DelimitedTextParser: Sendable {
-    public let delimiter: UInt8
+package struct DelimitedTextParser: Sendable {
+    package let delimiter: UInt8
     /// Longest cell kept, in bytes; the rest is counted, not stored.
-    public var maxCellBytes = InputLimits.maxPetitionBytes
+    package var maxCellBytes = InputLimits.maxPetitionBytes
     /// Longest record kept, in bytes (all cells).
-    public var maxRecordBytes = InputLimits.maxRecordBytes
+    package var maxRecordBytes = InputLimits.maxRecordBytes
     /// Cells stored per record; more are counted only.
-    public var maxCells = InputLimits.maxColumns + 1
+    package var maxCells = InputLimits.maxColumns + 1
     private var cell: [UInt8] = []
     private var record: [String] = []
     private var recordCells = 0
@@ -28,34 +28,34 @@ public struct DelimitedTextParser: Sendable {
     private var recordOffset = 0
     private var recordStarted = false
 
-    public init(delimiter: UInt8) { self.delimiter = delimiter }
+    package init(delimiter: UInt8) { self.delimiter = delimiter }
 
     /// One parsed record.
-    public struct Record: Sendable {
-        public var cells: [String]
+    package struct Record: Sendable {
+        package var cells: [String]
         /// 1-based line where the record starts.
-        public var line: Int
+        package var line: Int
         /// A quote appeared inside an unquoted cell, or text followed a closing quote.
-        public var malformed: Bool
+        package var malformed: Bool
         /// Byte offset (in the bytes fed) where the record starts.
-        public var offset: Int = 0
+        package var offset: Int = 0
         /// A cell or the record went past the limits: `cells` holds only their start.
-        public var tooLong = false
+        package var tooLong = false
         /// How many cells the record really had (`cells` stops at `maxCells`).
-        public var cellCount = 0
+        package var cellCount = 0
         /// Bytes the record spans in the input.
-        public var length = 0
+        package var length = 0
     }
 
     /// Consumes bytes, returning the records they complete.
-    public mutating func feed(_ bytes: some Collection<UInt8>) -> [Record] {
+    package mutating func feed(_ bytes: some Collection<UInt8>) -> [Record] {
         var records: [Record] = []
         feed(bytes) { records.append($0) }
         return records
     }
 
     /// Consumes bytes, calling `body` with each record they complete.
-    public mutating func feed(_ bytes: some Collection<UInt8>, _ body: (Record) throws -> Void) rethrows {
+    package mutating func feed(_ bytes: some Collection<UInt8>, _ body: (Record) throws -> Void) rethrows {
         let done: Void? = try bytes.withContiguousStorageIfAvailable { try feedBuffer($0, body) }
         if done == nil { try Array(bytes).withUnsafeBufferPointer { try feedBuffer($0, body) } }
     }
@@ -131,7 +131,7 @@ public struct DelimitedTextParser: Sendable {
 
     /// Ends the input; returns the last record if the file did not end with a
     /// line break. `unterminatedQuote` tells a quote left open to the end.
-    public mutating func finish() -> (record: Record?, unterminatedQuote: Int?) {
+    package mutating func finish() -> (record: Record?, unterminatedQuote: Int?) {
         let openQuote = inQuotes && !quoteSeenInQuoted ? recordLine : nil
         if quoteSeenInQuoted { inQuotes = false }
         inQuotes = false
@@ -143,7 +143,7 @@ public struct DelimitedTextParser: Sendable {
     }
 
     /// The line the parser has reached (1-based).
-    public var currentLine: Int { line }
+    package var currentLine: Int { line }
 
     private mutating func endCell() {
         recordCells += 1
@@ -154,7 +154,7 @@ public struct DelimitedTextParser: Sendable {
 
     /// Guesses the delimiter from a sample: the candidate that splits the first
     /// lines into the same number (> 1) of cells most consistently.
-    public static func sniffDelimiter(_ sample: some Collection<UInt8>) -> UInt8 {
+    package static func sniffDelimiter(_ sample: some Collection<UInt8>) -> UInt8 {
         var best: (delimiter: UInt8, score: Int) = (0x2C, -1)
         for candidate: UInt8 in [0x09, 0x3B, 0x2C, 0x7C] {
             var parser = DelimitedTextParser(delimiter: candidate)

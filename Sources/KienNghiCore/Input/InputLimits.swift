@@ -1,23 +1,23 @@
 /// The sizes KienNghi promises to handle, in one place (the README's "Limits
 /// and guarantees" quotes them). Anything larger is refused with its position,
 /// never allowed to exhaust memory.
-public enum InputLimits {
+package enum InputLimits {
     /// Longest petition text (UTF-8 bytes) in one cell, line or paragraph: 1 MiB.
     /// A longer one is rejected as a row (with its line and byte offset); the rest of the file goes on.
-    public static let maxPetitionBytes = 1 << 20
+    package static let maxPetitionBytes = 1 << 20
     /// Longest whole record (a CSV row with all its cells, or one JSON line): 4 MiB.
-    public static let maxRecordBytes = 4 << 20
+    package static let maxRecordBytes = 4 << 20
     /// Most columns a CSV/TSV header may have (a wider table is refused).
-    public static let maxColumns = 1024
+    package static let maxColumns = 1024
     /// How much of an input is read to sniff its encoding, delimiter and header
     /// before the real parse (the same bytes are then replayed, never read twice).
-    public static let sniffBytes = 64 << 10
+    package static let sniffBytes = 64 << 10
     /// Bytes read from the file at a time.
-    public static let blockBytes = 64 << 10
+    package static let blockBytes = 64 << 10
     /// Largest XLSX/DOCX package accepted through a pipe or standard input:
     /// a ZIP cannot be read forward, so it is held in memory (a regular file is
     /// read in place, without this limit).
-    public static let maxPipedPackageBytes = 128 << 20
+    package static let maxPipedPackageBytes = 128 << 20
     /// A batch of petitions handed to classification is cut at this much text.
-    public static let batchBytes = 8 << 20
+    package static let batchBytes = 8 << 20
 }

@@ -1,21 +1,21 @@
 /// Splits UTF-8 blocks into lines ended by LF, CRLF or a lone CR, keeping at
 /// most `limit` bytes of each line (a longer one is flagged, its start kept as
 /// an excerpt), so a line of any length costs bounded memory.
-public struct LineSplitter: Sendable {
+package struct LineSplitter: Sendable {
     /// One line, without its line break.
-    public struct Line: Sendable {
+    package struct Line: Sendable {
         /// The line, or its first `limit` bytes when ``tooLong``.
-        public var bytes: [UInt8]
+        package var bytes: [UInt8]
         /// 1-based line number.
-        public var number: Int
+        package var number: Int
         /// Byte offset of the line's start in the bytes fed.
-        public var offset: Int
+        package var offset: Int
         /// The line's real length in bytes.
-        public var length: Int
-        public var tooLong: Bool { length > bytes.count }
+        package var length: Int
+        package var tooLong: Bool { length > bytes.count }
     }
 
-    public let limit: Int
+    package let limit: Int
     private var current: [UInt8] = []
     private var length = 0
     private var number = 1
@@ -23,10 +23,10 @@ public struct LineSplitter: Sendable {
     private var position = 0
     private var afterCR = false
 
-    public init(limit: Int = InputLimits.maxPetitionBytes) { self.limit = limit }
+    package init(limit: Int = InputLimits.maxPetitionBytes) { self.limit = limit }
 
     /// Consumes a block, calling `body` with each line it completes.
-    public mutating func feed(_ bytes: [UInt8], _ body: (Line) throws -> Void) rethrows {
+    package mutating func feed(_ bytes: [UInt8], _ body: (Line) throws -> Void) rethrows {
         try bytes.withUnsafeBufferPointer { buffer in
             for byte in buffer {
                 defer { position += 1 }
@@ -52,7 +52,7 @@ public struct LineSplitter: Sendable {
     }
 
     /// Ends the input: the last line if it had no line break.
-    public mutating func finish(_ body: (Line) throws -> Void) rethrows {
+    package mutating func finish(_ body: (Line) throws -> Void) rethrows {
         if length > 0 { try body(Line(bytes: current, number: number, offset: start, length: length)) }
         current = []
         length = 0

@@ -241,12 +241,12 @@ public enum CellProblem: Error, Sendable, Equatable, Codable {
 }
 
 /// The table shape of an input: column names and which one holds the text.
-public struct InputSchema: Sendable, Equatable {
-    public var columns: [String]
-    public var textColumn: Int
-    public var idColumn: Int?
+package struct InputSchema: Sendable, Equatable {
+    package var columns: [String]
+    package var textColumn: Int
+    package var idColumn: Int?
 
-    public init(columns: [String], textColumn: Int, idColumn: Int?) {
+    package init(columns: [String], textColumn: Int, idColumn: Int?) {
         self.columns = columns
         self.textColumn = textColumn
         self.idColumn = idColumn
@@ -260,7 +260,7 @@ public struct InputSchema: Sendable, Equatable {
     private static let foldedTextColumnNames = Set(textColumnNames.map(fold))
     private static let foldedIdColumnNames = Set(idColumnNames.map(fold))
 
-    public static func guess(header: [String], sample: [[String]], named: String?) -> (text: Int?, id: Int?) {
+    package static func guess(header: [String], sample: [[String]], named: String?) -> (text: Int?, id: Int?) {
         let folded = header.map(fold)
         let id = folded.firstIndex { foldedIdColumnNames.contains($0) }
         if let named {
@@ -327,7 +327,7 @@ public struct InputSchema: Sendable, Equatable {
     /// How much a row looks like a header: known column names and several short
     /// non-numeric cells count for it; numbers, dates and long texts against it.
     /// A row with a single filled cell (a title) scores at most 1.
-    public static func headerScore(_ row: [String]) -> Int {
+    package static func headerScore(_ row: [String]) -> Int {
         var score = 0, filled = 0
         for cell in row {
             let trimmed = cell
@@ -353,7 +353,7 @@ public struct InputSchema: Sendable, Equatable {
     /// Index of the header among the first `window` rows of a table: the row
     /// that looks most like one (see ``headerScore(_:)``), the earliest on a tie;
     /// the first non-empty row when none looks like a header. Nil when all are empty.
-    public static func headerRow(in rows: [[String]], window: Int = 10) -> Int? {
+    package static func headerRow(in rows: [[String]], window: Int = 10) -> Int? {
         let filled = rows.indices.filter { rows[$0].contains { !$0.allSatisfy(\.isWhitespace) } }
         guard let first = filled.first else { return nil }
         var best = first, bestScore = Int.min
@@ -367,7 +367,7 @@ public struct InputSchema: Sendable, Equatable {
     private static let nameAnalyzer = Analyzer()
 
     /// Lower case, diacritics off, spaces folded: for comparing column names.
-    public static func fold(_ name: String) -> String {
+    package static func fold(_ name: String) -> String {
         let analyzed = nameAnalyzer.analyze(name)
         return analyzed.tokens.indices.filter { analyzed.tokens[$0].kind == .word || analyzed.tokens[$0].kind == .number }
             .map { analyzed.plainKey($0) }.joined(separator: " ")

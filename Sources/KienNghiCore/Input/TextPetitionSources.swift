@@ -31,10 +31,10 @@ struct PetitionBatch {
 /// CSV or TSV petitions: delimiter and header sniffed from a bounded prefix,
 /// quoted multi-line cells, the text column chosen by name/number or guessed
 /// when obvious. The file is read once, streaming.
-public struct DelimitedPetitionSource: PetitionSource {
-    public let stream: TextStream
-    public let textColumnName: String?
-    public private(set) var columns: [String] = []
+package struct DelimitedPetitionSource: PetitionSource {
+    package let stream: TextStream
+    package let textColumnName: String?
+    package private(set) var columns: [String] = []
     private var schema: InputSchema?
     private let delimiter: UInt8
     private let hasHeader: Bool
@@ -44,7 +44,7 @@ public struct DelimitedPetitionSource: PetitionSource {
     /// Reads the head of the file (at most ``InputLimits/sniffBytes``, or up to
     /// ``InputLimits/maxRecordBytes`` when the first row is longer) to settle
     /// delimiter, header and columns.
-    public init(stream: TextStream, textColumn: String?) throws {
+    package init(stream: TextStream, textColumn: String?) throws {
         self.stream = stream
         self.textColumnName = textColumn
         var sample = try stream.prefix(atLeast: InputLimits.sniffBytes)
@@ -106,7 +106,7 @@ public struct DelimitedPetitionSource: PetitionSource {
         "dòng đầu dài hơn \(bytes) byte, giới hạn \(InputLimits.maxRecordBytes) / the first row is longer than \(bytes) bytes, limit \(InputLimits.maxRecordBytes)"
     }
 
-    public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
         guard let schema else { return }
         try withoutActuallyEscaping(body) { body in
             var batch = PetitionBatch(size: batchSize, body)
@@ -161,17 +161,17 @@ public struct DelimitedPetitionSource: PetitionSource {
     }
 
     /// The chosen text column's name.
-    public var textColumnTitle: String? { schema.map { columns[$0.textColumn] } }
+    package var textColumnTitle: String? { schema.map { columns[$0.textColumn] } }
 }
 
 /// JSON Lines petitions: a `text` field and an optional `id` on each line.
-public struct JSONLinesPetitionSource: PetitionSource {
-    public let stream: TextStream
-    public let columns = ["id", "text"]
+package struct JSONLinesPetitionSource: PetitionSource {
+    package let stream: TextStream
+    package let columns = ["id", "text"]
 
-    public init(stream: TextStream) { self.stream = stream }
+    package init(stream: TextStream) { self.stream = stream }
 
-    public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
         try withoutActuallyEscaping(body) { body in
             var batch = PetitionBatch(size: batchSize, body)
             var splitter = LineSplitter(limit: InputLimits.maxRecordBytes)
@@ -221,11 +221,11 @@ extension JSONLinesPetitionSource {
 /// Plain text: one petition per line, or per blank-line-separated block when
 /// the file uses blank lines between multi-line petitions (decided from the
 /// first ``InputLimits/sniffBytes``).
-public struct PlainTextPetitionSource: PetitionSource {
-    public let stream: TextStream
-    public let columns = ["text"]
+package struct PlainTextPetitionSource: PetitionSource {
+    package let stream: TextStream
+    package let columns = ["text"]
 
-    public init(stream: TextStream) { self.stream = stream }
+    package init(stream: TextStream) { self.stream = stream }
 
     /// Blocks only when blank lines separate groups of lines and some group has several.
     static func usesParagraphs(_ sample: [UInt8]) -> Bool {
@@ -247,7 +247,7 @@ public struct PlainTextPetitionSource: PetitionSource {
         return separatingBlanks > 0 && longestRun > 1
     }
 
-    public func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
         let paragraphMode = Self.usesParagraphs(try stream.prefix(atLeast: InputLimits.sniffBytes))
         try withoutActuallyEscaping(body) { body in
             var batch = PetitionBatch(size: batchSize, body)

@@ -4,10 +4,10 @@
 /// Readers first look at a bounded ``prefix(atLeast:)`` to sniff the delimiter,
 /// header or layout; ``forEachBlock(_:)`` then replays that prefix and goes on
 /// with the rest, so every byte is read from the input exactly once.
-public final class TextStream {
-    public let path: String
-    public let encoding: TextEncoding?
-    public let lenient: Bool
+package final class TextStream {
+    package let path: String
+    package let encoding: TextEncoding?
+    package let lenient: Bool
     private var input: ByteInput?
     /// An input opened (and perhaps peeked at) by the caller, used for the first pass.
     private var given: ByteInput?
@@ -19,7 +19,7 @@ public final class TextStream {
     private var ended = false
     private var consumed = false
 
-    public init(path: String, encoding: TextEncoding? = nil, lenient: Bool = false) {
+    package init(path: String, encoding: TextEncoding? = nil, lenient: Bool = false) {
         self.path = path
         self.encoding = encoding
         self.lenient = lenient
@@ -29,7 +29,7 @@ public final class TextStream {
 
     /// A text already in memory (read from a pipe for sniffing, tests, fuzzing):
     /// read exactly as a file with the same bytes would be; `name` is used in messages.
-    public init(bytes: [UInt8], name: String, encoding: TextEncoding? = nil, lenient: Bool = false) {
+    package init(bytes: [UInt8], name: String, encoding: TextEncoding? = nil, lenient: Bool = false) {
         path = name
         self.encoding = encoding
         self.lenient = lenient
@@ -39,7 +39,7 @@ public final class TextStream {
 
     /// An input already opened (standard input or a pipe whose first bytes were
     /// looked at to tell its format); read from where it stands, once.
-    public init(input: ByteInput, encoding: TextEncoding? = nil, lenient: Bool = false) {
+    package init(input: ByteInput, encoding: TextEncoding? = nil, lenient: Bool = false) {
         path = input.path
         self.encoding = encoding
         self.lenient = lenient
@@ -49,32 +49,32 @@ public final class TextStream {
     }
 
     /// The encoding used (known once reading has begun).
-    public var detection: TextDecoder.Detection? { decoder.detection }
+    package var detection: TextDecoder.Detection? { decoder.detection }
     /// Invalid sequences replaced by U+FFFD so far (with `lenient`).
-    public var replacedSequences: Int { decoder.replacedSequences }
+    package var replacedSequences: Int { decoder.replacedSequences }
 
     /// The input byte offset of decoded offset `offset`, when the two coincide
     /// up to a byte-order mark (UTF-8 input); nil for other encodings.
-    public func inputOffset(_ offset: Int) -> Int? {
+    package func inputOffset(_ offset: Int) -> Int? {
         guard decoder.preservesOffsets else { return nil }
         return offset + (decoder.detection?.byteOrderMarkLength ?? 0)
     }
 
     /// The first decoded bytes: at least `count` of them unless the input is
     /// shorter (then all of it, and ``isComplete`` is true). Kept for replay.
-    public func prefix(atLeast count: Int) throws -> [UInt8] {
+    package func prefix(atLeast count: Int) throws -> [UInt8] {
         if consumed { restart() }
         while buffered.count < count && !ended { buffered += try nextBlock() }
         return buffered
     }
 
     /// Whether everything the input holds has been read into the prefix.
-    public var isComplete: Bool { ended }
+    package var isComplete: Bool { ended }
 
     /// Calls `body` with consecutive decoded UTF-8 blocks (a block may end in
     /// the middle of a line, never inside a character). Meant once per stream:
     /// a second pass opens the input again (fine for a file, not for a pipe).
-    public func forEachBlock(_ body: ([UInt8]) throws -> Void) throws {
+    package func forEachBlock(_ body: ([UInt8]) throws -> Void) throws {
         if consumed { restart() }
         if input == nil { _ = try prefix(atLeast: 1) }
         consumed = true
@@ -92,7 +92,7 @@ public final class TextStream {
     /// Decoded text in chunks of whole lines (LF-terminated), with the first
     /// line number of each: for callers that want `String`s. A line is held
     /// whole, so prefer ``forEachBlock(_:)`` for input of unknown shape.
-    public func forEachChunk(_ body: (String, Int) throws -> Void) throws {
+    package func forEachChunk(_ body: (String, Int) throws -> Void) throws {
         var pending: [UInt8] = []
         var line = 1
         func emit(_ bytes: ArraySlice<UInt8>) throws {

@@ -2,16 +2,16 @@ import Foundation
 
 /// Where the default lexicons live: inside the tool's resource bundle, so the
 /// tool works from any folder.
-public enum BundledLexicons {
+package enum BundledLexicons {
     /// The bundled copy of the repository's Lexicons/ folder.
-    public static var directory: URL {
+    package static var directory: URL {
         Bundle.module.resourceURL!.appendingPathComponent("Lexicons", isDirectory: true)
     }
 }
 
 extension AbbreviationTable {
     /// Reads `abbreviations.tsv` (columns `abbreviation`, `expansion`).
-    public static func load(_ file: TabularFile) -> AbbreviationTable {
+    package static func load(_ file: TabularFile) -> AbbreviationTable {
         var table = AbbreviationTable()
         let plainAnalyzer = Analyzer()
         for row in file.rows {

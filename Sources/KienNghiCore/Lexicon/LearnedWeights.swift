@@ -8,14 +8,14 @@
 /// - `@lexicon:<theme>`: the hand lexicons' score for that theme (scaled by
 ///   ``LearnedWeights/lexiconScale``), so the model learns how far to trust them;
 /// - `@bias`: a constant.
-public struct LearnedWeights: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public var feature: String
-        public var theme: String
-        public var weight: Double
-        public var source: LexiconSource
+package struct LearnedWeights: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
+        package var feature: String
+        package var theme: String
+        package var weight: Double
+        package var source: LexiconSource
 
-        public init(feature: String, theme: String, weight: Double, source: LexiconSource) {
+        package init(feature: String, theme: String, weight: Double, source: LexiconSource) {
             self.feature = feature
             self.theme = theme
             self.weight = weight
@@ -23,38 +23,38 @@ public struct LearnedWeights: Sendable, Equatable {
         }
     }
 
-    public static let biasFeature = "@bias"
-    public static let lexiconPrefix = "@lexicon:"
+    package static let biasFeature = "@bias"
+    package static let lexiconPrefix = "@lexicon:"
     /// A hand-lexicon phrase that fired (not negated), as its own feature: the model learns how far to trust each phrase.
-    public static let phrasePrefix = "@phrase:"
+    package static let phrasePrefix = "@phrase:"
     /// Hand scores are divided by this and capped at ``lexiconCap`` before weighting.
-    public static let lexiconScale = 2.0
-    public static let lexiconCap = 5.0
+    package static let lexiconScale = 2.0
+    package static let lexiconCap = 5.0
 
-    public var entries: [Entry]
+    package var entries: [Entry]
 
     /// Decision rules for the hybrid model (documented in Lexicons/README.md).
-    public var policy = Policy()
+    package var policy = Policy()
 
-    public struct Policy: Sendable, Equatable {
+    package struct Policy: Sendable, Equatable {
         /// Below this probability the main theme is not trusted: review queue.
-        public var minimumConfidence = 0.2
+        package var minimumConfidence = 0.2
         /// A further theme is listed when its probability reaches this...
-        public var secondaryProbability = 0.2
+        package var secondaryProbability = 0.2
         /// ...or when the hand lexicons accepted it (threshold and margin) and its probability reaches this.
-        public var secondaryWithLexicon = 0.05
+        package var secondaryWithLexicon = 0.05
         /// Learned evidence shown per theme (largest contributions first)...
-        public var evidencePerTheme = 5
+        package var evidencePerTheme = 5
         /// ...when it adds at least this much to the theme's logit.
-        public var smallestEvidence = 0.1
+        package var smallestEvidence = 0.1
 
-        public init() {}
+        package init() {}
     }
 
-    public init(entries: [Entry]) { self.entries = entries }
+    package init(entries: [Entry]) { self.entries = entries }
 
     /// Themes the model scores, in first-seen order.
-    public var themes: [String] {
+    package var themes: [String] {
         var seen: Set<String> = []
         return entries.compactMap { seen.insert($0.theme).inserted ? $0.theme : nil }
     }

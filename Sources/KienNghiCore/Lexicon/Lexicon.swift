@@ -1,10 +1,10 @@
 /// A theme a petition can be about.
-public struct ThemeDefinition: Sendable, Equatable, Codable {
-    public var id: String
-    public var labelVi: String
-    public var labelEn: String
+package struct ThemeDefinition: Sendable, Equatable, Codable {
+    package var id: String
+    package var labelVi: String
+    package var labelEn: String
 
-    public func label(_ language: Language) -> String { language.pick(labelVi, labelEn) }
+    package func label(_ language: Language) -> String { language.pick(labelVi, labelEn) }
 }
 
 /// Where a lexicon entry was written, for evidence and diagnostics.
@@ -22,25 +22,25 @@ public struct LexiconSource: Sendable, Equatable, Hashable, Codable, CustomStrin
 }
 
 /// One phrase of a theme file.
-public struct ThemePhrase: Sendable, Equatable {
-    public enum Effect: Sendable, Equatable {
+package struct ThemePhrase: Sendable, Equatable {
+    package enum Effect: Sendable, Equatable {
         /// Adds (or, if negative, removes) this much to the theme's score.
         case weight(Double)
         /// Rules the theme out.
         case exclude
     }
 
-    public var text: String
-    public var theme: String
-    public var effect: Effect
-    public var source: LexiconSource
+    package var text: String
+    package var theme: String
+    package var effect: Effect
+    package var source: LexiconSource
 }
 
 /// Urgency categories an office must see first.
 public enum UrgencyFlag: String, Sendable, CaseIterable, Codable {
     case strike, unpaidWages = "unpaid-wages", accident, layoff, violence
 
-    public func label(_ language: Language) -> String {
+    package func label(_ language: Language) -> String {
         switch self {
         case .strike: language.pick("Đình công, ngừng việc", "Strike or work stoppage")
         case .unpaidWages: language.pick("Nợ lương", "Unpaid wages")
@@ -52,26 +52,26 @@ public enum UrgencyFlag: String, Sendable, CaseIterable, Codable {
 }
 
 /// One phrase of urgency.tsv.
-public struct UrgencyPhrase: Sendable, Equatable {
-    public var text: String
-    public var flag: UrgencyFlag
-    public var source: LexiconSource
+package struct UrgencyPhrase: Sendable, Equatable {
+    package var text: String
+    package var flag: UrgencyFlag
+    package var source: LexiconSource
 }
 
 /// Everything read from a Lexicons/ folder: themes, phrases, cues, abbreviations,
 /// gazetteer and routing table. Immutable once loaded.
-public struct Lexicon: Sendable {
-    public var themes: [ThemeDefinition]
-    public var phrases: [ThemePhrase]
-    public var negationCues: [String]
-    public var urgency: [UrgencyPhrase]
-    public var abbreviations: AbbreviationTable
-    public var gazetteer: Gazetteer
-    public var routing: RoutingTable
+package struct Lexicon: Sendable {
+    package var themes: [ThemeDefinition]
+    package var phrases: [ThemePhrase]
+    package var negationCues: [String]
+    package var urgency: [UrgencyPhrase]
+    package var abbreviations: AbbreviationTable
+    package var gazetteer: Gazetteer
+    package var routing: RoutingTable
     /// Phrases that match only to mask the shorter phrases inside them (`hầm cầu`).
-    public var stopPhrases: [String] = []
+    package var stopPhrases: [String] = []
     /// Learned weights combined with the phrase scores; nil: hand lexicons only.
-    public var learned: LearnedWeights? = nil
+    package var learned: LearnedWeights? = nil
 
-    public func theme(_ id: String) -> ThemeDefinition? { themes.first { $0.id == id } }
+    package func theme(_ id: String) -> ThemeDefinition? { themes.first { $0.id == id } }
 }

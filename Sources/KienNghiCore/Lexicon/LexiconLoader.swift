@@ -3,11 +3,11 @@ import Foundation
 /// Reads a Lexicons/ folder into a ``Lexicon`` and checks it, reporting every
 /// problem as a ``LexiconDiagnostic`` (file:line:column, what is wrong, how to fix).
 public struct LexiconLoader: Sendable {
-    public let directory: URL
+    package let directory: URL
     /// How file paths appear in diagnostics ("Lexicons" for the bundled copy).
-    public let displayRoot: String
+    package let displayRoot: String
 
-    public init(directory: URL = BundledLexicons.directory, displayRoot: String? = nil) {
+    package init(directory: URL = BundledLexicons.directory, displayRoot: String? = nil) {
         self.directory = directory
         self.displayRoot = displayRoot ?? (directory == BundledLexicons.directory ? "Lexicons" : directory.path)
     }
@@ -18,7 +18,7 @@ public struct LexiconLoader: Sendable {
     }
 
     /// Loads and checks; fails only on errors (warnings are returned).
-    public func load() throws(Failure) -> (lexicon: Lexicon, warnings: [LexiconDiagnostic]) {
+    package func load() throws(Failure) -> (lexicon: Lexicon, warnings: [LexiconDiagnostic]) {
         let (lexicon, diagnostics) = check()
         guard let lexicon, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw Failure(diagnostics: diagnostics)
@@ -27,7 +27,7 @@ public struct LexiconLoader: Sendable {
     }
 
     /// Loads as much as possible and returns every problem found.
-    public func check() -> (Lexicon?, [LexiconDiagnostic]) {
+    package func check() -> (Lexicon?, [LexiconDiagnostic]) {
         let log = DiagnosticLog()
         func read(_ relative: String, required: Bool = true) -> TabularFile? {
             let url = directory.appendingPathComponent(relative)

@@ -3,31 +3,31 @@ import Foundation
 /// A tab-separated data file as staff edit it: `#` lines are comments, the
 /// first other line names the columns, every row keeps its line number so
 /// problems can be reported as `file:line:column`.
-public struct TabularFile: Sendable {
-    public struct Row: Sendable {
-        public var line: Int
-        public var cells: [String]
-        public var text: String
+package struct TabularFile: Sendable {
+    package struct Row: Sendable {
+        package var line: Int
+        package var cells: [String]
+        package var text: String
     }
 
     /// Why a file's bytes are not a lexicon file: lexicons are UTF-8 (with or
     /// without BOM) only, so a file saved as Windows-1258 or UTF-16 is refused
     /// instead of silently losing phrases.
-    public struct DecodingFailure: Error, Sendable, Equatable {
-        public enum Kind: String, Sendable { case utf16, invalidUTF8, nulByte }
-        public var kind: Kind
+    package struct DecodingFailure: Error, Sendable, Equatable {
+        package enum Kind: String, Sendable { case utf16, invalidUTF8, nulByte }
+        package var kind: Kind
         /// 1-based line of the first bad byte.
-        public var line: Int
+        package var line: Int
         /// 0-based byte offset of the first bad byte in the file.
-        public var byteOffset: Int
+        package var byteOffset: Int
     }
 
-    public var path: String
-    public var header: [String]
-    public var rows: [Row]
+    package var path: String
+    package var header: [String]
+    package var rows: [Row]
 
     /// Parses `contents` (any line ending, optional BOM).
-    public init(path: String, contents: String) {
+    package init(path: String, contents: String) {
         self.init(path: path, validatedUTF8: Array(contents.utf8))
     }
 
@@ -77,19 +77,19 @@ public struct TabularFile: Sendable {
     }
 
     /// Reads a file from disk, strictly: throws ``DecodingFailure`` unless it is UTF-8.
-    public static func load(_ url: URL) throws -> TabularFile {
+    package static func load(_ url: URL) throws -> TabularFile {
         try parse(Array(try Data(contentsOf: url)), path: url.path)
     }
 
     /// Parses a file's bytes held in memory, strictly, as ``load(_:)`` does
     /// (tests, fuzzing); `path` is what diagnostics call the file.
-    public static func parse(_ bytes: [UInt8], path: String) throws(DecodingFailure) -> TabularFile {
+    package static func parse(_ bytes: [UInt8], path: String) throws(DecodingFailure) -> TabularFile {
         if let failure = validate(bytes) { throw failure }
         return TabularFile(path: path, validatedUTF8: bytes)
     }
 
     /// The first reason `bytes` are not UTF-8 text, or nil.
-    public static func validate(_ bytes: [UInt8]) -> DecodingFailure? {
+    package static func validate(_ bytes: [UInt8]) -> DecodingFailure? {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return DecodingFailure(kind: .utf16, line: 1, byteOffset: 0)
         }
@@ -128,16 +128,16 @@ public struct TabularFile: Sendable {
         return nil
     }
 
-    public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+    package func column(_ name: String) -> Int? { header.firstIndex(of: name) }
 
     /// Cell of `row` in column `name`, empty if absent.
-    public func cell(_ row: Row, _ name: String) -> String {
+    package func cell(_ row: Row, _ name: String) -> String {
         guard let index = column(name), index < row.cells.count else { return "" }
         return row.cells[index]
     }
 
     /// 1-based column (in characters) where cell `index` starts, for caret diagnostics.
-    public static func columnOffset(_ row: Row, cell index: Int) -> Int {
+    package static func columnOffset(_ row: Row, cell index: Int) -> Int {
         var column = 1
         var cell = 0
         for character in row.text {

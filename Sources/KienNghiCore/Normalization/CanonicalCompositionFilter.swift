@@ -3,8 +3,8 @@
 ///
 /// Scans UTF-8 directly and hands ICU only the short segments around a
 /// character that may change under NFC; text already in NFC is not copied.
-public struct CanonicalCompositionFilter: CharacterFilter {
-    public init() {}
+package struct CanonicalCompositionFilter: CharacterFilter {
+    package init() {}
 
     /// One bit per BMP scalar: may change or combine under NFC.
     /// Built from ICU's range set at first use (a per-scalar query of all
@@ -35,11 +35,11 @@ public struct CanonicalCompositionFilter: CharacterFilter {
         return ICU.isNFCUnstable(value)
     }
 
-    public var worksLineByLine: Bool { true }
+    package var worksLineByLine: Bool { true }
 
     /// NFC quick check on UTF-8: true when no scalar may change or combine
     /// under NFC (ASCII and precomposed Vietnamese always pass).
-    public func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return true }
         var i = 0
@@ -62,7 +62,7 @@ public struct CanonicalCompositionFilter: CharacterFilter {
         return true
     }
 
-    public func apply(_ text: FilteredText) -> FilteredText {
+    package func apply(_ text: FilteredText) -> FilteredText {
         let bytes = text.bytes
         let count = bytes.count
         var builder = FilterOutputBuilder(bytes)

@@ -4,15 +4,15 @@
 /// LF; U+2028/2029 become LF; Ð (U+00D0, Icelandic eth) written for Đ becomes Đ.
 ///
 /// Must run after legacy-lookalike repair: TCVN3 writes ư as the soft hyphen.
-public struct InvisibleCharacterFilter: CharacterFilter {
-    public init() {}
+package struct InvisibleCharacterFilter: CharacterFilter {
+    package init() {}
 
-    public var worksLineByLine: Bool { true }
+    package var worksLineByLine: Bool { true }
 
     /// True when the text has none of the characters this filter removes or
     /// replaces. Runs of printable ASCII are skipped eight bytes at a time;
     /// other bytes are judged by their UTF-8 lead byte.
-    public func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return true }
         var i = 0
@@ -51,7 +51,7 @@ public struct InvisibleCharacterFilter: CharacterFilter {
         }
     }
 
-    public func apply(_ text: FilteredText) -> FilteredText {
+    package func apply(_ text: FilteredText) -> FilteredText {
         let bytes = text.bytes
         var builder = FilterOutputBuilder(bytes)
         let count = bytes.count

@@ -7,16 +7,16 @@
 /// only when their decoding is plausible, and only if some repaired word shows
 /// a real look-alike symbol. A forced codec (known from a font name) is applied
 /// to every non-ASCII word.
-public struct LegacyLookalikeFilter: CharacterFilter {
-    public enum Mode: Sendable, Equatable {
+package struct LegacyLookalikeFilter: CharacterFilter {
+    package enum Mode: Sendable, Equatable {
         case automatic
         case forced(LegacyCodec, allCaps: Bool)
         case off
     }
 
-    public var mode: Mode
+    package var mode: Mode
 
-    public init(mode: Mode = .automatic) { self.mode = mode }
+    package init(mode: Mode = .automatic) { self.mode = mode }
 
     /// A candidate word: byte range and scalars.
     private struct Word {
@@ -25,13 +25,13 @@ public struct LegacyLookalikeFilter: CharacterFilter {
     }
 
     /// The repaired text (offsets not kept): for cells and runs whose font is known.
-    public func repair(_ text: String) -> String {
+    package func repair(_ text: String) -> String {
         String(decoding: apply(FilteredText(Array(text.utf8))).bytes, as: UTF8.self)
     }
 
     /// Automatic mode acts only on text with Latin-1 symbols or foreign
     /// Latin-1 letters; a forced codec may change any non-ASCII text.
-    public func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch mode {
         case .off: return true
         case .automatic: return !Self.hasSuspiciousBytes(bytes)
@@ -39,7 +39,7 @@ public struct LegacyLookalikeFilter: CharacterFilter {
         }
     }
 
-    public func apply(_ text: FilteredText) -> FilteredText {
+    package func apply(_ text: FilteredText) -> FilteredText {
         if mode == .off { return text }
         let bytes = text.bytes
         if case .automatic = mode, !Self.hasSuspiciousBytes(bytes) { return text }

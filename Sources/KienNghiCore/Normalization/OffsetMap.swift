@@ -4,7 +4,7 @@
 /// changes nothing costs nothing. An offset inside a changed region maps to
 /// that region's start (for span starts) or end (for span ends), so a span
 /// never cuts a replaced character in half.
-public struct OffsetMap: Sendable, Equatable {
+package struct OffsetMap: Sendable, Equatable {
     struct Edit: Sendable, Equatable {
         var filteredStart: Int
         var filteredEnd: Int
@@ -14,9 +14,9 @@ public struct OffsetMap: Sendable, Equatable {
 
     private(set) var edits: [Edit] = []
 
-    public init() {}
+    package init() {}
 
-    public var isIdentity: Bool { edits.isEmpty }
+    package var isIdentity: Bool { edits.isEmpty }
 
     /// Records that filtered bytes `filtered` replace source bytes `source`.
     mutating func record(filtered: Range<Int>, source: Range<Int>) {
@@ -36,7 +36,7 @@ public struct OffsetMap: Sendable, Equatable {
     }
 
     /// Source offset for a span that starts at filtered `offset`.
-    public func sourceStart(_ offset: Int) -> Int {
+    package func sourceStart(_ offset: Int) -> Int {
         guard let index = editIndex(atOrBefore: offset) else { return offset }
         let edit = edits[index]
         if offset < edit.filteredEnd { return edit.sourceStart }
@@ -45,7 +45,7 @@ public struct OffsetMap: Sendable, Equatable {
     }
 
     /// Source offset for a span that ends at filtered `offset`.
-    public func sourceEnd(_ offset: Int) -> Int {
+    package func sourceEnd(_ offset: Int) -> Int {
         var low = 0
         var high = edits.count
         while low < high {
@@ -115,19 +115,19 @@ struct SequentialSpanMapper {
 
 /// A text in transit through the character filters: its current UTF-8 bytes
 /// and, for every filter that changed it, the map back to the previous stage.
-public struct FilteredText: Sendable {
+package struct FilteredText: Sendable {
     /// Current bytes (valid UTF-8).
-    public var bytes: [UInt8]
+    package var bytes: [UInt8]
     /// One map per changing filter, in the order the filters ran.
-    public var maps: [OffsetMap]
+    package var maps: [OffsetMap]
 
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         self.bytes = bytes
         self.maps = []
     }
 
     /// Span in the current bytes → span in the original source bytes.
-    public func sourceSpan(_ start: Int, _ end: Int) -> SourceSpan {
+    package func sourceSpan(_ start: Int, _ end: Int) -> SourceSpan {
         var s = start
         var e = end
         for map in maps.reversed() {
@@ -174,7 +174,7 @@ struct FilterOutputBuilder {
 }
 
 /// One step that rewrites text before tokenisation and keeps offsets traceable.
-public protocol CharacterFilter: Sendable {
+package protocol CharacterFilter: Sendable {
     func apply(_ text: FilteredText) -> FilteredText
     /// True when ``apply(_:)`` would certainly leave `bytes` unchanged: a quick
     /// scan without copying, so clean text (the common case) skips the filter.
@@ -186,6 +186,6 @@ public protocol CharacterFilter: Sendable {
 }
 
 extension CharacterFilter {
-    public func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { false }
-    public var worksLineByLine: Bool { false }
+    package func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { false }
+    package var worksLineByLine: Bool { false }
 }

@@ -16,11 +16,11 @@ import Darwin
 /// The temporary file has an unpredictable name and is created with
 /// `O_CREAT|O_EXCL|O_NOFOLLOW`, so a link planted under any name cannot make
 /// KienNghi write through it.
-public final class AtomicOutputFile {
+package final class AtomicOutputFile {
     /// The path the user named.
-    public let destination: String
+    package let destination: String
     /// The temporary file being written (in the destination's folder).
-    public let temporary: String
+    package let temporary: String
     private let descriptor: Int32
     private var closed = false
     private var finished = false
@@ -28,7 +28,7 @@ public final class AtomicOutputFile {
     private let claim: String
 
     /// Why an output could not be written, as data: wording is the caller's.
-    public enum Failure: Error, Sendable, Equatable {
+    package enum Failure: Error, Sendable, Equatable {
         /// The destination is one of the inputs (or a hard link to one).
         case wouldOverwriteInput(path: String)
         /// Something that is not a regular file sits at the destination.
@@ -43,7 +43,7 @@ public final class AtomicOutputFile {
         case sameAsAnotherOutput(path: String)
 
         /// The path concerned.
-        public var path: String {
+        package var path: String {
             switch self {
             case .wouldOverwriteInput(let path), .notARegularFile(let path, _), .missingFolder(let path, _),
                  .cannotCreate(let path, _, _), .writeFailed(let path, _), .sameAsAnotherOutput(let path):
@@ -53,11 +53,11 @@ public final class AtomicOutputFile {
     }
 
     /// What kind of file system entry a path names (without following links).
-    public enum FileKind: String, Sendable, Equatable {
+    package enum FileKind: String, Sendable, Equatable {
         case regular, directory, symbolicLink = "symbolic-link", device, fifo, socket, other
 
         /// `lstat(2)`: nil when nothing is there.
-        public static func of(_ path: String) -> FileKind? {
+        package static func of(_ path: String) -> FileKind? {
             var info = stat()
             guard lstat(path, &info) == 0 else { return nil }
             switch UInt32(info.st_mode) & 0o170000 {
@@ -74,7 +74,7 @@ public final class AtomicOutputFile {
 
     /// Checks the destination and creates the temporary file; nothing is
     /// written at `path` until ``commit()``.
-    public init(path: String, inputs: [String]) throws {
+    package init(path: String, inputs: [String]) throws {
         destination = path
         try Self.checkDestination(path, inputs: inputs)
         let folder = Self.folder(of: path)
@@ -109,19 +109,19 @@ public final class AtomicOutputFile {
     }
 
     /// Appends text (buffered; written in 1 MiB blocks).
-    public func write(_ text: String) throws {
+    package func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
     /// Appends bytes (buffered; written in 1 MiB blocks).
-    public func write(bytes: [UInt8]) throws {
+    package func write(bytes: [UInt8]) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
     /// Appends bytes from a buffer the caller reuses.
-    public func write(bytes: UnsafeRawBufferPointer) throws {
+    package func write(bytes: UnsafeRawBufferPointer) throws {
         if buffer.count + bytes.count > 1 << 20 { try flush() }
         if bytes.count >= 1 << 20 { try writeAll(bytes) } else { buffer.append(contentsOf: bytes) }
     }
@@ -149,7 +149,7 @@ public final class AtomicOutputFile {
 
     /// Flushes, syncs, closes and moves the file into place. A regular file at
     /// the destination is replaced atomically; anything else there is refused.
-    public func commit() throws {
+    package func commit() throws {
         guard !finished else { return }
         try flush()
         if fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
@@ -169,7 +169,7 @@ public final class AtomicOutputFile {
     }
 
     /// Removes the temporary file (on failure or when abandoned).
-    public func discard() {
+    package func discard() {
         closeDescriptor()
         if !finished {
             unlink(temporary)

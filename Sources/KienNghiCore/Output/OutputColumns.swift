@@ -1,6 +1,6 @@
 /// The columns KienNghi adds to every row it writes, in Vietnamese or English.
-public enum OutputColumns {
-    public static func names(_ l: Language) -> [String] {
+package enum OutputColumns {
+    package static func names(_ l: Language) -> [String] {
         [
             l.pick("chủ đề (mã)", "theme ids"), l.pick("chủ đề", "themes"), l.pick("chủ đề chính", "main theme"),
             l.pick("độ tin cậy", "confidence"), l.pick("bằng chứng", "evidence"), l.pick("khẩn", "urgency"),
@@ -10,7 +10,7 @@ public enum OutputColumns {
     }
 
     /// The added cells for one classified petition.
-    public static func values(_ c: Classification, _ l: Language) -> [String] {
+    package static func values(_ c: Classification, _ l: Language) -> [String] {
         let review = l.pick("chờ xem xét (không đủ bằng chứng)", "review queue (not enough evidence)")
         return [
             c.themes.map(\.id).joined(separator: "; "),

@@ -1,5 +1,5 @@
 /// Writes classified petitions in one format.
-public protocol PetitionWriter: AnyObject {
+package protocol PetitionWriter: AnyObject {
     func write(_ petitions: [ClassifiedPetition]) throws
     func finish() throws
 }
@@ -9,13 +9,13 @@ public protocol PetitionWriter: AnyObject {
 /// formula gets a leading apostrophe, and bidi controls are shown as
 /// `[U+202E]` markers (see ``ByteEscaping``). Rows are escaped byte by byte
 /// into one reusable buffer.
-public final class CSVPetitionWriter: PetitionWriter {
+package final class CSVPetitionWriter: PetitionWriter {
     private let output: AtomicOutputFile
     private let language: Language
     private let withFileColumn: Bool
     private var buffer: [UInt8] = []
 
-    public init(output: AtomicOutputFile, inputColumns: [String], withFileColumn: Bool, language: Language) throws {
+    package init(output: AtomicOutputFile, inputColumns: [String], withFileColumn: Bool, language: Language) throws {
         self.output = output
         self.language = language
         self.withFileColumn = withFileColumn
@@ -26,7 +26,7 @@ public final class CSVPetitionWriter: PetitionWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    public func write(_ petitions: [ClassifiedPetition]) throws {
+    package func write(_ petitions: [ClassifiedPetition]) throws {
         buffer.removeAll(keepingCapacity: true)
         for petition in petitions {
             if withFileColumn {
@@ -42,7 +42,7 @@ public final class CSVPetitionWriter: PetitionWriter {
         try buffer.withUnsafeBytes { try output.write(bytes: $0) }
     }
 
-    public func finish() throws { try output.commit() }
+    package func finish() throws { try output.commit() }
 
     /// One CSV line (CRLF) with quoting, the formula guard and bidi markers.
     static func line(_ cells: [String]) -> String {
@@ -52,7 +52,7 @@ public final class CSVPetitionWriter: PetitionWriter {
     }
 
     /// One escaped CSV cell (see ``line(_:)``).
-    public static func escape(_ cell: String) -> String {
+    package static func escape(_ cell: String) -> String {
         var out: [UInt8] = []
         ByteEscaping.appendCSVCell(cell, to: &out)
         return String(decoding: out, as: UTF8.self)
@@ -65,19 +65,19 @@ public final class CSVPetitionWriter: PetitionWriter {
 /// inputs are written together. Keys are sorted; strings are exact (bidi
 /// controls and U+2028/U+2029 are written as `\uXXXX` escapes, which decode to
 /// the original characters).
-public final class JSONLinesPetitionWriter: PetitionWriter {
+package final class JSONLinesPetitionWriter: PetitionWriter {
     private let output: AtomicOutputFile
     private let columnKeys: [String]
     private let withFileColumn: Bool
     private var buffer: [UInt8] = []
 
-    public init(output: AtomicOutputFile, inputColumns: [String] = [], withFileColumn: Bool = false) {
+    package init(output: AtomicOutputFile, inputColumns: [String] = [], withFileColumn: Bool = false) {
         self.output = output
         self.columnKeys = Self.uniqueKeys(inputColumns)
         self.withFileColumn = withFileColumn
     }
 
-    public func write(_ petitions: [ClassifiedPetition]) throws {
+    package func write(_ petitions: [ClassifiedPetition]) throws {
         buffer.removeAll(keepingCapacity: true)
         for petition in petitions {
             JSONRecordWriter.append(petition, columnKeys: columnKeys, withFile: withFileColumn, to: &buffer)
@@ -86,7 +86,7 @@ public final class JSONLinesPetitionWriter: PetitionWriter {
         try buffer.withUnsafeBytes { try output.write(bytes: $0) }
     }
 
-    public func finish() throws { try output.commit() }
+    package func finish() throws { try output.commit() }
 
     /// Column names usable as JSON keys: an empty name becomes `column N`, a
     /// repeated one `NAME (N)` (N is the 1-based column number).
@@ -293,8 +293,8 @@ import Foundation
 
 /// Compact, stable JSON for one line (JSONEncoder, sorted keys): for small
 /// outputs off the hot path; the JSONL writer does not use it.
-public enum JSONLine {
-    public static func encode(_ value: some Encodable) -> String {
+package enum JSONLine {
+    package static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

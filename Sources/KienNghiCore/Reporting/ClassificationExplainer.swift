@@ -1,11 +1,11 @@
 /// A readable explanation of one classification: themes with the words that
 /// triggered them, the suggested agency and why, the place, urgency.
-public struct ClassificationExplainer: Sendable {
-    public var language: Language
+package struct ClassificationExplainer: Sendable {
+    package var language: Language
 
-    public init(language: Language = .vi) { self.language = language }
+    package init(language: Language = .vi) { self.language = language }
 
-    public func explain(_ c: Classification) -> String {
+    package func explain(_ c: Classification) -> String {
         let l = language
         var out = ""
         if c.needsReview {

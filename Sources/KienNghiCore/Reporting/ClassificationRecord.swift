@@ -1,10 +1,10 @@
 /// The JSON shape of one classified petition, shared by `classify-text --json`
 /// and the JSON Lines output of `classify`. Absent values are written as null.
-public struct ClassificationRecord: Encodable, Sendable {
-    public var id: String?
-    public var classification: Classification
+package struct ClassificationRecord: Encodable, Sendable {
+    package var id: String?
+    package var classification: Classification
 
-    public init(id: String? = nil, classification: Classification) {
+    package init(id: String? = nil, classification: Classification) {
         self.id = id
         self.classification = classification
     }
@@ -14,16 +14,16 @@ public struct ClassificationRecord: Encodable, Sendable {
     }
 
     /// The place as people write it: "huyện Đông Anh", "KCN Thăng Long (Đông Anh)".
-    public static func placeName(_ location: LocationMention?) -> String? {
+    package static func placeName(_ location: LocationMention?) -> String? {
         guard let location else { return nil }
         switch location.kind {
-        case .district, .commune: return location.surface.isEmpty ? location.name : location.name
+        case .district, .commune: return location.name
         case .industrialZone:
             return location.districts.isEmpty ? location.name : "\(location.name) (\(location.districts.joined(separator: ", ")))"
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         if let id { try container.encode(id, forKey: .id) }
         let c = classification

@@ -6,18 +6,18 @@
 /// edited lexicon labels) is escaped, isolated (`<bdi>` or `dir="auto"`) and
 /// has its bidi controls shown as `[U+202E]` markers, so it cannot reorder
 /// the page.
-public struct HTMLReport: Sendable {
-    public var language: Language
-    public var title: String
-    public var themeLabels: [String: String]
+package struct HTMLReport: Sendable {
+    package var language: Language
+    package var title: String
+    package var themeLabels: [String: String]
 
-    public init(language: Language, title: String? = nil, themeLabels: [String: String]) {
+    package init(language: Language, title: String? = nil, themeLabels: [String: String]) {
         self.language = language
         self.title = title ?? language.pick("Báo cáo tổng hợp kiến nghị", "Petition summary report")
         self.themeLabels = themeLabels
     }
 
-    public func render(_ pile: PileStatistics) -> String {
+    package func render(_ pile: PileStatistics) -> String {
         let l = language
         let agencies = pile.agencyNames
         var html = """
@@ -44,7 +44,7 @@ public struct HTMLReport: Sendable {
         html += chart(l.pick("Quận/huyện, KCN được nêu", "District or zone named"), Array(PileStatistics.ranked(pile.byPlace).prefix(15)).map { ($0.key, $0.count) }, total: pile.total)
         html += "</section>"
         html += "<section><h2>\(l.pick("Ví dụ theo chủ đề", "Examples by theme"))</h2>"
-        for (theme, count) in PileStatistics.ranked(pile.byMainTheme) where theme != "other" {
+        for (theme, count) in PileStatistics.ranked(pile.byMainTheme) where theme != ThemeID.other {
             html += "<h3>\(Markup.isolatedUserText(themeLabels[theme] ?? theme)) <span class=\"count\">\(count)</span></h3>"
             html += (pile.examples[theme] ?? []).map { exampleBlock($0, urgent: false) }.joined()
         }

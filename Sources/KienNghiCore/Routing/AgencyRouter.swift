@@ -29,7 +29,7 @@ struct AgencyRouter: Sendable {
         let candidate = supported.first
         let second = supported.dropFirst().first?.score ?? 0
         let confidence = candidate.map { $0.score / ($0.score + second + 1) } ?? 1
-        return route(text, themes: (candidate.map { [$0.id] } ?? []) + ["other"], themeConfidence: confidence, review: true,
+        return route(text, themes: (candidate.map { [$0.id] } ?? []) + [ThemeID.other], themeConfidence: confidence, review: true,
                      scope: scope, location: location, on: date)
     }
 
@@ -74,58 +74,48 @@ struct AgencyRouter: Sendable {
         case (true, true): .themeDefault
         }
         let phrase = found[chosen].map { text.evidence($0, phrase: rule.phrase, weight: 0, negated: false, source: rule.source) }
-        var reason = language.pick(rule.reasonVi, rule.reasonEn)
-        if let phrase { reason += language.pick(" (có cụm từ \"\(phrase.surface)\")", " (the petition says \"\(phrase.surface)\")") }
+        var reasons: [RoutingReason] = [.rule]
+        if let phrase { reasons.append(.phrase(surface: phrase.surface)) }
         if let ruleScope = rule.scope {
             // The strongest cues, and among equals those that name a place ("ngõ 47" before "đường").
             let cues = scope.evidence.filter { $0.scope == ruleScope }
                 .sorted { ($0.weight, $0.surface.utf8.count > $0.phrase.utf8.count ? 1 : 0) > ($1.weight, $1.surface.utf8.count > $1.phrase.utf8.count ? 1 : 0) }
-                .prefix(3).map { "\"\($0.surface)\"" }.joined(separator: ", ")
-            reason += ruleScope == .local
-                ? language.pick("; việc ở một địa bàn cụ thể: \(cues)", "; a local matter: \(cues)")
-                : language.pick("; việc chung toàn thành phố hoặc chính sách: \(cues)", "; a city-wide or policy matter: \(cues)")
+                .prefix(3).map(\.surface)
+            reasons.append(.scope(ruleScope, cues: Array(cues)))
         }
         if path.count > 1 {
             let former = routing.agencies.last { $0.id == path[0] }
-            let old = former?.name(language) ?? path[0]
-            let ended = former?.period.until?.description ?? "?"
-            reason += language.pick("; sau ngày \(ended), \(old) chuyển giao cho \(record.name(language))", "; after \(ended), \(old) was taken over by \(record.name(language))")
+            reasons.append(.takenOver(former: path[0], until: former?.period.until, successor: record.id))
         }
         let theme = rule.theme == "*" ? themes[0] : rule.theme
-        if review {
-            let label = compiled.lexicon.theme(theme)?.label(language) ?? theme
-            reason += theme == "other"
-                ? language.pick("; chờ xem xét: chưa rõ chủ đề, gợi ý theo cụm từ", "; needs review: no theme yet, suggested from a phrase")
-                : language.pick("; chờ xem xét: gợi ý theo chủ đề gần nhất (\(label))", "; needs review: suggested from the nearest theme (\(label))")
-        }
+        if review { reasons.append(theme == ThemeID.other ? .reviewFromPhrase : .reviewFromTheme(theme)) }
         let confidence = themeConfidence * (Self.basisStrength[basis] ?? 0.75) * (review ? Self.reviewFactor : 1)
         var suggestion = AgencySuggestion(
-            id: record.id, name: record.name(language), agencyName: record.name(language), reason: reason, rule: rule.source.description,
+            id: record.id, name: record.name(language), agencyName: record.name(language), reason: "", rule: rule.source.description,
             localUnits: [], ambiguous: false, theme: theme, basis: basis, phrase: phrase, scope: scope,
-            confidence: (confidence * 100).rounded() / 100, needsReview: review)
+            confidence: (confidence * 100).rounded() / 100, needsReview: review, reasons: reasons)
         localize(&suggestion, location: location)
+        // Transitional: the worded fields, until every writer takes a presenter.
+        let presenter = ClassificationPresenter(language: language, lexicon: compiled.lexicon)
+        suggestion.reason = presenter.reason(suggestion.reasons, rule: rule, asOf: date)
+        suggestion.name = presenter.bodyName(suggestion, record: record)
         return suggestion
     }
 
-    /// Names the district or commune body after the place in the petition.
+    /// Names the district or commune body after the place in the petition
+    /// (``AgencySuggestion/localUnits``), or says why it cannot.
     private func localize(_ suggestion: inout AgencySuggestion, location: LocationMention?) {
         let gazetteer = compiled.lexicon.gazetteer
-        let committee = language.pick("Ủy ban nhân dân", "People's Committee of")
-        switch suggestion.id {
-        case "district":
+        switch LocalAgency(rawValue: suggestion.id) {
+        case .district?:
             guard let location, let name = location.districts.first, let district = gazetteer.district(named: name) else {
-                suggestion.reason += unlistedPlace(suggestion.scope).map {
-                    language.pick("; đơn nêu \"\($0)\" (không có trong danh mục): cần xác định quận/huyện", "; the petition names \"\($0)\" (not in the gazetteer): find the district")
-                } ?? language.pick("; đơn không nêu quận/huyện, cần xác định nơi xử lý", "; the petition names no district: find the right one")
+                suggestion.reasons.append(.placeUnknown(.district, unlisted: unlistedPlace(suggestion.scope)))
                 return
             }
-            suggestion.name = "\(committee) \(district.fullName)"
             suggestion.localUnits = [district.fullName]
-        case "commune":
+        case .commune?:
             guard let location else {
-                suggestion.reason += unlistedPlace(suggestion.scope).map {
-                    language.pick("; đơn nêu \"\($0)\" (không có trong danh mục 2025): cần xác định phường/xã", "; the petition names \"\($0)\" (not in the 2025 gazetteer): find the ward or commune")
-                } ?? language.pick("; đơn không nêu phường/xã, cần xác định nơi xử lý", "; the petition names no ward or commune: find the right one")
+                suggestion.reasons.append(.placeUnknown(.commune, unlisted: unlistedPlace(suggestion.scope)))
                 return
             }
             var units: [String]
@@ -137,15 +127,11 @@ struct AgencyRouter: Sendable {
             case .district: units = gazetteer.district(named: location.name)?.successors ?? []
             }
             suggestion.localUnits = units
-            if units.count == 1 {
-                suggestion.name = "\(committee) \(units[0].lowercasedFirstWord)"
-            } else if units.count > 1 {
+            if units.count > 1 {
                 suggestion.ambiguous = true
-                suggestion.reason += language.pick(
-                    "; \(location.surface) trước đây nay thuộc nhiều phường/xã (\(units.joined(separator: ", "))): cần xác định đúng nơi",
-                    "; the former \(location.surface) is now split among several units (\(units.joined(separator: ", "))): pick the right one")
+                suggestion.reasons.append(.placeSplit(surface: location.surface, units: units))
             }
-        default:
+        case nil:
             break
         }
     }

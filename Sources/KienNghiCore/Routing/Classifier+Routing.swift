@@ -2,7 +2,7 @@ extension Classifier {
     /// Routes a petition for a main theme chosen by a person (e.g. after review),
     /// with the same rules, scope and dates as ``classify(_:asOf:)``. Also used to
     /// measure routing alone, with the gold theme given.
-    public func route(_ text: String, mainTheme: String, asOf date: RoutingDate = .structure2019) -> AgencySuggestion? {
+    package func route(_ text: String, mainTheme: String, asOf date: RoutingDate = .structure2019) -> AgencySuggestion? {
         let analyzed = compiled.analyzer.analyze(text)
         let petition = PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed))
         let location = LocationExtractor(compiled: compiled).extract(petition)
@@ -12,7 +12,7 @@ extension Classifier {
     }
 
     /// The scope of a petition (local or city-wide) with its cues.
-    public func scope(of text: String) -> ScopeAssessment {
+    package func scope(of text: String) -> ScopeAssessment {
         let analyzed = compiled.analyzer.analyze(text)
         return ScopeDetector(compiled: compiled).detect(PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed)))
     }

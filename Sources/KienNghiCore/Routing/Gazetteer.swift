@@ -1,39 +1,39 @@
 /// Places a petition may name: Hà Nội's districts (until 2025-06-30), the
 /// commune-level units that replaced them, and the industrial zones.
-public struct Gazetteer: Sendable {
-    public struct District: Sendable, Equatable {
-        public var name: String
+package struct Gazetteer: Sendable {
+    package struct District: Sendable, Equatable {
+        package var name: String
         /// quận, huyện or thị xã.
-        public var type: String
-        public var variants: [String]
+        package var type: String
+        package var variants: [String]
         /// Commune-level units that took over (part of) it on 2025-07-01.
-        public var successors: [String]
+        package var successors: [String]
 
-        public var fullName: String { "\(type) \(name)" }
+        package var fullName: String { "\(type) \(name)" }
     }
 
-    public struct Commune: Sendable, Equatable {
-        public var name: String
+    package struct Commune: Sendable, Equatable {
+        package var name: String
         /// phường or xã.
-        public var type: String
-        public var predecessorDistricts: [String]
+        package var type: String
+        package var predecessorDistricts: [String]
 
-        public var fullName: String { "\(type.prefix(1).uppercased() + type.dropFirst()) \(name)" }
+        package var fullName: String { "\(type.prefix(1).uppercased() + type.dropFirst()) \(name)" }
     }
 
-    public struct IndustrialZone: Sendable, Equatable {
-        public var name: String
-        public var variants: [String]
-        public var districts: [String]
+    package struct IndustrialZone: Sendable, Equatable {
+        package var name: String
+        package var variants: [String]
+        package var districts: [String]
         /// The commune-level unit it lies in from 2025-07-01, when known.
-        public var commune: String?
+        package var commune: String?
     }
 
-    public var districts: [District] = []
-    public var communes: [Commune] = []
-    public var zones: [IndustrialZone] = []
+    package var districts: [District] = []
+    package var communes: [Commune] = []
+    package var zones: [IndustrialZone] = []
 
-    public init() {}
+    package init() {}
 
-    public func district(named name: String) -> District? { districts.first { $0.name == name } }
+    package func district(named name: String) -> District? { districts.first { $0.name == name } }
 }

@@ -9,9 +9,9 @@ public enum RoutingScope: String, Sendable, Codable, CaseIterable {
 }
 
 /// One line of `routing/scope.tsv`.
-public struct ScopeCue: Sendable, Equatable {
+package struct ScopeCue: Sendable, Equatable {
     /// What must follow the phrase for it to count.
-    public enum Context: String, Sendable, Equatable {
+    package enum Context: String, Sendable, Equatable {
         /// The phrase alone is a cue.
         case any = ""
         /// Only when a word or number follows directly: "đường Lê Duẩn", "phường 3" (not at a clause end).
@@ -20,12 +20,12 @@ public struct ScopeCue: Sendable, Equatable {
         case number
     }
 
-    public var phrase: String
-    public var scope: RoutingScope
+    package var phrase: String
+    package var scope: RoutingScope
     /// 0 masks a longer phrase that is not a cue ("xã hội", "tổ chức").
-    public var weight: Double
-    public var context: Context
-    public var source: LexiconSource
+    package var weight: Double
+    package var context: Context
+    package var source: LexiconSource
 }
 
 /// The scope a petition was found to have, with the words that decided it.

@@ -1,44 +1,44 @@
 /// One name of an agency over a period.
-public struct AgencyRecord: Sendable, Equatable {
-    public var id: String
-    public var nameVi: String
-    public var nameEn: String
-    public var period: ValidityPeriod
+package struct AgencyRecord: Sendable, Equatable {
+    package var id: String
+    package var nameVi: String
+    package var nameEn: String
+    package var period: ValidityPeriod
     /// Who takes over when this record's period ends.
-    public var successor: String?
-    public var source: LexiconSource
+    package var successor: String?
+    package var source: LexiconSource
 
-    public func name(_ language: Language) -> String { language.pick(nameVi, nameEn) }
+    package func name(_ language: Language) -> String { language.pick(nameVi, nameEn) }
 }
 
 /// One routing rule: for a theme (or `*`), optionally only when a phrase occurs
 /// and only for petitions of one scope.
-public struct RoutingRule: Sendable, Equatable {
-    public var theme: String
+package struct RoutingRule: Sendable, Equatable {
+    package var theme: String
     /// Empty for the theme's default rule.
-    public var phrase: String
+    package var phrase: String
     /// nil: any scope; otherwise the rule applies only to petitions of that scope.
-    public var scope: RoutingScope?
+    package var scope: RoutingScope?
     /// Breaks ties between rules of equal specificity (higher wins; default 0).
-    public var priority: Int
-    public var agency: String
-    public var period: ValidityPeriod
-    public var reasonVi: String
-    public var reasonEn: String
-    public var source: LexiconSource
+    package var priority: Int
+    package var agency: String
+    package var period: ValidityPeriod
+    package var reasonVi: String
+    package var reasonEn: String
+    package var source: LexiconSource
 }
 
 /// The routing table: agencies with effective dates and the rules that pick
 /// them. Data, not code: it lives in Lexicons/routing/.
-public struct RoutingTable: Sendable {
-    public var agencies: [AgencyRecord]
-    public var rules: [RoutingRule]
+package struct RoutingTable: Sendable {
+    package var agencies: [AgencyRecord]
+    package var rules: [RoutingRule]
     /// Cues that decide a petition's ``RoutingScope`` (routing/scope.tsv).
-    public var scopeCues: [ScopeCue] = []
+    package var scopeCues: [ScopeCue] = []
 
     /// The agency record that answers on `date` for a 2019 id, following
     /// successors when the id has ended. The path of ids is returned too.
-    public func resolve(_ id: String, on date: RoutingDate) -> (record: AgencyRecord, path: [String])? {
+    package func resolve(_ id: String, on date: RoutingDate) -> (record: AgencyRecord, path: [String])? {
         var current = id
         var path = [id]
         for _ in 0..<8 {
@@ -53,7 +53,7 @@ public struct RoutingTable: Sendable {
         return nil
     }
 
-    public func knowsAgency(_ id: String) -> Bool { agencies.contains { $0.id == id } }
+    package func knowsAgency(_ id: String) -> Bool { agencies.contains { $0.id == id } }
 }
 
 extension RoutingRule {

@@ -1,40 +1,40 @@
 /// Counts over a pile of classified petitions: by theme (main and any), agency,
 /// place, urgency, a theme × place cross-table, and the examples a report shows.
 /// Memory stays bounded: examples and queues keep only the first few.
-public struct PileStatistics: Sendable, Codable {
+package struct PileStatistics: Sendable, Codable {
     /// A petition kept as an example, with its evidence.
-    public struct Example: Sendable, Codable {
-        public var id: String
-        public var file: String
-        public var text: String
-        public var themes: [String]
-        public var evidence: [Evidence]
-        public var agency: String?
-        public var place: String?
-        public var urgency: [String]
+    package struct Example: Sendable, Codable {
+        package var id: String
+        package var file: String
+        package var text: String
+        package var themes: [String]
+        package var evidence: [Evidence]
+        package var agency: String?
+        package var place: String?
+        package var urgency: [String]
     }
 
-    public var label: String
-    public var total = 0
-    public var byMainTheme: [String: Int] = [:]
-    public var byTheme: [String: Int] = [:]
-    public var byAgency: [String: Int] = [:]
-    public var agencyNames: [String: String] = [:]
-    public var byPlace: [String: Int] = [:]
-    public var byUrgency: [String: Int] = [:]
+    package var label: String
+    package var total = 0
+    package var byMainTheme: [String: Int] = [:]
+    package var byTheme: [String: Int] = [:]
+    package var byAgency: [String: Int] = [:]
+    package var agencyNames: [String: String] = [:]
+    package var byPlace: [String: Int] = [:]
+    package var byUrgency: [String: Int] = [:]
     /// theme → place → count (main theme; "(không rõ)" when no place is named).
-    public var themeByPlace: [String: [String: Int]] = [:]
-    public var examples: [String: [Example]] = [:]
-    public var urgent: [Example] = []
-    public var review: [Example] = []
-    public var reviewCount = 0
+    package var themeByPlace: [String: [String: Int]] = [:]
+    package var examples: [String: [Example]] = [:]
+    package var urgent: [Example] = []
+    package var review: [Example] = []
+    package var reviewCount = 0
 
-    public static let examplesPerTheme = 3
-    public static let queueLimit = 200
+    package static let examplesPerTheme = 3
+    package static let queueLimit = 200
 
-    public init(label: String) { self.label = label }
+    package init(label: String) { self.label = label }
 
-    public mutating func add(_ petitions: [ClassifiedPetition], language: Language) {
+    package mutating func add(_ petitions: [ClassifiedPetition], language: Language) {
         let unknownPlace = language.pick("(không rõ)", "(not named)")
         for petition in petitions {
             let c = petition.classification
@@ -63,10 +63,10 @@ public struct PileStatistics: Sendable, Codable {
     }
 
     /// Share of the pile, 0…1.
-    public func share(_ count: Int) -> Double { total == 0 ? 0 : Double(count) / Double(total) }
+    package func share(_ count: Int) -> Double { total == 0 ? 0 : Double(count) / Double(total) }
 
     /// Keys sorted by count, largest first (ties by name).
-    public static func ranked(_ counts: [String: Int]) -> [(key: String, count: Int)] {
+    package static func ranked(_ counts: [String: Int]) -> [(key: String, count: Int)] {
         counts.map { ($0.key, $0.value) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
     }
 }

@@ -1,10 +1,10 @@
 /// Renders pile statistics as terminal tables, CSV or JSON; several piles side
 /// by side show what grew and what shrank.
-public struct StatisticsPrinter: Sendable {
-    public var language: Language
-    public var themeLabels: [String: String]
+package struct StatisticsPrinter: Sendable {
+    package var language: Language
+    package var themeLabels: [String: String]
 
-    public init(language: Language, themeLabels: [String: String]) {
+    package init(language: Language, themeLabels: [String: String]) {
         self.language = language
         self.themeLabels = themeLabels
     }
@@ -27,7 +27,7 @@ public struct StatisticsPrinter: Sendable {
         ]
     }
 
-    public func table(_ piles: [PileStatistics]) -> String {
+    package func table(_ piles: [PileStatistics]) -> String {
         let l = language
         var out = ""
         for pile in piles {
@@ -58,7 +58,7 @@ public struct StatisticsPrinter: Sendable {
     }
 
     /// Theme × place counts with a header row.
-    public func crossTable(_ pile: PileStatistics) -> [[String]] {
+    package func crossTable(_ pile: PileStatistics) -> [[String]] {
         var placeTotals: [String: Int] = [:]
         for row in pile.themeByPlace.values { for (place, count) in row { placeTotals[place, default: 0] += count } }
         let places = PileStatistics.ranked(placeTotals).map(\.key)
@@ -69,7 +69,7 @@ public struct StatisticsPrinter: Sendable {
         return rows
     }
 
-    public func csv(_ piles: [PileStatistics]) -> String {
+    package func csv(_ piles: [PileStatistics]) -> String {
         var out = "\u{FEFF}" + CSVRow.line([language.pick("nhóm", "section"), language.pick("mục", "key"), language.pick("tên", "name")]
             + piles.flatMap { [$0.label + language.pick(" (số)", " (count)"), $0.label + language.pick(" (tỉ lệ)", " (share)")] })
         for section in sections(piles) {
@@ -87,16 +87,16 @@ public struct StatisticsPrinter: Sendable {
 }
 
 /// One CSV line with RFC 4180 quoting and the formula-injection guard.
-public enum CSVRow {
-    public static func line(_ cells: [String]) -> String { CSVPetitionWriter.line(cells) }
+package enum CSVRow {
+    package static func line(_ cells: [String]) -> String { CSVPetitionWriter.line(cells) }
 }
 
 extension String {
-    public func padding(toLength length: Int) -> String {
+    package func padding(toLength length: Int) -> String {
         count >= length ? self : self + String(repeating: " ", count: length - count)
     }
 
-    public func leftPadded(_ length: Int) -> String {
+    package func leftPadded(_ length: Int) -> String {
         count >= length ? self : String(repeating: " ", count: length - count) + self
     }
 }

@@ -1,9 +1,9 @@
 /// The six Vietnamese tones; `level` (ngang) carries no mark.
-public enum Tone: UInt8, Sendable, CaseIterable {
+package enum Tone: UInt8, Sendable, CaseIterable {
     case level = 0, grave, acute, hook, tilde, dot
 
     /// The combining mark that writes this tone (nil for the level tone).
-    public var combiningMark: Unicode.Scalar? {
+    package var combiningMark: Unicode.Scalar? {
         switch self {
         case .level: nil
         case .grave: "\u{0300}"

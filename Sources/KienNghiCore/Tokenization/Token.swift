@@ -1,19 +1,19 @@
 /// A span of the source text, in UTF-8 byte offsets (see ``DecodedText/text``).
-public struct SourceSpan: Hashable, Sendable, Codable, CustomStringConvertible {
-    public var start: Int
-    public var end: Int
+package struct SourceSpan: Hashable, Sendable, Codable, CustomStringConvertible {
+    package var start: Int
+    package var end: Int
 
-    public init(start: Int, end: Int) {
+    package init(start: Int, end: Int) {
         self.start = start
         self.end = end
     }
 
-    public var length: Int { end - start }
-    public var description: String { "\(start)..<\(end)" }
+    package var length: Int { end - start }
+    package var description: String { "\(start)..<\(end)" }
 }
 
 /// What a token is.
-public enum TokenKind: String, Sendable, Codable, CaseIterable {
+package enum TokenKind: String, Sendable, Codable, CaseIterable {
     /// A syllable or other run of letters (and digits after a letter).
     case word
     case number
@@ -34,11 +34,11 @@ public enum TokenKind: String, Sendable, Codable, CaseIterable {
 /// One token as the tokenizer cut it, before token filters. Offsets are UTF-8
 /// byte offsets: `span` into the source text, `normalized` into the text after
 /// character filters (where `key` was computed).
-public struct Token: Sendable, Equatable {
-    public var kind: TokenKind
-    public var span: SourceSpan
+package struct Token: Sendable, Equatable {
+    package var kind: TokenKind
+    package var span: SourceSpan
     /// Byte range in the normalised text.
-    public var normalized: Range<Int>
+    package var normalized: Range<Int>
     /// True when a line break comes before this token.
-    public var startsLine: Bool
+    package var startsLine: Bool
 }

@@ -4,12 +4,12 @@
 ///
 /// Works on bytes with an ASCII fast path; non-ASCII scalars are classified
 /// with ICU's Alphabetic property.
-public struct VietnameseTokenizer: Sendable {
-    public init() {}
+package struct VietnameseTokenizer: Sendable {
+    package init() {}
 
     /// Tokens with their byte range in `bytes`. Spans are left equal to that
     /// range; ``Analyzer`` maps them back to the source text.
-    public func tokenize(_ bytes: [UInt8]) -> [Token] {
+    package func tokenize(_ bytes: [UInt8]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 5)
         bytes.withUnsafeBufferPointer { buffer in
@@ -21,7 +21,7 @@ public struct VietnameseTokenizer: Sendable {
 
     /// Calls `body` with each token of `bytes` in order, building no array:
     /// the streaming form of ``tokenize(_:)``.
-    public func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
+    package func forEachToken(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Token) -> Void) {
         var scanner = Scanner(bytes: bytes)
         scanner.run(body)
     }

@@ -9,27 +9,27 @@ import KienNghiCore
 /// pairs keep two texts with the same words in a different sense apart.
 /// The set is summarised by `hashCount` MinHash values; the share of equal
 /// values estimates the Jaccard similarity of two shingle sets.
-public struct PetitionSignature: Sendable, Equatable {
-    public static let hashCount = 128
+package struct PetitionSignature: Sendable, Equatable {
+    package static let hashCount = 128
     /// LSH: 32 bands of 4 values. Two petitions share a band with probability
     /// 1 − (1 − J⁴)³², about 0.5 at J = 0.42 and 0.98 at J = 0.6, so every pair
     /// over the grouping threshold is very likely to be compared.
-    public static let bands = 32
-    public static let rowsPerBand = 4
+    package static let bands = 32
+    package static let rowsPerBand = 4
 
-    public var values: [UInt64]
+    package var values: [UInt64]
 
-    public init(values: [UInt64]) { self.values = values }
+    package init(values: [UInt64]) { self.values = values }
 
     /// Estimated Jaccard similarity (0…1).
-    public func similarity(_ other: PetitionSignature) -> Double {
+    package func similarity(_ other: PetitionSignature) -> Double {
         var equal = 0
         for i in 0..<min(values.count, other.values.count) where values[i] == other.values[i] { equal += 1 }
         return Double(equal) / Double(Self.hashCount)
     }
 
     /// One key per band (band index mixed in), as stored in `petition_bands`.
-    public var bandKeys: [Int64] {
+    package var bandKeys: [Int64] {
         (0..<Self.bands).map { band in
             var h: UInt64 = 0xcbf2_9ce4_8422_2325 &+ UInt64(band)
             for row in 0..<Self.rowsPerBand {
@@ -40,7 +40,7 @@ public struct PetitionSignature: Sendable, Equatable {
     }
 
     /// Hex text for storage (16 digits a value).
-    public var encoded: String {
+    package var encoded: String {
         var text = ""
         text.reserveCapacity(values.count * 16)
         for value in values {
@@ -50,7 +50,7 @@ public struct PetitionSignature: Sendable, Equatable {
         return text
     }
 
-    public init?(encoded: String) {
+    package init?(encoded: String) {
         let bytes = Array(encoded.utf8)
         guard bytes.count == Self.hashCount * 16 else { return nil }
         var values: [UInt64] = []
@@ -74,13 +74,13 @@ public struct PetitionSignature: Sendable, Equatable {
 }
 
 /// Builds signatures with the same analyzer chain the classifier uses.
-public struct SignatureBuilder: Sendable {
-    public let analyzer: Analyzer
+package struct SignatureBuilder: Sendable {
+    package let analyzer: Analyzer
 
-    public init(analyzer: Analyzer = Analyzer()) { self.analyzer = analyzer }
+    package init(analyzer: Analyzer = Analyzer()) { self.analyzer = analyzer }
 
     /// The shingle hashes of a text (FNV-1a over the diacritic-free keys).
-    public func shingles(_ text: String) -> Set<UInt64> {
+    package func shingles(_ text: String) -> Set<UInt64> {
         let analyzed = analyzer.analyze(text)
         var syllables: [UInt64] = []
         syllables.reserveCapacity(analyzed.terms.count)
@@ -113,7 +113,7 @@ public struct SignatureBuilder: Sendable {
         return set
     }
 
-    public func signature(_ text: String) -> PetitionSignature {
+    package func signature(_ text: String) -> PetitionSignature {
         let set = shingles(text)
         var values = [UInt64](repeating: .max, count: PetitionSignature.hashCount)
         for shingle in set {
@@ -126,7 +126,7 @@ public struct SignatureBuilder: Sendable {
     }
 
     /// Exact Jaccard similarity of two texts' shingle sets (for evaluation).
-    public func jaccard(_ a: String, _ b: String) -> Double {
+    package func jaccard(_ a: String, _ b: String) -> Double {
         let x = shingles(a), y = shingles(b)
         let union = x.union(y).count
         return union == 0 ? 0 : Double(x.intersection(y).count) / Double(union)

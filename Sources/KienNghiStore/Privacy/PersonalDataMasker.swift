@@ -4,13 +4,13 @@ import Foundation
 /// lists, reports): phone numbers, CCCD/CMND and other ID numbers, BHXH
 /// numbers, e-mail addresses and house addresses. The store keeps the
 /// original; only an explicit `--unmask` shows it.
-public struct PersonalDataMasker: Sendable {
+package struct PersonalDataMasker: Sendable {
     /// What was found, as data (the kinds are stable codes).
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         case email, phone, idNumber = "id-number", insuranceNumber = "bhxh-number", address
     }
 
-    public init() {}
+    package init() {}
 
     // Order matters: e-mails before numbers, labelled numbers before bare ones.
     private static let sources: [(Kind, String)] = [
@@ -31,7 +31,7 @@ public struct PersonalDataMasker: Sendable {
 
     /// The text with each finding replaced by `[…]` naming its kind (`[SĐT]`, `[CCCD/CMND]`…),
     /// keeping the label words ("số CCCD") so the reader knows what was there.
-    public func mask(_ text: String) -> String {
+    package func mask(_ text: String) -> String {
         var result = text
         for (kind, regex) in Self.patterns {
             let ns = result as NSString
@@ -56,7 +56,7 @@ public struct PersonalDataMasker: Sendable {
     }
 
     /// Which kinds occur in a text (for tests and reports).
-    public func findings(_ text: String) -> [Kind] {
+    package func findings(_ text: String) -> [Kind] {
         var found: [Kind] = []
         for (kind, regex) in Self.patterns where regex.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil {
             if !found.contains(kind) { found.append(kind) }

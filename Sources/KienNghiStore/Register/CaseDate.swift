@@ -1,13 +1,13 @@
 import Foundation
 
 /// A calendar day (no time, no time zone), stored as `YYYY-MM-DD`.
-public struct CaseDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct CaseDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Days since 1970-01-01.
-    public var dayNumber: Int
+    package var dayNumber: Int
 
-    public init(dayNumber: Int) { self.dayNumber = dayNumber }
+    package init(dayNumber: Int) { self.dayNumber = dayNumber }
 
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= CaseDate.daysIn(month, year), (1900...2200).contains(year) else { return nil }
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
@@ -20,19 +20,19 @@ public struct CaseDate: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// `2019-04-15`, or the day-first forms offices write: `15/4/2019`, `15-04-2019`, `15.4.2019`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
         if parts[0].count == 4 { self.init(year: a, month: b, day: c) } else { self.init(year: c, month: b, day: a) }
     }
 
-    public static func today() -> CaseDate {
+    package static func today() -> CaseDate {
         let seconds = Int(Date().timeIntervalSince1970) + 7 * 3600  // Việt Nam time
         return CaseDate(dayNumber: seconds / 86400)
     }
 
-    public var components: (year: Int, month: Int, day: Int) {
+    package var components: (year: Int, month: Int, day: Int) {
         let z = dayNumber + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -44,14 +44,14 @@ public struct CaseDate: Sendable, Hashable, Comparable, CustomStringConvertible 
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    public var description: String {
+    package var description: String {
         let (y, m, d) = components
         return String(format: "%04d-%02d-%02d", y, m, d)
     }
 
-    public func adding(days: Int) -> CaseDate { CaseDate(dayNumber: dayNumber + days) }
+    package func adding(days: Int) -> CaseDate { CaseDate(dayNumber: dayNumber + days) }
 
-    public static func < (a: Self, b: Self) -> Bool { a.dayNumber < b.dayNumber }
+    package static func < (a: Self, b: Self) -> Bool { a.dayNumber < b.dayNumber }
 
     static func daysIn(_ month: Int, _ year: Int) -> Int {
         switch month {
@@ -66,18 +66,18 @@ public struct CaseDate: Sendable, Hashable, Comparable, CustomStringConvertible 
 /// case was received: 15 days, or 7 when any petition in the group carries an
 /// urgency flag (wage arrears, strikes, accidents…). Both are settings
 /// (`--days`, `--urgent-days`).
-public struct DueDateRule: Sendable, Equatable {
-    public var days: Int
-    public var urgentDays: Int
+package struct DueDateRule: Sendable, Equatable {
+    package var days: Int
+    package var urgentDays: Int
 
-    public static let standard = DueDateRule(days: 15, urgentDays: 7)
+    package static let standard = DueDateRule(days: 15, urgentDays: 7)
 
-    public init(days: Int, urgentDays: Int) {
+    package init(days: Int, urgentDays: Int) {
         self.days = days
         self.urgentDays = urgentDays
     }
 
-    public func due(received: CaseDate, urgent: Bool) -> CaseDate {
+    package func due(received: CaseDate, urgent: Bool) -> CaseDate {
         received.adding(days: urgent ? urgentDays : days)
     }
 }

@@ -5,24 +5,24 @@ import KienNghiOffice
 /// Classifies piles with the ordinary pipeline and stores them in the
 /// register, one batch per transaction: an interrupted import keeps the
 /// batches it finished, and running it again adds only the rest.
-public struct CaseImporter {
-    public let register: CaseRegister
-    public var processor: PileProcessor
+package struct CaseImporter {
+    package let register: CaseRegister
+    package var processor: PileProcessor
 
-    public struct FileResult: Sendable {
-        public var file: String
-        public var counts: CaseRegister.ImportCounts
-        public var summary: PileProcessor.Summary
+    package struct FileResult: Sendable {
+        package var file: String
+        package var counts: CaseRegister.ImportCounts
+        package var summary: PileProcessor.Summary
     }
 
-    public init(register: CaseRegister, processor: PileProcessor) {
+    package init(register: CaseRegister, processor: PileProcessor) {
         self.register = register
         self.processor = processor
     }
 
     /// Imports each file into `dialogue`. `afterBatch` is called after each
     /// committed batch (progress; tests use it to stop an import midway).
-    public func run(_ files: [String], dialogue: String, heldOn: CaseDate?, afterBatch: (CaseRegister.ImportCounts) throws -> Void = { _ in }) throws -> [FileResult] {
+    package func run(_ files: [String], dialogue: String, heldOn: CaseDate?, afterBatch: (CaseRegister.ImportCounts) throws -> Void = { _ in }) throws -> [FileResult] {
         var results: [FileResult] = []
         for file in files {
             var counts = CaseRegister.ImportCounts()

@@ -1,34 +1,34 @@
 import Foundation
 
 /// How one agency is doing: groups assigned, answered (fully or partly), overdue.
-public struct AgencyRecord: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var assigned: Int
-    public var answered: Int
-    public var overdue: Int
+package struct AgencyRecord: Sendable, Equatable {
+    package var id: String
+    package var name: String
+    package var assigned: Int
+    package var answered: Int
+    package var overdue: Int
 }
 
 /// The register at a glance, as `case status` prints it.
-public struct RegisterStatus: Sendable, Equatable {
-    public var petitions: Int
-    public var groups: Int
-    public var byStatus: [CaseStatus: Int]
-    public var agencies: [AgencyRecord]
+package struct RegisterStatus: Sendable, Equatable {
+    package var petitions: Int
+    package var groups: Int
+    package var byStatus: [CaseStatus: Int]
+    package var agencies: [AgencyRecord]
     /// Open (not answered or closed) groups by theme and by district.
-    public var openByTheme: [String: Int]
-    public var openByDistrict: [String: Int]
+    package var openByTheme: [String: Int]
+    package var openByDistrict: [String: Int]
     /// Bodies with at least one answer, of the bodies assigned something.
-    public var agenciesReporting: Int { agencies.filter { $0.answered > 0 }.count }
+    package var agenciesReporting: Int { agencies.filter { $0.answered > 0 }.count }
     /// Overdue groups, oldest due date first.
-    public var overdue: [CaseGroup]
+    package var overdue: [CaseGroup]
 }
 
 extension CaseRegister {
     /// Assigns a group to its suggested agency, or to `agency` (a staff
     /// override, which needs a reason). The due date follows `rule`, counted
     /// from the group's received date.
-    public func assign(_ group: Int64, agency: String? = nil, agencyName: String? = nil, actor: String, reason: String?, on day: CaseDate,
+    package func assign(_ group: Int64, agency: String? = nil, agencyName: String? = nil, actor: String, reason: String?, on day: CaseDate,
                        rule: DueDateRule = .standard, now: String = CaseRegister.timestamp()) throws -> CaseGroup {
         try store.transaction { db in
             _ = try self.liveGroupDialogue(db, group)
@@ -65,7 +65,7 @@ extension CaseRegister {
     }
 
     /// Assigns every open group of a dialogue that has a suggestion; returns how many.
-    public func assignAll(dialogue: String, actor: String, on day: CaseDate, rule: DueDateRule = .standard) throws -> (assigned: Int, withoutSuggestion: [Int64]) {
+    package func assignAll(dialogue: String, actor: String, on day: CaseDate, rule: DueDateRule = .standard) throws -> (assigned: Int, withoutSuggestion: [Int64]) {
         let open = try groups(dialogue: dialogue, today: day).filter { $0.storedStatus == .open }
         var assigned = 0
         var without: [Int64] = []
@@ -79,7 +79,7 @@ extension CaseRegister {
 
     /// Records an answer. A full answer makes the group `answered`; a partial
     /// one `partial` (it stays due). The agency defaults to the assigned one.
-    public func answer(_ group: Int64, agency: String?, text: String, on day: CaseDate, partial: Bool, actor: String,
+    package func answer(_ group: Int64, agency: String?, text: String, on day: CaseDate, partial: Bool, actor: String,
                        now: String = CaseRegister.timestamp()) throws {
         try store.transaction { db in
             _ = try self.liveGroupDialogue(db, group)
@@ -98,7 +98,7 @@ extension CaseRegister {
     }
 
     /// Staff set a status by hand (closing, reopening); recorded with who and why.
-    public func setStatus(_ group: Int64, to status: CaseStatus, actor: String, reason: String?, now: String = CaseRegister.timestamp()) throws {
+    package func setStatus(_ group: Int64, to status: CaseStatus, actor: String, reason: String?, now: String = CaseRegister.timestamp()) throws {
         guard [.open, .assigned, .partial, .answered, .closed].contains(status) else { throw CaseRegisterFailure.badStatus(status.rawValue) }
         try store.transaction { db in
             _ = try self.liveGroupDialogue(db, group)
@@ -108,7 +108,7 @@ extension CaseRegister {
     }
 
     /// Counts for the whole register (or one dialogue) on `today`.
-    public func status(dialogue: String? = nil, today: CaseDate) throws -> RegisterStatus {
+    package func status(dialogue: String? = nil, today: CaseDate) throws -> RegisterStatus {
         try store.transaction { db in
             let groups = try self.groups(db, dialogue: dialogue, today: today)
             let live = Set(groups.map(\.id))

@@ -5,44 +5,44 @@ import Foundation
 /// `closed` by staff; `merged` groups live on only in the history. `overdue`
 /// is never stored: an assigned or partial group past its due date shows as
 /// overdue on the day it is looked at.
-public enum CaseStatus: String, Sendable, CaseIterable, Codable {
+package enum CaseStatus: String, Sendable, CaseIterable, Codable {
     case open, assigned, partial, answered, closed, overdue, merged
 }
 
 /// One group as the office sees it.
-public struct CaseGroup: Sendable, Equatable {
-    public var id: Int64
-    public var dialogue: String
+package struct CaseGroup: Sendable, Equatable {
+    package var id: Int64
+    package var dialogue: String
     /// Register ids of its petitions, ascending.
-    public var petitionIDs: [Int64]
+    package var petitionIDs: [Int64]
     /// The petitions' ids as imported (STT, id column, or row number).
-    public var sourceIDs: [String]
+    package var sourceIDs: [String]
     /// Distinct senders (units, unions, people) that raised it.
-    public var units: Int
+    package var units: Int
     /// The text of its first petition.
-    public var representative: String
-    public var theme: String
-    public var district: String?
-    public var urgent: Bool
+    package var representative: String
+    package var theme: String
+    package var district: String?
+    package var urgent: Bool
     /// Most common suggested agency among its petitions.
-    public var suggestedAgency: String?
-    public var suggestedAgencyName: String?
+    package var suggestedAgency: String?
+    package var suggestedAgencyName: String?
     /// Earliest received date of its petitions (or the dialogue's date).
-    public var receivedOn: String?
-    public var assignedAgency: String?
-    public var assignedAgencyName: String?
-    public var dueOn: String?
-    public var storedStatus: CaseStatus
+    package var receivedOn: String?
+    package var assignedAgency: String?
+    package var assignedAgencyName: String?
+    package var dueOn: String?
+    package var storedStatus: CaseStatus
     /// The status on the day asked (overdue when past due and not fully answered).
-    public var status: CaseStatus
-    public var answeredOn: String?
+    package var status: CaseStatus
+    package var answeredOn: String?
 
-    public var count: Int { petitionIDs.count }
+    package var count: Int { petitionIDs.count }
 }
 
 extension CaseRegister {
     /// Every live group (merged ones left out), by id; `dialogue` nil for all dialogues.
-    public func groups(dialogue: String? = nil, today: CaseDate) throws -> [CaseGroup] {
+    package func groups(dialogue: String? = nil, today: CaseDate) throws -> [CaseGroup] {
         try store.transaction { db in try self.groups(db, dialogue: dialogue, today: today) }
     }
 
@@ -153,7 +153,7 @@ extension CaseRegister {
     /// Moves every petition of `groups` into `target`; the merged groups are
     /// kept as `merged` in the history. Answers move with their petitions; the
     /// merged groups' assignments end.
-    public func merge(_ sources: [Int64], into target: Int64, actor: String, reason: String?, now: String = CaseRegister.timestamp()) throws {
+    package func merge(_ sources: [Int64], into target: Int64, actor: String, reason: String?, now: String = CaseRegister.timestamp()) throws {
         try store.transaction { db in
             let targetDialogue = try self.liveGroupDialogue(db, target)
             for source in sources where source != target {
@@ -171,7 +171,7 @@ extension CaseRegister {
     /// Takes petitions out of a group into a new group of the same dialogue
     /// (status open); returns the new group's id.
     @discardableResult
-    public func split(_ group: Int64, petitions: [Int64], actor: String, reason: String?, now: String = CaseRegister.timestamp()) throws -> Int64 {
+    package func split(_ group: Int64, petitions: [Int64], actor: String, reason: String?, now: String = CaseRegister.timestamp()) throws -> Int64 {
         try store.transaction { db in
             let dialogue = try self.liveGroupDialogue(db, group)
             let members = Set(try db.query("SELECT id FROM petitions WHERE group_id = ?", [.int(group)]).map { $0[0].int! })
@@ -199,7 +199,7 @@ extension CaseRegister {
     }
 
     /// A group's history, oldest first.
-    public func history(group: Int64) throws -> [(at: String, event: String, status: String?, actor: String, detail: String?)] {
+    package func history(group: Int64) throws -> [(at: String, event: String, status: String?, actor: String, detail: String?)] {
         try store.transaction { db in
             try db.query("SELECT at, event, status, actor, detail FROM case_history WHERE group_id = ? ORDER BY id", [.int(group)]).map {
                 ($0[0].text!, $0[1].text!, $0[2].text, $0[3].text!, $0[4].text)

@@ -1,24 +1,24 @@
 import Foundation
 
 /// A group of one dialogue that was raised before.
-public struct Recurrence: Sendable, Equatable {
-    public var group: CaseGroup
+package struct Recurrence: Sendable, Equatable {
+    package var group: CaseGroup
     /// Earlier dialogues in which a matching group was raised, oldest first.
-    public var earlierDialogues: [String]
+    package var earlierDialogues: [String]
     /// The matching groups of earlier dialogues.
-    public var earlierGroups: [Int64]
+    package var earlierGroups: [Int64]
     /// Date (or name) of the first dialogue that raised it.
-    public var since: String
+    package var since: String
     /// Whether any matching earlier group was answered (fully) or closed.
-    public var answeredBefore: Bool
+    package var answeredBefore: Bool
     /// Times raised in all: the earlier dialogues plus this one.
-    public var times: Int { earlierDialogues.count + 1 }
+    package var times: Int { earlierDialogues.count + 1 }
 }
 
 extension CaseRegister {
     /// Groups of `dialogue` (default: the latest) with a petition similar to a
     /// petition of an earlier dialogue (same threshold as grouping).
-    public func recurring(dialogue name: String?, today: CaseDate) throws -> (dialogue: String, items: [Recurrence]) {
+    package func recurring(dialogue name: String?, today: CaseDate) throws -> (dialogue: String, items: [Recurrence]) {
         try store.transaction { db in
             let all = try db.query("SELECT id, name, held_on FROM dialogues ORDER BY id").map {
                 Dialogue(id: $0[0].int!, name: $0[1].text!, heldOn: $0[2].text)

@@ -3,49 +3,49 @@ import KienNghiCore
 
 /// The register's operations, written once over any ``CaseStore`` so SQLite
 /// and PostgreSQL behave the same. Every operation is one transaction.
-public final class CaseRegister {
-    public let store: any CaseStore
-    public let signatures: SignatureBuilder
+package final class CaseRegister {
+    package let store: any CaseStore
+    package let signatures: SignatureBuilder
     /// Two petitions belong together when their estimated Jaccard similarity
     /// (unigram + bigram syllable shingles) is at least this. Chosen on the
     /// hand-checked pairs in Tests/KienNghiStoreTests (see the notes there):
     /// every duplicate pair scores ≥ 0.5 and no distinct pair above 0.3.
-    public var threshold: Double = CaseRegister.defaultThreshold
-    public static let defaultThreshold = 0.45
+    package var threshold: Double = CaseRegister.defaultThreshold
+    package static let defaultThreshold = 0.45
 
-    public init(store: any CaseStore, analyzer: Analyzer = Analyzer()) {
+    package init(store: any CaseStore, analyzer: Analyzer = Analyzer()) {
         self.store = store
         self.signatures = SignatureBuilder(analyzer: analyzer)
     }
 
     // MARK: Dialogues and import
 
-    public struct Dialogue: Sendable, Equatable {
-        public var id: Int64
-        public var name: String
-        public var heldOn: String?
+    package struct Dialogue: Sendable, Equatable {
+        package var id: Int64
+        package var name: String
+        package var heldOn: String?
     }
 
     /// An import under way: which file, into which dialogue.
-    public struct ImportTicket: Sendable {
-        public var importID: Int64
-        public var dialogue: Dialogue
-        public var file: String
+    package struct ImportTicket: Sendable {
+        package var importID: Int64
+        package var dialogue: Dialogue
+        package var file: String
         /// Rows already stored by an earlier (perhaps interrupted) import of the same content.
-        public var alreadyStored: Int
+        package var alreadyStored: Int
         /// Column roles found in the header.
         var senderColumn: Int?
         var dateColumn: Int?
     }
 
-    public struct ImportCounts: Sendable, Equatable {
-        public var added = 0
-        public var alreadyThere = 0
-        public var newGroups = 0
-        public var joinedGroups = 0
+    package struct ImportCounts: Sendable, Equatable {
+        package var added = 0
+        package var alreadyThere = 0
+        package var newGroups = 0
+        package var joinedGroups = 0
     }
 
-    public func dialogues() throws -> [Dialogue] {
+    package func dialogues() throws -> [Dialogue] {
         try store.transaction { db in
             try db.query("SELECT id, name, held_on FROM dialogues ORDER BY id").map {
                 Dialogue(id: $0[0].int!, name: $0[1].text!, heldOn: $0[2].text)
@@ -55,7 +55,7 @@ public final class CaseRegister {
 
     /// Starts (or resumes) importing one file. The file's content hash is the
     /// key: the same content, under any name, is imported once.
-    public func beginImport(file: String, columns: [String], dialogue name: String, heldOn: CaseDate?, now: String = CaseRegister.timestamp()) throws -> ImportTicket {
+    package func beginImport(file: String, columns: [String], dialogue name: String, heldOn: CaseDate?, now: String = CaseRegister.timestamp()) throws -> ImportTicket {
         let hash = try ContentHash.file(file)
         return try store.transaction { db in
             let dialogue = try self.dialogue(db, name: name, heldOn: heldOn, create: true, now: now)!
@@ -78,7 +78,7 @@ public final class CaseRegister {
     /// Stores one classified batch in one transaction: rows already stored are
     /// skipped, each new petition joins the group of its most similar petition
     /// of the same dialogue (or starts a group).
-    public func store(_ batch: [ClassifiedPetition], into ticket: ImportTicket, now: String = CaseRegister.timestamp()) throws -> ImportCounts {
+    package func store(_ batch: [ClassifiedPetition], into ticket: ImportTicket, now: String = CaseRegister.timestamp()) throws -> ImportCounts {
         let prepared = batch.map { ($0, signatures.signature($0.record.text)) }
         return try store.transaction { db in
             var counts = ImportCounts()
@@ -193,7 +193,7 @@ public final class CaseRegister {
     }
 
     /// Now, in UTC, to the second (for history entries).
-    public static func timestamp() -> String {
+    package static func timestamp() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: Date())

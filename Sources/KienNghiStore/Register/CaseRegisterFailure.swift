@@ -1,5 +1,5 @@
 /// Why a register operation was refused, as data; the CLI words it.
-public enum CaseRegisterFailure: Error, Equatable, Sendable {
+package enum CaseRegisterFailure: Error, Equatable, Sendable {
     case unreadable(String)
     case unknownDialogue(String)
     case noDialogue

@@ -5,18 +5,18 @@ import KienNghiCore
 /// numbers, response rate per agency, open groups by theme and district as
 /// inline SVG bar charts, the overdue list and the recurring issues. Personal
 /// data is masked unless `unmask` is set.
-public struct CaseReportRenderer {
-    public var language: Language
-    public var themeLabels: [String: String]
-    public var unmask: Bool
+package struct CaseReportRenderer {
+    package var language: Language
+    package var themeLabels: [String: String]
+    package var unmask: Bool
 
-    public init(language: Language, themeLabels: [String: String] = [:], unmask: Bool = false) {
+    package init(language: Language, themeLabels: [String: String] = [:], unmask: Bool = false) {
         self.language = language
         self.themeLabels = themeLabels
         self.unmask = unmask
     }
 
-    public func render(status: RegisterStatus, recurring: (dialogue: String, items: [Recurrence])?, today: CaseDate) -> String {
+    package func render(status: RegisterStatus, recurring: (dialogue: String, items: [Recurrence])?, today: CaseDate) -> String {
         let l = language
         let title = l.pick("Sổ theo dõi kiến nghị", "Petition register")
         var html = """

@@ -2,13 +2,13 @@ import Foundation
 
 /// A value stored in a register column. The schema uses only these four kinds
 /// so that SQLite and PostgreSQL hold, and give back, the same values.
-public enum SQLValue: Sendable, Equatable, Hashable {
+package enum SQLValue: Sendable, Equatable, Hashable {
     case null
     case int(Int64)
     case double(Double)
     case text(String)
 
-    public var int: Int64? {
+    package var int: Int64? {
         switch self {
         case .int(let value): value
         case .double(let value): Int64(value)
@@ -17,7 +17,7 @@ public enum SQLValue: Sendable, Equatable, Hashable {
         }
     }
 
-    public var text: String? {
+    package var text: String? {
         switch self {
         case .text(let value): value
         case .int(let value): String(value)
@@ -26,7 +26,7 @@ public enum SQLValue: Sendable, Equatable, Hashable {
         }
     }
 
-    public var double: Double? {
+    package var double: Double? {
         switch self {
         case .double(let value): value
         case .int(let value): Double(value)
@@ -37,24 +37,24 @@ public enum SQLValue: Sendable, Equatable, Hashable {
 }
 
 extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
-    public init(stringLiteral value: String) { self = .text(value) }
-    public init(integerLiteral value: Int64) { self = .int(value) }
+    package init(stringLiteral value: String) { self = .text(value) }
+    package init(integerLiteral value: Int64) { self = .int(value) }
     init(_ value: String?) { self = value.map { .text($0) } ?? .null }
     init(_ value: Int) { self = .int(Int64(value)) }
 }
 
 /// One open transaction on a store. Statements use `?` placeholders; a
 /// backend rewrites them to its own syntax.
-public protocol StoreTransaction {
+package protocol StoreTransaction {
     func execute(_ sql: String, _ arguments: [SQLValue]) throws
     func query(_ sql: String, _ arguments: [SQLValue]) throws -> [[SQLValue]]
 }
 
 extension StoreTransaction {
-    public func execute(_ sql: String) throws { try execute(sql, []) }
-    public func query(_ sql: String) throws -> [[SQLValue]] { try query(sql, []) }
+    package func execute(_ sql: String) throws { try execute(sql, []) }
+    package func query(_ sql: String) throws -> [[SQLValue]] { try query(sql, []) }
     /// The first column of the first row, if any.
-    public func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLValue {
+    package func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLValue {
         try query(sql, arguments).first?.first ?? .null
     }
 }
@@ -62,7 +62,7 @@ extension StoreTransaction {
 /// Where the case register lives. Every read and write goes through
 /// `transaction`, which commits when the body returns and rolls back when it
 /// throws, so a failure (or a killed process) never leaves half a change.
-public protocol CaseStore: AnyObject {
+package protocol CaseStore: AnyObject {
     /// A short name for messages: the file path, or the server without password.
     var displayName: String { get }
     /// `sqlite` or `postgresql`.
@@ -72,7 +72,7 @@ public protocol CaseStore: AnyObject {
 }
 
 /// A failure of the store itself, with what to do about it.
-public enum StoreFailure: Error, Equatable, Sendable {
+package enum StoreFailure: Error, Equatable, Sendable {
     /// The store could not be opened or reached.
     case cannotOpen(store: String, why: String)
     /// A statement failed (the SQL is kept; arguments are not, they may be personal data).

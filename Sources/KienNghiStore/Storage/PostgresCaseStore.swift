@@ -5,9 +5,9 @@ import PostgresNIO
 /// a `postgres://user:password@host:port/database` URL. Every transaction
 /// first takes one advisory lock, so writers queue exactly as they do on
 /// SQLite and both stores give the same ids and results.
-public final class PostgresCaseStore: CaseStore {
-    public let displayName: String
-    public var kind: String { "postgresql" }
+package final class PostgresCaseStore: CaseStore {
+    package let displayName: String
+    package var kind: String { "postgresql" }
     private let connection: PostgresConnection
     private let group: MultiThreadedEventLoopGroup
     private let logger = Logger(label: "kiennghi.store")
@@ -15,7 +15,7 @@ public final class PostgresCaseStore: CaseStore {
     /// The lock every writing transaction takes (an arbitrary constant).
     static let advisoryLock: Int64 = 0x4B4E_5354
 
-    public init(url: String) throws {
+    package init(url: String) throws {
         guard let components = URLComponents(string: url), let scheme = components.scheme,
               scheme == "postgres" || scheme == "postgresql", let host = components.host, !host.isEmpty else {
             throw StoreFailure.badURL(url)
@@ -58,7 +58,7 @@ public final class PostgresCaseStore: CaseStore {
         }
     }
 
-    public func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+    package func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
         let tx = PostgresTransaction(connection: connection, logger: logger, store: displayName)
         try tx.execute("BEGIN")
         do {
@@ -72,7 +72,7 @@ public final class PostgresCaseStore: CaseStore {
         }
     }
 
-    public func close() {
+    package func close() {
         try? connection.close().wait()
         try? group.syncShutdownGracefully()
     }

@@ -4,16 +4,16 @@ import GRDB
 /// The embedded register: one SQLite file, created on first use, written
 /// through GRDB in IMMEDIATE transactions with a write-ahead journal (a killed
 /// process loses only the transaction it was in).
-public final class SQLiteCaseStore: CaseStore {
-    public let path: String
+package final class SQLiteCaseStore: CaseStore {
+    package let path: String
     private let queue: DatabaseQueue
 
-    public var displayName: String { path }
-    public var kind: String { "sqlite" }
+    package var displayName: String { path }
+    package var kind: String { "sqlite" }
 
     /// Opens (or creates) the file and migrates it. Refuses directories and
     /// anything that is not a regular file.
-    public init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -39,7 +39,7 @@ public final class SQLiteCaseStore: CaseStore {
         try StoreMigrations.migrate(self)
     }
 
-    public func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
+    package func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
         var result: T?
         do {
             try queue.writeWithoutTransaction { db in
@@ -54,7 +54,7 @@ public final class SQLiteCaseStore: CaseStore {
         return result!
     }
 
-    public func close() { try? queue.close() }
+    package func close() { try? queue.close() }
 }
 
 struct SQLiteTransaction: StoreTransaction {

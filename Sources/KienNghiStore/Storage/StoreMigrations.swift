@@ -2,8 +2,8 @@
 /// one transaction per step. The same statements run on SQLite and
 /// PostgreSQL: only BIGINT, DOUBLE PRECISION and TEXT columns, ids chosen by
 /// the register (no AUTOINCREMENT/SERIAL), booleans as 0/1.
-public enum StoreMigrations {
-    public static let steps: [[String]] = [
+package enum StoreMigrations {
+    package static let steps: [[String]] = [
         [
             """
             CREATE TABLE dialogues (id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE, held_on TEXT,

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Reads several inputs, classifies them in parallel, hands results on in
+/// order, and keeps count of everything: for every run,
+/// rows read = classified + sent to review + rejected, exactly
+/// (blank lines and header rows are not rows; a file that cannot be read at
+/// all is listed in ``Summary/failedFiles``).
+public struct PileProcessor {
+    /// The accounting of one run (see ``PileSummary``).
+    public struct Summary: Sendable {
+        /// Petitions read and classified (review included).
+        public var read = 0
+        /// Petitions classified, review included (equals ``read``).
+        public var classified = 0
+        /// Of ``classified``, petitions sent to review (no theme accepted).
+        public var review = 0
+        /// Petitions with at least one urgency flag.
+        public var urgent = 0
+        /// The first ``keptRejectedRows`` rejected rows (all of them go to the rejected-rows sink).
+        public var rejected: [RejectedRow] = []
+        /// Every rejected row, counted.
+        public var rejectedCount = 0
+        /// Rejected rows counted by reason code.
+        public var rejectedByReason: [RejectedRow.Reason: Int] = [:]
+        /// Whether some rejected row may have been a petition.
+        public var lostPetitions = false
+        /// Inputs that could not be read at all, with why; the others were still read.
+        public var failedFiles: [(path: String, failure: InputFailure)] = []
+
+        /// How many rejected rows are kept in memory for display.
+        public static let keptRejectedRows = 1000
+
+        /// Rows read: petitions plus rejected rows.
+        public var rows: Int { read + rejectedCount }
+
+        mutating func reject(_ row: RejectedRow) {
+            rejectedCount += 1
+            rejectedByReason[row.reason, default: 0] += 1
+            if row.reason.losesPetition { lostPetitions = true }
+            if rejected.count < Self.keptRejectedRows { rejected.append(row) }
+        }
+
+        /// One line: rows read = classified + sent to review + rejected (and why).
+        public func line(_ l: Language) -> String {
+            let why = rejectedByReason.map { ($0.key.label(l), $0.value) }.sorted { $0.0 < $1.0 }
+                .map { "\($0.0): \($0.1)" }.joined(separator: ", ")
+            var text = l.pick(
+                "Đã đọc \(rows) dòng = phân loại \(classified - review) + chờ xem xét \(review) + loại bỏ \(rejectedCount)",
+                "Read \(rows) rows = classified \(classified - review) + sent to review \(review) + rejected \(rejectedCount)")
+            if !why.isEmpty { text += " (\(why))" }
+            text += l.pick("; khẩn \(urgent)", "; urgent \(urgent)")
+            if !failedFiles.isEmpty { text += l.pick("; \(failedFiles.count) tệp không đọc được", "; \(failedFiles.count) files unreadable") }
+            return text + "."
+        }
+    }
+
+    package let batch: BatchClassifier
+    package let options: PetitionSourceOptions
+    /// The readers inputs are opened with (by extension).
+    package let readers: PetitionReaders
+    package var batchSize = 2048
+    /// Inputs opened early (by ``columns(of:)``), handed to ``run`` so nothing is opened or read twice.
+    private let opened = OpenedSources()
+
+    package init(batch: BatchClassifier, options: PetitionSourceOptions, readers: PetitionReaders = .text) {
+        self.batch = batch
+        self.options = options
+        self.readers = readers
+    }
+
+    private final class OpenedSources {
+        var sources: [String: Result<any PetitionSource, InputFailure>] = [:]
+    }
+
+    private func open(_ input: String) -> Result<any PetitionSource, InputFailure> {
+        if let early = opened.sources.removeValue(forKey: input) { return early }
+        do { return .success(try readers.open(input, options: options)) } catch let failure as InputFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(.unreadable(path: input))
+        }
+    }
+
+    /// Column names of the first readable input (for writers' headers). The
+    /// inputs it opens stay open for ``run``: a pipe is not read twice.
+    package func columns(of inputs: [String]) -> [String] {
+        for input in inputs {
+            let result = opened.sources[input] ?? open(input)
+            opened.sources[input] = result
+            if case .success(let source) = result { return source.columns }
+        }
+        return ["text"]
+    }
+
+    /// Reads, classifies and hands on every input in order. Each rejected row
+    /// goes to `rejectedRow` as it is found (for a rejected-rows file).
+    package func run(_ inputs: [String], progress: (Int) -> Void = { _ in }, rejectedRow: (RejectedRow) -> Void = { _ in },
+                    _ consume: ([ClassifiedPetition]) throws -> Void) throws -> Summary {
+        var summary = Summary()
+        for input in inputs {
+            let source: any PetitionSource
+            switch open(input) {
+            case .success(let opened): source = opened
+            case .failure(let failure):
+                summary.failedFiles.append((input, failure))
+                continue
+            }
+            do {
+                try source.read(batchSize: batchSize, { records in
+                    summary.read += records.count
+                    let classified = batch.classify(records, file: input)
+                    summary.classified += classified.count
+                    summary.review += classified.filter(\.classification.needsReview).count
+                    summary.urgent += classified.filter { !$0.classification.urgency.isEmpty }.count
+                    try consume(classified)
+                    progress(summary.read)
+                }, rejected: { row in
+                    summary.reject(row)
+                    rejectedRow(row)
+                })
+            } catch let failure as InputFailure {
+                summary.failedFiles.append((input, failure))
+            }
+        }
+        return summary
+    }
+}

@@ -1,0 +1,113 @@
+/// Words a decision in one language: theme and urgency labels, agency names
+/// and routing reasons, looked up from the lexicon and the reason codes. The
+/// decision itself (``Classification``) is data; this is the one place its
+/// wording comes from, so a caller picks the language at the edge.
+public struct ClassificationPresenter: Sendable {
+    /// The language of every string this presenter returns.
+    public let language: Language
+    let lexicon: Lexicon
+
+    /// A presenter for `language`, naming themes and agencies from `lexicon`.
+    package init(language: Language, lexicon: Lexicon) {
+        self.language = language
+        self.lexicon = lexicon
+    }
+
+    /// A presenter for `language` with the lexicons of `pipeline`.
+    public init(language: Language, pipeline: PetitionPipeline) {
+        self.init(language: language, lexicon: pipeline.lexicon)
+    }
+
+    /// The theme's label ("Lao động, việc làm"), or its id when the lexicon has no such theme.
+    public func themeLabel(_ id: String) -> String {
+        lexicon.theme(id)?.label(language) ?? id
+    }
+
+    /// The urgency flag's label ("Nợ lương").
+    public func urgencyLabel(_ flag: UrgencyFlag) -> String { flag.label(language) }
+
+    /// The agency's general name on the routing date ("Sở Xây dựng").
+    public func agencyName(_ suggestion: AgencySuggestion, asOf date: RoutingDate) -> String {
+        record(suggestion.id, on: date).map { $0.name(language) } ?? suggestion.id
+    }
+
+    /// The body that should answer, named for the petition ("Ủy ban nhân dân huyện Đông Anh").
+    public func bodyName(_ suggestion: AgencySuggestion, asOf date: RoutingDate) -> String {
+        guard let record = record(suggestion.id, on: date) else { return suggestion.id }
+        return bodyName(suggestion, record: record)
+    }
+
+    /// Why the agency was suggested, in one sentence.
+    public func reason(_ suggestion: AgencySuggestion, asOf date: RoutingDate) -> String {
+        reason(suggestion.reasons, rule: lexicon.routing.rules.first { $0.source.description == suggestion.rule }, asOf: date)
+    }
+
+    /// One line of accounting: rows read = classified + sent to review + rejected (and why).
+    public func summary(_ summary: PileSummary) -> String { summary.line(language) }
+
+    /// What went wrong with a whole input file, and what to do.
+    public func failure(_ failure: InputFailure) -> String { failure.message(language) }
+
+    /// Why a row was rejected, with its file and line.
+    public func rejection(_ row: RejectedRow) -> String { row.message(language) }
+
+    func record(_ id: String, on date: RoutingDate) -> AgencyRecord? {
+        let records = lexicon.routing.agencies.filter { $0.id == id }
+        return records.first { $0.period.contains(date) } ?? records.last
+    }
+
+    func agencyLabel(_ id: String) -> String {
+        lexicon.routing.agencies.last { $0.id == id }.map { $0.name(language) } ?? id
+    }
+
+    func bodyName(_ suggestion: AgencySuggestion, record: AgencyRecord) -> String {
+        let committee = language.pick("Ủy ban nhân dân", "People's Committee of")
+        switch LocalAgency(rawValue: suggestion.id) {
+        case .district? where suggestion.localUnits.count == 1:
+            return "\(committee) \(suggestion.localUnits[0])"
+        case .commune? where suggestion.localUnits.count == 1:
+            return "\(committee) \(suggestion.localUnits[0].lowercasedFirstWord)"
+        default:
+            return record.name(language)
+        }
+    }
+
+    func reason(_ reasons: [RoutingReason], rule: RoutingRule?, asOf date: RoutingDate) -> String {
+        let l = language
+        var text = ""
+        for reason in reasons {
+            switch reason {
+            case .rule:
+                text += rule.map { l.pick($0.reasonVi, $0.reasonEn) } ?? ""
+            case .phrase(let surface):
+                text += l.pick(" (có cụm từ \"\(surface)\")", " (the petition says \"\(surface)\")")
+            case .scope(let scope, let cues):
+                let quoted = cues.map { "\"\($0)\"" }.joined(separator: ", ")
+                text += scope == .local
+                    ? l.pick("; việc ở một địa bàn cụ thể: \(quoted)", "; a local matter: \(quoted)")
+                    : l.pick("; việc chung toàn thành phố hoặc chính sách: \(quoted)", "; a city-wide or policy matter: \(quoted)")
+            case .takenOver(let former, let until, let successor):
+                let old = agencyLabel(former), new = record(successor, on: date).map { $0.name(l) } ?? successor
+                text += until.map { l.pick("; sau ngày \($0), \(old) chuyển giao cho \(new)", "; after \($0), \(old) was taken over by \(new)") }
+                    ?? l.pick("; \(old) đã chuyển giao cho \(new)", "; \(old) was taken over by \(new)")
+            case .reviewFromPhrase:
+                text += l.pick("; chờ xem xét: chưa rõ chủ đề, gợi ý theo cụm từ", "; needs review: no theme yet, suggested from a phrase")
+            case .reviewFromTheme(let theme):
+                text += l.pick("; chờ xem xét: gợi ý theo chủ đề gần nhất (\(themeLabel(theme)))",
+                               "; needs review: suggested from the nearest theme (\(themeLabel(theme)))")
+            case .placeUnknown(.district, let unlisted):
+                text += unlisted.map {
+                    l.pick("; đơn nêu \"\($0)\" (không có trong danh mục): cần xác định quận/huyện", "; the petition names \"\($0)\" (not in the gazetteer): find the district")
+                } ?? l.pick("; đơn không nêu quận/huyện, cần xác định nơi xử lý", "; the petition names no district: find the right one")
+            case .placeUnknown(.commune, let unlisted):
+                text += unlisted.map {
+                    l.pick("; đơn nêu \"\($0)\" (không có trong danh mục 2025): cần xác định phường/xã", "; the petition names \"\($0)\" (not in the 2025 gazetteer): find the ward or commune")
+                } ?? l.pick("; đơn không nêu phường/xã, cần xác định nơi xử lý", "; the petition names no ward or commune: find the right one")
+            case .placeSplit(let surface, let units):
+                text += l.pick("; \(surface) trước đây nay thuộc nhiều phường/xã (\(units.joined(separator: ", "))): cần xác định đúng nơi",
+                               "; the former \(surface) is now split among several units (\(units.joined(separator: ", "))): pick the right one")
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import KienNghiCLI
+import KienNghiCore
+
+/// The newcomer findings of issue 11, each held by a test.
+@Suite("Newcomer findings")
+struct FrontDoorFindingsTests {
+    static let bus = "Đề nghị mở thêm tuyến xe buýt từ trung tâm huyện đến KCN Phú Nghĩa."
+
+    /// A pipe holding `text`, closed for writing (what `echo ... |` gives).
+    func pipe(_ text: String) throws -> FileHandle {
+        let pipe = Pipe()
+        try pipe.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+        try pipe.fileHandleForWriting.close()
+        return pipe.fileHandleForReading
+    }
+
+    @Test(arguments: [["-"], []])
+    func classifyTextReadsStandardInput(arguments: [String]) throws {
+        let fromArgument = try ClassifyTextCommand.parse([Self.bus]).render()
+        let fromPipe = try ClassifyTextCommand.parse(arguments).render(standardInput: pipe(Self.bus))
+        #expect(fromPipe == fromArgument)
+    }
+
+    @Test func classifyTextRefusesInvalidUTF8OnStandardInput() throws {
+        let pipe = Pipe()
+        try pipe.fileHandleForWriting.write(contentsOf: Data([0x43, 0xF4, 0x6E, 0x67]))
+        try pipe.fileHandleForWriting.close()
+        #expect { try ClassifyTextCommand.parse(["-"]).render(standardInput: pipe.fileHandleForReading) } throws: {
+            ($0 as? CLIError)?.code == .dataError
+        }
+    }
+
+    @Test(arguments: Language.allCases)
+    func asOfReasonNamesAgenciesByLabel(language: Language) throws {
+        let json = try ClassifyTextCommand.parse([Self.bus, "--as-of", "2025-07-01", "--json", "--lang", language.rawValue]).render()
+        let reason = try #require(json.split(separator: "\n").first { $0.contains("\"reason\"") })
+        let expected = language.pick("; sau ngày 2025-02-28, Sở Giao thông vận tải chuyển giao cho Sở Xây dựng",
+                                     "; after 2025-02-28, Department of Transport was taken over by Department of Construction")
+        #expect(reason.contains(expected), "\(reason)")
+        #expect(!reason.contains(" ? ") && !reason.contains(", transport ") && !reason.contains("cho construction") && !reason.contains("by construction"))
+    }
+
+    @Test func asOfReasonWithoutAnEndDateSaysNoQuestionMark() throws {
+        let pipeline = try PetitionPipeline(options: .init(asOf: RoutingDate(year: 2025, month: 7, day: 1)))
+        var decision = pipeline.classify(Self.bus)
+        var agency = try #require(decision.agency)
+        agency.reasons = [.takenOver(former: "transport", until: nil, successor: "construction")]
+        decision.agency = agency
+        let text = ClassificationPresenter(language: .vi, pipeline: pipeline).reason(agency, asOf: decision.asOf)
+        #expect(text == "; Sở Giao thông vận tải đã chuyển giao cho Sở Xây dựng")
+    }
+
+    /// A copy of the bundled lexicons with one more example, which fails.
+    func lexiconsWithExample(_ row: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lexicons-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: BundledLexicons.directory, to: folder)
+        let examples = folder.appendingPathComponent("examples.tsv")
+        let handle = try FileHandle(forWritingTo: examples)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((row + "\n").utf8))
+        try handle.close()
+        return folder
+    }
+
+    @Test func lexiconCheckRunsTheExamples() throws {
+        let clean = try LexiconCheckCommand.parse([]).render()
+        #expect(!clean.1)
+        #expect(clean.0.contains("ví dụ trong examples.tsv, 0 sai khác"))
+        let folder = try lexiconsWithExample("\(Self.bus)\tlabour\ttraffic\tbhxh")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = try String(contentsOf: folder.appendingPathComponent("examples.tsv"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let line = lines.count - 1
+        let (output, failed) = try LexiconCheckCommand.parse(["--lexicons", folder.path, "--lang", "en"]).render()
+        #expect(failed)
+        #expect(output.contains("examples.tsv:\(line): error: main theme is traffic, the example says labour"), "\(output)")
+        #expect(output.contains("examples.tsv:\(line): error: theme traffic was accepted though the example rules it out"))
+        #expect(output.contains("examples.tsv:\(line): error: agency is transport, the example says bhxh"))
+        #expect(output.contains("3 mismatches"))
+    }
+}

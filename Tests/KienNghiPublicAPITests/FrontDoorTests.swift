@@ -1,0 +1,59 @@
+import Foundation
+import KienNghiCore
+import Testing
+
+/// Uses KienNghiCore the way a program outside the package does (this target is
+/// compiled under another package name, so `package` declarations are out of
+/// reach): if a declaration it needs stops being public, this fails to build.
+@Suite struct FrontDoorTests {
+    static let pipeline = try! PetitionPipeline()
+
+    /// A small CSV written at run time: two petitions, one blank text.
+    func pile() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("frontdoor-\(UUID().uuidString).csv").path
+        let csv = """
+            id,noi_dung
+            1,Công ty nợ lương công nhân ba tháng nay chưa trả
+            2,Đường ngõ 47 ngập nước mỗi khi mưa
+            3,
+            """
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func classifiesACSVWithTypedDecisionsAndAccounting() throws {
+        let path = try pile()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var decisions: [ClassifiedPetition] = []
+        var rejected: [RejectedRow] = []
+        let summary = try Self.pipeline.classify(files: [path], rejected: { rejected.append($0) }) { decisions += $0 }
+        #expect(decisions.map(\.record.id) == ["1", "2"])
+        #expect(decisions[0].classification.mainTheme == "employment")
+        #expect(decisions[0].classification.urgency.map(\.flag) == [.unpaidWages])
+        #expect(summary.rows == summary.classified + summary.rejectedCount)
+        #expect(summary.rejectedCount == rejected.count)
+    }
+
+    @Test func presentersWordTheSameDecisionInEitherLanguage() throws {
+        let decision = Self.pipeline.classify("Công ty nợ lương công nhân ba tháng nay chưa trả")
+        let vi = ClassificationPresenter(language: .vi, pipeline: Self.pipeline)
+        let en = ClassificationPresenter(language: .en, pipeline: Self.pipeline)
+        #expect(vi.themeLabel(decision.mainTheme) != en.themeLabel(decision.mainTheme))
+        #expect(en.urgencyLabel(.unpaidWages) == "Unpaid wages")
+        let agency = try #require(decision.agency)
+        #expect(!agency.reasons.isEmpty)
+        let english = en.reason(agency, asOf: decision.asOf)
+        #expect(!english.isEmpty && english != vi.reason(agency, asOf: decision.asOf))
+        #expect(!en.bodyName(agency, asOf: decision.asOf).isEmpty)
+    }
+
+    @Test func unknownExtensionIsATypedFailure() throws {
+        var failed: [String] = []
+        let summary = try Self.pipeline.classify(files: ["/nonexistent/pile.pdf"]) { _ in }
+        for (path, failure) in summary.failedFiles {
+            failed.append(path)
+            guard case .unsupportedFormat = failure else { Issue.record("unexpected \(failure)"); continue }
+        }
+        #expect(failed == ["/nonexistent/pile.pdf"])
+    }
+}
