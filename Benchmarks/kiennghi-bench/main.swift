@@ -173,7 +173,28 @@ func benchPile() throws {
     try? FileManager.default.removeItem(atPath: folder.appendingPathComponent("kiennghi-bench-out.csv").path)
 }
 
+/// What `kiennghi classify-text` does, without the CLI: load the bundled lexicons
+/// through the compiled-lexicon cache, compile, classify one petition. For timing
+/// process start-up (`cold TEXT`) with a binary that links only KienNghiCore.
+func benchColdStart(_ text: String) throws {
+    let lexicon = try LexiconCache.user.load(LexiconLoader())
+    let classification = Classifier(lexicon: lexicon).classify(text)
+    print(classification.themes.map(\.id).joined(separator: ","), classification.agency?.id ?? "-")
+}
+
+/// Classifies every line of a file (no writer): the classify path alone, for callgrind.
+func benchClassifyLines(_ path: String) throws {
+    let lexicon = try LexiconCache.user.load(LexiconLoader())
+    let classifier = Classifier(lexicon: lexicon)
+    var themes = 0
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    for line in text.split(separator: "\n") { themes += classifier.classify(String(line)).themes.count }
+    print("themes:", themes)
+}
+
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
+if mode == "cold" { try benchColdStart(CommandLine.arguments.dropFirst(2).first ?? "") ; exit(0) }
+if mode == "classify-lines" { try benchClassifyLines(CommandLine.arguments.dropFirst(2).first ?? "") ; exit(0) }
 if mode == "text" || mode == "all" { benchText() }
 if mode == "classify" || mode == "all" { try benchClassify() }
 if mode == "stream" || mode == "all" { try benchStream() }
