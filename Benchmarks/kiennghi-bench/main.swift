@@ -192,7 +192,30 @@ func benchClassifyLines(_ path: String) throws {
     print("themes:", themes)
 }
 
+/// Every line of a file classified with the lexicons from the TSV files and from
+/// a cache round trip, printed as JSON (sorted keys): the two outputs must match,
+/// and the output can be compared across builds (`diff`).
+func benchDump(_ path: String) throws {
+    let loaded = try LexiconLoader().load().lexicon
+    let fresh = Classifier(lexicon: loaded)
+    // First load fills a private cache folder, the second reads it.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiennghi-bench-cache-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    _ = try LexiconCache(directory: folder).load(LexiconLoader())
+    let cached = Classifier(lexicon: try LexiconCache(directory: folder).load(LexiconLoader()))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    var differences = 0
+    for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
+        let a = fresh.classify(String(line)), b = cached.classify(String(line))
+        if a != b { differences += 1 }
+        print(String(decoding: try encoder.encode(a), as: UTF8.self))
+    }
+    FileHandle.standardError.write("cache/TSV differences: \(differences)\n".data(using: .utf8)!)
+}
+
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
+if mode == "dump" { try benchDump(CommandLine.arguments.dropFirst(2).first ?? "") ; exit(0) }
 if mode == "cold" { try benchColdStart(CommandLine.arguments.dropFirst(2).first ?? "") ; exit(0) }
 if mode == "classify-lines" { try benchClassifyLines(CommandLine.arguments.dropFirst(2).first ?? "") ; exit(0) }
 if mode == "text" || mode == "all" { benchText() }
