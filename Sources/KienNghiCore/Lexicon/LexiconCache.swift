@@ -42,7 +42,10 @@ public struct LexiconCache: Sendable {
     public func load(_ loader: LexiconLoader) throws(LexiconLoader.Failure) -> Lexicon {
         guard let folder = directory, let key = Self.key(of: loader.directory) else { return try loader.load().lexicon }
         let file = folder.appendingPathComponent(String(format: "lexicon-%016llx.bin", key))
-        if let bytes = Self.readFile(file), let lexicon = Self.decode(bytes, key: key) { return lexicon }
+        // Read only from a real folder: a symlink planted at the folder's name is not followed.
+        var status = stat()
+        let realFolder = lstat(folder.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        if realFolder, let bytes = Self.readFile(file), let lexicon = Self.decode(bytes, key: key) { return lexicon }
         let lexicon = try loader.load().lexicon
         Self.store(Self.encode(lexicon, key: key), in: folder, as: file)
         return lexicon
