@@ -173,7 +173,51 @@ func benchPile() throws {
     try? FileManager.default.removeItem(atPath: folder.appendingPathComponent("kiennghi-bench-out.csv").path)
 }
 
+/// What `kiennghi classify-text` does, without the CLI: load the bundled lexicons
+/// through the compiled-lexicon cache, compile, classify one petition. For timing
+/// process start-up (`cold TEXT`) with a binary that links only KienNghiCore.
+func benchColdStart(_ text: String) throws {
+    let lexicon = try LexiconCache.user.load(LexiconLoader())
+    let classification = Classifier(lexicon: lexicon).classify(text)
+    print(classification.themes.map(\.id).joined(separator: ","), classification.agency?.id ?? "-")
+}
+
+/// Classifies every line of a file (no writer): the classify path alone, for callgrind.
+func benchClassifyLines(_ path: String) throws {
+    let lexicon = try LexiconCache.user.load(LexiconLoader())
+    let classifier = Classifier(lexicon: lexicon)
+    var themes = 0
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    for line in text.split(separator: "\n") { themes += classifier.classify(String(line)).themes.count }
+    print("themes:", themes)
+}
+
+/// Every line of a file classified with the lexicons from the TSV files and from
+/// a cache round trip, printed as JSON (sorted keys): the two outputs must match,
+/// and the output can be compared across builds (`diff`).
+func benchDump(_ path: String) throws {
+    let loaded = try LexiconLoader().load().lexicon
+    let fresh = Classifier(lexicon: loaded)
+    // First load fills a private cache folder, the second reads it.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiennghi-bench-cache-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    _ = try LexiconCache(directory: folder).load(LexiconLoader())
+    let cached = Classifier(lexicon: try LexiconCache(directory: folder).load(LexiconLoader()))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    var differences = 0
+    for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
+        let a = fresh.classify(String(line)), b = cached.classify(String(line))
+        if a != b { differences += 1 }
+        print(String(decoding: try encoder.encode(a), as: UTF8.self))
+    }
+    FileHandle.standardError.write("cache/TSV differences: \(differences)\n".data(using: .utf8)!)
+}
+
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
+if mode == "dump" { try benchDump(CommandLine.arguments.dropFirst(2).first ?? "") ; exit(0) }
+if mode == "cold" { try benchColdStart(CommandLine.arguments.dropFirst(2).first ?? "") ; exit(0) }
+if mode == "classify-lines" { try benchClassifyLines(CommandLine.arguments.dropFirst(2).first ?? "") ; exit(0) }
 if mode == "text" || mode == "all" { benchText() }
 if mode == "classify" || mode == "all" { try benchClassify() }
 if mode == "stream" || mode == "all" { try benchStream() }

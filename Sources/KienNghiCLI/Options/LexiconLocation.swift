@@ -19,7 +19,7 @@ enum LexiconLocation {
     /// Loads, checks and compiles the lexicons, or fails with every problem listed.
     static func classifier(_ path: String?, language: Language) throws -> Classifier {
         do {
-            let (lexicon, _) = try LexiconLoader(directory: directory(path)).load()
+            let lexicon = try LexiconCache.user.load(LexiconLoader(directory: directory(path)))
             return Classifier(lexicon: lexicon, language: language)
         } catch {
             let problems = error.diagnostics.filter { $0.severity == .error }.map { $0.rendered(language) }.joined()

@@ -1,6 +1,8 @@
 /// A ``Lexicon`` compiled for matching: one analyzer, one term vocabulary and
 /// a phrase matcher per concern. Immutable and `Sendable`: compile once, share.
-struct CompiledLexicon: Sendable {
+/// A class: every stage (scorers, router, detectors) holds it for each petition,
+/// and copying a struct of some thirty references cost a retain and release each.
+final class CompiledLexicon: Sendable {
     enum ThemeEntry: Sendable {
         case phrase(Int)
         case negation

@@ -77,9 +77,12 @@ struct HybridScorer: Sendable {
         var covered = shown.map { $0.start..<$0.end }
         var chosen: [(LearnedThemeModel.Hit, SourceSpan)] = []
         let smallest = model.policy.smallestEvidence / max(value, 1e-9)
-        for hit in hits.filter({ !$0.terms.isEmpty && model.weight(row: $0.row, theme: c) >= smallest })
-            .sorted(by: { (model.weight(row: $0.row, theme: c), $1.terms.lowerBound) > (model.weight(row: $1.row, theme: c), $0.terms.lowerBound) })
-        {
+        // Each hit's weight read once (the sort compared through the weight table four times per comparison).
+        let ranked = hits.compactMap { hit -> (weight: Double, hit: LearnedThemeModel.Hit)? in
+            let weight = model.weight(row: hit.row, theme: c)
+            return !hit.terms.isEmpty && weight >= smallest ? (weight, hit) : nil
+        }
+        for (_, hit) in ranked.sorted(by: { ($0.weight, $1.hit.terms.lowerBound) > ($1.weight, $0.hit.terms.lowerBound) }) {
             guard chosen.count < limit else { break }
             let span = text.span(hit.terms)
             guard !covered.contains(where: { $0.overlaps(span.start..<span.end) }) else { continue }

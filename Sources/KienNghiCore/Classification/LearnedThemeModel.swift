@@ -36,8 +36,8 @@ struct LearnedThemeModel: Sendable {
                 let row = Int(table.insert(Array(entry.feature.utf8), value: Int32(rows.count)))
                 if row == rows.count {
                     rows.append(entry.feature)
-                    weights += [Double](repeating: 0, count: themes.count)
-                    sources += [LexiconSource?](repeating: nil, count: themes.count)
+                    weights.append(contentsOf: repeatElement(0, count: themes.count))
+                    sources.append(contentsOf: repeatElement(nil, count: themes.count))
                 }
                 weights[row * themes.count + c] = entry.weight
                 sources[row * themes.count + c] = entry.source

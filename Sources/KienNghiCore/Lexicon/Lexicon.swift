@@ -17,7 +17,30 @@ public struct LexiconSource: Sendable, Equatable, Hashable, Codable, CustomStrin
     public init(file: String, line: Int) {
         self.file = file
         self.line = line
-        description = "\(file):\(line)"
+        description = Self.describe(file, line)
+    }
+
+    /// `file:line` written into one buffer: start-up builds ~20k of these
+    /// (learned weights), where string interpolation was a tenth of the time.
+    static func describe(_ file: String, _ line: Int) -> String {
+        guard line >= 0 else { return "\(file):\(line)" }
+        var file = file
+        return file.withUTF8 { name in
+            String(unsafeUninitializedCapacity: name.count + 21) { buffer in
+                var end = name.count
+                _ = buffer.initialize(fromContentsOf: name)
+                buffer[end] = 0x3A
+                end += 1
+                var digits = 1, rest = line
+                while rest >= 10 { digits += 1; rest /= 10 }
+                rest = line
+                for position in stride(from: end + digits - 1, through: end, by: -1) {
+                    buffer[position] = UInt8(0x30 + rest % 10)
+                    rest /= 10
+                }
+                return end + digits
+            }
+        }
     }
 }
 

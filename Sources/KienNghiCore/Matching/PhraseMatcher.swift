@@ -21,7 +21,7 @@ struct PhraseMatch: Sendable {
 /// match); a term written with diacritics must match exactly, so "bão" never
 /// matches "bảo". Overlaps are resolved by the longest match, left to right.
 struct PhraseMatcher: Sendable {
-    private var children: [UInt64: Int32] = [:]
+    private var children = EdgeTable()
     private var terminals: [[Int]] = [[]]
     private var entryAccented: [[UInt32]] = []
     /// Whether an entry may match on plain keys: phrases of two or more
@@ -44,12 +44,12 @@ struct PhraseMatcher: Sendable {
             let (a, p) = vocabulary.add(accentedKey: key, plainKey: plain)
             accentedIds.append(a)
             let edge = UInt64(UInt32(node)) << 32 | UInt64(p)
-            if let child = children[edge] {
+            if let child = children.child(edge) {
                 node = child
             } else {
                 let child = Int32(terminals.count)
                 terminals.append([])
-                children[edge] = child
+                children.insert(edge, child: child)
                 node = child
             }
         }
@@ -73,7 +73,7 @@ struct PhraseMatcher: Sendable {
             var best: PhraseMatch? = nil
             var position = start
             while position < ids.count, ids[position].plain != 0,
-                let child = children[UInt64(UInt32(node)) << 32 | UInt64(ids[position].plain)]
+                let child = children.child(UInt64(UInt32(node)) << 32 | UInt64(ids[position].plain))
             {
                 node = child
                 position += 1
@@ -108,5 +108,59 @@ struct PhraseMatcher: Sendable {
             kind = .plain
         }
         return kind
+    }
+}
+
+/// The trie's edges, `(node << 32 | plain id) → child`, in one open-addressing
+/// table with a multiplicative hash: probed once per term per matcher on every
+/// petition, where a `Dictionary`'s seeded SipHash cost more than the walk.
+struct EdgeTable: Sendable {
+    private var keys: [UInt64]
+    private var children: [Int32]
+    private var shift: UInt64
+    private(set) var count = 0
+    /// No edge has this key: node ids and term ids stay far below 2^32 - 1.
+    private static let empty = UInt64.max
+
+    init() {
+        keys = [UInt64](repeating: Self.empty, count: 64)
+        children = [Int32](repeating: 0, count: 64)
+        shift = 64 - 6
+    }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    @inline(__always)
+    func child(_ key: UInt64) -> Int32? {
+        keys.withUnsafeBufferPointer { keys in
+            let mask = keys.count - 1
+            var index = slot(key)
+            while true {
+                let stored = keys[index]
+                if stored == key { return children[index] }
+                if stored == Self.empty { return nil }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    mutating func insert(_ key: UInt64, child: Int32) {
+        precondition(key != Self.empty)
+        if (count + 1) * 2 > keys.count { grow() }
+        var index = slot(key)
+        while keys[index] != Self.empty && keys[index] != key { index = (index + 1) & (keys.count - 1) }
+        if keys[index] == Self.empty { count += 1 }
+        keys[index] = key
+        children[index] = child
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldChildren = children
+        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
+        children = [Int32](repeating: 0, count: oldKeys.count * 2)
+        shift -= 1
+        count = 0
+        for (index, key) in oldKeys.enumerated() where key != Self.empty { insert(key, child: oldChildren[index]) }
     }
 }
