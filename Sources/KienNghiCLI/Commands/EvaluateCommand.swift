@@ -26,6 +26,9 @@ struct EvaluateCommand: RenderingCommand {
     @Option(help: "Hạt giống ngẫu nhiên của kiểm định chéo và của việc học.")
     var seed: UInt64 = 20261203
 
+    @Flag(name: .customLong("learn-agency"), help: "Kiểm định chéo có học cả trọng số cơ quan (learned/agency-weights.tsv) trên từng tập học.")
+    var learnAgency = false
+
     @Flag(help: "In JSON.")
     var json = false
 
@@ -70,6 +73,11 @@ struct EvaluateCommand: RenderingCommand {
         validation.folds = folds
         validation.seed = seed
         validation.trainer.seed = seed
+        if learnAgency { validation.agencyTrainer = AgencyModelTrainer() }
+        validation.agencyTrainer?.seed = seed
+        let stopwords = ThemeModelTrainer.stopwordFeatures(LexiconLocation.directory(options.lexicons).appendingPathComponent("stopwords.txt"))
+        validation.trainer.excludedFeatures = stopwords
+        validation.agencyTrainer?.excludedFeatures = stopwords
         let reports = validation.run(petitions, classifier: classifier)
         if json {
             let keyed = Dictionary(uniqueKeysWithValues: reports.map { ($0.key.rawValue, $0.value) })

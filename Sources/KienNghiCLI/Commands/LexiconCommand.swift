@@ -146,8 +146,8 @@ struct LexiconSuggestCommand: RenderingCommand {
 struct LexiconFitCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
-        abstract: "Học trọng số từ các kiến nghị có nhãn (hồi quy logistic trên cụm từ của từ điển và n-gram âm tiết không dấu), ghi ra weights.tsv và proposed-phrases.tsv để cán bộ xem, sửa, ghi đè.",
-        discussion: "Chỉ ghi số và n-gram ngắn, không ghi văn bản kiến nghị. Thư mục -o được tạo nếu chưa có; hai tệp trong đó được thay thế trọn vẹn (ghi tạm rồi đổi tên). Sửa trọng số ngay trong weights.tsv, hoặc ghi dòng cùng cột vào overrides.tsv để ghi đè (trọng số 0 là tắt).")
+        abstract: "Học trọng số từ các kiến nghị có nhãn (hồi quy logistic trên cụm từ của từ điển và n-gram âm tiết không dấu), ghi ra weights.tsv và proposed-phrases.tsv (với --agency: cả agency-weights.tsv) để cán bộ xem, sửa, ghi đè.",
+        discussion: "Chỉ ghi số và n-gram ngắn, không ghi văn bản kiến nghị. Thư mục -o được tạo nếu chưa có; các tệp đó được thay thế trọn vẹn (ghi tạm rồi đổi tên). Sửa trọng số ngay trong weights.tsv, hoặc ghi dòng cùng cột vào overrides.tsv để ghi đè (trọng số 0 là tắt).")
 
     @Option(help: "Tệp có nhãn (lặp lại để gộp nhiều tệp).")
     var gold: [String]
@@ -158,17 +158,33 @@ struct LexiconFitCommand: RenderingCommand {
     @Option(help: "Hạt giống ngẫu nhiên.")
     var seed: UInt64 = 20261203
 
+    @Flag(help: "Học cả trọng số cơ quan, ghi agency-weights.tsv (mô hình học chọn cơ quan khi không có luật theo cụm từ).")
+    var agency = false
+
     @OptionGroup var options: ClassifierOptions
 
     func render() throws -> String {
         let l = options.language.lang
         var petitions: [GoldPetition] = []
         for path in gold { petitions += try GoldFiles.read(path, language: l) }
-        let classifier = try options.classifier().withLearned(nil)
+        let classifier = try options.classifier().withLearned(nil).withLearnedAgency(nil)
         let inputs = petitions.map { classifier.learningInput($0.text) }
         var trainer = ThemeModelTrainer()
         trainer.seed = seed
+        trainer.excludedFeatures = ThemeModelTrainer.stopwordFeatures(LexiconLocation.directory(options.lexicons).appendingPathComponent("stopwords.txt"))
         let weights = trainer.fit(zip(inputs, petitions).map { .init(input: $0, themes: $1.themes) }, themes: classifier.lexicon.themes.map(\.id))
+        var agencyTrainer = AgencyModelTrainer()
+        agencyTrainer.seed = seed
+        agencyTrainer.excludedFeatures = trainer.excludedFeatures
+        var agencyWeights: LearnedWeights? = nil
+        if agency {
+            var examples: [AgencyModelTrainer.Example] = []
+            for (input, petition) in zip(inputs, petitions) {
+                guard let id = petition.agency else { continue }
+                examples.append(AgencyModelTrainer.Example(input: input, context: classifier.agencyContext(petition.text, mainTheme: petition.themes[0]), agency: id))
+            }
+            agencyWeights = agencyTrainer.fit(examples)
+        }
         let proposals = LearnedWeightsWriter.proposals(weights, inputs: inputs, lexicon: classifier.lexicon, analyzer: classifier.analyzer)
 
         var isDirectory: ObjCBool = false
@@ -183,8 +199,11 @@ struct LexiconFitCommand: RenderingCommand {
         } else {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         }
-        let files = [("weights.tsv", LearnedWeightsWriter.weightsFile(weights, trainedOn: petitions.count, seed: seed)),
+        var files = [("weights.tsv", LearnedWeightsWriter.weightsFile(weights, trainedOn: petitions.count, seed: seed)),
                      ("proposed-phrases.tsv", LearnedWeightsWriter.proposalsFile(proposals))]
+        if let agencyWeights {
+            files.append(("agency-weights.tsv", LearnedWeightsWriter.agencyWeightsFile(agencyWeights, trainedOn: petitions.filter { $0.agency != nil }.count, seed: seed)))
+        }
         for (name, text) in files {
             let path = URL(fileURLWithPath: output).appendingPathComponent(name).path
             let file = try AtomicOutputFile(path: path, inputs: gold)
@@ -197,7 +216,7 @@ struct LexiconFitCommand: RenderingCommand {
             }
         }
         let features = Set(weights.entries.map(\.feature)).count
-        return l.pick("Đã học từ \(petitions.count) kiến nghị: \(weights.entries.count) trọng số (\(features) đặc trưng), \(proposals.count) cụm từ đề xuất → \(output)/weights.tsv, \(output)/proposed-phrases.tsv\n",
-                      "Learned from \(petitions.count) petitions: \(weights.entries.count) weights (\(features) features), \(proposals.count) proposed phrases → \(output)/weights.tsv, \(output)/proposed-phrases.tsv\n")
+        return l.pick("Đã học từ \(petitions.count) kiến nghị: \(weights.entries.count) trọng số (\(features) đặc trưng), \(proposals.count) cụm từ đề xuất → \(output)/weights.tsv, \(output)/proposed-phrases.tsv\(agency ? ", \(output)/agency-weights.tsv" : "")\n",
+                      "Learned from \(petitions.count) petitions: \(weights.entries.count) weights (\(features) features), \(proposals.count) proposed phrases → \(output)/weights.tsv, \(output)/proposed-phrases.tsv\(agency ? ", \(output)/agency-weights.tsv" : "")\n")
     }
 }

@@ -43,3 +43,19 @@ extension Classifier {
         return Classifier(lexicon: lexicon, policy: policy, language: language)
     }
 }
+
+extension Classifier {
+    /// The routing context the agency model reads, for a petition whose main
+    /// theme is known (the gold theme when training): theme, the rule router's agency, scope.
+    public func agencyContext(_ text: String, mainTheme: String) -> [String] {
+        let suggestion = route(text, mainTheme: mainTheme)
+        return AgencyContext.features(mainTheme: mainTheme, route: suggestion?.id, scope: suggestion?.scope.scope ?? scope(of: text).scope)
+    }
+
+    /// This classifier with other learned agency weights (nil: the rules alone route).
+    public func withLearnedAgency(_ learned: LearnedWeights?) -> Classifier {
+        var lexicon = self.lexicon
+        lexicon.learnedAgency = learned
+        return Classifier(lexicon: lexicon, policy: policy, language: language)
+    }
+}

@@ -31,6 +31,8 @@ struct CompiledLexicon: Sendable {
     let honorifics: Set<UInt32>
     /// The learned half of the hybrid, when the lexicons carry learned weights.
     let learned: LearnedThemeModel?
+    /// The learned agency model (classes: agency ids), when the lexicons carry one.
+    let learnedAgency: LearnedThemeModel?
     /// Rule indices that apply to each main theme (its own rules and `*` rules), in file order.
     let rulesByTheme: [String: [Int]]
 
@@ -71,6 +73,7 @@ struct CompiledLexicon: Sendable {
         }
         self.honorifics = honorifics
         learned = lexicon.learned.map { LearnedThemeModel($0, themes: lexicon.themes.map(\.id)) }
+        learnedAgency = lexicon.learnedAgency.map { LearnedThemeModel($0, themes: $0.themes) }
 
         var ruleMatcher = PhraseMatcher()
         var ruleEntries: [Int] = []

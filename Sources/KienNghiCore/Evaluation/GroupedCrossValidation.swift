@@ -9,6 +9,8 @@ public struct GroupedCrossValidation: Sendable {
     public var folds = 5
     public var seed: UInt64 = 20261203
     public var trainer = ThemeModelTrainer()
+    /// Fits the learned agency model on each training fold too (nil, the default: the rules alone route).
+    public var agencyTrainer: AgencyModelTrainer? = nil
 
     public init() {}
 
@@ -43,6 +45,7 @@ public struct GroupedCrossValidation: Sendable {
         let hand = classifier.withLearned(nil)
         let themes = classifier.lexicon.themes.map(\.id)
         let inputs = gold.map { hand.learningInput($0.text) }
+        let contexts = agencyTrainer == nil ? [] : gold.map { hand.agencyContext($0.text, mainTheme: $0.themes[0]) }
         let fold = assignFolds(gold)
         var predictions = [TextVariant: [Evaluator.Prediction?]]()
         for variant in variants { predictions[variant] = Array(repeating: nil, count: gold.count) }
@@ -51,7 +54,16 @@ public struct GroupedCrossValidation: Sendable {
             let test = gold.indices.filter { fold[$0] == k }
             guard !test.isEmpty else { continue }
             let model = trainer.fit(training, themes: themes, sourceFile: "learned (fold \(k + 1))")
-            let evaluator = Evaluator(classifier: hand.withLearned(model))
+            var lexicon = hand.lexicon
+            lexicon.learned = model
+            lexicon.learnedAgency = nil
+            if let agencyTrainer {
+                let examples = gold.indices.filter { fold[$0] != k }.compactMap { i in
+                    gold[i].agency.map { AgencyModelTrainer.Example(input: inputs[i], context: contexts[i], agency: $0) }
+                }
+                lexicon.learnedAgency = agencyTrainer.fit(examples, sourceFile: "learned agency (fold \(k + 1))")
+            }
+            let evaluator = Evaluator(classifier: Classifier(lexicon: lexicon, policy: hand.policy, language: hand.language))
             for variant in variants {
                 for index in test { predictions[variant]![index] = evaluator.predict(variant.apply(gold[index].text)) }
             }

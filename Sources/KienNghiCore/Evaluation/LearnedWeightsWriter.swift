@@ -13,6 +13,14 @@ public enum LearnedWeightsWriter {
         return out
     }
 
+    /// `agency-weights.tsv`: the learned agency model (feature, agency, weight).
+    public static func agencyWeightsFile(_ weights: LearnedWeights, trainedOn count: Int, seed: UInt64) -> String {
+        var out = "# Learned agency weights (kiennghi lexicon fit, \(count) labelled petitions, seed \(seed)). Features: n-grams, @phrase:, @theme:, @route: (the rule router's agency), @scope:. Override in agency-overrides.tsv (0 switches a row off).\n"
+        out += "feature\tagency\tweight\n"
+        for entry in weights.entries { out += "\(entry.feature)\t\(entry.theme)\t\(format(entry.weight))\n" }
+        return out
+    }
+
     public struct Proposal: Sendable {
         public var phrase: String
         public var theme: String

@@ -72,6 +72,8 @@ public struct Lexicon: Sendable {
     public var stopPhrases: [String] = []
     /// Learned weights combined with the phrase scores; nil: hand lexicons only.
     public var learned: LearnedWeights? = nil
+    /// Learned agency weights (`learned/agency-weights.tsv`; column `theme` holds the agency id); nil: rules alone route.
+    public var learnedAgency: LearnedWeights? = nil
 
     public func theme(_ id: String) -> ThemeDefinition? { themes.first { $0.id == id } }
 }

@@ -108,7 +108,7 @@ struct AgencyRouter: Sendable {
     }
 
     /// Names the district or commune body after the place in the petition.
-    private func localize(_ suggestion: inout AgencySuggestion, location: LocationMention?) {
+    func localize(_ suggestion: inout AgencySuggestion, location: LocationMention?) {
         let gazetteer = compiled.lexicon.gazetteer
         let committee = language.pick("Ủy ban nhân dân", "People's Committee of")
         switch suggestion.id {

@@ -8,4 +8,6 @@ public enum RoutingBasis: String, Sendable, Codable {
     case scope
     /// A rule with both a phrase and a scope.
     case phraseAndScope = "phrase-and-scope"
+    /// The learned agency model (learned/agency-weights.tsv) overruled a theme-default or scope rule.
+    case learned
 }
