@@ -77,12 +77,21 @@ struct HybridScorer: Sendable {
         var covered = shown.map { $0.start..<$0.end }
         var chosen: [(LearnedThemeModel.Hit, SourceSpan)] = []
         let smallest = model.policy.smallestEvidence / max(value, 1e-9)
+        // Capitalised words inside a sentence are names ("Minh", "Hồ Chí Minh"): they may score, but are no evidence.
+        let names = ThemeScorer(compiled: compiled, policy: ScoringPolicy(), language: language)
+        var sentenceStarts: Set<Int>? = nil
+        func isName(_ terms: Range<Int>) -> Bool {
+            guard terms.allSatisfy({ names.isCapitalised(text, term: $0) }) else { return false }
+            if sentenceStarts == nil { sentenceStarts = Set(text.analyzed.sentences.map(\.tokens.lowerBound)) }
+            let token = Int(text.analyzed.terms[terms.lowerBound].tokenIndex)
+            return !sentenceStarts!.contains(token) && !text.analyzed.tokens[token].startsLine
+        }
         for hit in hits.filter({ !$0.terms.isEmpty && model.weight(row: $0.row, theme: c) >= smallest })
             .sorted(by: { (model.weight(row: $0.row, theme: c), $1.terms.lowerBound) > (model.weight(row: $1.row, theme: c), $0.terms.lowerBound) })
         {
             guard chosen.count < limit else { break }
             let span = text.span(hit.terms)
-            guard !covered.contains(where: { $0.overlaps(span.start..<span.end) }) else { continue }
+            guard !covered.contains(where: { $0.overlaps(span.start..<span.end) }), !isName(hit.terms) else { continue }
             covered.append(span.start..<span.end)
             chosen.append((hit, span))
         }
