@@ -5,7 +5,7 @@ with `kiennghi evaluate --folds 5 --group-by source-host`.
 Reads ../shared/eval-dev.jsonl and ../shared/train-real.jsonl at run time
 (never copies them), builds the same grouped folds as KienNghi (by the host of
 `source` without www./m./amp., largest site first into the smallest fold, ties
-in a seeded order), fits one SVM per training fold on the main theme and one on
+in the same SplitMix64 order, so the folds are identical), fits one SVM per training fold on the main theme and one on
 the agency, and prints main-theme accuracy, macro-F1 over themes (single label
 predicted, multi-label gold, `other` excluded) and agency accuracy (gold main
 theme not `other`), with and without diacritics in the test texts.
@@ -16,7 +16,6 @@ Needs scikit-learn in a throw-away virtual environment:
 """
 import argparse
 import json
-import random
 import unicodedata
 from urllib.parse import urlparse
 
@@ -40,13 +39,28 @@ def group(item):
     return host
 
 
+class SplitMix64:
+    """The generator KienNghi seeds its folds with (GroupedCrossValidation), so both use identical folds."""
+
+    def __init__(self, seed):
+        self.state = seed & 0xFFFFFFFFFFFFFFFF
+
+    def next(self):
+        mask = 0xFFFFFFFFFFFFFFFF
+        self.state = (self.state + 0x9E3779B97F4A7C15) & mask
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & mask
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & mask
+        return z ^ (z >> 31)
+
+
 def folds_of(items, k, seed):
     members = {}
     for index, item in enumerate(items):
         members.setdefault(group(item), []).append(index)
-    rng = random.Random(seed)
-    keyed = [(g, rng.random()) for g in sorted(members)]
-    ordered = [g for g, r in sorted(keyed, key=lambda x: (-len(members[x[0]]), -x[1]))]
+    rng = SplitMix64(seed)
+    keyed = [(g, rng.next()) for g in sorted(members)]
+    ordered = [g for g, r in sorted(keyed, key=lambda x: (len(members[x[0]]), x[1]), reverse=True)]
     sizes, fold = [0] * k, [0] * len(items)
     for g in ordered:
         target = min(range(k), key=lambda f: (sizes[f], f))

@@ -70,6 +70,8 @@ struct EvaluateCommand: RenderingCommand {
         validation.folds = folds
         validation.seed = seed
         validation.trainer.seed = seed
+        let stopwords = ThemeModelTrainer.stopwordFeatures(LexiconLocation.directory(options.lexicons).appendingPathComponent("stopwords.txt"))
+        validation.trainer.excludedFeatures = stopwords
         let reports = validation.run(petitions, classifier: classifier)
         if json {
             let keyed = Dictionary(uniqueKeysWithValues: reports.map { ($0.key.rawValue, $0.value) })

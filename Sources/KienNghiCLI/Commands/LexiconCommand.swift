@@ -180,7 +180,7 @@ struct LexiconFitCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
         abstract: "Học trọng số từ các kiến nghị có nhãn (hồi quy logistic trên cụm từ của từ điển và n-gram âm tiết không dấu), ghi ra weights.tsv và proposed-phrases.tsv để cán bộ xem, sửa, ghi đè.",
-        discussion: "Chỉ ghi số và n-gram ngắn, không ghi văn bản kiến nghị. Thư mục -o được tạo nếu chưa có; hai tệp trong đó được thay thế trọn vẹn (ghi tạm rồi đổi tên). Sửa trọng số ngay trong weights.tsv, hoặc ghi dòng cùng cột vào overrides.tsv để ghi đè (trọng số 0 là tắt).")
+        discussion: "Chỉ ghi số và n-gram ngắn, không ghi văn bản kiến nghị. Thư mục -o được tạo nếu chưa có; các tệp đó được thay thế trọn vẹn (ghi tạm rồi đổi tên). Sửa trọng số ngay trong weights.tsv, hoặc ghi dòng cùng cột vào overrides.tsv để ghi đè (trọng số 0 là tắt).")
 
     @Option(help: "Tệp có nhãn (lặp lại để gộp nhiều tệp).")
     var gold: [String]
@@ -190,6 +190,7 @@ struct LexiconFitCommand: RenderingCommand {
 
     @Option(help: "Hạt giống ngẫu nhiên.")
     var seed: UInt64 = 20261203
+
 
     @OptionGroup var options: ClassifierOptions
 
@@ -201,6 +202,7 @@ struct LexiconFitCommand: RenderingCommand {
         let inputs = petitions.map { classifier.learningInput($0.text) }
         var trainer = ThemeModelTrainer()
         trainer.seed = seed
+        trainer.excludedFeatures = ThemeModelTrainer.stopwordFeatures(LexiconLocation.directory(options.lexicons).appendingPathComponent("stopwords.txt"))
         let weights = trainer.fit(zip(inputs, petitions).map { .init(input: $0, themes: $1.themes) }, themes: classifier.lexicon.themes.map(\.id))
         let proposals = LearnedWeightsWriter.proposals(weights, inputs: inputs, lexicon: classifier.lexicon, analyzer: classifier.analyzer)
 

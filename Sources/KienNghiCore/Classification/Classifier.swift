@@ -28,7 +28,8 @@ package struct Classifier: Sendable {
             ? [ThemeScore(id: ThemeID.other, label: compiled.lexicon.theme(ThemeID.other)?.label(language) ?? ThemeID.other, score: 0, evidence: [])]
             : scored.accepted
         // A petition sent to review still gets its best suggestion (marked as such).
-        let agency = AgencyRouter(compiled: compiled, language: language).suggest(petition, scored: scored, location: location, on: date)
+        let router = AgencyRouter(compiled: compiled, language: language)
+        let agency = router.suggest(petition, scored: scored, location: location, on: date)
         let urgency = UrgencyDetector(compiled: compiled, language: language).detect(petition, negatedStarts: scored.negatedStarts)
         return Classification(themes: themes, candidates: scored.candidates, confidence: scored.confidence, agency: agency,
                               location: location, urgency: urgency, asOf: date)

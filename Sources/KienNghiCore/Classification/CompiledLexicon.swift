@@ -33,6 +33,7 @@ final class CompiledLexicon: Sendable {
     let honorifics: Set<UInt32>
     /// The learned half of the hybrid, when the lexicons carry learned weights.
     let learned: LearnedThemeModel?
+    /// The learned agency model (classes: agency ids), when the lexicons carry one.
     /// Rule indices that apply to each main theme (its own rules and `*` rules), in file order.
     let rulesByTheme: [String: [Int]]
 

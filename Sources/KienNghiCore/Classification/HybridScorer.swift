@@ -77,6 +77,15 @@ struct HybridScorer: Sendable {
         var covered = shown.map { $0.start..<$0.end }
         var chosen: [(LearnedThemeModel.Hit, SourceSpan)] = []
         let smallest = model.policy.smallestEvidence / max(value, 1e-9)
+        // Capitalised words inside a sentence are names ("Minh", "Hồ Chí Minh"): they may score, but are no evidence.
+        let names = ThemeScorer(compiled: compiled, policy: ScoringPolicy(), language: language)
+        var sentenceStarts: Set<Int>? = nil
+        func isName(_ terms: Range<Int>) -> Bool {
+            guard terms.allSatisfy({ names.isCapitalised(text, term: $0) }) else { return false }
+            if sentenceStarts == nil { sentenceStarts = Set(text.analyzed.sentences.map(\.tokens.lowerBound)) }
+            let token = Int(text.analyzed.terms[terms.lowerBound].tokenIndex)
+            return !sentenceStarts!.contains(token) && !text.analyzed.tokens[token].startsLine
+        }
         // Each hit's weight read once (the sort compared through the weight table four times per comparison).
         let ranked = hits.compactMap { hit -> (weight: Double, hit: LearnedThemeModel.Hit)? in
             let weight = model.weight(row: hit.row, theme: c)
@@ -85,7 +94,7 @@ struct HybridScorer: Sendable {
         for (_, hit) in ranked.sorted(by: { ($0.weight, $1.hit.terms.lowerBound) > ($1.weight, $0.hit.terms.lowerBound) }) {
             guard chosen.count < limit else { break }
             let span = text.span(hit.terms)
-            guard !covered.contains(where: { $0.overlaps(span.start..<span.end) }) else { continue }
+            guard !covered.contains(where: { $0.overlaps(span.start..<span.end) }), !isName(hit.terms) else { continue }
             covered.append(span.start..<span.end)
             chosen.append((hit, span))
         }

@@ -51,7 +51,9 @@ package struct GroupedCrossValidation: Sendable {
             let test = gold.indices.filter { fold[$0] == k }
             guard !test.isEmpty else { continue }
             let model = trainer.fit(training, themes: themes, sourceFile: "learned (fold \(k + 1))")
-            let evaluator = Evaluator(classifier: hand.withLearned(model))
+            var lexicon = hand.lexicon
+            lexicon.learned = model
+            let evaluator = Evaluator(classifier: Classifier(lexicon: lexicon, policy: hand.policy, language: hand.language))
             for variant in variants {
                 for index in test { predictions[variant]![index] = evaluator.predict(variant.apply(gold[index].text)) }
             }

@@ -16,6 +16,8 @@ package struct ThemeModelTrainer: Sendable {
     /// Weights smaller than this are not written out.
     package var pruneBelow = 0.3
     package var seed: UInt64 = 20261203
+    /// N-grams never used as features (diacritic-free stopwords: "vao", "cua"), so they neither score nor show as evidence.
+    package var excludedFeatures: Set<String> = []
 
     package init() {}
 
@@ -29,18 +31,22 @@ package struct ThemeModelTrainer: Sendable {
         }
     }
 
+    /// Diacritic-free keys of the one-syllable entries of a stopwords file (Lexicons/stopwords.txt), for ``excludedFeatures``.
+    public static func stopwordFeatures(_ url: URL) -> Set<String> {
+        Set(PhraseSuggester.loadStopwords(url).map { TextVariant.noDiacritics.apply($0).lowercased() }.filter { !$0.contains(" ") })
+    }
+
     /// Fits on `examples`; `themes` fixes the class order (taxonomy order).
     package func fit(_ examples: [Example], themes: [String], sourceFile: String = "learned/weights.tsv") -> LearnedWeights {
         let classes = themes.count
         let classIndex = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($1, $0) })
         var documentFrequency: [String: Int] = [:]
         for example in examples { for gram in example.input.ngrams { documentFrequency[gram, default: 0] += 1 } }
-        let vocabulary = documentFrequency.filter { $0.value >= minimumDocuments }.keys.sorted()
+        let vocabulary = documentFrequency.filter { $0.value >= minimumDocuments && !excludedFeatures.contains($0.key) }.keys.sorted()
         let featureIndex = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
         // Dense inputs: n-gram features, then one hand-score feature per theme, then the bias.
         let lexiconBase = vocabulary.count, biasIndex = lexiconBase + classes, width = biasIndex + 1
-        struct Row { var features: [Int32]; var values: [Double]; var target: [Double] }
-        let rows: [Row] = examples.map { example in
+        let rows: [SoftmaxRegression.Row] = examples.map { example in
             var features: [Int32] = [], values: [Double] = []
             let value = LearnedThemeModel.ngramValue(example.input.ngramPositions)
             for gram in example.input.ngrams { if let f = featureIndex[gram] { features.append(Int32(f)); values.append(value) } }
@@ -56,29 +62,9 @@ package struct ThemeModelTrainer: Sendable {
                 target[main] = 1 - share
                 for c in rest { target[c] += share / Double(rest.count) }
             }
-            return Row(features: features, values: values, target: target)
+            return SoftmaxRegression.Row(features: features, values: values, target: target)
         }
-        var weights = [Double](repeating: 0, count: width * classes)
-        var order = Array(rows.indices)
-        var random = SplitMix64(seed: seed)
-        var logits = [Double](repeating: 0, count: classes)
-        for epoch in 0..<epochs {
-            for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(random.next() % UInt64(i + 1))) }
-            let rate = learningRate / (1 + Double(epoch) * 0.1)
-            for r in order {
-                let row = rows[r]
-                for c in 0..<classes { logits[c] = 0 }
-                for (f, v) in zip(row.features, row.values) {
-                    let base = Int(f) * classes
-                    for c in 0..<classes { logits[c] += weights[base + c] * v }
-                }
-                let p = HybridScorer.softmax(logits)
-                for (f, v) in zip(row.features, row.values) {
-                    let base = Int(f) * classes
-                    for c in 0..<classes { weights[base + c] -= rate * ((p[c] - row.target[c]) * v + l2 * weights[base + c]) }
-                }
-            }
-        }
+        let weights = SoftmaxRegression(epochs: epochs, learningRate: learningRate, l2: l2, seed: seed).fit(rows, width: width, classes: classes)
         var entries: [LearnedWeights.Entry] = []
         var line = 3  // after the comment and header lines written by ``LearnedWeightsWriter``
         func emit(_ feature: String, _ f: Int, always: Bool) {

@@ -13,20 +13,20 @@ import Glibc
 /// length, checksum); anything wrong means "compile again", never a crash.
 /// Written atomically (temporary file + rename), never through a symlink; a
 /// missing or read-only cache folder just means no cache.
-public struct LexiconCache: Sendable {
+package struct LexiconCache: Sendable {
     /// The folder holding the cache files; nil: no caching.
-    public let directory: URL?
+    package let directory: URL?
 
     /// Bump when the loader's output or the encoding changes.
     static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("KNLEXC01".utf8)
     static let headerSize = 8 + 4 + 8 + 8 + 8
 
-    public init(directory: URL?) { self.directory = directory }
+    package init(directory: URL?) { self.directory = directory }
 
     /// `$XDG_CACHE_HOME/kiennghi` or `~/.cache/kiennghi`; no cache when
     /// `KIENNGHI_LEXICON_CACHE=off` or no home folder is known.
-    public static var user: LexiconCache {
+    package static var user: LexiconCache {
         let environment = ProcessInfo.processInfo.environment
         if environment["KIENNGHI_LEXICON_CACHE"] == "off" { return LexiconCache(directory: nil) }
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
@@ -39,7 +39,7 @@ public struct LexiconCache: Sendable {
 
     /// The lexicon in `directory`, from the cache when a valid copy exists,
     /// otherwise loaded (and checked) by ``LexiconLoader`` and then cached.
-    public func load(_ loader: LexiconLoader) throws(LexiconLoader.Failure) -> Lexicon {
+    package func load(_ loader: LexiconLoader) throws(LexiconLoader.Failure) -> Lexicon {
         guard let folder = directory, let key = Self.key(of: loader.directory) else { return try loader.load().lexicon }
         let file = folder.appendingPathComponent(String(format: "lexicon-%016llx.bin", key))
         // Read only from a real folder: a symlink planted at the folder's name is not followed.

@@ -216,23 +216,27 @@ public struct LexiconLoader: Sendable {
 
     /// Reads learned/weights.tsv, then learned/overrides.tsv (a row there replaces
     /// the learned weight of the same feature and theme; weight 0 switches it off).
-    private func loadLearned(read: (String) -> TabularFile?, themeIds: Set<String>, log: DiagnosticLog) -> LearnedWeights? {
+    /// The same for learned/agency-weights.tsv and agency-overrides.tsv (column `agency`, ids from agencies.tsv).
+    private func loadLearned(read: (String) -> TabularFile?, themeIds: Set<String>, log: DiagnosticLog,
+                             files: [String] = ["learned/weights.tsv", "learned/overrides.tsv"], classColumn: String = "theme") -> LearnedWeights? {
         var entries: [LearnedWeights.Entry] = []
         var index: [String: Int] = [:]
         var found = false
-        for name in ["learned/weights.tsv", "learned/overrides.tsv"] {
+        for name in files {
             guard let file = read(name) else { continue }
             found = true
-            guard file.column("feature") != nil, file.column("theme") != nil, file.column("weight") != nil else {
-                log.report(.error, file, nil, ("thiếu cột: feature, theme, weight", "missing columns: feature, theme, weight"),
-                           fix: ("dòng tiêu đề phải là: feature, theme, weight", "the header must name: feature, theme, weight"))
+            guard file.column("feature") != nil, file.column(classColumn) != nil, file.column("weight") != nil else {
+                log.report(.error, file, nil, ("thiếu cột: feature, \(classColumn), weight", "missing columns: feature, \(classColumn), weight"),
+                           fix: ("dòng tiêu đề phải là: feature, \(classColumn), weight", "the header must name: feature, \(classColumn), weight"))
                 continue
             }
             for row in file.rows {
-                let feature = file.cell(row, "feature"), theme = file.cell(row, "theme"), weightText = file.cell(row, "weight")
+                let feature = file.cell(row, "feature"), theme = file.cell(row, classColumn), weightText = file.cell(row, "weight")
                 guard themeIds.contains(theme) else {
-                    log.report(.error, file, row, cell: file.column("theme") ?? 1, ("chủ đề \"\(theme)\" không có trong themes.tsv", "theme \"\(theme)\" is not in themes.tsv"),
-                               fix: ("dùng mã chủ đề trong themes.tsv", "use a theme id from themes.tsv"))
+                    log.report(.error, file, row, cell: file.column(classColumn) ?? 1, classColumn == "theme"
+                                   ? ("chủ đề \"\(theme)\" không có trong themes.tsv", "theme \"\(theme)\" is not in themes.tsv")
+                                   : ("cơ quan \"\(theme)\" không có trong routing/agencies.tsv", "agency \"\(theme)\" is not in routing/agencies.tsv"),
+                               fix: ("dùng mã có trong tệp đó", "use an id from that file"))
                     continue
                 }
                 guard !feature.isEmpty, let weight = Double(weightText), weight.isFinite, abs(weight) <= 100 else {

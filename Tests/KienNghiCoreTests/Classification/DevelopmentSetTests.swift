@@ -8,11 +8,15 @@ import Testing
 /// so the test stays fast in debug builds. Floors sit a little under the
 /// figures measured with this configuration (see /work/notes or the README).
 enum DevelopmentSetFloors {
-    static let mainThemeAccuracy = 0.74
-    static let macroF1 = 0.74
-    static let agencyAccuracy = 0.58
+    // Measured with this configuration (10 epochs, stopwords excluded): main 0.763, macro-F1 0.763,
+    // agency 0.695; diacritics stripped: main 0.751 (40 epochs, `kiennghi evaluate`: 0.783 / 0.792 / 0.706; 0.766).
+    static let mainThemeAccuracy = 0.745
+    static let macroF1 = 0.745
+    static let agencyAccuracy = 0.675
     /// Diacritic-free main theme.
-    static let plainMainThemeAccuracy = 0.71
+    static let plainMainThemeAccuracy = 0.73
+    /// The limit: diacritic-free main theme within 3 points of the original.
+    static let largestPlainGap = 0.03
 }
 
 @Suite("Development set")
@@ -30,6 +34,9 @@ struct DevelopmentSetTests {
         }
         var validation = GroupedCrossValidation()
         validation.trainer.epochs = 10
+        // Stopwords are no features (as in `kiennghi evaluate` and `lexicon fit`).
+        let stopwords = ThemeModelTrainer.stopwordFeatures(TestData.repositoryRoot.appendingPathComponent("Lexicons/stopwords.txt"))
+        validation.trainer.excludedFeatures = stopwords
         let reports = validation.run(gold, classifier: defaultClassifier, variants: [.original, .noDiacritics])
         let original = try #require(reports[.original]), plain = try #require(reports[.noDiacritics])
         print("real data, grouped 5-fold CV: main theme \(original.mainThemeAccuracy), macro F1 \(original.macroF1), agency \(original.agencyAccuracy); without diacritics: main theme \(plain.mainThemeAccuracy), macro F1 \(plain.macroF1)")
@@ -37,6 +44,6 @@ struct DevelopmentSetTests {
         #expect(original.macroF1 >= DevelopmentSetFloors.macroF1)
         #expect(original.agencyAccuracy >= DevelopmentSetFloors.agencyAccuracy)
         #expect(plain.mainThemeAccuracy >= DevelopmentSetFloors.plainMainThemeAccuracy)
-        #expect(original.mainThemeAccuracy - plain.mainThemeAccuracy <= 0.05)
+        #expect(original.mainThemeAccuracy - plain.mainThemeAccuracy <= DevelopmentSetFloors.largestPlainGap)
     }
 }
