@@ -49,11 +49,14 @@ import Testing
 
     @Test func unknownExtensionIsATypedFailure() throws {
         var failed: [String] = []
-        let summary = try Self.pipeline.classify(files: ["/nonexistent/pile.pdf"]) { _ in }
+        let pdf = FileManager.default.temporaryDirectory.appendingPathComponent("kiennghi-front-door-\(UUID().uuidString).pdf").path
+        try Data("%PDF-1.4\n".utf8).write(to: URL(fileURLWithPath: pdf))
+        defer { try? FileManager.default.removeItem(atPath: pdf) }
+        let summary = try Self.pipeline.classify(files: [pdf]) { _ in }
         for (path, failure) in summary.failedFiles {
             failed.append(path)
             guard case .unsupportedFormat = failure else { Issue.record("unexpected \(failure)"); continue }
         }
-        #expect(failed == ["/nonexistent/pile.pdf"])
+        #expect(failed == [pdf])
     }
 }
