@@ -55,6 +55,14 @@ struct FuzzCrashReproducerTests {
                 #expect(token.span.start >= previousEnd && token.span.end <= text.utf8.count, sourceLocation: sourceLocation)
                 previousEnd = token.span.end
             }
+            // With only local filters, each token's source slice filtered alone is the token.
+            let local = Analyzer(legacyLookalikes: .off)
+            let localAnalyzed = local.analyze(text)
+            for index in localAnalyzed.tokens.indices {
+                let slice = localAnalyzed.surface(index)
+                #expect(local.filter(slice).bytes == Array(localAnalyzed.normalized[localAnalyzed.tokens[index].normalized]),
+                        "token \(index) slice \(slice.debugDescription)", sourceLocation: sourceLocation)
+            }
         case "lexicon":
             _ = LexiconLoader(directory: url).check()
         case let target:
