@@ -1,6 +1,6 @@
+import Foundation
 // swift-tools-version: 6.1
 import PackageDescription
-import Foundation
 
 /// Benchmarks are a separate executable, added only when asked for, so that the
 /// everyday build and CI stay lean: `KIENNGHI_BENCHMARKS=1 swift run -c release kiennghi-bench`.

@@ -6,7 +6,7 @@ import KienNghiCore
 import KienNghiOffice
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Peak resident set size of this process, in MiB (Linux reports KiB).
@@ -25,8 +25,13 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 /// A deterministic generated corpus of petition-like Vietnamese (NFC), built
 /// from the default lexicons' vocabulary and fixed templates.
 enum SyntheticCorpus {
-    static let openings = ["Công nhân", "Người lao động", "Cử tri", "Công đoàn cơ sở", "Nhiều hộ dân", "Chị em công nhân"]
-    static let places = ["KCN Thăng Long", "KCN Quang Minh", "khu công nghiệp Nội Bài", "quận Hoàng Mai", "huyện Đông Anh", "KCN Phú Nghĩa"]
+    static let openings = [
+        "Công nhân", "Người lao động", "Cử tri", "Công đoàn cơ sở", "Nhiều hộ dân", "Chị em công nhân",
+    ]
+    static let places = [
+        "KCN Thăng Long", "KCN Quang Minh", "khu công nghiệp Nội Bài", "quận Hoàng Mai", "huyện Đông Anh",
+        "KCN Phú Nghĩa",
+    ]
     static let complaints = [
         "phản ánh công ty nợ đóng BHXH nhiều tháng, chưa chốt sổ bảo hiểm xã hội cho người nghỉ việc",
         "đề nghị tăng lương tối thiểu vùng, giảm giờ làm thêm và trả lương đúng hạn",
@@ -41,13 +46,15 @@ enum SyntheticCorpus {
         "đề nghị phủ sóng wifi miễn phí tại khu nhà trọ, sóng điện thoại yếu",
         "phản ánh thẻ BHYT ghi sai thông tin, khó đăng ký khám chữa bệnh ban đầu",
     ]
-    static let closings = ["Xin trân trọng cảm ơn.", "Đề nghị các cơ quan sớm giải quyết.", "Mong thành phố quan tâm.", ""]
+    static let closings = [
+        "Xin trân trọng cảm ơn.", "Đề nghị các cơ quan sớm giải quyết.", "Mong thành phố quan tâm.", "",
+    ]
 
     /// One petition for a seed.
     static func petition(_ seed: Int) -> String {
-        var rng = seed &* 2654435761 & 0x7FFF_FFFF
+        var rng = seed &* 2_654_435_761 & 0x7FFF_FFFF
         func pick(_ list: [String]) -> String {
-            rng = (rng &* 1103515245 &+ 12345) & 0x7FFF_FFFF
+            rng = (rng &* 1_103_515_245 &+ 12345) & 0x7FFF_FFFF
             return list[rng % list.count]
         }
         return "\(pick(openings)) \(pick(places)) \(pick(complaints)); \(pick(complaints)). \(pick(closings))"
@@ -82,8 +89,11 @@ func benchText() {
     var perLineTokens = 0
     let perLine = seconds { for line in lines { perLineTokens += analyzer.analyze(line).tokens.count } }
     let normalizeTime = seconds { _ = analyzer.normalize(text) }
-    print(String(format: "text: %.1f MB NFC; analyse as one text %.0f MB/s (%d tokens); per petition (%d lines) %.0f MB/s; normalize %.0f MB/s",
-                 megabytes, megabytes / whole, tokens, lines.count, megabytes / perLine, megabytes / normalizeTime))
+    print(
+        String(
+            format:
+                "text: %.1f MB NFC; analyse as one text %.0f MB/s (%d tokens); per petition (%d lines) %.0f MB/s; normalize %.0f MB/s",
+            megabytes, megabytes / whole, tokens, lines.count, megabytes / perLine, megabytes / normalizeTime))
 }
 
 func benchStream() throws {
@@ -95,7 +105,10 @@ func benchStream() throws {
         let handle = FileHandle(forWritingAtPath: path)!
         let block = Data(SyntheticCorpus.text(bytes: 8 << 20).utf8)
         var written = 0
-        while written < target { handle.write(block); written += block.count }
+        while written < target {
+            handle.write(block)
+            written += block.count
+        }
         try handle.close()
     }
     let before = peakResidentMiB()
@@ -107,8 +120,10 @@ func benchStream() throws {
             tokens += analyzer.analyze(String(decoding: chunk, as: UTF8.self)).tokens.count
         }
     }
-    print(String(format: "stream: %.2f GB in %.1f s (%.0f MB/s), %d tokens, peak RSS %.0f MiB (before streaming %.0f MiB)",
-                 Double(bytes) / 1e9, time, Double(bytes) / 1_048_576 / time, tokens, peakResidentMiB(), before))
+    print(
+        String(
+            format: "stream: %.2f GB in %.1f s (%.0f MB/s), %d tokens, peak RSS %.0f MiB (before streaming %.0f MiB)",
+            Double(bytes) / 1e9, time, Double(bytes) / 1_048_576 / time, tokens, peakResidentMiB(), before))
 }
 
 func benchClassify() throws {
@@ -130,8 +145,12 @@ func benchClassify() throws {
     let time = seconds {
         for petition in petitions where classifier!.classify(petition).agency != nil { routed += 1 }
     }
-    print(String(format: "classify: lexicon load+compile %.1f ms (%d phrases); %.1f MB, %d petitions in %.2f s: %.1f MB/s, %.0f petitions/s on one core (%d routed)",
-                 best * 1000, lexicon!.phrases.count, megabytes, petitions.count, time, megabytes / time, Double(petitions.count) / time, routed))
+    print(
+        String(
+            format:
+                "classify: lexicon load+compile %.1f ms (%d phrases); %.1f MB, %d petitions in %.2f s: %.1f MB/s, %.0f petitions/s on one core (%d routed)",
+            best * 1000, lexicon!.phrases.count, megabytes, petitions.count, time, megabytes / time,
+            Double(petitions.count) / time, routed))
 }
 
 /// End to end: a generated 1 GB JSON Lines pile through `classify` (read,
@@ -160,16 +179,22 @@ func benchPile() throws {
     let bytes = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
     let (lexicon, _) = try LexiconLoader().load()
     let processor = PileProcessor(batch: BatchClassifier(classifier: Classifier(lexicon: lexicon)), options: .init())
-    let output = try AtomicOutputFile(path: folder.appendingPathComponent("kiennghi-bench-out.csv").path, inputs: [input])
-    let writer = try CSVPetitionWriter(output: output, inputColumns: ["id", "text"], withFileColumn: false, language: .vi)
+    let output = try AtomicOutputFile(
+        path: folder.appendingPathComponent("kiennghi-bench-out.csv").path, inputs: [input])
+    let writer = try CSVPetitionWriter(
+        output: output, inputColumns: ["id", "text"], withFileColumn: false, language: .vi)
     var summary: PileProcessor.Summary? = nil
     let time = try seconds {
         summary = try processor.run([input]) { try writer.write($0) }
         try writer.finish()
     }
     let count = summary!.read
-    print(String(format: "pile: %.2f GB JSON Lines, %d petitions in %.1f s on %d cores: %.0f petitions/s, %.1f MB/s, peak RSS %.0f MiB",
-                 Double(bytes) / 1e9, count, time, System.coreCount, Double(count) / time, Double(bytes) / 1_048_576 / time, peakResidentMiB()))
+    print(
+        String(
+            format:
+                "pile: %.2f GB JSON Lines, %d petitions in %.1f s on %d cores: %.0f petitions/s, %.1f MB/s, peak RSS %.0f MiB",
+            Double(bytes) / 1e9, count, time, System.coreCount, Double(count) / time, Double(bytes) / 1_048_576 / time,
+            peakResidentMiB()))
     try? FileManager.default.removeItem(atPath: folder.appendingPathComponent("kiennghi-bench-out.csv").path)
 }
 
@@ -207,7 +232,8 @@ func benchDump(_ path: String) throws {
     encoder.outputFormatting = [.sortedKeys]
     var differences = 0
     for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
-        let a = fresh.classify(String(line)), b = cached.classify(String(line))
+        let a = fresh.classify(String(line))
+        let b = cached.classify(String(line))
         if a != b { differences += 1 }
         print(String(decoding: try encoder.encode(a), as: UTF8.self))
     }
@@ -215,9 +241,18 @@ func benchDump(_ path: String) throws {
 }
 
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
-if mode == "dump" { try benchDump(CommandLine.arguments.dropFirst(2).first ?? "") ; exit(0) }
-if mode == "cold" { try benchColdStart(CommandLine.arguments.dropFirst(2).first ?? "") ; exit(0) }
-if mode == "classify-lines" { try benchClassifyLines(CommandLine.arguments.dropFirst(2).first ?? "") ; exit(0) }
+if mode == "dump" {
+    try benchDump(CommandLine.arguments.dropFirst(2).first ?? "")
+    exit(0)
+}
+if mode == "cold" {
+    try benchColdStart(CommandLine.arguments.dropFirst(2).first ?? "")
+    exit(0)
+}
+if mode == "classify-lines" {
+    try benchClassifyLines(CommandLine.arguments.dropFirst(2).first ?? "")
+    exit(0)
+}
 if mode == "text" || mode == "all" { benchText() }
 if mode == "classify" || mode == "all" { try benchClassify() }
 if mode == "stream" || mode == "all" { try benchStream() }

@@ -50,7 +50,10 @@ package struct DOCXPetitionSource: PetitionSource {
         headingStyles = try Self.headingStyles(package)
 
         // First pass: count what the document holds and find a petition table.
-        var numbered = 0, plain = 0, headings = 0, filled = 0
+        var numbered = 0
+        var plain = 0
+        var headings = 0
+        var filled = 0
         var tables: [Int: (header: [String], sample: [[String]])] = [:]
         var found: (table: Int, schema: InputSchema, columns: [String])?
         var recording: [Block]? = []
@@ -68,18 +71,29 @@ package struct DOCXPetitionSource: PetitionSource {
             case .paragraph(let paragraph):
                 guard !paragraph.text.isEmpty else { return }
                 filled += 1
-                if paragraph.heading || (plain == 0 && Self.looksLikeTitle(paragraph.text)) { headings += 1 } else { plain += 1 }
+                if paragraph.heading || (plain == 0 && Self.looksLikeTitle(paragraph.text)) {
+                    headings += 1
+                } else {
+                    plain += 1
+                }
                 if paragraph.numbered || Self.startsWithNumber(paragraph.text) { numbered += 1 }
             case .tableRow(let table, let row, let cells, _):
                 guard found == nil, cells.contains(where: { !$0.isEmpty }) else { return }
                 filled += 1
-                if row == 0 || tables[table] == nil { tables[table] = (cells, []); return }
-                if let sample = tables[table]?.sample, sample.count < XLSXPetitionSource.sampleRows { tables[table]?.sample.append(cells) }
+                if row == 0 || tables[table] == nil {
+                    tables[table] = (cells, [])
+                    return
+                }
+                if let sample = tables[table]?.sample, sample.count < XLSXPetitionSource.sampleRows {
+                    tables[table]?.sample.append(cells)
+                }
             case .tableEnd(let table):
                 guard found == nil, let (header, sample) = tables[table], !sample.isEmpty else { return }
                 let guess = InputSchema.guess(header: header, sample: sample, named: textColumn)
                 if let text = guess.text, text < header.count {
-                    let columns = header.indices.map { header[$0].isEmpty ? "cột \($0 + 1)" : RejectedRow.showingControlCharacters(header[$0]) }
+                    let columns = header.indices.map {
+                        header[$0].isEmpty ? "cột \($0 + 1)" : RejectedRow.showingControlCharacters(header[$0])
+                    }
                     found = (table, InputSchema(columns: columns, textColumn: text, idColumn: guess.id), columns)
                 }
                 tables[table] = nil
@@ -99,17 +113,26 @@ package struct DOCXPetitionSource: PetitionSource {
         }
     }
 
-    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
+    {
         var batch: [PetitionRecord] = []
         var pending: PetitionRecord?
         var count = 0
         func add(_ record: PetitionRecord) throws {
-            if let code = RejectedRow.controlCharacter(in: record.text) ?? RejectedRow.controlCharacter(in: record.cells)?.code {
-                rejected(RejectedRow(file: path, location: record.location, reason: .controlCharacter, detail: .controlCharacter(code: code, column: nil)))
+            if let code = RejectedRow.controlCharacter(in: record.text)
+                ?? RejectedRow.controlCharacter(in: record.cells)?.code
+            {
+                rejected(
+                    RejectedRow(
+                        file: path, location: record.location, reason: .controlCharacter,
+                        detail: .controlCharacter(code: code, column: nil)))
                 return
             }
             batch.append(record)
-            if batch.count >= max(1, batchSize) { try body(batch); batch.removeAll(keepingCapacity: true) }
+            if batch.count >= max(1, batchSize) {
+                try body(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
         func petition(_ text: String, cells: [String], location: Int, id: String? = nil) -> PetitionRecord {
             count += 1
@@ -121,7 +144,10 @@ package struct DOCXPetitionSource: PetitionSource {
             case (.paragraphs(let numberedMode), .paragraph(let paragraph)):
                 guard !paragraph.text.isEmpty else { return }
                 if paragraph.heading || (!sawPetition && Self.looksLikeTitle(paragraph.text)) {
-                    rejected(RejectedRow(file: path, location: paragraph.number, reason: .title, detail: .excerpt(String(paragraph.text.prefix(40)))))
+                    rejected(
+                        RejectedRow(
+                            file: path, location: paragraph.number, reason: .title,
+                            detail: .excerpt(String(paragraph.text.prefix(40)))))
                     return
                 }
                 let numbered = paragraph.numbered || Self.startsWithNumber(paragraph.text)
@@ -144,16 +170,23 @@ package struct DOCXPetitionSource: PetitionSource {
                     last.cells = [last.text]
                     pending = last
                 } else {
-                    rejected(RejectedRow(file: path, location: paragraph.number, reason: .outsideList, detail: .excerpt(String(paragraph.text.prefix(40)))))
+                    rejected(
+                        RejectedRow(
+                            file: path, location: paragraph.number, reason: .outsideList,
+                            detail: .excerpt(String(paragraph.text.prefix(40)))))
                 }
             case (.paragraphs, .tableRow(_, _, let cells, let number)):
                 // A table that holds no petition column: each row is read as one paragraph.
                 let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
                 guard !text.isEmpty else { return }
                 sawPetition = true
-                if let last = pending { try add(last); pending = nil }
+                if let last = pending {
+                    try add(last)
+                    pending = nil
+                }
                 try add(petition(text, cells: [text], location: number))
-            case (.table(let table, let schema), .tableRow(let index, let row, var cells, let number)) where index == table:
+            case (.table(let table, let schema), .tableRow(let index, let row, var cells, let number))
+            where index == table:
                 guard row > 0, cells.contains(where: { !$0.isEmpty }) else { return }
                 while cells.count < schema.columns.count { cells.append("") }
                 let text = cells[schema.textColumn]
@@ -166,11 +199,17 @@ package struct DOCXPetitionSource: PetitionSource {
             case (.table, .tableRow(_, _, let cells, let number)):
                 let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
                 guard !text.isEmpty else { return }
-                rejected(RejectedRow(file: path, location: number, reason: .outsideTable, detail: .excerpt(String(text.prefix(40)))))
+                rejected(
+                    RejectedRow(
+                        file: path, location: number, reason: .outsideTable, detail: .excerpt(String(text.prefix(40)))))
             case (.table, .paragraph(let paragraph)):
                 guard !paragraph.text.isEmpty else { return }
-                let reason: RejectedRow.Reason = paragraph.heading || Self.looksLikeTitle(paragraph.text) ? .title : .outsideTable
-                rejected(RejectedRow(file: path, location: paragraph.number, reason: reason, detail: .excerpt(String(paragraph.text.prefix(40)))))
+                let reason: RejectedRow.Reason =
+                    paragraph.heading || Self.looksLikeTitle(paragraph.text) ? .title : .outsideTable
+                rejected(
+                    RejectedRow(
+                        file: path, location: paragraph.number, reason: reason,
+                        detail: .excerpt(String(paragraph.text.prefix(40)))))
             case (_, .tableEnd): break
             }
         }
@@ -186,7 +225,10 @@ package struct DOCXPetitionSource: PetitionSource {
     static func startsWithNumber(_ text: String) -> Bool {
         var digits = 0
         for scalar in text.unicodeScalars {
-            if scalar.value >= 0x30 && scalar.value <= 0x39 { digits += 1; continue }
+            if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                digits += 1
+                continue
+            }
             return digits > 0 && digits <= 6 && (scalar == "." || scalar == ")")
         }
         return false
@@ -212,7 +254,9 @@ package struct DOCXPetitionSource: PetitionSource {
             switch event {
             case .start("w:style", let attributes): id = attributes[attribute: "w:styleId"]
             case .start("w:name", let attributes):
-                if let id, let name = attributes[attribute: "w:val"]?.lowercased(), name.hasPrefix("heading") || name == "title" || name == "subtitle" {
+                if let id, let name = attributes[attribute: "w:val"]?.lowercased(),
+                    name.hasPrefix("heading") || name == "title" || name == "subtitle"
+                {
                     headings.insert(id)
                 }
             case .start("w:outlineLvl", let attributes):
@@ -249,13 +293,17 @@ package struct DOCXPetitionSource: PetitionSource {
     static func blocks(_ package: ZipPackage, _ headingStyles: Set<String>, _ emit: (Block) throws -> Void) throws {
         var walker = DocumentWalker(headingStyles: headingStyles)
         let part = documentPart
-        guard try package.parse(part, { event in
-            do {
-                try walker.handle(event, emit)
-            } catch is DocumentWalker.TooLong {
-                throw package.failure(part, .tokenTooLarge(limit: maximumTextBytes))
-            }
-        }) else { throw package.failure(part, .missingPart) }
+        guard
+            try package.parse(
+                part,
+                { event in
+                    do {
+                        try walker.handle(event, emit)
+                    } catch is DocumentWalker.TooLong {
+                        throw package.failure(part, .tokenTooLarge(limit: maximumTextBytes))
+                    }
+                })
+        else { throw package.failure(part, .missingPart) }
     }
 }
 
@@ -308,11 +356,15 @@ struct DocumentWalker {
         case .start("w:pPr", _): propertiesDepth += 1
         case .end("w:pPr"): propertiesDepth = max(0, propertiesDepth - 1)
         case .start("w:pStyle", let attributes) where propertiesDepth > 0 && !paragraphs.isEmpty:
-            if let style = attributes[attribute: "w:val"], DOCXPetitionSource.isHeading(style: style, known: headingStyles) {
+            if let style = attributes[attribute: "w:val"],
+                DOCXPetitionSource.isHeading(style: style, known: headingStyles)
+            {
                 paragraphs[paragraphs.count - 1].paragraph.heading = true
             }
         case .start("w:outlineLvl", let attributes) where propertiesDepth > 0 && !paragraphs.isEmpty:
-            if let level = Int(attributes[attribute: "w:val"] ?? ""), level < 9 { paragraphs[paragraphs.count - 1].paragraph.heading = true }
+            if let level = Int(attributes[attribute: "w:val"] ?? ""), level < 9 {
+                paragraphs[paragraphs.count - 1].paragraph.heading = true
+            }
         case .start("w:numPr", _) where propertiesDepth > 0 && !paragraphs.isEmpty:
             paragraphs[paragraphs.count - 1].paragraph.numbered = true
         case .start("w:r", _): runs.append(("", nil, paragraphs.count))
@@ -323,7 +375,8 @@ struct DocumentWalker {
         case .text(let text) where inText:
             try append(text)
         case .start("w:tab", _) where propertiesDepth == 0: try append(" ")
-        case .start("w:br", _) where propertiesDepth == 0, .start("w:cr", _) where propertiesDepth == 0: try append("\n")
+        case .start("w:br", _) where propertiesDepth == 0, .start("w:cr", _) where propertiesDepth == 0:
+            try append("\n")
         case .end("w:r"):
             guard let run = runs.popLast() else { break }
             if !paragraphs.isEmpty { try appendToParagraph(LegacyRuns.repair(run.text, font: run.font)) }
@@ -362,7 +415,11 @@ struct DocumentWalker {
             tables[tables.count - 1] = table
         case .end("w:tr") where !tables.isEmpty:
             var table = tables[tables.count - 1]
-            defer { table.rows += 1; table.row = []; tables[tables.count - 1] = table }
+            defer {
+                table.rows += 1
+                table.row = []
+                tables[tables.count - 1] = table
+            }
             if table.nested {
                 let line = table.row.filter { !$0.isEmpty }.joined(separator: " | ")
                 if !line.isEmpty { table.text += table.text.isEmpty ? line : "\n" + line }
@@ -372,7 +429,10 @@ struct DocumentWalker {
             }
         case .end("w:tbl"):
             guard let table = tables.popLast() else { break }
-            if !table.nested { try emit(.tableEnd(table: table.index)); break }
+            if !table.nested {
+                try emit(.tableEnd(table: table.index))
+                break
+            }
             guard !table.text.isEmpty else { break }
             if var outer = tables.last, outer.cell != nil {
                 outer.cell! += outer.cell!.isEmpty ? table.text : "\n" + table.text
@@ -404,6 +464,8 @@ struct DocumentWalker {
 
     private mutating func appendToParagraph(_ text: String) throws {
         paragraphs[paragraphs.count - 1].paragraph.text += text
-        if paragraphs[paragraphs.count - 1].paragraph.text.utf8.count > DOCXPetitionSource.maximumTextBytes { throw TooLong() }
+        if paragraphs[paragraphs.count - 1].paragraph.text.utf8.count > DOCXPetitionSource.maximumTextBytes {
+            throw TooLong()
+        }
     }
 }

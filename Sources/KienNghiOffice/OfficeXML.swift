@@ -57,7 +57,9 @@ struct XMLStreamReader {
     /// Ends the part: what remains must be complete and every element closed.
     mutating func finish(_ handle: (XMLEvent) throws -> Void) throws {
         try drain(atEnd: true, handle)
-        if !pending.isEmpty || !open.isEmpty || !started { throw XMLStreamError(offset: base + pending.count, problem: .truncated) }
+        if !pending.isEmpty || !open.isEmpty || !started {
+            throw XMLStreamError(offset: base + pending.count, problem: .truncated)
+        }
     }
 
     /// Parses a whole in-memory part.
@@ -73,7 +75,9 @@ struct XMLStreamReader {
         let consumed: Int = try bytes.withUnsafeBufferPointer { buffer in
             var position = 0
             if base == 0, !started, buffer.count >= 2 {
-                if (buffer[0] == 0xFE && buffer[1] == 0xFF) || (buffer[0] == 0xFF && buffer[1] == 0xFE) || buffer[0] == 0 || buffer[1] == 0 {
+                if (buffer[0] == 0xFE && buffer[1] == 0xFF) || (buffer[0] == 0xFF && buffer[1] == 0xFE)
+                    || buffer[0] == 0 || buffer[1] == 0
+                {
                     throw XMLStreamError(offset: 0, problem: .notUTF8)
                 }
             }
@@ -105,7 +109,8 @@ struct XMLStreamReader {
 
     /// End (exclusive) of the token starting at `start`, or nil when it is not complete yet.
     private mutating func tokenEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool) throws -> Int? {
-        let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">")
+        let lt = UInt8(ascii: "<")
+        let gt = UInt8(ascii: ">")
         if b[start] != lt {
             var i = max(start, resume)
             while i < b.count, b[i] != lt { i += 1 }
@@ -119,7 +124,10 @@ struct XMLStreamReader {
             while i <= last {
                 if b[i] == terminator[0] {
                     var match = true
-                    for k in 1..<terminator.count where b[i + k] != terminator[k] { match = false; break }
+                    for k in 1..<terminator.count where b[i + k] != terminator[k] {
+                        match = false
+                        break
+                    }
                     if match { return i + terminator.count }
                 }
                 i += 1
@@ -145,15 +153,22 @@ struct XMLStreamReader {
                 if let end = find(Array("]]>".utf8), after: start + 3) { return end }
             } else {
                 // <!DOCTYPE …>: skipped whole, internal subset included; entities are never defined.
-                var depth = 0, quote: UInt8 = 0
+                var depth = 0
+                var quote: UInt8 = 0
                 var i = start + 2
                 while i < b.count {
                     let c = b[i]
-                    if quote != 0 { if c == quote { quote = 0 } }
-                    else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c }
-                    else if c == UInt8(ascii: "[") { depth += 1 }
-                    else if c == UInt8(ascii: "]") { depth -= 1 }
-                    else if c == gt, depth <= 0 { return i + 1 }
+                    if quote != 0 {
+                        if c == quote { quote = 0 }
+                    } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                        quote = c
+                    } else if c == UInt8(ascii: "[") {
+                        depth += 1
+                    } else if c == UInt8(ascii: "]") {
+                        depth -= 1
+                    } else if c == gt, depth <= 0 {
+                        return i + 1
+                    }
                     i += 1
                 }
             }
@@ -162,10 +177,15 @@ struct XMLStreamReader {
             var i = max(start + 1, resume)
             while i < b.count {
                 let c = b[i]
-                if quote != 0 { if c == quote { quote = 0 } }
-                else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c }
-                else if c == gt { return i + 1 }
-                else if c == lt { return try fail(i, .malformed) }
+                if quote != 0 {
+                    if c == quote { quote = 0 }
+                } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                    quote = c
+                } else if c == gt {
+                    return i + 1
+                } else if c == lt {
+                    return try fail(i, .malformed)
+                }
                 i += 1
             }
             resume = i
@@ -179,7 +199,9 @@ struct XMLStreamReader {
         throw XMLStreamError(offset: base + at, problem: problem)
     }
 
-    private mutating func emit(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into events: inout [XMLEvent]) throws {
+    private mutating func emit(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into events: inout [XMLEvent])
+        throws
+    {
         let lt = UInt8(ascii: "<")
         if b[range.lowerBound] != lt {
             if open.isEmpty {
@@ -195,10 +217,21 @@ struct XMLStreamReader {
         if second == UInt8(ascii: "!") {
             if b[range.lowerBound + 2] == UInt8(ascii: "[") {
                 let prefix = Array("<![CDATA[".utf8)
-                guard range.count >= prefix.count + 3, Array(b[range.lowerBound..<range.lowerBound + prefix.count]) == prefix else { _ = try fail(range.lowerBound, .malformed); return }
-                guard !open.isEmpty else { _ = try fail(range.lowerBound, .malformed); return }
+                guard range.count >= prefix.count + 3,
+                    Array(b[range.lowerBound..<range.lowerBound + prefix.count]) == prefix
+                else {
+                    _ = try fail(range.lowerBound, .malformed)
+                    return
+                }
+                guard !open.isEmpty else {
+                    _ = try fail(range.lowerBound, .malformed)
+                    return
+                }
                 let inner = (range.lowerBound + prefix.count)..<(range.upperBound - 3)
-                guard let text = String(validating: UnsafeBufferPointer(rebasing: b[inner]), as: UTF8.self) else { _ = try fail(inner.lowerBound, .invalidUTF8); return }
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: b[inner]), as: UTF8.self) else {
+                    _ = try fail(inner.lowerBound, .invalidUTF8)
+                    return
+                }
                 events.append(.text(text))
             }
             return
@@ -209,7 +242,10 @@ struct XMLStreamReader {
             while i < range.upperBound - 1, !Self.isSpace(b[i]) { i += 1 }
             let name = try self.name(b, nameStart..<i)
             for k in i..<(range.upperBound - 1) where !Self.isSpace(b[k]) { _ = try fail(k, .malformed) }
-            guard let last = open.last, last == name else { _ = try fail(range.lowerBound, .mismatchedEnd); return }
+            guard let last = open.last, last == name else {
+                _ = try fail(range.lowerBound, .mismatchedEnd)
+                return
+            }
             open.removeLast()
             events.append(.end(name: name))
             return
@@ -229,15 +265,24 @@ struct XMLStreamReader {
             while i < end, b[i] != UInt8(ascii: "="), !Self.isSpace(b[i]) { i += 1 }
             let attributeName = try self.name(b, nameStart..<i)
             while i < end, Self.isSpace(b[i]) { i += 1 }
-            guard i < end, b[i] == UInt8(ascii: "=") else { _ = try fail(i, .malformed); break }
+            guard i < end, b[i] == UInt8(ascii: "=") else {
+                _ = try fail(i, .malformed)
+                break
+            }
             i += 1
             while i < end, Self.isSpace(b[i]) { i += 1 }
-            guard i < end, b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") else { _ = try fail(i, .malformed); break }
+            guard i < end, b[i] == UInt8(ascii: "\"") || b[i] == UInt8(ascii: "'") else {
+                _ = try fail(i, .malformed)
+                break
+            }
             let quote = b[i]
             i += 1
             let valueStart = i
             while i < end, b[i] != quote { i += 1 }
-            guard i < end else { _ = try fail(valueStart, .malformed); break }
+            guard i < end else {
+                _ = try fail(valueStart, .malformed)
+                break
+            }
             attributes.append((attributeName, try decode(b, valueStart..<i)))
             i += 1
         }
@@ -247,7 +292,10 @@ struct XMLStreamReader {
         if selfClosing {
             events.append(.end(name: name))
         } else {
-            guard open.count < maximumDepth else { _ = try fail(range.lowerBound, .tooDeep); return }
+            guard open.count < maximumDepth else {
+                _ = try fail(range.lowerBound, .tooDeep)
+                return
+            }
             open.append(name)
         }
     }
@@ -255,10 +303,15 @@ struct XMLStreamReader {
     private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 
     private func name(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws -> String {
-        guard !range.isEmpty else { _ = try fail(range.lowerBound, .malformed); return "" }
+        guard !range.isEmpty else {
+            _ = try fail(range.lowerBound, .malformed)
+            return ""
+        }
         for i in range {
             let c = b[i]
-            if c == UInt8(ascii: "<") || c == UInt8(ascii: "&") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") || c == UInt8(ascii: "=") || c == UInt8(ascii: "/") {
+            if c == UInt8(ascii: "<") || c == UInt8(ascii: "&") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")
+                || c == UInt8(ascii: "=") || c == UInt8(ascii: "/")
+            {
                 _ = try fail(i, .malformed)
             }
         }
@@ -288,10 +341,16 @@ struct XMLStreamReader {
                 i += (i + 1 < slice.count && slice[i + 1] == 0x0A) ? 2 : 1
                 continue
             }
-            guard c == UInt8(ascii: "&") else { out.append(c); i += 1; continue }
+            guard c == UInt8(ascii: "&") else {
+                out.append(c)
+                i += 1
+                continue
+            }
             var j = i + 1
             while j < slice.count, j - i <= 12, slice[j] != UInt8(ascii: ";"), slice[j] != UInt8(ascii: "&") { j += 1 }
-            if j < slice.count, slice[j] == UInt8(ascii: ";"), let scalar = Self.entity(UnsafeBufferPointer(rebasing: slice[(i + 1)..<j])) {
+            if j < slice.count, slice[j] == UInt8(ascii: ";"),
+                let scalar = Self.entity(UnsafeBufferPointer(rebasing: slice[(i + 1)..<j]))
+            {
                 out.append(contentsOf: String(scalar).utf8)
                 i = j + 1
             } else {

@@ -12,9 +12,11 @@ package enum PetitionSources {
         var readers = PetitionReaders.text
         readers.register(.xlsx) { input, options in
             switch input {
-            case .file(let path): try XLSXPetitionSource(path: path, sheet: options.sheet, textColumn: options.textColumn)
+            case .file(let path):
+                try XLSXPetitionSource(path: path, sheet: options.sheet, textColumn: options.textColumn)
             case .bytes(let bytes, let name):
-                try XLSXPetitionSource(data: Data(bytes), name: name, sheet: options.sheet, textColumn: options.textColumn)
+                try XLSXPetitionSource(
+                    data: Data(bytes), name: name, sheet: options.sheet, textColumn: options.textColumn)
             }
         }
         readers.register(.docx) { input, _ in

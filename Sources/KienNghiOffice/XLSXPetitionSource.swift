@@ -37,7 +37,8 @@ package struct XLSXPetitionSource: PetitionSource {
         self.package = package
         path = package.path
         sheet = try Self.locateSheet(package, named: named)
-        cells = CellDecoder(fonts: try Self.styleFonts(package), shared: try SharedStrings(package: package, part: sheet.sharedStrings))
+        cells = CellDecoder(
+            fonts: try Self.styleFonts(package), shared: try SharedStrings(package: package, part: sheet.sharedStrings))
 
         // First pass: only the top of the sheet, to find the header and sample rows.
         var top: [SheetRow] = []
@@ -60,31 +61,48 @@ package struct XLSXPetitionSource: PetitionSource {
         }
         let sample = top[(headerIndex + 1)...].filter { $0.problem == nil }.map(\.cells)
         let width = max(header.cells.count, sample.map(\.count).max() ?? 0)
-        columns = (0..<width).map { $0 < header.cells.count && !header.cells[$0].isEmpty ? RejectedRow.showingControlCharacters(header.cells[$0]) : "cột \($0 + 1)" }
+        columns = (0..<width).map {
+            $0 < header.cells.count && !header.cells[$0].isEmpty
+                ? RejectedRow.showingControlCharacters(header.cells[$0]) : "cột \($0 + 1)"
+        }
         let guess = InputSchema.guess(header: columns, sample: sample, named: textColumn)
-        if let textColumn, guess.text == nil { throw InputFailure.unknownColumn(path: path, name: textColumn, columns: columns) }
-        guard let text = guess.text ?? (columns.count == 1 ? 0 : nil) else { throw InputFailure.noTextColumn(path: path, columns: columns) }
+        if let textColumn, guess.text == nil {
+            throw InputFailure.unknownColumn(path: path, name: textColumn, columns: columns)
+        }
+        guard let text = guess.text ?? (columns.count == 1 ? 0 : nil) else {
+            throw InputFailure.noTextColumn(path: path, columns: columns)
+        }
         schema = InputSchema(columns: columns, textColumn: text, idColumn: guess.id)
     }
 
-    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
+    {
         var batch: [PetitionRecord] = []
         try Self.rows(package, sheet, cells) { row in
             if row.isBlank && row.problem == nil { return }
             if row.number < headerRow {
-                rejected(RejectedRow(file: path, location: row.number, reason: .title, detail: .excerpt(String(row.cells.joined(separator: " ").prefix(40)))))
+                rejected(
+                    RejectedRow(
+                        file: path, location: row.number, reason: .title,
+                        detail: .excerpt(String(row.cells.joined(separator: " ").prefix(40)))))
                 return
             }
             if row.number == headerRow { return }
             if let (reference, problem) = row.problem {
-                rejected(RejectedRow(file: path, location: row.number, reason: .badCell, detail: .cell(sheet: sheet.name, reference: reference, problem: problem)))
+                rejected(
+                    RejectedRow(
+                        file: path, location: row.number, reason: .badCell,
+                        detail: .cell(sheet: sheet.name, reference: reference, problem: problem)))
                 return
             }
             var cells = row.cells
             while cells.count < columns.count { cells.append("") }
             if let (code, cell) = RejectedRow.controlCharacter(in: cells) {
                 let column = cell < columns.count ? columns[cell] : XLSXPetitionSource.name(ofColumn: cell)
-                rejected(RejectedRow(file: path, location: row.number, reason: .controlCharacter, detail: .controlCharacter(code: code, column: column)))
+                rejected(
+                    RejectedRow(
+                        file: path, location: row.number, reason: .controlCharacter,
+                        detail: .controlCharacter(code: code, column: column)))
                 return
             }
             let text = cells[schema.textColumn]
@@ -94,7 +112,10 @@ package struct XLSXPetitionSource: PetitionSource {
             }
             let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(row.number)
             batch.append(PetitionRecord(id: id, text: text, cells: cells, location: row.number))
-            if batch.count >= max(1, batchSize) { try body(batch); batch.removeAll(keepingCapacity: true) }
+            if batch.count >= max(1, batchSize) {
+                try body(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
         if !batch.isEmpty { try body(batch) }
     }
@@ -111,13 +132,22 @@ package struct XLSXPetitionSource: PetitionSource {
     private static func locateSheet(_ package: ZipPackage, named: String?) throws -> SheetLocation {
         let workbookPart = "xl/workbook.xml"
         var sheets: [(name: String, relation: String)] = []
-        guard try package.parseWhole(workbookPart, { event in
-            if case .start("sheet", let attributes) = event { sheets.append((attributes[attribute: "name"] ?? "", attributes[attribute: "r:id"] ?? "")) }
-        }) else { throw package.failure(workbookPart, .missingPart) }
+        guard
+            try package.parseWhole(
+                workbookPart,
+                { event in
+                    if case .start("sheet", let attributes) = event {
+                        sheets.append((attributes[attribute: "name"] ?? "", attributes[attribute: "r:id"] ?? ""))
+                    }
+                })
+        else { throw package.failure(workbookPart, .missingPart) }
         guard !sheets.isEmpty else { throw package.failure(workbookPart, .missingPart) }
         let chosen: (name: String, relation: String)
         if let named {
-            guard let match = sheets.first(where: { $0.name == named }) ?? sheets.first(where: { InputSchema.fold($0.name) == InputSchema.fold(named) }) else {
+            guard
+                let match = sheets.first(where: { $0.name == named })
+                    ?? sheets.first(where: { InputSchema.fold($0.name) == InputSchema.fold(named) })
+            else {
                 throw package.failure(workbookPart, .unknownSheet(name: named, sheets: sheets.map(\.name)))
             }
             chosen = match
@@ -127,7 +157,8 @@ package struct XLSXPetitionSource: PetitionSource {
         var targets: [String: String] = [:]
         var typed: [String: String] = [:]
         _ = try package.parseWhole("xl/_rels/workbook.xml.rels") { event in
-            guard case .start("Relationship", let attributes) = event, let target = attributes[attribute: "Target"] else { return }
+            guard case .start("Relationship", let attributes) = event, let target = attributes[attribute: "Target"]
+            else { return }
             if let id = attributes[attribute: "Id"] { targets[id] = target }
             if let type = attributes[attribute: "Type"]?.split(separator: "/").last { typed[String(type)] = target }
         }
@@ -136,7 +167,11 @@ package struct XLSXPetitionSource: PetitionSource {
             if target.hasPrefix("/") { return String(target.dropFirst()) }
             var parts = ["xl"]
             for piece in target.split(separator: "/") {
-                if piece == ".." { if !parts.isEmpty { parts.removeLast() } } else if piece != "." { parts.append(String(piece)) }
+                if piece == ".." {
+                    if !parts.isEmpty { parts.removeLast() }
+                } else if piece != "." {
+                    parts.append(String(piece))
+                }
             }
             return parts.joined(separator: "/")
         }
@@ -151,12 +186,14 @@ package struct XLSXPetitionSource: PetitionSource {
     private static func styleFonts(_ package: ZipPackage) throws -> [String?] {
         var fonts: [String?] = []
         var styles: [String?] = []
-        var inFonts = false, inCellXfs = false
+        var inFonts = false
+        var inCellXfs = false
         _ = try package.parseWhole("xl/styles.xml") { event in
             switch event {
             case .start("fonts", _): inFonts = true
             case .start("font", _) where inFonts: fonts.append(nil)
-            case .start("name", let attributes) where inFonts: if !fonts.isEmpty { fonts[fonts.count - 1] = attributes[attribute: "val"] }
+            case .start("name", let attributes) where inFonts:
+                if !fonts.isEmpty { fonts[fonts.count - 1] = attributes[attribute: "val"] }
             case .start("cellXfs", _): inCellXfs = true
             case .start("xf", let attributes) where inCellXfs:
                 let index = Int(attributes[attribute: "fontId"] ?? "0") ?? 0
@@ -186,71 +223,95 @@ package struct XLSXPetitionSource: PetitionSource {
     static let maximumCellBytes = 1 << 20
 
     /// Streams the sheet's rows in order.
-    private static func rows(_ package: ZipPackage, _ sheet: SheetLocation, _ decoder: CellDecoder, _ body: (SheetRow) throws -> Void) throws {
+    private static func rows(
+        _ package: ZipPackage, _ sheet: SheetLocation, _ decoder: CellDecoder, _ body: (SheetRow) throws -> Void
+    ) throws {
         var row = SheetRow(number: 0, cells: [])
-        var column = 0, type = "", style = 0, reference = "", value = "", inValue = false, inCell = false
+        var column = 0
+        var type = ""
+        var style = 0
+        var reference = ""
+        var value = ""
+        var inValue = false
+        var inCell = false
         var valueBytes = 0
         var cellProblem: CellProblem?
         func flag(_ problem: CellProblem, _ at: String) {
             if row.problem == nil { row.problem = (at, problem) }
         }
         do {
-            guard try package.parse(sheet.part, sheet: sheet.name, { event in
-                switch event {
-                case .start("row", let attributes):
-                    let previous = row.number
-                    row = SheetRow(number: previous + 1, cells: [])
-                    if let r = attributes[attribute: "r"] {
-                        if let number = Int(r), number >= 1, number <= maximumRows {
-                            row.number = number
-                        } else {
-                            row.number = previous + 1
-                            flag(Int(r) == nil ? .badReference : .beyondGrid, "\(r)")
+            guard
+                try package.parse(
+                    sheet.part, sheet: sheet.name,
+                    { event in
+                        switch event {
+                        case .start("row", let attributes):
+                            let previous = row.number
+                            row = SheetRow(number: previous + 1, cells: [])
+                            if let r = attributes[attribute: "r"] {
+                                if let number = Int(r), number >= 1, number <= maximumRows {
+                                    row.number = number
+                                } else {
+                                    row.number = previous + 1
+                                    flag(Int(r) == nil ? .badReference : .beyondGrid, "\(r)")
+                                }
+                            }
+                        case .start("c", let attributes):
+                            inCell = true
+                            reference = attributes[attribute: "r"] ?? ""
+                            cellProblem = nil
+                            if reference.isEmpty {
+                                column = row.cells.count
+                            } else {
+                                switch Self.column(of: reference) {
+                                case .success(let index): column = index
+                                case .failure(let problem):
+                                    cellProblem = problem
+                                    column = row.cells.count
+                                }
+                            }
+                            if column >= maximumColumns { cellProblem = cellProblem ?? .beyondGrid }
+                            type = attributes[attribute: "t"] ?? "n"
+                            style = Int(attributes[attribute: "s"] ?? "0") ?? 0
+                            value = ""
+                            valueBytes = 0
+                        case .start("v", _), .start("t", _): inValue = inCell
+                        case .text(let text) where inValue:
+                            valueBytes += text.utf8.count
+                            if valueBytes <= maximumCellBytes {
+                                value += text
+                            } else {
+                                cellProblem = cellProblem ?? .tooLong(limit: maximumCellBytes)
+                            }
+                        case .end("v"), .end("t"): inValue = false
+                        case .end("c"):
+                            inCell = false
+                            let shown = reference.isEmpty ? Self.name(ofColumn: column) + String(row.number) : reference
+                            if let problem = cellProblem {
+                                flag(problem, shown)
+                                return
+                            }
+                            switch decoder.text(value: value, type: type, style: style) {
+                            case .success(let text):
+                                if text.isEmpty && column >= row.cells.count { return }
+                                while row.cells.count < column { row.cells.append("") }
+                                if column < row.cells.count { row.cells[column] = text } else { row.cells.append(text) }
+                            case .failure(let problem): flag(problem, shown)
+                            }
+                        case .end("row"): try body(row)
+                        default: break
                         }
-                    }
-                case .start("c", let attributes):
-                    inCell = true
-                    reference = attributes[attribute: "r"] ?? ""
-                    cellProblem = nil
-                    if reference.isEmpty {
-                        column = row.cells.count
-                    } else {
-                        switch Self.column(of: reference) {
-                        case .success(let index): column = index
-                        case .failure(let problem): cellProblem = problem; column = row.cells.count
-                        }
-                    }
-                    if column >= maximumColumns { cellProblem = cellProblem ?? .beyondGrid }
-                    type = attributes[attribute: "t"] ?? "n"
-                    style = Int(attributes[attribute: "s"] ?? "0") ?? 0
-                    value = ""
-                    valueBytes = 0
-                case .start("v", _), .start("t", _): inValue = inCell
-                case .text(let text) where inValue:
-                    valueBytes += text.utf8.count
-                    if valueBytes <= maximumCellBytes { value += text } else { cellProblem = cellProblem ?? .tooLong(limit: maximumCellBytes) }
-                case .end("v"), .end("t"): inValue = false
-                case .end("c"):
-                    inCell = false
-                    let shown = reference.isEmpty ? Self.name(ofColumn: column) + String(row.number) : reference
-                    if let problem = cellProblem { flag(problem, shown); return }
-                    switch decoder.text(value: value, type: type, style: style) {
-                    case .success(let text):
-                        if text.isEmpty && column >= row.cells.count { return }
-                        while row.cells.count < column { row.cells.append("") }
-                        if column < row.cells.count { row.cells[column] = text } else { row.cells.append(text) }
-                    case .failure(let problem): flag(problem, shown)
-                    }
-                case .end("row"): try body(row)
-                default: break
-                }
-            }) else { throw package.failure(sheet.part, .missingPart, sheet: sheet.name) }
+                    })
+            else { throw package.failure(sheet.part, .missingPart, sheet: sheet.name) }
         } catch is StopReading {}
     }
 
     /// Zero-based column of a reference such as `AB12`, checked against Excel's grid.
     static func column(of reference: String) -> Result<Int, CellProblem> {
-        var index = 0, letters = 0, digits = 0, rowNumber = 0
+        var index = 0
+        var letters = 0
+        var digits = 0
+        var rowNumber = 0
         for byte in reference.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
@@ -327,15 +388,26 @@ struct SharedStrings {
     init() {}
 
     init(package: ZipPackage, part: String) throws {
-        var current = "", run = ""
+        var current = ""
+        var run = ""
         var runFont: String?
-        var inText = false, inRun = false, hasRunFonts = false, inPhonetic = false
+        var inText = false
+        var inRun = false
+        var hasRunFonts = false
+        var inPhonetic = false
         var table = SharedStrings()
         _ = try package.parse(part) { event in
             switch event {
-            case .start("si", _): current = ""; hasRunFonts = false
-            case .start("r", _): inRun = true; run = ""; runFont = nil
-            case .start("rFont", let attributes): runFont = attributes[attribute: "val"]; hasRunFonts = true
+            case .start("si", _):
+                current = ""
+                hasRunFonts = false
+            case .start("r", _):
+                inRun = true
+                run = ""
+                runFont = nil
+            case .start("rFont", let attributes):
+                runFont = attributes[attribute: "val"]
+                hasRunFonts = true
             case .start("rPh", _): inPhonetic = true
             case .end("rPh"): inPhonetic = false
             case .start("t", _): inText = !inPhonetic

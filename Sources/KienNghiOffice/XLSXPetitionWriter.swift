@@ -17,7 +17,9 @@ package final class XLSXPetitionWriter: PetitionWriter {
     private let withFileColumn: Bool
     private var rows: [[String]] = []
 
-    package init(path: String, inputs: [String], inputColumns: [String], withFileColumn: Bool, language: Language) throws {
+    package init(path: String, inputs: [String], inputColumns: [String], withFileColumn: Bool, language: Language)
+        throws
+    {
         output = try AtomicOutputFile(path: path, inputs: inputs)
         self.language = language
         self.withFileColumn = withFileColumn
@@ -26,14 +28,17 @@ package final class XLSXPetitionWriter: PetitionWriter {
 
     package func write(_ petitions: [ClassifiedPetition]) throws {
         for petition in petitions {
-            rows.append((withFileColumn ? [petition.file] : []) + petition.record.cells + OutputColumns.values(petition.classification, language))
+            rows.append(
+                (withFileColumn ? [petition.file] : []) + petition.record.cells
+                    + OutputColumns.values(petition.classification, language))
         }
     }
 
     package func finish() throws {
         let bytes: [UInt8]
         do {
-            bytes = try XLSXWorkbook.data(sheetName: language.pick("Kiến nghị", "Petitions"), header: header, rows: rows)
+            bytes = try XLSXWorkbook.data(
+                sheetName: language.pick("Kiến nghị", "Petitions"), header: header, rows: rows)
         } catch {
             output.discard()
             throw AtomicOutputFile.Failure.writeFailed(path: output.destination, errno: EIO)
@@ -49,36 +54,50 @@ package enum XLSXWorkbook {
         let archive = try Archive(data: Data(), accessMode: .create)
         func add(_ name: String, _ text: String) throws {
             let data = Data(text.utf8)
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        try add("[Content_Types].xml", """
+        try add(
+            "[Content_Types].xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
             """)
-        try add("_rels/.rels", """
+        try add(
+            "_rels/.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
             """)
-        try add("xl/workbook.xml", """
+        try add(
+            "xl/workbook.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="\(escape(String(sheetName.prefix(31))))" sheetId="1" r:id="rId1"/></sheets></workbook>
             """)
-        try add("xl/_rels/workbook.xml.rels", """
+        try add(
+            "xl/_rels/workbook.xml.rels",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
             """)
-        try add("xl/styles.xml", """
+        try add(
+            "xl/styles.xml",
+            """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf fontId="0"/><xf fontId="1" applyFont="1"/><xf fontId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs></styleSheet>
             """)
-        var sheet = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>"#
+        var sheet =
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>"#
         for (index, row) in ([header] + rows).enumerated() {
             let style = index == 0 ? 1 : 2
             sheet += "<row r=\"\(index + 1)\">"
             for (column, value) in row.enumerated() {
-                sheet += "<c r=\"\(columnName(column))\(index + 1)\" t=\"inlineStr\" s=\"\(style)\"><is><t xml:space=\"preserve\">\(escape(value))</t></is></c>"
+                sheet +=
+                    "<c r=\"\(columnName(column))\(index + 1)\" t=\"inlineStr\" s=\"\(style)\"><is><t xml:space=\"preserve\">\(escape(value))</t></is></c>"
             }
             sheet += "</row>"
         }

@@ -1,8 +1,9 @@
 import Foundation
 import KienNghiCore
 import ZIPFoundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Safe, streaming reading of Office packages (XLSX and DOCX are ZIP files).
@@ -32,8 +33,12 @@ final class ZipPackage {
 
     init(path: String, limits: Limits = Limits()) throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw InputFailure.missing(path: path) }
-        guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path) else { throw InputFailure.unreadable(path: path) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputFailure.missing(path: path)
+        }
+        guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path) else {
+            throw InputFailure.unreadable(path: path)
+        }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size == 0 { throw InputFailure.empty(path: path) }
         do {
@@ -71,7 +76,9 @@ final class ZipPackage {
 
     func contains(_ name: String) -> Bool { archive[name] != nil }
 
-    func failure(_ part: String, offset: Int? = nil, _ problem: OfficeFailure.Problem, sheet: String? = nil) -> InputFailure {
+    func failure(_ part: String, offset: Int? = nil, _ problem: OfficeFailure.Problem, sheet: String? = nil)
+        -> InputFailure
+    {
         .office(path: path, OfficeFailure(part: part, sheet: sheet, offset: offset, problem: problem))
     }
 
@@ -80,14 +87,20 @@ final class ZipPackage {
         guard let entry = archive[name], entry.type == .file else { return false }
         let compressed = UInt64(max(1, entry.compressedSize))
         var produced: UInt64 = 0
-        let limits = self.limits, already = extracted
+        let limits = self.limits
+        let already = extracted
         do {
             let checksum = try archive.extract(entry, bufferSize: 64 << 10) { chunk in
                 produced += UInt64(chunk.count)
-                if produced > limits.maximumEntryBytes { throw failure(name, .partTooLarge(limit: limits.maximumEntryBytes), sheet: sheet) }
-                if already + produced > limits.maximumTotalBytes { throw failure(name, .packageTooLarge(limit: limits.maximumTotalBytes), sheet: sheet) }
+                if produced > limits.maximumEntryBytes {
+                    throw failure(name, .partTooLarge(limit: limits.maximumEntryBytes), sheet: sheet)
+                }
+                if already + produced > limits.maximumTotalBytes {
+                    throw failure(name, .packageTooLarge(limit: limits.maximumTotalBytes), sheet: sheet)
+                }
                 if produced > limits.ratioFreeBytes, produced / compressed > limits.maximumRatio {
-                    throw failure(name, .compressionRatio(ratio: produced / compressed, limit: limits.maximumRatio), sheet: sheet)
+                    throw failure(
+                        name, .compressionRatio(ratio: produced / compressed, limit: limits.maximumRatio), sheet: sheet)
                 }
                 try consume(chunk)
             }
@@ -126,10 +139,14 @@ final class ZipPackage {
     func data(_ name: String) throws -> Data? {
         var data = Data()
         let limit = limits.maximumWholePartBytes
-        guard try stream(name, { chunk in
-            data.append(chunk)
-            if data.count > limit { throw failure(name, .partTooLarge(limit: UInt64(limit))) }
-        }) else { return nil }
+        guard
+            try stream(
+                name,
+                { chunk in
+                    data.append(chunk)
+                    if data.count > limit { throw failure(name, .partTooLarge(limit: UInt64(limit))) }
+                })
+        else { return nil }
         return data
     }
 
@@ -172,10 +189,10 @@ private struct UnnamedFile {
     init(_ data: Data, name: String) throws {
         let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         #if os(Linux)
-        let unnamedFlag: Int32 = 0o20200000  // O_TMPFILE (with O_DIRECTORY), not imported by Glibc
-        var descriptor = open(folder, unnamedFlag | O_RDWR | O_CLOEXEC, 0o600)
+            let unnamedFlag: Int32 = 0o20200000  // O_TMPFILE (with O_DIRECTORY), not imported by Glibc
+            var descriptor = open(folder, unnamedFlag | O_RDWR | O_CLOEXEC, 0o600)
         #else
-        var descriptor: Int32 = -1
+            var descriptor: Int32 = -1
         #endif
         var named: String?
         if descriptor < 0 {
@@ -207,9 +224,9 @@ private struct UnnamedFile {
     func close() {
         if let unlinkAfterOpen { unlink(unlinkAfterOpen) }
         #if canImport(Glibc)
-        Glibc.close(descriptor)
+            Glibc.close(descriptor)
         #else
-        Darwin.close(descriptor)
+            Darwin.close(descriptor)
         #endif
     }
 }

@@ -1,22 +1,28 @@
 import Testing
+
 @testable import KienNghiCLI
 
 @Suite("classify-text and lexicon check")
 struct ClassifyTextCommandTests {
-    static let petition = "Công nhân KCN Thăng Long phản ánh công ty nợ đóng BHXH 6 tháng, chưa chốt sổ; giám đốc bỏ trốn."
+    static let petition =
+        "Công nhân KCN Thăng Long phản ánh công ty nợ đóng BHXH 6 tháng, chưa chốt sổ; giám đốc bỏ trốn."
 
     @Test func explanation() throws {
         Golden.check(try ClassifyTextCommand.parse([Self.petition]).render(), named: "classify-text.txt")
     }
 
     @Test func explanationInEnglish() throws {
-        Golden.check(try ClassifyTextCommand.parse([Self.petition, "--lang", "en"]).render(), named: "classify-text-en.txt")
+        Golden.check(
+            try ClassifyTextCommand.parse([Self.petition, "--lang", "en"]).render(), named: "classify-text-en.txt")
     }
 
     @Test func json() throws {
         let json = try ClassifyTextCommand.parse([Self.petition, "--json", "--as-of", "2025-07-01"]).render()
         Golden.check(json, named: "classify-text.json")
-        for key in ["\"themes\"", "\"agency\"", "\"district\"", "\"urgency\"", "\"evidence\"", "\"label\"", "\"score\"", "\"reason\""] {
+        for key in [
+            "\"themes\"", "\"agency\"", "\"district\"", "\"urgency\"", "\"evidence\"", "\"label\"", "\"score\"",
+            "\"reason\"",
+        ] {
             #expect(json.contains(key))
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import KienNghiCLI
 import KienNghiCore
+import Testing
+
+@testable import KienNghiCLI
 
 /// The newcomer findings of issue 11, each held by a test.
 @Suite("Newcomer findings")
@@ -34,12 +35,17 @@ struct FrontDoorFindingsTests {
 
     @Test(arguments: Language.allCases)
     func asOfReasonNamesAgenciesByLabel(language: Language) throws {
-        let json = try ClassifyTextCommand.parse([Self.bus, "--as-of", "2025-07-01", "--json", "--lang", language.rawValue]).render()
+        let json = try ClassifyTextCommand.parse([
+            Self.bus, "--as-of", "2025-07-01", "--json", "--lang", language.rawValue,
+        ]).render()
         let reason = try #require(json.split(separator: "\n").first { $0.contains("\"reason\"") })
-        let expected = language.pick("; sau ngày 2025-02-28, Sở Giao thông vận tải chuyển giao cho Sở Xây dựng",
-                                     "; after 2025-02-28, Department of Transport was taken over by Department of Construction")
+        let expected = language.pick(
+            "; sau ngày 2025-02-28, Sở Giao thông vận tải chuyển giao cho Sở Xây dựng",
+            "; after 2025-02-28, Department of Transport was taken over by Department of Construction")
         #expect(reason.contains(expected), "\(reason)")
-        #expect(!reason.contains(" ? ") && !reason.contains(", transport ") && !reason.contains("cho construction") && !reason.contains("by construction"))
+        #expect(
+            !reason.contains(" ? ") && !reason.contains(", transport ") && !reason.contains("cho construction")
+                && !reason.contains("by construction"))
     }
 
     @Test func asOfReasonWithoutAnEndDateSaysNoQuestionMark() throws {
@@ -70,12 +76,15 @@ struct FrontDoorFindingsTests {
         #expect(clean.0.contains("ví dụ trong examples.tsv, 0 sai khác"))
         let folder = try lexiconsWithExample("\(Self.bus)\tlabour\ttraffic\tbhxh")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let lines = try String(contentsOf: folder.appendingPathComponent("examples.tsv"), encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try String(contentsOf: folder.appendingPathComponent("examples.tsv"), encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let line = lines.count - 1
         let (output, failed) = try LexiconCheckCommand.parse(["--lexicons", folder.path, "--lang", "en"]).render()
         #expect(failed)
-        #expect(output.contains("examples.tsv:\(line): error: main theme is traffic, the example says labour"), "\(output)")
-        #expect(output.contains("examples.tsv:\(line): error: theme traffic was accepted though the example rules it out"))
+        #expect(
+            output.contains("examples.tsv:\(line): error: main theme is traffic, the example says labour"), "\(output)")
+        #expect(
+            output.contains("examples.tsv:\(line): error: theme traffic was accepted though the example rules it out"))
         #expect(output.contains("examples.tsv:\(line): error: agency is transport, the example says bhxh"))
         #expect(output.contains("3 mismatches"))
     }

@@ -52,7 +52,9 @@ struct FuzzCrashReproducerTests {
             let analyzed = Analyzer().analyze(text)
             var previousEnd = 0
             for token in analyzed.tokens {
-                #expect(token.span.start >= previousEnd && token.span.end <= text.utf8.count, sourceLocation: sourceLocation)
+                #expect(
+                    token.span.start >= previousEnd && token.span.end <= text.utf8.count, sourceLocation: sourceLocation
+                )
                 previousEnd = token.span.end
             }
             // With only local filters, each token's source slice filtered alone is the token.
@@ -60,8 +62,10 @@ struct FuzzCrashReproducerTests {
             let localAnalyzed = local.analyze(text)
             for index in localAnalyzed.tokens.indices {
                 let slice = localAnalyzed.surface(index)
-                #expect(local.filter(slice).bytes == Array(localAnalyzed.normalized[localAnalyzed.tokens[index].normalized]),
-                        "token \(index) slice \(slice.debugDescription)", sourceLocation: sourceLocation)
+                #expect(
+                    local.filter(slice).bytes
+                        == Array(localAnalyzed.normalized[localAnalyzed.tokens[index].normalized]),
+                    "token \(index) slice \(slice.debugDescription)", sourceLocation: sourceLocation)
             }
         case "lexicon":
             _ = LexiconLoader(directory: url).check()

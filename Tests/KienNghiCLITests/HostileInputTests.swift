@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCLI
 @testable import KienNghiCore
 @testable import KienNghiOffice
@@ -51,7 +52,9 @@ struct HostileInputTests {
         #expect(result.rejected.count == 1 && rejected.reason == .controlCharacter && rejected.reason.losesPetition)
         #expect(rejected.location == dirty + 1 && rejected.byteOffset == offset)
         #expect(rejected.detail == .controlCharacter(code: 0, column: "Nội dung kiến nghị"))
-        #expect(rejected.message(.en).contains("nul.csv:\(dirty + 1) (byte \(offset))") && rejected.message(.en).contains("U+0000 (NUL)"))
+        #expect(
+            rejected.message(.en).contains("nul.csv:\(dirty + 1) (byte \(offset))")
+                && rejected.message(.en).contains("U+0000 (NUL)"))
         #expect(!rejected.excerpt.utf8.contains(0) && rejected.excerpt.contains("\u{2400}"))
         #expect(result.records.allSatisfy { RejectedRow.controlCharacter(in: $0.text) == nil })
     }
@@ -66,7 +69,8 @@ struct HostileInputTests {
             #expect(code == 3)
             for file in [output, rejected] {
                 let data = try #require(FileManager.default.contents(atPath: file))
-                if format == "xlsx" && file == output { continue }  // a ZIP: binary by nature, its XML is checked by the writer tests
+                // A ZIP: binary by nature, its XML is checked by the writer tests.
+                if format == "xlsx" && file == output { continue }
                 #expect(!data.contains(0), "\(file) holds a NUL byte")
             }
         }
@@ -74,22 +78,34 @@ struct HostileInputTests {
 
     @Test func otherControlBytesAreRejectedButTabsAndLineBreaksAreNot() throws {
         for byte: UInt8 in [0x01, 0x08, 0x0B, 0x0C, 0x1B, 0x1F] {
-            let result = try Self.read(try PetitionSources.open(bytes: Self.csv(rows: 4, dirty: 3, byte: byte).bytes, name: "c.csv", options: .init()))
+            let result = try Self.read(
+                try PetitionSources.open(
+                    bytes: Self.csv(rows: 4, dirty: 3, byte: byte).bytes, name: "c.csv", options: .init()))
             #expect(result.records.count == 3 && result.rejected.map(\.reason) == [.controlCharacter], "byte \(byte)")
         }
         for byte: UInt8 in [0x09, 0x0A, 0x0D] {
-            let result = try Self.read(try PetitionSources.open(bytes: Self.csv(rows: 4, dirty: 3, byte: byte).bytes, name: "c.csv", options: .init()))
+            let result = try Self.read(
+                try PetitionSources.open(
+                    bytes: Self.csv(rows: 4, dirty: 3, byte: byte).bytes, name: "c.csv", options: .init()))
             #expect(result.records.count == 4 && result.rejected.isEmpty, "byte \(byte)")
         }
     }
 
     @Test func controlCharactersInJSONTextAndPlainTextAreRejected() throws {
-        let lines = [#"{"text":"Công ty nợ lương"}"#, #"{"text":"Nợ \u0000 lương"}"#, #"{"id":"a\u0007","text":"Đường ngập"}"#]
-        let json = try Self.read(try PetitionSources.open(bytes: Array((lines.joined(separator: "\n") + "\n").utf8), name: "c.jsonl", options: .init()))
+        let lines = [
+            #"{"text":"Công ty nợ lương"}"#, #"{"text":"Nợ \u0000 lương"}"#, #"{"id":"a\u0007","text":"Đường ngập"}"#,
+        ]
+        let json = try Self.read(
+            try PetitionSources.open(
+                bytes: Array((lines.joined(separator: "\n") + "\n").utf8), name: "c.jsonl", options: .init()))
         #expect(json.records.map(\.text) == ["Công ty nợ lương"])
         #expect(json.rejected.map(\.location) == [2, 3] && json.rejected.allSatisfy { $0.reason == .controlCharacter })
-        #expect(json.rejected.map(\.byteOffset) == [lines[0].utf8.count + 1, lines[0].utf8.count + lines[1].utf8.count + 2])
-        #expect(json.rejected.map(\.detail) == [.controlCharacter(code: 0, column: "text"), .controlCharacter(code: 7, column: "id")])
+        #expect(
+            json.rejected.map(\.byteOffset) == [lines[0].utf8.count + 1, lines[0].utf8.count + lines[1].utf8.count + 2])
+        #expect(
+            json.rejected.map(\.detail) == [
+                .controlCharacter(code: 0, column: "text"), .controlCharacter(code: 7, column: "id"),
+            ])
         let text = Array("Công ty nợ lương\nĐường\u{1} ngập\nThiếu nước sạch\n".utf8)
         let plain = try Self.read(try PetitionSources.open(bytes: text, name: "c.txt", options: .init()))
         #expect(plain.records.count == 2 && plain.rejected.map(\.location) == [2])
@@ -97,12 +113,14 @@ struct HostileInputTests {
     }
 
     @Test func controlCharactersInOfficeCellsRejectTheRow() throws {
-        let rows = OfficeFixture.row(1, ["STT", "Nội dung kiến nghị"]) + OfficeFixture.row(2, ["1", "Công ty nợ lương"])
+        let rows =
+            OfficeFixture.row(1, ["STT", "Nội dung kiến nghị"]) + OfficeFixture.row(2, ["1", "Công ty nợ lương"])
             + #"<row r="3"><c r="A3" t="inlineStr"><is><t>2</t></is></c><c r="B3" t="inlineStr"><is><t>Nợ&#1;lương</t></is></c></row>"#
         let sheet = try Self.read(try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows), name: "c.xlsx"))
         #expect(sheet.records.map(\.text) == ["Công ty nợ lương"])
         #expect(sheet.rejected.map(\.reason) == [.controlCharacter] && sheet.rejected.first?.location == 3)
-        let document = try OfficeFixture.docx(bodyXML: OfficeFixture.paragraph("Công ty nợ lương") + "<w:p><w:r><w:t>Nợ&#x1F;lương</w:t></w:r></w:p>")
+        let document = try OfficeFixture.docx(
+            bodyXML: OfficeFixture.paragraph("Công ty nợ lương") + "<w:p><w:r><w:t>Nợ&#x1F;lương</w:t></w:r></w:p>")
         let word = try Self.read(try DOCXPetitionSource(data: document))
         #expect(word.records.map(\.text) == ["Công ty nợ lương"])
         #expect(word.rejected.map(\.reason) == [.controlCharacter])
@@ -122,7 +140,9 @@ struct HostileInputTests {
         for index in 0..<4096 { noise.append(index % 7 == 0 ? 0 : UInt8(0x41 + index % 26)) }
         noise[1] = 0x80
         for (bytes, format) in [(png, BinaryFormat.png), (noise, .unknown)] {
-            #expect(throws: (any Error).self) { _ = try Self.read(try PetitionSources.open(bytes: bytes, name: "b.csv", options: .init())) }
+            #expect(throws: (any Error).self) {
+                _ = try Self.read(try PetitionSources.open(bytes: bytes, name: "b.csv", options: .init()))
+            }
             #expect(BinarySniffer.format(of: bytes) == format)
         }
         // One stray NUL in text is not binary.
@@ -133,20 +153,28 @@ struct HostileInputTests {
 
     @Test func aHeaderWithoutRowsSaysSoAndExitsTen() throws {
         let folder = temporaryFolder()
-        let csv = Self.write(Array("DANH SÁCH KIẾN NGHỊ\n\nSTT,Nội dung kiến nghị,Đơn vị\r\n,,\n".utf8), "header.csv", in: folder)
+        let csv = Self.write(
+            Array("DANH SÁCH KIẾN NGHỊ\n\nSTT,Nội dung kiến nghị,Đơn vị\r\n,,\n".utf8), "header.csv", in: folder)
         #expect {
             _ = try PetitionSources.open(csv, options: .init())
         } throws: { error in
-            guard case InputFailure.headerOnly(_, let columns, let titles)? = error as? InputFailure else { return false }
+            guard case InputFailure.headerOnly(_, let columns, let titles)? = error as? InputFailure else {
+                return false
+            }
             return columns == ["STT", "Nội dung kiến nghị", "Đơn vị"] && titles == 1
-                && (error as! InputFailure).message(.en).contains("only a header row (STT, Nội dung kiến nghị, Đơn vị) and 1 title row, no petition")
+                && (error as! InputFailure).message(.en).contains(
+                    "only a header row (STT, Nội dung kiến nghị, Đơn vị) and 1 title row, no petition")
         }
-        let xlsx = Self.write(Array(try OfficeFixture.xlsx(rowsXML: OfficeFixture.row(1, ["STT", "Nội dung kiến nghị"]))), "header.xlsx", in: folder)
+        let xlsx = Self.write(
+            Array(try OfficeFixture.xlsx(rowsXML: OfficeFixture.row(1, ["STT", "Nội dung kiến nghị"]))), "header.xlsx",
+            in: folder)
         for path in [csv, xlsx] {
             let output = folder.appendingPathComponent("out.csv").path
             let summary = try PileOptions.parse([path]).processor().run([path]) { _ in }
             let failure = try #require(summary.failedFiles.first?.failure, "\(path)")
-            #expect(failure.exitStatus == 10 && failure.message(.en).contains("only a header row"), "\(failure.message(.en))")
+            #expect(
+                failure.exitStatus == 10 && failure.message(.en).contains("only a header row"),
+                "\(failure.message(.en))")
             #expect(exitCode { try ClassifyCommand.parse([path, "-o", output]).run() } == 10)
             #expect(!FileManager.default.fileExists(atPath: output))
         }
@@ -166,13 +194,17 @@ struct HostileInputTests {
         return path
     }
 
-    static let sheetRows = OfficeFixture.row(1, ["STT", "Nội dung kiến nghị"]) + OfficeFixture.row(2, ["1", "Công ty nợ lương công nhân hai tháng"])
+    static let sheetRows =
+        OfficeFixture.row(1, ["STT", "Nội dung kiến nghị"])
+        + OfficeFixture.row(2, ["1", "Công ty nợ lương công nhân hai tháng"])
         + OfficeFixture.row(3, ["2", "Đường vào khu công nghiệp ngập nước"])
 
     @Test func officePackagesThroughAPipeAreRead() throws {
         let folder = temporaryFolder()
         let xlsx = Array(try OfficeFixture.xlsx(rowsXML: Self.sheetRows))
-        let docx = Array(try OfficeFixture.docx(bodyXML: OfficeFixture.paragraph("Công ty nợ lương") + OfficeFixture.paragraph("Đường ngập nước")))
+        let docx = Array(
+            try OfficeFixture.docx(
+                bodyXML: OfficeFixture.paragraph("Công ty nợ lương") + OfficeFixture.paragraph("Đường ngập nước")))
         // Named by extension, and sniffed (no extension).
         for (bytes, name) in [(xlsx, "pipe.xlsx"), (docx, "pipe.docx"), (xlsx, "pipe-xlsx"), (docx, "pipe-docx")] {
             let path = Self.fifo(bytes, name, in: folder)
@@ -200,14 +232,16 @@ struct HostileInputTests {
                 _ = try PetitionSources.open(bytes: bytes, name: "cut.xlsx", options: .init())
             } throws: { error in
                 guard case InputFailure.office(_, let failure)? = error as? InputFailure else { return false }
-                return failure.problem == .damagedPackage && failure.message(file: "cut.xlsx", language: .en).contains("cut short")
+                return failure.problem == .damagedPackage
+                    && failure.message(file: "cut.xlsx", language: .en).contains("cut short")
             }
         }
     }
 
     // MARK: #59 standard input and the format option
 
-    static let csvText = "STT,Nội dung kiến nghị\n1,\"Công ty nợ lương, chưa trả\"\n2,Đường vào khu công nghiệp ngập nước\n"
+    static let csvText =
+        "STT,Nội dung kiến nghị\n1,\"Công ty nợ lương, chưa trả\"\n2,Đường vào khu công nghiệp ngập nước\n"
 
     @Test func formatsAreSniffedFromContent() throws {
         let xlsx = Array(try OfficeFixture.xlsx(rowsXML: Self.sheetRows))
@@ -228,7 +262,9 @@ struct HostileInputTests {
             ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 100), .txt),
         ]
         for (bytes, expected) in cases {
-            #expect(InputFormat.sniff(bytes, complete: true) == expected, "\(String(decoding: bytes.prefix(30), as: UTF8.self))")
+            #expect(
+                InputFormat.sniff(bytes, complete: true) == expected,
+                "\(String(decoding: bytes.prefix(30), as: UTF8.self))")
         }
         // A first line longer than the sniffed prefix.
         let long = Array(("{\"text\":\"" + String(repeating: "Nợ lương ", count: 10_000)).utf8)
@@ -254,7 +290,8 @@ struct HostileInputTests {
         var texts: [String] = []
         _ = try named.run([text]) { texts += $0.map(\.record.text) }
         #expect(texts == ["Công ty nợ lương"])
-        let asText = try Self.read(try PetitionSources.open(bytes: Array(Self.csvText.utf8), name: "-", options: .init(format: .txt)))
+        let asText = try Self.read(
+            try PetitionSources.open(bytes: Array(Self.csvText.utf8), name: "-", options: .init(format: .txt)))
         #expect(asText.records.count == 3)
         // An extension KienNghi does not read is refused (not guessed at) unless the format is named;
         // a file without an extension is sniffed.
@@ -267,7 +304,10 @@ struct HostileInputTests {
             return (error as! InputFailure).message(.en).contains("--input-format")
         }
         #expect(try Self.read(try PetitionSources.open(markdown, options: .init(format: .csv))).records.count == 2)
-        #expect(try PetitionSources.open(Self.write(table, "no-extension", in: folder), options: .init()).columns == ["STT", "Nội dung kiến nghị"])
+        #expect(
+            try PetitionSources.open(Self.write(table, "no-extension", in: folder), options: .init()).columns == [
+                "STT", "Nội dung kiến nghị",
+            ])
         let output = folder.appendingPathComponent("out.csv").path
         #expect(exitCode { try ClassifyCommand.parse([text, "--input-format", "banana", "-o", output]).run() } == 64)
         #expect(!FileManager.default.fileExists(atPath: output))
@@ -288,7 +328,10 @@ struct HostileInputTests {
         #expect(result.records.map(\.text) == ["Đường ngập", "Thiếu nước sạch"])
         #expect(result.rejected.map(\.location) == [1, 2, 3])
         #expect(result.rejected.map(\.detail) == [.duplicateKey("text"), .duplicateKey("id"), .duplicateKey("text")])
-        #expect(result.rejected.map(\.byteOffset) == [0, lines[0].utf8.count + 1, lines[0].utf8.count + lines[1].utf8.count + 2])
+        #expect(
+            result.rejected.map(\.byteOffset) == [
+                0, lines[0].utf8.count + 1, lines[0].utf8.count + lines[1].utf8.count + 2,
+            ])
         let message = try #require(result.rejected.first).message(.en)
         #expect(message.contains("dup.jsonl:1 (byte 0)") && message.contains("key \"text\" appears twice"))
     }
@@ -304,7 +347,8 @@ struct HostileInputTests {
                 _ = try PetitionSources.open(path, options: .init())
             } throws: { error in
                 guard case InputFailure.isDirectory? = error as? InputFailure else { return false }
-                return (error as! InputFailure).message(.en).contains("is a folder, not a file") && (error as! InputFailure).exitStatus == 66
+                return (error as! InputFailure).message(.en).contains("is a folder, not a file")
+                    && (error as! InputFailure).exitStatus == 66
             }
         }
     }
@@ -326,7 +370,9 @@ struct HostileInputTests {
         let folder = temporaryFolder()
         let inputs = [
             Self.write(Self.csv(rows: 40, dirty: 17, byte: 0).bytes, "nul.csv", in: folder),
-            Self.write(Array("{\"text\":\"a\",\"text\":\"b\"}\n{\"text\":\"Công ty nợ lương\"}\n".utf8), "dup.jsonl", in: folder),
+            Self.write(
+                Array("{\"text\":\"a\",\"text\":\"b\"}\n{\"text\":\"Công ty nợ lương\"}\n".utf8), "dup.jsonl",
+                in: folder),
             Self.fifo(Array(try OfficeFixture.xlsx(rowsXML: Self.sheetRows)), "pipe.xlsx", in: folder),
             Self.fifo(Array(Self.csvText.utf8), "pipe-csv", in: folder),
         ]
@@ -340,6 +386,8 @@ struct HostileInputTests {
         let written = String(decoding: try #require(FileManager.default.contents(atPath: output)), as: UTF8.self)
         #expect(written.split(separator: "\n").count == summary.read)
         var parser = DelimitedTextParser(delimiter: 0x2C)
-        #expect(parser.feed(Array(try #require(FileManager.default.contents(atPath: list))).dropFirst(3)).count == summary.rejectedCount + 1)
+        #expect(
+            parser.feed(Array(try #require(FileManager.default.contents(atPath: list))).dropFirst(3)).count == summary
+                .rejectedCount + 1)
     }
 }

@@ -9,26 +9,47 @@ enum OfficeFixture {
         let archive = try Archive(accessMode: .create)
         for part in parts {
             let data = Data(part.bytes)
-            try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: part.name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
         return archive.data ?? Data()
     }
 
-    static let sheetOpen = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+    static let sheetOpen =
+        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
     static let sheetClose = "</sheetData></worksheet>"
 
     /// A workbook with one sheet named `sheetName`, whose sheetData is `rowsXML`.
-    static func xlsx(rowsXML: [UInt8], shared: [String] = [], styles: String? = nil, sheetName: String = "Sheet1") throws -> Data {
+    static func xlsx(rowsXML: [UInt8], shared: [String] = [], styles: String? = nil, sheetName: String = "Sheet1")
+        throws -> Data
+    {
         var parts: [(String, [UInt8])] = [
-            ("xl/workbook.xml", Array(#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="\#(sheetName)" sheetId="1" r:id="rId1"/></sheets></workbook>"#.utf8)),
-            ("xl/_rels/workbook.xml.rels", Array(#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.utf8)),
+            (
+                "xl/workbook.xml",
+                Array(
+                    #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="\#(sheetName)" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+                        .utf8)
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                Array(
+                    #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+                        .utf8)
+            ),
             ("xl/worksheets/sheet1.xml", Array(sheetOpen.utf8) + rowsXML + Array(sheetClose.utf8)),
         ]
         if !shared.isEmpty {
             let items = shared.map { "<si><t>\(escape($0))</t></si>" }.joined()
-            parts.append(("xl/sharedStrings.xml", Array(#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\#(items)</sst>"#.utf8)))
+            parts.append(
+                (
+                    "xl/sharedStrings.xml",
+                    Array(
+                        #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\#(items)</sst>"#
+                            .utf8)
+                ))
         }
         if let styles { parts.append(("xl/styles.xml", Array(styles.utf8))) }
         return try zip(parts)
@@ -42,17 +63,24 @@ enum OfficeFixture {
     static func row(_ number: Int, _ cells: [String]) -> String {
         var xml = "<row r=\"\(number)\">"
         for (index, cell) in cells.enumerated() where !cell.isEmpty {
-            xml += "<c r=\"\(String(UnicodeScalar(UInt8(65 + index))))\(number)\" t=\"inlineStr\"><is><t>\(escape(cell))</t></is></c>"
+            xml +=
+                "<c r=\"\(String(UnicodeScalar(UInt8(65 + index))))\(number)\" t=\"inlineStr\"><is><t>\(escape(cell))</t></is></c>"
         }
         return xml + "</row>"
     }
 
-    static let documentOpen = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"><w:body>"#
+    static let documentOpen =
+        #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"><w:body>"#
 
     /// A document whose body is `bodyXML` (prefix lets a test put a DOCTYPE first).
     static func docx(bodyXML: String, prolog: String? = nil, styles: String? = nil) throws -> Data {
         var document = documentOpen + bodyXML + "</w:body></w:document>"
-        if let prolog { document = prolog + document.replacingOccurrences(of: #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#, with: "") }
+        if let prolog {
+            document =
+                prolog
+                + document.replacingOccurrences(
+                    of: #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#, with: "")
+        }
         var parts: [(String, [UInt8])] = [("word/document.xml", Array(document.utf8))]
         if let styles { parts.append(("word/styles.xml", Array(styles.utf8))) }
         return try zip(parts)
@@ -64,12 +92,14 @@ enum OfficeFixture {
     }
 
     static func table(_ rows: [[String]]) -> String {
-        "<w:tbl><w:tblPr/>" + rows.map { row in
-            "<w:tr>" + row.map { "<w:tc><w:tcPr/>\(paragraph($0))</w:tc>" }.joined() + "</w:tr>"
-        }.joined() + "</w:tbl>"
+        "<w:tbl><w:tblPr/>"
+            + rows.map { row in
+                "<w:tr>" + row.map { "<w:tc><w:tcPr/>\(paragraph($0))</w:tc>" }.joined() + "</w:tr>"
+            }.joined() + "</w:tbl>"
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCLI
 @testable import KienNghiCore
 @testable import KienNghiOffice
@@ -30,9 +31,12 @@ struct OfficeReaderTests {
 
     @Test(arguments: ["5", "-1", "99999999999999999999", "x"])
     func danglingSharedStringRejectsTheRow(index: String) throws {
-        let rows = Self.header + #"<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="s"><v>\#(index)</v></c></row>"#
+        let rows =
+            Self.header + #"<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="s"><v>\#(index)</v></c></row>"#
             + #"<row r="3"><c r="A3"><v>2</v></c><c r="B3" t="s"><v>0</v></c></row>"#
-        let source = try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows, shared: ["Đề nghị tăng lương cho công nhân"]), name: "dangling.xlsx")
+        let source = try XLSXPetitionSource(
+            data: try OfficeFixture.xlsx(rowsXML: rows, shared: ["Đề nghị tăng lương cho công nhân"]),
+            name: "dangling.xlsx")
         let result = try read(source)
         #expect(result.texts == ["Đề nghị tăng lương cho công nhân"])
         #expect(result.rejected.count == 1)
@@ -44,12 +48,15 @@ struct OfficeReaderTests {
         }
         #expect(sheet == "Sheet1" && reference == "B2" && count == 1)
         let message = rejected.message(.vi)
-        #expect(message.contains("dangling.xlsx:2") && message.contains("B2") && message.contains("Sheet1") && message.contains("LibreOffice"))
+        #expect(
+            message.contains("dangling.xlsx:2") && message.contains("B2") && message.contains("Sheet1")
+                && message.contains("LibreOffice"))
         #expect(rejected.message(.en).contains("shared string"))
     }
 
     @Test func cellReferencesBeyondExcelsGridAreRejectedNotAllocated() throws {
-        let rows = Self.header + #"<row r="2"><c r="ZZZZZZZZZZ2" t="inlineStr"><is><t>xa</t></is></c></row>"#
+        let rows =
+            Self.header + #"<row r="2"><c r="ZZZZZZZZZZ2" t="inlineStr"><is><t>xa</t></is></c></row>"#
             + #"<row r="3"><c r="XFE3" t="inlineStr"><is><t>xb</t></is></c></row>"#
             + #"<row r="99999999"><c r="B4" t="inlineStr"><is><t>xc</t></is></c></row>"#
             + #"<row><c r="B5" t="inlineStr"><is><t>Công nhân đề nghị sửa nhà vệ sinh phân xưởng</t></is></c></row>"#
@@ -66,8 +73,10 @@ struct OfficeReaderTests {
     }
 
     @Test func negativeOrUnknownStyleIndexReadsWithTheDefaultFont() throws {
-        let styles = #"<styleSheet><fonts><font><name val="Calibri"/></font></fonts><cellXfs><xf fontId="-4"/><xf fontId="0"/></cellXfs></styleSheet>"#
-        let rows = Self.header
+        let styles =
+            #"<styleSheet><fonts><font><name val="Calibri"/></font></fonts><cellXfs><xf fontId="-4"/><xf fontId="0"/></cellXfs></styleSheet>"#
+        let rows =
+            Self.header
             + #"<row r="2"><c r="B2" s="-1" t="inlineStr"><is><t>Đề nghị cấp đủ bảo hộ lao động</t></is></c></row>"#
             + #"<row r="3"><c r="B3" s="70000" t="inlineStr"><is><t>Đề nghị tăng phụ cấp ca đêm</t></is></c></row>"#
             + #"<row r="4"><c r="B4" s="0" t="inlineStr"><is><t>Đề nghị sửa quạt</t></is></c></row>"#
@@ -77,8 +86,11 @@ struct OfficeReaderTests {
 
     static let invalidUTF8Rows: [([UInt8], String)] = {
         let inName: [UInt8] = Array("<row r=\"2\"><c".utf8) + [0xC3, 0x28] + Array(" r=\"B2\"/></row>".utf8)
-        let inAttribute: [UInt8] = Array("<row r=\"2\"><c r=\"B2\" ".utf8) + [0xFF, 0xFE] + Array("=\"1\"/></row>".utf8)
-        let inText: [UInt8] = Array("<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>".utf8) + [0xE1, 0xBB] + Array("</t></is></c></row>".utf8)
+        let inAttribute: [UInt8] =
+            Array("<row r=\"2\"><c r=\"B2\" ".utf8) + [0xFF, 0xFE] + Array("=\"1\"/></row>".utf8)
+        let inText: [UInt8] =
+            Array("<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>".utf8) + [0xE1, 0xBB]
+            + Array("</t></is></c></row>".utf8)
         return [(inName, "element name"), (inAttribute, "attribute name"), (inText, "text")]
     }()
 
@@ -97,7 +109,9 @@ struct OfficeReaderTests {
 
     @Test func malformedAndTruncatedSheetsAreCorruptNotCrashes() throws {
         for rows in ["<row><c></row>", "<row r=\"2\"><c r=\"B2\" t=\"s\"><v>0", "<row <c/></row>"] {
-            let failure = officeFailure { _ = try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: Self.header + rows)) }
+            let failure = officeFailure {
+                _ = try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: Self.header + rows))
+            }
             #expect(failure?.kind == .damaged, "\(rows)")
         }
     }
@@ -106,11 +120,22 @@ struct OfficeReaderTests {
 
     @Test func titleRowsAboveTheHeaderAreSkippedAndReported() throws {
         let long = "Nội dung kiến nghị của công nhân lao động gửi tới Hội nghị đối thoại"
-        let rows = OfficeFixture.row(1, ["DANH SÁCH KIẾN NGHỊ CỦA CÔNG NHÂN LAO ĐỘNG NĂM 2024"])
+        let rows =
+            OfficeFixture.row(1, ["DANH SÁCH KIẾN NGHỊ CỦA CÔNG NHÂN LAO ĐỘNG NĂM 2024"])
             + OfficeFixture.row(2, ["(Kèm theo Công văn số 12/CĐ ngày 03/01/2024)"])
             + OfficeFixture.row(3, ["STT", "Họ tên", "Đơn vị", long, "Ngày"])
-            + OfficeFixture.row(4, ["1", "Nguyễn Văn An", "Phân xưởng 2", "Đề nghị công ty trả lương đúng hạn vào ngày 5 hằng tháng", "02/01/2024"])
-            + OfficeFixture.row(5, ["2", "Trần Thị Bình", "Tổ may 3", "Nhà ăn cần thêm rau xanh và nước uống mát cho ca chiều", "02/01/2024"])
+            + OfficeFixture.row(
+                4,
+                [
+                    "1", "Nguyễn Văn An", "Phân xưởng 2", "Đề nghị công ty trả lương đúng hạn vào ngày 5 hằng tháng",
+                    "02/01/2024",
+                ])
+            + OfficeFixture.row(
+                5,
+                [
+                    "2", "Trần Thị Bình", "Tổ may 3", "Nhà ăn cần thêm rau xanh và nước uống mát cho ca chiều",
+                    "02/01/2024",
+                ])
         let source = try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows))
         #expect(source.columns == ["STT", "Họ tên", "Đơn vị", long, "Ngày"])
         let result = try read(source)
@@ -130,13 +155,22 @@ struct OfficeReaderTests {
     @Test func headerGuessing() {
         let long = "Nội dung kiến nghị của công nhân lao động gửi tới Hội nghị đối thoại"
         #expect(InputSchema.guess(header: ["STT", "Họ tên", long], sample: [], named: nil).text == 2)
-        #expect(InputSchema.guess(header: ["STT", "Nội dung trả lời", "Nội dung kiến nghị của tổ"], sample: [], named: nil).text == 2)
+        #expect(
+            InputSchema.guess(header: ["STT", "Nội dung trả lời", "Nội dung kiến nghị của tổ"], sample: [], named: nil)
+                .text == 2)
         #expect(InputSchema.guess(header: ["STT", "Nội dung"], sample: [], named: nil) == (1, 0))
         #expect(InputSchema.headerRow(in: [["DANH SÁCH KIẾN NGHỊ"], [], ["STT", "Nội dung"], ["1", "Đề nghị"]]) == 2)
         #expect(InputSchema.headerRow(in: [["STT", "Nội dung"], ["1", "Đề nghị tăng lương"]]) == 0)
         // Nothing header-like: the first filled row, as before.
-        #expect(InputSchema.headerRow(in: [[], ["a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s"]]) == 1)
-        #expect(InputSchema.headerScore(["STT", "Nội dung kiến nghị", "Ngày"]) > InputSchema.headerScore(["1", "Đề nghị tăng lương cho công nhân may ở phân xưởng 2 từ tháng sau", "01/02/2024"]))
+        #expect(
+            InputSchema.headerRow(in: [
+                [], ["a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s"],
+            ]) == 1)
+        #expect(
+            InputSchema.headerScore(["STT", "Nội dung kiến nghị", "Ngày"])
+                > InputSchema.headerScore([
+                    "1", "Đề nghị tăng lương cho công nhân may ở phân xưởng 2 từ tháng sau", "01/02/2024",
+                ]))
     }
 
     // MARK: XLSX streaming
@@ -145,24 +179,34 @@ struct OfficeReaderTests {
         var rows = Self.header
         let text = "Đề nghị công ty bố trí thêm xe đưa đón công nhân ca đêm về khu trọ an toàn hơn"
         for number in 2...60_001 {
-            rows += "<row r=\"\(number)\"><c r=\"A\(number)\"><v>\(number - 1)</v></c><c r=\"B\(number)\" t=\"inlineStr\"><is><t>\(text) \(number)</t></is></c></row>"
+            rows +=
+                "<row r=\"\(number)\"><c r=\"A\(number)\"><v>\(number - 1)</v></c><c r=\"B\(number)\" t=\"inlineStr\"><is><t>\(text) \(number)</t></is></c></row>"
         }
         #expect(rows.utf8.count > 10 << 20)
         let source = try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows))
-        var count = 0, last = ""
-        try source.read(batchSize: 4096, { count += $0.count; last = $0.last?.text ?? last }, rejected: { Issue.record("rejected \($0)") })
+        var count = 0
+        var last = ""
+        try source.read(
+            batchSize: 4096,
+            {
+                count += $0.count
+                last = $0.last?.text ?? last
+            }, rejected: { Issue.record("rejected \($0)") })
         #expect(count == 60_000)
         #expect(last == "\(text) 60001")
     }
 
     @Test func chunkBoundariesDoNotChangeEvents() throws {
-        let xml = Array(#"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><a k='v&amp;1' j="&#x1EA1;>"><!-- c --><b>Lộ &e; &lt;x&gt; &#7901;</b><![CDATA[<raw>]]><c/></a>"#.utf8)
+        let xml = Array(
+            #"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><a k='v&amp;1' j="&#x1EA1;>"><!-- c --><b>Lộ &e; &lt;x&gt; &#7901;</b><![CDATA[<raw>]]><c/></a>"#
+                .utf8)
         func events(chunk: Int) throws -> [String] {
             var reader = XMLStreamReader()
             var seen: [String] = []
             let record = { (event: XMLEvent) in
                 switch event {
-                case .start(let name, let attributes): seen.append("<\(name) " + attributes.map { "\($0.name)=\($0.value)" }.joined(separator: " "))
+                case .start(let name, let attributes):
+                    seen.append("<\(name) " + attributes.map { "\($0.name)=\($0.value)" }.joined(separator: " "))
                 case .end(let name): seen.append("</\(name)")
                 case .text(let text): seen.append("'" + text)
                 }
@@ -174,7 +218,11 @@ struct OfficeReaderTests {
             }
             try reader.finish(record)
             return seen.reduce(into: []) { merged, event in
-                if event.hasPrefix("'"), let last = merged.last, last.hasPrefix("'") { merged[merged.count - 1] = last + event.dropFirst() } else { merged.append(event) }
+                if event.hasPrefix("'"), let last = merged.last, last.hasPrefix("'") {
+                    merged[merged.count - 1] = last + event.dropFirst()
+                } else {
+                    merged.append(event)
+                }
             }
         }
         let whole = try events(chunk: xml.count)
@@ -186,22 +234,29 @@ struct OfficeReaderTests {
 
     @Test func textBoxKeepsBothTextsOnceInOrder() throws {
         let box = #"<w:txbxContent><w:p><w:r><w:t>Trong hộp</w:t></w:r></w:p></w:txbxContent>"#
-        let body = #"<w:p><w:r><w:t xml:space="preserve">Trước hộp </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>\#(box)</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>\#(box)</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t xml:space="preserve"> sau hộp</w:t></w:r></w:p>"#
+        let body =
+            #"<w:p><w:r><w:t xml:space="preserve">Trước hộp </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>\#(box)</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>\#(box)</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t xml:space="preserve"> sau hộp</w:t></w:r></w:p>"#
             + OfficeFixture.paragraph("Đoạn cuối")
         let result = try read(try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body)))
         #expect(result.texts == ["Trước hộp  sau hộp", "Trong hộp", "Đoạn cuối"])
     }
 
     @Test func unknownEntitiesAreKeptAndNeverResolved() throws {
-        let prolog = #"<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>"#
+        let prolog =
+            #"<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>"#
         let body = "<w:p><w:r><w:t>Lộ dữ liệu: &xxe; hết &amp; đủ</w:t></w:r></w:p>"
         let result = try read(try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body, prolog: prolog)))
         #expect(result.texts == ["Lộ dữ liệu: &xxe; hết & đủ"])
     }
 
     @Test func onlyAHeadingIsNoPetitionFound() throws {
-        for body in [OfficeFixture.paragraph("Danh sách kiến nghị", style: "Heading1"), OfficeFixture.paragraph("DANH SÁCH KIẾN NGHỊ NĂM 2024")] {
-            let failure = officeFailure { _ = try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body), name: "heading.docx") }
+        for body in [
+            OfficeFixture.paragraph("Danh sách kiến nghị", style: "Heading1"),
+            OfficeFixture.paragraph("DANH SÁCH KIẾN NGHỊ NĂM 2024"),
+        ] {
+            let failure = officeFailure {
+                _ = try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body), name: "heading.docx")
+            }
             #expect(failure?.problem == .noPetitions(skipped: 1))
             let input = InputFailure.office(path: "heading.docx", failure ?? OfficeFailure(problem: .missingPart))
             #expect(input.exitStatus == 10)
@@ -209,15 +264,19 @@ struct OfficeReaderTests {
             #expect(input.message(.en).contains("no petition found"))
         }
         // A heading styled through styles.xml by a localised name is still a heading.
-        let styles = #"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="u1"><w:name w:val="heading 1"/></w:style></w:styles>"#
-        let body = OfficeFixture.paragraph("Kiến nghị của công nhân", style: "u1") + OfficeFixture.paragraph("Đề nghị tăng lương")
+        let styles =
+            #"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="u1"><w:name w:val="heading 1"/></w:style></w:styles>"#
+        let body =
+            OfficeFixture.paragraph("Kiến nghị của công nhân", style: "u1")
+            + OfficeFixture.paragraph("Đề nghị tăng lương")
         let result = try read(try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body, styles: styles)))
         #expect(result.texts == ["Đề nghị tăng lương"])
         #expect(result.rejected.map(\.reason) == [.title])
     }
 
     @Test func aWordTableIsReadAsRowsWithColumns() throws {
-        let body = OfficeFixture.paragraph("DANH SÁCH KIẾN NGHỊ")
+        let body =
+            OfficeFixture.paragraph("DANH SÁCH KIẾN NGHỊ")
             + OfficeFixture.table([
                 ["STT", "Đơn vị", "Nội dung kiến nghị"],
                 ["1", "Phân xưởng 1", "Đề nghị lắp thêm quạt thông gió trong xưởng"],
@@ -237,9 +296,15 @@ struct OfficeReaderTests {
     @Test func numberedItemsBeyondNineHundredNinetyNineStayApart() throws {
         #expect(DOCXPetitionSource.startsWithNumber("1000. Đề nghị sửa mái che"))
         #expect(!DOCXPetitionSource.startsWithNumber("Năm 2024. Đề nghị"))
-        let body = (998...1001).map { OfficeFixture.paragraph("\($0). Đề nghị số \($0)") }.joined() + OfficeFixture.paragraph("Thêm ý cho mục 1001")
+        let body =
+            (998...1001).map { OfficeFixture.paragraph("\($0). Đề nghị số \($0)") }.joined()
+            + OfficeFixture.paragraph("Thêm ý cho mục 1001")
         let result = try read(try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body)))
-        #expect(result.texts == ["998. Đề nghị số 998", "999. Đề nghị số 999", "1000. Đề nghị số 1000", "1001. Đề nghị số 1001\nThêm ý cho mục 1001"])
+        #expect(
+            result.texts == [
+                "998. Đề nghị số 998", "999. Đề nghị số 999", "1000. Đề nghị số 1000",
+                "1001. Đề nghị số 1001\nThêm ý cho mục 1001",
+            ])
     }
 
     @Test func invalidUTF8InADocumentIsCorrupt() throws {
@@ -251,7 +316,9 @@ struct OfficeReaderTests {
     }
 
     @Test func notAZipIsSaidSo() {
-        let failure = officeFailure { _ = try XLSXPetitionSource(data: Data("STT,Nội dung\n1,abc\n".utf8), name: "renamed.xlsx") }
+        let failure = officeFailure {
+            _ = try XLSXPetitionSource(data: Data("STT,Nội dung\n1,abc\n".utf8), name: "renamed.xlsx")
+        }
         #expect(failure?.problem == .notAPackage)
     }
 }

@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
 import Testing
+
 @testable import KienNghiCLI
 @testable import KienNghiCore
 @testable import KienNghiOffice
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Small hostile fixtures, generated here.
@@ -63,7 +65,8 @@ enum KienNghiBinary {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(path))
         process.arguments = arguments
-        let out = folder.appendingPathComponent("stdout.log"), err = folder.appendingPathComponent("stderr.log")
+        let out = folder.appendingPathComponent("stdout.log")
+        let err = folder.appendingPathComponent("stderr.log")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
@@ -78,7 +81,10 @@ enum KienNghiBinary {
         let (process, err) = try start(arguments, logs: folder)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
-        return (process.terminationStatus, String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self))
+        return (
+            process.terminationStatus,
+            String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self)
+        )
     }
 }
 
@@ -98,7 +104,9 @@ struct OutputSafetyTests {
 
     func expectIntact(_ folder: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(entries(folder) == ["keep.txt"], sourceLocation: sourceLocation)
-        #expect(FileManager.default.contents(atPath: folder + "/keep.txt") == Data("đừng xoá".utf8), sourceLocation: sourceLocation)
+        #expect(
+            FileManager.default.contents(atPath: folder + "/keep.txt") == Data("đừng xoá".utf8),
+            sourceLocation: sourceLocation)
     }
 
     // MARK: 1. outputs that are not regular files
@@ -107,7 +115,9 @@ struct OutputSafetyTests {
         let folder = temporaryFolder()
         let input = Golden.corpus("petitions-2019.csv")
         let target = try precious(in: folder, "ket-qua")
-        for arguments in [[input, "-o", target], [input, "-o", target + "/"], [input, "-o", target, "--format", "jsonl"]] {
+        for arguments in [
+            [input, "-o", target], [input, "-o", target + "/"], [input, "-o", target, "--format", "jsonl"],
+        ] {
             #expect(exitCode { try ClassifyCommand.parse(arguments).run() } == 73)
             expectIntact(target)
         }
@@ -189,7 +199,8 @@ struct OutputSafetyTests {
         let out = temporaryFolder()
         #expect(exitCode { try StatsCommand.parse([input, "--format", "banana"]).run() } == 64)
         #expect(exitCode { try RouteCommand.parse([input, "--format", "banana", "-o", out.path + "/r"]).run() } == 64)
-        #expect(exitCode { try ClassifyCommand.parse([input, "--format", "banana", "-o", out.path + "/x"]).run() } == 64)
+        #expect(
+            exitCode { try ClassifyCommand.parse([input, "--format", "banana", "-o", out.path + "/x"]).run() } == 64)
         #expect(exitCode { try ClassifyCommand.parse([input, "-o", out.path + "/x.txt"]).run() } == 64)
         #expect(entries(out.path).isEmpty)
         #expect(throws: CLIError.self) { try requireOneOf(StatsCommand.formats, "banana", option: "--format", .en) }
@@ -237,12 +248,19 @@ struct OutputSafetyTests {
         let input = HostileFixtures.csv(in: folder)
         let output = folder.appendingPathComponent("out.jsonl").path
         _ = try ClassifyCommand.parse([input, "-o", output]).execute()
-        let lines = String(decoding: FileManager.default.contents(atPath: output)!, as: UTF8.self).split(separator: "\n")
+        let lines = String(decoding: FileManager.default.contents(atPath: output)!, as: UTF8.self).split(
+            separator: "\n")
         #expect(lines.count == 3)
-        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let objects = try lines.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
         let columns = objects.compactMap { $0["columns"] as? [String: String] }
         try #require(columns.count == 3 && objects.count == 3)
-        #expect(columns[0] == ["STT": "1", "Ghi chú": " =HYPERLINK(\"http://x\")", "Nội dung kiến nghị": "Công ty nợ lương công nhân 3 tháng chưa trả"])
+        #expect(
+            columns[0] == [
+                "STT": "1", "Ghi chú": " =HYPERLINK(\"http://x\")",
+                "Nội dung kiến nghị": "Công ty nợ lương công nhân 3 tháng chưa trả",
+            ])
         #expect(objects[1]["text"] as? String == "Lương \u{202E}tháng 5\u{202C} chưa trả, công nhân bức xúc")
         #expect(columns[2]["Ghi chú"] == "\t@SUM(A1)")
     }
@@ -252,7 +270,8 @@ struct OutputSafetyTests {
         let input = HostileFixtures.csv(in: folder)
         let output = folder.appendingPathComponent("out.jsonl").path
         _ = try ClassifyCommand.parse([input, Golden.corpus("petitions-2019.csv"), "-o", output]).execute()
-        let lines = String(decoding: FileManager.default.contents(atPath: output)!, as: UTF8.self).split(separator: "\n")
+        let lines = String(decoding: FileManager.default.contents(atPath: output)!, as: UTF8.self).split(
+            separator: "\n")
         #expect(lines.count == 53)
         let last = try #require(try JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as? [String: Any])
         #expect(last["file"] as? String == Golden.corpus("petitions-2019.csv"))
@@ -263,13 +282,18 @@ struct OutputSafetyTests {
     @Test func inputFailuresMapToNamedExitCodes() {
         let cases: [(InputFailure, KienNghiCLI.ExitStatus)] = [
             (.missing(path: "x"), .noInput), (.unreadable(path: "x"), .noInput), (.empty(path: "x"), .emptyInput),
-            (.decoding(path: "x", .unknownEncoding("x")), .encoding), (.noTextColumn(path: "x", columns: []), .noTextColumn),
-            (.unknownColumn(path: "x", name: "y", columns: []), .noTextColumn), (.unsupportedFormat(path: "x"), .unsupportedFormat),
+            (.decoding(path: "x", .unknownEncoding("x")), .encoding),
+            (.noTextColumn(path: "x", columns: []), .noTextColumn),
+            (.unknownColumn(path: "x", name: "y", columns: []), .noTextColumn),
+            (.unsupportedFormat(path: "x"), .unsupportedFormat),
             (.corrupt(path: "x", detail: ""), .corrupt), (.tooLarge(path: "x", detail: ""), .tooLarge),
         ]
         for (failure, status) in cases { #expect(KienNghiCLI.ExitStatus(failure) == status, "\(failure)") }
         #expect(Set(KienNghiCLI.ExitStatus.allCases.map(\.rawValue)).count == KienNghiCLI.ExitStatus.allCases.count)
-        #expect(KienNghiCLI.ExitStatus.terminated.rawValue == 128 + SIGTERM && KienNghiCLI.ExitStatus.interrupted.rawValue == 128 + SIGINT && KienNghiCLI.ExitStatus.hangUp.rawValue == 128 + SIGHUP)
+        #expect(
+            KienNghiCLI.ExitStatus.terminated.rawValue == 128 + SIGTERM
+                && KienNghiCLI.ExitStatus.interrupted.rawValue == 128 + SIGINT
+                && KienNghiCLI.ExitStatus.hangUp.rawValue == 128 + SIGHUP)
     }
 
     // MARK: 1, 3. the real binary: defaulted paths, route's message, signals
@@ -306,11 +330,12 @@ struct OutputSafetyTests {
         process.arguments = ["stats", Golden.corpus("petitions-2019.csv")]
         let pipe = Pipe()
         process.standardOutput = pipe
-        process.standardError = try FileHandle(forWritingTo: { () -> URL in
-            let url = folder.appendingPathComponent("stderr.log")
-            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-            return url
-        }())
+        process.standardError = try FileHandle(
+            forWritingTo: { () -> URL in
+                let url = folder.appendingPathComponent("stderr.log")
+                _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+                return url
+            }())
         try process.run()
         try pipe.fileHandleForReading.close()
         process.waitUntilExit()
@@ -328,7 +353,8 @@ struct OutputSafetyTests {
         let input = HostileFixtures.largeText(in: folder, count: 60_000)
         let outputs = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: false)
-        let (process, _) = try KienNghiBinary.start(["classify", input, "-o", outputs.path + "/result.jsonl"], logs: folder)
+        let (process, _) = try KienNghiBinary.start(
+            ["classify", input, "-o", outputs.path + "/result.jsonl"], logs: folder)
         // Wait for the temporary file to exist, then interrupt.
         let deadline = Date().addingTimeInterval(60)
         while entries(outputs.path).isEmpty && process.isRunning && Date() < deadline { usleep(5_000) }

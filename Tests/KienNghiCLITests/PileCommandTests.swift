@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import KienNghiCLI
 @testable import KienNghiCore
 @testable import KienNghiOffice
@@ -36,8 +37,15 @@ struct PileCommandTests {
         let jsonl = try classify([Golden.corpus("petitions-2019.xlsx"), "jsonl"])
         let csv = try classify([Golden.corpus("petitions-2019.csv"), "jsonl"])
         // Rows 3, 12 and 26 were typed in .VnTime in the workbook: same decisions as the Unicode CSV.
-        #expect(jsonl.split(separator: "\n").map { $0.replacingOccurrences(of: "\"start\":[0-9]+|\"end\":[0-9]+", with: "", options: .regularExpression) }.count == 50)
-        let themes = { (text: String) in text.split(separator: "\n").map { line in line.range(of: "\"mainTheme\":\"[a-z-]+\"", options: .regularExpression).map { String(line[$0]) } ?? "" } }
+        #expect(
+            jsonl.split(separator: "\n").map {
+                $0.replacingOccurrences(of: "\"start\":[0-9]+|\"end\":[0-9]+", with: "", options: .regularExpression)
+            }.count == 50)
+        let themes = { (text: String) in
+            text.split(separator: "\n").map { line in
+                line.range(of: "\"mainTheme\":\"[a-z-]+\"", options: .regularExpression).map { String(line[$0]) } ?? ""
+            }
+        }
         #expect(themes(jsonl) == themes(csv))
     }
 
@@ -96,12 +104,15 @@ struct PileCommandTests {
         #expect(summary.line(.vi).contains("loại bỏ 3 (dòng CSV sai: 2, nội dung trống: 1)"))
         // Each message names file:line, what is wrong and what to do, in one language.
         let message = summary.rejected[2].message(.vi)
-        #expect(message.contains("malformed.csv:6") && message.contains("mở mà không đóng") && message.contains("Sửa dòng đó"))
+        #expect(
+            message.contains("malformed.csv:6") && message.contains("mở mà không đóng")
+                && message.contains("Sửa dòng đó"))
         #expect(!message.contains("unterminated"))
     }
 
     @Test func unknownTextColumnIsNamed() throws {
-        let processor = try PileOptions.parse([Golden.corpus("petitions-2019.csv"), "--text-column", "Ghi chú"]).processor()
+        let processor = try PileOptions.parse([Golden.corpus("petitions-2019.csv"), "--text-column", "Ghi chú"])
+            .processor()
         let summary = try processor.run([Golden.corpus("petitions-2019.csv")]) { _ in }
         guard case .unknownColumn(_, let name, let columns)? = summary.failedFiles.first?.failure else {
             Issue.record("expected an unknown-column failure")
@@ -117,7 +128,9 @@ struct PileCommandTests {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         let huge = Data(count: 4 << 20)
         for name in ["xl/workbook.xml", "xl/worksheets/sheet1.xml"] {
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(huge.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: name, type: .file, uncompressedSize: Int64(huge.count), compressionMethod: .deflate
+            ) { position, size in
                 huge.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -158,13 +171,19 @@ struct PileCommandTests {
     @Test func xlsxToRoutedFilesAndReport() throws {
         let folder = temporaryFolder()
         let routed = folder.appendingPathComponent("routed").path
-        #expect(exitCode { try RouteCommand.parse([Golden.corpus("petitions-2019.xlsx"), "-o", routed, "--as-of", "2025-07-01"]).run() } == 0)
+        #expect(
+            exitCode {
+                try RouteCommand.parse([Golden.corpus("petitions-2019.xlsx"), "-o", routed, "--as-of", "2025-07-01"])
+                    .run()
+            } == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: routed).sorted()
         #expect(files.contains("muc-luc.csv"))
         #expect(files.contains("home-affairs.csv"), "labour was taken over by home-affairs on 2025-03-01")
         #expect(!files.contains("labour.csv"))
         let index = String(decoding: FileManager.default.contents(atPath: routed + "/muc-luc.csv")!, as: UTF8.self)
-        let total = index.split(separator: "\r\n").dropFirst().compactMap { Int($0.split(separator: ",").reversed()[1]) }.reduce(0, +)
+        let total = index.split(separator: "\r\n").dropFirst().compactMap {
+            Int($0.split(separator: ",").reversed()[1])
+        }.reduce(0, +)
         #expect(total == 50)
 
         let report = folder.appendingPathComponent("report.html").path
@@ -178,7 +197,8 @@ struct PileCommandTests {
     }
 
     @Test func statsCompareTwoPiles() throws {
-        let output = try StatsCommand.parse([Golden.corpus("petitions-2019.csv"), Golden.corpus("petitions-2019.docx")]).render()
+        let output = try StatsCommand.parse([Golden.corpus("petitions-2019.csv"), Golden.corpus("petitions-2019.docx")])
+            .render()
         #expect(output.contains("petitions-2019.csv: 50"))
         #expect(output.contains("▲") || output.contains("▼") || output.contains("= 0"))
         let csv = try StatsCommand.parse([Golden.corpus("petitions-2019.csv"), "--format", "csv"]).render()

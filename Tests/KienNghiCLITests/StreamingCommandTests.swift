@@ -1,6 +1,7 @@
 import Foundation
 import KienNghiCore
 import Testing
+
 @testable import KienNghiCLI
 
 /// `normalize` and `tokenize` stream their input in chunks: a file several
@@ -12,7 +13,8 @@ struct StreamingCommandTests {
     static func generatedText() -> String {
         let lines = [
             "Công nhân KCN Thăng Long đề nghị hoà giải tranh chấp, thuý nhận lương ngày 11/5/2019.",
-            "Người lao động được hưởng chế độ thai sản theo Công văn số 644/TB-UBND".decomposedStringWithCanonicalMapping,
+            "Người lao động được hưởng chế độ thai sản theo Công văn số 644/TB-UBND"
+                .decomposedStringWithCanonicalMapping,
             "cong nhan de nghi tang luong, lien he 0912 345 678 hoac congdoan@example.vn",
             "Đề nghị BHXH quận Hoàng Mai giải quyết sớm!",
         ]
@@ -51,9 +53,13 @@ struct StreamingCommandTests {
         var tokens = 0
         var lastEnd = 0
         for line in lines {
-            if line.hasPrefix("# ") { sentences += 1; continue }
+            if line.hasPrefix("# ") {
+                sentences += 1
+                continue
+            }
             let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
-            let start = Int(cells[0])!, end = Int(cells[1])!
+            let start = Int(cells[0])!
+            let end = Int(cells[1])!
             #expect(start >= lastEnd)
             #expect(String(decoding: source[start..<end], as: UTF8.self) == String(cells[3]))
             lastEnd = end

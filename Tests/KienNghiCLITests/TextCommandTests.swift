@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KienNghiCLI
 
 @Suite("normalize and tokenize")
@@ -25,7 +26,8 @@ struct TextCommandTests {
     }
 
     @Test func tokenizeJSON() throws {
-        Golden.check(try TokenizeCommand.parse([Golden.fixture("vni.txt"), "--json"]).render(), named: "tokenize-vni.json")
+        Golden.check(
+            try TokenizeCommand.parse([Golden.fixture("vni.txt"), "--json"]).render(), named: "tokenize-vni.json")
     }
 
     @Test func mixedEncodingIsRefusedWithAnOffset() throws {

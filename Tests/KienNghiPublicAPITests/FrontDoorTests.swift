@@ -10,7 +10,8 @@ import Testing
 
     /// A small CSV written at run time: two petitions, one blank text.
     func pile() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("frontdoor-\(UUID().uuidString).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("frontdoor-\(UUID().uuidString).csv")
+            .path
         let csv = """
             id,noi_dung
             1,Công ty nợ lương công nhân ba tháng nay chưa trả
@@ -26,7 +27,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         var decisions: [ClassifiedPetition] = []
         var rejected: [RejectedRow] = []
-        let summary = try Self.pipeline.classify(files: [path], rejected: { rejected.append($0) }) { decisions += $0 }
+        let summary = try Self.pipeline.classify(files: [path], rejected: { rejected.append($0) }, { decisions += $0 })
         #expect(decisions.map(\.record.id) == ["1", "2"])
         #expect(decisions[0].classification.mainTheme == "employment")
         #expect(decisions[0].classification.urgency.map(\.flag) == [.unpaidWages])
@@ -49,13 +50,18 @@ import Testing
 
     @Test func unknownExtensionIsATypedFailure() throws {
         var failed: [String] = []
-        let pdf = FileManager.default.temporaryDirectory.appendingPathComponent("kiennghi-front-door-\(UUID().uuidString).pdf").path
+        let pdf = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kiennghi-front-door-\(UUID().uuidString).pdf"
+        ).path
         try Data("%PDF-1.4\n".utf8).write(to: URL(fileURLWithPath: pdf))
         defer { try? FileManager.default.removeItem(atPath: pdf) }
         let summary = try Self.pipeline.classify(files: [pdf]) { _ in }
         for (path, failure) in summary.failedFiles {
             failed.append(path)
-            guard case .unsupportedFormat = failure else { Issue.record("unexpected \(failure)"); continue }
+            guard case .unsupportedFormat = failure else {
+                Issue.record("unexpected \(failure)")
+                continue
+            }
         }
         #expect(failed == [pdf])
     }

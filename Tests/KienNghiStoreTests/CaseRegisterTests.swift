@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import KienNghiCore
+import Testing
+
 @testable import KienNghiStore
 
 /// Every scenario runs on SQLite, and on PostgreSQL when KIENNGHI_TEST_POSTGRES_URL is set.
@@ -81,11 +82,24 @@ import KienNghiCore
         let original = try register.groups(today: Self.today).first { $0.sourceIDs.contains("46") }!
         // Petition 46 rewritten: word order, punctuation, no accents, abbreviation.
         let pile = StoreTestSupport.writePile([
-            ("Công nhân Hoài Đức", "Đề nghị can thiệp giúp: tôi nghỉ việc đã 6 tháng nhưng công ty chưa trả sổ BHXH, gọi điện không ai nghe.", "12/5/2019"),
-            ("Cong nhan Hoai Duc", "toi nghi viec da 6 thang nhung cong ty chua tra so bao hiem xa hoi, goi dien khong ai nghe. de nghi can thiep giup", "12/5/2019"),
-            ("Công nhân may", "Tôi nghỉ việc đã 6 tháng!!! Công ty chưa trả sổ bảo hiểm xã hội... gọi điện không ai nghe; đề nghị can thiệp giúp.", "13/5/2019"),
+            (
+                "Công nhân Hoài Đức",
+                "Đề nghị can thiệp giúp: tôi nghỉ việc đã 6 tháng nhưng công ty chưa trả sổ BHXH, gọi điện không ai nghe.",
+                "12/5/2019"
+            ),
+            (
+                "Cong nhan Hoai Duc",
+                "toi nghi viec da 6 thang nhung cong ty chua tra so bao hiem xa hoi, goi dien khong ai nghe. de nghi can thiep giup",
+                "12/5/2019"
+            ),
+            (
+                "Công nhân may",
+                "Tôi nghỉ việc đã 6 tháng!!! Công ty chưa trả sổ bảo hiểm xã hội... gọi điện không ai nghe; đề nghị can thiệp giúp.",
+                "13/5/2019"
+            ),
         ])
-        _ = try CaseImporter(register: register, processor: StoreTestSupport.processor()).run([pile], dialogue: "Đối thoại 2019", heldOn: nil)
+        _ = try CaseImporter(register: register, processor: StoreTestSupport.processor()).run(
+            [pile], dialogue: "Đối thoại 2019", heldOn: nil)
         let after = try register.groups(today: Self.today).first { $0.id == original.id }!
         #expect(after.count == original.count + 3)
         #expect(after.units == original.units + 3)
@@ -108,9 +122,11 @@ import KienNghiCore
         // Answer two groups of the first agency fully, one partially.
         let agency = after.compactMap(\.assignedAgency).sorted().first!
         let mine = after.filter { $0.assignedAgency == agency }
-        try register.answer(mine[0].id, agency: nil, text: "Đã kiểm tra.", on: CaseDate("2019-05-25")!, partial: false, actor: "test")
+        try register.answer(
+            mine[0].id, agency: nil, text: "Đã kiểm tra.", on: CaseDate("2019-05-25")!, partial: false, actor: "test")
         if mine.count > 1 {
-            try register.answer(mine[1].id, agency: nil, text: "Đang xử lý.", on: CaseDate("2019-05-26")!, partial: true, actor: "test")
+            try register.answer(
+                mine[1].id, agency: nil, text: "Đang xử lý.", on: CaseDate("2019-05-26")!, partial: true, actor: "test")
         }
         let status = try register.status(today: Self.today)
         let record = status.agencies.first { $0.id == agency }!
@@ -134,7 +150,9 @@ import KienNghiCore
         #expect(throws: CaseRegisterFailure.overrideNeedsReason) {
             _ = try register.assign(group.id, agency: "police", actor: "lan", reason: nil, on: Self.today)
         }
-        let after = try register.assign(group.id, agency: "police", agencyName: "Công an thành phố", actor: "lan", reason: "có dấu hiệu hình sự", on: Self.today)
+        let after = try register.assign(
+            group.id, agency: "police", agencyName: "Công an thành phố", actor: "lan", reason: "có dấu hiệu hình sự",
+            on: Self.today)
         #expect(after.assignedAgency == "police")
         let entry = try register.history(group: group.id).last!
         #expect(entry.actor == "lan")
@@ -148,7 +166,8 @@ import KienNghiCore
         defer { register.store.close() }
         _ = try importSample(register)
         let groups = try register.groups(today: Self.today)
-        let a = groups[0], b = groups[1]
+        let a = groups[0]
+        let b = groups[1]
         try register.merge([b.id], into: a.id, actor: "lan", reason: "cùng một vấn đề")
         let merged = try register.groups(today: Self.today)
         #expect(merged.count == groups.count - 1)
@@ -156,7 +175,9 @@ import KienNghiCore
         let newID = try register.split(a.id, petitions: b.petitionIDs, actor: "lan", reason: "khác nhau")
         let split = try register.groups(today: Self.today)
         #expect(split.first { $0.id == newID }!.petitionIDs == b.petitionIDs)
-        #expect(throws: CaseRegisterFailure.splitWholeGroup(newID)) { try register.split(newID, petitions: b.petitionIDs, actor: "lan", reason: nil) }
+        #expect(throws: CaseRegisterFailure.splitWholeGroup(newID)) {
+            try register.split(newID, petitions: b.petitionIDs, actor: "lan", reason: nil)
+        }
         // Importing more does not undo the decisions.
         _ = try importSample(register)
         #expect(try register.groups(today: Self.today).first { $0.id == newID }!.petitionIDs == b.petitionIDs)
@@ -170,7 +191,9 @@ import KienNghiCore
         let groups2019 = try register.groups(today: Self.today)
         let bhxh = groups2019.first { $0.sourceIDs.contains("1") }!
         _ = try register.assign(bhxh.id, actor: "t", reason: nil, on: CaseDate("2019-05-20")!)
-        try register.answer(bhxh.id, agency: nil, text: "Đã làm việc với công ty.", on: CaseDate("2019-06-01")!, partial: false, actor: "t")
+        try register.answer(
+            bhxh.id, agency: nil, text: "Đã làm việc với công ty.", on: CaseDate("2019-06-01")!, partial: false,
+            actor: "t")
         _ = try CaseImporter(register: register, processor: StoreTestSupport.processor())
             .run([StoreTestSupport.sample2020], dialogue: "Đối thoại 2020", heldOn: CaseDate("2020-05-15"))
         let result = try register.recurring(dialogue: nil, today: Self.today)
@@ -195,7 +218,8 @@ import KienNghiCore
             _ = try importSample(register)
             _ = try register.assignAll(dialogue: "Đối thoại 2019", actor: "t", on: CaseDate("2019-05-20")!)
             let groups = try register.groups(today: Self.today)
-            try register.answer(groups[0].id, agency: nil, text: "Đã trả lời.", on: CaseDate("2019-06-01")!, partial: false, actor: "t")
+            try register.answer(
+                groups[0].id, agency: nil, text: "Đã trả lời.", on: CaseDate("2019-06-01")!, partial: false, actor: "t")
             try register.merge([groups[2].id], into: groups[1].id, actor: "t", reason: nil)
             _ = try CaseImporter(register: register, processor: StoreTestSupport.processor())
                 .run([StoreTestSupport.sample2020], dialogue: "Đối thoại 2020", heldOn: CaseDate("2020-05-15"))

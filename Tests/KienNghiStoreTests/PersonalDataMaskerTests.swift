@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KienNghiStore
 
 @Suite struct PersonalDataMaskerTests {

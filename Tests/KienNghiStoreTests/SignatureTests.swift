@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiStore
 
 @Suite struct SignatureTests {
@@ -9,22 +10,29 @@ import Testing
     @Test func everyHandCheckedDuplicatePairGroups() {
         for (a, b) in NearDuplicatePairs.same {
             let estimate = builder.signature(a).similarity(builder.signature(b))
-            #expect(estimate >= threshold, "same concern scored \(estimate) (exact \(builder.jaccard(a, b))): «\(a)» / «\(b)»")
+            #expect(
+                estimate >= threshold,
+                "same concern scored \(estimate) (exact \(builder.jaccard(a, b))): «\(a)» / «\(b)»")
         }
     }
 
     @Test func noHandCheckedDistinctPairGroups() {
         for (a, b) in NearDuplicatePairs.different {
             let estimate = builder.signature(a).similarity(builder.signature(b))
-            #expect(estimate < threshold, "different concerns scored \(estimate) (exact \(builder.jaccard(a, b))): «\(a)» / «\(b)»")
+            #expect(
+                estimate < threshold,
+                "different concerns scored \(estimate) (exact \(builder.jaccard(a, b))): «\(a)» / «\(b)»")
         }
     }
 
     /// Prints the score distribution used to choose the threshold (run with --filter to see it).
     @Test func scoreDistribution() {
         let same = NearDuplicatePairs.same.map { builder.signature($0.0).similarity(builder.signature($0.1)) }.sorted()
-        let different = NearDuplicatePairs.different.map { builder.signature($0.0).similarity(builder.signature($0.1)) }.sorted()
-        print("same: min \(same.first!) median \(same[same.count / 2]); different: max \(different.last!) median \(different[different.count / 2])")
+        let different = NearDuplicatePairs.different.map { builder.signature($0.0).similarity(builder.signature($0.1)) }
+            .sorted()
+        print(
+            "same: min \(same.first!) median \(same[same.count / 2]); different: max \(different.last!) median \(different[different.count / 2])"
+        )
         #expect(same.first! > different.last!)
     }
 
@@ -50,13 +58,19 @@ import Testing
 
     @Test func sha256MatchesKnownVectors() {
         var empty = SHA256()
-        #expect(empty.finalize().map { String(format: "%02x", $0) }.joined() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(
+            empty.finalize().map { String(format: "%02x", $0) }.joined()
+                == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         var abc = SHA256()
         abc.update(Array("abc".utf8))
-        #expect(abc.finalize().map { String(format: "%02x", $0) }.joined() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            abc.finalize().map { String(format: "%02x", $0) }.joined()
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         var long = SHA256()
         for _ in 0..<1000 { long.update(Array(repeating: 0x61, count: 1000)) }
-        #expect(long.finalize().map { String(format: "%02x", $0) }.joined() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            long.finalize().map { String(format: "%02x", $0) }.joined()
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test func datesAndDueRule() {

@@ -1,6 +1,7 @@
 import Foundation
 import KienNghiCore
 import KienNghiOffice
+
 @testable import KienNghiStore
 
 /// Shared set-up: the bundled classifier (loaded once), temporary SQLite
@@ -58,7 +59,8 @@ enum StoreTestSupport {
     static func writePile(_ rows: [(sender: String, text: String, date: String)], name: String = "pile.csv") -> String {
         var text = "STT,Người gửi,Nội dung kiến nghị,Ngày nhận\n"
         for (i, row) in rows.enumerated() {
-            text += "\(i + 1),\"\(row.sender)\",\"\(row.text.replacingOccurrences(of: "\"", with: "\"\""))\",\(row.date)\n"
+            text +=
+                "\(i + 1),\"\(row.sender)\",\"\(row.text.replacingOccurrences(of: "\"", with: "\"\""))\",\(row.date)\n"
         }
         let path = temporaryDirectory().appendingPathComponent(name).path
         try! text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -69,14 +71,18 @@ enum StoreTestSupport {
     static func dump(_ register: CaseRegister, today: CaseDate) throws -> String {
         var out = ""
         for g in try register.groups(today: today) {
-            out += "#\(g.id) \(g.dialogue) \(g.status.rawValue) n=\(g.count) u=\(g.units) \(g.sourceIDs) \(g.theme) \(g.district ?? "-") "
-            out += "\(g.suggestedAgency ?? "-") \(g.assignedAgency ?? "-") \(g.receivedOn ?? "-") \(g.dueOn ?? "-") \(g.answeredOn ?? "-")\n"
+            out +=
+                "#\(g.id) \(g.dialogue) \(g.status.rawValue) n=\(g.count) u=\(g.units) \(g.sourceIDs) \(g.theme) \(g.district ?? "-") "
+            out +=
+                "\(g.suggestedAgency ?? "-") \(g.assignedAgency ?? "-") \(g.receivedOn ?? "-") \(g.dueOn ?? "-") \(g.answeredOn ?? "-")\n"
         }
         let status = try register.status(today: today)
         out += "petitions=\(status.petitions) groups=\(status.groups)\n"
         for a in status.agencies { out += "\(a.id) \(a.assigned) \(a.answered) \(a.overdue)\n" }
         if let recurring = try? register.recurring(dialogue: nil, today: today) {
-            for r in recurring.items { out += "rec #\(r.group.id) \(r.times) \(r.since) \(r.earlierGroups) \(r.answeredBefore)\n" }
+            for r in recurring.items {
+                out += "rec #\(r.group.id) \(r.times) \(r.since) \(r.earlierGroups) \(r.answeredBefore)\n"
+            }
         }
         return out
     }

@@ -14,7 +14,9 @@ enum AnalysisTarget {
     /// Only local filters (NFC, invisibles): the span contract holds token by token.
     static let localAnalyzer = Analyzer(legacyLookalikes: .off)
 
-    static let target = FuzzTarget(name: "analyze", summary: "normaliser + tokenizer; spans map back into the source bytes") { bytes in
+    static let target = FuzzTarget(
+        name: "analyze", summary: "normaliser + tokenizer; spans map back into the source bytes"
+    ) { bytes in
         let source = String(decoding: bytes, as: UTF8.self)
         let utf8 = Array(source.utf8)
         check(analyzer, source, utf8, sliceNormalizesToToken: false)
@@ -29,29 +31,43 @@ enum AnalysisTarget {
         for index in analyzed.tokens.indices {
             let token = analyzed.tokens[index]
             let span = token.span
-            require(span.start >= previousEnd && span.start < span.end && span.end <= utf8.count,
-                    "token \(index) span \(span) after \(previousEnd), source has \(utf8.count) bytes")
+            require(
+                span.start >= previousEnd && span.start < span.end && span.end <= utf8.count,
+                "token \(index) span \(span) after \(previousEnd), source has \(utf8.count) bytes")
             require(isBoundary(span.start) && isBoundary(span.end), "token \(index) span \(span) cuts a UTF-8 sequence")
-            require(token.normalized.lowerBound >= 0 && token.normalized.upperBound <= analyzed.normalized.count && !token.normalized.isEmpty,
-                    "token \(index) normalized range \(token.normalized) outside \(analyzed.normalized.count) bytes")
+            require(
+                token.normalized.lowerBound >= 0 && token.normalized.upperBound <= analyzed.normalized.count
+                    && !token.normalized.isEmpty,
+                "token \(index) normalized range \(token.normalized) outside \(analyzed.normalized.count) bytes")
             previousEnd = span.end
             // The contract: the source slice, filtered alone, is the token's normalised text.
             let surface = analyzed.surface(index)
-            require(Array(surface.utf8) == Array(utf8[span.start..<span.end]), "token \(index) surface is not the source slice")
+            require(
+                Array(surface.utf8) == Array(utf8[span.start..<span.end]),
+                "token \(index) surface is not the source slice")
             if sliceNormalizesToToken {
-                require(analyzer.filter(surface).bytes == Array(analyzed.normalized[token.normalized]),
-                        "token \(index) source slice \(surface.debugDescription) does not normalise to its token")
+                require(
+                    analyzer.filter(surface).bytes == Array(analyzed.normalized[token.normalized]),
+                    "token \(index) source slice \(surface.debugDescription) does not normalise to its token")
             }
             _ = analyzed.key(index)
             _ = analyzed.expansion(index)
         }
         for term in analyzed.terms {
-            require(Int(term.tokenIndex) < analyzed.tokens.count, "term points at token \(term.tokenIndex) of \(analyzed.tokens.count)")
-            require(term.key.lowerBound >= 0 && Int(term.key.upperBound) <= analyzed.keyArena.count, "term key outside the arena")
+            require(
+                Int(term.tokenIndex) < analyzed.tokens.count,
+                "term points at token \(term.tokenIndex) of \(analyzed.tokens.count)")
+            require(
+                term.key.lowerBound >= 0 && Int(term.key.upperBound) <= analyzed.keyArena.count,
+                "term key outside the arena")
         }
         for sentence in analyzed.sentences {
-            require(sentence.span.start <= sentence.span.end && sentence.span.end <= utf8.count, "sentence span \(sentence.span) outside the source")
-            require(sentence.tokens.upperBound <= analyzed.tokens.count, "sentence tokens \(sentence.tokens) outside \(analyzed.tokens.count)")
+            require(
+                sentence.span.start <= sentence.span.end && sentence.span.end <= utf8.count,
+                "sentence span \(sentence.span) outside the source")
+            require(
+                sentence.tokens.upperBound <= analyzed.tokens.count,
+                "sentence tokens \(sentence.tokens) outside \(analyzed.tokens.count)")
         }
     }
 }

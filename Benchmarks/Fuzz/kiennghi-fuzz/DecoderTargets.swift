@@ -16,7 +16,9 @@ enum DecoderTargets {
         legacy(.tcvn3), legacy(.vni), legacy(.viscii), legacy(.vps),
         FuzzTarget(name: "detect", summary: "encoding detection (BOM, UTF-8 check, ranking)") { bytes in
             for candidate in EncodingDetector().rank(bytes) {
-                require(candidate.score >= 0 && candidate.score <= 1, "score \(candidate.score) of \(candidate.encoding) outside 0…1")
+                require(
+                    candidate.score >= 0 && candidate.score <= 1,
+                    "score \(candidate.score) of \(candidate.encoding) outside 0…1")
             }
             decodeBoth(bytes, TextDecoder())
         },
@@ -27,7 +29,9 @@ enum DecoderTargets {
         FuzzTarget(name: codec.rawValue, summary: "\(codec.rawValue) table decoder") { bytes in
             let scalars = codec.decode(bytes)
             if codec == .vni {
-                require(scalars.count <= bytes.count && scalars.count * 2 >= bytes.count, "VNI gave \(scalars.count) scalars for \(bytes.count) bytes")
+                require(
+                    scalars.count <= bytes.count && scalars.count * 2 >= bytes.count,
+                    "VNI gave \(scalars.count) scalars for \(bytes.count) bytes")
             } else {
                 require(scalars.count == bytes.count, "\(codec) gave \(scalars.count) scalars for \(bytes.count) bytes")
             }

@@ -6,7 +6,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A fuzz target: one input in, no crash and no broken invariant out.
@@ -18,7 +18,8 @@ struct FuzzTarget: Sendable {
 }
 
 enum FuzzTargets {
-    static let all: [FuzzTarget] = DecoderTargets.all + ReaderTargets.all + [AnalysisTarget.target, LexiconTarget.target]
+    static let all: [FuzzTarget] =
+        DecoderTargets.all + ReaderTargets.all + [AnalysisTarget.target, LexiconTarget.target]
 
     /// The target named by KIENNGHI_FUZZ_TARGET; an unknown name lists the known ones and exits 2.
     static let selected: FuzzTarget = {

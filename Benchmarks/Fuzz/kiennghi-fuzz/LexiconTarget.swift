@@ -5,13 +5,18 @@ import KienNghiCore
 /// times faster than writing and loading a whole lexicon folder per input;
 /// the folder-level checks (themes, routing, gazetteer) run in the unit tests.
 enum LexiconTarget {
-    static let target = FuzzTarget(name: "lexicon", summary: "lexicon TSV: strict UTF-8 decoding, rows, cells, abbreviation table") { bytes in
+    static let target = FuzzTarget(
+        name: "lexicon", summary: "lexicon TSV: strict UTF-8 decoding, rows, cells, abbreviation table"
+    ) { bytes in
         let file: TabularFile
         do {
             file = try TabularFile.parse(bytes, path: "Lexicons/fuzz.tsv")
         } catch {
-            guard let failure = error as? TabularFile.DecodingFailure else { return require(false, "unexpected error \(error)") }
-            let offset = failure.byteOffset, line = failure.line
+            guard let failure = error as? TabularFile.DecodingFailure else {
+                return require(false, "unexpected error \(error)")
+            }
+            let offset = failure.byteOffset
+            let line = failure.line
             require(offset >= 0 && offset <= bytes.count, "failure offset \(offset) outside the file")
             require(line >= 1, "failure line \(line)")
             return

@@ -6,14 +6,21 @@ import KienNghiOffice
 enum ReaderTargets {
     static let all: [FuzzTarget] = [
         // .tsv opens the same reader as .csv (the delimiter is sniffed), so one name suffices.
-        FuzzTarget(name: "csv", summary: "CSV/TSV: parser fed in pieces must agree with one feed; then the delimited reader (in memory)") { bytes in
+        FuzzTarget(
+            name: "csv",
+            summary: "CSV/TSV: parser fed in pieces must agree with one feed; then the delimited reader (in memory)"
+        ) { bytes in
             checkChunkingIndependence(bytes)
             readAll(bytes, as: "input.csv")
         },
         FuzzTarget(name: "jsonl", summary: "JSON Lines reader (in memory)") { bytes in
             readAll(bytes, as: "input.jsonl")
         },
-        FuzzTarget(name: "xlsx", summary: "XLSX reader (in memory): raw ZIP, or parts (sheet, shared strings, styles, workbook, rels) split by 0x1E") { bytes in
+        FuzzTarget(
+            name: "xlsx",
+            summary:
+                "XLSX reader (in memory): raw ZIP, or parts (sheet, shared strings, styles, workbook, rels) split by 0x1E"
+        ) { bytes in
             readAll(xlsxPackage(bytes), as: "input.xlsx")
         },
         FuzzTarget(name: "docx", summary: "DOCX reader (in memory): raw ZIP, or word/document.xml") { bytes in
@@ -31,14 +38,18 @@ enum ReaderTargets {
     static func readAll(_ bytes: [UInt8], as name: String) {
         ScratchFiles.keep(bytes, as: name)
         for lenient in [false, true] {
-            guard let source = try? PetitionSources.open(bytes: bytes, name: name, options: .init(lenient: lenient)) else { continue }
-            try? source.read(batchSize: 7, { batch in
-                require(!batch.isEmpty, "an empty batch was handed on")
-                for record in batch {
-                    require(!record.text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D },
+            guard let source = try? PetitionSources.open(bytes: bytes, name: name, options: .init(lenient: lenient))
+            else { continue }
+            try? source.read(
+                batchSize: 7,
+                { batch in
+                    require(!batch.isEmpty, "an empty batch was handed on")
+                    for record in batch {
+                        require(
+                            !record.text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D },
                             "petition \(record.id) holds a control character")
-                }
-            }, rejected: { _ in })
+                    }
+                }, rejected: { _ in })
         }
     }
 
@@ -56,10 +67,13 @@ enum ReaderTargets {
         let cutEnd = pieces.finish()
         require(once.count == cut.count, "\(once.count) records in one feed, \(cut.count) in pieces")
         for (a, b) in zip(once, cut) {
-            require(a.cells == b.cells && a.line == b.line && a.malformed == b.malformed, "record at line \(a.line) differs when fed in pieces")
+            require(
+                a.cells == b.cells && a.line == b.line && a.malformed == b.malformed,
+                "record at line \(a.line) differs when fed in pieces")
         }
-        require(onceEnd.unterminatedQuote == cutEnd.unterminatedQuote && onceEnd.record?.cells == cutEnd.record?.cells,
-                "the last record differs when fed in pieces")
+        require(
+            onceEnd.unterminatedQuote == cutEnd.unterminatedQuote && onceEnd.record?.cells == cutEnd.record?.cells,
+            "the last record differs when fed in pieces")
     }
 
     /// With KIENNGHI_FUZZ_SKIP_KNOWN=1, XML parts are made valid UTF-8 first, so
@@ -76,11 +90,20 @@ enum ReaderTargets {
 
     /// Minimal valid parts, used where the input gives none.
     static let defaultXLSXParts: [(name: String, text: String)] = [
-        ("xl/worksheets/sheet1.xml", #"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Công nhân đề nghị tăng lương</t></is></c></row></sheetData></worksheet>"#),
+        (
+            "xl/worksheets/sheet1.xml",
+            #"<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Công nhân đề nghị tăng lương</t></is></c></row></sheetData></worksheet>"#
+        ),
         ("xl/sharedStrings.xml", #"<sst><si><t>Nội dung</t></si></sst>"#),
-        ("xl/styles.xml", #"<styleSheet><fonts><font><name val="Arial"/></font><font><name val=".VnTime"/></font></fonts><cellXfs><xf fontId="0"/><xf fontId="1"/></cellXfs></styleSheet>"#),
+        (
+            "xl/styles.xml",
+            #"<styleSheet><fonts><font><name val="Arial"/></font><font><name val=".VnTime"/></font></fonts><cellXfs><xf fontId="0"/><xf fontId="1"/></cellXfs></styleSheet>"#
+        ),
         ("xl/workbook.xml", #"<workbook><sheets><sheet name="Sheet1" r:id="rId1"/></sheets></workbook>"#),
-        ("xl/_rels/workbook.xml.rels", #"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#),
+        (
+            "xl/_rels/workbook.xml.rels",
+            #"<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>"#
+        ),
     ]
 
     /// The input as a workbook: a ZIP as is, else up to five parts split by 0x1E

@@ -14,6 +14,7 @@ enum ScratchFiles {
     static func keep(_ bytes: [UInt8], as name: String) {
         guard let directory else { return }
         let path = "\(directory)/\(name)"
-        require(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write scratch file \(path)")
+        require(
+            FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot write scratch file \(path)")
     }
 }

@@ -8,18 +8,26 @@ import KienNghiStore
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
-        abstract: "Sổ theo dõi kiến nghị: gộp trùng, giao việc có hạn, ghi trả lời, xem tỉ lệ trả lời và vấn đề lặp lại.",
+        abstract:
+            "Sổ theo dõi kiến nghị: gộp trùng, giao việc có hạn, ghi trả lời, xem tỉ lệ trả lời và vấn đề lặp lại.",
         discussion: """
             Sổ lưu trong tệp SQLite (mặc định ./kiennghi.sqlite) hoặc PostgreSQL (--store postgres://…, hoặc biến KIENNGHI_STORE).
             Số điện thoại, số CCCD/CMND, số BHXH, e-mail và địa chỉ nhà được che trong mọi kết quả, trừ khi có --unmask.
             """,
-        subcommands: [CaseImportCommand.self, CaseGroupsCommand.self, CaseMergeCommand.self, CaseSplitCommand.self, CaseAssignCommand.self,
-                      CaseAnswerCommand.self, CaseStatusCommand.self, CaseRecurringCommand.self, CaseExportCommand.self, CaseReportCommand.self, CaseHistoryCommand.self])
+        subcommands: [
+            CaseImportCommand.self, CaseGroupsCommand.self, CaseMergeCommand.self, CaseSplitCommand.self,
+            CaseAssignCommand.self,
+            CaseAnswerCommand.self, CaseStatusCommand.self, CaseRecurringCommand.self, CaseExportCommand.self,
+            CaseReportCommand.self, CaseHistoryCommand.self,
+        ])
 }
 
 /// Options every `case` subcommand shares.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "Sổ: đường dẫn tệp SQLite hoặc postgres://user:pass@host:port/db (mặc định: $KIENNGHI_STORE, rồi ./kiennghi.sqlite).")
+    @Option(
+        help:
+            "Sổ: đường dẫn tệp SQLite hoặc postgres://user:pass@host:port/db (mặc định: $KIENNGHI_STORE, rồi ./kiennghi.sqlite)."
+    )
     var store: String?
 
     @Option(help: "Ngày tính quá hạn YYYY-MM-DD (mặc định: hôm nay).")
@@ -89,8 +97,10 @@ enum CaseOptionParsing {
 
     static func date(_ text: String, option: String, _ l: Language) throws -> CaseDate {
         guard let day = CaseDate(text) else {
-            throw CLIError(l.pick("\(option): ngày \"\(text)\" không hợp lệ; dùng YYYY-MM-DD, ví dụ 2019-04-30.",
-                                  "\(option): invalid date \"\(text)\"; use YYYY-MM-DD, e.g. 2019-04-30."), code: .usage)
+            throw CLIError(
+                l.pick(
+                    "\(option): ngày \"\(text)\" không hợp lệ; dùng YYYY-MM-DD, ví dụ 2019-04-30.",
+                    "\(option): invalid date \"\(text)\"; use YYYY-MM-DD, e.g. 2019-04-30."), code: .usage)
         }
         return day
     }
@@ -100,7 +110,9 @@ enum CaseOptionParsing {
     static func masked(_ text: String, unmask: Bool) -> String { unmask ? text : PersonalDataMasker().mask(text) }
 
     static func jsonLine(_ object: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -115,7 +127,9 @@ enum CaseOptionParsing {
 struct CaseImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Phân loại và lưu một tập kiến nghị vào sổ, gộp các kiến nghị gần trùng. Nhập lại cùng tệp không thay đổi gì.")
+        abstract:
+            "Phân loại và lưu một tập kiến nghị vào sổ, gộp các kiến nghị gần trùng. Nhập lại cùng tệp không thay đổi gì."
+    )
 
     @OptionGroup var pile: PileOptions
 
@@ -136,16 +150,24 @@ struct CaseImportCommand: ParsableCommand {
             let register = try CaseOptionParsing.open(store, analyzer: processor.batch.classifier.analyzer, l)
             defer { register.store.close() }
             Terminal.cleanUpOnInterrupt()
-            let results = try CaseImporter(register: register, processor: processor).run(pile.inputs, dialogue: dialogue, heldOn: heldOn)
+            let results = try CaseImporter(register: register, processor: processor).run(
+                pile.inputs, dialogue: dialogue, heldOn: heldOn)
             var failed: Int32? = nil
             for result in results {
-                for (_, failure) in result.summary.failedFiles { Terminal.warn(failure.message(l)); failed = failed ?? failure.exitStatus }
+                for (_, failure) in result.summary.failedFiles {
+                    Terminal.warn(failure.message(l))
+                    failed = failed ?? failure.exitStatus
+                }
                 for row in result.summary.rejected.prefix(20) { Terminal.warn(row.message(l)) }
                 let c = result.counts
-                Terminal.write(l.pick(
-                    "\(result.file): thêm \(c.added) kiến nghị (\(c.newGroups) nhóm mới, \(c.joinedGroups) vào nhóm có sẵn), \(c.alreadyThere) đã có trong sổ.\n",
-                    "\(result.file): added \(c.added) petitions (\(c.newGroups) new groups, \(c.joinedGroups) joined existing ones), \(c.alreadyThere) already in the register.\n"))
-                if result.summary.rejected.contains(where: \.reason.losesPetition) { failed = failed ?? ExitStatus.partial.rawValue }
+                Terminal.write(
+                    l.pick(
+                        "\(result.file): thêm \(c.added) kiến nghị (\(c.newGroups) nhóm mới, \(c.joinedGroups) vào nhóm có sẵn), \(c.alreadyThere) đã có trong sổ.\n",
+                        "\(result.file): added \(c.added) petitions (\(c.newGroups) new groups, \(c.joinedGroups) joined existing ones), \(c.alreadyThere) already in the register.\n"
+                    ))
+                if result.summary.rejected.contains(where: \.reason.losesPetition) {
+                    failed = failed ?? ExitStatus.partial.rawValue
+                }
             }
             if let failed { throw ExitCode(failed) }
         }
@@ -177,9 +199,12 @@ struct CaseGroupsCommand: ParsableCommand {
         if json {
             return groups.map { g in
                 CaseOptionParsing.jsonLine([
-                    "id": Int(g.id), "dialogue": g.dialogue, "count": g.count, "units": g.units, "petitions": g.sourceIDs,
-                    "petition_ids": g.petitionIDs.map { Int($0) }, "theme": g.theme, "district": CaseOptionParsing.orNull(g.district),
-                    "suggested_agency": CaseOptionParsing.orNull(g.suggestedAgency), "assigned_agency": CaseOptionParsing.orNull(g.assignedAgency),
+                    "id": Int(g.id), "dialogue": g.dialogue, "count": g.count, "units": g.units,
+                    "petitions": g.sourceIDs,
+                    "petition_ids": g.petitionIDs.map { Int($0) }, "theme": g.theme,
+                    "district": CaseOptionParsing.orNull(g.district),
+                    "suggested_agency": CaseOptionParsing.orNull(g.suggestedAgency),
+                    "assigned_agency": CaseOptionParsing.orNull(g.assignedAgency),
                     "due": CaseOptionParsing.orNull(g.dueOn), "status": g.status.rawValue, "urgent": g.urgent,
                     "representative": CaseOptionParsing.masked(g.representative, unmask: unmask),
                 ]) + "\n"
@@ -187,15 +212,19 @@ struct CaseGroupsCommand: ParsableCommand {
         }
         var out = ""
         for g in groups {
-            let raised = l.pick("\(g.count) kiến nghị từ \(g.units) đơn vị", "raised by \(g.count) petitions from \(g.units) units")
-            let agency = g.assignedAgency.map { "→ \($0)" + (g.dueOn.map { l.pick(" hạn \($0)", " due \($0)") } ?? "") }
-                ?? g.suggestedAgency.map { l.pick("gợi ý: \($0)", "suggested: \($0)") } ?? l.pick("chưa có cơ quan", "no agency")
+            let raised = l.pick(
+                "\(g.count) kiến nghị từ \(g.units) đơn vị", "raised by \(g.count) petitions from \(g.units) units")
+            let agency =
+                g.assignedAgency.map { "→ \($0)" + (g.dueOn.map { l.pick(" hạn \($0)", " due \($0)") } ?? "") }
+                ?? g.suggestedAgency.map { l.pick("gợi ý: \($0)", "suggested: \($0)") }
+                ?? l.pick("chưa có cơ quan", "no agency")
             out += "#\(g.id) [\(g.status.rawValue)] \(g.theme) · \(raised) · \(agency)\n"
             out += "    \(CaseOptionParsing.clip(CaseOptionParsing.masked(g.representative, unmask: unmask), 110))\n"
             if g.count > 1 { out += "    \(l.pick("mã", "ids")): \(g.sourceIDs.joined(separator: ", "))\n" }
         }
-        out += l.pick("\(groups.count) nhóm, \(groups.reduce(0) { $0 + $1.count }) kiến nghị.\n",
-                      "\(groups.count) groups, \(groups.reduce(0) { $0 + $1.count }) petitions.\n")
+        out += l.pick(
+            "\(groups.count) nhóm, \(groups.reduce(0) { $0 + $1.count }) kiến nghị.\n",
+            "\(groups.count) groups, \(groups.reduce(0) { $0 + $1.count }) petitions.\n")
         return out
     }
 }
@@ -203,7 +232,8 @@ struct CaseGroupsCommand: ParsableCommand {
 // MARK: merge / split
 
 struct CaseMergeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "merge", abstract: "Gộp các nhóm vào nhóm đầu tiên (ghi lại ai gộp, vì sao).")
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: "Gộp các nhóm vào nhóm đầu tiên (ghi lại ai gộp, vì sao).")
 
     @OptionGroup var options: StoreOptions
     @Argument(help: "Nhóm đích, rồi các nhóm gộp vào nó.") var groups: [Int64]
@@ -213,23 +243,32 @@ struct CaseMergeCommand: ParsableCommand {
     func run() throws {
         try options.run {
             guard groups.count >= 2 else {
-                throw CLIError(options.lang.pick("Cần ít nhất hai nhóm: nhóm đích rồi các nhóm gộp vào.", "Give at least two groups: the target, then those merged into it."), code: .usage)
+                throw CLIError(
+                    options.lang.pick(
+                        "Cần ít nhất hai nhóm: nhóm đích rồi các nhóm gộp vào.",
+                        "Give at least two groups: the target, then those merged into it."), code: .usage)
             }
             let register = try options.open()
             defer { register.store.close() }
-            try register.merge(Array(groups.dropFirst()), into: groups[0], actor: by ?? CaseOptionParsing.user, reason: why)
-            Terminal.write(options.lang.pick("Đã gộp \(groups.dropFirst().map { "#\($0)" }.joined(separator: ", ")) vào #\(groups[0]).\n",
-                                             "Merged \(groups.dropFirst().map { "#\($0)" }.joined(separator: ", ")) into #\(groups[0]).\n"))
+            try register.merge(
+                Array(groups.dropFirst()), into: groups[0], actor: by ?? CaseOptionParsing.user, reason: why)
+            Terminal.write(
+                options.lang.pick(
+                    "Đã gộp \(groups.dropFirst().map { "#\($0)" }.joined(separator: ", ")) vào #\(groups[0]).\n",
+                    "Merged \(groups.dropFirst().map { "#\($0)" }.joined(separator: ", ")) into #\(groups[0]).\n"))
         }
     }
 }
 
 struct CaseSplitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "split", abstract: "Tách kiến nghị (mã trong sổ, xem `case groups --group N`) ra thành nhóm mới.")
+    static let configuration = CommandConfiguration(
+        commandName: "split", abstract: "Tách kiến nghị (mã trong sổ, xem `case groups --group N`) ra thành nhóm mới.")
 
     @OptionGroup var options: StoreOptions
     @Argument(help: "Nhóm cần tách.") var group: Int64
-    @Option(name: .customLong("petition"), parsing: .upToNextOption, help: "Mã kiến nghị trong sổ (petition_ids) cần tách ra.") var petitions: [Int64]
+    @Option(
+        name: .customLong("petition"), parsing: .upToNextOption,
+        help: "Mã kiến nghị trong sổ (petition_ids) cần tách ra.") var petitions: [Int64]
     @Option(help: "Người quyết định (mặc định: $USER).") var by: String?
     @Option(help: "Lý do.") var why: String?
 
@@ -247,7 +286,8 @@ struct CaseAssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign",
         abstract: "Giao nhóm cho cơ quan (gợi ý, hoặc chỉ định khác kèm lý do) với hạn trả lời.",
-        discussion: "Hạn = ngày nhận + 15 ngày, hoặc + 7 ngày nếu nhóm có kiến nghị khẩn (--days, --urgent-days để đổi).")
+        discussion:
+            "Hạn = ngày nhận + 15 ngày, hoặc + 7 ngày nếu nhóm có kiến nghị khẩn (--days, --urgent-days để đổi).")
 
     @OptionGroup var options: StoreOptions
     @Argument(help: "Các nhóm cần giao.") var groups: [Int64] = []
@@ -259,7 +299,8 @@ struct CaseAssignCommand: ParsableCommand {
     @Option(help: "Lý do chỉ định khác gợi ý.") var why: String?
     @Option(help: "Ngày giao YYYY-MM-DD (mặc định: --today hoặc hôm nay).") var on: String?
     @Option(help: "Số ngày để trả lời.") var days = DueDateRule.standard.days
-    @Option(name: .customLong("urgent-days"), help: "Số ngày để trả lời nhóm khẩn.") var urgentDays = DueDateRule.standard.urgentDays
+    @Option(name: .customLong("urgent-days"), help: "Số ngày để trả lời nhóm khẩn.") var urgentDays = DueDateRule
+        .standard.urgentDays
 
     func run() throws {
         let l = options.lang
@@ -268,20 +309,33 @@ struct CaseAssignCommand: ParsableCommand {
             let rule = DueDateRule(days: days, urgentDays: urgentDays)
             let actor = by ?? CaseOptionParsing.user
             if all {
-                guard let dialogue else { throw CLIError(l.pick("--all cần --dialogue.", "--all needs --dialogue."), code: .usage) }
+                guard let dialogue else {
+                    throw CLIError(l.pick("--all cần --dialogue.", "--all needs --dialogue."), code: .usage)
+                }
                 let result = try register.assignAll(dialogue: dialogue, actor: actor, on: day, rule: rule)
                 Terminal.write(l.pick("Đã giao \(result.assigned) nhóm.", "Assigned \(result.assigned) groups."))
                 if !result.withoutSuggestion.isEmpty {
-                    Terminal.write(l.pick(" Chưa có cơ quan gợi ý (giao bằng --agency): ", " No suggested agency (assign with --agency): ")
-                                   + result.withoutSuggestion.map { "#\($0)" }.joined(separator: ", "))
+                    Terminal.write(
+                        l.pick(
+                            " Chưa có cơ quan gợi ý (giao bằng --agency): ",
+                            " No suggested agency (assign with --agency): ")
+                            + result.withoutSuggestion.map { "#\($0)" }.joined(separator: ", "))
                 }
                 Terminal.write("\n")
                 return
             }
-            guard !groups.isEmpty else { throw CLIError(l.pick("Nêu nhóm cần giao, hoặc --all --dialogue ….", "Name the groups, or --all --dialogue …."), code: .usage) }
+            guard !groups.isEmpty else {
+                throw CLIError(
+                    l.pick("Nêu nhóm cần giao, hoặc --all --dialogue ….", "Name the groups, or --all --dialogue …."),
+                    code: .usage)
+            }
             for id in groups {
-                let g = try register.assign(id, agency: agency, agencyName: agencyName, actor: actor, reason: why, on: day, rule: rule)
-                Terminal.write(l.pick("#\(g.id) → \(g.assignedAgency ?? "-"), hạn \(g.dueOn ?? "-")\n", "#\(g.id) → \(g.assignedAgency ?? "-"), due \(g.dueOn ?? "-")\n"))
+                let g = try register.assign(
+                    id, agency: agency, agencyName: agencyName, actor: actor, reason: why, on: day, rule: rule)
+                Terminal.write(
+                    l.pick(
+                        "#\(g.id) → \(g.assignedAgency ?? "-"), hạn \(g.dueOn ?? "-")\n",
+                        "#\(g.id) → \(g.assignedAgency ?? "-"), due \(g.dueOn ?? "-")\n"))
             }
         }
     }
@@ -290,7 +344,9 @@ struct CaseAssignCommand: ParsableCommand {
 struct CaseAnswerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "answer",
-        abstract: "Ghi trả lời của cơ quan cho một nhóm, hoặc nhập bảng trả lời (--from answers.csv: cột group, agency, date, text, partial).")
+        abstract:
+            "Ghi trả lời của cơ quan cho một nhóm, hoặc nhập bảng trả lời (--from answers.csv: cột group, agency, date, text, partial)."
+    )
 
     @OptionGroup var options: StoreOptions
     @Argument(help: "Nhóm được trả lời.") var group: Int64?
@@ -307,13 +363,18 @@ struct CaseAnswerCommand: ParsableCommand {
             let actor = by ?? CaseOptionParsing.user
             if let from {
                 let count = try AnswerSheet.load(from, l).reduce(0) { n, row in
-                    try register.answer(row.group, agency: row.agency, text: row.text, on: row.date, partial: row.partial, actor: actor)
+                    try register.answer(
+                        row.group, agency: row.agency, text: row.text, on: row.date, partial: row.partial, actor: actor)
                     return n + 1
                 }
                 Terminal.write(l.pick("Đã ghi \(count) trả lời.\n", "Recorded \(count) answers.\n"))
                 return
             }
-            guard let group, let text else { throw CLIError(l.pick("Cần nhóm và --text (hoặc --from tệp).", "Give a group and --text (or --from FILE)."), code: .usage) }
+            guard let group, let text else {
+                throw CLIError(
+                    l.pick("Cần nhóm và --text (hoặc --from tệp).", "Give a group and --text (or --from FILE)."),
+                    code: .usage)
+            }
             let day = try date.map { try CaseOptionParsing.date($0, option: "--date", l) } ?? options.day()
             try register.answer(group, agency: agency, text: text, on: day, partial: partial, actor: actor)
             Terminal.write(l.pick("Đã ghi trả lời cho #\(group).\n", "Recorded the answer to #\(group).\n"))
@@ -323,31 +384,58 @@ struct CaseAnswerCommand: ParsableCommand {
 
 /// A spreadsheet of answers, read with the ordinary pile readers.
 enum AnswerSheet {
-    struct Row { var group: Int64; var agency: String?; var text: String; var date: CaseDate; var partial: Bool }
+    struct Row {
+        var group: Int64
+        var agency: String?
+        var text: String
+        var date: CaseDate
+        var partial: Bool
+    }
 
     static func load(_ path: String, _ l: Language) throws -> [Row] {
         let source = try PetitionSources.open(path, options: .init(textColumn: "text"))
         let columns = source.columns.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
         func index(_ names: [String]) -> Int? { columns.firstIndex { names.contains($0) } }
-        guard let groupColumn = index(["group", "nhóm", "nhom"]), let dateColumn = index(["date", "ngày", "ngay"]) else {
-            throw CLIError(l.pick("\(path): cần các cột group, date, text (agency, partial tuỳ chọn).", "\(path): needs columns group, date, text (agency, partial optional)."), code: .dataError)
+        guard let groupColumn = index(["group", "nhóm", "nhom"]), let dateColumn = index(["date", "ngày", "ngay"])
+        else {
+            throw CLIError(
+                l.pick(
+                    "\(path): cần các cột group, date, text (agency, partial tuỳ chọn).",
+                    "\(path): needs columns group, date, text (agency, partial optional)."), code: .dataError)
         }
-        let agencyColumn = index(["agency", "cơ quan", "co quan"]), partialColumn = index(["partial", "một phần"])
+        let agencyColumn = index(["agency", "cơ quan", "co quan"])
+        let partialColumn = index(["partial", "một phần"])
         var rows: [Row] = []
         var problem: String?
-        try source.read(batchSize: 256, { records in
-            for record in records where problem == nil {
-                let cell = { (i: Int?) in i.flatMap { $0 < record.cells.count ? record.cells[$0].trimmingCharacters(in: .whitespaces) : nil } }
-                guard let group = cell(groupColumn).flatMap({ Int64($0.trimmingCharacters(in: CharacterSet(charactersIn: "#"))) }),
-                      let date = cell(dateColumn).flatMap({ CaseDate($0) }) else {
-                    problem = l.pick("\(path):\(record.location): nhóm hoặc ngày không đọc được; sửa rồi chạy lại (chưa ghi trả lời nào).",
-                                     "\(path):\(record.location): unreadable group or date; fix it and run again (no answer was recorded).")
-                    continue
+        try source.read(
+            batchSize: 256,
+            { records in
+                for record in records where problem == nil {
+                    let cell = { (i: Int?) in
+                        i.flatMap {
+                            $0 < record.cells.count ? record.cells[$0].trimmingCharacters(in: .whitespaces) : nil
+                        }
+                    }
+                    guard
+                        let group = cell(groupColumn).flatMap({
+                            Int64($0.trimmingCharacters(in: CharacterSet(charactersIn: "#")))
+                        }),
+                        let date = cell(dateColumn).flatMap({ CaseDate($0) })
+                    else {
+                        problem = l.pick(
+                            "\(path):\(record.location): nhóm hoặc ngày không đọc được; sửa rồi chạy lại (chưa ghi trả lời nào).",
+                            "\(path):\(record.location): unreadable group or date; fix it and run again (no answer was recorded)."
+                        )
+                        continue
+                    }
+                    let partial = ["1", "x", "có", "co", "yes", "true"].contains(
+                        cell(partialColumn)?.lowercased() ?? "")
+                    rows.append(
+                        Row(
+                            group: group, agency: cell(agencyColumn).flatMap { $0.isEmpty ? nil : $0 },
+                            text: record.text, date: date, partial: partial))
                 }
-                let partial = ["1", "x", "có", "co", "yes", "true"].contains(cell(partialColumn)?.lowercased() ?? "")
-                rows.append(Row(group: group, agency: cell(agencyColumn).flatMap { $0.isEmpty ? nil : $0 }, text: record.text, date: date, partial: partial))
-            }
-        }, rejected: { row in problem = problem ?? row.message(l) })
+            }, rejected: { row in problem = problem ?? row.message(l) })
         if let problem { throw CLIError(problem, code: .dataError) }
         return rows
     }
@@ -358,7 +446,9 @@ enum AnswerSheet {
 struct CaseStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Tình hình sổ: số nhóm theo trạng thái, tỉ lệ trả lời theo cơ quan, danh sách quá hạn; hoặc đặt trạng thái một nhóm (--group N --set closed).")
+        abstract:
+            "Tình hình sổ: số nhóm theo trạng thái, tỉ lệ trả lời theo cơ quan, danh sách quá hạn; hoặc đặt trạng thái một nhóm (--group N --set closed)."
+    )
 
     @OptionGroup var options: StoreOptions
     @Option(help: "Chỉ một cuộc đối thoại.") var dialogue: String?
@@ -374,7 +464,10 @@ struct CaseStatusCommand: ParsableCommand {
         try options.withRegister { register in
             if let set {
                 guard let group, let status = CaseStatus(rawValue: set) else {
-                    throw CLIError(l.pick("Dùng --group N --set open|assigned|partial|answered|closed.", "Use --group N --set open|assigned|partial|answered|closed."), code: .usage)
+                    throw CLIError(
+                        l.pick(
+                            "Dùng --group N --set open|assigned|partial|answered|closed.",
+                            "Use --group N --set open|assigned|partial|answered|closed."), code: .usage)
                 }
                 try register.setStatus(group, to: status, actor: by ?? CaseOptionParsing.user, reason: why)
                 Terminal.write(l.pick("#\(group): \(status.rawValue).\n", "#\(group): \(status.rawValue).\n"))
@@ -389,7 +482,10 @@ struct CaseStatusCommand: ParsableCommand {
         CaseOptionParsing.jsonLine([
             "petitions": s.petitions, "groups": s.groups,
             "by_status": Dictionary(uniqueKeysWithValues: s.byStatus.map { ($0.key.rawValue, $0.value) }),
-            "agencies": s.agencies.map { ["id": $0.id, "name": $0.name, "assigned": $0.assigned, "answered": $0.answered, "overdue": $0.overdue] as [String: Any] },
+            "agencies": s.agencies.map {
+                ["id": $0.id, "name": $0.name, "assigned": $0.assigned, "answered": $0.answered, "overdue": $0.overdue]
+                    as [String: Any]
+            },
             "agencies_reporting": s.agenciesReporting, "agencies_assigned": s.agencies.count,
             "open_by_theme": s.openByTheme, "open_by_district": s.openByDistrict,
             "overdue": s.overdue.map { Int($0.id) },
@@ -397,25 +493,42 @@ struct CaseStatusCommand: ParsableCommand {
     }
 
     static func table(_ s: RegisterStatus, unmask: Bool, _ l: Language) -> String {
-        var out = l.pick("\(s.petitions) kiến nghị trong \(s.groups) nhóm.\n", "\(s.petitions) petitions in \(s.groups) groups.\n")
-        out += CaseStatus.allCases.compactMap { st in s.byStatus[st].map { "\(st.rawValue): \($0)" } }.joined(separator: " · ") + "\n\n"
-        out += l.pick("\(s.agenciesReporting) trên \(s.agencies.count) cơ quan đã trả lời.\n", "\(s.agenciesReporting) of \(s.agencies.count) bodies reported back.\n")
-        let header = l == .vi ? ["Cơ quan", "Được giao", "Đã trả lời", "Tỉ lệ", "Quá hạn"] : ["Agency", "Assigned", "Answered", "Rate", "Overdue"]
+        var out = l.pick(
+            "\(s.petitions) kiến nghị trong \(s.groups) nhóm.\n", "\(s.petitions) petitions in \(s.groups) groups.\n")
+        out +=
+            CaseStatus.allCases.compactMap { st in s.byStatus[st].map { "\(st.rawValue): \($0)" } }.joined(
+                separator: " · ") + "\n\n"
+        out += l.pick(
+            "\(s.agenciesReporting) trên \(s.agencies.count) cơ quan đã trả lời.\n",
+            "\(s.agenciesReporting) of \(s.agencies.count) bodies reported back.\n")
+        let header =
+            l == .vi
+            ? ["Cơ quan", "Được giao", "Đã trả lời", "Tỉ lệ", "Quá hạn"]
+            : ["Agency", "Assigned", "Answered", "Rate", "Overdue"]
         let rows = s.agencies.map { a in
-            [a.id, "\(a.assigned)", "\(a.answered)", a.assigned == 0 ? "-" : "\(Int((Double(a.answered) * 100 / Double(a.assigned)).rounded()))%", "\(a.overdue)"]
+            [
+                a.id, "\(a.assigned)", "\(a.answered)",
+                a.assigned == 0 ? "-" : "\(Int((Double(a.answered) * 100 / Double(a.assigned)).rounded()))%",
+                "\(a.overdue)",
+            ]
         }
         out += TextTable.render(header: header, rows: rows)
         if !s.overdue.isEmpty {
             out += "\n" + l.pick("Quá hạn:\n", "Overdue:\n")
             for g in s.overdue {
-                out += "  #\(g.id) \(g.assignedAgency ?? "-") \(l.pick("hạn", "due")) \(g.dueOn ?? "-"): \(CaseOptionParsing.clip(CaseOptionParsing.masked(g.representative, unmask: unmask), 80))\n"
+                out +=
+                    "  #\(g.id) \(g.assignedAgency ?? "-") \(l.pick("hạn", "due")) \(g.dueOn ?? "-"): \(CaseOptionParsing.clip(CaseOptionParsing.masked(g.representative, unmask: unmask), 80))\n"
             }
         }
         if !s.openByTheme.isEmpty {
-            out += "\n" + l.pick("Chưa giải quyết theo chủ đề: ", "Open by theme: ")
-                + s.openByTheme.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
-            out += l.pick("Chưa giải quyết theo quận/huyện: ", "Open by district: ")
-                + s.openByDistrict.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+            out +=
+                "\n" + l.pick("Chưa giải quyết theo chủ đề: ", "Open by theme: ")
+                + s.openByTheme.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
+                .joined(separator: ", ") + "\n"
+            out +=
+                l.pick("Chưa giải quyết theo quận/huyện: ", "Open by district: ")
+                + s.openByDistrict.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
+                .joined(separator: ", ") + "\n"
         }
         return out
     }
@@ -424,7 +537,9 @@ struct CaseStatusCommand: ParsableCommand {
 struct CaseRecurringCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recurring",
-        abstract: "Các nhóm của một cuộc đối thoại (mặc định: gần nhất) đã được nêu ở các cuộc trước: bao nhiêu lần, từ khi nào, đã được trả lời chưa.")
+        abstract:
+            "Các nhóm của một cuộc đối thoại (mặc định: gần nhất) đã được nêu ở các cuộc trước: bao nhiêu lần, từ khi nào, đã được trả lời chưa."
+    )
 
     @OptionGroup var options: StoreOptions
     @Option(help: "Cuộc đối thoại (mặc định: gần nhất).") var dialogue: String?
@@ -436,18 +551,31 @@ struct CaseRecurringCommand: ParsableCommand {
         try options.withRegister { register in
             let result = try register.recurring(dialogue: dialogue, today: try options.day())
             if json {
-                Terminal.write(result.items.map { r in
-                    CaseOptionParsing.jsonLine(["group": Int(r.group.id), "times": r.times, "since": r.since, "earlier_dialogues": r.earlierDialogues,
-                                                "earlier_groups": r.earlierGroups.map { Int($0) }, "answered_before": r.answeredBefore, "count": r.group.count,
-                                                "representative": CaseOptionParsing.masked(r.group.representative, unmask: unmask)]) + "\n"
-                }.joined())
+                Terminal.write(
+                    result.items.map { r in
+                        CaseOptionParsing.jsonLine([
+                            "group": Int(r.group.id), "times": r.times, "since": r.since,
+                            "earlier_dialogues": r.earlierDialogues,
+                            "earlier_groups": r.earlierGroups.map { Int($0) }, "answered_before": r.answeredBefore,
+                            "count": r.group.count,
+                            "representative": CaseOptionParsing.masked(r.group.representative, unmask: unmask),
+                        ]) + "\n"
+                    }.joined())
                 return
             }
-            var out = l.pick("\(result.dialogue): \(result.items.count) nhóm đã được nêu trước đây.\n", "\(result.dialogue): \(result.items.count) groups were raised before.\n")
-            let header = l == .vi ? ["Nhóm", "Số lần", "Từ", "Đã trả lời trước", "Nội dung"] : ["Group", "Times", "Since", "Answered before", "Text"]
+            var out = l.pick(
+                "\(result.dialogue): \(result.items.count) nhóm đã được nêu trước đây.\n",
+                "\(result.dialogue): \(result.items.count) groups were raised before.\n")
+            let header =
+                l == .vi
+                ? ["Nhóm", "Số lần", "Từ", "Đã trả lời trước", "Nội dung"]
+                : ["Group", "Times", "Since", "Answered before", "Text"]
             let rows = result.items.map { r in
-                ["#\(r.group.id)", "\(r.times)", r.since, r.answeredBefore ? l.pick("có", "yes") : l.pick("chưa", "no"),
-                 CaseOptionParsing.clip(CaseOptionParsing.masked(r.group.representative, unmask: unmask), 60)]
+                [
+                    "#\(r.group.id)", "\(r.times)", r.since,
+                    r.answeredBefore ? l.pick("có", "yes") : l.pick("chưa", "no"),
+                    CaseOptionParsing.clip(CaseOptionParsing.masked(r.group.representative, unmask: unmask), 60),
+                ]
             }
             out += TextTable.render(header: header, rows: rows)
             Terminal.write(out)
@@ -456,7 +584,8 @@ struct CaseRecurringCommand: ParsableCommand {
 }
 
 struct CaseHistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "Lịch sử mọi thay đổi của một nhóm.")
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Lịch sử mọi thay đổi của một nhóm.")
 
     @OptionGroup var options: StoreOptions
     @Argument(help: "Nhóm.") var group: Int64
@@ -464,7 +593,9 @@ struct CaseHistoryCommand: ParsableCommand {
     func run() throws {
         try options.withRegister { register in
             for entry in try register.history(group: group) {
-                Terminal.write("\(entry.at)  \(entry.event)\(entry.status.map { " [\($0)]" } ?? "")  \(entry.actor)\(entry.detail.map { "  \($0)" } ?? "")\n")
+                Terminal.write(
+                    "\(entry.at)  \(entry.event)\(entry.status.map { " [\($0)]" } ?? "")  \(entry.actor)\(entry.detail.map { "  \($0)" } ?? "")\n"
+                )
             }
         }
     }
@@ -475,7 +606,9 @@ struct CaseHistoryCommand: ParsableCommand {
 struct CaseExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Xuất sổ ra CSV hoặc XLSX: nhóm (mặc định), tỉ lệ trả lời theo cơ quan, hoặc vấn đề lặp lại. Dữ liệu cá nhân được che trừ khi có --unmask.")
+        abstract:
+            "Xuất sổ ra CSV hoặc XLSX: nhóm (mặc định), tỉ lệ trả lời theo cơ quan, hoặc vấn đề lặp lại. Dữ liệu cá nhân được che trừ khi có --unmask."
+    )
 
     @OptionGroup var options: StoreOptions
     @Option(name: .shortAndLong, help: "Tệp kết quả .csv hoặc .xlsx.") var output: String
@@ -487,31 +620,56 @@ struct CaseExportCommand: ParsableCommand {
         let l = options.lang
         try options.withRegister { register in
             let today = try options.day()
-            let (header, rows) = try CaseExportCommand.table(table, register: register, dialogue: dialogue, today: today, unmask: unmask, l)
+            let (header, rows) = try CaseExportCommand.table(
+                table, register: register, dialogue: dialogue, today: today, unmask: unmask, l)
             try TableExport.write(header: header, rows: rows, to: output, l)
             Terminal.warn(l.pick("Đã ghi \(output) (\(rows.count) dòng).", "Wrote \(output) (\(rows.count) rows)."))
         }
     }
 
-    static func table(_ name: String, register: CaseRegister, dialogue: String?, today: CaseDate, unmask: Bool, _ l: Language) throws -> ([String], [[String]]) {
+    static func table(
+        _ name: String, register: CaseRegister, dialogue: String?, today: CaseDate, unmask: Bool, _ l: Language
+    ) throws -> ([String], [[String]]) {
         let mask = { (text: String) in CaseOptionParsing.masked(text, unmask: unmask) }
         switch name {
         case "groups":
             let groups = try register.groups(dialogue: dialogue, today: today)
-            return (["id", "dialogue", "count", "units", "petitions", "theme", "district", "urgent", "suggested_agency", "assigned_agency", "received", "due", "status", "answered_on", "representative"],
-                    groups.map { g in
-                        ["\(g.id)", g.dialogue, "\(g.count)", "\(g.units)", g.sourceIDs.joined(separator: " "), g.theme, g.district ?? "", g.urgent ? "1" : "0",
-                         g.suggestedAgency ?? "", g.assignedAgency ?? "", g.receivedOn ?? "", g.dueOn ?? "", g.status.rawValue, g.answeredOn ?? "", mask(g.representative)]
-                    })
+            return (
+                [
+                    "id", "dialogue", "count", "units", "petitions", "theme", "district", "urgent", "suggested_agency",
+                    "assigned_agency", "received", "due", "status", "answered_on", "representative",
+                ],
+                groups.map { g in
+                    [
+                        "\(g.id)", g.dialogue, "\(g.count)", "\(g.units)", g.sourceIDs.joined(separator: " "), g.theme,
+                        g.district ?? "", g.urgent ? "1" : "0",
+                        g.suggestedAgency ?? "", g.assignedAgency ?? "", g.receivedOn ?? "", g.dueOn ?? "",
+                        g.status.rawValue, g.answeredOn ?? "", mask(g.representative),
+                    ]
+                }
+            )
         case "agencies":
             let status = try register.status(dialogue: dialogue, today: today)
-            return (["id", "name", "assigned", "answered", "overdue"], status.agencies.map { [$0.id, $0.name, "\($0.assigned)", "\($0.answered)", "\($0.overdue)"] })
+            return (
+                ["id", "name", "assigned", "answered", "overdue"],
+                status.agencies.map { [$0.id, $0.name, "\($0.assigned)", "\($0.answered)", "\($0.overdue)"] }
+            )
         case "recurring":
             let result = try register.recurring(dialogue: dialogue, today: today)
-            return (["group", "times", "since", "earlier_dialogues", "answered_before", "count", "representative"],
-                    result.items.map { r in ["\(r.group.id)", "\(r.times)", r.since, r.earlierDialogues.joined(separator: "; "), r.answeredBefore ? "1" : "0", "\(r.group.count)", mask(r.group.representative)] })
+            return (
+                ["group", "times", "since", "earlier_dialogues", "answered_before", "count", "representative"],
+                result.items.map { r in
+                    [
+                        "\(r.group.id)", "\(r.times)", r.since, r.earlierDialogues.joined(separator: "; "),
+                        r.answeredBefore ? "1" : "0", "\(r.group.count)", mask(r.group.representative),
+                    ]
+                }
+            )
         default:
-            throw CLIError(l.pick("--table \(name): dùng groups, agencies hoặc recurring.", "--table \(name): use groups, agencies or recurring."), code: .usage)
+            throw CLIError(
+                l.pick(
+                    "--table \(name): dùng groups, agencies hoặc recurring.",
+                    "--table \(name): use groups, agencies or recurring."), code: .usage)
         }
     }
 }
@@ -519,7 +677,9 @@ struct CaseExportCommand: ParsableCommand {
 struct CaseReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Báo cáo HTML của sổ: tỉ lệ trả lời theo cơ quan, vấn đề chưa giải quyết theo chủ đề và quận/huyện, quá hạn, lặp lại.")
+        abstract:
+            "Báo cáo HTML của sổ: tỉ lệ trả lời theo cơ quan, vấn đề chưa giải quyết theo chủ đề và quận/huyện, quá hạn, lặp lại."
+    )
 
     @OptionGroup var options: StoreOptions
     @Option(name: .shortAndLong, help: "Tệp HTML.") var output: String
@@ -532,10 +692,12 @@ struct CaseReportCommand: ParsableCommand {
             let today = try options.day()
             let status = try register.status(dialogue: dialogue, today: today)
             let recurring = try? register.recurring(dialogue: dialogue, today: today)
-            let labels = (try? LexiconLocation.classifier(nil, language: l)).map { c in
-                Dictionary(uniqueKeysWithValues: c.lexicon.themes.map { ($0.id, $0.label(l)) })
-            } ?? [:]
-            let html = CaseReportRenderer(language: l, themeLabels: labels, unmask: unmask).render(status: status, recurring: recurring, today: today)
+            let labels =
+                (try? LexiconLocation.classifier(nil, language: l)).map { c in
+                    Dictionary(uniqueKeysWithValues: c.lexicon.themes.map { ($0.id, $0.label(l)) })
+                } ?? [:]
+            let html = CaseReportRenderer(language: l, themeLabels: labels, unmask: unmask).render(
+                status: status, recurring: recurring, today: today)
             do {
                 let file = try AtomicOutputFile(path: output, inputs: [])
                 try file.write(html)
@@ -554,10 +716,14 @@ struct CaseReportCommand: ParsableCommand {
 enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {
         var widths = header.map(\.count)
-        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in i == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count) }
-                .joined(separator: "  ") + "\n"
+            cells.enumerated().map { i, cell in
+                i == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+            }
+            .joined(separator: "  ") + "\n"
         }
         return line(header) + line(widths.map { String(repeating: "-", count: $0) }) + rows.map(line).joined()
     }
@@ -574,9 +740,14 @@ enum TableExport {
                 try file.write(([header] + rows).map { $0.map(csvCell).joined(separator: ",") + "\r\n" }.joined())
                 try file.commit()
             case "xlsx":
-                throw CLIError(l.pick("Xuất XLSX cho sổ chưa hỗ trợ; dùng .csv.", "XLSX export of the register is not supported yet; use .csv."), code: .usage)
+                throw CLIError(
+                    l.pick(
+                        "Xuất XLSX cho sổ chưa hỗ trợ; dùng .csv.",
+                        "XLSX export of the register is not supported yet; use .csv."), code: .usage)
             default:
-                throw CLIError(l.pick("Không ghi được định dạng \"\(kind)\": dùng .csv.", "Cannot write \"\(kind)\": use .csv."), code: .usage)
+                throw CLIError(
+                    l.pick("Không ghi được định dạng \"\(kind)\": dùng .csv.", "Cannot write \"\(kind)\": use .csv."),
+                    code: .usage)
             }
         } catch let failure as AtomicOutputFile.Failure {
             throw CLIError(failure.message(l), code: .cannotCreate)
@@ -595,17 +766,22 @@ extension StoreFailure {
     func message(_ l: Language) -> String {
         switch self {
         case .cannotOpen(let store, let why):
-            return l.pick("Không mở được sổ \(store): \(why). Kiểm tra đường dẫn hoặc máy chủ PostgreSQL (--store).",
-                          "Cannot open the register \(store): \(why). Check the path or the PostgreSQL server (--store).")
+            return l.pick(
+                "Không mở được sổ \(store): \(why). Kiểm tra đường dẫn hoặc máy chủ PostgreSQL (--store).",
+                "Cannot open the register \(store): \(why). Check the path or the PostgreSQL server (--store).")
         case .statement(let store, let sql, let why):
-            return l.pick("Lỗi ghi/đọc sổ \(store): \(why) (câu lệnh: \(sql.prefix(80))). Không có thay đổi nào được ghi dở.",
-                          "Register error in \(store): \(why) (statement: \(sql.prefix(80))). Nothing was half-written.")
+            return l.pick(
+                "Lỗi ghi/đọc sổ \(store): \(why) (câu lệnh: \(sql.prefix(80))). Không có thay đổi nào được ghi dở.",
+                "Register error in \(store): \(why) (statement: \(sql.prefix(80))). Nothing was half-written.")
         case .newerSchema(let store, let found, let known):
-            return l.pick("Sổ \(store) có lược đồ phiên bản \(found), mới hơn bản công cụ này biết (\(known)): hãy cập nhật KienNghi.",
-                          "Register \(store) has schema version \(found), newer than this tool knows (\(known)): update KienNghi.")
+            return l.pick(
+                "Sổ \(store) có lược đồ phiên bản \(found), mới hơn bản công cụ này biết (\(known)): hãy cập nhật KienNghi.",
+                "Register \(store) has schema version \(found), newer than this tool knows (\(known)): update KienNghi."
+            )
         case .badURL(let url):
-            return l.pick("Địa chỉ sổ \"\(url)\" không hợp lệ: dùng postgres://người_dùng:mật_khẩu@máy:cổng/cơ_sở_dữ_liệu.",
-                          "Invalid register URL \"\(url)\": use postgres://user:password@host:port/database.")
+            return l.pick(
+                "Địa chỉ sổ \"\(url)\" không hợp lệ: dùng postgres://người_dùng:mật_khẩu@máy:cổng/cơ_sở_dữ_liệu.",
+                "Invalid register URL \"\(url)\": use postgres://user:password@host:port/database.")
         }
     }
 }
@@ -622,19 +798,45 @@ extension CaseRegisterFailure {
     func message(_ l: Language) -> String {
         switch self {
         case .unreadable(let path): l.pick("Không đọc được \(path).", "Cannot read \(path).")
-        case .unknownDialogue(let name): l.pick("Không có cuộc đối thoại \"\(name)\" trong sổ.", "No dialogue \"\(name)\" in the register.")
-        case .noDialogue: l.pick("Sổ chưa có cuộc đối thoại nào: nhập trước bằng `kiennghi case import`.", "The register has no dialogue yet: import one with `kiennghi case import`.")
-        case .unknownGroup(let id): l.pick("Không có nhóm #\(id) (hoặc nhóm đã được gộp).", "No group #\(id) (or it was merged).")
+        case .unknownDialogue(let name):
+            l.pick("Không có cuộc đối thoại \"\(name)\" trong sổ.", "No dialogue \"\(name)\" in the register.")
+        case .noDialogue:
+            l.pick(
+                "Sổ chưa có cuộc đối thoại nào: nhập trước bằng `kiennghi case import`.",
+                "The register has no dialogue yet: import one with `kiennghi case import`.")
+        case .unknownGroup(let id):
+            l.pick("Không có nhóm #\(id) (hoặc nhóm đã được gộp).", "No group #\(id) (or it was merged).")
         case .unknownPetition(let id): l.pick("Không có kiến nghị #\(id).", "No petition #\(id).")
-        case .petitionNotInGroup(let p, let g): l.pick("Kiến nghị #\(p) không thuộc nhóm #\(g) (xem `case groups --group \(g) --json`).", "Petition #\(p) is not in group #\(g) (see `case groups --group \(g) --json`).")
-        case .splitWholeGroup(let g): l.pick("Không thể tách mọi kiến nghị khỏi nhóm #\(g).", "Cannot split every petition out of group #\(g).")
-        case .mergeAcrossDialogues(let a, let b): l.pick("Nhóm #\(a) và #\(b) thuộc hai cuộc đối thoại khác nhau; xem `case recurring`.", "Groups #\(a) and #\(b) belong to different dialogues; see `case recurring`.")
-        case .noSuggestedAgency(let g): l.pick("Nhóm #\(g) chưa có cơ quan gợi ý: giao bằng --agency … --why ….", "Group #\(g) has no suggested agency: assign with --agency … --why ….")
-        case .overrideNeedsReason: l.pick("Giao cho cơ quan khác gợi ý cần ghi lý do: thêm --why \"…\".", "Assigning to another agency than suggested needs a reason: add --why \"…\".")
-        case .notAssigned(let g): l.pick("Nhóm #\(g) chưa được giao: nêu --agency.", "Group #\(g) is not assigned: give --agency.")
-        case .badStatus(let s): l.pick("Trạng thái \"\(s)\" không đặt tay được.", "Status \"\(s)\" cannot be set by hand.")
-        case .importedElsewhere(let file, let dialogue): l.pick("\(file) đã được nhập vào \"\(dialogue)\"; không nhập lại vào cuộc khác.", "\(file) was already imported into \"\(dialogue)\"; it is not imported again elsewhere.")
-        case .dialogueDateMismatch(let d, let stored, let given): l.pick("\"\(d)\" đã ghi ngày \(stored), khác --date \(given).", "\"\(d)\" is recorded on \(stored), not --date \(given).")
+        case .petitionNotInGroup(let p, let g):
+            l.pick(
+                "Kiến nghị #\(p) không thuộc nhóm #\(g) (xem `case groups --group \(g) --json`).",
+                "Petition #\(p) is not in group #\(g) (see `case groups --group \(g) --json`).")
+        case .splitWholeGroup(let g):
+            l.pick("Không thể tách mọi kiến nghị khỏi nhóm #\(g).", "Cannot split every petition out of group #\(g).")
+        case .mergeAcrossDialogues(let a, let b):
+            l.pick(
+                "Nhóm #\(a) và #\(b) thuộc hai cuộc đối thoại khác nhau; xem `case recurring`.",
+                "Groups #\(a) and #\(b) belong to different dialogues; see `case recurring`.")
+        case .noSuggestedAgency(let g):
+            l.pick(
+                "Nhóm #\(g) chưa có cơ quan gợi ý: giao bằng --agency … --why ….",
+                "Group #\(g) has no suggested agency: assign with --agency … --why ….")
+        case .overrideNeedsReason:
+            l.pick(
+                "Giao cho cơ quan khác gợi ý cần ghi lý do: thêm --why \"…\".",
+                "Assigning to another agency than suggested needs a reason: add --why \"…\".")
+        case .notAssigned(let g):
+            l.pick("Nhóm #\(g) chưa được giao: nêu --agency.", "Group #\(g) is not assigned: give --agency.")
+        case .badStatus(let s):
+            l.pick("Trạng thái \"\(s)\" không đặt tay được.", "Status \"\(s)\" cannot be set by hand.")
+        case .importedElsewhere(let file, let dialogue):
+            l.pick(
+                "\(file) đã được nhập vào \"\(dialogue)\"; không nhập lại vào cuộc khác.",
+                "\(file) was already imported into \"\(dialogue)\"; it is not imported again elsewhere.")
+        case .dialogueDateMismatch(let d, let stored, let given):
+            l.pick(
+                "\"\(d)\" đã ghi ngày \(stored), khác --date \(given).",
+                "\"\(d)\" is recorded on \(stored), not --date \(given).")
         }
     }
 }

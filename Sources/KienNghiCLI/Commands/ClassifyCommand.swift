@@ -7,7 +7,8 @@ import KienNghiOffice
 struct ClassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify",
-        abstract: "Phân loại cả tập kiến nghị (CSV, TSV, XLSX, DOCX, JSONL, TXT) và ghi kết quả (CSV, XLSX hoặc JSONL).",
+        abstract:
+            "Phân loại cả tập kiến nghị (CSV, TSV, XLSX, DOCX, JSONL, TXT) và ghi kết quả (CSV, XLSX hoặc JSONL).",
         discussion: """
             Giữ mọi cột gốc, thêm: chủ đề, chủ đề chính, độ tin cậy, bằng chứng, mức khẩn, cơ quan đề xuất và lý do, quận/huyện hoặc KCN.
             Tệp kết quả chỉ thay thế một tệp thường; không bao giờ xoá/thay thư mục, liên kết tượng trưng, thiết bị, FIFO hay tệp đầu vào.
@@ -18,7 +19,9 @@ struct ClassifyCommand: ParsableCommand {
 
     @OptionGroup var pile: PileOptions
 
-    @Option(name: .shortAndLong, help: "Tệp kết quả: .csv (mặc định), .xlsx hoặc .jsonl. Mặc định: cạnh tệp đầu vào, TÊN.kiennghi.csv.")
+    @Option(
+        name: .shortAndLong,
+        help: "Tệp kết quả: .csv (mặc định), .xlsx hoặc .jsonl. Mặc định: cạnh tệp đầu vào, TÊN.kiennghi.csv.")
     var output: String?
 
     @Option(help: "Định dạng kết quả: csv, xlsx, jsonl (mặc định: theo đuôi tệp).")
@@ -34,11 +37,15 @@ struct ClassifyCommand: ParsableCommand {
     /// Classifies and writes; returns the summary.
     func execute() throws -> PileProcessor.Summary {
         let l = pile.language
-        let destination = output ?? (URL(fileURLWithPath: pile.inputs[0]).deletingPathExtension().path + ".kiennghi.csv")
+        let destination =
+            output ?? (URL(fileURLWithPath: pile.inputs[0]).deletingPathExtension().path + ".kiennghi.csv")
         let kind = (format ?? URL(fileURLWithPath: destination).pathExtension).lowercased()
         guard kind.isEmpty || Self.formats.contains(kind) else {
-            throw CLIError(l.pick("Không ghi được định dạng \"\(kind)\": dùng csv, xlsx hoặc jsonl (--format hoặc đuôi tệp).",
-                                  "Cannot write \"\(kind)\": use csv, xlsx or jsonl (--format or the file's extension)."), code: .usage)
+            throw CLIError(
+                l.pick(
+                    "Không ghi được định dạng \"\(kind)\": dùng csv, xlsx hoặc jsonl (--format hoặc đuôi tệp).",
+                    "Cannot write \"\(kind)\": use csv, xlsx or jsonl (--format or the file's extension)."),
+                code: .usage)
         }
         return try OutputErrors.mapped(l) {
             let processor = try pile.processor()
@@ -47,11 +54,17 @@ struct ClassifyCommand: ParsableCommand {
             let writer: any PetitionWriter
             switch kind {
             case "xlsx":
-                writer = try XLSXPetitionWriter(path: destination, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile, language: l)
+                writer = try XLSXPetitionWriter(
+                    path: destination, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile, language: l
+                )
             case "jsonl", "ndjson", "json":
-                writer = JSONLinesPetitionWriter(output: try AtomicOutputFile(path: destination, inputs: pile.inputs), inputColumns: columns, withFileColumn: withFile)
+                writer = JSONLinesPetitionWriter(
+                    output: try AtomicOutputFile(path: destination, inputs: pile.inputs), inputColumns: columns,
+                    withFileColumn: withFile)
             default:
-                writer = try CSVPetitionWriter(output: try AtomicOutputFile(path: destination, inputs: pile.inputs), inputColumns: columns, withFileColumn: withFile, language: l)
+                writer = try CSVPetitionWriter(
+                    output: try AtomicOutputFile(path: destination, inputs: pile.inputs), inputColumns: columns,
+                    withFileColumn: withFile, language: l)
             }
             if output == nil { DefaultOutput.announce(destination, nextToInput: true, l) }
             let summary = try PileRun.run(pile, processor) { try writer.write($0) }
@@ -79,7 +92,10 @@ enum OutputErrors {
         } catch let error as InputFailure {
             throw CLIError(error.message(l), code: ExitStatus(error))
         } catch {
-            throw CLIError(l.pick("Lỗi nội bộ: \(error). Hãy báo lỗi này kèm lệnh đã chạy.", "Internal error: \(error). Please report it with the command you ran."), code: .software)
+            throw CLIError(
+                l.pick(
+                    "Lỗi nội bộ: \(error). Hãy báo lỗi này kèm lệnh đã chạy.",
+                    "Internal error: \(error). Please report it with the command you ran."), code: .software)
         }
     }
 }

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import KienNghiCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `kiennghi classify-text "..."`: explains the decision for one petition.
@@ -40,17 +41,26 @@ struct ClassifyTextCommand: RenderingCommand {
         let l = options.language.lang
         if let text, text != "-" { return text }
         if text == nil && isatty(input.fileDescriptor) != 0 {
-            throw CLIError(l.pick("Thiếu nội dung kiến nghị: ghi nó sau classify-text, hoặc dùng '-' và chuyển qua đường ống (echo ... | kiennghi classify-text -).",
-                                  "No petition text: give it after classify-text, or use '-' and pipe it in (echo ... | kiennghi classify-text -)."), code: .usage)
+            throw CLIError(
+                l.pick(
+                    "Thiếu nội dung kiến nghị: ghi nó sau classify-text, hoặc dùng '-' và chuyển qua đường ống (echo ... | kiennghi classify-text -).",
+                    "No petition text: give it after classify-text, or use '-' and pipe it in (echo ... | kiennghi classify-text -)."
+                ), code: .usage)
         }
         let data = (try? input.read(upToCount: Self.maximumInput + 1)) ?? Data()
         guard data.count <= Self.maximumInput else {
-            throw CLIError(l.pick("Nội dung từ stdin dài quá \(Self.maximumInput) byte: một kiến nghị không dài thế; dùng `kiennghi classify` cho cả tệp.",
-                                  "Standard input holds more than \(Self.maximumInput) bytes: one petition is never that long; use `kiennghi classify` for a file."), code: .dataError)
+            throw CLIError(
+                l.pick(
+                    "Nội dung từ stdin dài quá \(Self.maximumInput) byte: một kiến nghị không dài thế; dùng `kiennghi classify` cho cả tệp.",
+                    "Standard input holds more than \(Self.maximumInput) bytes: one petition is never that long; use `kiennghi classify` for a file."
+                ), code: .dataError)
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw CLIError(l.pick("Nội dung từ stdin không phải UTF-8: chuyển sang UTF-8, hoặc lưu thành tệp và dùng `kiennghi classify --encoding ...`.",
-                                  "Standard input is not UTF-8: convert it, or save it to a file and use `kiennghi classify --encoding ...`."), code: .dataError)
+            throw CLIError(
+                l.pick(
+                    "Nội dung từ stdin không phải UTF-8: chuyển sang UTF-8, hoặc lưu thành tệp và dùng `kiennghi classify --encoding ...`.",
+                    "Standard input is not UTF-8: convert it, or save it to a file and use `kiennghi classify --encoding ...`."
+                ), code: .dataError)
         }
         return text
     }

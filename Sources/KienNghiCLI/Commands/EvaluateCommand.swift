@@ -8,23 +8,33 @@ import KienNghiOffice
 struct EvaluateCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Đo độ chính xác trên tập có nhãn: P/R/F1 từng chủ đề, trung bình micro/macro, độ chính xác chủ đề chính và cơ quan, bảng nhầm lẫn, danh sách lỗi.",
-        discussion: "Tệp có nhãn: JSON Lines (text, themes, agency) hoặc mọi định dạng mà classify đọc, với cột themes/chủ đề và agency/cơ quan.")
+        abstract:
+            "Đo độ chính xác trên tập có nhãn: P/R/F1 từng chủ đề, trung bình micro/macro, độ chính xác chủ đề chính và cơ quan, bảng nhầm lẫn, danh sách lỗi.",
+        discussion:
+            "Tệp có nhãn: JSON Lines (text, themes, agency) hoặc mọi định dạng mà classify đọc, với cột themes/chủ đề và agency/cơ quan."
+    )
 
     @Option(help: "Tệp có nhãn để đánh giá (lặp lại để gộp nhiều tệp).")
     var gold: [String]
 
-    @Option(name: .customLong("baseline-train"), help: "Tệp có nhãn để huấn luyện mô hình đối chứng (naive Bayes) rồi đánh giá nó trên --gold.")
+    @Option(
+        name: .customLong("baseline-train"),
+        help: "Tệp có nhãn để huấn luyện mô hình đối chứng (naive Bayes) rồi đánh giá nó trên --gold.")
     var baselineTrain: String?
 
-    @Option(help: "Kiểm định chéo K phần: học lại trọng số trên K-1 phần, đo trên phần còn lại (mặc định: không, đo từ điển hiện có).")
+    @Option(
+        help:
+            "Kiểm định chéo K phần: học lại trọng số trên K-1 phần, đo trên phần còn lại (mặc định: không, đo từ điển hiện có)."
+    )
     var folds: Int?
 
-    @Option(name: .customLong("group-by"), help: "Cách chia phần khi kiểm định chéo: source-host (không trang nguồn nào vừa ở tập học vừa ở tập đo).")
+    @Option(
+        name: .customLong("group-by"),
+        help: "Cách chia phần khi kiểm định chéo: source-host (không trang nguồn nào vừa ở tập học vừa ở tập đo).")
     var groupBy = "source-host"
 
     @Option(help: "Hạt giống ngẫu nhiên của kiểm định chéo và của việc học.")
-    var seed: UInt64 = 20261203
+    var seed: UInt64 = 20_261_203
 
     @Flag(help: "In JSON.")
     var json = false
@@ -44,33 +54,48 @@ struct EvaluateCommand: RenderingCommand {
         let report = Evaluator(classifier: classifier).evaluate(petitions, themes: themes)
         var baseline: Evaluator.Report? = nil
         if let baselineTrain {
-            let model = NaiveBayesBaseline(training: try GoldFiles.read(baselineTrain, language: l), analyzer: classifier.analyzer)
+            let model = NaiveBayesBaseline(
+                training: try GoldFiles.read(baselineTrain, language: l), analyzer: classifier.analyzer)
             baseline = Evaluator(predict: model.predict).evaluate(petitions, themes: themes)
         }
         if json {
-            struct Both: Encodable { var lexicon: Evaluator.Report; var baseline: Evaluator.Report? }
+            struct Both: Encodable {
+                var lexicon: Evaluator.Report
+                var baseline: Evaluator.Report?
+            }
             return JSONText.encode(Both(lexicon: report, baseline: baseline), pretty: true) + "\n"
         }
         var out = EvaluationPrinter.table(report, language: l, showErrors: errors)
         if let baseline {
-            out += "\n" + l.pick("Mô hình đối chứng (naive Bayes, huấn luyện trên \(baselineTrain!)):\n", "Baseline (naive Bayes, trained on \(baselineTrain!)):\n")
+            out +=
+                "\n"
+                + l.pick(
+                    "Mô hình đối chứng (naive Bayes, huấn luyện trên \(baselineTrain!)):\n",
+                    "Baseline (naive Bayes, trained on \(baselineTrain!)):\n")
             out += EvaluationPrinter.table(baseline, language: l, showErrors: false)
         }
         return out
     }
 
-    private func crossValidate(_ petitions: [GoldPetition], classifier: Classifier, folds: Int, language l: Language) throws -> String {
+    private func crossValidate(_ petitions: [GoldPetition], classifier: Classifier, folds: Int, language l: Language)
+        throws -> String
+    {
         guard folds >= 2, folds <= petitions.count else {
-            throw CLIError(l.pick("--folds phải từ 2 đến số kiến nghị (\(petitions.count)).", "--folds must be from 2 to the number of petitions (\(petitions.count))."), code: .usage)
+            throw CLIError(
+                l.pick(
+                    "--folds phải từ 2 đến số kiến nghị (\(petitions.count)).",
+                    "--folds must be from 2 to the number of petitions (\(petitions.count))."), code: .usage)
         }
         guard groupBy == "source-host" else {
-            throw CLIError(l.pick("--group-by chỉ nhận source-host.", "--group-by accepts only source-host."), code: .usage)
+            throw CLIError(
+                l.pick("--group-by chỉ nhận source-host.", "--group-by accepts only source-host."), code: .usage)
         }
         var validation = GroupedCrossValidation()
         validation.folds = folds
         validation.seed = seed
         validation.trainer.seed = seed
-        let stopwords = ThemeModelTrainer.stopwordFeatures(LexiconLocation.directory(options.lexicons).appendingPathComponent("stopwords.txt"))
+        let stopwords = ThemeModelTrainer.stopwordFeatures(
+            LexiconLocation.directory(options.lexicons).appendingPathComponent("stopwords.txt"))
         validation.trainer.excludedFeatures = stopwords
         let reports = validation.run(petitions, classifier: classifier)
         if json {
@@ -78,17 +103,24 @@ struct EvaluateCommand: RenderingCommand {
             return JSONText.encode(keyed, pretty: true) + "\n"
         }
         let groups = Set(petitions.map(GroupedCrossValidation.group(of:))).count
-        var out = l.pick("Kiểm định chéo \(folds) phần theo trang nguồn (\(groups) trang, hạt giống \(seed)); trọng số học lại trên từng tập học.\n",
-                         "\(folds)-fold cross-validation grouped by source site (\(groups) sites, seed \(seed)); weights re-fitted on each training fold.\n")
+        var out = l.pick(
+            "Kiểm định chéo \(folds) phần theo trang nguồn (\(groups) trang, hạt giống \(seed)); trọng số học lại trên từng tập học.\n",
+            "\(folds)-fold cross-validation grouped by source site (\(groups) sites, seed \(seed)); weights re-fitted on each training fold.\n"
+        )
         for variant in TextVariant.allCases {
             guard let report = reports[variant] else { continue }
             let title: String
             switch variant {
             case .original: title = l.pick("Văn bản gốc", "Original text")
             case .noDiacritics: title = l.pick("Bỏ hết dấu (đ → d)", "Diacritics stripped (đ → d)")
-            case .telex: title = l.pick("Gõ Telex chưa chuyển (dd, aa, ow, dấu s/f/r/x/j cuối từ)", "Unconverted Telex (dd, aa, ow, tones as trailing s/f/r/x/j)")
+            case .telex:
+                title = l.pick(
+                    "Gõ Telex chưa chuyển (dd, aa, ow, dấu s/f/r/x/j cuối từ)",
+                    "Unconverted Telex (dd, aa, ow, tones as trailing s/f/r/x/j)")
             }
-            out += "\n== \(title) ==\n" + EvaluationPrinter.table(report, language: l, showErrors: errors && variant == .original)
+            out +=
+                "\n== \(title) ==\n"
+                + EvaluationPrinter.table(report, language: l, showErrors: errors && variant == .original)
         }
         return out
     }
@@ -101,8 +133,17 @@ enum GoldFiles {
         if ext == "jsonl" || ext == "ndjson" || ext == "json" {
             let bytes = try InputFiles.readBytes(path, language: l)
             let (petitions, bad) = GoldPetition.readJSONLines(Data(bytes))
-            for line in bad { Terminal.warn(l.pick("\(path):\(line): dòng không đọc được (cần JSON có text và themes), bỏ qua.", "\(path):\(line): unreadable line (needs JSON with text and themes), skipped.")) }
-            guard !petitions.isEmpty else { throw CLIError(l.pick("\(path): không có kiến nghị có nhãn nào.", "\(path): no labelled petitions."), code: .dataError) }
+            for line in bad {
+                Terminal.warn(
+                    l.pick(
+                        "\(path):\(line): dòng không đọc được (cần JSON có text và themes), bỏ qua.",
+                        "\(path):\(line): unreadable line (needs JSON with text and themes), skipped."))
+            }
+            guard !petitions.isEmpty else {
+                throw CLIError(
+                    l.pick("\(path): không có kiến nghị có nhãn nào.", "\(path): no labelled petitions."),
+                    code: .dataError)
+            }
             return petitions
         }
         do {
@@ -110,7 +151,9 @@ enum GoldFiles {
             var records: [PetitionRecord] = []
             try source.read(batchSize: 4096, { records += $0 }, rejected: { Terminal.warn($0.message(l)) })
             guard let petitions = GoldPetition.fromTable(records, columns: source.columns), !petitions.isEmpty else {
-                throw CLIError(l.pick("\(path): không có cột nhãn themes/chủ đề.", "\(path): no themes label column."), code: .dataError)
+                throw CLIError(
+                    l.pick("\(path): không có cột nhãn themes/chủ đề.", "\(path): no themes label column."),
+                    code: .dataError)
             }
             return petitions
         } catch let failure as InputFailure {
@@ -126,21 +169,29 @@ enum EvaluationPrinter {
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
         var out = l.pick("\(r.count) kiến nghị\n", "\(r.count) petitions\n")
         out += "\(pad(l.pick("chủ đề", "theme"), 27)) P      R      F1     \(l.pick("số mẫu", "support"))\n"
-        for m in r.perTheme { out += "\(pad(m.theme, 27)) \(f(m.precision))  \(f(m.recall))  \(f(m.f1))  \(m.support)\n" }
+        for m in r.perTheme {
+            out += "\(pad(m.theme, 27)) \(f(m.precision))  \(f(m.recall))  \(f(m.f1))  \(m.support)\n"
+        }
         out += "micro P/R/F1 \(f(r.microPrecision)) / \(f(r.microRecall)) / \(f(r.microF1)); macro F1 \(f(r.macroF1))\n"
         out += l.pick("Chủ đề chính đúng: ", "Main-theme accuracy: ") + f(r.mainThemeAccuracy) + "\n"
         out += l.pick("Cơ quan đúng: ", "Agency accuracy: ") + f(r.agencyAccuracy) + "\n"
         if !r.perAgency.isEmpty {
-            out += l.pick("  theo cơ quan: ", "  per agency: ") + r.perAgency.map { "\($0.agency) \($0.correct)/\($0.total)" }.joined(separator: ", ") + "\n"
+            out +=
+                l.pick("  theo cơ quan: ", "  per agency: ")
+                + r.perAgency.map { "\($0.agency) \($0.correct)/\($0.total)" }.joined(separator: ", ") + "\n"
         }
-        out += l.pick("Nhầm lẫn chủ đề chính (nhãn → dự đoán: số):\n", "Main-theme confusion (gold → predicted: count):\n")
+        out += l.pick(
+            "Nhầm lẫn chủ đề chính (nhãn → dự đoán: số):\n", "Main-theme confusion (gold → predicted: count):\n")
         for gold in r.confusion.keys.sorted() {
-            let row = r.confusion[gold]!.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let row = r.confusion[gold]!.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
+                "\($0.key) \($0.value)"
+            }.joined(separator: ", ")
             out += "  \(gold) → \(row)\n"
         }
         if showErrors {
             for e in r.errors {
-                out += "\(e.id): \(e.goldThemes.joined(separator: ",")) [\(e.goldAgency ?? "-")] → \(e.predictedThemes.joined(separator: ",")) [\(e.predictedAgency ?? "-")]\n"
+                out +=
+                    "\(e.id): \(e.goldThemes.joined(separator: ",")) [\(e.goldAgency ?? "-")] → \(e.predictedThemes.joined(separator: ",")) [\(e.predictedAgency ?? "-")]\n"
                 for line in e.evidence { out += "    \(line)\n" }
             }
         }

@@ -1,14 +1,16 @@
-import Foundation
 import ArgumentParser
-import KienNghiOffice
+import Foundation
 import KienNghiCore
+import KienNghiOffice
 
 /// `kiennghi lexicon ...`: tools for the people who edit the lexicons.
 struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Kiểm tra và phân tích từ điển.",
-        subcommands: [LexiconCheckCommand.self, LexiconStatsCommand.self, LexiconSuggestCommand.self, LexiconFitCommand.self])
+        subcommands: [
+            LexiconCheckCommand.self, LexiconStatsCommand.self, LexiconSuggestCommand.self, LexiconFitCommand.self,
+        ])
 }
 
 /// `kiennghi lexicon check`: validates every lexicon file.
@@ -38,7 +40,8 @@ struct LexiconCheckCommand: ParsableCommand {
         if let lexicon {
             out += l.pick(
                 "\(lexicon.themes.count) chủ đề, \(lexicon.phrases.count) cụm từ, \(lexicon.abbreviations.entries.count) từ viết tắt, \(lexicon.urgency.count) cụm khẩn, \(lexicon.routing.rules.count) quy tắc định tuyến, \(lexicon.routing.agencies.count) cơ quan.\n",
-                "\(lexicon.themes.count) themes, \(lexicon.phrases.count) phrases, \(lexicon.abbreviations.entries.count) abbreviations, \(lexicon.urgency.count) urgency phrases, \(lexicon.routing.rules.count) routing rules, \(lexicon.routing.agencies.count) agencies.\n")
+                "\(lexicon.themes.count) themes, \(lexicon.phrases.count) phrases, \(lexicon.abbreviations.entries.count) abbreviations, \(lexicon.urgency.count) urgency phrases, \(lexicon.routing.rules.count) routing rules, \(lexicon.routing.agencies.count) agencies.\n"
+            )
         }
         out += l.pick("\(errors) lỗi, \(warnings) cảnh báo.\n", "\(errors) errors, \(warnings) warnings.\n")
         guard let lexicon, errors == 0 else { return (out, errors > 0) }
@@ -48,14 +51,16 @@ struct LexiconCheckCommand: ParsableCommand {
         do {
             examples = try LexiconExampleCheck.run(Classifier(lexicon: lexicon), directory: directory)
         } catch {
-            out += l.pick("\(LexiconExampleCheck.file(in: directory).path): error: không đọc được tệp ví dụ.\n",
-                          "\(LexiconExampleCheck.file(in: directory).path): error: cannot read the examples file.\n")
+            out += l.pick(
+                "\(LexiconExampleCheck.file(in: directory).path): error: không đọc được tệp ví dụ.\n",
+                "\(LexiconExampleCheck.file(in: directory).path): error: cannot read the examples file.\n")
             return (out, true)
         }
         guard let examples else { return (out, false) }
         for failure in examples.failures { out += Self.message(failure, l) }
-        out += l.pick("\(examples.examples) ví dụ trong examples.tsv, \(examples.failures.count) sai khác.\n",
-                      "\(examples.examples) examples in examples.tsv, \(examples.failures.count) mismatches.\n")
+        out += l.pick(
+            "\(examples.examples) ví dụ trong examples.tsv, \(examples.failures.count) sai khác.\n",
+            "\(examples.examples) examples in examples.tsv, \(examples.failures.count) mismatches.\n")
         return (out, !examples.failures.isEmpty)
     }
 }
@@ -66,13 +71,18 @@ extension LexiconCheckCommand {
         let what: String
         switch failure.kind {
         case .mainTheme(let expected, let got):
-            what = l.pick("chủ đề chính là \(got), ví dụ ghi \(expected)", "main theme is \(got), the example says \(expected)")
+            what = l.pick(
+                "chủ đề chính là \(got), ví dụ ghi \(expected)", "main theme is \(got), the example says \(expected)")
         case .missingTheme(let theme):
             what = l.pick("chủ đề \(theme) không được nhận", "theme \(theme) was not accepted")
         case .unwantedTheme(let theme):
-            what = l.pick("chủ đề \(theme) bị nhận dù ví dụ ghi là không", "theme \(theme) was accepted though the example rules it out")
+            what = l.pick(
+                "chủ đề \(theme) bị nhận dù ví dụ ghi là không",
+                "theme \(theme) was accepted though the example rules it out")
         case .agency(let expected, let got):
-            what = l.pick("cơ quan là \(got ?? "(không có)"), ví dụ ghi \(expected)", "agency is \(got ?? "(none)"), the example says \(expected)")
+            what = l.pick(
+                "cơ quan là \(got ?? "(không có)"), ví dụ ghi \(expected)",
+                "agency is \(got ?? "(none)"), the example says \(expected)")
         }
         return "\(failure.source): error: \(what)\n"
     }
@@ -82,7 +92,9 @@ extension LexiconCheckCommand {
 struct LexiconStatsCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Thống kê từ điển trên tập có nhãn: mỗi cụm từ, quy tắc kích hoạt bao nhiêu lần, độ chính xác, các cụm xung đột, các cụm chưa từng kích hoạt.")
+        abstract:
+            "Thống kê từ điển trên tập có nhãn: mỗi cụm từ, quy tắc kích hoạt bao nhiêu lần, độ chính xác, các cụm xung đột, các cụm chưa từng kích hoạt."
+    )
 
     @Option(help: "Tệp có nhãn (JSON Lines hoặc bảng có cột themes/agency).")
     var gold: String
@@ -96,16 +108,27 @@ struct LexiconStatsCommand: RenderingCommand {
         let l = options.language.lang
         let stats = LexiconStatistics(classifier: try options.classifier(), gold: try GoldFiles.read(gold, language: l))
         if json { return JSONText.encode(stats, pretty: true) + "\n" }
-        var out = l.pick("\(stats.petitions) kiến nghị có nhãn\n\n== Cụm từ đã kích hoạt (số lần, độ chính xác) ==\n",
-                         "\(stats.petitions) labelled petitions\n\n== Phrases that fired (count, precision) ==\n")
+        var out = l.pick(
+            "\(stats.petitions) kiến nghị có nhãn\n\n== Cụm từ đã kích hoạt (số lần, độ chính xác) ==\n",
+            "\(stats.petitions) labelled petitions\n\n== Phrases that fired (count, precision) ==\n")
         for p in stats.phrases {
-            out += "\(String(p.fires).leftPadded(5))  \(String(format: "%.2f", p.precision))  \(p.phrase) [\(p.theme)]  \(p.source)\(p.precision < 0.5 ? l.pick("  ← độ chính xác thấp", "  ← low precision") : "")\n"
+            out +=
+                "\(String(p.fires).leftPadded(5))  \(String(format: "%.2f", p.precision))  \(p.phrase) [\(p.theme)]  \(p.source)\(p.precision < 0.5 ? l.pick("  ← độ chính xác thấp", "  ← low precision") : "")\n"
         }
-        out += l.pick("\n== Cụm từ xung đột (khác chủ đề, cùng kiến nghị) ==\n", "\n== Conflicting phrases (different themes, same petitions) ==\n")
+        out += l.pick(
+            "\n== Cụm từ xung đột (khác chủ đề, cùng kiến nghị) ==\n",
+            "\n== Conflicting phrases (different themes, same petitions) ==\n")
         for c in stats.conflicts { out += "\(String(c.petitions).leftPadded(5))  \(c.first)  ×  \(c.second)\n" }
-        out += l.pick("\n== Quy tắc định tuyến (số lần quyết định, đúng cơ quan) ==\n", "\n== Routing rules (times decided, agency precision) ==\n")
-        for r in stats.rules { out += "\(String(r.decided).leftPadded(5))  \(String(format: "%.2f", r.precision))  \(r.agency)  \(r.rule)\n" }
-        out += l.pick("\n== Chưa từng kích hoạt (\(stats.neverFired.count)) ==\n", "\n== Never fired (\(stats.neverFired.count)) ==\n")
+        out += l.pick(
+            "\n== Quy tắc định tuyến (số lần quyết định, đúng cơ quan) ==\n",
+            "\n== Routing rules (times decided, agency precision) ==\n")
+        for r in stats.rules {
+            out +=
+                "\(String(r.decided).leftPadded(5))  \(String(format: "%.2f", r.precision))  \(r.agency)  \(r.rule)\n"
+        }
+        out += l.pick(
+            "\n== Chưa từng kích hoạt (\(stats.neverFired.count)) ==\n",
+            "\n== Never fired (\(stats.neverFired.count)) ==\n")
         out += stats.neverFired.map { "  \($0.phrase) [\($0.theme)] \($0.source)" }.joined(separator: "\n") + "\n"
         return out
     }
@@ -115,7 +138,9 @@ struct LexiconStatsCommand: RenderingCommand {
 struct LexiconSuggestCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
-        abstract: "Đề xuất cụm từ mới từ một tập kiến nghị (gắn mạnh với một chủ đề, hoặc hay gặp trong hàng chờ xem xét), in đúng định dạng tệp từ điển để dán vào.")
+        abstract:
+            "Đề xuất cụm từ mới từ một tập kiến nghị (gắn mạnh với một chủ đề, hoặc hay gặp trong hàng chờ xem xét), in đúng định dạng tệp từ điển để dán vào."
+    )
 
     @Argument(help: "Tập kiến nghị (mọi định dạng classify đọc). Bỏ qua khi dùng --gold.")
     var inputs: [String] = []
@@ -140,36 +165,49 @@ struct LexiconSuggestCommand: RenderingCommand {
         if let gold {
             petitions = try GoldFiles.read(gold, language: l).map { ($0.text, $0.themes[0]) }
         } else {
-            guard !inputs.isEmpty else { throw CLIError(l.pick("Cần tệp kiến nghị hoặc --gold.", "Give petition files or --gold."), code: .usage) }
+            guard !inputs.isEmpty else {
+                throw CLIError(l.pick("Cần tệp kiến nghị hoặc --gold.", "Give petition files or --gold."), code: .usage)
+            }
             for input in inputs {
                 do {
-                    try PetitionSources.open(input, options: .init()).read(batchSize: 4096, { petitions += $0.map { ($0.text, nil) } }, rejected: { Terminal.warn($0.message(l)) })
+                    try PetitionSources.open(input, options: .init()).read(
+                        batchSize: 4096, { petitions += $0.map { ($0.text, nil) } },
+                        rejected: { Terminal.warn($0.message(l)) })
                 } catch let failure as InputFailure {
                     throw CLIError(failure.message(l), code: .dataError)
                 }
             }
         }
         let classifier = try options.classifier()
-        let stopwords = PhraseSuggester.loadStopwords(LexiconLocation.directory(options.lexicons).appendingPathComponent("stopwords.txt"))
+        let stopwords = PhraseSuggester.loadStopwords(
+            LexiconLocation.directory(options.lexicons).appendingPathComponent("stopwords.txt"))
         var suggester = PhraseSuggester(classifier: classifier, stopwords: stopwords)
         suggester.minimumCount = minCount
         suggester.perTheme = perTheme
         let suggestions = suggester.suggest(petitions)
         if json { return JSONText.encode(suggestions, pretty: true) + "\n" }
-        var out = l.pick("# Đề xuất từ \(petitions.count) kiến nghị. Dán các dòng phù hợp vào tệp themes/<mã>.tsv, sửa trọng số nếu cần.\n",
-                         "# Suggestions from \(petitions.count) petitions. Paste the good lines into themes/<id>.tsv; adjust weights.\n")
+        var out = l.pick(
+            "# Đề xuất từ \(petitions.count) kiến nghị. Dán các dòng phù hợp vào tệp themes/<mã>.tsv, sửa trọng số nếu cần.\n",
+            "# Suggestions from \(petitions.count) petitions. Paste the good lines into themes/<id>.tsv; adjust weights.\n"
+        )
         var current = ""
         for s in suggestions {
             if s.theme != current {
                 current = s.theme
-                out += s.theme == ThemeID.other
-                    ? l.pick("\n# Hay gặp trong hàng chờ xem xét (chưa rõ chủ đề): chọn tệp phù hợp\n", "\n# Frequent in the review queue (theme unknown): pick the right file\n")
+                out +=
+                    s.theme == ThemeID.other
+                    ? l.pick(
+                        "\n# Hay gặp trong hàng chờ xem xét (chưa rõ chủ đề): chọn tệp phù hợp\n",
+                        "\n# Frequent in the review queue (theme unknown): pick the right file\n")
                     : "\n# themes/\(s.theme).tsv\n"
             }
-            var note = l.pick("gợi ý: \(s.inTheme)/\(s.count) kiến nghị, LLR \(s.llr)", "suggested: \(s.inTheme)/\(s.count) petitions, LLR \(s.llr)")
+            var note = l.pick(
+                "gợi ý: \(s.inTheme)/\(s.count) kiến nghị, LLR \(s.llr)",
+                "suggested: \(s.inTheme)/\(s.count) petitions, LLR \(s.llr)")
             if s.missed > 0 { note += l.pick(", \(s.missed) bị phân loại sai", ", \(s.missed) misclassified") }
             note += l.pick(", ví dụ: «\(s.example)»", ", e.g. «\(s.example)»")
-            out += "\(s.phrase)\t\(s.suggestedWeight)\t\(note.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " "))\n"
+            out +=
+                "\(s.phrase)\t\(s.suggestedWeight)\t\(note.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " "))\n"
         }
         return out
     }
@@ -179,8 +217,11 @@ struct LexiconSuggestCommand: RenderingCommand {
 struct LexiconFitCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
-        abstract: "Học trọng số từ các kiến nghị có nhãn (hồi quy logistic trên cụm từ của từ điển và n-gram âm tiết không dấu), ghi ra weights.tsv và proposed-phrases.tsv để cán bộ xem, sửa, ghi đè.",
-        discussion: "Chỉ ghi số và n-gram ngắn, không ghi văn bản kiến nghị. Thư mục -o được tạo nếu chưa có; các tệp đó được thay thế trọn vẹn (ghi tạm rồi đổi tên). Sửa trọng số ngay trong weights.tsv, hoặc ghi dòng cùng cột vào overrides.tsv để ghi đè (trọng số 0 là tắt).")
+        abstract:
+            "Học trọng số từ các kiến nghị có nhãn (hồi quy logistic trên cụm từ của từ điển và n-gram âm tiết không dấu), ghi ra weights.tsv và proposed-phrases.tsv để cán bộ xem, sửa, ghi đè.",
+        discussion:
+            "Chỉ ghi số và n-gram ngắn, không ghi văn bản kiến nghị. Thư mục -o được tạo nếu chưa có; các tệp đó được thay thế trọn vẹn (ghi tạm rồi đổi tên). Sửa trọng số ngay trong weights.tsv, hoặc ghi dòng cùng cột vào overrides.tsv để ghi đè (trọng số 0 là tắt)."
+    )
 
     @Option(help: "Tệp có nhãn (lặp lại để gộp nhiều tệp).")
     var gold: [String]
@@ -189,8 +230,7 @@ struct LexiconFitCommand: RenderingCommand {
     var output = "Lexicons/learned"
 
     @Option(help: "Hạt giống ngẫu nhiên.")
-    var seed: UInt64 = 20261203
-
+    var seed: UInt64 = 20_261_203
 
     @OptionGroup var options: ClassifierOptions
 
@@ -202,14 +242,21 @@ struct LexiconFitCommand: RenderingCommand {
         let inputs = petitions.map { classifier.learningInput($0.text) }
         var trainer = ThemeModelTrainer()
         trainer.seed = seed
-        trainer.excludedFeatures = ThemeModelTrainer.stopwordFeatures(LexiconLocation.directory(options.lexicons).appendingPathComponent("stopwords.txt"))
-        let weights = trainer.fit(zip(inputs, petitions).map { .init(input: $0, themes: $1.themes) }, themes: classifier.lexicon.themes.map(\.id))
-        let proposals = LearnedWeightsWriter.proposals(weights, inputs: inputs, lexicon: classifier.lexicon, analyzer: classifier.analyzer)
+        trainer.excludedFeatures = ThemeModelTrainer.stopwordFeatures(
+            LexiconLocation.directory(options.lexicons).appendingPathComponent("stopwords.txt"))
+        let weights = trainer.fit(
+            zip(inputs, petitions).map { .init(input: $0, themes: $1.themes) },
+            themes: classifier.lexicon.themes.map(\.id))
+        let proposals = LearnedWeightsWriter.proposals(
+            weights, inputs: inputs, lexicon: classifier.lexicon, analyzer: classifier.analyzer)
 
         var isDirectory: ObjCBool = false
         let attributes = try? FileManager.default.attributesOfItem(atPath: output)
         if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
-            throw CLIError(l.pick("\(output) là liên kết tượng trưng: hãy chỉ một thư mục thật.", "\(output) is a symbolic link: name a real directory."), code: .usage)
+            throw CLIError(
+                l.pick(
+                    "\(output) là liên kết tượng trưng: hãy chỉ một thư mục thật.",
+                    "\(output) is a symbolic link: name a real directory."), code: .usage)
         }
         if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -218,8 +265,10 @@ struct LexiconFitCommand: RenderingCommand {
         } else {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         }
-        let files = [("weights.tsv", LearnedWeightsWriter.weightsFile(weights, trainedOn: petitions.count, seed: seed)),
-                     ("proposed-phrases.tsv", LearnedWeightsWriter.proposalsFile(proposals))]
+        let files = [
+            ("weights.tsv", LearnedWeightsWriter.weightsFile(weights, trainedOn: petitions.count, seed: seed)),
+            ("proposed-phrases.tsv", LearnedWeightsWriter.proposalsFile(proposals)),
+        ]
         for (name, text) in files {
             let path = URL(fileURLWithPath: output).appendingPathComponent(name).path
             let file = try AtomicOutputFile(path: path, inputs: gold)
@@ -232,7 +281,9 @@ struct LexiconFitCommand: RenderingCommand {
             }
         }
         let features = Set(weights.entries.map(\.feature)).count
-        return l.pick("Đã học từ \(petitions.count) kiến nghị: \(weights.entries.count) trọng số (\(features) đặc trưng), \(proposals.count) cụm từ đề xuất → \(output)/weights.tsv, \(output)/proposed-phrases.tsv\n",
-                      "Learned from \(petitions.count) petitions: \(weights.entries.count) weights (\(features) features), \(proposals.count) proposed phrases → \(output)/weights.tsv, \(output)/proposed-phrases.tsv\n")
+        return l.pick(
+            "Đã học từ \(petitions.count) kiến nghị: \(weights.entries.count) trọng số (\(features) đặc trưng), \(proposals.count) cụm từ đề xuất → \(output)/weights.tsv, \(output)/proposed-phrases.tsv\n",
+            "Learned from \(petitions.count) petitions: \(weights.entries.count) weights (\(features) features), \(proposals.count) proposed phrases → \(output)/weights.tsv, \(output)/proposed-phrases.tsv\n"
+        )
     }
 }

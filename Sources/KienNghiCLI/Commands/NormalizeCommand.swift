@@ -3,9 +3,9 @@ import Foundation
 import KienNghiCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `kiennghi normalize`: prints the text as KienNghi sees it.
@@ -57,16 +57,21 @@ struct StreamingTextInput {
         if options.input != "-" {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CLIError(l.pick("Không tìm thấy tệp \(path). Kiểm tra lại đường dẫn.", "File not found: \(path). Check the path."), code: .noInput)
+                throw CLIError(
+                    l.pick(
+                        "Không tìm thấy tệp \(path). Kiểm tra lại đường dẫn.",
+                        "File not found: \(path). Check the path."), code: .noInput)
             }
             guard !isDirectory.boolValue else {
-                throw CLIError(l.pick("\(path) là thư mục, không phải tệp.", "\(path) is a folder, not a file."), code: .noInput)
+                throw CLIError(
+                    l.pick("\(path) là thư mục, không phải tệp.", "\(path) is a folder, not a file."), code: .noInput)
             }
         }
         var decoder = TextDecoder(lenient: options.lenient)
         if let encoding = options.encoding {
             guard let parsed = TextEncoding(name: encoding) else {
-                throw CLIError(TextDecodingFailure.unknownEncoding(encoding).message(file: name, language: l), code: .usage)
+                throw CLIError(
+                    TextDecodingFailure.unknownEncoding(encoding).message(file: name, language: l), code: .usage)
             }
             decoder.encoding = parsed
         }
@@ -98,13 +103,16 @@ struct StreamingTextInput {
                 decoder.encoding = decoded.encoding
                 if options.encoding == nil, decoded.encoding != .utf8 || decoded.confidence < 1 {
                     let percent = Int((decoded.confidence * 100).rounded())
-                    Terminal.warn(l.pick(
-                        "\(name): nhận là bảng mã \(decoded.encoding) (độ tin cậy \(percent)%). Nếu sai, chỉ rõ bằng --encoding.",
-                        "\(name): detected \(decoded.encoding) (confidence \(percent)%). If wrong, name it with --encoding."))
+                    Terminal.warn(
+                        l.pick(
+                            "\(name): nhận là bảng mã \(decoded.encoding) (độ tin cậy \(percent)%). Nếu sai, chỉ rõ bằng --encoding.",
+                            "\(name): detected \(decoded.encoding) (confidence \(percent)%). If wrong, name it with --encoding."
+                        ))
                 }
             }
             replaced += decoded.replacedSequences
-            let chunk = TextChunk(text: decoded.text, offset: decodedOffset, encoding: decoded.encoding, confidence: decoded.confidence)
+            let chunk = TextChunk(
+                text: decoded.text, offset: decodedOffset, encoding: decoded.encoding, confidence: decoded.confidence)
             decodedOffset += decoded.text.utf8.count
             try body(chunk)
         }
@@ -123,13 +131,16 @@ struct StreamingTextInput {
         } catch let error as CLIError {
             throw error
         } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
-            throw CLIError(l.pick("Không đọc được tệp \(path) (kiểm tra quyền đọc).", "Cannot read \(path) (check permissions)."), code: .noInput)
+            throw CLIError(
+                l.pick("Không đọc được tệp \(path) (kiểm tra quyền đọc).", "Cannot read \(path) (check permissions)."),
+                code: .noInput)
         }
         if let wholeUTF16 { try emit(wholeUTF16, at: 0) }
         if replaced > 0 {
-            Terminal.warn(l.pick(
-                "\(name): đã thay \(replaced) chuỗi byte lỗi bằng �.",
-                "\(name): replaced \(replaced) invalid byte sequences with �."))
+            Terminal.warn(
+                l.pick(
+                    "\(name): đã thay \(replaced) chuỗi byte lỗi bằng �.",
+                    "\(name): replaced \(replaced) invalid byte sequences with �."))
         }
     }
 

@@ -2,17 +2,19 @@ import ArgumentParser
 import Foundation
 import KienNghiCore
 import KienNghiOffice
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `kiennghi stats`: counts and shares by theme, agency, place, urgency.
 struct StatsCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Thống kê theo chủ đề, cơ quan, địa bàn, mức khẩn và bảng chủ đề × địa bàn. Nhiều tệp: so sánh tăng/giảm.")
+        abstract:
+            "Thống kê theo chủ đề, cơ quan, địa bàn, mức khẩn và bảng chủ đề × địa bàn. Nhiều tệp: so sánh tăng/giảm.")
 
     @OptionGroup var pile: PileOptions
 
@@ -31,18 +33,21 @@ struct StatsCommand: RenderingCommand {
         let separate = compare || pile.inputs.count > 1
         var piles: [PileStatistics] = []
         for group in separate ? pile.inputs.map({ [$0] }) : [pile.inputs] {
-            var statistics = PileStatistics(label: group.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
+            var statistics = PileStatistics(
+                label: group.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
             var options = pile
             options.inputs = group
             let summary = try PileRun.run(options, processor) { statistics.add($0, language: l) }
             if summary.read == 0, let first = summary.failedFiles.first { throw ExitCode(first.failure.exitStatus) }
             piles.append(statistics)
         }
-        let labels = Dictionary(uniqueKeysWithValues: processor.batch.classifier.lexicon.themes.map { ($0.id, $0.label(l)) })
+        let labels = Dictionary(
+            uniqueKeysWithValues: processor.batch.classifier.lexicon.themes.map { ($0.id, $0.label(l)) })
         let printer = StatisticsPrinter(language: l, themeLabels: labels)
         switch format {
         case "csv": return printer.csv(piles)
-        case "json": return JSONText.encode(piles.count == 1 ? AnyEncodable(piles[0]) : AnyEncodable(piles), pretty: true) + "\n"
+        case "json":
+            return JSONText.encode(piles.count == 1 ? AnyEncodable(piles[0]) : AnyEncodable(piles), pretty: true) + "\n"
         default: return printer.table(piles)
         }
     }
@@ -52,21 +57,27 @@ struct StatsCommand: RenderingCommand {
 func requireOneOf(_ allowed: [String], _ value: String, option: String, _ l: Language) throws {
     guard !allowed.contains(value) else { return }
     let list = allowed.joined(separator: ", ")
-    throw CLIError(l.pick("Giá trị \"\(value)\" của \(option) không hợp lệ: dùng một trong \(list).",
-                          "Invalid value \"\(value)\" for \(option): use one of \(list)."), code: .usage)
+    throw CLIError(
+        l.pick(
+            "Giá trị \"\(value)\" của \(option) không hợp lệ: dùng một trong \(list).",
+            "Invalid value \"\(value)\" for \(option): use one of \(list)."), code: .usage)
 }
 
 /// `kiennghi report`: one offline HTML file a person would rather look at than read.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Tạo báo cáo HTML tự chứa (không cần mạng): số liệu chính, biểu đồ, kiến nghị khẩn, ví dụ có tô sáng bằng chứng, hàng chờ xem xét.")
+        abstract:
+            "Tạo báo cáo HTML tự chứa (không cần mạng): số liệu chính, biểu đồ, kiến nghị khẩn, ví dụ có tô sáng bằng chứng, hàng chờ xem xét."
+    )
 
     @OptionGroup var pile: PileOptions
 
     static let defaultOutput = "bao-cao-kien-nghi.html"
 
-    @Option(name: .shortAndLong, help: "Tệp HTML kết quả (mặc định: \(ReportCommand.defaultOutput) trong thư mục hiện tại).")
+    @Option(
+        name: .shortAndLong, help: "Tệp HTML kết quả (mặc định: \(ReportCommand.defaultOutput) trong thư mục hiện tại)."
+    )
     var output: String?
 
     @Option(help: "Tiêu đề báo cáo.")
@@ -85,10 +96,12 @@ struct ReportCommand: ParsableCommand {
             // Checked and created before the work, so a bad path fails at once.
             let file = try AtomicOutputFile(path: destination, inputs: pile.inputs)
             if output == nil { DefaultOutput.announce(destination, nextToInput: false, l) }
-            var statistics = PileStatistics(label: pile.inputs.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
+            var statistics = PileStatistics(
+                label: pile.inputs.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
             let summary = try PileRun.run(pile, processor) { statistics.add($0, language: l) }
             guard summary.read > 0 else { return summary }
-            let labels = Dictionary(uniqueKeysWithValues: processor.batch.classifier.lexicon.themes.map { ($0.id, $0.label(l)) })
+            let labels = Dictionary(
+                uniqueKeysWithValues: processor.batch.classifier.lexicon.themes.map { ($0.id, $0.label(l)) })
             try file.write(HTMLReport(language: l, title: title, themeLabels: labels).render(statistics))
             try file.commit()
             Terminal.warn(l.pick("Đã ghi báo cáo \(destination).", "Wrote report \(destination)."))
@@ -101,7 +114,8 @@ struct ReportCommand: ParsableCommand {
 struct RouteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "route",
-        abstract: "Chia kiến nghị theo cơ quan: mỗi cơ quan một tệp (CSV hoặc XLSX), kèm tệp mục lục danh sách cơ quan và số lượng.",
+        abstract:
+            "Chia kiến nghị theo cơ quan: mỗi cơ quan một tệp (CSV hoặc XLSX), kèm tệp mục lục danh sách cơ quan và số lượng.",
         discussion: """
             Ghi vào bên trong thư mục -o (tạo nếu chưa có): chỉ tạo hoặc thay các tệp của chính lệnh này (MÃ-CƠ-QUAN.csv, muc-luc.csv); \
             không xoá gì khác, và từ chối nếu chỗ đó là liên kết tượng trưng, thiết bị hay FIFO.
@@ -111,7 +125,8 @@ struct RouteCommand: ParsableCommand {
 
     static let defaultOutput = "theo-co-quan"
 
-    @Option(name: .shortAndLong, help: "Thư mục kết quả (mặc định: \(RouteCommand.defaultOutput) trong thư mục hiện tại).")
+    @Option(
+        name: .shortAndLong, help: "Thư mục kết quả (mặc định: \(RouteCommand.defaultOutput) trong thư mục hiện tại).")
     var output: String?
 
     @Option(help: "Định dạng từng tệp: csv (mặc định) hoặc xlsx.")
@@ -132,7 +147,8 @@ struct RouteCommand: ParsableCommand {
             let columns = processor.columns(of: pile.inputs)
             let withFile = pile.inputs.count > 1
             // Checked before the work: a link, device or FIFO in the index's place fails at once.
-            let index = try AtomicOutputFile(path: folder + "/" + l.pick("muc-luc.csv", "index.csv"), inputs: pile.inputs)
+            let index = try AtomicOutputFile(
+                path: folder + "/" + l.pick("muc-luc.csv", "index.csv"), inputs: pile.inputs)
             var writers: [RouteRecipient: any PetitionWriter] = [:]
             var counts: [RouteRecipient: (name: String, count: Int, file: String)] = [:]
             let summary = try PileRun.run(pile, processor) { petitions in
@@ -144,9 +160,13 @@ struct RouteCommand: ParsableCommand {
                     let path = folder + "/" + fileName
                     if writers[id] == nil {
                         if format == "xlsx" {
-                            writers[id] = try XLSXPetitionWriter(path: path, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile, language: l)
+                            writers[id] = try XLSXPetitionWriter(
+                                path: path, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile,
+                                language: l)
                         } else {
-                            writers[id] = try CSVPetitionWriter(output: AtomicOutputFile(path: path, inputs: pile.inputs), inputColumns: columns, withFileColumn: withFile, language: l)
+                            writers[id] = try CSVPetitionWriter(
+                                output: AtomicOutputFile(path: path, inputs: pile.inputs), inputColumns: columns,
+                                withFileColumn: withFile, language: l)
                         }
                     }
                     try writers[id]!.write([petition])
@@ -156,13 +176,20 @@ struct RouteCommand: ParsableCommand {
             guard summary.read > 0 else { return summary }
             for writer in writers.values { try writer.finish() }
             try index.write(bytes: [0xEF, 0xBB, 0xBF])
-            try index.write(CSVRow.line([l.pick("mã cơ quan", "agency id"), l.pick("cơ quan", "agency"), l.pick("số kiến nghị", "petitions"), l.pick("tệp", "file")]))
-            for (id, entry) in counts.sorted(by: { ($0.value.count, $1.key.indexID) > ($1.value.count, $0.key.indexID) }) {
+            try index.write(
+                CSVRow.line([
+                    l.pick("mã cơ quan", "agency id"), l.pick("cơ quan", "agency"), l.pick("số kiến nghị", "petitions"),
+                    l.pick("tệp", "file"),
+                ]))
+            for (id, entry) in counts.sorted(by: { ($0.value.count, $1.key.indexID) > ($1.value.count, $0.key.indexID) }
+            ) {
                 try index.write(CSVRow.line([id.indexID, entry.name, String(entry.count), entry.file]))
             }
             try index.commit()
-            Terminal.warn(l.pick("Đã chia \(summary.read) kiến nghị cho \(counts.count) nơi nhận trong \(folder)/.",
-                                 "Split \(summary.read) petitions among \(counts.count) recipients in \(folder)/."))
+            Terminal.warn(
+                l.pick(
+                    "Đã chia \(summary.read) kiến nghị cho \(counts.count) nơi nhận trong \(folder)/.",
+                    "Split \(summary.read) petitions among \(counts.count) recipients in \(folder)/."))
             return summary
         }
     }
@@ -177,8 +204,11 @@ struct RouteCommand: ParsableCommand {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw CLIError(l.pick("Không tạo được thư mục \(folder): kiểm tra quyền ghi hoặc chọn chỗ khác.",
-                                      "Cannot create folder \(folder): check write permission or choose another place."), code: .cannotCreate)
+                throw CLIError(
+                    l.pick(
+                        "Không tạo được thư mục \(folder): kiểm tra quyền ghi hoặc chọn chỗ khác.",
+                        "Cannot create folder \(folder): check write permission or choose another place."),
+                    code: .cannotCreate)
             }
         case let kind?:
             let what: String
@@ -189,8 +219,11 @@ struct RouteCommand: ParsableCommand {
             case .fifo: what = l.pick("là một đường ống có tên (FIFO)", "is a named pipe (FIFO)")
             default: what = l.pick("không phải thư mục", "is not a folder")
             }
-            throw CLIError(l.pick("Không ghi vào \(folder): đường dẫn này \(what), không phải thư mục. KienNghi không đi theo hay thay thế nó; hãy chọn một thư mục khác.",
-                                  "Not writing into \(folder): it \(what), not a folder. KienNghi never follows or replaces it; choose another folder."), code: .cannotCreate)
+            throw CLIError(
+                l.pick(
+                    "Không ghi vào \(folder): đường dẫn này \(what), không phải thư mục. KienNghi không đi theo hay thay thế nó; hãy chọn một thư mục khác.",
+                    "Not writing into \(folder): it \(what), not a folder. KienNghi never follows or replaces it; choose another folder."
+                ), code: .cannotCreate)
         }
     }
 }

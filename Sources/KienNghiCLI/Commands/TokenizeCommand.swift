@@ -75,9 +75,12 @@ struct TokenPrinter {
                     }
                     for index in sentence.tokens {
                         if json {
-                            writeJSONToken(index, analyzed, offset: chunk.offset, first: index == sentence.tokens.lowerBound, source: sourceBytes, arena: arena, to: &out)
+                            writeJSONToken(
+                                index, analyzed, offset: chunk.offset, first: index == sentence.tokens.lowerBound,
+                                source: sourceBytes, arena: arena, to: &out)
                         } else {
-                            writeTableToken(index, analyzed, offset: chunk.offset, source: sourceBytes, arena: arena, to: &out)
+                            writeTableToken(
+                                index, analyzed, offset: chunk.offset, source: sourceBytes, arena: arena, to: &out)
                         }
                     }
                     if json { out.append("\n      ]\n    }") }
@@ -185,7 +188,8 @@ struct TokenPrinter {
     }
 
     @inline(__always)
-    private static func slice(_ arena: UnsafeBufferPointer<UInt8>, _ range: Range<Int32>) -> UnsafeBufferPointer<UInt8> {
+    private static func slice(_ arena: UnsafeBufferPointer<UInt8>, _ range: Range<Int32>) -> UnsafeBufferPointer<UInt8>
+    {
         UnsafeBufferPointer(rebasing: arena[Int(range.lowerBound)..<Int(range.upperBound)])
     }
 }
@@ -298,7 +302,8 @@ extension TokenKind {
 enum JSONText {
     static func encode(_ value: some Encodable, pretty: Bool) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }

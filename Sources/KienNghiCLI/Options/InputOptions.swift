@@ -23,7 +23,9 @@ struct TextInputOptions: ParsableArguments {
         var decoder = TextDecoder(lenient: lenient)
         if let encoding {
             guard let parsed = TextEncoding(name: encoding) else {
-                throw CLIError(TextDecodingFailure.unknownEncoding(encoding).message(file: displayName, language: language.lang), code: .usage)
+                throw CLIError(
+                    TextDecodingFailure.unknownEncoding(encoding).message(file: displayName, language: language.lang),
+                    code: .usage)
             }
             decoder.encoding = parsed
         }
@@ -31,14 +33,17 @@ struct TextInputOptions: ParsableArguments {
             let decoded = try decoder.decode(bytes)
             if encoding == nil, decoded.encoding != .utf8 || decoded.confidence < 1 {
                 let percent = Int((decoded.confidence * 100).rounded())
-                Terminal.warn(language.lang.pick(
-                    "\(displayName): nhận là bảng mã \(decoded.encoding) (độ tin cậy \(percent)%). Nếu sai, chỉ rõ bằng --encoding.",
-                    "\(displayName): detected \(decoded.encoding) (confidence \(percent)%). If wrong, name it with --encoding."))
+                Terminal.warn(
+                    language.lang.pick(
+                        "\(displayName): nhận là bảng mã \(decoded.encoding) (độ tin cậy \(percent)%). Nếu sai, chỉ rõ bằng --encoding.",
+                        "\(displayName): detected \(decoded.encoding) (confidence \(percent)%). If wrong, name it with --encoding."
+                    ))
             }
             if decoded.replacedSequences > 0 {
-                Terminal.warn(language.lang.pick(
-                    "\(displayName): đã thay \(decoded.replacedSequences) chuỗi byte lỗi bằng �.",
-                    "\(displayName): replaced \(decoded.replacedSequences) invalid byte sequences with �."))
+                Terminal.warn(
+                    language.lang.pick(
+                        "\(displayName): đã thay \(decoded.replacedSequences) chuỗi byte lỗi bằng �.",
+                        "\(displayName): replaced \(decoded.replacedSequences) invalid byte sequences with �."))
             }
             return decoded
         } catch {
@@ -67,13 +72,21 @@ enum InputFiles {
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CLIError(language.pick("Không tìm thấy tệp \(path). Kiểm tra lại đường dẫn.", "File not found: \(path). Check the path."), code: .noInput)
+                throw CLIError(
+                    language.pick(
+                        "Không tìm thấy tệp \(path). Kiểm tra lại đường dẫn.",
+                        "File not found: \(path). Check the path."), code: .noInput)
             }
             guard !isDirectory.boolValue else {
-                throw CLIError(language.pick("\(path) là thư mục, không phải tệp.", "\(path) is a folder, not a file."), code: .noInput)
+                throw CLIError(
+                    language.pick("\(path) là thư mục, không phải tệp.", "\(path) is a folder, not a file."),
+                    code: .noInput)
             }
             guard let opened = FileHandle(forReadingAtPath: path) else {
-                throw CLIError(language.pick("Không đọc được tệp \(path) (kiểm tra quyền đọc).", "Cannot read \(path) (check permissions)."), code: .noInput)
+                throw CLIError(
+                    language.pick(
+                        "Không đọc được tệp \(path) (kiểm tra quyền đọc).", "Cannot read \(path) (check permissions)."),
+                    code: .noInput)
             }
             handle = opened
         }
@@ -82,15 +95,20 @@ enum InputFiles {
         while true {
             let block: Data
             do { block = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
-                throw CLIError(language.pick("Không đọc được tệp \(path) (kiểm tra quyền đọc).", "Cannot read \(path) (check permissions)."), code: .noInput)
+                throw CLIError(
+                    language.pick(
+                        "Không đọc được tệp \(path) (kiểm tra quyền đọc).", "Cannot read \(path) (check permissions)."),
+                    code: .noInput)
             }
             if block.isEmpty { return bytes }
             bytes += block
             if bytes.count > maxWholeFileBytes {
                 let name = path == "-" ? "<stdin>" : path
-                throw CLIError(language.pick(
-                    "\(name): dài hơn \(maxWholeFileBytes >> 20) MiB, quá lớn cho một văn bản. Với cả tập kiến nghị, dùng `kiennghi classify` (đọc tệp lớn bao nhiêu cũng được).",
-                    "\(name): longer than \(maxWholeFileBytes >> 20) MiB, too large for one text. For a pile of petitions use `kiennghi classify` (any size)."), code: .dataError)
+                throw CLIError(
+                    language.pick(
+                        "\(name): dài hơn \(maxWholeFileBytes >> 20) MiB, quá lớn cho một văn bản. Với cả tập kiến nghị, dùng `kiennghi classify` (đọc tệp lớn bao nhiêu cũng được).",
+                        "\(name): longer than \(maxWholeFileBytes >> 20) MiB, too large for one text. For a pile of petitions use `kiennghi classify` (any size)."
+                    ), code: .dataError)
             }
         }
     }

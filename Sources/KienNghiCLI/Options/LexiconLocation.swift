@@ -11,7 +11,8 @@ enum LexiconLocation {
     static func analyzer(_ path: String?, language: Language) throws -> Analyzer {
         let url = directory(path).appendingPathComponent("abbreviations.tsv")
         guard let file = try? TabularFile.load(url) else {
-            throw CLIError(language.pick("Không đọc được \(url.path).", "Cannot read \(url.path)."), code: .configuration)
+            throw CLIError(
+                language.pick("Không đọc được \(url.path).", "Cannot read \(url.path)."), code: .configuration)
         }
         return Analyzer(abbreviations: .load(file))
     }
@@ -23,9 +24,12 @@ enum LexiconLocation {
             return Classifier(lexicon: lexicon, language: language)
         } catch {
             let problems = error.diagnostics.filter { $0.severity == .error }.map { $0.rendered(language) }.joined()
-            throw CLIError(problems + language.pick("Từ điển có lỗi; chạy `kiennghi lexicon check` để xem và sửa.",
-                                                    "The lexicons have errors; run `kiennghi lexicon check` to see and fix them."),
-                           code: .configuration)
+            throw CLIError(
+                problems
+                    + language.pick(
+                        "Từ điển có lỗi; chạy `kiennghi lexicon check` để xem và sửa.",
+                        "The lexicons have errors; run `kiennghi lexicon check` to see and fix them."),
+                code: .configuration)
         }
     }
 }
@@ -35,7 +39,8 @@ struct ClassifierOptions: ParsableArguments {
     @Option(help: "Thư mục từ điển (mặc định: từ điển đi kèm công cụ).")
     var lexicons: String?
 
-    @Option(name: .customLong("as-of"), help: "Ngày định tuyến YYYY-MM-DD (mặc định: cơ cấu năm 2019). Ví dụ 2025-07-01.")
+    @Option(
+        name: .customLong("as-of"), help: "Ngày định tuyến YYYY-MM-DD (mặc định: cơ cấu năm 2019). Ví dụ 2025-07-01.")
     var asOf: String?
 
     @OptionGroup var language: LanguageOptions
@@ -43,8 +48,10 @@ struct ClassifierOptions: ParsableArguments {
     func routingDate() throws -> RoutingDate {
         guard let asOf else { return .structure2019 }
         guard let date = RoutingDate(iso: asOf) else {
-            throw CLIError(language.lang.pick("Ngày \"\(asOf)\" không hợp lệ: dùng dạng YYYY-MM-DD, ví dụ 2025-07-01.",
-                                              "Invalid date \"\(asOf)\": use YYYY-MM-DD, e.g. 2025-07-01."), code: .usage)
+            throw CLIError(
+                language.lang.pick(
+                    "Ngày \"\(asOf)\" không hợp lệ: dùng dạng YYYY-MM-DD, ví dụ 2025-07-01.",
+                    "Invalid date \"\(asOf)\": use YYYY-MM-DD, e.g. 2025-07-01."), code: .usage)
         }
         return date
     }

@@ -8,11 +8,15 @@ struct PileOptions: ParsableArguments {
     @Argument(help: "Tệp kiến nghị: .csv, .tsv, .xlsx, .docx, .jsonl, .txt (một hoặc nhiều).")
     var inputs: [String]
 
-    @Option(name: .customLong("text-column"), help: "Cột chứa nội dung kiến nghị (tên hoặc số thứ tự); mặc định tự đoán.")
+    @Option(
+        name: .customLong("text-column"), help: "Cột chứa nội dung kiến nghị (tên hoặc số thứ tự); mặc định tự đoán.")
     var textColumn: String?
 
-    @Option(name: .customLong("input-format"),
-            help: "Định dạng tệp đầu vào: auto, csv, tsv, jsonl, txt, xlsx, docx (mặc định auto: theo đuôi tệp; với - (đầu vào chuẩn), đường ống hoặc tệp không đuôi thì đoán từ nội dung).")
+    @Option(
+        name: .customLong("input-format"),
+        help:
+            "Định dạng tệp đầu vào: auto, csv, tsv, jsonl, txt, xlsx, docx (mặc định auto: theo đuôi tệp; với - (đầu vào chuẩn), đường ống hoặc tệp không đuôi thì đoán từ nội dung)."
+    )
     var inputFormat: String = "auto"
 
     @Option(help: "Trang tính trong tệp Excel (mặc định: trang đầu).")
@@ -24,7 +28,9 @@ struct PileOptions: ParsableArguments {
     @Flag(help: "Thay byte lỗi bằng � thay vì dừng.")
     var lenient = false
 
-    @Option(name: .customLong("rejected"), help: "Ghi danh sách các dòng bị loại (tệp, dòng, byte, mã lý do, lý do, trích đoạn) vào tệp CSV này.")
+    @Option(
+        name: .customLong("rejected"),
+        help: "Ghi danh sách các dòng bị loại (tệp, dòng, byte, mã lý do, lý do, trích đoạn) vào tệp CSV này.")
     var rejectedFile: String?
 
     @OptionGroup var classifier: ClassifierOptions
@@ -35,38 +41,59 @@ struct PileOptions: ParsableArguments {
         var parsed: TextEncoding? = nil
         if let encoding {
             guard let value = TextEncoding(name: encoding) else {
-                throw CLIError(TextDecodingFailure.unknownEncoding(encoding).message(file: "--encoding", language: language), code: .usage)
+                throw CLIError(
+                    TextDecodingFailure.unknownEncoding(encoding).message(file: "--encoding", language: language),
+                    code: .usage)
             }
             parsed = value
         }
-        try requireOneOf(["auto"] + InputFormat.allCases.map(\.rawValue), inputFormat.lowercased(), option: "--input-format", language)
+        try requireOneOf(
+            ["auto"] + InputFormat.allCases.map(\.rawValue), inputFormat.lowercased(), option: "--input-format",
+            language)
         let format = InputFormat(rawValue: inputFormat.lowercased())
-        let options = PetitionPipeline.Options(asOf: try classifier.routingDate(),
-                                               sources: .init(encoding: parsed, lenient: lenient, textColumn: textColumn, sheet: sheet, format: format))
-        return PetitionPipeline(classifier: try classifier.classifier(), options: options, readers: PetitionSources.readers).processor()
+        let options = PetitionPipeline.Options(
+            asOf: try classifier.routingDate(),
+            sources: .init(encoding: parsed, lenient: lenient, textColumn: textColumn, sheet: sheet, format: format))
+        return PetitionPipeline(
+            classifier: try classifier.classifier(), options: options, readers: PetitionSources.readers
+        ).processor()
     }
 }
 
 /// Runs a pile through the processor with progress, summary and exit codes.
 enum PileRun {
-    static func run(_ options: PileOptions, _ processor: PileProcessor, _ consume: ([ClassifiedPetition]) throws -> Void) throws -> PileProcessor.Summary {
+    static func run(
+        _ options: PileOptions, _ processor: PileProcessor, _ consume: ([ClassifiedPetition]) throws -> Void
+    ) throws -> PileProcessor.Summary {
         let l = options.language
         let showProgress = Terminal.isErrorTTY
         let list = try options.rejectedFile.map { try RejectedRowsFile(path: $0, inputs: options.inputs, language: l) }
-        let summary = try processor.run(options.inputs, progress: { count in
-            if showProgress { Terminal.progress(l.pick("Đã xử lý \(count) kiến nghị…", "Processed \(count) petitions…")) }
-        }, rejectedRow: { list?.add($0) }, consume)
+        let summary = try processor.run(
+            options.inputs,
+            progress: { count in
+                if showProgress {
+                    Terminal.progress(l.pick("Đã xử lý \(count) kiến nghị…", "Processed \(count) petitions…"))
+                }
+            }, rejectedRow: { list?.add($0) }, consume)
         if showProgress { Terminal.progress(nil) }
         try list?.finish()
         for (_, failure) in summary.failedFiles { Terminal.warn(failure.message(l)) }
         for row in summary.rejected.prefix(50) { Terminal.warn(row.message(l)) }
         if summary.rejectedCount > 50 {
-            Terminal.warn(l.pick("… và \(summary.rejectedCount - 50) dòng bị loại khác", "… and \(summary.rejectedCount - 50) more rejected rows")
-                + (options.rejectedFile.map { l.pick(" (xem \($0)).", " (see \($0)).") } ?? l.pick(" (ghi đủ danh sách bằng --rejected TỆP).", " (list them all with --rejected FILE).")))
+            Terminal.warn(
+                l.pick(
+                    "… và \(summary.rejectedCount - 50) dòng bị loại khác",
+                    "… and \(summary.rejectedCount - 50) more rejected rows")
+                    + (options.rejectedFile.map { l.pick(" (xem \($0)).", " (see \($0)).") }
+                        ?? l.pick(" (ghi đủ danh sách bằng --rejected TỆP).", " (list them all with --rejected FILE)."))
+            )
         }
         if summary.read == 0 && summary.failedFiles.isEmpty {
-            Terminal.warn(l.pick("Không có kiến nghị nào trong \(options.inputs.joined(separator: ", ")): kiểm tra lại tệp (chỉ có dòng tiêu đề, hoặc mọi dòng đều bị loại).",
-                                 "No petitions in \(options.inputs.joined(separator: ", ")): check the file (only a header row, or every row was rejected)."))
+            Terminal.warn(
+                l.pick(
+                    "Không có kiến nghị nào trong \(options.inputs.joined(separator: ", ")): kiểm tra lại tệp (chỉ có dòng tiêu đề, hoặc mọi dòng đều bị loại).",
+                    "No petitions in \(options.inputs.joined(separator: ", ")): check the file (only a header row, or every row was rejected)."
+                ))
         }
         Terminal.warn(summary.line(l))
         return summary
@@ -106,7 +133,13 @@ extension InputFailure {
         case .unsupportedFormat: 13
         case .corrupt: 14
         case .tooLarge, .tooManyColumns, .pipedPackageTooLarge: 15
-        case .office(_, let failure): switch failure.kind { case .damaged: 14; case .limit: 15; case .nothingToDo: 10; case .usage: 12 }
+        case .office(_, let failure):
+            switch failure.kind {
+            case .damaged: 14
+            case .limit: 15
+            case .nothingToDo: 10
+            case .usage: 12
+            }
         }
     }
 }
@@ -124,13 +157,21 @@ final class RejectedRowsFile {
         }
         self.language = language
         let l = language
-        write([0xEF, 0xBB, 0xBF], CSVRow.line([l.pick("tệp", "file"), l.pick("dòng", "line"), "byte", l.pick("mã lý do", "reason code"),
-                                              l.pick("lý do", "reason"), l.pick("trích đoạn", "excerpt")]))
+        write(
+            [0xEF, 0xBB, 0xBF],
+            CSVRow.line([
+                l.pick("tệp", "file"), l.pick("dòng", "line"), "byte", l.pick("mã lý do", "reason code"),
+                l.pick("lý do", "reason"), l.pick("trích đoạn", "excerpt"),
+            ]))
     }
 
     func add(_ row: RejectedRow) {
-        write([], CSVRow.line([row.file, String(row.location), row.byteOffset.map(String.init) ?? "", row.reason.rawValue,
-                               row.message(language), row.excerpt]))
+        write(
+            [],
+            CSVRow.line([
+                row.file, String(row.location), row.byteOffset.map(String.init) ?? "", row.reason.rawValue,
+                row.message(language), row.excerpt,
+            ]))
     }
 
     private func write(_ prefix: [UInt8], _ line: String) {

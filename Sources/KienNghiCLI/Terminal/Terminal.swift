@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import KienNghiCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Every exit code of `kiennghi`, in one place (the README's table is this
@@ -130,9 +131,9 @@ enum Terminal {
 }
 
 #if canImport(Glibc)
-private let systemWrite = Glibc.write
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-private let systemWrite = Darwin.write
+    private let systemWrite = Darwin.write
 #endif
 
 extension AtomicOutputFile.Failure {
@@ -140,11 +141,13 @@ extension AtomicOutputFile.Failure {
     func message(_ l: Language) -> String {
         switch self {
         case .sameAsAnotherOutput(let path):
-            return l.pick("Hai kết quả cùng ghi vào \(path) (ví dụ -o và --rejected): đặt cho mỗi kết quả một tên riêng.",
-                          "Two outputs would both be written to \(path) (e.g. -o and --rejected): give each its own name.")
+            return l.pick(
+                "Hai kết quả cùng ghi vào \(path) (ví dụ -o và --rejected): đặt cho mỗi kết quả một tên riêng.",
+                "Two outputs would both be written to \(path) (e.g. -o and --rejected): give each its own name.")
         case .wouldOverwriteInput(let path):
-            return l.pick("Tệp kết quả \(path) trùng với tệp đầu vào: chọn tên khác để không ghi đè dữ liệu gốc.",
-                          "Output \(path) is one of the inputs: choose another name so the original is not overwritten.")
+            return l.pick(
+                "Tệp kết quả \(path) trùng với tệp đầu vào: chọn tên khác để không ghi đè dữ liệu gốc.",
+                "Output \(path) is one of the inputs: choose another name so the original is not overwritten.")
         case .notARegularFile(let path, let kind):
             let what: String
             switch kind {
@@ -156,17 +159,24 @@ extension AtomicOutputFile.Failure {
             case .regular, .other: what = l.pick("không phải tệp thường", "is not a regular file")
             }
             let example = Self.suggestion(path, inside: kind == .directory)
-            return l.pick("Không ghi kết quả vào \(path): đường dẫn này \(what). KienNghi không xoá, thay thế hay đi theo nó; hãy chọn một tên tệp mới, ví dụ \(example).",
-                          "Not writing to \(path): it \(what). KienNghi never removes, replaces or follows it; name a new file instead, e.g. \(example).")
+            return l.pick(
+                "Không ghi kết quả vào \(path): đường dẫn này \(what). KienNghi không xoá, thay thế hay đi theo nó; hãy chọn một tên tệp mới, ví dụ \(example).",
+                "Not writing to \(path): it \(what). KienNghi never removes, replaces or follows it; name a new file instead, e.g. \(example)."
+            )
         case .missingFolder(let path, let folder):
-            return l.pick("Không ghi được \(path): thư mục \(folder) không tồn tại. Tạo thư mục trước hoặc chọn chỗ khác.",
-                          "Cannot write \(path): folder \(folder) does not exist. Create it first or choose another place.")
+            return l.pick(
+                "Không ghi được \(path): thư mục \(folder) không tồn tại. Tạo thư mục trước hoặc chọn chỗ khác.",
+                "Cannot write \(path): folder \(folder) does not exist. Create it first or choose another place.")
         case .cannotCreate(let path, let folder, let code):
-            return l.pick("Không tạo được tệp trong \(folder) để ghi \(path) (\(Self.reason(code))). Kiểm tra quyền ghi hoặc chọn thư mục khác.",
-                          "Cannot create a file in \(folder) to write \(path) (\(Self.reason(code))). Check write permission or choose another folder.")
+            return l.pick(
+                "Không tạo được tệp trong \(folder) để ghi \(path) (\(Self.reason(code))). Kiểm tra quyền ghi hoặc chọn thư mục khác.",
+                "Cannot create a file in \(folder) to write \(path) (\(Self.reason(code))). Check write permission or choose another folder."
+            )
         case .writeFailed(let path, let code):
-            return l.pick("Ghi \(path) thất bại (\(Self.reason(code))); không để lại tệp dở dang. Kiểm tra dung lượng đĩa rồi chạy lại.",
-                          "Writing \(path) failed (\(Self.reason(code))); no partial file was left. Check free disk space and run again.")
+            return l.pick(
+                "Ghi \(path) thất bại (\(Self.reason(code))); không để lại tệp dở dang. Kiểm tra dung lượng đĩa rồi chạy lại.",
+                "Writing \(path) failed (\(Self.reason(code))); no partial file was left. Check free disk space and run again."
+            )
         }
     }
 
@@ -209,9 +219,14 @@ extension RenderingCommand {
 /// never appears somewhere unannounced.
 enum DefaultOutput {
     static func announce(_ path: String, nextToInput: Bool, _ l: Language) {
-        Terminal.warn(nextToInput
-            ? l.pick("Không có -o: ghi kết quả cạnh tệp đầu vào, vào \(path).", "No -o given: writing next to the input, to \(path).")
-            : l.pick("Không có -o: ghi kết quả vào \(path) trong thư mục hiện tại.", "No -o given: writing to \(path) in the current folder."))
+        Terminal.warn(
+            nextToInput
+                ? l.pick(
+                    "Không có -o: ghi kết quả cạnh tệp đầu vào, vào \(path).",
+                    "No -o given: writing next to the input, to \(path).")
+                : l.pick(
+                    "Không có -o: ghi kết quả vào \(path) trong thư mục hiện tại.",
+                    "No -o given: writing to \(path) in the current folder."))
     }
 }
 

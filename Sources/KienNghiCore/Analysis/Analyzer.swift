@@ -8,8 +8,13 @@ package struct Analyzer: Sendable {
 
     /// The standard chain: NFC, then look-alike repair (which needs whole
     /// composed words and must see TCVN3's soft-hyphen ư), then invisible characters.
-    package init(legacyLookalikes: LegacyLookalikeFilter.Mode = .automatic, abbreviations: AbbreviationTable = AbbreviationTable()) {
-        characterFilters = [CanonicalCompositionFilter(), LegacyLookalikeFilter(mode: legacyLookalikes), InvisibleCharacterFilter()]
+    package init(
+        legacyLookalikes: LegacyLookalikeFilter.Mode = .automatic,
+        abbreviations: AbbreviationTable = AbbreviationTable()
+    ) {
+        characterFilters = [
+            CanonicalCompositionFilter(), LegacyLookalikeFilter(mode: legacyLookalikes), InvisibleCharacterFilter(),
+        ]
         tokenizer = VietnameseTokenizer()
         self.abbreviations = abbreviations
     }
@@ -41,7 +46,8 @@ package struct Analyzer: Sendable {
         let sentences = SentenceSplitter.split(tokens, normalized: bytes)
         return AnalyzedText(
             source: text, normalized: bytes, tokens: tokens, tokenKeys: builder.tokenKeys,
-            tokenPlainKeys: builder.tokenPlainKeys, terms: builder.terms, tokenTerms: builder.tokenTerms, sentences: sentences,
+            tokenPlainKeys: builder.tokenPlainKeys, terms: builder.terms, tokenTerms: builder.tokenTerms,
+            sentences: sentences,
             keyArena: builder.arena)
     }
 
@@ -63,7 +69,9 @@ package struct Analyzer: Sendable {
     /// filters have work, only the lines that need them are filtered. Words
     /// are then rewritten in place only if they have a non-ASCII letter.
     /// `cache` remembers each distinct word's canonical form; keep one per stream.
-    package func normalize(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8], cache: inout NormalizationCache) {
+    package func normalize(
+        _ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8], cache: inout NormalizationCache
+    ) {
         output.reserveCapacity(output.count + text.count)
         // Filters that decide on the whole text look at the whole chunk first;
         // line-by-line filters are checked line by line below.
@@ -76,7 +84,9 @@ package struct Analyzer: Sendable {
 
     /// Filters only the lines that need it; false (with `output` untouched)
     /// when a filter that needs the whole text would change a filtered line.
-    private func normalizeLineByLine(_ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8], cache: inout NormalizationCache) -> Bool {
+    private func normalizeLineByLine(
+        _ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8], cache: inout NormalizationCache
+    ) -> Bool {
         let mark = output.count
         var lineStart = 0
         while lineStart < text.count {
@@ -89,7 +99,8 @@ package struct Analyzer: Sendable {
             var filtered: FilteredText? = nil
             for filter in characterFilters {
                 // An untouched line passed the whole-text filters' check with its chunk.
-                let unchanged = filtered.map { current in current.bytes.withUnsafeBufferPointer { filter.leavesUnchanged($0) } }
+                let unchanged =
+                    filtered.map { current in current.bytes.withUnsafeBufferPointer { filter.leavesUnchanged($0) } }
                     ?? (!filter.worksLineByLine || filter.leavesUnchanged(line))
                 if unchanged { continue }
                 guard filter.worksLineByLine else {
@@ -109,13 +120,18 @@ package struct Analyzer: Sendable {
 
     /// Copies filtered `bytes` to `output`, every word with a non-ASCII letter
     /// in canonical tone placement (ASCII words cannot change).
-    private func appendCanonicalWords(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], cache: inout NormalizationCache) {
+    private func appendCanonicalWords(
+        _ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], cache: inout NormalizationCache
+    ) {
         var copied = 0
         tokenizer.forEachToken(in: bytes) { token in
             guard token.kind == .word else { return }
             let range = token.normalized
             var ascii = true
-            for i in range where bytes[i] >= 0x80 { ascii = false; break }
+            for i in range where bytes[i] >= 0x80 {
+                ascii = false
+                break
+            }
             if ascii { return }
             // Most words are already canonical: nothing is copied until one is not.
             cache.withCanonical(UnsafeBufferPointer(rebasing: bytes[range])) { rewrite in
@@ -204,13 +220,19 @@ struct TermBuilder {
         var capitals = true
         bytes.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[token.normalized])
-            for b in slice where b >= 0x61 && b <= 0x7A { capitals = false; break }
+            for b in slice where b >= 0x61 && b <= 0x7A {
+                capitals = false
+                break
+            }
             switch token.kind {
             case .word, .acronym, .documentNumber:
                 if keyCache != nil {
-                    accentless = keyCache!.appendKeys(of: slice, key: &arena, plain: &plainScratch!, canonicalizer: &canonicalizer)
+                    accentless = keyCache!.appendKeys(
+                        of: slice, key: &arena, plain: &plainScratch!, canonicalizer: &canonicalizer)
                 } else {
-                    accentless = canonicalizer.canonicalize(slice, keepCase: false, key: &arena, plain: &plainScratch).isAccentless
+                    accentless =
+                        canonicalizer.canonicalize(slice, keepCase: false, key: &arena, plain: &plainScratch)
+                        .isAccentless
                 }
             default:
                 arena.append(contentsOf: slice)
@@ -230,14 +252,19 @@ struct TermBuilder {
         if !abbreviations.isEmpty, token.kind == .word || token.kind == .acronym, keyEnd - keyStart <= 24 {
             if expand(keyStart..<keyEnd, token: index, capitals: capitals, isAcronym: token.kind == .acronym) { return }
         }
-        terms.append(Term(tokenIndex: Int32(index), key: keyStart..<keyEnd, plain: plainRange, isAccentless: accentless, isExpansion: false))
+        terms.append(
+            Term(
+                tokenIndex: Int32(index), key: keyStart..<keyEnd, plain: plainRange, isAccentless: accentless,
+                isExpansion: false))
     }
 
     private func hasLowercaseLetter(_ range: Range<Int>) -> Bool {
         var i = range.lowerBound
         while i < range.upperBound {
             let length = UTF8Scalars.length(of: bytes[i])
-            if let info = VietnameseLetters.info(UTF8Scalars.decode(bytes, at: i, length: length)), !info.isUpper { return true }
+            if let info = VietnameseLetters.info(UTF8Scalars.decode(bytes, at: i, length: length)), !info.isUpper {
+                return true
+            }
             i += length
         }
         return false
@@ -247,7 +274,9 @@ struct TermBuilder {
     private mutating func expand(_ key: Range<Int32>, token: Int, capitals: Bool, isAcronym: Bool) -> Bool {
         let whole: AbbreviationTable.Expansion?
         let candidate = arena.withUnsafeBufferPointer { buffer in
-            abbreviations.expansion(for: UnsafeBufferPointer(rebasing: buffer[Int(key.lowerBound)..<Int(key.upperBound)]), writtenInCapitals: capitals)
+            abbreviations.expansion(
+                for: UnsafeBufferPointer(rebasing: buffer[Int(key.lowerBound)..<Int(key.upperBound)]),
+                writtenInCapitals: capitals)
         }
         if let candidate, candidate.requiresCapitals, !textUsesLowercase { whole = nil } else { whole = candidate }
         if let whole {
@@ -260,12 +289,19 @@ struct TermBuilder {
         var parts: [[UInt8]] = [[]]
         var separators: [UInt8] = []
         for b in keyBytes {
-            if b == 0x26 || b == 0x2D { parts.append([]); separators.append(b) } else { parts[parts.count - 1].append(b) }
+            if b == 0x26 || b == 0x2D {
+                parts.append([])
+                separators.append(b)
+            } else {
+                parts[parts.count - 1].append(b)
+            }
         }
         var expandedAny = false
         var pending: [(keys: [[UInt8]], plains: [[UInt8]])] = []
         for (offset, part) in parts.enumerated() {
-            if let expansion = part.withUnsafeBufferPointer({ abbreviations.expansion(for: $0, writtenInCapitals: true) }) {
+            if let expansion = part.withUnsafeBufferPointer({
+                abbreviations.expansion(for: $0, writtenInCapitals: true)
+            }) {
                 pending.append((expansion.keys, expansion.plains))
                 expandedAny = true
             } else {
@@ -277,7 +313,9 @@ struct TermBuilder {
         }
         guard expandedAny else { return false }
         for item in pending {
-            append(AbbreviationTable.Expansion(keys: item.keys, plains: item.plains, requiresCapitals: false), token: token)
+            append(
+                AbbreviationTable.Expansion(keys: item.keys, plains: item.plains, requiresCapitals: false), token: token
+            )
         }
         return true
     }
@@ -288,7 +326,10 @@ struct TermBuilder {
             arena.append(contentsOf: key)
             let middle = Int32(arena.count)
             arena.append(contentsOf: plain)
-            terms.append(Term(tokenIndex: Int32(token), key: start..<middle, plain: middle..<Int32(arena.count), isAccentless: false, isExpansion: true))
+            terms.append(
+                Term(
+                    tokenIndex: Int32(token), key: start..<middle, plain: middle..<Int32(arena.count),
+                    isAccentless: false, isExpansion: true))
         }
     }
 }
@@ -303,19 +344,25 @@ struct WordKeyCache {
 
     /// Appends the keys of `word` (as ``SyllableCanonicalizer`` would); returns whether it is accentless.
     mutating func appendKeys(
-        of word: UnsafeBufferPointer<UInt8>, key: inout [UInt8], plain: inout [UInt8], canonicalizer: inout SyllableCanonicalizer
+        of word: UnsafeBufferPointer<UInt8>, key: inout [UInt8], plain: inout [UInt8],
+        canonicalizer: inout SyllableCanonicalizer
     ) -> Bool {
         if let number = words.value(for: word) {
             let entry = entries[Int(number)]
             stored.withUnsafeBufferPointer { buffer in
-                key.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[Int(entry.key.lowerBound)..<Int(entry.key.upperBound)]))
-                plain.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[Int(entry.plain.lowerBound)..<Int(entry.plain.upperBound)]))
+                key.append(
+                    contentsOf: UnsafeBufferPointer(
+                        rebasing: buffer[Int(entry.key.lowerBound)..<Int(entry.key.upperBound)]))
+                plain.append(
+                    contentsOf: UnsafeBufferPointer(
+                        rebasing: buffer[Int(entry.plain.lowerBound)..<Int(entry.plain.upperBound)]))
             }
             return entry.accentless
         }
         scratchKey.removeAll(keepingCapacity: true)
         scratchPlain!.removeAll(keepingCapacity: true)
-        let accentless = canonicalizer.canonicalize(word, keepCase: false, key: &scratchKey, plain: &scratchPlain).isAccentless
+        let accentless = canonicalizer.canonicalize(word, keepCase: false, key: &scratchKey, plain: &scratchPlain)
+            .isAccentless
         key.append(contentsOf: scratchKey)
         plain.append(contentsOf: scratchPlain!)
         if words.count < 1 << 16 {
@@ -331,7 +378,7 @@ struct WordKeyCache {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

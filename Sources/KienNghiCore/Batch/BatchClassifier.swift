@@ -26,7 +26,8 @@ package struct BatchClassifier: Sendable {
         guard !batch.isEmpty else { return [] }
         var results = [Classification?](repeating: nil, count: batch.count)
         let slices = min(threads * 4, batch.count)
-        let classifier = classifier, asOf = asOf
+        let classifier = classifier
+        let asOf = asOf
         results.withUnsafeMutableBufferPointer { buffer in
             // Each slice writes only its own indices, so the writes never overlap.
             nonisolated(unsafe) let output = buffer

@@ -25,8 +25,10 @@ public struct PetitionPipeline: Sendable {
         public var threads: Int?
 
         /// Options for routing on `asOf`, scoring with `policy`, opening files with `sources`.
-        public init(asOf: RoutingDate = .structure2019, policy: ScoringPolicy = ScoringPolicy(),
-                    sources: PetitionSourceOptions = PetitionSourceOptions(), threads: Int? = nil) {
+        public init(
+            asOf: RoutingDate = .structure2019, policy: ScoringPolicy = ScoringPolicy(),
+            sources: PetitionSourceOptions = PetitionSourceOptions(), threads: Int? = nil
+        ) {
             self.asOf = asOf
             self.policy = policy
             self.sources = sources
@@ -42,7 +44,9 @@ public struct PetitionPipeline: Sendable {
 
     /// Loads, checks and compiles the lexicons in `directory` (nil: the copy bundled with KienNghiCore).
     /// - Throws: ``LexiconLoader/Failure`` with every diagnostic when a lexicon file has errors.
-    public init(lexicons directory: URL? = nil, options: Options = Options(), readers: PetitionReaders = .text) throws(LexiconLoader.Failure) {
+    public init(lexicons directory: URL? = nil, options: Options = Options(), readers: PetitionReaders = .text)
+        throws(LexiconLoader.Failure)
+    {
         let (lexicon, _) = try LexiconLoader(directory: directory ?? BundledLexicons.directory).load()
         self.init(classifier: Classifier(lexicon: lexicon, policy: options.policy), options: options, readers: readers)
     }
@@ -71,15 +75,19 @@ public struct PetitionPipeline: Sendable {
     /// bounded memory. Rows that are not petitions go to `rejected` as they are
     /// found; a file that cannot be read at all is listed in the summary and the
     /// others go on. For every run, rows read = classified + review + rejected.
-    public func classify(files: [String], progress: (Int) -> Void = { _ in }, rejected: (RejectedRow) -> Void = { _ in },
-                         _ consume: ([ClassifiedPetition]) throws -> Void) throws -> PileSummary {
+    public func classify(
+        files: [String], progress: (Int) -> Void = { _ in }, rejected: (RejectedRow) -> Void = { _ in },
+        _ consume: ([ClassifiedPetition]) throws -> Void
+    ) throws -> PileSummary {
         try processor().run(files, progress: progress, rejectedRow: rejected, consume)
     }
 
     /// A processor for one run (it keeps inputs opened early for their columns).
     package func processor() -> PileProcessor {
-        PileProcessor(batch: BatchClassifier(classifier: classifier, asOf: options.asOf, threads: options.threads ?? System.coreCount),
-                      options: options.sources, readers: readers)
+        PileProcessor(
+            batch: BatchClassifier(
+                classifier: classifier, asOf: options.asOf, threads: options.threads ?? System.coreCount),
+            options: options.sources, readers: readers)
     }
 }
 

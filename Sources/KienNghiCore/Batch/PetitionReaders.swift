@@ -14,8 +14,10 @@ public struct PetitionSourceOptions: Sendable {
     public var format: InputFormat?
 
     /// Options with everything detected (the defaults) unless given.
-    public init(encoding: TextEncoding? = nil, lenient: Bool = false, textColumn: String? = nil, sheet: String? = nil,
-                format: InputFormat? = nil) {
+    public init(
+        encoding: TextEncoding? = nil, lenient: Bool = false, textColumn: String? = nil, sheet: String? = nil,
+        format: InputFormat? = nil
+    ) {
         self.encoding = encoding
         self.lenient = lenient
         self.textColumn = textColumn
@@ -42,7 +44,8 @@ public struct PetitionReaders: Sendable {
     }
 
     /// Opens one package as a petition source.
-    public typealias Opener = @Sendable (_ input: PackageInput, _ options: PetitionSourceOptions) throws -> any PetitionSource
+    public typealias Opener =
+        @Sendable (_ input: PackageInput, _ options: PetitionSourceOptions) throws -> any PetitionSource
 
     private var packageOpeners: [InputFormat: Opener] = [:]
 
@@ -67,7 +70,8 @@ public struct PetitionReaders: Sendable {
         if named == nil, regular, !pathExtension.isEmpty { throw InputFailure.unsupportedFormat(path: path) }
         if let named, regular {
             if named.isPackage { return try package(.file(path: path), named, options) }
-            return try text(TextStream(path: path, encoding: options.encoding, lenient: options.lenient), named, options)
+            return try text(
+                TextStream(path: path, encoding: options.encoding, lenient: options.lenient), named, options)
         }
         let input = try ByteInput(path: path)
         let format: InputFormat
@@ -78,7 +82,8 @@ public struct PetitionReaders: Sendable {
             format = InputFormat.sniff(head, complete: head.count < InputLimits.sniffBytes)
         }
         guard format.isPackage else {
-            return try text(TextStream(input: input, encoding: options.encoding, lenient: options.lenient), format, options)
+            return try text(
+                TextStream(input: input, encoding: options.encoding, lenient: options.lenient), format, options)
         }
         if regular { return try package(.file(path: path), format, options) }
         // A ZIP package is read from its end: a pipe's bytes are gathered in memory first, within a bound.
@@ -92,13 +97,17 @@ public struct PetitionReaders: Sendable {
     /// them would be; `name` stands for the path in messages and, without
     /// `options.format`, its extension names the format.
     public func open(bytes: [UInt8], name: String, options: PetitionSourceOptions) throws -> any PetitionSource {
-        let format = options.format ?? InputFormat(pathExtension: InputFormat.pathExtension(of: name))
+        let format =
+            options.format ?? InputFormat(pathExtension: InputFormat.pathExtension(of: name))
             ?? InputFormat.sniff(bytes.prefix(InputLimits.sniffBytes), complete: bytes.count <= InputLimits.sniffBytes)
         if format.isPackage { return try package(.bytes(bytes, name: name), format, options) }
-        return try text(TextStream(bytes: bytes, name: name, encoding: options.encoding, lenient: options.lenient), format, options)
+        return try text(
+            TextStream(bytes: bytes, name: name, encoding: options.encoding, lenient: options.lenient), format, options)
     }
 
-    private func package(_ input: PackageInput, _ format: InputFormat, _ options: PetitionSourceOptions) throws -> any PetitionSource {
+    private func package(_ input: PackageInput, _ format: InputFormat, _ options: PetitionSourceOptions) throws
+        -> any PetitionSource
+    {
         guard let open = packageOpeners[format] else {
             switch input {
             case .file(let path), .bytes(_, let path): throw InputFailure.unsupportedFormat(path: path)
@@ -107,7 +116,9 @@ public struct PetitionReaders: Sendable {
         return try open(input, options)
     }
 
-    private func text(_ stream: TextStream, _ format: InputFormat, _ options: PetitionSourceOptions) throws -> any PetitionSource {
+    private func text(_ stream: TextStream, _ format: InputFormat, _ options: PetitionSourceOptions) throws
+        -> any PetitionSource
+    {
         switch format {
         case .csv, .tsv: try DelimitedPetitionSource(stream: stream, textColumn: options.textColumn)
         case .jsonl: JSONLinesPetitionSource(stream: stream)

@@ -46,10 +46,13 @@ public struct PileProcessor {
                 .map { "\($0.0): \($0.1)" }.joined(separator: ", ")
             var text = l.pick(
                 "Đã đọc \(rows) dòng = phân loại \(classified - review) + chờ xem xét \(review) + loại bỏ \(rejectedCount)",
-                "Read \(rows) rows = classified \(classified - review) + sent to review \(review) + rejected \(rejectedCount)")
+                "Read \(rows) rows = classified \(classified - review) + sent to review \(review) + rejected \(rejectedCount)"
+            )
             if !why.isEmpty { text += " (\(why))" }
             text += l.pick("; khẩn \(urgent)", "; urgent \(urgent)")
-            if !failedFiles.isEmpty { text += l.pick("; \(failedFiles.count) tệp không đọc được", "; \(failedFiles.count) files unreadable") }
+            if !failedFiles.isEmpty {
+                text += l.pick("; \(failedFiles.count) tệp không đọc được", "; \(failedFiles.count) files unreadable")
+            }
             return text + "."
         }
     }
@@ -94,8 +97,10 @@ public struct PileProcessor {
 
     /// Reads, classifies and hands on every input in order. Each rejected row
     /// goes to `rejectedRow` as it is found (for a rejected-rows file).
-    package func run(_ inputs: [String], progress: (Int) -> Void = { _ in }, rejectedRow: (RejectedRow) -> Void = { _ in },
-                    _ consume: ([ClassifiedPetition]) throws -> Void) throws -> Summary {
+    package func run(
+        _ inputs: [String], progress: (Int) -> Void = { _ in }, rejectedRow: (RejectedRow) -> Void = { _ in },
+        _ consume: ([ClassifiedPetition]) throws -> Void
+    ) throws -> Summary {
         var summary = Summary()
         for input in inputs {
             let source: any PetitionSource
@@ -106,18 +111,21 @@ public struct PileProcessor {
                 continue
             }
             do {
-                try source.read(batchSize: batchSize, { records in
-                    summary.read += records.count
-                    let classified = batch.classify(records, file: input)
-                    summary.classified += classified.count
-                    summary.review += classified.filter(\.classification.needsReview).count
-                    summary.urgent += classified.filter { !$0.classification.urgency.isEmpty }.count
-                    try consume(classified)
-                    progress(summary.read)
-                }, rejected: { row in
-                    summary.reject(row)
-                    rejectedRow(row)
-                })
+                try source.read(
+                    batchSize: batchSize,
+                    { records in
+                        summary.read += records.count
+                        let classified = batch.classify(records, file: input)
+                        summary.classified += classified.count
+                        summary.review += classified.filter(\.classification.needsReview).count
+                        summary.urgent += classified.filter { !$0.classification.urgency.isEmpty }.count
+                        try consume(classified)
+                        progress(summary.read)
+                    },
+                    rejected: { row in
+                        summary.reject(row)
+                        rejectedRow(row)
+                    })
             } catch let failure as InputFailure {
                 summary.failedFiles.append((input, failure))
             }

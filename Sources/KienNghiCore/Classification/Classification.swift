@@ -38,7 +38,10 @@ public struct ThemeScore: Sendable, Equatable, Codable {
 
 /// A place named in the petition.
 public struct LocationMention: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Codable { case district, commune, industrialZone = "industrial-zone" }
+    public enum Kind: String, Sendable, Codable {
+        case district, commune
+        case industrialZone = "industrial-zone"
+    }
 
     /// District, commune or industrial zone.
     public var kind: Kind
@@ -91,7 +94,8 @@ public struct AgencySuggestion: Sendable, Equatable, Codable {
     public var reasons: [RoutingReason] = []
 
     enum CodingKeys: String, CodingKey {
-        case id, name, agencyName, reason, rule, localUnits, ambiguous, theme, basis, phrase, scope, confidence, needsReview
+        case id, name, agencyName, reason, rule, localUnits, ambiguous, theme, basis, phrase, scope, confidence,
+            needsReview
     }
 }
 

@@ -16,7 +16,8 @@ extension Classifier {
         let petition = PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed))
         let hand = ThemeScorer(compiled: compiled, policy: policy, language: language).score(petition)
         let masked = hand.maskedTerms
-        let (ngrams, count) = LearnedThemeModel.features(petition, masked: { term in masked.contains { $0.contains(term) } })
+        let (ngrams, count) = LearnedThemeModel.features(
+            petition, masked: { term in masked.contains { $0.contains(term) } })
         var scores: [String: Double] = [:]
         var phrases: [String] = []
         for theme in hand.accepted + hand.candidates {
@@ -29,11 +30,15 @@ extension Classifier {
         var forms: [String: String] = [:]
         let terms = analyzed.terms
         for index in terms.indices.dropFirst() {
-            let a = terms[index - 1], b = terms[index]
-            guard analyzed.tokens[Int(a.tokenIndex)].kind == .word, analyzed.tokens[Int(b.tokenIndex)].kind == .word else { continue }
-            forms[analyzed.string(a.plain) + " " + analyzed.string(b.plain)] = analyzed.string(a.key) + " " + analyzed.string(b.key)
+            let a = terms[index - 1]
+            let b = terms[index]
+            guard analyzed.tokens[Int(a.tokenIndex)].kind == .word, analyzed.tokens[Int(b.tokenIndex)].kind == .word
+            else { continue }
+            forms[analyzed.string(a.plain) + " " + analyzed.string(b.plain)] =
+                analyzed.string(a.key) + " " + analyzed.string(b.key)
         }
-        return LearningInput(ngrams: ngrams + phrases, ngramPositions: count, lexiconScores: scores, accentedForms: forms)
+        return LearningInput(
+            ngrams: ngrams + phrases, ngramPositions: count, lexiconScores: scores, accentedForms: forms)
     }
 
     /// This classifier with other learned weights (nil: hand lexicons only).

@@ -22,16 +22,26 @@ package struct Classifier: Sendable {
         let analyzed = compiled.analyzer.analyze(text)
         let petition = PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed))
         var scored = ThemeScorer(compiled: compiled, policy: policy, language: language).score(petition)
-        if let learned = compiled.learned { scored = HybridScorer(compiled: compiled, model: learned, language: language).rescore(petition, hand: scored) }
+        if let learned = compiled.learned {
+            scored = HybridScorer(compiled: compiled, model: learned, language: language).rescore(
+                petition, hand: scored)
+        }
         let location = LocationExtractor(compiled: compiled).extract(petition)
-        let themes = scored.accepted.isEmpty
-            ? [ThemeScore(id: ThemeID.other, label: compiled.lexicon.theme(ThemeID.other)?.label(language) ?? ThemeID.other, score: 0, evidence: [])]
+        let themes =
+            scored.accepted.isEmpty
+            ? [
+                ThemeScore(
+                    id: ThemeID.other, label: compiled.lexicon.theme(ThemeID.other)?.label(language) ?? ThemeID.other,
+                    score: 0, evidence: [])
+            ]
             : scored.accepted
         // A petition sent to review still gets its best suggestion (marked as such).
         let router = AgencyRouter(compiled: compiled, language: language)
         let agency = router.suggest(petition, scored: scored, location: location, on: date)
-        let urgency = UrgencyDetector(compiled: compiled, language: language).detect(petition, negatedStarts: scored.negatedStarts)
-        return Classification(themes: themes, candidates: scored.candidates, confidence: scored.confidence, agency: agency,
-                              location: location, urgency: urgency, asOf: date)
+        let urgency = UrgencyDetector(compiled: compiled, language: language).detect(
+            petition, negatedStarts: scored.negatedStarts)
+        return Classification(
+            themes: themes, candidates: scored.candidates, confidence: scored.confidence, agency: agency,
+            location: location, urgency: urgency, asOf: date)
     }
 }

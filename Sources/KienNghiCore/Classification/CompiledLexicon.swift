@@ -38,7 +38,9 @@ final class CompiledLexicon: Sendable {
     let rulesByTheme: [String: [Int]]
 
     /// Words after which capitalised syllables are a person's name, not vocabulary.
-    static let honorificWords = ["ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "cháu", "bạn", "chồng", "vợ"]
+    static let honorificWords = [
+        "ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "cháu", "bạn", "chồng", "vợ",
+    ]
 
     init(_ lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -55,7 +57,8 @@ final class CompiledLexicon: Sendable {
 
         var themeMatcher = PhraseMatcher()
         var themeEntries: [ThemeEntry] = []
-        for (index, phrase) in lexicon.phrases.enumerated() where themeMatcher.add(analyzer.analyze(phrase.text), vocabulary: &vocabulary) {
+        for (index, phrase) in lexicon.phrases.enumerated()
+        where themeMatcher.add(analyzer.analyze(phrase.text), vocabulary: &vocabulary) {
             themeEntries.append(.phrase(index))
         }
         for cue in lexicon.negationCues where themeMatcher.add(analyzer.analyze(cue), vocabulary: &vocabulary) {
@@ -88,7 +91,8 @@ final class CompiledLexicon: Sendable {
         }
         for (index, district) in lexicon.gazetteer.districts.enumerated() {
             addPlace(district.fullName, .district(index, bareName: false))
-            for variant in district.variants where variant.contains(" ") && variant.lowercased().hasPrefix(district.type) {
+            for variant in district.variants
+            where variant.contains(" ") && variant.lowercased().hasPrefix(district.type) {
                 addPlace(variant, .district(index, bareName: false))
             }
             addPlace(district.name, .district(index, bareName: true))
@@ -105,7 +109,8 @@ final class CompiledLexicon: Sendable {
 
         var scopeMatcher = PhraseMatcher()
         var scopeEntries: [Int] = []
-        for (index, cue) in lexicon.routing.scopeCues.enumerated() where scopeMatcher.add(analyzer.analyze(cue.phrase), vocabulary: &vocabulary) {
+        for (index, cue) in lexicon.routing.scopeCues.enumerated()
+        where scopeMatcher.add(analyzer.analyze(cue.phrase), vocabulary: &vocabulary) {
             scopeEntries.append(index)
         }
 
@@ -134,9 +139,12 @@ struct PetitionText {
         return SourceSpan(start: first.start, end: last.end)
     }
 
-    func evidence(_ match: PhraseMatch, phrase: String, weight: Double, negated: Bool, source: LexiconSource) -> Evidence {
+    func evidence(_ match: PhraseMatch, phrase: String, weight: Double, negated: Bool, source: LexiconSource)
+        -> Evidence
+    {
         let span = span(match.terms)
-        return Evidence(phrase: phrase, surface: analyzed.surface(of: span), start: span.start, end: span.end,
-                        weight: negated ? 0 : weight, match: match.kind, negated: negated, source: source.description)
+        return Evidence(
+            phrase: phrase, surface: analyzed.surface(of: span), start: span.start, end: span.end,
+            weight: negated ? 0 : weight, match: match.kind, negated: negated, source: source.description)
     }
 }

@@ -21,7 +21,9 @@ struct HybridScorer: Sendable {
         // Hand phrases that fired are features too: the model learned how far to trust each one.
         for theme in hand.accepted + hand.candidates {
             for evidence in theme.evidence where !evidence.negated && evidence.weight != 0 {
-                guard let row = model.phraseRows[evidence.phrase], !hits.contains(where: { $0.row == row }) else { continue }
+                guard let row = model.phraseRows[evidence.phrase], !hits.contains(where: { $0.row == row }) else {
+                    continue
+                }
                 hits.append(.init(row: row, terms: -1 ..< -1, plain: evidence.match == .plain))
             }
         }
@@ -45,9 +47,10 @@ struct HybridScorer: Sendable {
         let handAccepted = Set(hand.accepted.map(\.id))
         let policy = model.policy
         func themeScore(_ c: Int) -> ThemeScore {
-            ThemeScore(id: classes[c], label: compiled.lexicon.theme(classes[c])?.label(language) ?? classes[c],
-                       score: (probabilities[c] * 100).rounded() / 100,
-                       evidence: handEvidence[c] + learnedEvidence(text, hits, theme: c, value: value, shown: handEvidence[c]))
+            ThemeScore(
+                id: classes[c], label: compiled.lexicon.theme(classes[c])?.label(language) ?? classes[c],
+                score: (probabilities[c] * 100).rounded() / 100,
+                evidence: handEvidence[c] + learnedEvidence(text, hits, theme: c, value: value, shown: handEvidence[c]))
         }
         var accepted: [ThemeScore] = []
         var candidates: [ThemeScore] = []
@@ -55,23 +58,31 @@ struct HybridScorer: Sendable {
         let mainIsTheme = classes[main] != "other" && probabilities[main] >= policy.minimumConfidence
         for c in order where classes[c] != "other" {
             let p = probabilities[c]
-            let listed = mainIsTheme && (c == main || p >= policy.secondaryProbability || (handAccepted.contains(classes[c]) && p >= policy.secondaryWithLexicon))
+            let listed =
+                mainIsTheme
+                && (c == main || p >= policy.secondaryProbability
+                    || (handAccepted.contains(classes[c]) && p >= policy.secondaryWithLexicon))
             if listed {
                 accepted.append(themeScore(c))
             } else if p >= 0.05 || handScores[c] > 0 {
                 // Candidates keep their hand evidence only: learned evidence is built for listed themes.
-                candidates.append(ThemeScore(id: classes[c], label: compiled.lexicon.theme(classes[c])?.label(language) ?? classes[c],
-                                             score: (probabilities[c] * 100).rounded() / 100, evidence: handEvidence[c]))
+                candidates.append(
+                    ThemeScore(
+                        id: classes[c], label: compiled.lexicon.theme(classes[c])?.label(language) ?? classes[c],
+                        score: (probabilities[c] * 100).rounded() / 100, evidence: handEvidence[c]))
             }
         }
         let confidence = accepted.isEmpty ? 0 : (probabilities[main] * 100).rounded() / 100
-        return ThemeScorer.Outcome(accepted: accepted, candidates: candidates, confidence: confidence, negatedStarts: hand.negatedStarts,
-                                   maskedTerms: hand.maskedTerms, excluded: hand.excluded, undiscounted: hand.undiscounted)
+        return ThemeScorer.Outcome(
+            accepted: accepted, candidates: candidates, confidence: confidence, negatedStarts: hand.negatedStarts,
+            maskedTerms: hand.maskedTerms, excluded: hand.excluded, undiscounted: hand.undiscounted)
     }
 
     /// The largest positive learned contributions to theme `c`, as evidence.
     /// Words already shown by a hand phrase (or by a stronger n-gram) are not repeated.
-    private func learnedEvidence(_ text: PetitionText, _ hits: [LearnedThemeModel.Hit], theme c: Int, value: Double, shown: [Evidence]) -> [Evidence] {
+    private func learnedEvidence(
+        _ text: PetitionText, _ hits: [LearnedThemeModel.Hit], theme c: Int, value: Double, shown: [Evidence]
+    ) -> [Evidence] {
         let limit = model.policy.evidencePerTheme
         guard limit > 0 else { return [] }
         var covered = shown.map { $0.start..<$0.end }
@@ -91,7 +102,9 @@ struct HybridScorer: Sendable {
             let weight = model.weight(row: hit.row, theme: c)
             return !hit.terms.isEmpty && weight >= smallest ? (weight, hit) : nil
         }
-        for (_, hit) in ranked.sorted(by: { ($0.weight, $1.hit.terms.lowerBound) > ($1.weight, $0.hit.terms.lowerBound) }) {
+        for (_, hit) in ranked.sorted(by: {
+            ($0.weight, $1.hit.terms.lowerBound) > ($1.weight, $0.hit.terms.lowerBound)
+        }) {
             guard chosen.count < limit else { break }
             let span = text.span(hit.terms)
             guard !covered.contains(where: { $0.overlaps(span.start..<span.end) }), !isName(hit.terms) else { continue }
@@ -100,9 +113,12 @@ struct HybridScorer: Sendable {
         }
         return chosen.sorted { $0.1.start < $1.1.start }.map { hit, span in
             let source = model.source(row: hit.row, theme: c)?.description ?? "learned"
-            return Evidence(phrase: model.featureText[hit.row], surface: text.analyzed.surface(of: span), start: span.start, end: span.end,
-                            weight: (model.weight(row: hit.row, theme: c) * value * 100).rounded() / 100, match: hit.plain ? .plain : .accented,
-                            negated: false, source: source)
+            return Evidence(
+                phrase: model.featureText[hit.row], surface: text.analyzed.surface(of: span), start: span.start,
+                end: span.end,
+                weight: (model.weight(row: hit.row, theme: c) * value * 100).rounded() / 100,
+                match: hit.plain ? .plain : .accented,
+                negated: false, source: source)
         }
     }
 

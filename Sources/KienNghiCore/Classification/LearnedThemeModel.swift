@@ -31,7 +31,9 @@ struct LearnedThemeModel: Sendable {
             if entry.feature == LearnedWeights.biasFeature {
                 bias[c] = entry.weight
             } else if entry.feature.hasPrefix(LearnedWeights.lexiconPrefix) {
-                if let hand = classIndex[String(entry.feature.dropFirst(LearnedWeights.lexiconPrefix.count))] { lexiconWeights[hand][c] = entry.weight }
+                if let hand = classIndex[String(entry.feature.dropFirst(LearnedWeights.lexiconPrefix.count))] {
+                    lexiconWeights[hand][c] = entry.weight
+                }
             } else {
                 let row = Int(table.insert(Array(entry.feature.utf8), value: Int32(rows.count)))
                 if row == rows.count {
@@ -96,7 +98,9 @@ struct LearnedThemeModel: Sendable {
                     unigram = found
                 }
                 count += 1
-                if let unigram, seen.insert(unigram).inserted { hits.append(Hit(row: unigram, terms: index..<(index + 1), plain: term.isAccentless)) }
+                if let unigram, seen.insert(unigram).inserted {
+                    hits.append(Hit(row: unigram, terms: index..<(index + 1), plain: term.isAccentless))
+                }
                 scratch.removeAll(keepingCapacity: true)
                 if useFolded { scratch += folded } else { scratch += key }
                 if previousTerm == index - 1 {
@@ -106,7 +110,9 @@ struct LearnedThemeModel: Sendable {
                     bigram.append(0x20)
                     bigram += scratch
                     if let found = row(bigram), seen.insert(found).inserted {
-                        hits.append(Hit(row: found, terms: (index - 1)..<(index + 1), plain: previousPlain || term.isAccentless))
+                        hits.append(
+                            Hit(row: found, terms: (index - 1)..<(index + 1), plain: previousPlain || term.isAccentless)
+                        )
                     }
                 }
                 swap(&previousKey, &scratch)
@@ -127,7 +133,10 @@ struct LearnedThemeModel: Sendable {
         let analyzed = text.analyzed
         for (index, term) in analyzed.terms.enumerated() {
             let kind = analyzed.tokens[Int(term.tokenIndex)].kind
-            guard kind == .word || kind == .acronym, !masked(index) else { previous = nil; continue }
+            guard kind == .word || kind == .acronym, !masked(index) else {
+                previous = nil
+                continue
+            }
             let key = analyzed.string(term.plain)
             count += 1
             if seen.insert(key).inserted { result.append(key) }
@@ -145,5 +154,7 @@ struct LearnedThemeModel: Sendable {
     static func ngramValue(_ count: Int) -> Double { count == 0 ? 0 : 1 / Double(count).squareRoot() }
 
     /// Value of a hand-lexicon score feature.
-    static func lexiconValue(_ score: Double) -> Double { min(max(score, 0) / LearnedWeights.lexiconScale, LearnedWeights.lexiconCap) }
+    static func lexiconValue(_ score: Double) -> Double {
+        min(max(score, 0) / LearnedWeights.lexiconScale, LearnedWeights.lexiconCap)
+    }
 }

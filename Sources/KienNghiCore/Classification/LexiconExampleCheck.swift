@@ -30,19 +30,26 @@ package struct LexiconExampleCheck {
         let url = file(in: directory)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let table = try TabularFile.load(url)
-        func list(_ s: String) -> [String] { s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        func list(_ s: String) -> [String] {
+            s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
         var failures: [Failure] = []
         for row in table.rows {
             let source = LexiconSource(file: "examples.tsv", line: row.line)
-            let themes = list(table.cell(row, "themes")), unwanted = list(table.cell(row, "not_themes"))
+            let themes = list(table.cell(row, "themes"))
+            let unwanted = list(table.cell(row, "not_themes"))
             let agency = table.cell(row, "agency")
             let result = classifier.classify(table.cell(row, "text"))
             let accepted = result.themes.map(\.id)
             if let main = themes.first, main != result.mainTheme {
                 failures.append(Failure(source: source, kind: .mainTheme(expected: main, got: result.mainTheme)))
             }
-            for theme in themes.dropFirst() where !accepted.contains(theme) { failures.append(Failure(source: source, kind: .missingTheme(theme))) }
-            for theme in unwanted where accepted.contains(theme) { failures.append(Failure(source: source, kind: .unwantedTheme(theme))) }
+            for theme in themes.dropFirst() where !accepted.contains(theme) {
+                failures.append(Failure(source: source, kind: .missingTheme(theme)))
+            }
+            for theme in unwanted where accepted.contains(theme) {
+                failures.append(Failure(source: source, kind: .unwantedTheme(theme)))
+            }
             if !agency.isEmpty, result.agency?.id != agency {
                 failures.append(Failure(source: source, kind: .agency(expected: agency, got: result.agency?.id)))
             }

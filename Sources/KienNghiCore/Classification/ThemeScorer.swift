@@ -65,18 +65,26 @@ struct ThemeScorer: Sendable {
                 if !negated {
                     let seen = occurrences[index, default: 0]
                     occurrences[index] = seen + 1
-                    if seen > policy.maximumRepeats { contribution = 0 } else if seen > 0 { contribution *= policy.repeatFactor }
+                    if seen > policy.maximumRepeats {
+                        contribution = 0
+                    } else if seen > 0 {
+                        contribution *= policy.repeatFactor
+                    }
                     byTheme[phrase.theme, default: (0, false, [])].score += contribution
-                    undiscounted[phrase.theme, default: 0] += match.kind == .plain ? contribution / policy.plainMatchFactor : contribution
+                    undiscounted[phrase.theme, default: 0] +=
+                        match.kind == .plain ? contribution / policy.plainMatchFactor : contribution
                 }
                 byTheme[phrase.theme, default: (0, false, [])].evidence.append(
-                    text.evidence(match, phrase: phrase.text, weight: contribution, negated: negated, source: phrase.source))
+                    text.evidence(
+                        match, phrase: phrase.text, weight: contribution, negated: negated, source: phrase.source))
             }
         }
-        let ranked = byTheme
+        let ranked =
+            byTheme
             .map { id, value in
-                ThemeScore(id: id, label: compiled.lexicon.theme(id)?.label(language) ?? id,
-                           score: value.excluded ? 0 : max(0, (value.score * 100).rounded() / 100), evidence: value.evidence)
+                ThemeScore(
+                    id: id, label: compiled.lexicon.theme(id)?.label(language) ?? id,
+                    score: value.excluded ? 0 : max(0, (value.score * 100).rounded() / 100), evidence: value.evidence)
             }
             .sorted { ($0.score, $1.id) > ($1.score, $0.id) }
         let excluded = Set(byTheme.filter { $0.value.excluded }.map(\.key))
@@ -85,13 +93,17 @@ struct ThemeScorer: Sendable {
         let accepted = ranked.filter { $0.score >= policy.threshold && $0.score >= policy.margin * top }
         let candidates = ranked.filter { theme in theme.score > 0 && !accepted.contains { $0.id == theme.id } }
         guard !accepted.isEmpty else {
-            return Outcome(accepted: [], candidates: candidates, confidence: 0, negatedStarts: negatedStarts, maskedTerms: masked, excluded: excluded,
-                           undiscounted: undiscounted)
+            return Outcome(
+                accepted: [], candidates: candidates, confidence: 0, negatedStarts: negatedStarts, maskedTerms: masked,
+                excluded: excluded,
+                undiscounted: undiscounted)
         }
         let second = ranked.count > 1 ? ranked[1].score : 0
         let confidence = top / (top + second + policy.confidenceDamping)
-        return Outcome(accepted: accepted, candidates: candidates, confidence: (confidence * 100).rounded() / 100, negatedStarts: negatedStarts,
-                       maskedTerms: masked, excluded: excluded, undiscounted: undiscounted)
+        return Outcome(
+            accepted: accepted, candidates: candidates, confidence: (confidence * 100).rounded() / 100,
+            negatedStarts: negatedStarts,
+            maskedTerms: masked, excluded: excluded, undiscounted: undiscounted)
     }
 
     /// Term ranges of person names: capitalised words right after ông, bà, anh, chị... (at most four).

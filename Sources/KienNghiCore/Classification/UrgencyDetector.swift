@@ -9,7 +9,8 @@ struct UrgencyDetector: Sendable {
         for match in compiled.urgencyMatcher.matches(text.ids) {
             let phrase = compiled.lexicon.urgency[match.entry]
             let negated = negatedStarts.contains(match.terms.lowerBound)
-            byFlag[phrase.flag, default: []].append(text.evidence(match, phrase: phrase.text, weight: 1, negated: negated, source: phrase.source))
+            byFlag[phrase.flag, default: []].append(
+                text.evidence(match, phrase: phrase.text, weight: 1, negated: negated, source: phrase.source))
         }
         return UrgencyFlag.allCases.compactMap { flag in
             guard let evidence = byFlag[flag], evidence.contains(where: { !$0.negated }) else { return nil }

@@ -2,8 +2,15 @@
 /// renamed spreadsheet or a scan is named for what it is instead of being
 /// decoded as garbage.
 public enum BinaryFormat: String, Sendable, Equatable, Codable {
-    case xlsx, docx, zip, oldOffice = "ole2", pdf, png, jpeg, gif, tiff, webp, bmp
-    case gzip, bzip2, xz, sevenZip = "7z", rar, elf, windowsProgram = "exe", sqlite, unknown = "binary"
+    case xlsx, docx, zip
+    case oldOffice = "ole2"
+    case pdf, png, jpeg, gif, tiff, webp, bmp
+    case gzip, bzip2, xz
+    case sevenZip = "7z"
+    case rar, elf
+    case windowsProgram = "exe"
+    case sqlite
+    case unknown = "binary"
 }
 
 /// Recognises binary files by magic number, or by NUL and control bytes that
@@ -48,7 +55,8 @@ package enum BinarySniffer {
     }
 
     private static let textControls: [Bool] = (0..<32).map { byte in
-        [0x09, 0x0A, 0x0C, 0x0D, 0x1A].contains(byte) || LegacyTables.viscii[byte] >= 0x80 || LegacyTables.vps[byte] >= 0x80
+        [0x09, 0x0A, 0x0C, 0x0D, 0x1A].contains(byte) || LegacyTables.viscii[byte] >= 0x80
+            || LegacyTables.vps[byte] >= 0x80
     }
 
     private static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
@@ -66,7 +74,8 @@ package enum BinarySniffer {
         let head = Array(prefix.prefix(8192))
         let pairs = head.count / 2
         guard pairs >= 2 else { return nil }
-        var evenZeros = 0, oddZeros = 0
+        var evenZeros = 0
+        var oddZeros = 0
         for index in 0..<pairs * 2 where head[index] == 0 {
             if index % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
         }

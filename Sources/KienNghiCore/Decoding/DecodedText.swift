@@ -12,7 +12,10 @@ package struct DecodedText: Sendable {
     /// Invalid sequences replaced by U+FFFD in lenient mode.
     package var replacedSequences: Int
 
-    package init(text: String, encoding: TextEncoding, confidence: Double = 1, hadByteOrderMark: Bool = false, replacedSequences: Int = 0) {
+    package init(
+        text: String, encoding: TextEncoding, confidence: Double = 1, hadByteOrderMark: Bool = false,
+        replacedSequences: Int = 0
+    ) {
         self.text = text
         self.encoding = encoding
         self.confidence = confidence
@@ -39,7 +42,8 @@ public enum TextDecodingFailure: Error, Sendable, Equatable {
     /// The same failure with its byte offset moved by `delta` (a skipped mark, an earlier block).
     public func shifted(by delta: Int) -> TextDecodingFailure {
         switch self {
-        case .invalidUTF8(let offset, let byte, let mixed): .invalidUTF8(offset: offset + delta, byte: byte, looksMixed: mixed)
+        case .invalidUTF8(let offset, let byte, let mixed):
+            .invalidUTF8(offset: offset + delta, byte: byte, looksMixed: mixed)
         case .invalidBytes(let encoding, let offset): .invalidBytes(encoding: encoding, offset: offset + delta)
         default: self
         }

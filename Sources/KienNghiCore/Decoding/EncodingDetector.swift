@@ -36,7 +36,8 @@ package struct EncodingDetector: Sendable {
         }
         for scalar in String(decoding: composed, as: UTF8.self).unicodeScalars {
             let value = scalar.value
-            let isBreak = value < 0x80
+            let isBreak =
+                value < 0x80
                 ? !((value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A))
                 : (value == 0xA0 || (0x2000...0x206F).contains(value))
             if isBreak { finishWord() } else { scalars.append(value) }

@@ -41,7 +41,8 @@ package struct StreamingTextDecoder: Sendable {
                 data.removeFirst(found.byteOrderMarkLength)
                 base += found.byteOrderMarkLength
             }
-            provisional = decoder.encoding == nil && found.encoding == .utf8 && !isFinal && data.allSatisfy { $0 < 0x80 }
+            provisional =
+                decoder.encoding == nil && found.encoding == .utf8 && !isFinal && data.allSatisfy { $0 < 0x80 }
         } else if provisional, data.contains(where: { $0 >= 0x80 }) {
             provisional = false
             var again = decoder
@@ -56,9 +57,10 @@ package struct StreamingTextDecoder: Sendable {
         if encoding == .utf8 {
             if String(validating: body, as: UTF8.self) != nil { return body }
             let check = UTF8Validation.check(body)
-            guard decoder.lenient, let _ = check.firstInvalidOffset else {
+            guard decoder.lenient, check.firstInvalidOffset != nil else {
                 let offset = check.firstInvalidOffset ?? 0
-                throw .invalidUTF8(offset: base + offset, byte: body[offset], looksMixed: check.invalidBytes >= 3 || base > 0)
+                throw .invalidUTF8(
+                    offset: base + offset, byte: body[offset], looksMixed: check.invalidBytes >= 3 || base > 0)
             }
             replacedSequences += UTF8Validation.countInvalid(body)
             return Array(String(decoding: body, as: UTF8.self).utf8)
@@ -92,7 +94,9 @@ package struct StreamingTextDecoder: Sendable {
             return min(1, data.count)
         case .icu:
             // Converters of any shape: cut after the last line feed.
-            guard let last = data.lastIndex(of: 0x0A) else { return data.count > InputLimits.maxRecordBytes ? 0 : data.count }
+            guard let last = data.lastIndex(of: 0x0A) else {
+                return data.count > InputLimits.maxRecordBytes ? 0 : data.count
+            }
             return data.count - last - 1
         default:
             return 0
@@ -105,12 +109,15 @@ extension TextDecoder {
     func detectLater(_ bytes: [UInt8], atEnd: Bool) throws(TextDecodingFailure) -> Detection {
         let checked = atEnd ? bytes : Array(bytes.prefix(UTF8Validation.completeLength(bytes)))
         let check = UTF8Validation.check(checked)
-        if check.firstInvalidOffset == nil || check.vietnameseLetterSequences >= 3 || check.vietnameseLetterSequences > check.invalidBytes {
+        if check.firstInvalidOffset == nil || check.vietnameseLetterSequences >= 3
+            || check.vietnameseLetterSequences > check.invalidBytes
+        {
             return Detection(encoding: .utf8, confidence: 1, byteOrderMarkLength: 0)
         }
         let ranked = EncodingDetector().rank(bytes)
         guard let best = ranked.first, best.score >= minimumConfidence else {
-            throw .undetectable(bestGuess: ranked.first?.encoding.description ?? "?", confidence: ranked.first?.score ?? 0)
+            throw .undetectable(
+                bestGuess: ranked.first?.encoding.description ?? "?", confidence: ranked.first?.score ?? 0)
         }
         return Detection(encoding: best.encoding, confidence: best.score, byteOrderMarkLength: 0)
     }

@@ -43,25 +43,37 @@ package struct TextDecoder: Sendable {
     /// is false: a multi-byte sequence cut at its end is then not an error).
     /// Binary files (images, PDF, old .xls, ZIP...) are refused by name.
     package func detect(_ bytes: [UInt8], atEnd: Bool) throws(TextDecodingFailure) -> Detection {
-        let utf16BOM: TextEncoding? = bytes.starts(with: [0xFF, 0xFE]) ? .utf16LittleEndian : bytes.starts(with: [0xFE, 0xFF]) ? .utf16BigEndian : nil
+        let utf16BOM: TextEncoding? =
+            bytes.starts(with: [0xFF, 0xFE])
+            ? .utf16LittleEndian : bytes.starts(with: [0xFE, 0xFF]) ? .utf16BigEndian : nil
         if let encoding {
             let mark = encoding == .utf8 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : encoding == utf16BOM ? 2 : 0
-            if encoding != .utf16LittleEndian && encoding != .utf16BigEndian, let format = BinarySniffer.format(of: bytes), format != .unknown {
+            if encoding != .utf16LittleEndian && encoding != .utf16BigEndian,
+                let format = BinarySniffer.format(of: bytes), format != .unknown
+            {
                 throw .binary(format)
             }
             return Detection(encoding: encoding, confidence: 1, byteOrderMarkLength: mark)
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Detection(encoding: .utf8, confidence: 1, byteOrderMarkLength: 3) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return Detection(encoding: .utf8, confidence: 1, byteOrderMarkLength: 3)
+        }
         if let utf16BOM { return Detection(encoding: utf16BOM, confidence: 1, byteOrderMarkLength: 2) }
         if let format = BinarySniffer.format(of: bytes), format != .unknown { throw .binary(format) }
-        if let utf16 = BinarySniffer.utf16WithoutMark(bytes) { return Detection(encoding: utf16, confidence: 0.9, byteOrderMarkLength: 0) }
+        if let utf16 = BinarySniffer.utf16WithoutMark(bytes) {
+            return Detection(encoding: utf16, confidence: 0.9, byteOrderMarkLength: 0)
+        }
         if let format = BinarySniffer.format(of: bytes) { throw .binary(format) }
         let checked = atEnd ? bytes : Array(bytes.prefix(UTF8Validation.completeLength(bytes)))
         let check = UTF8Validation.check(checked)
-        guard let offset = check.firstInvalidOffset else { return Detection(encoding: .utf8, confidence: 1, byteOrderMarkLength: 0) }
+        guard let offset = check.firstInvalidOffset else {
+            return Detection(encoding: .utf8, confidence: 1, byteOrderMarkLength: 0)
+        }
         if check.vietnameseLetterSequences >= 3 || check.vietnameseLetterSequences > check.invalidBytes {
             // Real UTF-8 Vietnamese with damage, or UTF-8 mixed with a legacy encoding.
-            guard lenient else { throw .invalidUTF8(offset: offset, byte: bytes[offset], looksMixed: check.invalidBytes >= 3) }
+            guard lenient else {
+                throw .invalidUTF8(offset: offset, byte: bytes[offset], looksMixed: check.invalidBytes >= 3)
+            }
             return Detection(encoding: .utf8, confidence: 1, byteOrderMarkLength: 0)
         }
         let ranked = EncodingDetector().rank(bytes)
@@ -75,13 +87,16 @@ package struct TextDecoder: Sendable {
     }
 
     /// Decodes with one known encoding, no guessing.
-    static func decodeStrictly(_ bytes: [UInt8], as encoding: TextEncoding, lenient: Bool) throws(TextDecodingFailure) -> DecodedText {
+    static func decodeStrictly(_ bytes: [UInt8], as encoding: TextEncoding, lenient: Bool) throws(TextDecodingFailure)
+        -> DecodedText
+    {
         switch encoding {
         case .utf8:
             if let offset = UTF8Validation.check(bytes).firstInvalidOffset {
                 guard lenient else { throw .invalidUTF8(offset: offset, byte: bytes[offset], looksMixed: false) }
                 let replaced = UTF8Validation.countInvalid(bytes)
-                return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, replacedSequences: replaced)
+                return DecodedText(
+                    text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, replacedSequences: replaced)
             }
             return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8)
         case .utf16LittleEndian, .utf16BigEndian:
@@ -100,7 +115,9 @@ package struct TextDecoder: Sendable {
             let name = encoding == .windows1258 ? "windows-1258" : encoding.description
             guard let result = ICU.convert(bytes, from: name, lenient: lenient) else { throw .unknownEncoding(name) }
             if let offset = result.errorOffset { throw .invalidBytes(encoding: name, offset: offset) }
-            return DecodedText(text: String(decoding: result.units, as: UTF16.self), encoding: encoding, replacedSequences: result.replaced)
+            return DecodedText(
+                text: String(decoding: result.units, as: UTF16.self), encoding: encoding,
+                replacedSequences: result.replaced)
         case .legacy(let codec):
             // Encoded to UTF-8 bytes first: appending scalar by scalar to a String costs far more.
             let scalars = codec.decode(bytes)
@@ -108,7 +125,11 @@ package struct TextDecoder: Sendable {
             utf8.reserveCapacity(scalars.count * 3)
             for value in scalars {
                 let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                if scalar.value < 0x80 { utf8.append(UInt8(scalar.value)) } else { utf8.append(contentsOf: UTF8.encode(scalar)!) }
+                if scalar.value < 0x80 {
+                    utf8.append(UInt8(scalar.value))
+                } else {
+                    utf8.append(contentsOf: UTF8.encode(scalar)!)
+                }
             }
             return DecodedText(text: String(decoding: utf8, as: UTF8.self), encoding: encoding)
         }
@@ -129,7 +150,10 @@ enum UTF8Validation {
         var result = Result()
         var i = 0
         while i < bytes.count {
-            if bytes[i] < 0x80 { i += 1; continue }
+            if bytes[i] < 0x80 {
+                i += 1
+                continue
+            }
             let length = sequenceLength(bytes, at: i)
             if length == 0 {
                 if result.firstInvalidOffset == nil { result.firstInvalidOffset = i }
@@ -164,9 +188,17 @@ enum UTF8Validation {
         var count = 0
         var i = 0
         while i < bytes.count {
-            if bytes[i] < 0x80 { i += 1; continue }
+            if bytes[i] < 0x80 {
+                i += 1
+                continue
+            }
             let length = sequenceLength(bytes, at: i)
-            if length == 0 { count += 1; i += 1 } else { i += length }
+            if length == 0 {
+                count += 1
+                i += 1
+            } else {
+                i += length
+            }
         }
         return count
     }
@@ -177,9 +209,15 @@ enum UTF8Validation {
         let length: Int
         var minimum: UInt32
         switch lead {
-        case 0xC2...0xDF: length = 2; minimum = 0x80
-        case 0xE0...0xEF: length = 3; minimum = 0x800
-        case 0xF0...0xF4: length = 4; minimum = 0x10000
+        case 0xC2...0xDF:
+            length = 2
+            minimum = 0x80
+        case 0xE0...0xEF:
+            length = 3
+            minimum = 0x800
+        case 0xF0...0xF4:
+            length = 4
+            minimum = 0x10000
         default: return 0
         }
         guard i + length <= bytes.count else { return 0 }

@@ -11,7 +11,9 @@ public enum TextEncoding: Sendable, Hashable, CustomStringConvertible {
     case icu(String)
 
     /// Encodings tried by automatic detection for bytes that are not UTF-8.
-    static let detectable: [TextEncoding] = [.windows1258, .legacy(.tcvn3), .legacy(.vni), .legacy(.viscii), .legacy(.vps)]
+    static let detectable: [TextEncoding] = [
+        .windows1258, .legacy(.tcvn3), .legacy(.vni), .legacy(.viscii), .legacy(.vps),
+    ]
 
     /// Parses the names users type (`--encoding tcvn3`, `cp1258`, `utf-16le`...).
     public init?(name: String) {
@@ -43,5 +45,6 @@ public enum TextEncoding: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Names accepted by `--encoding`, for help and error messages.
-    public static let knownNames = "utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni, viscii, vps (or any ICU converter name)"
+    public static let knownNames =
+        "utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni, viscii, vps (or any ICU converter name)"
 }

@@ -26,7 +26,9 @@ package struct Evaluator: Sendable {
             let result = classifier.classify(text)
             return Prediction(
                 themes: result.themes.map(\.id), agency: result.agency?.id,
-                evidence: (result.themes + result.candidates).flatMap { theme in theme.evidence.map { "\(theme.id): \($0.surface) ← \($0.phrase)" } })
+                evidence: (result.themes + result.candidates).flatMap { theme in
+                    theme.evidence.map { "\(theme.id): \($0.surface) ← \($0.phrase)" }
+                })
         }
     }
 
@@ -81,8 +83,13 @@ package struct Evaluator: Sendable {
     /// Scores predictions made elsewhere (e.g. pooled over cross-validation folds), in the order of `gold`.
     package static func score(_ gold: [GoldPetition], predictions: [Prediction], themes: [String]) -> Report {
         var agencyTotals: [String: (total: Int, correct: Int)] = [:]
-        var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:], support: [String: Int] = [:]
-        var mainCorrect = 0, agencyCorrect = 0, agencyTotal = 0
+        var tp: [String: Int] = [:]
+        var fp: [String: Int] = [:]
+        var fn: [String: Int] = [:]
+        var support: [String: Int] = [:]
+        var mainCorrect = 0
+        var agencyCorrect = 0
+        var agencyTotal = 0
         var confusion: [String: [String: Int]] = [:]
         var errors: [ErrorCase] = []
         for (petition, result) in zip(gold, predictions) {
@@ -111,27 +118,44 @@ package struct Evaluator: Sendable {
                 if agencyOK { agencyTotals[agency, default: (0, 0)].correct += 1 }
             }
             if !mainOK || !agencyOK || predicted != expected {
-                errors.append(ErrorCase(
-                    id: petition.id, goldThemes: petition.themes, predictedThemes: result.themes,
-                    goldAgency: petition.agency, predictedAgency: result.agency, evidence: result.evidence))
+                errors.append(
+                    ErrorCase(
+                        id: petition.id, goldThemes: petition.themes, predictedThemes: result.themes,
+                        goldAgency: petition.agency, predictedAgency: result.agency, evidence: result.evidence))
             }
         }
         func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : (Double(a) / Double(b) * 1000).rounded() / 1000 }
         func f1(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : (2 * p * r / (p + r) * 1000).rounded() / 1000 }
         let perTheme = themes.map { theme -> ThemeMetrics in
-            let t = tp[theme] ?? 0, f = fp[theme] ?? 0, n = fn[theme] ?? 0
-            let p = ratio(t, t + f), r = ratio(t, t + n)
-            return ThemeMetrics(theme: theme, truePositives: t, falsePositives: f, falseNegatives: n, precision: p, recall: r, f1: f1(p, r), support: support[theme] ?? 0)
+            let t = tp[theme] ?? 0
+            let f = fp[theme] ?? 0
+            let n = fn[theme] ?? 0
+            let p = ratio(t, t + f)
+            let r = ratio(t, t + n)
+            return ThemeMetrics(
+                theme: theme, truePositives: t, falsePositives: f, falseNegatives: n, precision: p, recall: r,
+                f1: f1(p, r), support: support[theme] ?? 0)
         }
         let scored = perTheme.filter { $0.theme != "other" }
-        let sumTP = scored.map(\.truePositives).reduce(0, +), sumFP = scored.map(\.falsePositives).reduce(0, +), sumFN = scored.map(\.falseNegatives).reduce(0, +)
-        let microP = ratio(sumTP, sumTP + sumFP), microR = ratio(sumTP, sumTP + sumFN)
+        let sumTP = scored.map(\.truePositives).reduce(0, +)
+        let sumFP = scored.map(\.falsePositives).reduce(0, +)
+        let sumFN = scored.map(\.falseNegatives).reduce(0, +)
+        let microP = ratio(sumTP, sumTP + sumFP)
+        let microR = ratio(sumTP, sumTP + sumFN)
         let withSupport = scored.filter { $0.support > 0 }
-        let macro = withSupport.isEmpty ? 0 : (withSupport.map(\.f1).reduce(0, +) / Double(withSupport.count) * 1000).rounded() / 1000
-        return Report(count: gold.count, perTheme: perTheme, microPrecision: microP, microRecall: microR, microF1: f1(microP, microR),
-                      macroF1: macro, mainThemeAccuracy: ratio(mainCorrect, gold.count), agencyAccuracy: ratio(agencyCorrect, agencyTotal),
-                      perAgency: agencyTotals.keys.sorted().map { AgencyMetrics(agency: $0, total: agencyTotals[$0]!.total, correct: agencyTotals[$0]!.correct,
-                                                                                  accuracy: ratio(agencyTotals[$0]!.correct, agencyTotals[$0]!.total)) },
-                      confusion: confusion, errors: errors)
+        let macro =
+            withSupport.isEmpty
+            ? 0 : (withSupport.map(\.f1).reduce(0, +) / Double(withSupport.count) * 1000).rounded() / 1000
+        return Report(
+            count: gold.count, perTheme: perTheme, microPrecision: microP, microRecall: microR,
+            microF1: f1(microP, microR),
+            macroF1: macro, mainThemeAccuracy: ratio(mainCorrect, gold.count),
+            agencyAccuracy: ratio(agencyCorrect, agencyTotal),
+            perAgency: agencyTotals.keys.sorted().map {
+                AgencyMetrics(
+                    agency: $0, total: agencyTotals[$0]!.total, correct: agencyTotals[$0]!.correct,
+                    accuracy: ratio(agencyTotals[$0]!.correct, agencyTotals[$0]!.total))
+            },
+            confusion: confusion, errors: errors)
     }
 }

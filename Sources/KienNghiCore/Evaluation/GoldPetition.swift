@@ -10,7 +10,9 @@ package struct GoldPetition: Sendable, Equatable, Codable {
     /// Where the text was found (a URL); cross-validation groups by its host.
     package var source: String?
 
-    package init(id: String, text: String, themes: [String], agency: String?, urgency: [String]? = nil, source: String? = nil) {
+    package init(
+        id: String, text: String, themes: [String], agency: String?, urgency: [String]? = nil, source: String? = nil
+    ) {
         self.id = id
         self.text = text
         self.themes = themes
@@ -40,7 +42,10 @@ package struct GoldPetition: Sendable, Equatable, Codable {
                 bad.append(index + 1)
                 continue
             }
-            petitions.append(GoldPetition(id: raw.id ?? String(index + 1), text: raw.text, themes: raw.themes, agency: raw.agency, urgency: raw.urgency, source: raw.source))
+            petitions.append(
+                GoldPetition(
+                    id: raw.id ?? String(index + 1), text: raw.text, themes: raw.themes, agency: raw.agency,
+                    urgency: raw.urgency, source: raw.source))
         }
         return (petitions, bad)
     }
@@ -66,7 +71,9 @@ extension GoldPetition {
             let themes = list(record.cells[themesIndex])
             guard !themes.isEmpty else { return nil }
             let agency = agencyIndex.map { record.cells[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-            return GoldPetition(id: record.id, text: record.text, themes: themes, agency: agency, urgency: urgencyIndex.map { list(record.cells[$0]) })
+            return GoldPetition(
+                id: record.id, text: record.text, themes: themes, agency: agency,
+                urgency: urgencyIndex.map { list(record.cells[$0]) })
         }
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// and scored once, for each ``TextVariant`` of the test texts.
 package struct GroupedCrossValidation: Sendable {
     package var folds = 5
-    package var seed: UInt64 = 20261203
+    package var seed: UInt64 = 20_261_203
     package var trainer = ThemeModelTrainer()
 
     package init() {}
@@ -15,7 +15,9 @@ package struct GroupedCrossValidation: Sendable {
     /// The grouping key: the source's host without `www.`, `m.`, `amp.`;
     /// the petition's id when it has no source URL.
     package static func group(of petition: GoldPetition) -> String {
-        guard let source = petition.source, let host = URL(string: source)?.host?.lowercased(), !host.isEmpty else { return "id:\(petition.id)" }
+        guard let source = petition.source, let host = URL(string: source)?.host?.lowercased(), !host.isEmpty else {
+            return "id:\(petition.id)"
+        }
         var name = Substring(host)
         for prefix in ["www.", "m.", "amp."] where name.hasPrefix(prefix) { name = name.dropFirst(prefix.count) }
         return String(name)
@@ -39,7 +41,9 @@ package struct GroupedCrossValidation: Sendable {
     }
 
     /// Pooled reports per variant. `classifier` supplies the hand lexicons (its learned weights are ignored).
-    package func run(_ gold: [GoldPetition], classifier: Classifier, variants: [TextVariant] = TextVariant.allCases) -> [TextVariant: Evaluator.Report] {
+    package func run(_ gold: [GoldPetition], classifier: Classifier, variants: [TextVariant] = TextVariant.allCases)
+        -> [TextVariant: Evaluator.Report]
+    {
         let hand = classifier.withLearned(nil)
         let themes = classifier.lexicon.themes.map(\.id)
         let inputs = gold.map { hand.learningInput($0.text) }
@@ -47,19 +51,24 @@ package struct GroupedCrossValidation: Sendable {
         var predictions = [TextVariant: [Evaluator.Prediction?]]()
         for variant in variants { predictions[variant] = Array(repeating: nil, count: gold.count) }
         for k in 0..<folds {
-            let training = gold.indices.filter { fold[$0] != k }.map { ThemeModelTrainer.Example(input: inputs[$0], themes: gold[$0].themes) }
+            let training = gold.indices.filter { fold[$0] != k }.map {
+                ThemeModelTrainer.Example(input: inputs[$0], themes: gold[$0].themes)
+            }
             let test = gold.indices.filter { fold[$0] == k }
             guard !test.isEmpty else { continue }
             let model = trainer.fit(training, themes: themes, sourceFile: "learned (fold \(k + 1))")
             var lexicon = hand.lexicon
             lexicon.learned = model
-            let evaluator = Evaluator(classifier: Classifier(lexicon: lexicon, policy: hand.policy, language: hand.language))
+            let evaluator = Evaluator(
+                classifier: Classifier(lexicon: lexicon, policy: hand.policy, language: hand.language))
             for variant in variants {
                 for index in test { predictions[variant]![index] = evaluator.predict(variant.apply(gold[index].text)) }
             }
         }
         var reports: [TextVariant: Evaluator.Report] = [:]
-        for variant in variants { reports[variant] = Evaluator.score(gold, predictions: predictions[variant]!.map { $0! }, themes: themes) }
+        for variant in variants {
+            reports[variant] = Evaluator.score(gold, predictions: predictions[variant]!.map { $0! }, themes: themes)
+        }
         return reports
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// short n-grams only: no petition text.
 package enum LearnedWeightsWriter {
     package static func weightsFile(_ weights: LearnedWeights, trainedOn count: Int, seed: UInt64) -> String {
-        var out = "# Learned weights (kiennghi lexicon fit, \(count) labelled petitions, seed \(seed)). Edit a weight, or put a row in overrides.tsv to replace it (0 switches it off).\n"
+        var out =
+            "# Learned weights (kiennghi lexicon fit, \(count) labelled petitions, seed \(seed)). Edit a weight, or put a row in overrides.tsv to replace it (0 switches it off).\n"
         out += "feature\ttheme\tweight\n"
         for entry in weights.entries { out += "\(entry.feature)\t\(entry.theme)\t\(format(entry.weight))\n" }
         return out
@@ -22,22 +23,34 @@ package enum LearnedWeightsWriter {
 
     /// Two-syllable n-grams with a strong positive learned weight for one theme,
     /// seen in at least `minimumDocuments` petitions and not already a hand phrase.
-    package static func proposals(_ weights: LearnedWeights, inputs: [LearningInput], lexicon: Lexicon, analyzer: Analyzer,
-                                 minimumWeight: Double = 1.5, minimumDocuments: Int = 3, perTheme: Int = 20) -> [Proposal] {
-        var documents: [String: Int] = [:], forms: [String: [String: Int]] = [:]
+    package static func proposals(
+        _ weights: LearnedWeights, inputs: [LearningInput], lexicon: Lexicon, analyzer: Analyzer,
+        minimumWeight: Double = 1.5, minimumDocuments: Int = 3, perTheme: Int = 20
+    ) -> [Proposal] {
+        var documents: [String: Int] = [:]
+        var forms: [String: [String: Int]] = [:]
         for input in inputs {
-            for gram in input.ngrams where gram.contains(" ") && !gram.hasPrefix("@") { documents[gram, default: 0] += 1 }
+            for gram in input.ngrams where gram.contains(" ") && !gram.hasPrefix("@") {
+                documents[gram, default: 0] += 1
+            }
             for (plain, accented) in input.accentedForms { forms[plain, default: [:]][accented, default: 0] += 1 }
         }
-        let known = Set(lexicon.phrases.map { phrase in
-            let analyzed = analyzer.analyze(phrase.text)
-            return analyzed.terms.map { analyzed.string($0.plain) }.joined(separator: " ")
-        })
+        let known = Set(
+            lexicon.phrases.map { phrase in
+                let analyzed = analyzer.analyze(phrase.text)
+                return analyzed.terms.map { analyzed.string($0.plain) }.joined(separator: " ")
+            })
         var byTheme: [String: [Proposal]] = [:]
-        for entry in weights.entries where entry.weight >= minimumWeight && entry.theme != "other" && entry.feature.contains(" ") && !entry.feature.hasPrefix("@") {
+        for entry in weights.entries
+        where entry.weight >= minimumWeight && entry.theme != "other" && entry.feature.contains(" ")
+            && !entry.feature.hasPrefix("@")
+        {
             guard (documents[entry.feature] ?? 0) >= minimumDocuments, !known.contains(entry.feature) else { continue }
             let accented = forms[entry.feature]?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? entry.feature
-            byTheme[entry.theme, default: []].append(Proposal(phrase: accented, theme: entry.theme, weight: entry.weight, documents: documents[entry.feature] ?? 0))
+            byTheme[entry.theme, default: []].append(
+                Proposal(
+                    phrase: accented, theme: entry.theme, weight: entry.weight, documents: documents[entry.feature] ?? 0
+                ))
         }
         return byTheme.keys.sorted().flatMap { theme in
             byTheme[theme]!.sorted { ($0.weight, $1.phrase) > ($1.weight, $0.phrase) }.prefix(perTheme)
@@ -45,7 +58,8 @@ package enum LearnedWeightsWriter {
     }
 
     package static func proposalsFile(_ proposals: [Proposal]) -> String {
-        var out = "# Phrases the learned model found strong that the hand lexicons lack. Review; paste good rows into themes/<theme>.tsv with a weight of 1-3.\n"
+        var out =
+            "# Phrases the learned model found strong that the hand lexicons lack. Review; paste good rows into themes/<theme>.tsv with a weight of 1-3.\n"
         out += "phrase\ttheme\tlearned_weight\tpetitions\n"
         for p in proposals { out += "\(p.phrase)\t\(p.theme)\t\(format(p.weight))\t\(p.documents)\n" }
         return out

@@ -31,7 +31,8 @@ package struct NaiveBayesBaseline: Sendable {
             for label in model.classes {
                 model.priors.append(log(Double(documents[label]!) / Double(examples.count)))
                 let denominator = Double(totals[label] ?? 0) + smoothing * v
-                model.logLikelihood.append((counts[label] ?? [:]).mapValues { log((Double($0) + smoothing) / denominator) })
+                model.logLikelihood.append(
+                    (counts[label] ?? [:]).mapValues { log((Double($0) + smoothing) / denominator) })
                 model.unseen.append(log(smoothing / denominator))
             }
             return model
@@ -63,7 +64,9 @@ package struct NaiveBayesBaseline: Sendable {
 
     static func features(_ text: String, _ analyzer: Analyzer) -> [String] {
         let analyzed = analyzer.analyze(text)
-        let words = analyzed.terms.filter { analyzed.tokens[Int($0.tokenIndex)].kind == .word }.map { analyzed.string($0.key) }
+        let words = analyzed.terms.filter { analyzed.tokens[Int($0.tokenIndex)].kind == .word }.map {
+            analyzed.string($0.key)
+        }
         var features = words
         for i in words.indices.dropLast() { features.append(words[i] + " " + words[i + 1]) }
         return features

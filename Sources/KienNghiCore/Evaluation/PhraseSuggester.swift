@@ -32,8 +32,10 @@ package struct PhraseSuggester: Sendable {
 
     /// Words kept as stopword exceptions for matching (negations, particles)
     /// that still make poor phrase edges; with their forms typed without diacritics.
-    static let boundaryWords: Set<String> = ["không", "khong", "chưa", "chua", "mà", "ma", "và", "va", "để", "de", "với", "voi",
-                                             "cho", "của", "cua", "thì", "thi", "là", "la", "bị", "bi", "được", "duoc", "đã", "da"]
+    static let boundaryWords: Set<String> = [
+        "không", "khong", "chưa", "chua", "mà", "ma", "và", "va", "để", "de", "với", "voi",
+        "cho", "của", "cua", "thì", "thi", "là", "la", "bị", "bi", "được", "duoc", "đã", "da",
+    ]
 
     /// Reads `stopwords.txt` (one entry per line after the `entry` header).
     package static func loadStopwords(_ url: URL) -> Set<String> {
@@ -50,7 +52,9 @@ package struct PhraseSuggester: Sendable {
             let label = petition.goldMain ?? result.mainTheme
             let missed = petition.goldMain.map { $0 != result.mainTheme } ?? false
             // Spans of hand phrases only: learned n-gram evidence is what suggestions are made from.
-            let matched = (result.themes + result.candidates).flatMap(\.evidence).filter { !$0.source.hasPrefix("learned") }.map { $0.start..<$0.end }
+            let matched = (result.themes + result.candidates).flatMap(\.evidence).filter {
+                !$0.source.hasPrefix("learned")
+            }.map { $0.start..<$0.end }
             documents.append((label, missed, grams(petition.text, analyzer: analyzer, known: known, matched: matched)))
         }
         var total: [String: Int] = [:]
@@ -76,14 +80,19 @@ package struct PhraseSuggester: Sendable {
             var ranked: [Suggestion] = []
             for (gram, k11) in counts where k11 >= minimumCount {
                 let k1 = Double(total[gram] ?? 0)
-                let a = Double(k11), b = k1 - a, c = size - a, d = n - size - b
+                let a = Double(k11)
+                let b = k1 - a
+                let c = size - a
+                let d = n - size - b
                 guard a / max(size, 1) > b / max(n - size, 1) else { continue }
                 let score = Self.llr(a, b, c, d)
                 let precision = a / k1
                 if label != "other" && precision < 0.6 { continue }
-                ranked.append(Suggestion(theme: label, phrase: gram, count: Int(k1), inTheme: k11, llr: (score * 10).rounded() / 10,
-                                         suggestedWeight: precision >= 0.9 && k11 >= 5 ? 3 : precision >= 0.75 ? 2 : 1,
-                                         example: example[gram] ?? "", missed: missedCount[gram] ?? 0))
+                ranked.append(
+                    Suggestion(
+                        theme: label, phrase: gram, count: Int(k1), inTheme: k11, llr: (score * 10).rounded() / 10,
+                        suggestedWeight: precision >= 0.9 && k11 >= 5 ? 3 : precision >= 0.75 ? 2 : 1,
+                        example: example[gram] ?? "", missed: missedCount[gram] ?? 0))
             }
             suggestions += Self.distinct(ranked, signature: signature).prefix(perTheme)
         }
@@ -100,10 +109,16 @@ package struct PhraseSuggester: Sendable {
         }
         // Within one set of petitions, n-grams sharing a syllable are fragments of one phrase: keep the best.
         var kept: [Suggestion] = []
-        for suggestion in ranked.sorted(by: { (preference($0), -$0.llr, $0.phrase) < (preference($1), -$1.llr, $1.phrase) }) {
+        for suggestion in ranked.sorted(by: {
+            (preference($0), -$0.llr, $0.phrase) < (preference($1), -$1.llr, $1.phrase)
+        }) {
             let key = signature[suggestion.phrase] ?? 0
             let syllables = Set(suggestion.phrase.split(separator: " "))
-            if kept.contains(where: { signature[$0.phrase] == key && !syllables.isDisjoint(with: $0.phrase.split(separator: " ")) }) { continue }
+            if kept.contains(where: {
+                signature[$0.phrase] == key && !syllables.isDisjoint(with: $0.phrase.split(separator: " "))
+            }) {
+                continue
+            }
             kept.append(suggestion)
         }
         var chosen: [Suggestion] = []
@@ -135,14 +150,20 @@ package struct PhraseSuggester: Sendable {
                     if words[start + length - 1] - words[start] != length - 1 { continue }
                     let slice = Array(keys[start..<(start + length)])
                     if stopwords.contains(slice[0]) || stopwords.contains(slice[length - 1])
-                        || Self.boundaryWords.contains(slice[0]) || Self.boundaryWords.contains(slice[length - 1]) { continue }
+                        || Self.boundaryWords.contains(slice[0]) || Self.boundaryWords.contains(slice[length - 1])
+                    {
+                        continue
+                    }
                     if slice.contains(where: { $0.count < 2 }) { continue }
                     let gram = slice.joined(separator: " ")
                     if known.contains(gram) || stopwords.contains(gram) || result[gram] != nil { continue }
-                    let span = analyzed.tokens[words[start]].span.start..<analyzed.tokens[words[start + length - 1]].span.end
+                    let span =
+                        analyzed.tokens[words[start]].span.start..<analyzed.tokens[words[start + length - 1]].span.end
                     if matched.contains(where: { $0.overlaps(span) }) { continue }
-                    let from = words[max(0, start - 4)], to = words[min(words.count - 1, start + length + 3)]
-                    result[gram] = analyzed.surface(of: SourceSpan(start: analyzed.tokens[from].span.start, end: analyzed.tokens[to].span.end))
+                    let from = words[max(0, start - 4)]
+                    let to = words[min(words.count - 1, start + length + 3)]
+                    result[gram] = analyzed.surface(
+                        of: SourceSpan(start: analyzed.tokens[from].span.start, end: analyzed.tokens[to].span.end))
                 }
             }
         }

@@ -25,7 +25,9 @@ struct SoftmaxRegression: Sendable {
         weights.withUnsafeMutableBufferPointer { w in
             logits.withUnsafeMutableBufferPointer { p in
                 for epoch in 0..<epochs {
-                    for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(random.next() % UInt64(i + 1))) }
+                    for i in stride(from: order.count - 1, to: 0, by: -1) {
+                        order.swapAt(i, Int(random.next() % UInt64(i + 1)))
+                    }
                     let rate = learningRate / (1 + Double(epoch) * 0.1)
                     for r in order {
                         let row = rows[r]
@@ -37,7 +39,9 @@ struct SoftmaxRegression: Sendable {
                         Self.softmaxInPlace(p)
                         for (f, v) in zip(row.features, row.values) {
                             let base = Int(f) * classes
-                            for c in 0..<classes { w[base + c] -= rate * ((p[c] - row.target[c]) * v + l2 * w[base + c]) }
+                            for c in 0..<classes {
+                                w[base + c] -= rate * ((p[c] - row.target[c]) * v + l2 * w[base + c])
+                            }
                         }
                     }
                 }

@@ -28,11 +28,15 @@ package enum TextVariant: String, Sendable, CaseIterable, Codable {
             switch scalar.value {
             case 0x0300, 0x0301, 0x0303, 0x0309, 0x0323:  // tones
                 if telex {
-                    let keys: [UInt32: Unicode.Scalar] = [0x0301: "s", 0x0300: "f", 0x0309: "r", 0x0303: "x", 0x0323: "j"]
+                    let keys: [UInt32: Unicode.Scalar] = [
+                        0x0301: "s", 0x0300: "f", 0x0309: "r", 0x0303: "x", 0x0323: "j",
+                    ]
                     pendingTone = keys[scalar.value]
                 }
             case 0x0302:  // circumflex: â ê ô → aa ee oo
-                if telex, let last = output.last { output.append(Unicode.Scalar(last.properties.lowercaseMapping.unicodeScalars.first!.value)!) }
+                if telex, let last = output.last {
+                    output.append(Unicode.Scalar(last.properties.lowercaseMapping.unicodeScalars.first!.value)!)
+                }
             case 0x0306, 0x031B:  // breve, horn → w
                 if telex { output.append("w") }
             case 0x0300...0x036F:

@@ -15,7 +15,7 @@ package struct ThemeModelTrainer: Sendable {
     package var secondaryShare = 0.2
     /// Weights smaller than this are not written out.
     package var pruneBelow = 0.3
-    package var seed: UInt64 = 20261203
+    package var seed: UInt64 = 20_261_203
     /// N-grams never used as features (diacritic-free stopwords: "vao", "cua"), so they neither score nor show as evidence.
     package var excludedFeatures: Set<String> = []
 
@@ -33,27 +33,45 @@ package struct ThemeModelTrainer: Sendable {
 
     /// Diacritic-free keys of the one-syllable entries of a stopwords file (Lexicons/stopwords.txt), for ``excludedFeatures``.
     public static func stopwordFeatures(_ url: URL) -> Set<String> {
-        Set(PhraseSuggester.loadStopwords(url).map { TextVariant.noDiacritics.apply($0).lowercased() }.filter { !$0.contains(" ") })
+        Set(
+            PhraseSuggester.loadStopwords(url).map { TextVariant.noDiacritics.apply($0).lowercased() }.filter {
+                !$0.contains(" ")
+            })
     }
 
     /// Fits on `examples`; `themes` fixes the class order (taxonomy order).
-    package func fit(_ examples: [Example], themes: [String], sourceFile: String = "learned/weights.tsv") -> LearnedWeights {
+    package func fit(_ examples: [Example], themes: [String], sourceFile: String = "learned/weights.tsv")
+        -> LearnedWeights
+    {
         let classes = themes.count
         let classIndex = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($1, $0) })
         var documentFrequency: [String: Int] = [:]
         for example in examples { for gram in example.input.ngrams { documentFrequency[gram, default: 0] += 1 } }
-        let vocabulary = documentFrequency.filter { $0.value >= minimumDocuments && !excludedFeatures.contains($0.key) }.keys.sorted()
+        let vocabulary = documentFrequency.filter { $0.value >= minimumDocuments && !excludedFeatures.contains($0.key) }
+            .keys.sorted()
         let featureIndex = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
         // Dense inputs: n-gram features, then one hand-score feature per theme, then the bias.
-        let lexiconBase = vocabulary.count, biasIndex = lexiconBase + classes, width = biasIndex + 1
+        let lexiconBase = vocabulary.count
+        let biasIndex = lexiconBase + classes
+        let width = biasIndex + 1
         let rows: [SoftmaxRegression.Row] = examples.map { example in
-            var features: [Int32] = [], values: [Double] = []
+            var features: [Int32] = []
+            var values: [Double] = []
             let value = LearnedThemeModel.ngramValue(example.input.ngramPositions)
-            for gram in example.input.ngrams { if let f = featureIndex[gram] { features.append(Int32(f)); values.append(value) } }
-            for (theme, score) in example.input.lexiconScores.sorted(by: { $0.key < $1.key }) {
-                if let c = classIndex[theme] { features.append(Int32(lexiconBase + c)); values.append(LearnedThemeModel.lexiconValue(score)) }
+            for gram in example.input.ngrams {
+                if let f = featureIndex[gram] {
+                    features.append(Int32(f))
+                    values.append(value)
+                }
             }
-            features.append(Int32(biasIndex)); values.append(1)
+            for (theme, score) in example.input.lexiconScores.sorted(by: { $0.key < $1.key }) {
+                if let c = classIndex[theme] {
+                    features.append(Int32(lexiconBase + c))
+                    values.append(LearnedThemeModel.lexiconValue(score))
+                }
+            }
+            features.append(Int32(biasIndex))
+            values.append(1)
             var target = [Double](repeating: 0, count: classes)
             let known = example.themes.compactMap { classIndex[$0] }
             if let main = known.first {
@@ -64,14 +82,18 @@ package struct ThemeModelTrainer: Sendable {
             }
             return SoftmaxRegression.Row(features: features, values: values, target: target)
         }
-        let weights = SoftmaxRegression(epochs: epochs, learningRate: learningRate, l2: l2, seed: seed).fit(rows, width: width, classes: classes)
+        let weights = SoftmaxRegression(epochs: epochs, learningRate: learningRate, l2: l2, seed: seed).fit(
+            rows, width: width, classes: classes)
         var entries: [LearnedWeights.Entry] = []
         var line = 3  // after the comment and header lines written by ``LearnedWeightsWriter``
         func emit(_ feature: String, _ f: Int, always: Bool) {
             for c in 0..<classes {
                 let w = (weights[f * classes + c] * 10000).rounded() / 10000
                 guard always || abs(w) >= pruneBelow else { continue }
-                entries.append(.init(feature: feature, theme: themes[c], weight: w, source: LexiconSource(file: sourceFile, line: line)))
+                entries.append(
+                    .init(
+                        feature: feature, theme: themes[c], weight: w,
+                        source: LexiconSource(file: sourceFile, line: line)))
                 line += 1
             }
         }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
+    import Glibc
+    private let systemRead = Glibc.read
 #elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
+    import Darwin
+    private let systemRead = Darwin.read
 #endif
 
 /// An input opened once and read forward with read(2): a regular file, a
@@ -24,7 +24,10 @@ package final class ByteInput {
         self.path = path
         pending = []
         drained = false
-        if path == "-" { descriptor = dup(0); return }
+        if path == "-" {
+            descriptor = dup(0)
+            return
+        }
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw errno == ENOENT || errno == ENOTDIR ? .missing(path: path) : .unreadable(path: path)
@@ -70,7 +73,10 @@ package final class ByteInput {
             let end = min(pending.count, pendingStart + count)
             bytes = Array(pending[pendingStart..<end])
             pendingStart = end
-            if pendingStart == pending.count { pending = []; pendingStart = 0 }
+            if pendingStart == pending.count {
+                pending = []
+                pendingStart = 0
+            }
             if bytes.count == count || drained { return bytes }
         }
         return bytes + (try readDescriptor(upTo: count - bytes.count))
@@ -101,7 +107,10 @@ package final class ByteInput {
                     failed = true
                     break
                 }
-                if got == 0 { drained = true; break }
+                if got == 0 {
+                    drained = true
+                    break
+                }
                 filled += got
             }
         }

@@ -65,7 +65,10 @@ package struct DelimitedTextParser: Sendable {
             defer { position += 1 }
             if !recordStarted {
                 // A line feed completing a CRLF belongs to the record before.
-                if byte == 0x0A && afterCR { afterCR = false; continue }
+                if byte == 0x0A && afterCR {
+                    afterCR = false
+                    continue
+                }
                 recordStarted = true
                 recordOffset = position
                 recordLine = line
@@ -73,7 +76,10 @@ package struct DelimitedTextParser: Sendable {
             if inQuotes {
                 if quoteSeenInQuoted {
                     quoteSeenInQuoted = false
-                    if byte == 0x22 { append(0x22); continue }
+                    if byte == 0x22 {
+                        append(0x22)
+                        continue
+                    }
                     inQuotes = false
                     // fall through: the byte after a closing quote is handled unquoted
                 } else if byte == 0x22 {
@@ -118,8 +124,9 @@ package struct DelimitedTextParser: Sendable {
     }
 
     private mutating func finishRecord(endingAt end: Int) -> Record {
-        let result = Record(cells: record, line: recordLine, malformed: strayQuote, offset: recordOffset,
-                            tooLong: tooLong, cellCount: recordCells, length: end - recordOffset)
+        let result = Record(
+            cells: record, line: recordLine, malformed: strayQuote, offset: recordOffset,
+            tooLong: tooLong, cellCount: recordCells, length: end - recordOffset)
         record.removeAll(keepingCapacity: true)
         recordCells = 0
         recordBytes = 0
@@ -135,7 +142,9 @@ package struct DelimitedTextParser: Sendable {
         let openQuote = inQuotes && !quoteSeenInQuoted ? recordLine : nil
         if quoteSeenInQuoted { inQuotes = false }
         inQuotes = false
-        guard recordStarted && (!cell.isEmpty || !record.isEmpty || cellWasQuoted || tooLong) else { return (nil, openQuote) }
+        guard recordStarted && (!cell.isEmpty || !record.isEmpty || cellWasQuoted || tooLong) else {
+            return (nil, openQuote)
+        }
         endCell()
         var last = finishRecord(endingAt: position)
         last.malformed = last.malformed || openQuote != nil

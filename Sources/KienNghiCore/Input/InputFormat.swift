@@ -44,8 +44,12 @@ public enum InputFormat: String, Sendable, CaseIterable {
         }
         var text = head
         if let utf16 = utf16(head) {
-            let body = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) ? Array(head.dropFirst(2)) : head
-            text = (try? TextDecoder.decodeStrictly(Array(body.prefix(body.count & ~1)), as: utf16, lenient: true)).map { Array($0.text.utf8) } ?? head
+            let body =
+                head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) ? Array(head.dropFirst(2)) : head
+            text =
+                (try? TextDecoder.decodeStrictly(Array(body.prefix(body.count & ~1)), as: utf16, lenient: true)).map {
+                    Array($0.text.utf8)
+                } ?? head
         } else if text.starts(with: [0xEF, 0xBB, 0xBF]) {
             text.removeFirst(3)
         }
@@ -82,7 +86,9 @@ public enum InputFormat: String, Sendable, CaseIterable {
         func look(_ line: LineSplitter.Line) {
             guard ok, lines < 20 else { return }
             let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-            guard let first = line.bytes.first(where: { !isSpace($0) }), let last = line.bytes.last(where: { !isSpace($0) }) else { return }
+            guard let first = line.bytes.first(where: { !isSpace($0) }),
+                let last = line.bytes.last(where: { !isSpace($0) })
+            else { return }
             lines += 1
             if first != 0x7B || last != 0x7D || line.tooLong { ok = false }
         }
@@ -98,12 +104,15 @@ public enum InputFormat: String, Sendable, CaseIterable {
         var parser = DelimitedTextParser(delimiter: delimiter)
         var records: [DelimitedTextParser.Record] = []
         parser.feed(text) { if records.count < 20, !$0.cells.allSatisfy(\.isEmpty) { records.append($0) } }
-        if records.count < 20, let last = parser.finish().record, !last.cells.allSatisfy(\.isEmpty) { records.append(last) }
+        if records.count < 20, let last = parser.finish().record, !last.cells.allSatisfy(\.isEmpty) {
+            records.append(last)
+        }
         let kind: InputFormat = delimiter == 0x09 ? .tsv : .csv
         guard let first = records.first, first.cellCount >= 2, !first.malformed else { return nil }
         let rows = records.prefix(10).map(\.cells)
         if let header = InputSchema.headerRow(in: rows), InputSchema.headerScore(rows[header]) > 1,
-           InputSchema.guess(header: rows[header], sample: [], named: nil).text != nil {
+            InputSchema.guess(header: rows[header], sample: [], named: nil).text != nil
+        {
             return kind
         }
         let agreeing = records.filter { $0.cellCount == first.cellCount && !$0.malformed }.count

@@ -41,7 +41,10 @@ struct JSONPetitionLine: Decodable {
                 var escaped = false
                 index += 1
                 while index < line.count && line[index] != UInt8(ascii: "\"") {
-                    if line[index] == UInt8(ascii: "\\") { escaped = true; index += 1 }
+                    if line[index] == UInt8(ascii: "\\") {
+                        escaped = true
+                        index += 1
+                    }
                     index += 1
                 }
                 guard index < line.count else { return nil }
@@ -50,7 +53,10 @@ struct JSONPetitionLine: Decodable {
                 while next < line.count && (line[next] == 0x20 || line[next] == 0x09) { next += 1 }
                 guard next < line.count && line[next] == UInt8(ascii: ":") else { break }
                 let raw = Array(line[start...index])
-                let key = escaped ? (try? JSONDecoder().decode(String.self, from: Data(raw))) : String(decoding: raw.dropFirst().dropLast(), as: UTF8.self)
+                let key =
+                    escaped
+                    ? (try? JSONDecoder().decode(String.self, from: Data(raw)))
+                    : String(decoding: raw.dropFirst().dropLast(), as: UTF8.self)
                 guard let key, Keys(rawValue: key) != nil else { break }
                 if !seen.insert(key).inserted { return key }
             default: break

@@ -67,52 +67,84 @@ public struct OfficeFailure: Error, Sendable, Equatable {
         if let sheet { place += l.pick(", trang tính \"\(sheet)\"", ", sheet \"\(sheet)\"") }
         if let part { place += " (\(part))" }
         if let offset { place += l.pick(", byte \(offset)", ", byte \(offset)") }
-        let resave = l.pick("Mở tệp bằng Excel/Word (hoặc LibreOffice) rồi lưu lại, hoặc xuất ra CSV, rồi chạy lại.",
-                            "Open the file in Excel/Word (or LibreOffice) and save it again, or export it to CSV, then run again.")
-        let split = l.pick("Tách tệp thành nhiều tệp nhỏ hơn hoặc xuất ra CSV.", "Split it into smaller files or export it to CSV.")
+        let resave = l.pick(
+            "Mở tệp bằng Excel/Word (hoặc LibreOffice) rồi lưu lại, hoặc xuất ra CSV, rồi chạy lại.",
+            "Open the file in Excel/Word (or LibreOffice) and save it again, or export it to CSV, then run again.")
+        let split = l.pick(
+            "Tách tệp thành nhiều tệp nhỏ hơn hoặc xuất ra CSV.", "Split it into smaller files or export it to CSV.")
         switch problem {
         case .notAPackage:
-            return l.pick("\(place): không phải tệp Office (XLSX/DOCX là tệp ZIP). Tệp .xls/.doc cũ hoặc tệp bị đổi đuôi? \(resave)",
-                          "\(place): not an Office file (XLSX/DOCX are ZIP packages). An old .xls/.doc, or a renamed file? \(resave)")
+            return l.pick(
+                "\(place): không phải tệp Office (XLSX/DOCX là tệp ZIP). Tệp .xls/.doc cũ hoặc tệp bị đổi đuôi? \(resave)",
+                "\(place): not an Office file (XLSX/DOCX are ZIP packages). An old .xls/.doc, or a renamed file? \(resave)"
+            )
         case .damagedPackage:
-            return l.pick("\(place): tệp Office (ZIP) bị hỏng hoặc bị cắt cụt (tải về/sao chép chưa xong?). Lấy lại bản đầy đủ, hoặc mở bằng Excel/Word để sửa rồi lưu lại.",
-                          "\(place): the Office file (a ZIP package) is damaged or cut short (an unfinished download or copy?). Get a complete copy, or open it in Excel/Word to repair it and save it again.")
+            return l.pick(
+                "\(place): tệp Office (ZIP) bị hỏng hoặc bị cắt cụt (tải về/sao chép chưa xong?). Lấy lại bản đầy đủ, hoặc mở bằng Excel/Word để sửa rồi lưu lại.",
+                "\(place): the Office file (a ZIP package) is damaged or cut short (an unfinished download or copy?). Get a complete copy, or open it in Excel/Word to repair it and save it again."
+            )
         case .missingPart:
-            return l.pick("\(place): thiếu phần bắt buộc của tệp Office. \(resave)", "\(place): a required part of the Office file is missing. \(resave)")
+            return l.pick(
+                "\(place): thiếu phần bắt buộc của tệp Office. \(resave)",
+                "\(place): a required part of the Office file is missing. \(resave)")
         case .damagedEntry:
-            return l.pick("\(place): không giải nén được (tệp ZIP hỏng). \(resave)", "\(place): cannot be decompressed (damaged ZIP). \(resave)")
+            return l.pick(
+                "\(place): không giải nén được (tệp ZIP hỏng). \(resave)",
+                "\(place): cannot be decompressed (damaged ZIP). \(resave)")
         case .invalidUTF8:
-            return l.pick("\(place): tệp hỏng, có byte không phải UTF-8 trong XML. \(resave)", "\(place): corrupt file, bytes that are not UTF-8 inside the XML. \(resave)")
+            return l.pick(
+                "\(place): tệp hỏng, có byte không phải UTF-8 trong XML. \(resave)",
+                "\(place): corrupt file, bytes that are not UTF-8 inside the XML. \(resave)")
         case .notUTF8:
             return l.pick("\(place): XML không ở dạng UTF-8. \(resave)", "\(place): the XML is not UTF-8. \(resave)")
         case .malformedXML:
-            return l.pick("\(place): tệp hỏng, XML sai cú pháp. \(resave)", "\(place): corrupt file, malformed XML. \(resave)")
+            return l.pick(
+                "\(place): tệp hỏng, XML sai cú pháp. \(resave)", "\(place): corrupt file, malformed XML. \(resave)")
         case .truncatedXML:
-            return l.pick("\(place): tệp hỏng, XML bị cắt cụt giữa chừng. \(resave)", "\(place): corrupt file, the XML stops half-way. \(resave)")
+            return l.pick(
+                "\(place): tệp hỏng, XML bị cắt cụt giữa chừng. \(resave)",
+                "\(place): corrupt file, the XML stops half-way. \(resave)")
         case .nestingTooDeep(let limit):
-            return l.pick("\(place): XML lồng nhau quá \(limit) tầng. \(resave)", "\(place): XML nested deeper than \(limit) levels. \(resave)")
+            return l.pick(
+                "\(place): XML lồng nhau quá \(limit) tầng. \(resave)",
+                "\(place): XML nested deeper than \(limit) levels. \(resave)")
         case .tokenTooLarge(let limit):
-            return l.pick("\(place): một ô hoặc một thẻ XML dài quá \(limit / 1_048_576) MiB. \(split)",
-                          "\(place): one cell or XML tag is longer than \(limit / 1_048_576) MiB. \(split)")
+            return l.pick(
+                "\(place): một ô hoặc một thẻ XML dài quá \(limit / 1_048_576) MiB. \(split)",
+                "\(place): one cell or XML tag is longer than \(limit / 1_048_576) MiB. \(split)")
         case .partTooLarge(let limit):
-            return l.pick("\(place): giải nén ra hơn \(limit / 1_048_576) MiB. \(split)", "\(place): expands to more than \(limit / 1_048_576) MiB. \(split)")
+            return l.pick(
+                "\(place): giải nén ra hơn \(limit / 1_048_576) MiB. \(split)",
+                "\(place): expands to more than \(limit / 1_048_576) MiB. \(split)")
         case .packageTooLarge(let limit):
-            return l.pick("\(place): cả tệp giải nén ra hơn \(limit / 1_048_576) MiB. \(split)", "\(place): the whole file expands to more than \(limit / 1_048_576) MiB. \(split)")
+            return l.pick(
+                "\(place): cả tệp giải nén ra hơn \(limit / 1_048_576) MiB. \(split)",
+                "\(place): the whole file expands to more than \(limit / 1_048_576) MiB. \(split)")
         case .compressionRatio(let ratio, let limit):
-            return l.pick("\(place): nén với tỉ lệ \(ratio):1 (giới hạn \(limit):1), nghi là bom ZIP. Nếu tệp đáng tin, hãy xuất ra CSV.",
-                          "\(place): compressed \(ratio):1 (limit \(limit):1), a likely zip bomb. If you trust the file, export it to CSV.")
+            return l.pick(
+                "\(place): nén với tỉ lệ \(ratio):1 (giới hạn \(limit):1), nghi là bom ZIP. Nếu tệp đáng tin, hãy xuất ra CSV.",
+                "\(place): compressed \(ratio):1 (limit \(limit):1), a likely zip bomb. If you trust the file, export it to CSV."
+            )
         case .unknownSheet(let name, let sheets):
-            return l.pick("\(place): không có trang tính \"\(name)\" (các trang: \(sheets.joined(separator: ", "))). Chọn một trang có thật bằng --sheet.",
-                          "\(place): there is no sheet \"\(name)\" (sheets: \(sheets.joined(separator: ", "))). Pick an existing one with --sheet.")
+            return l.pick(
+                "\(place): không có trang tính \"\(name)\" (các trang: \(sheets.joined(separator: ", "))). Chọn một trang có thật bằng --sheet.",
+                "\(place): there is no sheet \"\(name)\" (sheets: \(sheets.joined(separator: ", "))). Pick an existing one with --sheet."
+            )
         case .badCell(let reference, let cell):
-            return l.pick("\(place), ô \(reference): \(cell.description(l)) \(resave)", "\(place), cell \(reference): \(cell.description(l)) \(resave)")
+            return l.pick(
+                "\(place), ô \(reference): \(cell.description(l)) \(resave)",
+                "\(place), cell \(reference): \(cell.description(l)) \(resave)")
         case .noPetitions(let skipped) where sheet != nil:
             let above = skipped > 1 ? l.pick(" và \(skipped - 1) dòng tiêu đề", " and \(skipped - 1) title rows") : ""
-            return l.pick("\(place): chỉ có dòng tên cột\(above), không có kiến nghị nào bên dưới. Kiểm tra xem có đúng tệp/trang tính không (--sheet), hoặc thêm các dòng kiến nghị dưới dòng tên cột.",
-                          "\(place): only a header row\(above), no petition below it. Check that this is the right file or sheet (--sheet), or add the petitions below the header row.")
+            return l.pick(
+                "\(place): chỉ có dòng tên cột\(above), không có kiến nghị nào bên dưới. Kiểm tra xem có đúng tệp/trang tính không (--sheet), hoặc thêm các dòng kiến nghị dưới dòng tên cột.",
+                "\(place): only a header row\(above), no petition below it. Check that this is the right file or sheet (--sheet), or add the petitions below the header row."
+            )
         case .noPetitions(let skipped):
-            return l.pick("\(place): không tìm thấy kiến nghị nào (chỉ có \(skipped) tiêu đề/đề mục). Mỗi kiến nghị phải là một đoạn văn bản thường, một mục đánh số hoặc một dòng của bảng.",
-                          "\(place): no petition found (only \(skipped) headings/titles). Each petition must be a plain paragraph, a numbered item or a table row.")
+            return l.pick(
+                "\(place): không tìm thấy kiến nghị nào (chỉ có \(skipped) tiêu đề/đề mục). Mỗi kiến nghị phải là một đoạn văn bản thường, một mục đánh số hoặc một dòng của bảng.",
+                "\(place): no petition found (only \(skipped) headings/titles). Each petition must be a plain paragraph, a numbered item or a table row."
+            )
         }
     }
 }

@@ -88,7 +88,10 @@ public struct RejectedRow: Sendable, Equatable, Codable {
 
     public static let excerptLength = 80
 
-    public init(file: String, location: Int, reason: Reason, detail: Detail = .none, byteOffset: Int? = nil, excerpt: String = "") {
+    public init(
+        file: String, location: Int, reason: Reason, detail: Detail = .none, byteOffset: Int? = nil,
+        excerpt: String = ""
+    ) {
         self.file = file
         self.location = location
         self.reason = reason
@@ -105,7 +108,9 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         for character in text.prefix(excerptLength) {
             if character.isNewline || character == "\t" {
                 result.append(" ")
-            } else if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1, scalar.value < 0x20 || scalar.value == 0x7F {
+            } else if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+                scalar.value < 0x20 || scalar.value == 0x7F
+            {
                 // Shown, never copied: ␀ for NUL and the other control pictures.
                 result.unicodeScalars.append(Unicode.Scalar(scalar.value == 0x7F ? 0x2421 : 0x2400 + scalar.value)!)
             } else {
@@ -135,17 +140,22 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            result.append(value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D ? Unicode.Scalar(0x2400 + value)! : scalar)
+            result.append(
+                value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D
+                    ? Unicode.Scalar(0x2400 + value)! : scalar)
         }
         return String(result)
     }
 
     /// `U+0000 (NUL)`.
     static func controlName(_ code: UInt8) -> String {
-        let names = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
-                     "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"]
+        let names = [
+            "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO", "SI",
+            "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US",
+        ]
         let hex = String(code, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: 4 - hex.count) + hex + (Int(code) < names.count ? " (\(names[Int(code)]))" : "")
+        return "U+" + String(repeating: "0", count: 4 - hex.count) + hex
+            + (Int(code) < names.count ? " (\(names[Int(code)]))" : "")
     }
 
     /// `file:line: what went wrong (detail). What to do.`
@@ -158,33 +168,52 @@ public struct RejectedRow: Sendable, Equatable, Codable {
             fix = l.pick("Điền nội dung vào ô đó hoặc xoá dòng.", "Fill in the text or delete the row.")
         case .malformedRow:
             what = l.pick("dòng CSV sai định dạng", "malformed CSV row")
-            fix = l.pick("Ô có dấu phẩy, xuống dòng hoặc dấu \" phải nằm trong ngoặc kép \"…\", và dấu \" bên trong viết thành \"\". Sửa dòng đó rồi chạy lại.",
-                         "A cell with a comma, line break or \" must be wrapped in \"…\", with inner \" written as \"\". Fix the row and run again.")
+            fix = l.pick(
+                "Ô có dấu phẩy, xuống dòng hoặc dấu \" phải nằm trong ngoặc kép \"…\", và dấu \" bên trong viết thành \"\". Sửa dòng đó rồi chạy lại.",
+                "A cell with a comma, line break or \" must be wrapped in \"…\", with inner \" written as \"\". Fix the row and run again."
+            )
         case .malformedJSON:
             what = l.pick("dòng JSON không đọc được", "unreadable JSON line")
-            fix = l.pick("Mỗi dòng phải là một đối tượng JSON có trường \"text\", ví dụ {\"id\": \"1\", \"text\": \"…\"}.",
-                         "Each line must be one JSON object with a \"text\" field, e.g. {\"id\": \"1\", \"text\": \"…\"}.")
+            fix = l.pick(
+                "Mỗi dòng phải là một đối tượng JSON có trường \"text\", ví dụ {\"id\": \"1\", \"text\": \"…\"}.",
+                "Each line must be one JSON object with a \"text\" field, e.g. {\"id\": \"1\", \"text\": \"…\"}.")
         case .outsideList:
-            what = l.pick("đoạn đứng trước mục đánh số đầu tiên (tiêu đề, lời mở đầu)", "paragraph before the first numbered item (heading or preamble)")
-            fix = l.pick("Không tính là kiến nghị; nếu đó là kiến nghị, hãy đánh số cho nó.", "Not counted as a petition; if it is one, number it.")
+            what = l.pick(
+                "đoạn đứng trước mục đánh số đầu tiên (tiêu đề, lời mở đầu)",
+                "paragraph before the first numbered item (heading or preamble)")
+            fix = l.pick(
+                "Không tính là kiến nghị; nếu đó là kiến nghị, hãy đánh số cho nó.",
+                "Not counted as a petition; if it is one, number it.")
         case .badCell:
             what = l.pick("dòng có ô hỏng, cả dòng bị loại", "the row has a damaged cell and is left out")
-            fix = l.pick("Mở tệp bằng Excel hoặc LibreOffice, kiểm tra ô đó, lưu lại rồi chạy lại.", "Open the file in Excel or LibreOffice, check that cell, save and run again.")
+            fix = l.pick(
+                "Mở tệp bằng Excel hoặc LibreOffice, kiểm tra ô đó, lưu lại rồi chạy lại.",
+                "Open the file in Excel or LibreOffice, check that cell, save and run again.")
         case .title:
             what = l.pick("dòng tiêu đề (không phải kiến nghị), bỏ qua", "title row (not a petition), skipped")
-            fix = l.pick("Không cần làm gì; nếu đó là kiến nghị, hãy đặt nó dưới dòng tên cột (Excel) hoặc bỏ kiểu tiêu đề (Word).",
-                         "Nothing to do; if it is a petition, move it below the header row (Excel) or remove its heading style (Word).")
+            fix = l.pick(
+                "Không cần làm gì; nếu đó là kiến nghị, hãy đặt nó dưới dòng tên cột (Excel) hoặc bỏ kiểu tiêu đề (Word).",
+                "Nothing to do; if it is a petition, move it below the header row (Excel) or remove its heading style (Word)."
+            )
         case .outsideTable:
             what = l.pick("đoạn văn nằm ngoài bảng kiến nghị, bỏ qua", "paragraph outside the petition table, skipped")
-            fix = l.pick("Nếu đó là kiến nghị, hãy đưa nó vào một dòng của bảng.", "If it is a petition, move it into a row of the table.")
+            fix = l.pick(
+                "Nếu đó là kiến nghị, hãy đưa nó vào một dòng của bảng.",
+                "If it is a petition, move it into a row of the table.")
         case .tooLong:
             what = l.pick("dòng/ô quá dài", "the row or cell is too long")
-            fix = l.pick("Mỗi kiến nghị tối đa \(InputLimits.maxPetitionBytes / 1_048_576) MiB chữ: kiểm tra xem có phải nhiều kiến nghị dính liền (thiếu xuống dòng, thiếu dấu \") hay dữ liệu rác; tách hoặc sửa rồi chạy lại.",
-                         "A petition holds at most \(InputLimits.maxPetitionBytes / 1_048_576) MiB of text: check for petitions run together (a missing line break or \") or junk data; split or fix it and run again.")
+            fix = l.pick(
+                "Mỗi kiến nghị tối đa \(InputLimits.maxPetitionBytes / 1_048_576) MiB chữ: kiểm tra xem có phải nhiều kiến nghị dính liền (thiếu xuống dòng, thiếu dấu \") hay dữ liệu rác; tách hoặc sửa rồi chạy lại.",
+                "A petition holds at most \(InputLimits.maxPetitionBytes / 1_048_576) MiB of text: check for petitions run together (a missing line break or \") or junk data; split or fix it and run again."
+            )
         case .controlCharacter:
-            what = l.pick("dòng chứa ký tự điều khiển (dữ liệu hỏng hoặc nhị phân), cả dòng bị loại", "the row holds a control character (damaged or binary data) and is left out")
-            fix = l.pick("Mở tệp, xoá ký tự lạ trong dòng đó (thường do tệp bị hỏng hoặc xuất sai) rồi chạy lại.",
-                         "Open the file, delete the stray character in that row (usually a damaged file or a bad export), and run again.")
+            what = l.pick(
+                "dòng chứa ký tự điều khiển (dữ liệu hỏng hoặc nhị phân), cả dòng bị loại",
+                "the row holds a control character (damaged or binary data) and is left out")
+            fix = l.pick(
+                "Mở tệp, xoá ký tự lạ trong dòng đó (thường do tệp bị hỏng hoặc xuất sai) rồi chạy lại.",
+                "Open the file, delete the stray character in that row (usually a damaged file or a bad export), and run again."
+            )
         }
         let detailText: String
         switch detail {
@@ -192,21 +221,28 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case .misplacedQuote: detailText = l.pick(" (dấu \" đặt sai chỗ)", " (misplaced \")")
         case .unterminatedQuote: detailText = l.pick(" (dấu \" mở mà không đóng)", " (a \" is opened but never closed)")
         case .cellCount(let found, let expected):
-            detailText = l.pick(" (\(found) ô, dòng tiêu đề có \(expected))", " (\(found) cells, the header has \(expected))")
+            detailText = l.pick(
+                " (\(found) ô, dòng tiêu đề có \(expected))", " (\(found) cells, the header has \(expected))")
         case .excerpt(let text): detailText = " («\(Self.excerpt(of: Array(text.utf8)))»)"
         case .cell(let sheet, let reference, let problem):
-            detailText = l.pick(" (trang \"\(sheet)\", ô \(reference): \(problem.description(l)))", " (sheet \"\(sheet)\", cell \(reference): \(problem.description(l)))")
+            detailText = l.pick(
+                " (trang \"\(sheet)\", ô \(reference): \(problem.description(l)))",
+                " (sheet \"\(sheet)\", cell \(reference): \(problem.description(l)))")
         case .length(let bytes, let limit):
             detailText = l.pick(" (\(bytes) byte, giới hạn \(limit))", " (\(bytes) bytes, limit \(limit))")
         case .unclosedQuote(let lastLine):
-            detailText = l.pick(" (dấu \" mở mà không đóng: các dòng \(location)–\(lastLine) không đọc được)",
-                                " (a \" is opened but never closed: lines \(location)–\(lastLine) could not be read)")
+            detailText = l.pick(
+                " (dấu \" mở mà không đóng: các dòng \(location)–\(lastLine) không đọc được)",
+                " (a \" is opened but never closed: lines \(location)–\(lastLine) could not be read)")
         case .duplicateKey(let key):
-            detailText = l.pick(" (khoá \"\(key)\" có hai lần: không rõ dùng giá trị nào; các công cụ khác lấy giá trị cuối)",
-                                " (key \"\(key)\" appears twice: which value counts is ambiguous; other tools take the last one)")
+            detailText = l.pick(
+                " (khoá \"\(key)\" có hai lần: không rõ dùng giá trị nào; các công cụ khác lấy giá trị cuối)",
+                " (key \"\(key)\" appears twice: which value counts is ambiguous; other tools take the last one)")
         case .controlCharacter(let code, let column):
             let name = Self.controlName(code)
-            detailText = column.map { l.pick(" (\(name) trong cột \"\($0)\")", " (\(name) in column \"\($0)\")") } ?? " (\(name))"
+            detailText =
+                column.map { l.pick(" (\(name) trong cột \"\($0)\")", " (\(name) in column \"\($0)\")") }
+                ?? " (\(name))"
         }
         let at = byteOffset.map { l.pick(" (byte \($0))", " (byte \($0))") } ?? ""
         return "\(file):\(location)\(at): \(what)\(detailText). \(fix)"
@@ -228,10 +264,13 @@ public enum CellProblem: Error, Sendable, Equatable, Codable {
     public func description(_ l: Language) -> String {
         switch self {
         case .missingSharedString(let index, let count):
-            l.pick("ô trỏ tới chuỗi số \(index) nhưng bảng chuỗi chỉ có \(count) chuỗi (tệp hỏng).",
-                   "the cell points to shared string \(index) but the string table holds only \(count) (corrupt file).")
+            l.pick(
+                "ô trỏ tới chuỗi số \(index) nhưng bảng chuỗi chỉ có \(count) chuỗi (tệp hỏng).",
+                "the cell points to shared string \(index) but the string table holds only \(count) (corrupt file).")
         case .beyondGrid:
-            l.pick("địa chỉ ô vượt giới hạn của Excel (16.384 cột, 1.048.576 dòng).", "the reference lies beyond Excel's grid (16,384 columns, 1,048,576 rows).")
+            l.pick(
+                "địa chỉ ô vượt giới hạn của Excel (16.384 cột, 1.048.576 dòng).",
+                "the reference lies beyond Excel's grid (16,384 columns, 1,048,576 rows).")
         case .badReference:
             l.pick("địa chỉ ô không hợp lệ.", "the cell reference is not valid.")
         case .tooLong(let limit):
@@ -252,7 +291,10 @@ package struct InputSchema: Sendable, Equatable {
         self.idColumn = idColumn
     }
 
-    static let textColumnNames = ["text", "noi dung", "nội dung", "kien nghi", "kiến nghị", "noi dung kien nghi", "nội dung kiến nghị", "y kien", "ý kiến", "phan anh", "phản ánh", "content", "petition", "description", "mo ta", "mô tả"]
+    static let textColumnNames = [
+        "text", "noi dung", "nội dung", "kien nghi", "kiến nghị", "noi dung kien nghi", "nội dung kiến nghị", "y kien",
+        "ý kiến", "phan anh", "phản ánh", "content", "petition", "description", "mo ta", "mô tả",
+    ]
     static let idColumnNames = ["id", "stt", "ma", "mã", "so", "số", "ma so", "mã số", "no", "number"]
 
     /// Picks the text column: the one named, else a known name, else the column
@@ -295,7 +337,9 @@ package struct InputSchema: Sendable, Equatable {
             for name in textNameWordsLongestFirst {
                 if let index = candidates.first(where: { column in
                     prefixOnly ? columns[column].starts(with: name) : containsWord(columns[column], name)
-                }) { return index }
+                }) {
+                    return index
+                }
             }
         }
         return nil
@@ -318,28 +362,40 @@ package struct InputSchema: Sendable, Equatable {
 
     /// Other column names common in office petition lists, folded; used to tell a header row from a title or data row.
     private static let foldedOtherColumnNames: Set<String> = Set([
-        "ho ten", "ho va ten", "nguoi gui", "nguoi kien nghi", "nguoi phan anh", "don vi", "co quan", "bo phan", "phong",
-        "phan xuong", "to", "dia chi", "ngay", "ngay nhan", "ngay gui", "ngay thang", "thoi gian", "so dien thoai", "dien thoai",
-        "email", "ghi chu", "linh vuc", "chu de", "phan loai", "tra loi", "noi dung tra loi", "ket qua", "co quan tra loi",
-        "noi nhan", "tinh trang", "trang thai", "name", "date", "unit", "category", "note", "notes", "address", "phone", "status",
+        "ho ten", "ho va ten", "nguoi gui", "nguoi kien nghi", "nguoi phan anh", "don vi", "co quan", "bo phan",
+        "phong",
+        "phan xuong", "to", "dia chi", "ngay", "ngay nhan", "ngay gui", "ngay thang", "thoi gian", "so dien thoai",
+        "dien thoai",
+        "email", "ghi chu", "linh vuc", "chu de", "phan loai", "tra loi", "noi dung tra loi", "ket qua",
+        "co quan tra loi",
+        "noi nhan", "tinh trang", "trang thai", "name", "date", "unit", "category", "note", "notes", "address", "phone",
+        "status",
     ])
 
     /// How much a row looks like a header: known column names and several short
     /// non-numeric cells count for it; numbers, dates and long texts against it.
     /// A row with a single filled cell (a title) scores at most 1.
     package static func headerScore(_ row: [String]) -> Int {
-        var score = 0, filled = 0
+        var score = 0
+        var filled = 0
         for cell in row {
             let trimmed = cell
             guard !trimmed.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { continue }
             filled += 1
             let folded = fold(trimmed)
-            if folded.isEmpty { score -= 1; continue }
-            if foldedTextColumnNames.contains(folded) || foldedIdColumnNames.contains(folded) || foldedOtherColumnNames.contains(folded) {
+            if folded.isEmpty {
+                score -= 1
+                continue
+            }
+            if foldedTextColumnNames.contains(folded) || foldedIdColumnNames.contains(folded)
+                || foldedOtherColumnNames.contains(folded)
+            {
                 score += 4
             } else if longTextColumn([folded]) != nil {
                 score += 3
-            } else if trimmed.unicodeScalars.allSatisfy({ $0.properties.numericType != nil || "./-: ,".unicodeScalars.contains($0) }) {
+            } else if trimmed.unicodeScalars.allSatisfy({
+                $0.properties.numericType != nil || "./-: ,".unicodeScalars.contains($0)
+            }) {
                 score -= 2
             } else if trimmed.unicodeScalars.count > 80 {
                 score -= 3
@@ -356,10 +412,14 @@ package struct InputSchema: Sendable, Equatable {
     package static func headerRow(in rows: [[String]], window: Int = 10) -> Int? {
         let filled = rows.indices.filter { rows[$0].contains { !$0.allSatisfy(\.isWhitespace) } }
         guard let first = filled.first else { return nil }
-        var best = first, bestScore = Int.min
+        var best = first
+        var bestScore = Int.min
         for index in filled.prefix(window) {
             let score = headerScore(rows[index])
-            if score > bestScore { best = index; bestScore = score }
+            if score > bestScore {
+                best = index
+                bestScore = score
+            }
         }
         return bestScore > 1 ? best : first
     }
@@ -369,7 +429,9 @@ package struct InputSchema: Sendable, Equatable {
     /// Lower case, diacritics off, spaces folded: for comparing column names.
     package static func fold(_ name: String) -> String {
         let analyzed = nameAnalyzer.analyze(name)
-        return analyzed.tokens.indices.filter { analyzed.tokens[$0].kind == .word || analyzed.tokens[$0].kind == .number }
-            .map { analyzed.plainKey($0) }.joined(separator: " ")
+        return analyzed.tokens.indices.filter {
+            analyzed.tokens[$0].kind == .word || analyzed.tokens[$0].kind == .number
+        }
+        .map { analyzed.plainKey($0) }.joined(separator: " ")
     }
 }

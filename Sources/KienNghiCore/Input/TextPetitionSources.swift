@@ -64,7 +64,9 @@ package struct DelimitedPetitionSource: PetitionSource {
         }
         self.delimiter = delimiter
         guard let head = parsed.first else {
-            if sample.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { throw InputFailure.empty(path: stream.path) }
+            if sample.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                throw InputFailure.empty(path: stream.path)
+            }
             throw InputFailure.tooLarge(path: stream.path, detail: Self.firstRowTooLong(sample.count))
         }
         if head.cellCount > InputLimits.maxColumns {
@@ -74,22 +76,28 @@ package struct DelimitedPetitionSource: PetitionSource {
         // Office exports often put a title ("DANH SÁCH KIẾN NGHỊ…") and blank rows
         // above the header: the row that looks most like a header wins.
         let leading = parsed.prefix(50).map(\.cells)
-        let headerIndex = InputSchema.headerRow(in: leading).flatMap { InputSchema.headerScore(leading[$0]) > 1 ? $0 : nil } ?? 0
+        let headerIndex =
+            InputSchema.headerRow(in: leading).flatMap { InputSchema.headerScore(leading[$0]) > 1 ? $0 : nil } ?? 0
         titleRows = headerIndex
         let first = leading[headerIndex]
         let records = Array(leading[headerIndex...])
         let body = Array(records.dropFirst())
         // A header row has short cells (or known column names) and no cell as long as the body's text.
-        let firstLooksLikeHeader = (first.allSatisfy { $0.count <= 40 } || InputSchema.headerScore(first) > 1)
+        let firstLooksLikeHeader =
+            (first.allSatisfy { $0.count <= 40 } || InputSchema.headerScore(first) > 1)
             && !first.contains { InputSchema.fold($0).isEmpty && !$0.isEmpty }
-        hasHeader = firstLooksLikeHeader && (body.isEmpty || InputSchema.guess(header: first, sample: [], named: nil).text != nil || textColumn != nil
-            || first.map(\.count).reduce(0, +) * 2 < (body.first?.map(\.count).reduce(0, +) ?? 0))
+        hasHeader =
+            firstLooksLikeHeader
+            && (body.isEmpty || InputSchema.guess(header: first, sample: [], named: nil).text != nil
+                || textColumn != nil
+                || first.map(\.count).reduce(0, +) * 2 < (body.first?.map(\.count).reduce(0, +) ?? 0))
         columns = hasHeader ? first.map(RejectedRow.showingControlCharacters) : first.indices.map { "cột \($0 + 1)" }
         // The whole file was in the sample and holds a header but no row below it: nothing to do, say so.
         if hasHeader && body.isEmpty && stream.isComplete && parsed.count <= 50 {
             throw InputFailure.headerOnly(path: stream.path, columns: first, titleRows: headerIndex)
         }
-        let guess = InputSchema.guess(header: hasHeader ? first : columns, sample: hasHeader ? body : records, named: textColumn)
+        let guess = InputSchema.guess(
+            header: hasHeader ? first : columns, sample: hasHeader ? body : records, named: textColumn)
         if let textColumn, guess.text == nil {
             throw InputFailure.unknownColumn(path: stream.path, name: textColumn, columns: columns)
         }
@@ -106,7 +114,8 @@ package struct DelimitedPetitionSource: PetitionSource {
         "dòng đầu dài hơn \(bytes) byte, giới hạn \(InputLimits.maxRecordBytes) / the first row is longer than \(bytes) bytes, limit \(InputLimits.maxRecordBytes)"
     }
 
-    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
+    {
         guard let schema else { return }
         try withoutActuallyEscaping(body) { body in
             var batch = PetitionBatch(size: batchSize, body)
@@ -116,19 +125,31 @@ package struct DelimitedPetitionSource: PetitionSource {
             var titlesLeft = titleRows
             var rowNumber = 0
             let path = stream.path
-            func reject(_ record: DelimitedTextParser.Record, _ reason: RejectedRow.Reason, _ detail: RejectedRow.Detail) {
-                let excerpt = RejectedRow.excerpt(of: Array(record.cells.joined(separator: String(UnicodeScalar(delimiter))).utf8.prefix(RejectedRow.excerptLength * 4)))
-                rejected(RejectedRow(file: path, location: record.line, reason: reason, detail: detail,
-                                     byteOffset: stream.inputOffset(record.offset), excerpt: excerpt))
+            func reject(
+                _ record: DelimitedTextParser.Record, _ reason: RejectedRow.Reason, _ detail: RejectedRow.Detail
+            ) {
+                let excerpt = RejectedRow.excerpt(
+                    of: Array(
+                        record.cells.joined(separator: String(UnicodeScalar(delimiter))).utf8.prefix(
+                            RejectedRow.excerptLength * 4)))
+                rejected(
+                    RejectedRow(
+                        file: path, location: record.line, reason: reason, detail: detail,
+                        byteOffset: stream.inputOffset(record.offset), excerpt: excerpt))
             }
             func take(_ record: DelimitedTextParser.Record) throws {
                 // A blank line, or a row of empty cells (",,,"): no petition, nothing to report.
-                if !record.tooLong && record.cellCount <= record.cells.count && record.cells.allSatisfy(\.isEmpty) { return }
+                if !record.tooLong && record.cellCount <= record.cells.count && record.cells.allSatisfy(\.isEmpty) {
+                    return
+                }
                 if titlesLeft > 0 {
                     titlesLeft -= 1
                     return reject(record, .title, .excerpt(String(record.cells.joined(separator: " ").prefix(40))))
                 }
-                if !skippedHeader { skippedHeader = true; return }
+                if !skippedHeader {
+                    skippedHeader = true
+                    return
+                }
                 rowNumber += 1
                 if record.malformed { return reject(record, .malformedRow, .misplacedQuote) }
                 if record.cellCount > columns.count {
@@ -171,7 +192,8 @@ package struct JSONLinesPetitionSource: PetitionSource {
 
     package init(stream: TextStream) { self.stream = stream }
 
-    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
+    {
         try withoutActuallyEscaping(body) { body in
             var batch = PetitionBatch(size: batchSize, body)
             var splitter = LineSplitter(limit: InputLimits.maxRecordBytes)
@@ -179,18 +201,29 @@ package struct JSONLinesPetitionSource: PetitionSource {
             let path = stream.path
             func take(_ line: LineSplitter.Line) throws {
                 func reject(_ reason: RejectedRow.Reason, _ detail: RejectedRow.Detail = .none) {
-                    rejected(RejectedRow(file: path, location: line.number, reason: reason, detail: detail,
-                                         byteOffset: stream.inputOffset(line.offset), excerpt: RejectedRow.excerpt(of: line.bytes)))
+                    rejected(
+                        RejectedRow(
+                            file: path, location: line.number, reason: reason, detail: detail,
+                            byteOffset: stream.inputOffset(line.offset), excerpt: RejectedRow.excerpt(of: line.bytes)))
                 }
                 if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && !line.tooLong { return }
-                if line.tooLong { return reject(.tooLong, .length(bytes: line.length, limit: InputLimits.maxRecordBytes)) }
-                guard let object = JSONPetitionLine.parse(line.bytes, decoder: decoder), let petition = object.text else {
+                if line.tooLong {
+                    return reject(.tooLong, .length(bytes: line.length, limit: InputLimits.maxRecordBytes))
+                }
+                guard let object = JSONPetitionLine.parse(line.bytes, decoder: decoder), let petition = object.text
+                else {
                     return reject(.malformedJSON)
                 }
-                if let key = JSONPetitionLine.duplicatedKey(line.bytes) { return reject(.malformedJSON, .duplicateKey(key)) }
+                if let key = JSONPetitionLine.duplicatedKey(line.bytes) {
+                    return reject(.malformedJSON, .duplicateKey(key))
+                }
                 // Raw control bytes cannot be in valid JSON, but escapes (\u0000) can.
-                if let code = RejectedRow.controlCharacter(in: petition) { return reject(.controlCharacter, .controlCharacter(code: code, column: "text")) }
-                if let id = object.id, let code = RejectedRow.controlCharacter(in: id) { return reject(.controlCharacter, .controlCharacter(code: code, column: "id")) }
+                if let code = RejectedRow.controlCharacter(in: petition) {
+                    return reject(.controlCharacter, .controlCharacter(code: code, column: "text"))
+                }
+                if let id = object.id, let code = RejectedRow.controlCharacter(in: id) {
+                    return reject(.controlCharacter, .controlCharacter(code: code, column: "id"))
+                }
                 if petition.utf8.count > InputLimits.maxPetitionBytes {
                     return reject(.tooLong, .length(bytes: petition.utf8.count, limit: InputLimits.maxPetitionBytes))
                 }
@@ -230,13 +263,20 @@ package struct PlainTextPetitionSource: PetitionSource {
     /// Blocks only when blank lines separate groups of lines and some group has several.
     static func usesParagraphs(_ sample: [UInt8]) -> Bool {
         var splitter = LineSplitter(limit: 256)
-        var run = 0, longestRun = 0, separatingBlanks = 0, sawText = false, pendingBlank = false
+        var run = 0
+        var longestRun = 0
+        var separatingBlanks = 0
+        var sawText = false
+        var pendingBlank = false
         func look(_ line: LineSplitter.Line) {
             if JSONLinesPetitionSource.isBlank(line.bytes) && !line.tooLong {
                 if sawText { pendingBlank = true }
                 run = 0
             } else {
-                if pendingBlank { separatingBlanks += 1; pendingBlank = false }
+                if pendingBlank {
+                    separatingBlanks += 1
+                    pendingBlank = false
+                }
                 sawText = true
                 run += 1
                 longestRun = max(longestRun, run)
@@ -247,7 +287,8 @@ package struct PlainTextPetitionSource: PetitionSource {
         return separatingBlanks > 0 && longestRun > 1
     }
 
-    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws {
+    package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
+    {
         let paragraphMode = Self.usesParagraphs(try stream.prefix(atLeast: InputLimits.sniffBytes))
         try withoutActuallyEscaping(body) { body in
             var batch = PetitionBatch(size: batchSize, body)
@@ -259,19 +300,27 @@ package struct PlainTextPetitionSource: PetitionSource {
             var number = 0
             let path = stream.path
             func emit() throws {
-                defer { block.removeAll(); blockLength = 0 }
+                defer {
+                    block.removeAll()
+                    blockLength = 0
+                }
                 guard blockLength > 0 else { return }
                 if blockLength > InputLimits.maxPetitionBytes {
-                    rejected(RejectedRow(file: path, location: blockLine, reason: .tooLong,
-                                         detail: .length(bytes: blockLength, limit: InputLimits.maxPetitionBytes),
-                                         byteOffset: stream.inputOffset(blockOffset), excerpt: RejectedRow.excerpt(of: block)))
+                    rejected(
+                        RejectedRow(
+                            file: path, location: blockLine, reason: .tooLong,
+                            detail: .length(bytes: blockLength, limit: InputLimits.maxPetitionBytes),
+                            byteOffset: stream.inputOffset(blockOffset), excerpt: RejectedRow.excerpt(of: block)))
                     return
                 }
                 let text = String(decoding: block, as: UTF8.self).trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { return }
                 if let code = RejectedRow.controlCharacter(in: text) {
-                    rejected(RejectedRow(file: path, location: blockLine, reason: .controlCharacter, detail: .controlCharacter(code: code, column: nil),
-                                         byteOffset: stream.inputOffset(blockOffset), excerpt: RejectedRow.excerpt(of: block)))
+                    rejected(
+                        RejectedRow(
+                            file: path, location: blockLine, reason: .controlCharacter,
+                            detail: .controlCharacter(code: code, column: nil),
+                            byteOffset: stream.inputOffset(blockOffset), excerpt: RejectedRow.excerpt(of: block)))
                     return
                 }
                 number += 1
@@ -289,7 +338,9 @@ package struct PlainTextPetitionSource: PetitionSource {
                         if block.count < InputLimits.maxPetitionBytes { block.append(0x0A) }
                     }
                     blockLength += line.length
-                    if block.count < InputLimits.maxPetitionBytes { block += line.bytes.prefix(InputLimits.maxPetitionBytes - block.count) }
+                    if block.count < InputLimits.maxPetitionBytes {
+                        block += line.bytes.prefix(InputLimits.maxPetitionBytes - block.count)
+                    }
                 } else if !isBlank {
                     blockLine = line.number
                     blockOffset = line.offset

@@ -31,8 +31,12 @@ public struct LexiconSource: Sendable, Equatable, Hashable, Codable, CustomStrin
                 _ = buffer.initialize(fromContentsOf: name)
                 buffer[end] = 0x3A
                 end += 1
-                var digits = 1, rest = line
-                while rest >= 10 { digits += 1; rest /= 10 }
+                var digits = 1
+                var rest = line
+                while rest >= 10 {
+                    digits += 1
+                    rest /= 10
+                }
                 rest = line
                 for position in stride(from: end + digits - 1, through: end, by: -1) {
                     buffer[position] = UInt8(0x30 + rest % 10)
@@ -61,7 +65,9 @@ package struct ThemePhrase: Sendable, Equatable {
 
 /// Urgency categories an office must see first.
 public enum UrgencyFlag: String, Sendable, CaseIterable, Codable {
-    case strike, unpaidWages = "unpaid-wages", accident, layoff, violence
+    case strike
+    case unpaidWages = "unpaid-wages"
+    case accident, layoff, violence
 
     package func label(_ language: Language) -> String {
         switch self {

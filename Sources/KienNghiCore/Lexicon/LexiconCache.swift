@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A binary copy of a loaded, checked ``Lexicon``, kept in the user's cache
@@ -30,11 +31,15 @@ package struct LexiconCache: Sendable {
         let environment = ProcessInfo.processInfo.environment
         if environment["KIENNGHI_LEXICON_CACHE"] == "off" { return LexiconCache(directory: nil) }
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            return LexiconCache(directory: URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("kiennghi", isDirectory: true))
+            return LexiconCache(
+                directory: URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent(
+                    "kiennghi", isDirectory: true))
         }
         guard let home = environment["HOME"], home.hasPrefix("/") else { return LexiconCache(directory: nil) }
-        return LexiconCache(directory: URL(fileURLWithPath: home, isDirectory: true)
-            .appendingPathComponent(".cache", isDirectory: true).appendingPathComponent("kiennghi", isDirectory: true))
+        return LexiconCache(
+            directory: URL(fileURLWithPath: home, isDirectory: true)
+                .appendingPathComponent(".cache", isDirectory: true).appendingPathComponent(
+                    "kiennghi", isDirectory: true))
     }
 
     /// The lexicon in `directory`, from the cache when a valid copy exists,
@@ -64,7 +69,8 @@ package struct LexiconCache: Sendable {
             for name in names.sorted() {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: directory.path + "/" + child, isDirectory: &isDirectory) else { continue }
+                guard FileManager.default.fileExists(atPath: directory.path + "/" + child, isDirectory: &isDirectory)
+                else { continue }
                 if isDirectory.boolValue { walk(child, depth: depth + 1) } else { files.append(child) }
             }
         }
@@ -95,7 +101,9 @@ package struct LexiconCache: Sendable {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) <= limit else { return nil }
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) <= limit else {
+            return nil
+        }
         let size = Int(status.st_size)
         var bytes = [UInt8](repeating: 0, count: size)
         var done = 0
@@ -141,7 +149,10 @@ package struct LexiconCache: Sendable {
         close(descriptor)
         // rename() replaces a directory entry without following it: a symlink
         // planted at the target name is replaced, never written through.
-        if !ok || rename(temporary, file.path) != 0 { unlink(temporary); return }
+        if !ok || rename(temporary, file.path) != 0 {
+            unlink(temporary)
+            return
+        }
         prune(folder, keeping: file.lastPathComponent)
     }
 
@@ -158,7 +169,9 @@ package struct LexiconCache: Sendable {
             files.append((name, Int(status.st_mtim.tv_sec)))
         }
         guard files.count >= keptFiles else { return }
-        for old in files.sorted(by: { $0.time > $1.time }).dropFirst(keptFiles - 1) { unlink(folder.path + "/" + old.name) }
+        for old in files.sorted(by: { $0.time > $1.time }).dropFirst(keptFiles - 1) {
+            unlink(folder.path + "/" + old.name)
+        }
     }
 
     // MARK: Encoding
@@ -182,8 +195,10 @@ package struct LexiconCache: Sendable {
     static func decode(_ bytes: [UInt8], key: UInt64) -> Lexicon? {
         guard bytes.count >= headerSize, Array(bytes[0..<8]) == magic else { return nil }
         var header = CacheReader(bytes[8..<headerSize])
-        guard header.u32() == formatVersion, header.u64() == key, let length = header.u64(), let checksum = header.u64(),
-              length == UInt64(bytes.count - headerSize) else { return nil }
+        guard header.u32() == formatVersion, header.u64() == key, let length = header.u64(),
+            let checksum = header.u64(),
+            length == UInt64(bytes.count - headerSize)
+        else { return nil }
         var hasher = ByteHasher()
         hasher.combine(bytes[headerSize...])
         guard hasher.value == checksum else { return nil }
@@ -280,55 +295,116 @@ struct CacheWriter {
     }
     mutating func date(_ value: RoutingDate?) {
         bool(value != nil)
-        if let value { int(value.year); int(value.month); int(value.day) }
+        if let value {
+            int(value.year)
+            int(value.month)
+            int(value.day)
+        }
     }
-    mutating func period(_ value: ValidityPeriod) { date(value.from); date(value.until) }
+    mutating func period(_ value: ValidityPeriod) {
+        date(value.from)
+        date(value.until)
+    }
 
     mutating func write(_ lexicon: Lexicon) {
         u32(UInt32(lexicon.themes.count))
-        for theme in lexicon.themes { string(theme.id); string(theme.labelVi); string(theme.labelEn) }
+        for theme in lexicon.themes {
+            string(theme.id)
+            string(theme.labelVi)
+            string(theme.labelEn)
+        }
         u32(UInt32(lexicon.phrases.count))
         for phrase in lexicon.phrases {
-            string(phrase.text); sharedString(phrase.theme); source(phrase.source)
+            string(phrase.text)
+            sharedString(phrase.theme)
+            source(phrase.source)
             switch phrase.effect {
             case .exclude: bool(false)
-            case .weight(let weight): bool(true); double(weight)
+            case .weight(let weight):
+                bool(true)
+                double(weight)
             }
         }
         strings(lexicon.negationCues)
         u32(UInt32(lexicon.urgency.count))
-        for phrase in lexicon.urgency { string(phrase.text); string(phrase.flag.rawValue); source(phrase.source) }
+        for phrase in lexicon.urgency {
+            string(phrase.text)
+            string(phrase.flag.rawValue)
+            source(phrase.source)
+        }
         u32(UInt32(lexicon.abbreviations.entries.count))
-        for entry in lexicon.abbreviations.entries { string(entry.abbreviation); string(entry.expansion); int(entry.line) }
+        for entry in lexicon.abbreviations.entries {
+            string(entry.abbreviation)
+            string(entry.expansion)
+            int(entry.line)
+        }
         let gazetteer = lexicon.gazetteer
         u32(UInt32(gazetteer.districts.count))
-        for district in gazetteer.districts { string(district.name); string(district.type); strings(district.variants); strings(district.successors) }
+        for district in gazetteer.districts {
+            string(district.name)
+            string(district.type)
+            strings(district.variants)
+            strings(district.successors)
+        }
         u32(UInt32(gazetteer.communes.count))
-        for commune in gazetteer.communes { string(commune.name); string(commune.type); strings(commune.predecessorDistricts) }
+        for commune in gazetteer.communes {
+            string(commune.name)
+            string(commune.type)
+            strings(commune.predecessorDistricts)
+        }
         u32(UInt32(gazetteer.zones.count))
-        for zone in gazetteer.zones { string(zone.name); strings(zone.variants); strings(zone.districts); optionalString(zone.commune) }
+        for zone in gazetteer.zones {
+            string(zone.name)
+            strings(zone.variants)
+            strings(zone.districts)
+            optionalString(zone.commune)
+        }
         let routing = lexicon.routing
         u32(UInt32(routing.agencies.count))
         for agency in routing.agencies {
-            string(agency.id); string(agency.nameVi); string(agency.nameEn); period(agency.period); optionalString(agency.successor); source(agency.source)
+            string(agency.id)
+            string(agency.nameVi)
+            string(agency.nameEn)
+            period(agency.period)
+            optionalString(agency.successor)
+            source(agency.source)
         }
         u32(UInt32(routing.rules.count))
         for rule in routing.rules {
-            string(rule.theme); string(rule.phrase); optionalString(rule.scope?.rawValue); int(rule.priority); string(rule.agency)
-            period(rule.period); string(rule.reasonVi); string(rule.reasonEn); source(rule.source)
+            string(rule.theme)
+            string(rule.phrase)
+            optionalString(rule.scope?.rawValue)
+            int(rule.priority)
+            string(rule.agency)
+            period(rule.period)
+            string(rule.reasonVi)
+            string(rule.reasonEn)
+            source(rule.source)
         }
         u32(UInt32(routing.scopeCues.count))
         for cue in routing.scopeCues {
-            string(cue.phrase); string(cue.scope.rawValue); double(cue.weight); string(cue.context.rawValue); source(cue.source)
+            string(cue.phrase)
+            string(cue.scope.rawValue)
+            double(cue.weight)
+            string(cue.context.rawValue)
+            source(cue.source)
         }
         strings(lexicon.stopPhrases)
         bool(lexicon.learned != nil)
         if let learned = lexicon.learned {
             let policy = learned.policy
-            double(policy.minimumConfidence); double(policy.secondaryProbability); double(policy.secondaryWithLexicon)
-            int(policy.evidencePerTheme); double(policy.smallestEvidence)
+            double(policy.minimumConfidence)
+            double(policy.secondaryProbability)
+            double(policy.secondaryWithLexicon)
+            int(policy.evidencePerTheme)
+            double(policy.smallestEvidence)
             u32(UInt32(learned.entries.count))
-            for entry in learned.entries { string(entry.feature); sharedString(entry.theme); double(entry.weight); source(entry.source) }
+            for entry in learned.entries {
+                string(entry.feature)
+                sharedString(entry.theme)
+                double(entry.weight)
+                source(entry.source)
+            }
         }
     }
 }
@@ -350,13 +426,18 @@ struct CacheReader {
     mutating func u32() -> UInt32? {
         guard bytes.endIndex - position >= 4 else { return nil }
         var value: UInt32 = 0
-        for shift in stride(from: 0, to: 32, by: 8) { value |= UInt32(bytes[position]) << UInt32(shift); position += 1 }
+        for shift in stride(from: 0, to: 32, by: 8) {
+            value |= UInt32(bytes[position]) << UInt32(shift)
+            position += 1
+        }
         return value
     }
 
     mutating func u64() -> UInt64? {
         guard bytes.endIndex - position >= 8 else { return nil }
-        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position - bytes.startIndex, as: UInt64.self) }
+        let value = bytes.withUnsafeBytes {
+            $0.loadUnaligned(fromByteOffset: position - bytes.startIndex, as: UInt64.self)
+        }
         position += 8
         return UInt64(littleEndian: value)
     }
@@ -376,7 +457,9 @@ struct CacheReader {
         switch bytes[position] {
         case 0: return false
         case 1: return true
-        default: position = bytes.endIndex - 1; return nil
+        default:
+            position = bytes.endIndex - 1
+            return nil
         }
     }
 
@@ -394,7 +477,9 @@ struct CacheReader {
         // bytes (tests) are repaired, never trapped on. Decoding from a buffer
         // takes the standard library's fast path (`String(validating:)` did not).
         return bytes.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[(start - bytes.startIndex)..<(position - bytes.startIndex)]), as: UTF8.self)
+            String(
+                decoding: UnsafeBufferPointer(
+                    rebasing: buffer[(start - bytes.startIndex)..<(position - bytes.startIndex)]), as: UTF8.self)
         }
     }
 
@@ -462,72 +547,110 @@ struct CacheReader {
     }
 
     mutating func lexicon() -> Lexicon? {
-        guard let themes = list({ r -> ThemeDefinition? in
-            guard let id = r.string(), let vi = r.string(), let en = r.string() else { return nil }
-            return ThemeDefinition(id: id, labelVi: vi, labelEn: en)
-        }) else { return nil }
-        guard let phrases = list({ r -> ThemePhrase? in
-            guard let text = r.string(), let theme = r.sharedString(), let source = r.source(), let weighted = r.bool() else { return nil }
-            let effect: ThemePhrase.Effect
-            if weighted {
-                guard let weight = r.double() else { return nil }
-                effect = .weight(weight)
-            } else {
-                effect = .exclude
-            }
-            return ThemePhrase(text: text, theme: theme, effect: effect, source: source)
-        }) else { return nil }
+        guard
+            let themes = list({ r -> ThemeDefinition? in
+                guard let id = r.string(), let vi = r.string(), let en = r.string() else { return nil }
+                return ThemeDefinition(id: id, labelVi: vi, labelEn: en)
+            })
+        else { return nil }
+        guard
+            let phrases = list({ r -> ThemePhrase? in
+                guard let text = r.string(), let theme = r.sharedString(), let source = r.source(),
+                    let weighted = r.bool()
+                else { return nil }
+                let effect: ThemePhrase.Effect
+                if weighted {
+                    guard let weight = r.double() else { return nil }
+                    effect = .weight(weight)
+                } else {
+                    effect = .exclude
+                }
+                return ThemePhrase(text: text, theme: theme, effect: effect, source: source)
+            })
+        else { return nil }
         guard let negationCues = strings() else { return nil }
-        guard let urgency = list({ r -> UrgencyPhrase? in
-            guard let text = r.string(), let flag = r.string().flatMap(UrgencyFlag.init(rawValue:)), let source = r.source() else { return nil }
-            return UrgencyPhrase(text: text, flag: flag, source: source)
-        }) else { return nil }
-        guard let abbreviationEntries = list({ r -> AbbreviationTable.Entry? in
-            guard let abbreviation = r.string(), let expansion = r.string(), let line = r.int() else { return nil }
-            return AbbreviationTable.Entry(abbreviation: abbreviation, expansion: expansion, line: line)
-        }) else { return nil }
+        guard
+            let urgency = list({ r -> UrgencyPhrase? in
+                guard let text = r.string(), let flag = r.string().flatMap(UrgencyFlag.init(rawValue:)),
+                    let source = r.source()
+                else { return nil }
+                return UrgencyPhrase(text: text, flag: flag, source: source)
+            })
+        else { return nil }
+        guard
+            let abbreviationEntries = list({ r -> AbbreviationTable.Entry? in
+                guard let abbreviation = r.string(), let expansion = r.string(), let line = r.int() else { return nil }
+                return AbbreviationTable.Entry(abbreviation: abbreviation, expansion: expansion, line: line)
+            })
+        else { return nil }
         var gazetteer = Gazetteer()
-        guard let districts = list({ r -> Gazetteer.District? in
-            guard let name = r.string(), let type = r.string(), let variants = r.strings(), let successors = r.strings() else { return nil }
-            return Gazetteer.District(name: name, type: type, variants: variants, successors: successors)
-        }), let communes = list({ r -> Gazetteer.Commune? in
-            guard let name = r.string(), let type = r.string(), let predecessors = r.strings() else { return nil }
-            return Gazetteer.Commune(name: name, type: type, predecessorDistricts: predecessors)
-        }), let zones = list({ r -> Gazetteer.IndustrialZone? in
-            guard let name = r.string(), let variants = r.strings(), let districts = r.strings(), let commune = r.optionalString() else { return nil }
-            return Gazetteer.IndustrialZone(name: name, variants: variants, districts: districts, commune: commune)
-        }) else { return nil }
+        guard
+            let districts = list({ r -> Gazetteer.District? in
+                guard let name = r.string(), let type = r.string(), let variants = r.strings(),
+                    let successors = r.strings()
+                else { return nil }
+                return Gazetteer.District(name: name, type: type, variants: variants, successors: successors)
+            }),
+            let communes = list({ r -> Gazetteer.Commune? in
+                guard let name = r.string(), let type = r.string(), let predecessors = r.strings() else { return nil }
+                return Gazetteer.Commune(name: name, type: type, predecessorDistricts: predecessors)
+            }),
+            let zones = list({ r -> Gazetteer.IndustrialZone? in
+                guard let name = r.string(), let variants = r.strings(), let districts = r.strings(),
+                    let commune = r.optionalString()
+                else { return nil }
+                return Gazetteer.IndustrialZone(name: name, variants: variants, districts: districts, commune: commune)
+            })
+        else { return nil }
         gazetteer.districts = districts
         gazetteer.communes = communes
         gazetteer.zones = zones
-        guard let agencies = list({ r -> AgencyRecord? in
-            guard let id = r.string(), let vi = r.string(), let en = r.string(), let period = r.period(), let successor = r.optionalString(),
-                  let source = r.source() else { return nil }
-            return AgencyRecord(id: id, nameVi: vi, nameEn: en, period: period, successor: successor, source: source)
-        }), let rules = list({ r -> RoutingRule? in
-            guard let theme = r.string(), let phrase = r.string(), let scopeText = r.optionalString(), let priority = r.int(), let agency = r.string(),
-                  let period = r.period(), let vi = r.string(), let en = r.string(), let source = r.source() else { return nil }
-            var scope: RoutingScope? = nil
-            if let scopeText {
-                guard let known = RoutingScope(rawValue: scopeText) else { return nil }
-                scope = known
-            }
-            return RoutingRule(theme: theme, phrase: phrase, scope: scope, priority: priority, agency: agency, period: period,
-                               reasonVi: vi, reasonEn: en, source: source)
-        }), let scopeCues = list({ r -> ScopeCue? in
-            guard let phrase = r.string(), let scope = r.string().flatMap(RoutingScope.init(rawValue:)), let weight = r.double(),
-                  let context = r.string().flatMap(ScopeCue.Context.init(rawValue:)), let source = r.source() else { return nil }
-            return ScopeCue(phrase: phrase, scope: scope, weight: weight, context: context, source: source)
-        }) else { return nil }
+        guard
+            let agencies = list({ r -> AgencyRecord? in
+                guard let id = r.string(), let vi = r.string(), let en = r.string(), let period = r.period(),
+                    let successor = r.optionalString(),
+                    let source = r.source()
+                else { return nil }
+                return AgencyRecord(
+                    id: id, nameVi: vi, nameEn: en, period: period, successor: successor, source: source)
+            }),
+            let rules = list({ r -> RoutingRule? in
+                guard let theme = r.string(), let phrase = r.string(), let scopeText = r.optionalString(),
+                    let priority = r.int(), let agency = r.string(),
+                    let period = r.period(), let vi = r.string(), let en = r.string(), let source = r.source()
+                else { return nil }
+                var scope: RoutingScope? = nil
+                if let scopeText {
+                    guard let known = RoutingScope(rawValue: scopeText) else { return nil }
+                    scope = known
+                }
+                return RoutingRule(
+                    theme: theme, phrase: phrase, scope: scope, priority: priority, agency: agency, period: period,
+                    reasonVi: vi, reasonEn: en, source: source)
+            }),
+            let scopeCues = list({ r -> ScopeCue? in
+                guard let phrase = r.string(), let scope = r.string().flatMap(RoutingScope.init(rawValue:)),
+                    let weight = r.double(),
+                    let context = r.string().flatMap(ScopeCue.Context.init(rawValue:)), let source = r.source()
+                else { return nil }
+                return ScopeCue(phrase: phrase, scope: scope, weight: weight, context: context, source: source)
+            })
+        else { return nil }
         guard let stopPhrases = strings(), let hasLearned = bool() else { return nil }
         var learned: LearnedWeights? = nil
         if hasLearned {
             var policy = LearnedWeights.Policy()
-            guard let minimum = double(), let secondary = double(), let withLexicon = double(), let perTheme = int(), let smallest = double(),
-                  let entries = list(itemSize: 16, { r -> LearnedWeights.Entry? in
-                      guard let feature = r.string(), let theme = r.sharedString(), let weight = r.double(), let source = r.source() else { return nil }
-                      return LearnedWeights.Entry(feature: feature, theme: theme, weight: weight, source: source)
-                  }) else { return nil }
+            guard let minimum = double(), let secondary = double(), let withLexicon = double(), let perTheme = int(),
+                let smallest = double(),
+                let entries = list(
+                    itemSize: 16,
+                    { r -> LearnedWeights.Entry? in
+                        guard let feature = r.string(), let theme = r.sharedString(), let weight = r.double(),
+                            let source = r.source()
+                        else { return nil }
+                        return LearnedWeights.Entry(feature: feature, theme: theme, weight: weight, source: source)
+                    })
+            else { return nil }
             policy.minimumConfidence = minimum
             policy.secondaryProbability = secondary
             policy.secondaryWithLexicon = withLexicon
@@ -542,8 +665,10 @@ struct CacheReader {
         let plainAnalyzer = Analyzer()
         for entry in abbreviationEntries { abbreviations.add(entry, analyzer: plainAnalyzer) }
         guard abbreviations.entries.count == abbreviationEntries.count else { return nil }
-        return Lexicon(themes: themes, phrases: phrases, negationCues: negationCues, urgency: urgency, abbreviations: abbreviations,
-                       gazetteer: gazetteer, routing: RoutingTable(agencies: agencies, rules: rules, scopeCues: scopeCues),
-                       stopPhrases: stopPhrases, learned: learned)
+        return Lexicon(
+            themes: themes, phrases: phrases, negationCues: negationCues, urgency: urgency,
+            abbreviations: abbreviations,
+            gazetteer: gazetteer, routing: RoutingTable(agencies: agencies, rules: rules, scopeCues: scopeCues),
+            stopPhrases: stopPhrases, learned: learned)
     }
 }

@@ -43,9 +43,10 @@ final class DiagnosticLog {
         _ message: (String, String), fix: (String, String)
     ) {
         let column = row.map { TabularFile.columnOffset($0, cell: cell) } ?? 1
-        items.append(LexiconDiagnostic(
-            path: file.path, line: row?.line ?? 1, column: column, severity: severity,
-            message: (message.0, message.1), fix: (fix.0, fix.1), lineText: row?.text ?? ""))
+        items.append(
+            LexiconDiagnostic(
+                path: file.path, line: row?.line ?? 1, column: column, severity: severity,
+                message: (message.0, message.1), fix: (fix.0, fix.1), lineText: row?.text ?? ""))
     }
 
     /// A file that is not UTF-8: an error at the first bad byte, so no theme silently loses phrases.
@@ -53,15 +54,25 @@ final class DiagnosticLog {
         let what: (String, String)
         switch failure.kind {
         case .utf16: what = ("tệp được lưu dạng UTF-16, không phải UTF-8", "the file is saved as UTF-16, not UTF-8")
-        case .invalidUTF8: what = ("byte \(failure.byteOffset) không phải UTF-8 (có thể tệp được lưu bằng Windows-1258, TCVN3 hoặc VNI)",
-                                   "byte \(failure.byteOffset) is not UTF-8 (the file may be saved as Windows-1258, TCVN3 or VNI)")
-        case .nulByte: what = ("byte \(failure.byteOffset) là NUL: tệp không phải văn bản UTF-8", "byte \(failure.byteOffset) is NUL: the file is not UTF-8 text")
+        case .invalidUTF8:
+            what = (
+                "byte \(failure.byteOffset) không phải UTF-8 (có thể tệp được lưu bằng Windows-1258, TCVN3 hoặc VNI)",
+                "byte \(failure.byteOffset) is not UTF-8 (the file may be saved as Windows-1258, TCVN3 or VNI)"
+            )
+        case .nulByte:
+            what = (
+                "byte \(failure.byteOffset) là NUL: tệp không phải văn bản UTF-8",
+                "byte \(failure.byteOffset) is NUL: the file is not UTF-8 text"
+            )
         }
-        items.append(LexiconDiagnostic(
-            path: path, line: failure.line, column: 1, severity: .error, message: what,
-            fix: ("mở tệp và lưu lại với mã hoá UTF-8 (Save As → Encoding: UTF-8), rồi chạy lại `kiennghi lexicon check`",
-                  "open the file and save it again as UTF-8 (Save As → Encoding: UTF-8), then run `kiennghi lexicon check` again"),
-            lineText: ""))
+        items.append(
+            LexiconDiagnostic(
+                path: path, line: failure.line, column: 1, severity: .error, message: what,
+                fix: (
+                    "mở tệp và lưu lại với mã hoá UTF-8 (Save As → Encoding: UTF-8), rồi chạy lại `kiennghi lexicon check`",
+                    "open the file and save it again as UTF-8 (Save As → Encoding: UTF-8), then run `kiennghi lexicon check` again"
+                ),
+                lineText: ""))
     }
 
     var hasErrors: Bool { items.contains { $0.severity == .error } }

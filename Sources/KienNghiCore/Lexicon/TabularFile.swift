@@ -70,7 +70,8 @@ package struct TabularFile: Sendable {
 
     /// Range of `line[from..<to]` without spaces and tabs at either end.
     private static func trim(_ line: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Range<Int> {
-        var lower = from, upper = to
+        var lower = from
+        var upper = to
         while lower < upper && (line[lower] == 0x20 || line[lower] == 0x09) { lower += 1 }
         while upper > lower && (line[upper - 1] == 0x20 || line[upper - 1] == 0x09) { upper -= 1 }
         return lower..<upper
@@ -101,23 +102,29 @@ package struct TabularFile: Sendable {
                 if byte == 0 {
                     // UTF-16 without a byte-order mark leaves a NUL in every other byte: name it.
                     let utf16 = BinarySniffer.utf16WithoutMark(bytes) != nil
-                    return DecodingFailure(kind: utf16 ? .utf16 : .nulByte, line: utf16 ? 1 : line, byteOffset: utf16 ? 0 : index)
+                    return DecodingFailure(
+                        kind: utf16 ? .utf16 : .nulByte, line: utf16 ? 1 : line, byteOffset: utf16 ? 0 : index)
                 }
                 if byte == 0x0A { line += 1 }
                 index += 1
                 continue
             }
-            let length: Int, minimum: UInt32
+            let length: Int
+            let minimum: UInt32
             switch byte {
             case 0xC2...0xDF: (length, minimum) = (2, 0x80)
             case 0xE0...0xEF: (length, minimum) = (3, 0x800)
             case 0xF0...0xF4: (length, minimum) = (4, 0x10000)
             default: return DecodingFailure(kind: .invalidUTF8, line: line, byteOffset: index)
             }
-            guard index + length <= bytes.count else { return DecodingFailure(kind: .invalidUTF8, line: line, byteOffset: index) }
+            guard index + length <= bytes.count else {
+                return DecodingFailure(kind: .invalidUTF8, line: line, byteOffset: index)
+            }
             var scalar = UInt32(byte) & (0xFF >> (length + 1))
             for next in bytes[(index + 1)..<(index + length)] {
-                guard next & 0xC0 == 0x80 else { return DecodingFailure(kind: .invalidUTF8, line: line, byteOffset: index) }
+                guard next & 0xC0 == 0x80 else {
+                    return DecodingFailure(kind: .invalidUTF8, line: line, byteOffset: index)
+                }
                 scalar = scalar << 6 | UInt32(next & 0x3F)
             }
             if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {

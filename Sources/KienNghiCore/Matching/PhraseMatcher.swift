@@ -55,7 +55,8 @@ struct PhraseMatcher: Sendable {
         }
         entryAccented.append(accentedIds)
         let hasDiacritics = analyzed.terms.contains { term in
-            analyzed.keyArena[Int(term.key.lowerBound)..<Int(term.key.upperBound)] != analyzed.keyArena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)]
+            analyzed.keyArena[Int(term.key.lowerBound)..<Int(term.key.upperBound)]
+                != analyzed.keyArena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)]
         }
         entryAllowsPlain.append(analyzed.terms.count >= 2 || !hasDiacritics)
         guard node != 0 else { return false }
@@ -156,7 +157,8 @@ struct EdgeTable: Sendable {
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldChildren = children
+        let oldKeys = keys
+        let oldChildren = children
         keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
         children = [Int32](repeating: 0, count: oldKeys.count * 2)
         shift -= 1

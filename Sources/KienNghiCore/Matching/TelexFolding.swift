@@ -4,7 +4,9 @@
 /// method still matches. Only used for words the lexicons do not know as typed.
 enum TelexFolding {
     /// Tone keys Telex appends: sắc s, huyền f, hỏi r, ngã x, nặng j.
-    static func isToneKey(_ byte: UInt8) -> Bool { byte == 0x73 || byte == 0x66 || byte == 0x72 || byte == 0x78 || byte == 0x6A }
+    static func isToneKey(_ byte: UInt8) -> Bool {
+        byte == 0x73 || byte == 0x66 || byte == 0x72 || byte == 0x78 || byte == 0x6A
+    }
 
     /// The plain key of a lower-case ASCII word read as Telex, or nil when the
     /// word has no Telex keystroke in it.

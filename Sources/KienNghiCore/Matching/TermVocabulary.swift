@@ -22,7 +22,8 @@ struct TermVocabulary: Sendable {
         analyzed.keyArena.withUnsafeBufferPointer { arena in
             analyzed.terms.map { term in
                 let key = UnsafeBufferPointer(rebasing: arena[Int(term.key.lowerBound)..<Int(term.key.upperBound)])
-                let plainKey = UnsafeBufferPointer(rebasing: arena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)])
+                let plainKey = UnsafeBufferPointer(
+                    rebasing: arena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)])
                 var plainId = plain.value(for: plainKey) ?? 0
                 if plainId == 0, term.isAccentless {
                     // Telex keystrokes left in the text ("dduowngf"): try the word they spell.

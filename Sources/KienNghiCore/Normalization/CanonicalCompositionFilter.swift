@@ -49,7 +49,10 @@ package struct CanonicalCompositionFilter: CharacterFilter {
                 continue
             }
             let byte = bytes[i]
-            if byte < 0x80 { i += 1; continue }
+            if byte < 0x80 {
+                i += 1
+                continue
+            }
             if byte == 0xE1, i + 2 < count, bytes[i + 1] == 0xBA || bytes[i + 1] == 0xBB {
                 i += 3  // U+1E80–U+1EFF: precomposed Latin letters, all NFC-stable.
                 continue
@@ -65,13 +68,17 @@ package struct CanonicalCompositionFilter: CharacterFilter {
     /// The bytes NFC left alone at both ends of a segment (whole scalars), so a
     /// replacement covers only what changed: marks reordered after an unchanged
     /// space keep their own span instead of taking the space into it.
-    static func changedPart(_ old: UnsafeBufferPointer<UInt8>, _ new: UnsafeBufferPointer<UInt8>) -> (prefix: Int, suffix: Int) {
+    static func changedPart(_ old: UnsafeBufferPointer<UInt8>, _ new: UnsafeBufferPointer<UInt8>) -> (
+        prefix: Int, suffix: Int
+    ) {
         let isContinuation = { (byte: UInt8) in byte & 0xC0 == 0x80 }
         var prefix = 0
         while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
         while prefix > 0, prefix < old.count, isContinuation(old[prefix]) { prefix -= 1 }
         var suffix = 0
-        while suffix < old.count - prefix, suffix < new.count - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] {
+        while suffix < old.count - prefix, suffix < new.count - prefix,
+            old[old.count - 1 - suffix] == new[new.count - 1 - suffix]
+        {
             suffix += 1
         }
         while suffix > 0, isContinuation(old[old.count - suffix]) { suffix -= 1 }
@@ -115,7 +122,8 @@ package struct CanonicalCompositionFilter: CharacterFilter {
                     let composed = UnsafeBufferPointer(rebasing: scratch[0..<length])
                     if !composed.elementsEqual(segment) {
                         let (start, kept) = Self.changedPart(segment, composed)
-                        builder.replace(lastStableStart + start..<end - kept, with: composed[start..<composed.count - kept])
+                        builder.replace(
+                            lastStableStart + start..<end - kept, with: composed[start..<composed.count - kept])
                     }
                     return true
                 }
@@ -132,7 +140,8 @@ package struct CanonicalCompositionFilter: CharacterFilter {
                     let (start, kept) = bytes[lastStableStart..<end].withUnsafeBufferPointer { segment in
                         replacement.withUnsafeBufferPointer { Self.changedPart(segment, $0) }
                     }
-                    builder.replace(lastStableStart + start..<end - kept, with: replacement[start..<replacement.count - kept])
+                    builder.replace(
+                        lastStableStart + start..<end - kept, with: replacement[start..<replacement.count - kept])
                 }
             }
             lastStableStart = end

@@ -118,7 +118,9 @@ package struct LegacyLookalikeFilter: CharacterFilter {
         guard let base = bytes.baseAddress else { return false }
         while i + 1 < count {
             // Eight bytes at a time until one of them is 0xC2 or 0xC3.
-            if i + 8 <= count, !SWAR.hasByte(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0xFEFE_FEFE_FEFE_FEFE, 0xC2) {
+            if i + 8 <= count,
+                !SWAR.hasByte(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0xFEFE_FEFE_FEFE_FEFE, 0xC2)
+            {
                 i += 8
                 continue
             }

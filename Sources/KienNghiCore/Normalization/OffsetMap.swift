@@ -20,8 +20,10 @@ package struct OffsetMap: Sendable, Equatable {
 
     /// Records that filtered bytes `filtered` replace source bytes `source`.
     mutating func record(filtered: Range<Int>, source: Range<Int>) {
-        edits.append(Edit(filteredStart: filtered.lowerBound, filteredEnd: filtered.upperBound,
-                          sourceStart: source.lowerBound, sourceEnd: source.upperBound))
+        edits.append(
+            Edit(
+                filteredStart: filtered.lowerBound, filteredEnd: filtered.upperBound,
+                sourceStart: source.lowerBound, sourceEnd: source.upperBound))
     }
 
     /// Last edit whose filtered start is at or before `offset`.

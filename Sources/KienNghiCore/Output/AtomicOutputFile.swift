@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An output written to a fresh temporary file in the destination's folder and
@@ -46,7 +47,7 @@ package final class AtomicOutputFile {
         package var path: String {
             switch self {
             case .wouldOverwriteInput(let path), .notARegularFile(let path, _), .missingFolder(let path, _),
-                 .cannotCreate(let path, _, _), .writeFailed(let path, _), .sameAsAnotherOutput(let path):
+                .cannotCreate(let path, _, _), .writeFailed(let path, _), .sameAsAnotherOutput(let path):
                 return path
             }
         }
@@ -54,7 +55,9 @@ package final class AtomicOutputFile {
 
     /// What kind of file system entry a path names (without following links).
     package enum FileKind: String, Sendable, Equatable {
-        case regular, directory, symbolicLink = "symbolic-link", device, fifo, socket, other
+        case regular, directory
+        case symbolicLink = "symbolic-link"
+        case device, fifo, socket, other
 
         /// `lstat(2)`: nil when nothing is there.
         package static func of(_ path: String) -> FileKind? {
@@ -95,7 +98,10 @@ package final class AtomicOutputFile {
             let fd = InterruptCleanup.creating(candidate) {
                 open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             }
-            if fd >= 0 { created = (candidate, fd); break }
+            if fd >= 0 {
+                created = (candidate, fd)
+                break
+            }
             lastError = errno
             if lastError != EEXIST && lastError != EINTR { break }
         }
@@ -210,7 +216,10 @@ package final class AtomicOutputFile {
     // MARK: - Steps
 
     private func closeDescriptor() {
-        if !closed { _ = close(descriptor); closed = true }
+        if !closed {
+            _ = close(descriptor)
+            closed = true
+        }
     }
 
     /// `link(2)` when nothing is at the destination (it never replaces what
@@ -295,7 +304,7 @@ package final class AtomicOutputFile {
 }
 
 #if canImport(Glibc)
-private let systemWrite = Glibc.write
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-private let systemWrite = Darwin.write
+    private let systemWrite = Darwin.write
 #endif

@@ -13,7 +13,8 @@ package enum ByteEscaping {
             return i + 1 < bytes.count && bytes[i + 1] == 0x9C ? 2 : 0
         }
         guard lead == 0xE2, i + 2 < bytes.count else { return 0 }
-        let second = bytes[i + 1], third = bytes[i + 2]
+        let second = bytes[i + 1]
+        let third = bytes[i + 2]
         if second == 0x80 && (third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third)) { return 3 }
         if second == 0x81 && (0xA6...0xA9).contains(third) { return 3 }
         return 0
@@ -165,7 +166,9 @@ package enum ByteEscaping {
                 case 0x22, 0x5C: escape = UInt32(byte)
                 case 0xE2, 0xD8:
                     length = bidiControlLength(bytes, i)
-                    if length == 0, byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    if length == 0, byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80,
+                        bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9
+                    {
                         length = 3
                     }
                     if length == 0 {
@@ -228,9 +231,12 @@ package enum ByteEscaping {
     package static func appendInteger(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(0x2D) }
         var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {

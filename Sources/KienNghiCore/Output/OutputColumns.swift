@@ -17,10 +17,13 @@ package enum OutputColumns {
             c.themes.map(\.label).joined(separator: "; "),
             c.mainTheme,
             twoDecimals(c.confidence),
-            c.themes.flatMap { theme in theme.evidence.filter { !$0.negated }.map { "\($0.surface) → \(theme.id)" } }.joined(separator: "; "),
+            c.themes.flatMap { theme in theme.evidence.filter { !$0.negated }.map { "\($0.surface) → \(theme.id)" } }
+                .joined(separator: "; "),
             c.urgency.map(\.label).joined(separator: "; "),
             c.agency?.id ?? "",
-            c.needsReview ? review + (c.agency.map { l.pick("; gợi ý: ", "; suggestion: ") + $0.name } ?? "") : c.agency?.name ?? "",
+            c.needsReview
+                ? review + (c.agency.map { l.pick("; gợi ý: ", "; suggestion: ") + $0.name } ?? "")
+                : c.agency?.name ?? "",
             c.agency?.reason ?? "",
             ClassificationRecord.placeName(c.location) ?? "",
         ]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes classified petitions in one format.
 package protocol PetitionWriter: AnyObject {
     func write(_ petitions: [ClassifiedPetition]) throws
@@ -20,7 +22,8 @@ package final class CSVPetitionWriter: PetitionWriter {
         self.language = language
         self.withFileColumn = withFileColumn
         buffer = [0xEF, 0xBB, 0xBF]
-        let header = (withFileColumn ? [language.pick("tệp", "file")] : []) + inputColumns + OutputColumns.names(language)
+        let header =
+            (withFileColumn ? [language.pick("tệp", "file")] : []) + inputColumns + OutputColumns.names(language)
         ByteEscaping.appendCSVLine(header, to: &buffer)
         try output.write(bytes: buffer)
         buffer.removeAll(keepingCapacity: true)
@@ -116,7 +119,8 @@ enum JSONRecordWriter {
         out.append(contentsOf: #","columns":{"#.utf8)
         for (index, cell) in petition.record.cells.enumerated() {
             if index > 0 { out.append(0x2C) }
-            ByteEscaping.appendJSONString(index < columnKeys.count ? columnKeys[index] : "column \(index + 1)", to: &out)
+            ByteEscaping.appendJSONString(
+                index < columnKeys.count ? columnKeys[index] : "column \(index + 1)", to: &out)
             out.append(0x3A)
             ByteEscaping.appendJSONString(cell, to: &out)
         }
@@ -160,7 +164,8 @@ enum JSONRecordWriter {
     static func append(_ agency: AgencySuggestion, to out: inout [UInt8]) {
         out.append(contentsOf: #"{"agencyName":"#.utf8)
         ByteEscaping.appendJSONString(agency.agencyName, to: &out)
-        out.append(contentsOf: (agency.ambiguous ? #","ambiguous":true,"basis":"# : #","ambiguous":false,"basis":"#).utf8)
+        out.append(
+            contentsOf: (agency.ambiguous ? #","ambiguous":true,"basis":"# : #","ambiguous":false,"basis":"#).utf8)
         ByteEscaping.appendJSONString(agency.basis.rawValue, to: &out)
         out.append(contentsOf: #","confidence":"#.utf8)
         ByteEscaping.appendJSONNumber(agency.confidence, to: &out)
@@ -288,8 +293,6 @@ enum JSONRecordWriter {
         out.append(0x5D)
     }
 }
-
-import Foundation
 
 /// Compact, stable JSON for one line (JSONEncoder, sorted keys): for small
 /// outputs off the hot path; the JSONL writer does not use it.

@@ -9,13 +9,17 @@ package struct ClassificationExplainer: Sendable {
         let l = language
         var out = ""
         if c.needsReview {
-            out += l.pick("Chủ đề: Khác — không đủ bằng chứng, chuyển hàng chờ xem xét (cơ quan bên dưới chỉ là gợi ý).\n",
-                          "Theme: Other — not enough evidence; sent to the review queue (the agency below is only a suggestion).\n")
+            out += l.pick(
+                "Chủ đề: Khác — không đủ bằng chứng, chuyển hàng chờ xem xét (cơ quan bên dưới chỉ là gợi ý).\n",
+                "Theme: Other — not enough evidence; sent to the review queue (the agency below is only a suggestion).\n"
+            )
         } else {
-            out += l.pick("Chủ đề (độ tin cậy \(percent(c.confidence))):\n", "Themes (confidence \(percent(c.confidence))):\n")
+            out += l.pick(
+                "Chủ đề (độ tin cậy \(percent(c.confidence))):\n", "Themes (confidence \(percent(c.confidence))):\n")
             for (rank, theme) in c.themes.enumerated() {
                 let marker = rank == 0 ? l.pick("chính", "main") : l.pick("phụ", "also")
-                out += "  [\(marker)] \(theme.label) (\(theme.id)) — \(l.pick("điểm", "score")) \(number(theme.score))\n"
+                out +=
+                    "  [\(marker)] \(theme.label) (\(theme.id)) — \(l.pick("điểm", "score")) \(number(theme.score))\n"
                 out += evidenceLines(theme.evidence)
             }
         }
@@ -27,18 +31,25 @@ package struct ClassificationExplainer: Sendable {
             }
         }
         if let agency = c.agency {
-            out += l.pick("Cơ quan đề xuất: ", "Suggested agency: ") + "\(agency.name) [\(agency.id)] (\(l.pick("độ tin cậy", "confidence")) \(percent(agency.confidence)))\n"
+            out +=
+                l.pick("Cơ quan đề xuất: ", "Suggested agency: ")
+                + "\(agency.name) [\(agency.id)] (\(l.pick("độ tin cậy", "confidence")) \(percent(agency.confidence)))\n"
             out += l.pick("  Lý do: ", "  Reason: ") + agency.reason + " (\(agency.rule))\n"
         } else if !c.needsReview {
-            out += l.pick("Cơ quan đề xuất: không tìm được quy tắc định tuyến.\n", "Suggested agency: no routing rule applies.\n")
+            out += l.pick(
+                "Cơ quan đề xuất: không tìm được quy tắc định tuyến.\n", "Suggested agency: no routing rule applies.\n")
         }
         if let place = ClassificationRecord.placeName(c.location), let location = c.location {
-            out += l.pick("Địa bàn: ", "Place: ") + "\(place) — \"\(location.surface)\" @\(location.start)..<\(location.end)\n"
+            out +=
+                l.pick("Địa bàn: ", "Place: ")
+                + "\(place) — \"\(location.surface)\" @\(location.start)..<\(location.end)\n"
         }
         if !c.urgency.isEmpty {
-            out += l.pick("KHẨN: ", "URGENT: ") + c.urgency.map { mention in
-                "\(mention.label) (\(mention.evidence.filter { !$0.negated }.map { "\"\($0.surface)\"" }.joined(separator: ", ")))"
-            }.joined(separator: "; ") + "\n"
+            out +=
+                l.pick("KHẨN: ", "URGENT: ")
+                + c.urgency.map { mention in
+                    "\(mention.label) (\(mention.evidence.filter { !$0.negated }.map { "\"\($0.surface)\"" }.joined(separator: ", ")))"
+                }.joined(separator: "; ") + "\n"
         }
         out += l.pick("Ngày định tuyến: ", "Routing date: ") + "\(c.asOf)\n"
         return out

@@ -39,7 +39,9 @@ public struct ClassificationPresenter: Sendable {
 
     /// Why the agency was suggested, in one sentence.
     public func reason(_ suggestion: AgencySuggestion, asOf date: RoutingDate) -> String {
-        reason(suggestion.reasons, rule: lexicon.routing.rules.first { $0.source.description == suggestion.rule }, asOf: date)
+        reason(
+            suggestion.reasons, rule: lexicon.routing.rules.first { $0.source.description == suggestion.rule },
+            asOf: date)
     }
 
     /// One line of accounting: rows read = classified + sent to review + rejected (and why).
@@ -83,29 +85,55 @@ public struct ClassificationPresenter: Sendable {
                 text += l.pick(" (có cụm từ \"\(surface)\")", " (the petition says \"\(surface)\")")
             case .scope(let scope, let cues):
                 let quoted = cues.map { "\"\($0)\"" }.joined(separator: ", ")
-                text += scope == .local
+                text +=
+                    scope == .local
                     ? l.pick("; việc ở một địa bàn cụ thể: \(quoted)", "; a local matter: \(quoted)")
-                    : l.pick("; việc chung toàn thành phố hoặc chính sách: \(quoted)", "; a city-wide or policy matter: \(quoted)")
+                    : l.pick(
+                        "; việc chung toàn thành phố hoặc chính sách: \(quoted)",
+                        "; a city-wide or policy matter: \(quoted)")
             case .takenOver(let former, let until, let successor):
-                let old = agencyLabel(former), new = record(successor, on: date).map { $0.name(l) } ?? successor
-                text += until.map { l.pick("; sau ngày \($0), \(old) chuyển giao cho \(new)", "; after \($0), \(old) was taken over by \(new)") }
+                let old = agencyLabel(former)
+                let new = record(successor, on: date).map { $0.name(l) } ?? successor
+                text +=
+                    until.map {
+                        l.pick(
+                            "; sau ngày \($0), \(old) chuyển giao cho \(new)",
+                            "; after \($0), \(old) was taken over by \(new)")
+                    }
                     ?? l.pick("; \(old) đã chuyển giao cho \(new)", "; \(old) was taken over by \(new)")
             case .reviewFromPhrase:
-                text += l.pick("; chờ xem xét: chưa rõ chủ đề, gợi ý theo cụm từ", "; needs review: no theme yet, suggested from a phrase")
+                text += l.pick(
+                    "; chờ xem xét: chưa rõ chủ đề, gợi ý theo cụm từ",
+                    "; needs review: no theme yet, suggested from a phrase")
             case .reviewFromTheme(let theme):
-                text += l.pick("; chờ xem xét: gợi ý theo chủ đề gần nhất (\(themeLabel(theme)))",
-                               "; needs review: suggested from the nearest theme (\(themeLabel(theme)))")
+                text += l.pick(
+                    "; chờ xem xét: gợi ý theo chủ đề gần nhất (\(themeLabel(theme)))",
+                    "; needs review: suggested from the nearest theme (\(themeLabel(theme)))")
             case .placeUnknown(.district, let unlisted):
-                text += unlisted.map {
-                    l.pick("; đơn nêu \"\($0)\" (không có trong danh mục): cần xác định quận/huyện", "; the petition names \"\($0)\" (not in the gazetteer): find the district")
-                } ?? l.pick("; đơn không nêu quận/huyện, cần xác định nơi xử lý", "; the petition names no district: find the right one")
+                text +=
+                    unlisted.map {
+                        l.pick(
+                            "; đơn nêu \"\($0)\" (không có trong danh mục): cần xác định quận/huyện",
+                            "; the petition names \"\($0)\" (not in the gazetteer): find the district")
+                    }
+                    ?? l.pick(
+                        "; đơn không nêu quận/huyện, cần xác định nơi xử lý",
+                        "; the petition names no district: find the right one")
             case .placeUnknown(.commune, let unlisted):
-                text += unlisted.map {
-                    l.pick("; đơn nêu \"\($0)\" (không có trong danh mục 2025): cần xác định phường/xã", "; the petition names \"\($0)\" (not in the 2025 gazetteer): find the ward or commune")
-                } ?? l.pick("; đơn không nêu phường/xã, cần xác định nơi xử lý", "; the petition names no ward or commune: find the right one")
+                text +=
+                    unlisted.map {
+                        l.pick(
+                            "; đơn nêu \"\($0)\" (không có trong danh mục 2025): cần xác định phường/xã",
+                            "; the petition names \"\($0)\" (not in the 2025 gazetteer): find the ward or commune")
+                    }
+                    ?? l.pick(
+                        "; đơn không nêu phường/xã, cần xác định nơi xử lý",
+                        "; the petition names no ward or commune: find the right one")
             case .placeSplit(let surface, let units):
-                text += l.pick("; \(surface) trước đây nay thuộc nhiều phường/xã (\(units.joined(separator: ", "))): cần xác định đúng nơi",
-                               "; the former \(surface) is now split among several units (\(units.joined(separator: ", "))): pick the right one")
+                text += l.pick(
+                    "; \(surface) trước đây nay thuộc nhiều phường/xã (\(units.joined(separator: ", "))): cần xác định đúng nơi",
+                    "; the former \(surface) is now split among several units (\(units.joined(separator: ", "))): pick the right one"
+                )
             }
         }
         return text

@@ -19,7 +19,8 @@ package struct ClassificationRecord: Encodable, Sendable {
         switch location.kind {
         case .district, .commune: return location.name
         case .industrialZone:
-            return location.districts.isEmpty ? location.name : "\(location.name) (\(location.districts.joined(separator: ", ")))"
+            return location.districts.isEmpty
+                ? location.name : "\(location.name) (\(location.districts.joined(separator: ", ")))"
         }
     }
 
@@ -30,9 +31,21 @@ package struct ClassificationRecord: Encodable, Sendable {
         try container.encode(c.themes, forKey: .themes)
         try container.encode(c.mainTheme, forKey: .mainTheme)
         try container.encode(c.confidence, forKey: .confidence)
-        if let agency = c.agency { try container.encode(agency, forKey: .agency) } else { try container.encodeNil(forKey: .agency) }
-        if let place = Self.placeName(c.location) { try container.encode(place, forKey: .district) } else { try container.encodeNil(forKey: .district) }
-        if let location = c.location { try container.encode(location, forKey: .location) } else { try container.encodeNil(forKey: .location) }
+        if let agency = c.agency {
+            try container.encode(agency, forKey: .agency)
+        } else {
+            try container.encodeNil(forKey: .agency)
+        }
+        if let place = Self.placeName(c.location) {
+            try container.encode(place, forKey: .district)
+        } else {
+            try container.encodeNil(forKey: .district)
+        }
+        if let location = c.location {
+            try container.encode(location, forKey: .location)
+        } else {
+            try container.encodeNil(forKey: .location)
+        }
         try container.encode(c.urgency, forKey: .urgency)
         try container.encode(c.needsReview, forKey: .review)
         try container.encode(c.candidates, forKey: .candidates)

@@ -39,21 +39,32 @@ package struct HTMLReport: Sendable {
             html += "</section>"
         }
         html += "<section class=\"charts\">"
-        html += chart(l.pick("Chủ đề chính", "Main theme"), PileStatistics.ranked(pile.byMainTheme).map { (themeLabels[$0.key] ?? $0.key, $0.count) }, total: pile.total)
-        html += chart(l.pick("Cơ quan đề xuất", "Suggested agency"), PileStatistics.ranked(pile.byAgency).map { (agencies[$0.key] ?? $0.key, $0.count) }, total: pile.total)
-        html += chart(l.pick("Quận/huyện, KCN được nêu", "District or zone named"), Array(PileStatistics.ranked(pile.byPlace).prefix(15)).map { ($0.key, $0.count) }, total: pile.total)
+        html += chart(
+            l.pick("Chủ đề chính", "Main theme"),
+            PileStatistics.ranked(pile.byMainTheme).map { (themeLabels[$0.key] ?? $0.key, $0.count) }, total: pile.total
+        )
+        html += chart(
+            l.pick("Cơ quan đề xuất", "Suggested agency"),
+            PileStatistics.ranked(pile.byAgency).map { (agencies[$0.key] ?? $0.key, $0.count) }, total: pile.total)
+        html += chart(
+            l.pick("Quận/huyện, KCN được nêu", "District or zone named"),
+            Array(PileStatistics.ranked(pile.byPlace).prefix(15)).map { ($0.key, $0.count) }, total: pile.total)
         html += "</section>"
         html += "<section><h2>\(l.pick("Ví dụ theo chủ đề", "Examples by theme"))</h2>"
         for (theme, count) in PileStatistics.ranked(pile.byMainTheme) where theme != ThemeID.other {
-            html += "<h3>\(Markup.isolatedUserText(themeLabels[theme] ?? theme)) <span class=\"count\">\(count)</span></h3>"
+            html +=
+                "<h3>\(Markup.isolatedUserText(themeLabels[theme] ?? theme)) <span class=\"count\">\(count)</span></h3>"
             html += (pile.examples[theme] ?? []).map { exampleBlock($0, urgent: false) }.joined()
         }
         html += "</section>"
-        html += "<section><h2>\(l.pick("Hàng chờ xem xét", "Review queue")) <span class=\"count\">\(pile.reviewCount)</span></h2>"
-        html += "<p class=\"note\">\(l.pick("Không đủ bằng chứng để phân loại: cán bộ đọc và chuyển tay; cơ quan ghi kèm chỉ là gợi ý.", "Not enough evidence to classify: a person reads and forwards these; the agency shown is only a suggestion."))</p>"
+        html +=
+            "<section><h2>\(l.pick("Hàng chờ xem xét", "Review queue")) <span class=\"count\">\(pile.reviewCount)</span></h2>"
+        html +=
+            "<p class=\"note\">\(l.pick("Không đủ bằng chứng để phân loại: cán bộ đọc và chuyển tay; cơ quan ghi kèm chỉ là gợi ý.", "Not enough evidence to classify: a person reads and forwards these; the agency shown is only a suggestion."))</p>"
         html += pile.review.map { exampleBlock($0, urgent: false) }.joined()
         if pile.reviewCount > pile.review.count {
-            html += "<p class=\"note\">\(l.pick("… và \(pile.reviewCount - pile.review.count) kiến nghị khác.", "… and \(pile.reviewCount - pile.review.count) more."))</p>"
+            html +=
+                "<p class=\"note\">\(l.pick("… và \(pile.reviewCount - pile.review.count) kiến nghị khác.", "… and \(pile.reviewCount - pile.review.count) more."))</p>"
         }
         html += "</section><footer>KienNghi</footer></body></html>\n"
         return html
@@ -66,17 +77,24 @@ package struct HTMLReport: Sendable {
     /// A horizontal bar chart in inline SVG.
     func chart(_ title: String, _ rows: [(String, Int)], total: Int) -> String {
         guard !rows.isEmpty else { return "" }
-        let rowHeight = 26, labelWidth = 330, barWidth = 360, width = labelWidth + barWidth + 90
+        let rowHeight = 26
+        let labelWidth = 330
+        let barWidth = 360
+        let width = labelWidth + barWidth + 90
         let maximum = max(1, rows.map(\.1).max() ?? 1)
-        var svg = "<figure><figcaption>\(escape(title))</figcaption><svg role=\"img\" aria-label=\"\(escape(title))\" viewBox=\"0 0 \(width) \(rows.count * rowHeight + 6)\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg =
+            "<figure><figcaption>\(escape(title))</figcaption><svg role=\"img\" aria-label=\"\(escape(title))\" viewBox=\"0 0 \(width) \(rows.count * rowHeight + 6)\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
         for (index, row) in rows.enumerated() {
             let y = index * rowHeight + 4
             let length = max(2, row.1 * barWidth / maximum)
             let share = total == 0 ? 0 : Double(row.1) * 100 / Double(total)
             let name = row.0.count > 44 ? String(row.0.prefix(43)) + "…" : row.0
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\" class=\"lbl\">\(Markup.escapeUserText(name))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" rx=\"3\" class=\"bar\"><title>\(Markup.escapeUserText(row.0)): \(row.1)</title></rect>"
-            svg += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 16)\" class=\"val\">\(row.1) (\(String(format: "%.0f", share))%)</text>"
+            svg +=
+                "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\" class=\"lbl\">\(Markup.escapeUserText(name))</text>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" rx=\"3\" class=\"bar\"><title>\(Markup.escapeUserText(row.0)): \(row.1)</title></rect>"
+            svg +=
+                "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 16)\" class=\"val\">\(row.1) (\(String(format: "%.0f", share))%)</text>"
         }
         return svg + "</svg></figure>"
     }
@@ -87,8 +105,12 @@ package struct HTMLReport: Sendable {
         meta.append(example.themes.map { themeLabels[$0] ?? $0 }.joined(separator: ", "))
         if let agency = example.agency { meta.append("→ " + agency) }
         if let place = example.place { meta.append(place) }
-        var block = "<article class=\"petition\(urgent ? " urgent" : "")\"><div class=\"meta\">#\(Markup.isolatedUserText(example.id)) · \(meta.map(Markup.isolatedUserText).joined(separator: " · "))</div>"
-        if !example.urgency.isEmpty { block += "<div class=\"flags\">\(escape(l.pick("Khẩn: ", "Urgent: ")))\(example.urgency.map(Markup.isolatedUserText).joined(separator: ", "))</div>" }
+        var block =
+            "<article class=\"petition\(urgent ? " urgent" : "")\"><div class=\"meta\">#\(Markup.isolatedUserText(example.id)) · \(meta.map(Markup.isolatedUserText).joined(separator: " · "))</div>"
+        if !example.urgency.isEmpty {
+            block +=
+                "<div class=\"flags\">\(escape(l.pick("Khẩn: ", "Urgent: ")))\(example.urgency.map(Markup.isolatedUserText).joined(separator: ", "))</div>"
+        }
         block += "<p dir=\"auto\">\(highlighted(example.text, example.evidence))</p></article>"
         return block
     }
@@ -97,12 +119,15 @@ package struct HTMLReport: Sendable {
     /// bytes); bidi controls shown as visible markers.
     func highlighted(_ text: String, _ evidence: [Evidence]) -> String {
         let bytes = Array(text.utf8)
-        let spans = evidence.filter { !$0.negated && $0.start < $0.end && $0.end <= bytes.count }.sorted { $0.start < $1.start }
+        let spans = evidence.filter { !$0.negated && $0.start < $0.end && $0.end <= bytes.count }.sorted {
+            $0.start < $1.start
+        }
         var out = ""
         var position = 0
         for span in spans where span.start >= position {
             out += Markup.escapeUserText(String(decoding: bytes[position..<span.start], as: UTF8.self))
-            out += "<mark title=\"\(Markup.escapeUserText(span.phrase))\">\(Markup.escapeUserText(String(decoding: bytes[span.start..<span.end], as: UTF8.self)))</mark>"
+            out +=
+                "<mark title=\"\(Markup.escapeUserText(span.phrase))\">\(Markup.escapeUserText(String(decoding: bytes[span.start..<span.end], as: UTF8.self)))</mark>"
             position = span.end
         }
         return out + Markup.escapeUserText(String(decoding: bytes[position...], as: UTF8.self))

@@ -9,17 +9,23 @@ struct AgencyRouter: Sendable {
     let language: Language
 
     /// How much a decision by each kind of rule is trusted, before the theme's confidence.
-    static let basisStrength: [RoutingBasis: Double] = [.phraseAndScope: 1, .phrase: 0.9, .scope: 0.85, .themeDefault: 0.75]
+    static let basisStrength: [RoutingBasis: Double] = [
+        .phraseAndScope: 1, .phrase: 0.9, .scope: 0.85, .themeDefault: 0.75,
+    ]
     /// Factor on the confidence of a suggestion for a petition sent to review.
     static let reviewFactor = 0.5
 
     /// Routes by the main theme, or, for a petition whose themes all stayed
     /// under the threshold, by its strongest candidate (or by `other`'s phrase
     /// rules, e.g. tax), so a petition sent to review still gets a suggestion.
-    func suggest(_ text: PetitionText, scored: ThemeScorer.Outcome, location: LocationMention?, on date: RoutingDate) -> AgencySuggestion? {
+    func suggest(_ text: PetitionText, scored: ThemeScorer.Outcome, location: LocationMention?, on date: RoutingDate)
+        -> AgencySuggestion?
+    {
         let scope = ScopeDetector(compiled: compiled).detect(text)
         if let main = scored.accepted.first {
-            return route(text, theme: main.id, themeConfidence: scored.confidence, review: false, scope: scope, location: location, on: date)
+            return route(
+                text, theme: main.id, themeConfidence: scored.confidence, review: false, scope: scope,
+                location: location, on: date)
         }
         // The strongest candidate's rules compete with `other`'s (phrases such as
         // tax or telecom words, or a local matter) under the same precedence.
@@ -29,22 +35,31 @@ struct AgencyRouter: Sendable {
         let candidate = supported.first
         let second = supported.dropFirst().first?.score ?? 0
         let confidence = candidate.map { $0.score / ($0.score + second + 1) } ?? 1
-        return route(text, themes: (candidate.map { [$0.id] } ?? []) + [ThemeID.other], themeConfidence: confidence, review: true,
-                     scope: scope, location: location, on: date)
+        return route(
+            text, themes: (candidate.map { [$0.id] } ?? []) + [ThemeID.other], themeConfidence: confidence,
+            review: true,
+            scope: scope, location: location, on: date)
     }
 
-    func route(_ text: PetitionText, theme: String, themeConfidence: Double, review: Bool, scope: ScopeAssessment,
-               location: LocationMention?, on date: RoutingDate) -> AgencySuggestion? {
-        route(text, themes: [theme], themeConfidence: themeConfidence, review: review, scope: scope, location: location, on: date)
+    func route(
+        _ text: PetitionText, theme: String, themeConfidence: Double, review: Bool, scope: ScopeAssessment,
+        location: LocationMention?, on date: RoutingDate
+    ) -> AgencySuggestion? {
+        route(
+            text, themes: [theme], themeConfidence: themeConfidence, review: review, scope: scope, location: location,
+            on: date)
     }
 
     /// Routes with the rules of `themes` (each with the `*` rules), the most
     /// specific first; themes after the first lend only their phrase rules.
-    func route(_ text: PetitionText, themes: [String], themeConfidence: Double, review: Bool, scope: ScopeAssessment,
-               location: LocationMention?, on date: RoutingDate) -> AgencySuggestion? {
+    func route(
+        _ text: PetitionText, themes: [String], themeConfidence: Double, review: Bool, scope: ScopeAssessment,
+        location: LocationMention?, on date: RoutingDate
+    ) -> AgencySuggestion? {
         let routing = compiled.lexicon.routing
         var found: [Int: PhraseMatch] = [:]
-        for match in compiled.ruleMatcher.matches(text.ids, overlapping: true) where found[compiled.ruleEntries[match.entry]] == nil {
+        for match in compiled.ruleMatcher.matches(text.ids, overlapping: true)
+        where found[compiled.ruleEntries[match.entry]] == nil {
             found[compiled.ruleEntries[match.entry]] = match
         }
         var best: (key: [Int], index: Int)? = nil
@@ -60,26 +75,39 @@ struct AgencyRouter: Sendable {
             let key = rule.precedence(phraseTerms: match?.terms.count ?? 0) + [-(match?.terms.lowerBound ?? 0)]
             if let current = best {
                 if key.lexicographicallyPrecedes(current.key) { continue }
-                if key == current.key && (rule.agency, rule.source.line) >= (routing.rules[current.index].agency, routing.rules[current.index].source.line) { continue }
+                if key == current.key
+                    && (rule.agency, rule.source.line) >= (
+                        routing.rules[current.index].agency, routing.rules[current.index].source.line
+                    )
+                {
+                    continue
+                }
             }
             best = (key, index)
         }
         guard let chosen = best?.index else { return nil }
         let rule = routing.rules[chosen]
         guard let (record, path) = routing.resolve(rule.agency, on: date) else { return nil }
-        let basis: RoutingBasis = switch (rule.phrase.isEmpty, rule.scope == nil) {
-        case (false, false): .phraseAndScope
-        case (false, true): .phrase
-        case (true, false): .scope
-        case (true, true): .themeDefault
+        let basis: RoutingBasis =
+            switch (rule.phrase.isEmpty, rule.scope == nil) {
+            case (false, false): .phraseAndScope
+            case (false, true): .phrase
+            case (true, false): .scope
+            case (true, true): .themeDefault
+            }
+        let phrase = found[chosen].map {
+            text.evidence($0, phrase: rule.phrase, weight: 0, negated: false, source: rule.source)
         }
-        let phrase = found[chosen].map { text.evidence($0, phrase: rule.phrase, weight: 0, negated: false, source: rule.source) }
         var reasons: [RoutingReason] = [.rule]
         if let phrase { reasons.append(.phrase(surface: phrase.surface)) }
         if let ruleScope = rule.scope {
             // The strongest cues, and among equals those that name a place ("ngõ 47" before "đường").
             let cues = scope.evidence.filter { $0.scope == ruleScope }
-                .sorted { ($0.weight, $0.surface.utf8.count > $0.phrase.utf8.count ? 1 : 0) > ($1.weight, $1.surface.utf8.count > $1.phrase.utf8.count ? 1 : 0) }
+                .sorted {
+                    ($0.weight, $0.surface.utf8.count > $0.phrase.utf8.count ? 1 : 0) > (
+                        $1.weight, $1.surface.utf8.count > $1.phrase.utf8.count ? 1 : 0
+                    )
+                }
                 .prefix(3).map(\.surface)
             reasons.append(.scope(ruleScope, cues: Array(cues)))
         }
@@ -91,7 +119,8 @@ struct AgencyRouter: Sendable {
         if review { reasons.append(theme == ThemeID.other ? .reviewFromPhrase : .reviewFromTheme(theme)) }
         let confidence = themeConfidence * (Self.basisStrength[basis] ?? 0.75) * (review ? Self.reviewFactor : 1)
         var suggestion = AgencySuggestion(
-            id: record.id, name: record.name(language), agencyName: record.name(language), reason: "", rule: rule.source.description,
+            id: record.id, name: record.name(language), agencyName: record.name(language), reason: "",
+            rule: rule.source.description,
             localUnits: [], ambiguous: false, theme: theme, basis: basis, phrase: phrase, scope: scope,
             confidence: (confidence * 100).rounded() / 100, needsReview: review, reasons: reasons)
         localize(&suggestion, location: location)
@@ -108,7 +137,8 @@ struct AgencyRouter: Sendable {
         let gazetteer = compiled.lexicon.gazetteer
         switch LocalAgency(rawValue: suggestion.id) {
         case .district?:
-            guard let location, let name = location.districts.first, let district = gazetteer.district(named: name) else {
+            guard let location, let name = location.districts.first, let district = gazetteer.district(named: name)
+            else {
                 suggestion.reasons.append(.placeUnknown(.district, unlisted: unlistedPlace(suggestion.scope)))
                 return
             }
@@ -123,7 +153,9 @@ struct AgencyRouter: Sendable {
             case .commune: units = [location.name]
             case .industrialZone:
                 let zone = gazetteer.zones.first { $0.name == location.name }
-                units = zone?.commune.map { [$0] } ?? location.districts.flatMap { gazetteer.district(named: $0)?.successors ?? [] }
+                units =
+                    zone?.commune.map { [$0] }
+                    ?? location.districts.flatMap { gazetteer.district(named: $0)?.successors ?? [] }
             case .district: units = gazetteer.district(named: location.name)?.successors ?? []
             }
             suggestion.localUnits = units
@@ -140,7 +172,9 @@ struct AgencyRouter: Sendable {
 /// A ward, commune or town the petition names that the gazetteer does not know
 /// (an old ward, or a place outside Hà Nội), from the scope evidence.
 private func unlistedPlace(_ scope: ScopeAssessment) -> String? {
-    scope.evidence.first { ["phường", "xã", "thị trấn"].contains($0.phrase) && $0.surface.utf8.count > $0.phrase.utf8.count }?.surface
+    scope.evidence.first {
+        ["phường", "xã", "thị trấn"].contains($0.phrase) && $0.surface.utf8.count > $0.phrase.utf8.count
+    }?.surface
 }
 
 extension String {

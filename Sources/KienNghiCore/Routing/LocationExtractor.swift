@@ -14,17 +14,27 @@ struct LocationExtractor: Sendable {
             let rank: Int
             switch compiled.placeEntries[match.entry] {
             case .district(let index, let bareName):
-                if bareName, !(surface.unicodeScalars.first.map { VietnameseLetters.info($0.value)?.isUpper ?? false } ?? false) { continue }
+                if bareName,
+                    !(surface.unicodeScalars.first.map { VietnameseLetters.info($0.value)?.isUpper ?? false } ?? false)
+                {
+                    continue
+                }
                 let district = gazetteer.districts[index]
-                mention = LocationMention(kind: .district, name: district.name, districts: [district.name], surface: surface, start: span.start, end: span.end)
+                mention = LocationMention(
+                    kind: .district, name: district.name, districts: [district.name], surface: surface,
+                    start: span.start, end: span.end)
                 rank = 1
             case .commune(let index):
                 let commune = gazetteer.communes[index]
-                mention = LocationMention(kind: .commune, name: commune.fullName, districts: commune.predecessorDistricts, surface: surface, start: span.start, end: span.end)
+                mention = LocationMention(
+                    kind: .commune, name: commune.fullName, districts: commune.predecessorDistricts, surface: surface,
+                    start: span.start, end: span.end)
                 rank = 2
             case .zone(let index):
                 let zone = gazetteer.zones[index]
-                mention = LocationMention(kind: .industrialZone, name: zone.name, districts: zone.districts, surface: surface, start: span.start, end: span.end)
+                mention = LocationMention(
+                    kind: .industrialZone, name: zone.name, districts: zone.districts, surface: surface,
+                    start: span.start, end: span.end)
                 rank = 3
             }
             if best == nil || rank > best!.rank { best = (rank, mention) }

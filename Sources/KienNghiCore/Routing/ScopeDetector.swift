@@ -27,27 +27,40 @@ struct ScopeDetector: Sendable {
             var term = match.terms.upperBound
             while named < Self.longestName, term < analyzed.terms.count {
                 let next = analyzed.tokens[Int(analyzed.terms[term].tokenIndex)]
-                guard next.span.start >= span.end, next.span.start - span.end <= 2, Self.isNameOrNumber(next, in: analyzed) else { break }
+                guard next.span.start >= span.end, next.span.start - span.end <= 2,
+                    Self.isNameOrNumber(next, in: analyzed)
+                else { break }
                 span.end = next.span.end
                 named += 1
                 term += 1
-                while term < analyzed.terms.count, analyzed.terms[term].tokenIndex == analyzed.terms[term - 1].tokenIndex { term += 1 }
+                while term < analyzed.terms.count,
+                    analyzed.terms[term].tokenIndex == analyzed.terms[term - 1].tokenIndex
+                { term += 1 }
             }
             switch cue.context {
             case .any: break
-            case .name: if named == 0 && !Self.followedByWord(match.terms.upperBound, after: span.end, in: analyzed) { continue }
-            case .number: if !Self.followedByNumber(match.terms.upperBound, after: text.span(match.terms).end, in: analyzed) { continue }
+            case .name:
+                if named == 0 && !Self.followedByWord(match.terms.upperBound, after: span.end, in: analyzed) {
+                    continue
+                }
+            case .number:
+                if !Self.followedByNumber(match.terms.upperBound, after: text.span(match.terms).end, in: analyzed) {
+                    continue
+                }
             }
             switch cue.scope {
             case .local: local += cue.weight
             case .citywide: citywide += cue.weight
             }
-            evidence.append(ScopeEvidence(
-                scope: cue.scope, phrase: cue.phrase, surface: analyzed.surface(of: span), start: span.start, end: span.end,
-                weight: cue.weight, match: match.kind, source: cue.source.description))
+            evidence.append(
+                ScopeEvidence(
+                    scope: cue.scope, phrase: cue.phrase, surface: analyzed.surface(of: span), start: span.start,
+                    end: span.end,
+                    weight: cue.weight, match: match.kind, source: cue.source.description))
         }
-        return ScopeAssessment(scope: ScopeAssessment.decide(local: local, citywide: citywide),
-                               localWeight: local, citywideWeight: citywide, evidence: evidence)
+        return ScopeAssessment(
+            scope: ScopeAssessment.decide(local: local, citywide: citywide),
+            localWeight: local, citywideWeight: citywide, evidence: evidence)
     }
 
     /// Whether a word or number follows directly (not a clause end). Case is not
@@ -77,7 +90,8 @@ struct ScopeDetector: Sendable {
         case .number, .date, .documentNumber, .acronym: return true
         case .word:
             guard let first = analyzed.surface(of: token.span).unicodeScalars.first else { return false }
-            return VietnameseLetters.info(first.value)?.isUpper ?? (first.properties.isUppercase || ("0"..."9").contains(first))
+            return VietnameseLetters.info(first.value)?.isUpper
+                ?? (first.properties.isUppercase || ("0"..."9").contains(first))
         default: return false
         }
     }

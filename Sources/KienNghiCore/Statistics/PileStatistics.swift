@@ -43,14 +43,18 @@ package struct PileStatistics: Sendable, Codable {
             for theme in c.themes { byTheme[theme.id, default: 0] += 1 }
             let agency = c.needsReview ? "review" : c.agency?.id ?? "review"
             byAgency[agency, default: 0] += 1
-            agencyNames[agency] = c.needsReview ? language.pick("Hàng chờ xem xét", "Review queue") : c.agency?.agencyName ?? language.pick("Hàng chờ xem xét", "Review queue")
+            agencyNames[agency] =
+                c.needsReview
+                ? language.pick("Hàng chờ xem xét", "Review queue")
+                : c.agency?.agencyName ?? language.pick("Hàng chờ xem xét", "Review queue")
             let place = ClassificationRecord.placeName(c.location) ?? unknownPlace
             if c.location != nil { byPlace[place, default: 0] += 1 }
             themeByPlace[c.mainTheme, default: [:]][place, default: 0] += 1
             for flag in c.urgency { byUrgency[flag.flag.rawValue, default: 0] += 1 }
             let example = Example(
                 id: petition.record.id, file: petition.file, text: petition.record.text, themes: c.themes.map(\.id),
-                evidence: c.themes.flatMap(\.evidence), agency: c.agency?.name, place: ClassificationRecord.placeName(c.location),
+                evidence: c.themes.flatMap(\.evidence), agency: c.agency?.name,
+                place: ClassificationRecord.placeName(c.location),
                 urgency: c.urgency.map(\.label))
             if c.needsReview {
                 reviewCount += 1

@@ -10,7 +10,9 @@ package struct StatisticsPrinter: Sendable {
     }
 
     /// The sections: (title, rows of key → counts per pile).
-    func sections(_ piles: [PileStatistics]) -> [(title: String, keys: [String], counts: (PileStatistics, String) -> Int, label: (String) -> String)] {
+    func sections(_ piles: [PileStatistics]) -> [(
+        title: String, keys: [String], counts: (PileStatistics, String) -> Int, label: (String) -> String
+    )] {
         let l = language
         func keys(_ pick: (PileStatistics) -> [String: Int]) -> [String] {
             var merged: [String: Int] = [:]
@@ -19,11 +21,26 @@ package struct StatisticsPrinter: Sendable {
         }
         let agencyNames = piles.reduce(into: [String: String]()) { $0.merge($1.agencyNames) { a, _ in a } }
         return [
-            (l.pick("Chủ đề chính", "Main theme"), keys { $0.byMainTheme }, { $0.byMainTheme[$1] ?? 0 }, { themeLabels[$0] ?? $0 }),
-            (l.pick("Mọi chủ đề (một kiến nghị có thể nhiều chủ đề)", "Any theme (a petition may have several)"), keys { $0.byTheme }, { $0.byTheme[$1] ?? 0 }, { themeLabels[$0] ?? $0 }),
-            (l.pick("Cơ quan đề xuất", "Suggested agency"), keys { $0.byAgency }, { $0.byAgency[$1] ?? 0 }, { agencyNames[$0] ?? $0 }),
-            (l.pick("Quận/huyện, KCN được nêu", "District or zone named"), keys { $0.byPlace }, { $0.byPlace[$1] ?? 0 }, { $0 }),
-            (l.pick("Mức khẩn", "Urgency"), keys { $0.byUrgency }, { $0.byUrgency[$1] ?? 0 }, { UrgencyFlag(rawValue: $0)?.label(l) ?? $0 }),
+            (
+                l.pick("Chủ đề chính", "Main theme"), keys { $0.byMainTheme }, { $0.byMainTheme[$1] ?? 0 },
+                { themeLabels[$0] ?? $0 }
+            ),
+            (
+                l.pick("Mọi chủ đề (một kiến nghị có thể nhiều chủ đề)", "Any theme (a petition may have several)"),
+                keys { $0.byTheme }, { $0.byTheme[$1] ?? 0 }, { themeLabels[$0] ?? $0 }
+            ),
+            (
+                l.pick("Cơ quan đề xuất", "Suggested agency"), keys { $0.byAgency }, { $0.byAgency[$1] ?? 0 },
+                { agencyNames[$0] ?? $0 }
+            ),
+            (
+                l.pick("Quận/huyện, KCN được nêu", "District or zone named"), keys { $0.byPlace },
+                { $0.byPlace[$1] ?? 0 }, { $0 }
+            ),
+            (
+                l.pick("Mức khẩn", "Urgency"), keys { $0.byUrgency }, { $0.byUrgency[$1] ?? 0 },
+                { UrgencyFlag(rawValue: $0)?.label(l) ?? $0 }
+            ),
         ]
     }
 
@@ -31,7 +48,9 @@ package struct StatisticsPrinter: Sendable {
         let l = language
         var out = ""
         for pile in piles {
-            out += l.pick("\(pile.label): \(pile.total) kiến nghị, \(pile.reviewCount) chờ xem xét\n", "\(pile.label): \(pile.total) petitions, \(pile.reviewCount) in review\n")
+            out += l.pick(
+                "\(pile.label): \(pile.total) kiến nghị, \(pile.reviewCount) chờ xem xét\n",
+                "\(pile.label): \(pile.total) petitions, \(pile.reviewCount) in review\n")
         }
         for section in sections(piles) where !section.keys.isEmpty {
             out += "\n== \(section.title) ==\n"
@@ -70,14 +89,24 @@ package struct StatisticsPrinter: Sendable {
     }
 
     package func csv(_ piles: [PileStatistics]) -> String {
-        var out = "\u{FEFF}" + CSVRow.line([language.pick("nhóm", "section"), language.pick("mục", "key"), language.pick("tên", "name")]
-            + piles.flatMap { [$0.label + language.pick(" (số)", " (count)"), $0.label + language.pick(" (tỉ lệ)", " (share)")] })
+        var out =
+            "\u{FEFF}"
+            + CSVRow.line(
+                [language.pick("nhóm", "section"), language.pick("mục", "key"), language.pick("tên", "name")]
+                    + piles.flatMap {
+                        [
+                            $0.label + language.pick(" (số)", " (count)"),
+                            $0.label + language.pick(" (tỉ lệ)", " (share)"),
+                        ]
+                    })
         for section in sections(piles) {
             for key in section.keys {
-                out += CSVRow.line([section.title, key, section.label(key)] + piles.flatMap { pile -> [String] in
-                    let count = section.counts(pile, key)
-                    return [String(count), String(format: "%.4f", pile.share(count))]
-                })
+                out += CSVRow.line(
+                    [section.title, key, section.label(key)]
+                        + piles.flatMap { pile -> [String] in
+                            let count = section.counts(pile, key)
+                            return [String(count), String(format: "%.4f", pile.share(count))]
+                        })
             }
         }
         return out

@@ -78,8 +78,9 @@ enum ICU {
         var replaced: Int32 = 0
         let length = bytes.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                kn_convert_to_utf16(name, src.baseAddress, Int32(src.count), dst.baseAddress, Int32(capacity),
-                                    lenient ? 1 : 0, &errorOffset, &replaced)
+                kn_convert_to_utf16(
+                    name, src.baseAddress, Int32(src.count), dst.baseAddress, Int32(capacity),
+                    lenient ? 1 : 0, &errorOffset, &replaced)
             }
         }
         if errorOffset >= 0 && !lenient {

@@ -20,7 +20,10 @@ struct SyllableCanonicalizer {
         key: inout [UInt8], plain: inout [UInt8]?
     ) -> Result {
         var allASCII = true
-        for byte in word where byte >= 0x80 { allASCII = false; break }
+        for byte in word where byte >= 0x80 {
+            allASCII = false
+            break
+        }
         if allASCII {
             for byte in word {
                 let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
@@ -52,7 +55,8 @@ struct SyllableCanonicalizer {
             for n in 0..<count {
                 let value = scalars[n]
                 guard value < VietnameseLetters.tableLimit, let info = table[Int(value)] else {
-                    Self.appendGeneric(UnsafeBufferPointer(rebasing: scalars[0..<count]), keepCase: keepCase, key: &key, plain: &plain)
+                    Self.appendGeneric(
+                        UnsafeBufferPointer(rebasing: scalars[0..<count]), keepCase: keepCase, key: &key, plain: &plain)
                     return Result(isAccentless: false, isVietnameseSyllable: false)
                 }
                 bases[n] = info.base
@@ -86,7 +90,9 @@ struct SyllableCanonicalizer {
     }
 
     /// Words with letters outside Vietnamese: ICU case folding, diacritics kept.
-    private static func appendGeneric(_ scalars: UnsafeBufferPointer<UInt32>, keepCase: Bool, key: inout [UInt8], plain: inout [UInt8]?) {
+    private static func appendGeneric(
+        _ scalars: UnsafeBufferPointer<UInt32>, keepCase: Bool, key: inout [UInt8], plain: inout [UInt8]?
+    ) {
         for value in scalars {
             let folded = keepCase ? value : ICU.foldCase(value)
             Self.appendUTF8(folded, to: &key)
@@ -127,7 +133,9 @@ extension SyllableCanonicalizer {
         var key: [UInt8] = []
         var plain: [UInt8]? = nil
         var utf8 = Array(word.utf8)
-        _ = utf8.withUnsafeMutableBufferPointer { canonicalizer.canonicalize(UnsafeBufferPointer($0), keepCase: false, key: &key, plain: &plain) }
+        _ = utf8.withUnsafeMutableBufferPointer {
+            canonicalizer.canonicalize(UnsafeBufferPointer($0), keepCase: false, key: &key, plain: &plain)
+        }
         return String(decoding: key, as: UTF8.self)
     }
 }

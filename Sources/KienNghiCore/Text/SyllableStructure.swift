@@ -138,7 +138,8 @@ struct SyllableStructure: Equatable {
     /// from ``tonePosition(in:)`` only for open oa, oe, uy.
     func oldStyleTonePosition(in bases: UnsafeBufferPointer<UInt32>) -> Int {
         let position = tonePosition(in: bases)
-        let isOpenGlidePair = !hasFinal && nucleusEnd - nucleusStart == 2 && position == nucleusStart + 1
+        let isOpenGlidePair =
+            !hasFinal && nucleusEnd - nucleusStart == 2 && position == nucleusStart + 1
             && !VietnameseLetters.hasVowelDiacritic(bases[position])
         return isOpenGlidePair ? nucleusStart : position
     }
@@ -174,7 +175,8 @@ enum SyllableValidator {
         return bases.withUnsafeBufferPointer { bases in
             guard let structure = SyllableStructure.parse(bases), structure.allows(tone) else { return false }
             guard toneIndex >= 0 else { return true }
-            return toneIndex == structure.tonePosition(in: bases) || toneIndex == structure.oldStyleTonePosition(in: bases)
+            return toneIndex == structure.tonePosition(in: bases)
+                || toneIndex == structure.oldStyleTonePosition(in: bases)
         }
     }
 }

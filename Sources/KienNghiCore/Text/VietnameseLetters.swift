@@ -1,6 +1,7 @@
 /// The six Vietnamese tones; `level` (ngang) carries no mark.
 package enum Tone: UInt8, Sendable, CaseIterable {
-    case level = 0, grave, acute, hook, tilde, dot
+    case level = 0
+    case grave, acute, hook, tilde, dot
 
     /// The combining mark that writes this tone (nil for the level tone).
     package var combiningMark: Unicode.Scalar? {
@@ -53,7 +54,8 @@ enum VietnameseLetters {
         table[0x110] = LetterInfo(base: 0x111, plain: 0x64, tone: .level, isUpper: true, isVowel: false)
         for base in vowelBases {
             for (scalar, isUpper) in [(base.lower, false), (base.upper, true)] {
-                table[Int(scalar)] = LetterInfo(base: base.lower, plain: base.plain, tone: .level, isUpper: isUpper, isVowel: true)
+                table[Int(scalar)] = LetterInfo(
+                    base: base.lower, plain: base.plain, tone: .level, isUpper: isUpper, isVowel: true)
                 for tone in Tone.allCases.dropFirst() {
                     let composed = ICU.nfc(scalars: [Unicode.Scalar(scalar)!, tone.combiningMark!])
                     guard composed.count == 1 else { continue }

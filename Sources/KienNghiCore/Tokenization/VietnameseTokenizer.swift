@@ -69,7 +69,10 @@ private struct Scanner {
                 guard isCombiningMark(value) else { break }
                 end += length
             }
-            emit(Token(kind: kind, span: SourceSpan(start: start, end: end), normalized: start..<end, startsLine: sawNewline))
+            emit(
+                Token(
+                    kind: kind, span: SourceSpan(start: start, end: end), normalized: start..<end,
+                    startsLine: sawNewline))
             sawNewline = false
             position = end
         }
@@ -121,7 +124,10 @@ private struct Scanner {
         while j < bytes.count {
             let b = bytes[j]
             if b < 0x80 {
-                if isASCIILetter(b) || isDigit(b) { j += 1; continue }
+                if isASCIILetter(b) || isDigit(b) {
+                    j += 1
+                    continue
+                }
                 break
             }
             let (value, length) = scalar(at: j)
@@ -147,7 +153,8 @@ private struct Scanner {
 
     func scanWordLike(_ start: Int) -> (TokenKind, Int) {
         let first = bytes[start] | 0x20
-        if first == 0x68 || first == 0x77, start + 3 < bytes.count, bytes[start + 1] | 0x20 == (first == 0x68 ? 0x74 : 0x77),
+        if first == 0x68 || first == 0x77, start + 3 < bytes.count,
+            bytes[start + 1] | 0x20 == (first == 0x68 ? 0x74 : 0x77),
             let end = scanURL(start)
         {
             return (.url, end)
@@ -155,7 +162,9 @@ private struct Scanner {
         let end = wordEnd(start)
         if end < bytes.count {
             let next = bytes[end]
-            if next == 0x26 || next == 0x2D, let acronym = scanAcronym(start, firstEnd: end) { return (.acronym, acronym) }
+            if next == 0x26 || next == 0x2D, let acronym = scanAcronym(start, firstEnd: end) {
+                return (.acronym, acronym)
+            }
             if next == 0x40 || next == 0x2E || next == 0x5F || next == 0x2B || next == 0x2D || next == 0x25,
                 let email = scanEmail(start)
             {
@@ -175,7 +184,9 @@ private struct Scanner {
     }
 
     func scanURL(_ start: Int) -> Int? {
-        guard hasPrefix(start, "http://") || hasPrefix(start, "https://") || hasPrefix(start, "www.") else { return nil }
+        guard hasPrefix(start, "http://") || hasPrefix(start, "https://") || hasPrefix(start, "www.") else {
+            return nil
+        }
         var j = start
         while j < bytes.count, bytes[j] > 0x20, bytes[j] != 0x22, bytes[j] != 0x3C, bytes[j] != 0x3E { j += 1 }
         while j > start, Self.isTrailingURLPunctuation(bytes[j - 1]) { j -= 1 }
@@ -348,7 +359,8 @@ private struct Scanner {
             return (.punctuation, end)
         }
         let (value, length) = scalar(at: start)
-        let isPunctuation = (0x2010...0x205E).contains(value) || (0x3000...0x303F).contains(value)
+        let isPunctuation =
+            (0x2010...0x205E).contains(value) || (0x3000...0x303F).contains(value)
             || [0x00AB, 0x00BB, 0x00BF, 0x00A1, 0x00B7].contains(value)
         return (isPunctuation ? .punctuation : .symbol, start + length)
     }

@@ -56,7 +56,9 @@ package struct PetitionSignature: Sendable, Equatable {
         var values: [UInt64] = []
         values.reserveCapacity(Self.hashCount)
         for i in 0..<Self.hashCount {
-            guard let value = UInt64(String(decoding: bytes[(i * 16)..<(i * 16 + 16)], as: UTF8.self), radix: 16) else { return nil }
+            guard let value = UInt64(String(decoding: bytes[(i * 16)..<(i * 16 + 16)], as: UTF8.self), radix: 16) else {
+                return nil
+            }
             values.append(value)
         }
         self.values = values
@@ -127,7 +129,8 @@ package struct SignatureBuilder: Sendable {
 
     /// Exact Jaccard similarity of two texts' shingle sets (for evaluation).
     package func jaccard(_ a: String, _ b: String) -> Double {
-        let x = shingles(a), y = shingles(b)
+        let x = shingles(a)
+        let y = shingles(b)
         let union = x.union(y).count
         return union == 0 ? 0 : Double(x.intersection(y).count) / Double(union)
     }

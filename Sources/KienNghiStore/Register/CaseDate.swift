@@ -8,7 +8,8 @@ package struct CaseDate: Sendable, Hashable, Comparable, CustomStringConvertible
     package init(dayNumber: Int) { self.dayNumber = dayNumber }
 
     package init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CaseDate.daysIn(month, year), (1900...2200).contains(year) else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= CaseDate.daysIn(month, year), (1900...2200).contains(year)
+        else { return nil }
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

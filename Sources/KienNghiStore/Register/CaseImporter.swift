@@ -22,7 +22,10 @@ package struct CaseImporter {
 
     /// Imports each file into `dialogue`. `afterBatch` is called after each
     /// committed batch (progress; tests use it to stop an import midway).
-    package func run(_ files: [String], dialogue: String, heldOn: CaseDate?, afterBatch: (CaseRegister.ImportCounts) throws -> Void = { _ in }) throws -> [FileResult] {
+    package func run(
+        _ files: [String], dialogue: String, heldOn: CaseDate?,
+        afterBatch: (CaseRegister.ImportCounts) throws -> Void = { _ in }
+    ) throws -> [FileResult] {
         var results: [FileResult] = []
         for file in files {
             var counts = CaseRegister.ImportCounts()
@@ -31,15 +34,17 @@ package struct CaseImporter {
             if FileManager.default.isReadableFile(atPath: file) {
                 ticket = try register.beginImport(file: file, columns: columns, dialogue: dialogue, heldOn: heldOn)
             }
-            let summary = try processor.run([file], progress: { _ in }) { batch in
-                guard let ticket else { return }
-                let added = try register.store(batch, into: ticket)
-                counts.added += added.added
-                counts.alreadyThere += added.alreadyThere
-                counts.newGroups += added.newGroups
-                counts.joinedGroups += added.joinedGroups
-                try afterBatch(counts)
-            }
+            let summary = try processor.run(
+                [file], progress: { _ in },
+                { batch in
+                    guard let ticket else { return }
+                    let added = try register.store(batch, into: ticket)
+                    counts.added += added.added
+                    counts.alreadyThere += added.alreadyThere
+                    counts.newGroups += added.newGroups
+                    counts.joinedGroups += added.joinedGroups
+                    try afterBatch(counts)
+                })
             results.append(FileResult(file: file, counts: counts, summary: summary))
         }
         return results

@@ -28,11 +28,16 @@ extension CaseRegister {
     /// Assigns a group to its suggested agency, or to `agency` (a staff
     /// override, which needs a reason). The due date follows `rule`, counted
     /// from the group's received date.
-    package func assign(_ group: Int64, agency: String? = nil, agencyName: String? = nil, actor: String, reason: String?, on day: CaseDate,
-                       rule: DueDateRule = .standard, now: String = CaseRegister.timestamp()) throws -> CaseGroup {
+    package func assign(
+        _ group: Int64, agency: String? = nil, agencyName: String? = nil, actor: String, reason: String?,
+        on day: CaseDate,
+        rule: DueDateRule = .standard, now: String = CaseRegister.timestamp()
+    ) throws -> CaseGroup {
         try store.transaction { db in
             _ = try self.liveGroupDialogue(db, group)
-            guard let current = try self.groups(db, dialogue: nil, today: day, only: [group]).first else { throw CaseRegisterFailure.unknownGroup(group) }
+            guard let current = try self.groups(db, dialogue: nil, today: day, only: [group]).first else {
+                throw CaseRegisterFailure.unknownGroup(group)
+            }
             let chosen: String
             let suggested: Bool
             if let agency, agency != current.suggestedAgency {
@@ -50,27 +55,38 @@ extension CaseRegister {
             let received = current.receivedOn.flatMap { CaseDate($0) } ?? day
             let due = rule.due(received: received, urgent: current.urgent)
             try db.execute("UPDATE assignments SET active = 0 WHERE group_id = ?", [.int(group)])
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO assignments (id, group_id, agency_id, agency_name, assigned_on, due_on, suggested, actor, reason, active)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                """, [.int(try self.nextID(db, "assignments")), .int(group), .text(chosen), .text(name), .text(day.description),
-                      .text(due.description), .int(suggested ? 1 : 0), .text(actor), SQLValue(reason)])
+                """,
+                [
+                    .int(try self.nextID(db, "assignments")), .int(group), .text(chosen), .text(name),
+                    .text(day.description),
+                    .text(due.description), .int(suggested ? 1 : 0), .text(actor), SQLValue(reason),
+                ])
             let status: CaseStatus = current.storedStatus == .open ? .assigned : current.storedStatus
             try db.execute("UPDATE case_groups SET status = ? WHERE id = ?", [.text(status.rawValue), .int(group)])
             let how = suggested ? "suggested" : "override"
-            try self.history(db, group: group, at: now, event: "assigned", status: status.rawValue, actor: actor,
-                             detail: "\(chosen) (\(how)) due \(due)" + (reason.map { ": \($0)" } ?? ""))
+            try self.history(
+                db, group: group, at: now, event: "assigned", status: status.rawValue, actor: actor,
+                detail: "\(chosen) (\(how)) due \(due)" + (reason.map { ": \($0)" } ?? ""))
             return try self.groups(db, dialogue: nil, today: day, only: [group]).first!
         }
     }
 
     /// Assigns every open group of a dialogue that has a suggestion; returns how many.
-    package func assignAll(dialogue: String, actor: String, on day: CaseDate, rule: DueDateRule = .standard) throws -> (assigned: Int, withoutSuggestion: [Int64]) {
+    package func assignAll(dialogue: String, actor: String, on day: CaseDate, rule: DueDateRule = .standard) throws -> (
+        assigned: Int, withoutSuggestion: [Int64]
+    ) {
         let open = try groups(dialogue: dialogue, today: day).filter { $0.storedStatus == .open }
         var assigned = 0
         var without: [Int64] = []
         for group in open {
-            if group.suggestedAgency == nil { without.append(group.id); continue }
+            if group.suggestedAgency == nil {
+                without.append(group.id)
+                continue
+            }
             _ = try assign(group.id, actor: actor, reason: nil, on: day, rule: rule)
             assigned += 1
         }
@@ -79,31 +95,48 @@ extension CaseRegister {
 
     /// Records an answer. A full answer makes the group `answered`; a partial
     /// one `partial` (it stays due). The agency defaults to the assigned one.
-    package func answer(_ group: Int64, agency: String?, text: String, on day: CaseDate, partial: Bool, actor: String,
-                       now: String = CaseRegister.timestamp()) throws {
+    package func answer(
+        _ group: Int64, agency: String?, text: String, on day: CaseDate, partial: Bool, actor: String,
+        now: String = CaseRegister.timestamp()
+    ) throws {
         try store.transaction { db in
             _ = try self.liveGroupDialogue(db, group)
-            let assigned = try db.query("SELECT agency_id FROM assignments WHERE group_id = ? AND active = 1", [.int(group)]).first?[0].text
+            let assigned = try db.query(
+                "SELECT agency_id FROM assignments WHERE group_id = ? AND active = 1", [.int(group)]
+            ).first?[0].text
             guard let who = agency ?? assigned else { throw CaseRegisterFailure.notAssigned(group) }
-            try db.execute("INSERT INTO answers (id, group_id, agency_id, answered_on, text, partial, actor) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           [.int(try self.nextID(db, "answers")), .int(group), .text(who), .text(day.description), .text(text),
-                            .int(partial ? 1 : 0), .text(actor)])
-            let stored = CaseStatus(rawValue: try db.scalar("SELECT status FROM case_groups WHERE id = ?", [.int(group)]).text ?? "") ?? .open
+            try db.execute(
+                "INSERT INTO answers (id, group_id, agency_id, answered_on, text, partial, actor) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    .int(try self.nextID(db, "answers")), .int(group), .text(who), .text(day.description), .text(text),
+                    .int(partial ? 1 : 0), .text(actor),
+                ])
+            let stored =
+                CaseStatus(
+                    rawValue: try db.scalar("SELECT status FROM case_groups WHERE id = ?", [.int(group)]).text ?? "")
+                ?? .open
             var status = stored
             if stored != .closed { status = partial ? (stored == .answered ? .answered : .partial) : .answered }
             try db.execute("UPDATE case_groups SET status = ? WHERE id = ?", [.text(status.rawValue), .int(group)])
-            try self.history(db, group: group, at: now, event: partial ? "answered-partly" : "answered", status: status.rawValue, actor: actor,
-                             detail: "\(who) \(day)")
+            try self.history(
+                db, group: group, at: now, event: partial ? "answered-partly" : "answered", status: status.rawValue,
+                actor: actor,
+                detail: "\(who) \(day)")
         }
     }
 
     /// Staff set a status by hand (closing, reopening); recorded with who and why.
-    package func setStatus(_ group: Int64, to status: CaseStatus, actor: String, reason: String?, now: String = CaseRegister.timestamp()) throws {
-        guard [.open, .assigned, .partial, .answered, .closed].contains(status) else { throw CaseRegisterFailure.badStatus(status.rawValue) }
+    package func setStatus(
+        _ group: Int64, to status: CaseStatus, actor: String, reason: String?, now: String = CaseRegister.timestamp()
+    ) throws {
+        guard [.open, .assigned, .partial, .answered, .closed].contains(status) else {
+            throw CaseRegisterFailure.badStatus(status.rawValue)
+        }
         try store.transaction { db in
             _ = try self.liveGroupDialogue(db, group)
             try db.execute("UPDATE case_groups SET status = ? WHERE id = ?", [.text(status.rawValue), .int(group)])
-            try self.history(db, group: group, at: now, event: "status", status: status.rawValue, actor: actor, detail: reason)
+            try self.history(
+                db, group: group, at: now, event: "status", status: status.rawValue, actor: actor, detail: reason)
         }
     }
 
@@ -126,26 +159,33 @@ extension CaseRegister {
             var records: [String: AgencyRecord] = [:]
             var assignedGroups: [String: Set<Int64>] = [:]
             for row in try db.query("SELECT group_id, agency_id, agency_name FROM assignments ORDER BY id") {
-                let gid = row[0].int!, agency = row[1].text!
+                let gid = row[0].int!
+                let agency = row[1].text!
                 guard live.contains(gid) else { continue }
                 assignedGroups[agency, default: []].insert(gid)
-                records[agency] = AgencyRecord(id: agency, name: row[2].text ?? agency, assigned: 0, answered: 0, overdue: 0)
+                records[agency] = AgencyRecord(
+                    id: agency, name: row[2].text ?? agency, assigned: 0, answered: 0, overdue: 0)
             }
             var answeredGroups: [String: Set<Int64>] = [:]
-            for row in try db.query("SELECT group_id, agency_id FROM answers ORDER BY id") where live.contains(row[0].int!) {
+            for row in try db.query("SELECT group_id, agency_id FROM answers ORDER BY id")
+            where live.contains(row[0].int!) {
                 answeredGroups[row[1].text!, default: []].insert(row[0].int!)
             }
             let byID = Dictionary(uniqueKeysWithValues: groups.map { ($0.id, $0) })
             for (agency, ids) in assignedGroups {
                 records[agency]!.assigned = ids.count
                 records[agency]!.answered = ids.intersection(answeredGroups[agency] ?? []).count
-                records[agency]!.overdue = ids.filter { byID[$0]?.status == .overdue && byID[$0]?.assignedAgency == agency }.count
+                records[agency]!.overdue =
+                    ids.filter { byID[$0]?.status == .overdue && byID[$0]?.assignedAgency == agency }.count
             }
             let petitions = groups.reduce(0) { $0 + $1.count }
-            let overdue = groups.filter { $0.status == .overdue }.sorted { ($0.dueOn ?? "", $0.id) < ($1.dueOn ?? "", $1.id) }
-            return RegisterStatus(petitions: petitions, groups: groups.count, byStatus: byStatus,
-                                  agencies: records.values.sorted { $0.id < $1.id }, openByTheme: openByTheme,
-                                  openByDistrict: openByDistrict, overdue: overdue)
+            let overdue = groups.filter { $0.status == .overdue }.sorted {
+                ($0.dueOn ?? "", $0.id) < ($1.dueOn ?? "", $1.id)
+            }
+            return RegisterStatus(
+                petitions: petitions, groups: groups.count, byStatus: byStatus,
+                agencies: records.values.sorted { $0.id < $1.id }, openByTheme: openByTheme,
+                openByDistrict: openByDistrict, overdue: overdue)
         }
     }
 }

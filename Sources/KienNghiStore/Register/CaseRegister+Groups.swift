@@ -46,7 +46,9 @@ extension CaseRegister {
         try store.transaction { db in try self.groups(db, dialogue: dialogue, today: today) }
     }
 
-    func groups(_ db: any StoreTransaction, dialogue: String?, today: CaseDate, only: Set<Int64>? = nil) throws -> [CaseGroup] {
+    func groups(_ db: any StoreTransaction, dialogue: String?, today: CaseDate, only: Set<Int64>? = nil) throws
+        -> [CaseGroup]
+    {
         var filter = "g.status <> 'merged'"
         var arguments: [SQLValue] = []
         if let dialogue {
@@ -54,7 +56,8 @@ extension CaseRegister {
             filter += " AND g.dialogue_id = ?"
             arguments.append(.int(found.id))
         }
-        let groupRows = try db.query("""
+        let groupRows = try db.query(
+            """
             SELECT g.id, d.name, d.held_on, g.status FROM case_groups g JOIN dialogues d ON d.id = g.dialogue_id
             WHERE \(filter) ORDER BY g.id
             """, arguments)
@@ -67,13 +70,15 @@ extension CaseRegister {
             order.append(id)
             heldOn[id] = row[2].text
             let status = CaseStatus(rawValue: row[3].text ?? "open") ?? .open
-            groups[id] = CaseGroup(id: id, dialogue: row[1].text!, petitionIDs: [], sourceIDs: [], units: 0, representative: "",
-                                   theme: "other", district: nil, urgent: false, suggestedAgency: nil, suggestedAgencyName: nil,
-                                   receivedOn: nil, assignedAgency: nil, assignedAgencyName: nil, dueOn: nil,
-                                   storedStatus: status, status: status, answeredOn: nil)
+            groups[id] = CaseGroup(
+                id: id, dialogue: row[1].text!, petitionIDs: [], sourceIDs: [], units: 0, representative: "",
+                theme: "other", district: nil, urgent: false, suggestedAgency: nil, suggestedAgencyName: nil,
+                receivedOn: nil, assignedAgency: nil, assignedAgencyName: nil, dueOn: nil,
+                storedStatus: status, status: status, answeredOn: nil)
         }
         guard !order.isEmpty else { return [] }
-        let petitionRows = try db.query("""
+        let petitionRows = try db.query(
+            """
             SELECT p.id, p.group_id, p.source_id, p.sender, p.theme, p.agency_id, p.agency_name, p.district, p.urgent, p.received_on
             FROM petitions p JOIN case_groups g ON g.id = p.group_id WHERE \(filter) ORDER BY p.id
             """, arguments)
@@ -97,7 +102,9 @@ extension CaseRegister {
             }
             if let district = row[7].text { districts[gid, default: [:]][district, default: 0] += 1 }
             if row[8].int == 1 { groups[gid]!.urgent = true }
-            if let received = row[9].text, groups[gid]!.receivedOn.map({ received < $0 }) ?? true { groups[gid]!.receivedOn = received }
+            if let received = row[9].text, groups[gid]!.receivedOn.map({ received < $0 }) ?? true {
+                groups[gid]!.receivedOn = received
+            }
         }
         func mostCommon(_ counts: [String: Int]?) -> String? {
             counts?.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
@@ -111,23 +118,29 @@ extension CaseRegister {
                 texts[row[0].int!] = row[1].text
             }
         }
-        for row in try db.query("""
+        for row in try db.query(
+            """
             SELECT a.group_id, a.agency_id, a.agency_name, a.due_on FROM assignments a JOIN case_groups g ON g.id = a.group_id
             WHERE a.active = 1 AND \(filter) ORDER BY a.id
-            """, arguments) {
+            """, arguments)
+        {
             let gid = row[0].int!
             guard groups[gid] != nil else { continue }
             groups[gid]!.assignedAgency = row[1].text
             groups[gid]!.assignedAgencyName = row[2].text
             groups[gid]!.dueOn = row[3].text
         }
-        for row in try db.query("""
+        for row in try db.query(
+            """
             SELECT a.group_id, a.answered_on, a.partial FROM answers a JOIN case_groups g ON g.id = a.group_id
             WHERE \(filter) ORDER BY a.id
-            """, arguments) {
+            """, arguments)
+        {
             let gid = row[0].int!
             guard groups[gid] != nil, row[2].int == 0 else { continue }
-            if let day = row[1].text, groups[gid]!.answeredOn.map({ day > $0 }) ?? true { groups[gid]!.answeredOn = day }
+            if let day = row[1].text, groups[gid]!.answeredOn.map({ day > $0 }) ?? true {
+                groups[gid]!.answeredOn = day
+            }
         }
         return order.map { id in
             var group = groups[id]!
@@ -144,7 +157,9 @@ extension CaseRegister {
     }
 
     static func effectiveStatus(_ stored: CaseStatus, due: String?, today: CaseDate) -> CaseStatus {
-        guard stored == .assigned || stored == .partial, let due, let day = CaseDate(due), day < today else { return stored }
+        guard stored == .assigned || stored == .partial, let due, let day = CaseDate(due), day < today else {
+            return stored
+        }
         return .overdue
     }
 
@@ -153,17 +168,25 @@ extension CaseRegister {
     /// Moves every petition of `groups` into `target`; the merged groups are
     /// kept as `merged` in the history. Answers move with their petitions; the
     /// merged groups' assignments end.
-    package func merge(_ sources: [Int64], into target: Int64, actor: String, reason: String?, now: String = CaseRegister.timestamp()) throws {
+    package func merge(
+        _ sources: [Int64], into target: Int64, actor: String, reason: String?, now: String = CaseRegister.timestamp()
+    ) throws {
         try store.transaction { db in
             let targetDialogue = try self.liveGroupDialogue(db, target)
             for source in sources where source != target {
-                guard try self.liveGroupDialogue(db, source) == targetDialogue else { throw CaseRegisterFailure.mergeAcrossDialogues(source, target) }
+                guard try self.liveGroupDialogue(db, source) == targetDialogue else {
+                    throw CaseRegisterFailure.mergeAcrossDialogues(source, target)
+                }
                 try db.execute("UPDATE petitions SET group_id = ? WHERE group_id = ?", [.int(target), .int(source)])
                 try db.execute("UPDATE answers SET group_id = ? WHERE group_id = ?", [.int(target), .int(source)])
                 try db.execute("UPDATE assignments SET active = 0 WHERE group_id = ?", [.int(source)])
                 try db.execute("UPDATE case_groups SET status = 'merged' WHERE id = ?", [.int(source)])
-                try self.history(db, group: source, at: now, event: "merged-into", status: "merged", actor: actor, detail: "#\(target)" + (reason.map { ": \($0)" } ?? ""))
-                try self.history(db, group: target, at: now, event: "merged-from", status: nil, actor: actor, detail: "#\(source)" + (reason.map { ": \($0)" } ?? ""))
+                try self.history(
+                    db, group: source, at: now, event: "merged-into", status: "merged", actor: actor,
+                    detail: "#\(target)" + (reason.map { ": \($0)" } ?? ""))
+                try self.history(
+                    db, group: target, at: now, event: "merged-from", status: nil, actor: actor,
+                    detail: "#\(source)" + (reason.map { ": \($0)" } ?? ""))
             }
         }
     }
@@ -171,37 +194,53 @@ extension CaseRegister {
     /// Takes petitions out of a group into a new group of the same dialogue
     /// (status open); returns the new group's id.
     @discardableResult
-    package func split(_ group: Int64, petitions: [Int64], actor: String, reason: String?, now: String = CaseRegister.timestamp()) throws -> Int64 {
+    package func split(
+        _ group: Int64, petitions: [Int64], actor: String, reason: String?, now: String = CaseRegister.timestamp()
+    ) throws -> Int64 {
         try store.transaction { db in
             let dialogue = try self.liveGroupDialogue(db, group)
-            let members = Set(try db.query("SELECT id FROM petitions WHERE group_id = ?", [.int(group)]).map { $0[0].int! })
+            let members = Set(
+                try db.query("SELECT id FROM petitions WHERE group_id = ?", [.int(group)]).map { $0[0].int! })
             for petition in petitions where !members.contains(petition) {
                 throw CaseRegisterFailure.petitionNotInGroup(petition: petition, group: group)
             }
             guard Set(petitions).count < members.count else { throw CaseRegisterFailure.splitWholeGroup(group) }
             let newID = try self.nextID(db, "case_groups")
-            try db.execute("INSERT INTO case_groups (id, dialogue_id, status, created_at) VALUES (?, ?, 'open', ?)", [.int(newID), .int(dialogue), .text(now)])
+            try db.execute(
+                "INSERT INTO case_groups (id, dialogue_id, status, created_at) VALUES (?, ?, 'open', ?)",
+                [.int(newID), .int(dialogue), .text(now)])
             for petition in Set(petitions).sorted() {
                 try db.execute("UPDATE petitions SET group_id = ? WHERE id = ?", [.int(newID), .int(petition)])
             }
             let list = Set(petitions).sorted().map { "#\($0)" }.joined(separator: ",")
-            try self.history(db, group: group, at: now, event: "split-out", status: nil, actor: actor, detail: "\(list) → #\(newID)" + (reason.map { ": \($0)" } ?? ""))
-            try self.history(db, group: newID, at: now, event: "split-from", status: "open", actor: actor, detail: "#\(group) \(list)" + (reason.map { ": \($0)" } ?? ""))
+            try self.history(
+                db, group: group, at: now, event: "split-out", status: nil, actor: actor,
+                detail: "\(list) → #\(newID)" + (reason.map { ": \($0)" } ?? ""))
+            try self.history(
+                db, group: newID, at: now, event: "split-from", status: "open", actor: actor,
+                detail: "#\(group) \(list)" + (reason.map { ": \($0)" } ?? ""))
             return newID
         }
     }
 
     func liveGroupDialogue(_ db: any StoreTransaction, _ group: Int64) throws -> Int64 {
-        guard let row = try db.query("SELECT dialogue_id, status FROM case_groups WHERE id = ?", [.int(group)]).first, row[1].text != "merged" else {
+        guard let row = try db.query("SELECT dialogue_id, status FROM case_groups WHERE id = ?", [.int(group)]).first,
+            row[1].text != "merged"
+        else {
             throw CaseRegisterFailure.unknownGroup(group)
         }
         return row[0].int!
     }
 
     /// A group's history, oldest first.
-    package func history(group: Int64) throws -> [(at: String, event: String, status: String?, actor: String, detail: String?)] {
+    package func history(group: Int64) throws -> [(
+        at: String, event: String, status: String?, actor: String, detail: String?
+    )] {
         try store.transaction { db in
-            try db.query("SELECT at, event, status, actor, detail FROM case_history WHERE group_id = ? ORDER BY id", [.int(group)]).map {
+            try db.query(
+                "SELECT at, event, status, actor, detail FROM case_history WHERE group_id = ? ORDER BY id",
+                [.int(group)]
+            ).map {
                 ($0[0].text!, $0[1].text!, $0[2].text, $0[3].text!, $0[4].text)
             }
         }

@@ -55,36 +55,53 @@ package final class CaseRegister {
 
     /// Starts (or resumes) importing one file. The file's content hash is the
     /// key: the same content, under any name, is imported once.
-    package func beginImport(file: String, columns: [String], dialogue name: String, heldOn: CaseDate?, now: String = CaseRegister.timestamp()) throws -> ImportTicket {
+    package func beginImport(
+        file: String, columns: [String], dialogue name: String, heldOn: CaseDate?,
+        now: String = CaseRegister.timestamp()
+    ) throws -> ImportTicket {
         let hash = try ContentHash.file(file)
         return try store.transaction { db in
             let dialogue = try self.dialogue(db, name: name, heldOn: heldOn, create: true, now: now)!
-            let existing = try db.query("SELECT i.id, i.dialogue_id, d.name FROM imports i JOIN dialogues d ON d.id = i.dialogue_id WHERE i.content_hash = ?", [.text(hash)])
+            let existing = try db.query(
+                "SELECT i.id, i.dialogue_id, d.name FROM imports i JOIN dialogues d ON d.id = i.dialogue_id WHERE i.content_hash = ?",
+                [.text(hash)])
             let importID: Int64
             if let row = existing.first {
-                guard row[1].int == dialogue.id else { throw CaseRegisterFailure.importedElsewhere(file: file, dialogue: row[2].text ?? "") }
+                guard row[1].int == dialogue.id else {
+                    throw CaseRegisterFailure.importedElsewhere(file: file, dialogue: row[2].text ?? "")
+                }
                 importID = row[0].int!
             } else {
                 importID = try self.nextID(db, "imports")
-                try db.execute("INSERT INTO imports (id, dialogue_id, file, content_hash, columns, started_at) VALUES (?, ?, ?, ?, ?, ?)",
-                               [.int(importID), .int(dialogue.id), .text(file), .text(hash), .text(Self.json(columns)), .text(now)])
+                try db.execute(
+                    "INSERT INTO imports (id, dialogue_id, file, content_hash, columns, started_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        .int(importID), .int(dialogue.id), .text(file), .text(hash), .text(Self.json(columns)),
+                        .text(now),
+                    ])
             }
             let stored = try db.scalar("SELECT COUNT(*) FROM petitions WHERE import_id = ?", [.int(importID)]).int ?? 0
-            return ImportTicket(importID: importID, dialogue: dialogue, file: file, alreadyStored: Int(stored),
-                                senderColumn: ColumnRoles.sender(columns), dateColumn: ColumnRoles.received(columns))
+            return ImportTicket(
+                importID: importID, dialogue: dialogue, file: file, alreadyStored: Int(stored),
+                senderColumn: ColumnRoles.sender(columns), dateColumn: ColumnRoles.received(columns))
         }
     }
 
     /// Stores one classified batch in one transaction: rows already stored are
     /// skipped, each new petition joins the group of its most similar petition
     /// of the same dialogue (or starts a group).
-    package func store(_ batch: [ClassifiedPetition], into ticket: ImportTicket, now: String = CaseRegister.timestamp()) throws -> ImportCounts {
+    package func store(_ batch: [ClassifiedPetition], into ticket: ImportTicket, now: String = CaseRegister.timestamp())
+        throws -> ImportCounts
+    {
         let prepared = batch.map { ($0, signatures.signature($0.record.text)) }
         return try store.transaction { db in
             var counts = ImportCounts()
             for (petition, signature) in prepared {
                 let row = Int64(petition.record.location)
-                if try db.scalar("SELECT COUNT(*) FROM petitions WHERE import_id = ? AND source_row = ?", [.int(ticket.importID), .int(row)]).int ?? 0 > 0 {
+                if try db.scalar(
+                    "SELECT COUNT(*) FROM petitions WHERE import_id = ? AND source_row = ?",
+                    [.int(ticket.importID), .int(row)]
+                ).int ?? 0 > 0 {
                     counts.alreadyThere += 1
                     continue
                 }
@@ -94,27 +111,42 @@ package final class CaseRegister {
                     counts.joinedGroups += 1
                 } else {
                     groupID = try self.nextID(db, "case_groups")
-                    try db.execute("INSERT INTO case_groups (id, dialogue_id, status, created_at) VALUES (?, ?, 'open', ?)",
-                                   [.int(groupID), .int(ticket.dialogue.id), .text(now)])
-                    try self.history(db, group: groupID, at: now, event: "created", status: "open", actor: "import", detail: ticket.file)
+                    try db.execute(
+                        "INSERT INTO case_groups (id, dialogue_id, status, created_at) VALUES (?, ?, 'open', ?)",
+                        [.int(groupID), .int(ticket.dialogue.id), .text(now)])
+                    try self.history(
+                        db, group: groupID, at: now, event: "created", status: "open", actor: "import",
+                        detail: ticket.file)
                     counts.newGroups += 1
                 }
                 let id = try self.nextID(db, "petitions")
                 let c = petition.classification
                 let cells = petition.record.cells
-                let sender = ticket.senderColumn.flatMap { $0 < cells.count ? cells[$0] : nil }.map { $0.trimmingCharacters(in: .whitespaces) }
+                let sender = ticket.senderColumn.flatMap { $0 < cells.count ? cells[$0] : nil }.map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
                 let received = ticket.dateColumn.flatMap { $0 < cells.count ? CaseDate(cells[$0]) : nil }
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO petitions (id, import_id, dialogue_id, group_id, source_row, source_id, text, cells, sender, received_on,
                       theme, themes, confidence, agency_id, agency_name, district, urgent, classification, signature)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [.int(id), .int(ticket.importID), .int(ticket.dialogue.id), .int(groupID), .int(row), .text(petition.record.id),
-                          .text(petition.record.text), .text(Self.json(cells)), SQLValue(sender?.isEmpty == false ? sender : nil),
-                          SQLValue(received?.description), .text(c.mainTheme), .text(c.themes.map(\.id).joined(separator: ";")),
-                          .double((c.confidence * 1000).rounded() / 1000), SQLValue(c.agency.map(Self.agencyKey)), SQLValue(c.agency?.name),
-                          SQLValue(c.location?.districts.first), .int(c.urgency.isEmpty ? 0 : 1), .text(Self.json(c)), .text(signature.encoded)])
+                    """,
+                    [
+                        .int(id), .int(ticket.importID), .int(ticket.dialogue.id), .int(groupID), .int(row),
+                        .text(petition.record.id),
+                        .text(petition.record.text), .text(Self.json(cells)),
+                        SQLValue(sender?.isEmpty == false ? sender : nil),
+                        SQLValue(received?.description), .text(c.mainTheme),
+                        .text(c.themes.map(\.id).joined(separator: ";")),
+                        .double((c.confidence * 1000).rounded() / 1000), SQLValue(c.agency.map(Self.agencyKey)),
+                        SQLValue(c.agency?.name),
+                        SQLValue(c.location?.districts.first), .int(c.urgency.isEmpty ? 0 : 1), .text(Self.json(c)),
+                        .text(signature.encoded),
+                    ])
                 for key in Set(signature.bandKeys).sorted() {
-                    try db.execute("INSERT INTO petition_bands (petition_id, band_key) VALUES (?, ?)", [.int(id), .int(key)])
+                    try db.execute(
+                        "INSERT INTO petition_bands (petition_id, band_key) VALUES (?, ?)", [.int(id), .int(key)])
                 }
                 counts.added += 1
             }
@@ -123,7 +155,10 @@ package final class CaseRegister {
     }
 
     /// The most similar stored petition at or over the threshold (ties: lowest id).
-    func bestMatch(_ db: any StoreTransaction, _ signature: PetitionSignature, dialogue: Int64?, before heldOrder: DialogueOrder? = nil) throws -> (petition: Int64, group: Int64, similarity: Double)? {
+    func bestMatch(
+        _ db: any StoreTransaction, _ signature: PetitionSignature, dialogue: Int64?,
+        before heldOrder: DialogueOrder? = nil
+    ) throws -> (petition: Int64, group: Int64, similarity: Double)? {
         let keys = Array(Set(signature.bandKeys)).sorted()
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
         var sql = """
@@ -150,22 +185,27 @@ package final class CaseRegister {
 
     // MARK: Helpers shared by the operations
 
-    func dialogue(_ db: any StoreTransaction, name: String, heldOn: CaseDate? = nil, create: Bool = false, now: String = "") throws -> Dialogue? {
+    func dialogue(
+        _ db: any StoreTransaction, name: String, heldOn: CaseDate? = nil, create: Bool = false, now: String = ""
+    ) throws -> Dialogue? {
         if let row = try db.query("SELECT id, name, held_on FROM dialogues WHERE name = ?", [.text(name)]).first {
             let found = Dialogue(id: row[0].int!, name: row[1].text!, heldOn: row[2].text)
             if let heldOn, let stored = found.heldOn, stored != heldOn.description {
-                throw CaseRegisterFailure.dialogueDateMismatch(dialogue: name, stored: stored, given: heldOn.description)
+                throw CaseRegisterFailure.dialogueDateMismatch(
+                    dialogue: name, stored: stored, given: heldOn.description)
             }
             if let heldOn, found.heldOn == nil {
-                try db.execute("UPDATE dialogues SET held_on = ? WHERE id = ?", [.text(heldOn.description), .int(found.id)])
+                try db.execute(
+                    "UPDATE dialogues SET held_on = ? WHERE id = ?", [.text(heldOn.description), .int(found.id)])
                 return Dialogue(id: found.id, name: found.name, heldOn: heldOn.description)
             }
             return found
         }
         guard create else { throw CaseRegisterFailure.unknownDialogue(name) }
         let id = try nextID(db, "dialogues")
-        try db.execute("INSERT INTO dialogues (id, name, held_on, created_at) VALUES (?, ?, ?, ?)",
-                       [.int(id), .text(name), SQLValue(heldOn?.description), .text(now)])
+        try db.execute(
+            "INSERT INTO dialogues (id, name, held_on, created_at) VALUES (?, ?, ?, ?)",
+            [.int(id), .text(name), SQLValue(heldOn?.description), .text(now)])
         return Dialogue(id: id, name: name, heldOn: heldOn?.description)
     }
 
@@ -173,9 +213,16 @@ package final class CaseRegister {
         (try db.scalar("SELECT COALESCE(MAX(id), 0) FROM \(table)").int ?? 0) + 1
     }
 
-    func history(_ db: any StoreTransaction, group: Int64, at: String, event: String, status: String?, actor: String, detail: String?) throws {
-        try db.execute("INSERT INTO case_history (id, group_id, at, event, status, actor, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       [.int(try nextID(db, "case_history")), .int(group), .text(at), .text(event), SQLValue(status), .text(actor), SQLValue(detail)])
+    func history(
+        _ db: any StoreTransaction, group: Int64, at: String, event: String, status: String?, actor: String,
+        detail: String?
+    ) throws {
+        try db.execute(
+            "INSERT INTO case_history (id, group_id, at, event, status, actor, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                .int(try nextID(db, "case_history")), .int(group), .text(at), .text(event), SQLValue(status),
+                .text(actor), SQLValue(detail),
+            ])
     }
 
     /// An agency as the register counts it: the agency id, and for a local
@@ -213,14 +260,21 @@ struct DialogueOrder {
 
 /// Finds the columns that say who sent a petition and when it was received.
 enum ColumnRoles {
-    static let senderNames: Set<String> = ["nguoi gui", "don vi", "don vi gui", "to chuc", "sender", "unit", "nguoi kien nghi", "ten don vi", "co quan gui", "ho ten", "from"]
-    static let receivedNames: Set<String> = ["ngay nhan", "ngay", "ngay gui", "date", "received", "thoi gian", "ngay kien nghi"]
+    static let senderNames: Set<String> = [
+        "nguoi gui", "don vi", "don vi gui", "to chuc", "sender", "unit", "nguoi kien nghi", "ten don vi",
+        "co quan gui", "ho ten", "from",
+    ]
+    static let receivedNames: Set<String> = [
+        "ngay nhan", "ngay", "ngay gui", "date", "received", "thoi gian", "ngay kien nghi",
+    ]
     private static let analyzer = Analyzer(abbreviations: AbbreviationTable())
 
     static func fold(_ name: String) -> String {
         let analyzed = analyzer.analyze(name)
-        return analyzed.tokens.indices.filter { analyzed.tokens[$0].kind == .word || analyzed.tokens[$0].kind == .number }
-            .map { analyzed.plainKey($0) }.joined(separator: " ")
+        return analyzed.tokens.indices.filter {
+            analyzed.tokens[$0].kind == .word || analyzed.tokens[$0].kind == .number
+        }
+        .map { analyzed.plainKey($0) }.joined(separator: " ")
     }
 
     static func sender(_ columns: [String]) -> Int? { columns.firstIndex { senderNames.contains(fold($0)) } }

@@ -16,7 +16,9 @@ package struct CaseReportRenderer {
         self.unmask = unmask
     }
 
-    package func render(status: RegisterStatus, recurring: (dialogue: String, items: [Recurrence])?, today: CaseDate) -> String {
+    package func render(status: RegisterStatus, recurring: (dialogue: String, items: [Recurrence])?, today: CaseDate)
+        -> String
+    {
         let l = language
         let title = l.pick("Sổ theo dõi kiến nghị", "Petition register")
         var html = """
@@ -32,31 +34,47 @@ package struct CaseReportRenderer {
             </section>
             """
         html += "<section><h2>\(e(l.pick("Tỉ lệ trả lời theo cơ quan", "Response rate by agency")))</h2>"
-        html += chart(l.pick("Số vấn đề đã trả lời / được giao", "Issues answered / assigned"),
-                      status.agencies.map { ($0.name, $0.answered, $0.assigned) })
-        html += "<table><tr><th>\(e(l.pick("Cơ quan", "Agency")))</th><th>\(e(l.pick("Được giao", "Assigned")))</th><th>\(e(l.pick("Đã trả lời", "Answered")))</th><th>\(e(l.pick("Quá hạn", "Overdue")))</th></tr>"
+        html += chart(
+            l.pick("Số vấn đề đã trả lời / được giao", "Issues answered / assigned"),
+            status.agencies.map { ($0.name, $0.answered, $0.assigned) })
+        html +=
+            "<table><tr><th>\(e(l.pick("Cơ quan", "Agency")))</th><th>\(e(l.pick("Được giao", "Assigned")))</th><th>\(e(l.pick("Đã trả lời", "Answered")))</th><th>\(e(l.pick("Quá hạn", "Overdue")))</th></tr>"
         for a in status.agencies {
-            html += "<tr><td>\(e(a.name))</td><td>\(a.assigned)</td><td>\(a.answered)</td><td class=\"\(a.overdue > 0 ? "alert" : "")\">\(a.overdue)</td></tr>"
+            html +=
+                "<tr><td>\(e(a.name))</td><td>\(a.assigned)</td><td>\(a.answered)</td><td class=\"\(a.overdue > 0 ? "alert" : "")\">\(a.overdue)</td></tr>"
         }
         html += "</table></section><section class=\"charts\">"
         let open = status.openByTheme.values.reduce(0, +)
-        html += chart(l.pick("Vấn đề chưa giải quyết theo chủ đề", "Open issues by theme"),
-                      status.openByTheme.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (themeLabels[$0.key] ?? $0.key, $0.value, open) })
-        html += chart(l.pick("Vấn đề chưa giải quyết theo quận/huyện", "Open issues by district"),
-                      status.openByDistrict.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(15).map { ($0.key == "-" ? l.pick("(không rõ)", "(unknown)") : $0.key, $0.value, open) })
+        html += chart(
+            l.pick("Vấn đề chưa giải quyết theo chủ đề", "Open issues by theme"),
+            status.openByTheme.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+                (themeLabels[$0.key] ?? $0.key, $0.value, open)
+            })
+        html += chart(
+            l.pick("Vấn đề chưa giải quyết theo quận/huyện", "Open issues by district"),
+            status.openByDistrict.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(15).map {
+                ($0.key == "-" ? l.pick("(không rõ)", "(unknown)") : $0.key, $0.value, open)
+            })
         html += "</section>"
         if !status.overdue.isEmpty {
-            html += "<section><h2>\(e(l.pick("Quá hạn", "Overdue"))) <span class=\"count\">\(status.overdue.count)</span></h2>"
+            html +=
+                "<section><h2>\(e(l.pick("Quá hạn", "Overdue"))) <span class=\"count\">\(status.overdue.count)</span></h2>"
             for g in status.overdue {
-                html += "<div class=\"item alert\"><div class=\"meta\">#\(g.id) · \(e(g.assignedAgencyName ?? g.assignedAgency ?? "")) · \(e(l.pick("hạn", "due"))) \(e(g.dueOn ?? "")) · \(e(l.pick("\(g.count) kiến nghị, \(g.units) đơn vị", "\(g.count) petitions, \(g.units) units")))</div><p>\(e(text(g.representative)))</p></div>"
+                html +=
+                    "<div class=\"item alert\"><div class=\"meta\">#\(g.id) · \(e(g.assignedAgencyName ?? g.assignedAgency ?? "")) · \(e(l.pick("hạn", "due"))) \(e(g.dueOn ?? "")) · \(e(l.pick("\(g.count) kiến nghị, \(g.units) đơn vị", "\(g.count) petitions, \(g.units) units")))</div><p>\(e(text(g.representative)))</p></div>"
             }
             html += "</section>"
         }
         if let recurring {
-            html += "<section><h2>\(e(l.pick("Vấn đề lặp lại ở \(recurring.dialogue)", "Recurring issues in \(recurring.dialogue)"))) <span class=\"count\">\(recurring.items.count)</span></h2>"
+            html +=
+                "<section><h2>\(e(l.pick("Vấn đề lặp lại ở \(recurring.dialogue)", "Recurring issues in \(recurring.dialogue)"))) <span class=\"count\">\(recurring.items.count)</span></h2>"
             for r in recurring.items {
-                let answered = r.answeredBefore ? l.pick("đã được trả lời trước đây", "answered before") : l.pick("chưa từng được trả lời", "never answered")
-                html += "<div class=\"item\(r.answeredBefore ? "" : " alert")\"><div class=\"meta\">#\(r.group.id) · \(e(l.pick("nêu \(r.times) lần, từ \(r.since)", "raised \(r.times) times since \(r.since)"))) · \(e(answered))</div><p>\(e(text(r.group.representative)))</p></div>"
+                let answered =
+                    r.answeredBefore
+                    ? l.pick("đã được trả lời trước đây", "answered before")
+                    : l.pick("chưa từng được trả lời", "never answered")
+                html +=
+                    "<div class=\"item\(r.answeredBefore ? "" : " alert")\"><div class=\"meta\">#\(r.group.id) · \(e(l.pick("nêu \(r.times) lần, từ \(r.since)", "raised \(r.times) times since \(r.since)"))) · \(e(answered))</div><p>\(e(text(r.group.representative)))</p></div>"
             }
             html += "</section>"
         }
@@ -73,17 +91,23 @@ package struct CaseReportRenderer {
     /// Horizontal bars in inline SVG: each row's value against its own total (drawn as a pale track).
     func chart(_ title: String, _ rows: [(String, Int, Int)]) -> String {
         guard !rows.isEmpty else { return "" }
-        let rowHeight = 26, labelWidth = 330, barWidth = 340, width = labelWidth + barWidth + 90
+        let rowHeight = 26
+        let labelWidth = 330
+        let barWidth = 340
+        let width = labelWidth + barWidth + 90
         let maximum = max(1, rows.map { max($0.1, $0.2) }.max() ?? 1)
-        var svg = "<figure><figcaption>\(e(title))</figcaption><svg role=\"img\" aria-label=\"\(e(title))\" viewBox=\"0 0 \(width) \(rows.count * rowHeight + 6)\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
+        var svg =
+            "<figure><figcaption>\(e(title))</figcaption><svg role=\"img\" aria-label=\"\(e(title))\" viewBox=\"0 0 \(width) \(rows.count * rowHeight + 6)\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\">"
         for (index, row) in rows.enumerated() {
             let y = index * rowHeight + 4
             let track = max(2, row.2 * barWidth / maximum)
             let length = row.1 == 0 ? 0 : max(2, row.1 * barWidth / maximum)
             let name = row.0.count > 44 ? String(row.0.prefix(43)) + "…" : row.0
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 16)\" text-anchor=\"end\" class=\"lbl\">\(e(name))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(track)\" height=\"\(rowHeight - 8)\" rx=\"3\" class=\"track\"/>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" rx=\"3\" class=\"bar\"><title>\(e(row.0)): \(row.1)/\(row.2)</title></rect>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(track)\" height=\"\(rowHeight - 8)\" rx=\"3\" class=\"track\"/>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" rx=\"3\" class=\"bar\"><title>\(e(row.0)): \(row.1)/\(row.2)</title></rect>"
             svg += "<text x=\"\(labelWidth + track + 6)\" y=\"\(y + 16)\" class=\"val\">\(row.1)/\(row.2)</text>"
         }
         return svg + "</svg></figure>"

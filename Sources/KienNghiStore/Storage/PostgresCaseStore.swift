@@ -17,7 +17,8 @@ package final class PostgresCaseStore: CaseStore {
 
     package init(url: String) throws {
         guard let components = URLComponents(string: url), let scheme = components.scheme,
-              scheme == "postgres" || scheme == "postgresql", let host = components.host, !host.isEmpty else {
+            scheme == "postgres" || scheme == "postgresql", let host = components.host, !host.isEmpty
+        else {
             throw StoreFailure.badURL(url)
         }
         let user = components.user ?? "postgres"
@@ -27,17 +28,24 @@ package final class PostgresCaseStore: CaseStore {
         let tls = PostgresConnection.Configuration.TLS.disable
         let configuration = PostgresConnection.Configuration(
             host: host, port: components.port ?? 5432, username: user,
-            password: components.password?.removingPercentEncoding, database: database.isEmpty ? nil : database, tls: tls)
+            password: components.password?.removingPercentEncoding, database: database.isEmpty ? nil : database,
+            tls: tls)
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
-            connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
+            connection = try PostgresConnection.connect(
+                on: group.next(), configuration: configuration, id: 1, logger: logger
+            ).wait()
         } catch {
             try? group.syncShutdownGracefully()
             throw StoreFailure.cannotOpen(store: displayName, why: String(reflecting: error).prefix(300).description)
         }
         // `?schema=NAME` keeps the register in its own schema (one database, several registers).
         if let schema = components.queryItems?.first(where: { $0.name == "schema" })?.value {
-            guard !schema.isEmpty, schema.unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit || ("a"..."z").contains($0) || $0 == "_" || ("0"..."9").contains($0) }) else {
+            guard !schema.isEmpty,
+                schema.unicodeScalars.allSatisfy({
+                    $0.properties.isASCIIHexDigit || ("a"..."z").contains($0) || $0 == "_" || ("0"..."9").contains($0)
+                })
+            else {
                 close()
                 throw StoreFailure.badURL(url)
             }
@@ -131,7 +139,10 @@ struct PostgresTransaction: StoreTransaction {
         for row in result {
             var values: [SQLValue] = []
             for cell in row {
-                guard cell.bytes != nil else { values.append(.null); continue }
+                guard cell.bytes != nil else {
+                    values.append(.null)
+                    continue
+                }
                 switch cell.dataType {
                 case .int2, .int4, .int8: values.append(.int(try cell.decode(Int64.self)))
                 case .float4, .float8: values.append(.double(try cell.decode(Double.self)))

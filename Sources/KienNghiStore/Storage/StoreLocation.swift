@@ -7,7 +7,9 @@ package enum StoreLocation {
     package static let defaultPath = "kiennghi.sqlite"
     package static let environmentVariable = "KIENNGHI_STORE"
 
-    package static func resolve(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func resolve(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String
+    {
         if let option, !option.isEmpty { return option }
         if let value = environment[environmentVariable], !value.isEmpty { return value }
         return defaultPath

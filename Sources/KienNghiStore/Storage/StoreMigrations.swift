@@ -1,3 +1,5 @@
+import Foundation
+
 /// The register's schema, as numbered steps that run once each, in order, in
 /// one transaction per step. The same statements run on SQLite and
 /// PostgreSQL: only BIGINT, DOUBLE PRECISION and TEXT columns, ids chosen by
@@ -47,13 +49,14 @@ package enum StoreMigrations {
               event TEXT NOT NULL, status TEXT, actor TEXT NOT NULL, detail TEXT)
             """,
             "CREATE INDEX history_group ON case_history (group_id)",
-        ],
+        ]
     ]
 
     /// Brings a store up to the current schema; refuses one written by a newer version.
     static func migrate(_ store: any CaseStore) throws {
         try store.transaction { db in
-            try db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            try db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)")
         }
         let applied = try store.transaction { db in
             Int(try db.scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").int ?? 0)
@@ -64,13 +67,15 @@ package enum StoreMigrations {
         for version in (applied + 1)..<(steps.count + 1) {
             try store.transaction { db in
                 // Another process may have migrated meanwhile.
-                guard try db.scalar("SELECT COUNT(*) FROM schema_migrations WHERE version = ?", [.int(Int64(version))]).int == 0 else { return }
+                guard
+                    try db.scalar("SELECT COUNT(*) FROM schema_migrations WHERE version = ?", [.int(Int64(version))])
+                        .int == 0
+                else { return }
                 for statement in steps[version - 1] { try db.execute(statement) }
-                try db.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
-                               [.int(Int64(version)), .text(ISO8601DateFormatter().string(from: Date()))])
+                try db.execute(
+                    "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                    [.int(Int64(version)), .text(ISO8601DateFormatter().string(from: Date()))])
             }
         }
     }
 }
-
-import Foundation

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import Testing
 
 /// Golden-file comparison. `KIENNGHI_RECORD=1 swift test` rewrites the file
@@ -15,13 +15,16 @@ enum Golden {
     static func check(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let url = testsRoot.appendingPathComponent("Golden/\(name)")
         if ProcessInfo.processInfo.environment["KIENNGHI_RECORD"] != nil {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? Data(actual.utf8).write(to: url)
-            Issue.record("Recorded golden file \(name); run again without KIENNGHI_RECORD.", sourceLocation: sourceLocation)
+            Issue.record(
+                "Recorded golden file \(name); run again without KIENNGHI_RECORD.", sourceLocation: sourceLocation)
             return
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("Missing golden file \(name): run once with KIENNGHI_RECORD=1.", sourceLocation: sourceLocation)
+            Issue.record(
+                "Missing golden file \(name): run once with KIENNGHI_RECORD=1.", sourceLocation: sourceLocation)
             return
         }
         let expected = String(decoding: data, as: UTF8.self)

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import KienNghiCore
 
 @Suite("Classifier")
@@ -37,7 +38,8 @@ struct ClassifierTests {
     }
 
     @Test func multiLabelKeepsBothThemesWithinTheMargin() {
-        let result = handClassifier.classify("Công ty nợ lương ba tháng, không trả lương làm thêm giờ, lại nợ đóng bảo hiểm xã hội.")
+        let result = handClassifier.classify(
+            "Công ty nợ lương ba tháng, không trả lương làm thêm giờ, lại nợ đóng bảo hiểm xã hội.")
         #expect(Set(result.themes.map(\.id)) == ["social-insurance", "employment"])
         #expect(result.confidence > 0 && result.confidence < 1)
     }
@@ -50,7 +52,9 @@ struct ClassifierTests {
     }
 
     @Test func urgencyFlagsCarryEvidence() {
-        let result = defaultClassifier.classify("Giám đốc bỏ trốn, công ty nợ lương 3 tháng, công nhân đã ngừng làm việc; một người bị thương do tai nạn lao động.")
+        let result = defaultClassifier.classify(
+            "Giám đốc bỏ trốn, công ty nợ lương 3 tháng, công nhân đã ngừng làm việc; một người bị thương do tai nạn lao động."
+        )
         #expect(Set(result.urgency.map(\.flag)) == [.unpaidWages, .strike, .accident])
         #expect(result.urgency.allSatisfy { !$0.evidence.isEmpty })
     }
@@ -101,7 +105,8 @@ func oldTonePlacement(_ text: String) -> String {
     var result = text
     for (old, new) in tonePlacementPairs {
         for (o, n) in [(old, new), (old.uppercased(), new.uppercased())] {
-            result = result.replacingOccurrences(of: n + " ", with: o + " ").replacingOccurrences(of: n + ",", with: o + ",")
+            result = result.replacingOccurrences(of: n + " ", with: o + " ").replacingOccurrences(
+                of: n + ",", with: o + ",")
         }
     }
     return result

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
 
 /// Context around phrases: stop phrases, longer phrases masking shorter ones,
@@ -13,7 +14,10 @@ struct ContextTests {
         return (result.themes + result.candidates).flatMap { theme in theme.evidence.map { (theme.id, $0) } }
     }
 
-    @Test(arguments: ["Xe hút hầm cầu đổ chất thải ra mương", "Chúng tôi yêu cầu công ty trả lương", "Nhu cầu nhà ở của công nhân rất lớn"])
+    @Test(arguments: [
+        "Xe hút hầm cầu đổ chất thải ra mương", "Chúng tôi yêu cầu công ty trả lương",
+        "Nhu cầu nhà ở của công nhân rất lớn",
+    ])
     func stopPhrasesMaskTheBridge(_ text: String) {
         #expect(!evidence(text).contains { $0.evidence.phrase == "cầu" })
     }
@@ -31,12 +35,14 @@ struct ContextTests {
     }
 
     @Test func aOneSyllablePhraseInAPlaceNameMidSentenceDoesNotFire() {
-        #expect(!evidence("Người dân quận Cầu Giấy phản ánh tình trạng mất trộm").contains { $0.evidence.phrase == "cầu" })
+        #expect(
+            !evidence("Người dân quận Cầu Giấy phản ánh tình trạng mất trộm").contains { $0.evidence.phrase == "cầu" })
         #expect(evidence("Cầu bị sập một nhịp, đề nghị sửa gấp").contains { $0.evidence.phrase == "cầu" })
     }
 
     @Test func negationStillCancelsWithLearnedWeights() {
-        let result = defaultClassifier.classify("Khu này không còn ùn tắc giao thông, nhưng nước thải của nhà máy gây ô nhiễm nặng.")
+        let result = defaultClassifier.classify(
+            "Khu này không còn ùn tắc giao thông, nhưng nước thải của nhà máy gây ô nhiễm nặng.")
         #expect(result.mainTheme == "environment")
         let traffic = (result.themes + result.candidates).first { $0.id == "traffic" }
         #expect(traffic?.evidence.contains { $0.negated && $0.surface == "ùn tắc" } ?? true)
@@ -61,7 +67,10 @@ struct ContextTests {
 
     @Test func telexFoldingReadsKeystrokes() {
         var out: [UInt8] = []
-        for (typed, plain) in [("dduowngf", "duong"), ("nhaf", "nha"), ("khoong", "khong"), ("nguwowif", "nguoi"), ("trees", "tre"), ("ddaats", "dat")] {
+        for (typed, plain) in [
+            ("dduowngf", "duong"), ("nhaf", "nha"), ("khoong", "khong"), ("nguwowif", "nguoi"), ("trees", "tre"),
+            ("ddaats", "dat"),
+        ] {
             #expect(Array(typed.utf8).withUnsafeBufferPointer { TelexFolding.fold($0, into: &out) })
             #expect(String(decoding: out, as: UTF8.self) == plain, "\(typed)")
         }
@@ -71,7 +80,9 @@ struct ContextTests {
     @Test func multiThemePetitionsListThemesMainFirst() {
         // A model that finds employment a little more likely than social insurance.
         let source = LexiconSource(file: "t", line: 1)
-        var entries = defaultLexicon.themes.map { LearnedWeights.Entry(feature: LearnedWeights.biasFeature, theme: $0.id, weight: -5, source: source) }
+        var entries = defaultLexicon.themes.map {
+            LearnedWeights.Entry(feature: LearnedWeights.biasFeature, theme: $0.id, weight: -5, source: source)
+        }
         entries[3].weight = 1.0  // employment
         entries[0].weight = 0.6  // social-insurance
         entries[5].weight = -1.0  // traffic: 3 % with the lexicons behind it

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
 
 /// Quality gate on the real labelled petitions in ../shared (read at test time,
@@ -24,7 +25,10 @@ struct DevelopmentSetTests {
     static let files = ["eval-dev.jsonl", "train-real.jsonl"].map { TestData.shared($0) }
     static var present: Bool { files.allSatisfy { $0 != nil } }
 
-    @Test(.enabled(if: DevelopmentSetTests.present, "../shared/eval-dev.jsonl and train-real.jsonl are not beside the repository"))
+    @Test(
+        .enabled(
+            if: DevelopmentSetTests.present,
+            "../shared/eval-dev.jsonl and train-real.jsonl are not beside the repository"))
     func groupedCrossValidationStaysAboveTheFloors() throws {
         var gold: [GoldPetition] = []
         for url in Self.files {
@@ -35,11 +39,15 @@ struct DevelopmentSetTests {
         var validation = GroupedCrossValidation()
         validation.trainer.epochs = 10
         // Stopwords are no features (as in `kiennghi evaluate` and `lexicon fit`).
-        let stopwords = ThemeModelTrainer.stopwordFeatures(TestData.repositoryRoot.appendingPathComponent("Lexicons/stopwords.txt"))
+        let stopwords = ThemeModelTrainer.stopwordFeatures(
+            TestData.repositoryRoot.appendingPathComponent("Lexicons/stopwords.txt"))
         validation.trainer.excludedFeatures = stopwords
         let reports = validation.run(gold, classifier: defaultClassifier, variants: [.original, .noDiacritics])
-        let original = try #require(reports[.original]), plain = try #require(reports[.noDiacritics])
-        print("real data, grouped 5-fold CV: main theme \(original.mainThemeAccuracy), macro F1 \(original.macroF1), agency \(original.agencyAccuracy); without diacritics: main theme \(plain.mainThemeAccuracy), macro F1 \(plain.macroF1)")
+        let original = try #require(reports[.original])
+        let plain = try #require(reports[.noDiacritics])
+        print(
+            "real data, grouped 5-fold CV: main theme \(original.mainThemeAccuracy), macro F1 \(original.macroF1), agency \(original.agencyAccuracy); without diacritics: main theme \(plain.mainThemeAccuracy), macro F1 \(plain.macroF1)"
+        )
         #expect(original.mainThemeAccuracy >= DevelopmentSetFloors.mainThemeAccuracy)
         #expect(original.macroF1 >= DevelopmentSetFloors.macroF1)
         #expect(original.agencyAccuracy >= DevelopmentSetFloors.agencyAccuracy)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
 
 /// One row of Lexicons/examples.tsv.
@@ -14,11 +15,14 @@ struct LexiconExample: CustomTestStringConvertible, Sendable {
 
     static let all: [LexiconExample] = {
         let file = try! TabularFile.load(TestData.repositoryRoot.appendingPathComponent("Lexicons/examples.tsv"))
-        func list(_ s: String) -> [String] { s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        func list(_ s: String) -> [String] {
+            s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
         return file.rows.map {
             let agency = file.cell($0, "agency")
-            return LexiconExample(line: $0.line, text: file.cell($0, "text"), themes: list(file.cell($0, "themes")),
-                                  notThemes: list(file.cell($0, "not_themes")), agency: agency.isEmpty ? nil : agency)
+            return LexiconExample(
+                line: $0.line, text: file.cell($0, "text"), themes: list(file.cell($0, "themes")),
+                notThemes: list(file.cell($0, "not_themes")), agency: agency.isEmpty ? nil : agency)
         }
     }()
 }
@@ -31,7 +35,9 @@ struct LexiconExamplesTests {
         let accepted = result.themes.map(\.id)
         #expect(result.mainTheme == example.themes.first, "\(example.text) → \(accepted)")
         for theme in example.themes { #expect(accepted.contains(theme), "\(theme) missing for: \(example.text)") }
-        for theme in example.notThemes { #expect(!accepted.contains(theme), "\(theme) must not be accepted for: \(example.text)") }
+        for theme in example.notThemes {
+            #expect(!accepted.contains(theme), "\(theme) must not be accepted for: \(example.text)")
+        }
         if example.themes.first == "other" {
             // A review item may carry a suggestion, but it must say it needs review.
             #expect(result.agency.map(\.needsReview) ?? true, "a review item's agency must be marked as a suggestion")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KienNghiCore
 
 @Suite("Decoding")
@@ -6,7 +7,8 @@ struct TextDecoderTests {
     static let expectedKeys = defaultAnalyzer.analyze(TestData.fixtureText("expected.txt")).termKeys
 
     @Test(arguments: [
-        ("utf8.txt", "utf-8"), ("utf8-bom.txt", "utf-8"), ("utf16le-bom.txt", "utf-16le"), ("utf16be-bom.txt", "utf-16be"),
+        ("utf8.txt", "utf-8"), ("utf8-bom.txt", "utf-8"), ("utf16le-bom.txt", "utf-16le"),
+        ("utf16be-bom.txt", "utf-16be"),
         ("windows-1258.txt", "windows-1258"), ("vni.txt", "vni"), ("viscii.txt", "viscii"), ("vps.txt", "vps"),
         ("tcvn3.txt", "tcvn3"), ("nfd.txt", "utf-8"), ("tcvn3-lookalike.txt", "utf-8"), ("vni-lookalike.txt", "utf-8"),
     ])
@@ -72,7 +74,8 @@ struct TextDecoderTests {
         #expect(message.contains("don.txt"))
         #expect(message.contains("42"))
         #expect(message.contains("--lenient"))
-        let english = TextDecodingFailure.undetectable(bestGuess: "vni", confidence: 0.3).message(file: "a.txt", language: .en)
+        let english = TextDecodingFailure.undetectable(bestGuess: "vni", confidence: 0.3).message(
+            file: "a.txt", language: .en)
         #expect(english.contains("--encoding"))
     }
 

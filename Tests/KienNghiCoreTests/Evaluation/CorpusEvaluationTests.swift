@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
 
 /// Quality floor on the test part of the repository's labelled corpus
@@ -24,13 +25,18 @@ struct CorpusEvaluationTests {
         let all = try labelled("dev") + labelled("test")
         #expect(all.count >= 700)
         let mains = Set(all.map { $0.themes[0] })
-        for theme in defaultLexicon.themes { #expect(mains.contains(theme.id), "no petition with main theme \(theme.id)") }
+        for theme in defaultLexicon.themes {
+            #expect(mains.contains(theme.id), "no petition with main theme \(theme.id)")
+        }
         #expect(Set(try labelled("dev").map(\.text)).isDisjoint(with: try labelled("test").map(\.text)))
     }
 
     @Test func lexiconsStayAboveTheFloorOnTheTestPart() throws {
-        let report = Evaluator(classifier: defaultClassifier).evaluate(try labelled("test"), themes: defaultLexicon.themes.map(\.id))
-        print("corpus test: macro F1 \(report.macroF1), main theme \(report.mainThemeAccuracy), agency \(report.agencyAccuracy)")
+        let report = Evaluator(classifier: defaultClassifier).evaluate(
+            try labelled("test"), themes: defaultLexicon.themes.map(\.id))
+        print(
+            "corpus test: macro F1 \(report.macroF1), main theme \(report.mainThemeAccuracy), agency \(report.agencyAccuracy)"
+        )
         #expect(report.macroF1 >= CorpusTestFloors.macroF1)
         #expect(report.mainThemeAccuracy >= CorpusTestFloors.mainThemeAccuracy)
         #expect(report.agencyAccuracy >= CorpusTestFloors.agencyAccuracy)
@@ -41,7 +47,10 @@ struct CorpusEvaluationTests {
         let model = NaiveBayesBaseline(training: dev, analyzer: defaultClassifier.analyzer)
         let report = Evaluator(predict: model.predict).evaluate(dev, themes: defaultLexicon.themes.map(\.id))
         #expect(report.mainThemeAccuracy > 0.9, "a naive Bayes model must fit the data it was trained on")
-        #expect(model.predict("Công ty nợ đóng bảo hiểm xã hội, chưa chốt sổ cho người nghỉ việc").themes == ["social-insurance"])
+        #expect(
+            model.predict("Công ty nợ đóng bảo hiểm xã hội, chưa chốt sổ cho người nghỉ việc").themes == [
+                "social-insurance"
+            ])
     }
 
     @Test func evaluatorCountsMultiLabelErrors() {
@@ -50,7 +59,8 @@ struct CorpusEvaluationTests {
             GoldPetition(id: "2", text: "b", themes: ["traffic"], agency: "district"),
         ]
         let report = Evaluator { text in
-            text == "a" ? .init(themes: ["traffic"], agency: "transport") : .init(themes: ["environment"], agency: "district")
+            text == "a"
+                ? .init(themes: ["traffic"], agency: "transport") : .init(themes: ["environment"], agency: "district")
         }.evaluate(gold, themes: ["traffic", "environment", "other"])
         let traffic = report.perTheme.first { $0.theme == "traffic" }!
         #expect((traffic.truePositives, traffic.falsePositives, traffic.falseNegatives) == (1, 0, 1))
@@ -70,13 +80,22 @@ struct CorpusEvaluationTests {
     }
 
     @Test func suggesterProposesUnknownThemePhrases() {
-        let stopwords = PhraseSuggester.loadStopwords(TestData.repositoryRoot.appendingPathComponent("Lexicons/stopwords.txt"))
+        let stopwords = PhraseSuggester.loadStopwords(
+            TestData.repositoryRoot.appendingPathComponent("Lexicons/stopwords.txt"))
         #expect(stopwords.contains("của"))
         #expect(!stopwords.contains("không"), "negations are kept for matching")
-        let openings = ["Người dân phản ánh", "Cử tri thôn Đông đề nghị xử lý", "Hộ dân ven đê báo", "Tổ dân phố lo ngại", "Bà con kêu", "Nhiều gia đình sợ"]
-        let endings = ["ngày càng nặng", "sau mưa lớn", "đe doạ nhà cửa", "chưa ai xử lý", "kéo dài nhiều tháng", "rất nguy hiểm"]
-        let petitions = (0..<6).map { i in ("\(openings[i]) tình trạng sạt lở bờ sông \(endings[i])", Optional("environment")) }
-            + (0..<6).map { i in ("\(openings[5 - i]) về chế độ nghỉ phép năm \(endings[5 - i])", Optional("employment")) }
+        let openings = [
+            "Người dân phản ánh", "Cử tri thôn Đông đề nghị xử lý", "Hộ dân ven đê báo", "Tổ dân phố lo ngại",
+            "Bà con kêu", "Nhiều gia đình sợ",
+        ]
+        let endings = [
+            "ngày càng nặng", "sau mưa lớn", "đe doạ nhà cửa", "chưa ai xử lý", "kéo dài nhiều tháng", "rất nguy hiểm",
+        ]
+        let petitions =
+            (0..<6).map { i in ("\(openings[i]) tình trạng sạt lở bờ sông \(endings[i])", Optional("environment")) }
+            + (0..<6).map { i in
+                ("\(openings[5 - i]) về chế độ nghỉ phép năm \(endings[5 - i])", Optional("employment"))
+            }
         let suggestions = PhraseSuggester(classifier: defaultClassifier, stopwords: stopwords).suggest(petitions)
         let environment = suggestions.filter { $0.theme == "environment" }.map(\.phrase)
         #expect(environment.contains { $0.contains("sạt lở") || $0.contains("bờ sông") }, "\(environment)")

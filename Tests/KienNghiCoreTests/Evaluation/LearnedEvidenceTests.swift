@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
 
 /// Learned n-grams shown as evidence: a capitalised word inside a sentence is a
@@ -7,8 +8,10 @@ import Testing
 @Suite("Learned evidence")
 struct LearnedEvidenceTests {
     static let weights = LearnedWeights(entries: [
-        .init(feature: "minh", theme: "traffic", weight: 3, source: LexiconSource(file: "learned/weights.tsv", line: 3)),
-        .init(feature: "truoc", theme: "traffic", weight: 3, source: LexiconSource(file: "learned/weights.tsv", line: 4)),
+        .init(
+            feature: "minh", theme: "traffic", weight: 3, source: LexiconSource(file: "learned/weights.tsv", line: 3)),
+        .init(
+            feature: "truoc", theme: "traffic", weight: 3, source: LexiconSource(file: "learned/weights.tsv", line: 4)),
     ])
 
     static func phrases(_ text: String) -> [String] {
@@ -25,16 +28,20 @@ struct LearnedEvidenceTests {
     }
 
     @Test func stopwordsAreNoFeatures() {
-        let stopwords = ThemeModelTrainer.stopwordFeatures(TestData.repositoryRoot.appendingPathComponent("Lexicons/stopwords.txt"))
+        let stopwords = ThemeModelTrainer.stopwordFeatures(
+            TestData.repositoryRoot.appendingPathComponent("Lexicons/stopwords.txt"))
         #expect(stopwords.contains("vao"))
         #expect(!stopwords.contains("bao hiem"))
         let hand = defaultClassifier.withLearned(nil)
         let texts = [("Xe tải đi vào đường cấm", "traffic"), ("Khói bụi bay vào nhà dân", "environment")]
-        let examples = (0..<4).flatMap { _ in texts }.map { ThemeModelTrainer.Example(input: hand.learningInput($0.0), themes: [$0.1]) }
+        let examples = (0..<4).flatMap { _ in texts }.map {
+            ThemeModelTrainer.Example(input: hand.learningInput($0.0), themes: [$0.1])
+        }
         var trainer = ThemeModelTrainer()
         trainer.pruneBelow = 0
         #expect(trainer.fit(examples, themes: defaultLexicon.themes.map(\.id)).entries.contains { $0.feature == "vao" })
         trainer.excludedFeatures = stopwords
-        #expect(!trainer.fit(examples, themes: defaultLexicon.themes.map(\.id)).entries.contains { $0.feature == "vao" })
+        #expect(
+            !trainer.fit(examples, themes: defaultLexicon.themes.map(\.id)).entries.contains { $0.feature == "vao" })
     }
 }

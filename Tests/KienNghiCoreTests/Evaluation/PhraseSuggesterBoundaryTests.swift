@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KienNghiCore
 
 @Suite("lexicon suggest: word boundaries")
@@ -6,11 +7,13 @@ struct PhraseSuggesterBoundaryTests {
     let suggester = PhraseSuggester(classifier: defaultClassifier, stopwords: [])
 
     @Test func nGramsNeverCrossPunctuation() {
-        let grams = suggester.grams("Công ty ra thông báo, lý do cắt giảm nhân sự", analyzer: defaultClassifier.analyzer, known: [])
+        let grams = suggester.grams(
+            "Công ty ra thông báo, lý do cắt giảm nhân sự", analyzer: defaultClassifier.analyzer, known: [])
         #expect(grams["báo lý"] == nil, "\(grams.keys.sorted())")
         #expect(grams["thông báo"] != nil && grams["lý do"] != nil)
         // Without the comma the two syllables are neighbours: the check above can fail.
-        let joined = suggester.grams("Công ty ra thông báo lý do cắt giảm nhân sự", analyzer: defaultClassifier.analyzer, known: [])
+        let joined = suggester.grams(
+            "Công ty ra thông báo lý do cắt giảm nhân sự", analyzer: defaultClassifier.analyzer, known: [])
         #expect(joined["báo lý"] != nil)
     }
 }

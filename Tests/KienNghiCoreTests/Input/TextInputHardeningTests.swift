@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
 
 /// Hostile text inputs (issue 10): each fixture is generated here, small, and
@@ -13,11 +14,15 @@ struct TextInputHardeningTests {
     ]
 
     static func csv(lineEnd: String) -> [UInt8] {
-        Array(("id,text" + lineEnd + petitions.enumerated().map { "\($0.offset + 1),\"\($0.element)\"" }.joined(separator: lineEnd) + lineEnd).utf8)
+        Array(
+            ("id,text" + lineEnd
+                + petitions.enumerated().map { "\($0.offset + 1),\"\($0.element)\"" }.joined(separator: lineEnd)
+                + lineEnd).utf8)
     }
 
     func write(_ bytes: [UInt8], named name: String) -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiennghi-input-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kiennghi-input-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent(name).path
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
@@ -47,7 +52,8 @@ struct TextInputHardeningTests {
     /// Office exports: a title and a row of empty cells above a header whose text
     /// column has a long name. The title is reported, the header never becomes a petition.
     @Test func titleRowsAboveALongHeaderAreSkipped() throws {
-        let csv = "DANH SÁCH KIẾN NGHỊ CỦA CÔNG NHÂN NĂM 2019,,\n,,\n"
+        let csv =
+            "DANH SÁCH KIẾN NGHỊ CỦA CÔNG NHÂN NĂM 2019,,\n,,\n"
             + "STT,Đơn vị,Nội dung kiến nghị của công nhân lao động gửi tới Hội nghị đối thoại\n"
             + "1,Công ty A,\"\(Self.petitions[0])\"\n2,Công ty B,\"\(Self.petitions[1])\"\n"
         let path = write(Array(csv.utf8), named: "title.csv")
@@ -66,7 +72,8 @@ struct TextInputHardeningTests {
             let text = "a,\"x\(lineEnd)y\"\(lineEnd)b,c\(lineEnd)"
             var records = parser.feed(Array(text.utf8))
             if let last = parser.finish().record { records.append(last) }
-            #expect(records.map(\.cells) == [["a", "x\(lineEnd)y"], ["b", "c"]], "line end \(lineEnd.debugDescription)")
+            #expect(
+                records.map(\.cells) == [["a", "x\(lineEnd)y"], ["b", "c"]], "line end \(lineEnd.debugDescription)")
             #expect(records.map(\.line) == [1, 3])
         }
     }
@@ -89,7 +96,8 @@ struct TextInputHardeningTests {
         let text = write(Array(Self.petitions.joined(separator: "\r").utf8), named: "pile.txt")
         #expect(try read(PlainTextPetitionSource(stream: TextStream(path: text))).0.map(\.text) == Self.petitions)
         let jsonl = Self.petitions.map { "{\"text\": \"\($0)\"}" }.joined(separator: "\r")
-        let (records, rejected) = try read(JSONLinesPetitionSource(stream: TextStream(path: write(Array(jsonl.utf8), named: "pile.jsonl"))))
+        let (records, rejected) = try read(
+            JSONLinesPetitionSource(stream: TextStream(path: write(Array(jsonl.utf8), named: "pile.jsonl"))))
         #expect(records.map(\.text) == Self.petitions)
         #expect(records.map(\.location) == [1, 2, 3])
         #expect(rejected.isEmpty)
@@ -106,7 +114,8 @@ struct TextInputHardeningTests {
             guard case .tooManyColumns(_, let found, let limit)? = error as? InputFailure else { return false }
             return found == 100_000 && limit == InputLimits.maxColumns
         }
-        let message = InputFailure.tooManyColumns(path: "wide.csv", found: 100_000, limit: InputLimits.maxColumns).message(.en)
+        let message = InputFailure.tooManyColumns(path: "wide.csv", found: 100_000, limit: InputLimits.maxColumns)
+            .message(.en)
         #expect(message.contains("100000 columns") && message.contains("delimiter"))
     }
 
@@ -125,7 +134,8 @@ struct TextInputHardeningTests {
         let row = Array(repeating: "x", count: 1000) + ["Công ty nợ lương công nhân"]
         let csv = names.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n"
         #expect(csv.utf8.count > InputLimits.sniffBytes)
-        let source = try DelimitedPetitionSource(stream: TextStream(path: write(Array(csv.utf8), named: "wide.csv")), textColumn: nil)
+        let source = try DelimitedPetitionSource(
+            stream: TextStream(path: write(Array(csv.utf8), named: "wide.csv")), textColumn: nil)
         #expect(source.columns.count == 1001)
         let (records, rejected) = try read(source)
         #expect(records.map(\.text) == ["Công ty nợ lương công nhân"])
@@ -136,7 +146,9 @@ struct TextInputHardeningTests {
         let long = String(repeating: "Công nhân phản ánh việc nợ lương.\n", count: 2500)
         let csv = "1,\"\(long)\"\n2,\"Đường vào khu công nghiệp bị ngập mỗi khi mưa\"\n"
         #expect(csv.utf8.count > InputLimits.sniffBytes)
-        let (records, rejected) = try read(DelimitedPetitionSource(stream: TextStream(path: write(Array(csv.utf8), named: "long.csv")), textColumn: nil))
+        let (records, rejected) = try read(
+            DelimitedPetitionSource(
+                stream: TextStream(path: write(Array(csv.utf8), named: "long.csv")), textColumn: nil))
         #expect(records.map(\.location) == [1, 2502])
         #expect(rejected.isEmpty)
     }
@@ -146,12 +158,15 @@ struct TextInputHardeningTests {
     static let utf16Text = "id,text\n1,\"Công nhân 😀 nợ lương\"\n2,\"Đường ngập nước ở khu công nghiệp\"\n"
 
     @Test func utf16WithoutByteOrderMarkIsDetected() throws {
-        for (encoding, bytes) in [(TextEncoding.utf16LittleEndian, Array(Self.utf16Text.data(using: .utf16LittleEndian)!)),
-                                  (.utf16BigEndian, Array(Self.utf16Text.data(using: .utf16BigEndian)!))] {
+        for (encoding, bytes) in [
+            (TextEncoding.utf16LittleEndian, Array(Self.utf16Text.data(using: .utf16LittleEndian)!)),
+            (.utf16BigEndian, Array(Self.utf16Text.data(using: .utf16BigEndian)!)),
+        ] {
             let decoded = try TextDecoder().decode(bytes)
             #expect(decoded.encoding == encoding)
             #expect(decoded.text == Self.utf16Text)
-            let (records, _) = try read(DelimitedPetitionSource(stream: TextStream(path: write(bytes, named: "u16.csv")), textColumn: nil))
+            let (records, _) = try read(
+                DelimitedPetitionSource(stream: TextStream(path: write(bytes, named: "u16.csv")), textColumn: nil))
             #expect(records.count == 2)
         }
     }
@@ -173,7 +188,9 @@ struct TextInputHardeningTests {
                     output += try decoder.decode(Array(bytes[start..<end]), isFinal: end == bytes.count)
                     start = end
                 }
-                #expect(String(decoding: output, as: UTF8.self) == Self.utf16Text, "\(String(describing: encoding)) in blocks of \(blockSize)")
+                #expect(
+                    String(decoding: output, as: UTF8.self) == Self.utf16Text,
+                    "\(String(describing: encoding)) in blocks of \(blockSize)")
             }
         }
     }
@@ -182,7 +199,8 @@ struct TextInputHardeningTests {
         // Several read blocks, a line feed's 0x0A at odd offsets: once reported "odd byte count".
         let text = String(repeating: "Công nhân đề nghị tăng lương 😀\n", count: 8000)
         let path = write(Array(text.data(using: .utf16LittleEndian)!), named: "big.txt")
-        let (records, rejected) = try read(PlainTextPetitionSource(stream: TextStream(path: path, encoding: .utf16LittleEndian)))
+        let (records, rejected) = try read(
+            PlainTextPetitionSource(stream: TextStream(path: path, encoding: .utf16LittleEndian)))
         #expect(records.count == 8000)
         #expect(rejected.isEmpty)
         #expect(records.last?.text == "Công nhân đề nghị tăng lương 😀")
@@ -190,7 +208,9 @@ struct TextInputHardeningTests {
 
     @Test func oddUTF16IsTruncatedOnlyAtTheVeryEnd() {
         var decoder = StreamingTextDecoder(encoding: .utf16LittleEndian)
-        #expect(throws: TextDecodingFailure.truncatedUTF16(length: 3)) { try decoder.decode([0x41, 0x00, 0x42], isFinal: true) }
+        #expect(throws: TextDecodingFailure.truncatedUTF16(length: 3)) {
+            try decoder.decode([0x41, 0x00, 0x42], isFinal: true)
+        }
     }
 
     // MARK: 4. a named pipe is read once
@@ -198,8 +218,11 @@ struct TextInputHardeningTests {
     @Test func aNamedPipeIsReadOnceAndCompletely() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiennghi-fifo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, bytes) in [("pipe.csv", Self.csv(lineEnd: "\n")), ("pipe.jsonl", Array(Self.petitions.map { "{\"text\":\"\($0)\"}" }.joined(separator: "\n").utf8)),
-                              ("pipe.txt", Array(Self.petitions.joined(separator: "\n").utf8))] {
+        for (name, bytes) in [
+            ("pipe.csv", Self.csv(lineEnd: "\n")),
+            ("pipe.jsonl", Array(Self.petitions.map { "{\"text\":\"\($0)\"}" }.joined(separator: "\n").utf8)),
+            ("pipe.txt", Array(Self.petitions.joined(separator: "\n").utf8)),
+        ] {
             let path = folder.appendingPathComponent(name).path
             #expect(mkfifo(path, 0o600) == 0)
             let writer = Thread {
@@ -255,7 +278,9 @@ struct TextInputHardeningTests {
             }
         }
         let message = TextDecodingFailure.binary(.oldOffice).message(file: "don.csv", language: .en)
-        #expect(message.contains("old Excel .xls") && message.contains("save it as .xlsx") && !message.contains("mixes two encodings"))
+        #expect(
+            message.contains("old Excel .xls") && message.contains("save it as .xlsx")
+                && !message.contains("mixes two encodings"))
         #expect(TextDecodingFailure.binary(.png).message(file: "scan.csv").contains("ảnh PNG"))
     }
 
@@ -272,7 +297,9 @@ struct TextInputHardeningTests {
     @Test func aPetitionAboveTheLimitIsRejectedWithItsOffsetAndTheRestGoesOn() throws {
         let long = String(repeating: "Công nhân ", count: InputLimits.maxPetitionBytes / 10 + 10)
         let csv = "id,text\n1,\"\(long)\"\n2,Đường ngập nước\n"
-        let (records, rejected) = try read(DelimitedPetitionSource(stream: TextStream(path: write(Array(csv.utf8), named: "long.csv")), textColumn: nil))
+        let (records, rejected) = try read(
+            DelimitedPetitionSource(
+                stream: TextStream(path: write(Array(csv.utf8), named: "long.csv")), textColumn: nil))
         #expect(records.map(\.text) == ["Đường ngập nước"])
         #expect(rejected.map(\.reason) == [.tooLong])
         #expect(rejected.first?.location == 2)
@@ -280,14 +307,17 @@ struct TextInputHardeningTests {
         #expect(rejected.first?.excerpt.hasPrefix("1,Công nhân") == true)
         #expect(rejected.first.map { $0.message(.en) }?.contains("long.csv:2 (byte 8)") == true)
 
-        let jsonl = "{\"text\":\"Đường ngập\"}\n{\"text\":\"\(String(repeating: "x", count: InputLimits.maxRecordBytes + 5))\"}\n{\"text\":\"Nợ lương\"}\n"
-        let (lines, rejectedLines) = try read(JSONLinesPetitionSource(stream: TextStream(path: write(Array(jsonl.utf8), named: "long.jsonl"))))
+        let jsonl =
+            "{\"text\":\"Đường ngập\"}\n{\"text\":\"\(String(repeating: "x", count: InputLimits.maxRecordBytes + 5))\"}\n{\"text\":\"Nợ lương\"}\n"
+        let (lines, rejectedLines) = try read(
+            JSONLinesPetitionSource(stream: TextStream(path: write(Array(jsonl.utf8), named: "long.jsonl"))))
         #expect(lines.map(\.text) == ["Đường ngập", "Nợ lương"])
         #expect(rejectedLines.map(\.location) == [2])
         #expect(rejectedLines.first?.reason == .tooLong)
 
         let txt = "Đường ngập\n\(long)\nNợ lương\n"
-        let (paragraphs, rejectedText) = try read(PlainTextPetitionSource(stream: TextStream(path: write(Array(txt.utf8), named: "long.txt"))))
+        let (paragraphs, rejectedText) = try read(
+            PlainTextPetitionSource(stream: TextStream(path: write(Array(txt.utf8), named: "long.txt"))))
         #expect(paragraphs.map(\.text) == ["Đường ngập", "Nợ lương"])
         #expect(rejectedText.map(\.location) == [2])
         #expect(rejectedText.first?.byteOffset == Array("Đường ngập\n".utf8).count)
@@ -306,14 +336,18 @@ struct TextInputHardeningTests {
     @Test func anySplitOfTheInputGivesTheSameRecords() {
         // Seeded: a failure names the seed and the input.
         let alphabet: [String] = ["a", "ệ", ",", "\"", "\r", "\n", "\r\n", " ", "😀"]
-        var generator = SeededGenerator(seed: 20261203)
+        var generator = SeededGenerator(seed: 20_261_203)
         for _ in 0..<300 {
-            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            }.joined()
             let bytes = Array(text.utf8)
             func parse(_ pieces: [ArraySlice<UInt8>]) -> [[String]] {
                 var parser = DelimitedTextParser(delimiter: 0x2C)
                 var records: [[String]] = []
-                for piece in pieces { parser.feed(Array(piece)) { records.append($0.cells + ["@\($0.line):\($0.offset)"]) } }
+                for piece in pieces {
+                    parser.feed(Array(piece)) { records.append($0.cells + ["@\($0.line):\($0.offset)"]) }
+                }
                 if let last = parser.finish().record { records.append(last.cells + ["@\(last.line):\(last.offset)"]) }
                 return records
             }
@@ -327,7 +361,9 @@ struct TextInputHardeningTests {
     // MARK: single entry points the fuzz targets call
 
     @Test func entryPointsAcceptAnyBytes() throws {
-        let inputs: [[UInt8]] = [[], [0x22], [0x0D, 0x0A, 0x0D], [0xFF, 0xFE, 0x00], Array("\"a\"\"b\",\r\n\"".utf8), [0xE1, 0xBA]]
+        let inputs: [[UInt8]] = [
+            [], [0x22], [0x0D, 0x0A, 0x0D], [0xFF, 0xFE, 0x00], Array("\"a\"\"b\",\r\n\"".utf8), [0xE1, 0xBA],
+        ]
         for bytes in inputs {
             var parser = DelimitedTextParser(delimiter: DelimitedTextParser.sniffDelimiter(bytes))
             _ = parser.feed(bytes)
@@ -347,8 +383,16 @@ final class Locked<Value>: @unchecked Sendable {
     private var stored: Value
     init(_ value: Value) { stored = value }
     var value: Value {
-        get { lock.lock(); defer { lock.unlock() }; return stored }
-        set { lock.lock(); stored = newValue; lock.unlock() }
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return stored
+        }
+        set {
+            lock.lock()
+            stored = newValue
+            lock.unlock()
+        }
     }
 }
 
@@ -356,7 +400,9 @@ enum LegacyCodecTestBytes {
     /// Encodes Vietnamese text in TCVN3 (for checking the binary sniffer lets it through).
     static func tcvn3(_ text: String) -> [UInt8] {
         var reverse: [UInt32: UInt8] = [:]
-        for byte in 0..<256 where reverse[LegacyTables.tcvn3[byte]] == nil { reverse[LegacyTables.tcvn3[byte]] = UInt8(byte) }
+        for byte in 0..<256 where reverse[LegacyTables.tcvn3[byte]] == nil {
+            reverse[LegacyTables.tcvn3[byte]] = UInt8(byte)
+        }
         return text.precomposedStringWithCanonicalMapping.unicodeScalars.map { reverse[$0.value] ?? 0x3F }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
 
 /// The binary lexicon cache: the same lexicon back, a new key when a lexicon
@@ -84,7 +85,8 @@ struct LexiconCacheTests {
         // Edit a lexicon file: a new key, the edit takes effect.
         let key = try #require(LexiconCache.key(of: lexicons))
         let urgency = lexicons.appendingPathComponent("urgency.tsv")
-        try (try String(contentsOf: urgency, encoding: .utf8) + "cháy nổ kho hoá chất\taccident\n").write(to: urgency, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: urgency, encoding: .utf8) + "cháy nổ kho hoá chất\taccident\n").write(
+            to: urgency, atomically: true, encoding: .utf8)
         #expect(LexiconCache.key(of: lexicons) != key)
         #expect(try cache.load(loader).urgency.contains { $0.text == "cháy nổ kho hoá chất" })
 
@@ -99,7 +101,9 @@ struct LexiconCacheTests {
         // A cache folder that cannot be created: the lexicon still loads.
         let blocked = root.appendingPathComponent("not-a-folder")
         try Data().write(to: blocked)
-        #expect(try LexiconCache(directory: blocked.appendingPathComponent("kiennghi")).load(loader).phrases.count == first.phrases.count)
+        #expect(
+            try LexiconCache(directory: blocked.appendingPathComponent("kiennghi")).load(loader).phrases.count
+                == first.phrases.count)
     }
 }
 

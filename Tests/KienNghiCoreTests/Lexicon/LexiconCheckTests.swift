@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
 
 /// Copies the default lexicons to a temporary folder, applies `edit`, checks it.
@@ -26,9 +27,13 @@ struct LexiconCheckTests {
 
     @Test func unknownThemeFile() throws {
         let diagnostics = try checkBroken { folder in
-            try "phrase\tweight\nlương\t2\n".write(to: folder.appendingPathComponent("themes/wages.tsv"), atomically: true, encoding: .utf8)
+            try "phrase\tweight\nlương\t2\n".write(
+                to: folder.appendingPathComponent("themes/wages.tsv"), atomically: true, encoding: .utf8)
         }
-        #expect(diagnostics.contains { $0.path == "L/themes/wages.tsv" && $0.severity == .error && $0.message.en.contains("wages") })
+        #expect(
+            diagnostics.contains {
+                $0.path == "L/themes/wages.tsv" && $0.severity == .error && $0.message.en.contains("wages")
+            })
     }
 
     @Test func phraseThatNormalisesToNothing() throws {
@@ -56,18 +61,24 @@ struct LexiconCheckTests {
     }
 
     @Test func routingRuleToAnUnknownAgency() throws {
-        let diagnostics = try checkBroken { try append("traffic\tcầu vượt\tbridges-office\t\t\tx\tx", to: "routing/rules.tsv", in: $0) }
+        let diagnostics = try checkBroken {
+            try append("traffic\tcầu vượt\tbridges-office\t\t\tx\tx", to: "routing/rules.tsv", in: $0)
+        }
         #expect(diagnostics.contains { $0.path == "L/routing/rules.tsv" && $0.message.en.contains("bridges-office") })
     }
 
     @Test func routingRuleWithUnknownTheme() throws {
-        let diagnostics = try checkBroken { try append("bridges\t\ttransport\t\t\tx\tx", to: "routing/rules.tsv", in: $0) }
+        let diagnostics = try checkBroken {
+            try append("bridges\t\ttransport\t\t\tx\tx", to: "routing/rules.tsv", in: $0)
+        }
         #expect(diagnostics.contains { $0.message.en.contains("theme \"bridges\"") })
     }
 
     @Test func overlappingEffectiveDates() throws {
         let diagnostics = try checkBroken { folder in
-            try append("administrative-procedures\tlý lịch tư pháp\tpolice\t2025-01-01\t\tx\tx", to: "routing/rules.tsv", in: folder)
+            try append(
+                "administrative-procedures\tlý lịch tư pháp\tpolice\t2025-01-01\t\tx\tx", to: "routing/rules.tsv",
+                in: folder)
             try append("labour\tSở Lao động mới\tNew labour\t2025-01-01\t\t", to: "routing/agencies.tsv", in: folder)
         }
         #expect(diagnostics.contains { $0.path == "L/routing/rules.tsv" && $0.message.en.contains("overlaps") })
@@ -77,7 +88,8 @@ struct LexiconCheckTests {
     @Test func badDatesAndReversedPeriods() throws {
         let diagnostics = try checkBroken { folder in
             try append("traffic\tcầu vượt\ttransport\t2025-13-01\t\tx\tx", to: "routing/rules.tsv", in: folder)
-            try append("traffic\tđường sắt\ttransport\t2025-05-01\t2025-01-01\tx\tx", to: "routing/rules.tsv", in: folder)
+            try append(
+                "traffic\tđường sắt\ttransport\t2025-05-01\t2025-01-01\tx\tx", to: "routing/rules.tsv", in: folder)
         }
         #expect(diagnostics.contains { $0.message.en.contains("invalid date \"2025-13-01\"") })
         #expect(diagnostics.contains { $0.message.en.contains("before valid_from") })
@@ -89,7 +101,8 @@ struct LexiconCheckTests {
     }
 
     @Test func loadFailsOnErrorsButNotOnWarnings() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiennghi-empty-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kiennghi-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(throws: LexiconLoader.Failure.self) { try LexiconLoader(directory: folder).load() }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
 
 /// Lexicon files are UTF-8 only: a file saved as Windows-1258 or UTF-16 is an
@@ -7,7 +8,10 @@ import Testing
 @Suite("lexicon decoding")
 struct LexiconDecodingTests {
     /// "đường ngập\t3" in Windows-1258: đ is 0xF0, ư 0xFD, ơ 0xF5, tones are combining bytes (0xEC, 0xD2).
-    static let windows1258: [UInt8] = Array("phrase\tweight\n".utf8) + [0xF0, 0xFD, 0xF5, 0xEC, 0x6E, 0x67, 0x20, 0x6E, 0x67, 0x61, 0xD2, 0x70, 0x09, 0x33, 0x0A]
+    static let windows1258: [UInt8] =
+        Array("phrase\tweight\n".utf8) + [
+            0xF0, 0xFD, 0xF5, 0xEC, 0x6E, 0x67, 0x20, 0x6E, 0x67, 0x61, 0xD2, 0x70, 0x09, 0x33, 0x0A,
+        ]
 
     static func utf16LE(_ text: String) -> [UInt8] {
         [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
@@ -57,7 +61,8 @@ struct LexiconDecodingTests {
 
     @Test func singleSyllablePhrasesWithoutContextAreWarned() throws {
         let diagnostics = try checkBroken { try append("mèo\t2", to: "themes/environment.tsv", in: $0) }
-        #expect(diagnostics.contains { $0.severity == .warning && $0.message.en.contains("one-syllable phrase \"mèo\"") })
+        #expect(
+            diagnostics.contains { $0.severity == .warning && $0.message.en.contains("one-syllable phrase \"mèo\"") })
         let withContext = try checkBroken { folder in
             try append("mèo\t2", to: "themes/environment.tsv", in: folder)
             try append("mèo rừng\twild cat", to: "stop-phrases.tsv", in: folder)

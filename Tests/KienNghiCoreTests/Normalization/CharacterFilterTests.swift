@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KienNghiCore
 
 @Suite("Character filters")
@@ -33,7 +34,9 @@ struct CharacterFilterTests {
         let source = "Công\u{200B}ty nợ BHXH\r\nđã lâu"
         let analyzed = defaultAnalyzer.analyze(source)
         for index in analyzed.tokens.indices {
-            #expect(analyzed.surface(index).replacingOccurrences(of: "\u{200B}", with: "") == String(decoding: analyzed.normalized[analyzed.tokens[index].normalized], as: UTF8.self))
+            #expect(
+                analyzed.surface(index).replacingOccurrences(of: "\u{200B}", with: "")
+                    == String(decoding: analyzed.normalized[analyzed.tokens[index].normalized], as: UTF8.self))
         }
     }
 

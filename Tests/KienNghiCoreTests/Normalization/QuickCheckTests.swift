@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KienNghiCore
 
 /// The fast paths must agree with the slow ones: a quick check may say "may
@@ -22,7 +23,9 @@ struct QuickCheckTests {
 
     @Test(arguments: samples)
     func quickChecksNeverMissAChange(text: String) {
-        let filters: [any CharacterFilter] = [CanonicalCompositionFilter(), LegacyLookalikeFilter(), InvisibleCharacterFilter()]
+        let filters: [any CharacterFilter] = [
+            CanonicalCompositionFilter(), LegacyLookalikeFilter(), InvisibleCharacterFilter(),
+        ]
         for filter in filters {
             let bytes = Array(text.utf8)
             let unchanged = bytes.withUnsafeBufferPointer { filter.leavesUnchanged($0) }
@@ -59,7 +62,9 @@ struct QuickCheckTests {
             var copied = 0
             for token in analyzer.tokenizer.tokenize(Array(buffer)) where token.kind == .word {
                 reference.append(contentsOf: buffer[copied..<token.normalized.lowerBound])
-                _ = canonicalizer.canonicalize(UnsafeBufferPointer(rebasing: buffer[token.normalized]), keepCase: true, key: &reference, plain: &none)
+                _ = canonicalizer.canonicalize(
+                    UnsafeBufferPointer(rebasing: buffer[token.normalized]), keepCase: true, key: &reference,
+                    plain: &none)
                 copied = token.normalized.upperBound
             }
             reference.append(contentsOf: buffer[copied...])

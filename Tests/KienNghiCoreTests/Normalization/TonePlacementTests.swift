@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KienNghiCore
 
 /// The 15 rime × tone pairs where old (hòa) and new (hoà) placement differ
@@ -42,7 +43,9 @@ struct TonePlacementTests {
         #expect(key(input) == expected)
     }
 
-    @Test(arguments: [("bảo hiểm", "bao hiem"), ("đường", "duong"), ("Đống Đa", "dong da"), ("người", "nguoi"), ("ĂN Ở", "an o")])
+    @Test(arguments: [
+        ("bảo hiểm", "bao hiem"), ("đường", "duong"), ("Đống Đa", "dong da"), ("người", "nguoi"), ("ĂN Ở", "an o"),
+    ])
     func plainKeysDropEveryDiacritic(input: String, plain: String) {
         let analyzed = defaultAnalyzer.analyze(input)
         #expect(analyzed.terms.map { analyzed.string($0.plain) }.joined(separator: " ") == plain)

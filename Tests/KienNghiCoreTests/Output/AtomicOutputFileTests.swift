@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fresh folder under the system's temporary folder.
@@ -24,8 +26,12 @@ private func entries(_ folder: String) -> [String] {
 
 @Suite("Atomic output file")
 struct AtomicOutputFileTests {
-    func expectRefused(_ path: String, kind: AtomicOutputFile.FileKind, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(throws: AtomicOutputFile.Failure.notARegularFile(path: path, kind: kind), sourceLocation: sourceLocation) {
+    func expectRefused(
+        _ path: String, kind: AtomicOutputFile.FileKind, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            throws: AtomicOutputFile.Failure.notARegularFile(path: path, kind: kind), sourceLocation: sourceLocation
+        ) {
             _ = try AtomicOutputFile(path: path, inputs: [])
         }
     }
@@ -61,7 +67,8 @@ struct AtomicOutputFileTests {
         try FileManager.default.createDirectory(atPath: folder + "/dir", withIntermediateDirectories: false)
         try FileManager.default.createSymbolicLink(atPath: folder + "/to-file.csv", withDestinationPath: victim)
         try FileManager.default.createSymbolicLink(atPath: folder + "/to-dir", withDestinationPath: folder + "/dir")
-        try FileManager.default.createSymbolicLink(atPath: folder + "/dangling.csv", withDestinationPath: folder + "/nowhere.csv")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder + "/dangling.csv", withDestinationPath: folder + "/nowhere.csv")
         for link in ["to-file.csv", "to-dir", "dangling.csv"] {
             expectRefused(folder + "/" + link, kind: .symbolicLink)
         }

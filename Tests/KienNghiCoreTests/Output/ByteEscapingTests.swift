@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
 
 @Suite("Output escaping")
@@ -7,8 +8,10 @@ struct ByteEscapingTests {
     func csv(_ cell: String) -> String { CSVPetitionWriter.escape(cell) }
 
     @Test func formulaGuardAfterLeadingWhitespace() {
-        for cell in ["=1+1", "+84 912", "-5", "@SUM(A1)", " =cmd", "  +1", "\t=1", "\r=1", "\n=1", " \t\r\n@x",
-                     "＝1+1", "＋84", "－5", "＠SUM(A1)", "  ＝1", "\tplain", "\rplain"] {
+        for cell in [
+            "=1+1", "+84 912", "-5", "@SUM(A1)", " =cmd", "  +1", "\t=1", "\r=1", "\n=1", " \t\r\n@x",
+            "＝1+1", "＋84", "－5", "＠SUM(A1)", "  ＝1", "\tplain", "\rplain",
+        ] {
             let escaped = csv(cell)
             let body = escaped.hasPrefix("\"") ? String(escaped.dropFirst()) : escaped
             #expect(body.hasPrefix("'"), "not guarded: \(cell.debugDescription) → \(escaped.debugDescription)")
@@ -51,8 +54,12 @@ struct ByteEscapingTests {
     }
 
     @Test func jsonStringsMatchJSONEncoderAndStayLossless() throws {
-        var samples = ["", "a\"b\\c/d", "tab\there", "line\nbreak\r\n", "\u{0}\u{1}\u{8}\u{C}\u{1F}\u{7F}", "Tiếng Việt có dấu ơ ư đ",
-                       "emoji 🇻🇳 👍🏽", "\u{2028}\u{2029}", "Lương \u{202E}5 tháng\u{202C} chưa trả", "\u{061C}\u{200E}\u{200F}\u{2066}x\u{2069}"]
+        var samples = [
+            "", "a\"b\\c/d", "tab\there", "line\nbreak\r\n", "\u{0}\u{1}\u{8}\u{C}\u{1F}\u{7F}",
+            "Tiếng Việt có dấu ơ ư đ",
+            "emoji 🇻🇳 👍🏽", "\u{2028}\u{2029}", "Lương \u{202E}5 tháng\u{202C} chưa trả",
+            "\u{061C}\u{200E}\u{200F}\u{2066}x\u{2069}",
+        ]
         samples += (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -72,7 +79,9 @@ struct ByteEscapingTests {
 
     @Test func jsonNumbersMatchJSONEncoder() throws {
         let encoder = JSONEncoder()
-        for value in [0, 1, 2, 3, 0.7, 0.83, 1.4, 2.0999999999999996, 0.25, 1.75, 12.5, -3, 1e-7, 123456.789, 0.1 + 0.2] as [Double] {
+        for value in [
+            0, 1, 2, 3, 0.7, 0.83, 1.4, 2.0999999999999996, 0.25, 1.75, 12.5, -3, 1e-7, 123456.789, 0.1 + 0.2,
+        ] as [Double] {
             var out: [UInt8] = []
             ByteEscaping.appendJSONNumber(value, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == String(decoding: try encoder.encode(value), as: UTF8.self))
@@ -91,6 +100,9 @@ struct ByteEscapingTests {
     }
 
     @Test func jsonColumnKeysAreUnique() {
-        #expect(JSONLinesPetitionWriter.uniqueKeys(["STT", "", "Ghi chú", "Ghi chú"]) == ["STT", "column 2", "Ghi chú", "Ghi chú (4)"])
+        #expect(
+            JSONLinesPetitionWriter.uniqueKeys(["STT", "", "Ghi chú", "Ghi chú"]) == [
+                "STT", "column 2", "Ghi chú", "Ghi chú (4)",
+            ])
     }
 }

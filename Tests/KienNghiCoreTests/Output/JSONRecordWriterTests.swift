@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
 
 /// The byte-level JSONL writer must say exactly what JSONEncoder says about a
@@ -20,7 +21,9 @@ struct JSONRecordWriterTests {
         var texts = Self.texts
         if let url = TestData.sharedEvalDev, let data = FileManager.default.contents(atPath: url.path) {
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n").prefix(300) {
-                if let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let text = object["text"] as? String {
+                if let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                    let text = object["text"] as? String
+                {
                     texts.append(text)
                 }
             }
@@ -31,7 +34,9 @@ struct JSONRecordWriterTests {
     @Test func classificationFieldsMatchJSONEncoder() {
         for (index, text) in Self.samples().enumerated() {
             let classification = defaultClassifier.classify(text)
-            let petition = ClassifiedPetition(record: PetitionRecord(id: "r\(index)", text: "", cells: [], location: index + 1), classification: classification, file: "x.csv")
+            let petition = ClassifiedPetition(
+                record: PetitionRecord(id: "r\(index)", text: "", cells: [], location: index + 1),
+                classification: classification, file: "x.csv")
             var bytes: [UInt8] = []
             JSONRecordWriter.append(petition, columnKeys: [], withFile: false, to: &bytes)
             let mine = String(decoding: bytes, as: UTF8.self)
@@ -48,13 +53,17 @@ struct JSONRecordWriterTests {
         let record = PetitionRecord(id: "7", text: text, cells: ["7", "=cmd", text, "", "thừa"], location: 8)
         let petition = ClassifiedPetition(record: record, classification: classification, file: "a/b.csv")
         var bytes: [UInt8] = []
-        JSONRecordWriter.append(petition, columnKeys: JSONLinesPetitionWriter.uniqueKeys(["STT", "Ghi chú", "Nội dung", "Ghi chú"]), withFile: true, to: &bytes)
+        JSONRecordWriter.append(
+            petition, columnKeys: JSONLinesPetitionWriter.uniqueKeys(["STT", "Ghi chú", "Nội dung", "Ghi chú"]),
+            withFile: true, to: &bytes)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         #expect(object["text"] as? String == text)
         #expect(object["id"] as? String == "7")
         #expect(object["file"] as? String == "a/b.csv")
         let columns = try #require(object["columns"] as? [String: String])
         #expect(columns == ["STT": "7", "Ghi chú": "=cmd", "Nội dung": text, "Ghi chú (4)": "", "column 5": "thừa"])
-        #expect(!String(decoding: bytes, as: UTF8.self).unicodeScalars.contains("\u{202E}"), "bidi controls are escaped, not raw")
+        #expect(
+            !String(decoding: bytes, as: UTF8.self).unicodeScalars.contains("\u{202E}"),
+            "bidi controls are escaped, not raw")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
 
 /// Routing alone, measured on the real labelled petitions in ../shared (read at
@@ -13,16 +14,22 @@ struct RoutingAccuracyTests {
     }
 
     /// Agency accuracy with the gold main theme, over items whose main theme is not `other`.
-    static func accuracy(_ url: URL, stripped: Bool = false) throws -> (correct: Int, total: Int, errors: [String: Int]) {
+    static func accuracy(_ url: URL, stripped: Bool = false) throws -> (correct: Int, total: Int, errors: [String: Int])
+    {
         let (gold, _) = GoldPetition.readJSONLines(try Data(contentsOf: url))
-        var correct = 0, total = 0
+        var correct = 0
+        var total = 0
         var errors: [String: Int] = [:]
         for petition in gold where petition.themes[0] != "other" {
             guard let expected = petition.agency else { continue }
             total += 1
             let text = stripped ? stripDiacritics(petition.text) : petition.text
             let predicted = defaultClassifier.route(text, mainTheme: petition.themes[0])?.id ?? "none"
-            if predicted == expected { correct += 1 } else { errors["\(petition.themes[0]): \(expected) → \(predicted)", default: 0] += 1 }
+            if predicted == expected {
+                correct += 1
+            } else {
+                errors["\(petition.themes[0]): \(expected) → \(predicted)", default: 0] += 1
+            }
         }
         return (correct, total, errors)
     }
@@ -36,7 +43,9 @@ struct RoutingAccuracyTests {
         let value = Double(correct) / Double(max(total, 1))
         if ProcessInfo.processInfo.environment["KIENNGHI_ROUTING_REPORT"] != nil {
             print("routing \(file): \(correct)/\(total) = \(String(format: "%.3f", value))")
-            for (key, count) in errors.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(15) { print("  \(count)  \(key)") }
+            for (key, count) in errors.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(15) {
+                print("  \(count)  \(key)")
+            }
         }
         #expect(value >= floor, "agency accuracy with gold themes on \(file): \(value)")
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KienNghiCore
 
 @Suite("Routing across dates")
@@ -9,7 +10,10 @@ struct RoutingTests {
 
     static let wages = "Công ty chậm trả lương, không ký hợp đồng lao động cho công nhân."
 
-    @Test(arguments: [(nil as String?, "labour"), ("2025-02-28", "labour"), ("2025-03-01", "home-affairs"), ("2026-01-01", "home-affairs")])
+    @Test(arguments: [
+        (nil as String?, "labour"), ("2025-02-28", "labour"), ("2025-03-01", "home-affairs"),
+        ("2026-01-01", "home-affairs"),
+    ])
     func labourBecomesHomeAffairs(date: String?, agency: String) {
         #expect(route(Self.wages, date)?.id == agency)
     }
@@ -25,13 +29,15 @@ struct RoutingTests {
     }
 
     @Test func districtBeforeJuly2025() {
-        let agency = route("Công dân huyện Gia Lâm phản ánh thủ tục giấy khai sinh phải đi lại nhiều lần.", "2025-06-30")
+        let agency = route(
+            "Công dân huyện Gia Lâm phản ánh thủ tục giấy khai sinh phải đi lại nhiều lần.", "2025-06-30")
         #expect(agency?.id == "district")
         #expect(agency?.name == "Ủy ban nhân dân huyện Gia Lâm")
     }
 
     @Test func oldDistrictMapsToSeveralCommunesAndSaysSo() {
-        let agency = route("Công dân huyện Gia Lâm phản ánh thủ tục giấy khai sinh phải đi lại nhiều lần.", "2025-07-01")
+        let agency = route(
+            "Công dân huyện Gia Lâm phản ánh thủ tục giấy khai sinh phải đi lại nhiều lần.", "2025-07-01")
         #expect(agency?.id == "commune")
         #expect(agency?.ambiguous == true)
         #expect(agency?.localUnits.contains("Xã Gia Lâm") == true)
@@ -39,7 +45,8 @@ struct RoutingTests {
     }
 
     @Test func namedNewCommuneIsUsedDirectly() {
-        let agency = route("Bộ phận một cửa phường Yên Hòa trả hồ sơ giấy khai sinh chậm, phải đi lại nhiều lần.", "2025-08-01")
+        let agency = route(
+            "Bộ phận một cửa phường Yên Hòa trả hồ sơ giấy khai sinh chậm, phải đi lại nhiều lần.", "2025-08-01")
         #expect(agency?.id == "commune")
         #expect(agency?.name == "Ủy ban nhân dân phường Yên Hòa")
         #expect(agency?.ambiguous == false)
@@ -54,7 +61,9 @@ struct RoutingTests {
 
     @Test func everyRuleNamesAnAgencyThatExistsOnEveryDate() {
         let table = defaultLexicon.routing
-        for date in ["2019-01-01", "2025-02-28", "2025-03-01", "2025-06-30", "2025-07-01", "2030-01-01"].compactMap(RoutingDate.init(iso:)) {
+        for date in ["2019-01-01", "2025-02-28", "2025-03-01", "2025-06-30", "2025-07-01", "2030-01-01"].compactMap(
+            RoutingDate.init(iso:))
+        {
             for rule in table.rules where rule.period.contains(date) {
                 #expect(table.resolve(rule.agency, on: date) != nil, "\(rule.source) on \(date)")
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import KienNghiCore
 
 /// Scope-aware routing: one place → the local People's Committee, the whole city
@@ -11,8 +12,10 @@ struct ScopeRoutingTests {
         defaultClassifier.classify(text, asOf: date.flatMap(RoutingDate.init(iso:)) ?? .structure2019)
     }
 
-    static let pothole = "Mặt đường ngõ 47 phố Vọng, phường Đồng Tâm bị sụt lún, nhiều ổ gà lớn, trời mưa là ngập, xe máy đi qua rất nguy hiểm."
-    static let busPolicy = "Đề nghị thành phố mở thêm tuyến xe buýt đến các khu công nghiệp và giảm giá vé tháng cho công nhân."
+    static let pothole =
+        "Mặt đường ngõ 47 phố Vọng, phường Đồng Tâm bị sụt lún, nhiều ổ gà lớn, trời mưa là ngập, xe máy đi qua rất nguy hiểm."
+    static let busPolicy =
+        "Đề nghị thành phố mở thêm tuyến xe buýt đến các khu công nghiệp và giảm giá vé tháng cho công nhân."
 
     @Test func potholeInOneAlleyGoesToTheDistrict() throws {
         let c = classify(Self.pothole)
@@ -22,7 +25,9 @@ struct ScopeRoutingTests {
         #expect(agency.scope.scope == .local)
         #expect([.scope, .phraseAndScope].contains(agency.basis))
         #expect(agency.reason.contains("ngõ 47"))
-        #expect(agency.reason.contains("\"phường Đồng Tâm\" (không có trong danh mục)"), "an unlisted ward is named, not ignored")
+        #expect(
+            agency.reason.contains("\"phường Đồng Tâm\" (không có trong danh mục)"),
+            "an unlisted ward is named, not ignored")
         #expect(agency.needsReview == false)
     }
 
@@ -33,34 +38,53 @@ struct ScopeRoutingTests {
     }
 
     @Test func afterJuly2025TheLocalMatterGoesToTheCommune() throws {
-        let agency = try #require(classify("Đoạn đường Trần Cung qua phường Nghĩa Đô xuống cấp, nhiều ổ gà, đề nghị sửa chữa.", "2025-07-01").agency)
+        let agency = try #require(
+            classify("Đoạn đường Trần Cung qua phường Nghĩa Đô xuống cấp, nhiều ổ gà, đề nghị sửa chữa.", "2025-07-01")
+                .agency)
         #expect(agency.id == "commune")
         #expect(agency.name == "Ủy ban nhân dân phường Nghĩa Đô")
         #expect(agency.scope.scope == .local)
     }
 
     @Test func theSameLocalMatterIsForTheDistrictIn2019() throws {
-        let agency = try #require(classify("Đoạn đường Trần Cung qua phường Nghĩa Đô xuống cấp, nhiều ổ gà, đề nghị sửa chữa.").agency)
+        let agency = try #require(
+            classify("Đoạn đường Trần Cung qua phường Nghĩa Đô xuống cấp, nhiều ổ gà, đề nghị sửa chữa.").agency)
         #expect(agency.id == "district")
     }
 
     @Test func rubbishInAnAlleyIsLocalButFactorySmokeIsForTheDepartment() {
-        #expect(classify("Rác thải sinh hoạt đổ thành đống ở đầu ngõ 12 tổ dân phố số 3 nhiều ngày không ai thu gom, bốc mùi hôi thối.").agency?.id == "district")
-        #expect(classify("Nhà máy thép xả khói đen và bụi suốt đêm, gây ô nhiễm môi trường cho cả thôn Đông, xã Hòa Bình.").agency?.id == "environment")
+        #expect(
+            classify(
+                "Rác thải sinh hoạt đổ thành đống ở đầu ngõ 12 tổ dân phố số 3 nhiều ngày không ai thu gom, bốc mùi hôi thối."
+            ).agency?.id == "district")
+        #expect(
+            classify("Nhà máy thép xả khói đen và bụi suốt đêm, gây ô nhiễm môi trường cho cả thôn Đông, xã Hòa Bình.")
+                .agency?.id == "environment")
     }
 
     @Test func landCertificateOfOneHouseholdIsLocalButCityPlanIsNot() {
-        #expect(classify("Gia đình tôi ở thôn Hạ, xã Minh Phú nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất đã hai năm chưa được giải quyết.").agency?.id == "district")
-        #expect(classify("Cử tri đề nghị thành phố sớm phê duyệt quy hoạch phân khu, công khai quy hoạch chung để người dân biết.").agency?.id == "planning")
+        #expect(
+            classify(
+                "Gia đình tôi ở thôn Hạ, xã Minh Phú nộp hồ sơ cấp giấy chứng nhận quyền sử dụng đất đã hai năm chưa được giải quyết."
+            ).agency?.id == "district")
+        #expect(
+            classify(
+                "Cử tri đề nghị thành phố sớm phê duyệt quy hoạch phân khu, công khai quy hoạch chung để người dân biết."
+            ).agency?.id == "planning")
     }
 
     @Test func healthInsurancePolicyGoesToTheHealthDepartment() {
-        #expect(classify("Đề nghị có chính sách hỗ trợ mức đóng bảo hiểm y tế cho học sinh, sinh viên thuộc hộ cận nghèo.").agency?.id == "health")
-        #expect(classify("Tôi bị mất thẻ bảo hiểm y tế, xin hỏi làm lại thẻ ở đâu và mất bao lâu?").agency?.id == "bhxh")
+        #expect(
+            classify("Đề nghị có chính sách hỗ trợ mức đóng bảo hiểm y tế cho học sinh, sinh viên thuộc hộ cận nghèo.")
+                .agency?.id == "health")
+        #expect(
+            classify("Tôi bị mất thẻ bảo hiểm y tế, xin hỏi làm lại thẻ ở đâu và mất bao lâu?").agency?.id == "bhxh")
     }
 
     @Test func trafficFinesGoToThePolice() {
-        #expect(classify("Xe máy của tôi bị phạt nguội vì vượt đèn đỏ trên đường, tôi phải nộp phạt ở đâu?").agency?.id == "police")
+        #expect(
+            classify("Xe máy của tôi bị phạt nguội vì vượt đèn đỏ trên đường, tôi phải nộp phạt ở đâu?").agency?.id
+                == "police")
     }
 
     @Test func aPetitionSentToReviewStillGetsItsBestAgency() throws {
@@ -92,7 +116,10 @@ struct ScopeRoutingTests {
     }
 
     @Test func aTaxQuestionInsideAnotherThemeGoesToTheTaxOffice() {
-        #expect(defaultClassifier.route("Công ty khấu trừ thuế thu nhập cá nhân từ tiền lương tháng 13 của công nhân như thế nào?", mainTheme: "employment")?.id == "tax")
+        #expect(
+            defaultClassifier.route(
+                "Công ty khấu trừ thuế thu nhập cá nhân từ tiền lương tháng 13 của công nhân như thế nào?",
+                mainTheme: "employment")?.id == "tax")
     }
 
     @Test func precedenceDoesNotDependOnRowOrder() {
@@ -134,7 +161,8 @@ struct ScopeDetectorTests {
     }
 
     @Test(arguments: [
-        "Ngõ 5 phố Huế ngập nước.", "Hẻm 12 bị lấn chiếm.", "Kiệt 30 Hồ Xuân Hương tối om.", "Tổ dân phố số 7 chưa có đèn.",
+        "Ngõ 5 phố Huế ngập nước.", "Hẻm 12 bị lấn chiếm.", "Kiệt 30 Hồ Xuân Hương tối om.",
+        "Tổ dân phố số 7 chưa có đèn.",
         "Thôn Đông chưa có đường bê tông.", "Chợ Mơ họp tràn ra lòng đường.", "Trước cửa nhà số 15 có hố ga mất nắp.",
     ])
     func placesAreLocal(text: String) {
@@ -166,12 +194,16 @@ struct ScopeDetectorTests {
 @Suite("Routing table checks")
 struct RoutingTableCheckTests {
     @Test func invalidScopeIsAnError() throws {
-        let diagnostics = try checkBroken { try append("traffic\tcầu\ttransport\t\t\tx\tx\tnearby", to: "routing/rules.tsv", in: $0) }
+        let diagnostics = try checkBroken {
+            try append("traffic\tcầu\ttransport\t\t\tx\tx\tnearby", to: "routing/rules.tsv", in: $0)
+        }
         #expect(diagnostics.contains { $0.severity == .error && $0.message.en.contains("invalid scope") })
     }
 
     @Test func invalidPriorityIsAnError() throws {
-        let diagnostics = try checkBroken { try append("traffic\tcầu\ttransport\t\t\tx\tx\t\tcao", to: "routing/rules.tsv", in: $0) }
+        let diagnostics = try checkBroken {
+            try append("traffic\tcầu\ttransport\t\t\tx\tx\t\tcao", to: "routing/rules.tsv", in: $0)
+        }
         #expect(diagnostics.contains { $0.severity == .error && $0.message.en.contains("priority") })
     }
 
@@ -181,7 +213,10 @@ struct RoutingTableCheckTests {
             try append("traffic\tổ gà\tdistrict\t\t\tx\tx\t\t5", to: "routing/rules.tsv", in: folder)
             try append("traffic\tổ gà lớn\ttransport\t\t\tx\tx", to: "routing/rules.tsv", in: folder)
         }
-        #expect(diagnostics.contains { $0.severity == .warning && $0.message.en.contains("never decides") && $0.lineText.contains("ổ gà lớn") })
+        #expect(
+            diagnostics.contains {
+                $0.severity == .warning && $0.message.en.contains("never decides") && $0.lineText.contains("ổ gà lớn")
+            })
     }
 
     @Test func badScopeCueIsAnError() throws {
@@ -190,7 +225,10 @@ struct RoutingTableCheckTests {
     }
 
     @Test func scopeRulesAreLoaded() {
-        #expect(defaultLexicon.routing.rules.contains { $0.theme == "traffic" && $0.scope == .local && $0.agency == "district" })
+        #expect(
+            defaultLexicon.routing.rules.contains {
+                $0.theme == "traffic" && $0.scope == .local && $0.agency == "district"
+            })
         #expect(defaultLexicon.routing.scopeCues.count > 50)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import KienNghiCore
 
 /// Paths to test data, found from this source file so no resource copying is needed.
@@ -37,8 +38,15 @@ func marked(_ text: String) -> (text: String, spans: [SourceSpan]) {
     var spans: [SourceSpan] = []
     var open: Int? = nil
     for scalar in text.unicodeScalars {
-        if scalar == "‹" { open = output.count; continue }
-        if scalar == "›", let start = open { spans.append(SourceSpan(start: start, end: output.count)); open = nil; continue }
+        if scalar == "‹" {
+            open = output.count
+            continue
+        }
+        if scalar == "›", let start = open {
+            spans.append(SourceSpan(start: start, end: output.count))
+            open = nil
+            continue
+        }
         output.append(contentsOf: String(scalar).utf8)
     }
     return (String(decoding: output, as: UTF8.self), spans)
@@ -61,6 +69,9 @@ let handClassifier = defaultClassifier.withLearned(nil)
 
 /// Removes every Vietnamese diacritic (đ → d), as text typed on a phone without them.
 func stripDiacritics(_ text: String) -> String {
-    let folded = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x0300...0x036F).contains($0.value) }
-    return String(String.UnicodeScalarView(folded)).replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+    let folded = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+        !(0x0300...0x036F).contains($0.value)
+    }
+    return String(String.UnicodeScalarView(folded)).replacingOccurrences(of: "đ", with: "d").replacingOccurrences(
+        of: "Đ", with: "D")
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import KienNghiCore
 
 /// Words with every spelling a petition may use for them: first the canonical
@@ -78,18 +79,24 @@ struct AnalysisPropertyTests {
             var previousEnd = 0
             for index in analyzed.tokens.indices {
                 let span = analyzed.tokens[index].span
-                #expect(span.start >= previousEnd && span.start < span.end && span.end <= byteCount, "\(source.debugDescription)")
+                #expect(
+                    span.start >= previousEnd && span.start < span.end && span.end <= byteCount,
+                    "\(source.debugDescription)")
                 previousEnd = span.end
                 // The surface is valid text cut at scalar boundaries and normalises to the token.
                 let surface = analyzed.surface(index)
-                let normalizedToken = String(decoding: analyzed.normalized[analyzed.tokens[index].normalized], as: UTF8.self)
-                #expect(defaultAnalyzer.filter(surface).bytes == Array(normalizedToken.utf8), "\(source.debugDescription)")
+                let normalizedToken = String(
+                    decoding: analyzed.normalized[analyzed.tokens[index].normalized], as: UTF8.self)
+                #expect(
+                    defaultAnalyzer.filter(surface).bytes == Array(normalizedToken.utf8), "\(source.debugDescription)")
             }
         }
     }
 
     @Test func arbitraryUnicodeNeverCrashesAndStaysInBounds() async {
-        let scalars = Gen.unicodeScalar(in: "\u{0}"..."\u{2FFF}").array(of: 0...60).map { String(String.UnicodeScalarView($0)) }
+        let scalars = Gen.unicodeScalar(in: "\u{0}"..."\u{2FFF}").array(of: 0...60).map {
+            String(String.UnicodeScalarView($0))
+        }
         await propertyCheck(count: 300, input: scalars) { source in
             let analyzed = defaultAnalyzer.analyze(source)
             for token in analyzed.tokens {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import KienNghiCore
 
 @Suite("Tokenizer")
@@ -36,7 +37,11 @@ struct TokenizerTests {
 
     @Test func wordsAndPunctuationInContext() {
         let result = kinds("Đề nghị (UBND quận) xem xét: lương 4,68 triệu/tháng là thấp!")
-        #expect(result.map(\.1) == ["Đề", "nghị", "(", "UBND", "quận", ")", "xem", "xét", ":", "lương", "4,68", "triệu", "/", "tháng", "là", "thấp", "!"])
+        #expect(
+            result.map(\.1) == [
+                "Đề", "nghị", "(", "UBND", "quận", ")", "xem", "xét", ":", "lương", "4,68", "triệu", "/", "tháng", "là",
+                "thấp", "!",
+            ])
         #expect(result[2].0 == .punctuation)
         #expect(result[10].0 == .number)
     }
@@ -55,12 +60,15 @@ struct TokenizerTests {
     }
 
     @Test func sentences() {
-        let text = "Công nhân KCN Quang Minh đề nghị TP. Hà Nội mở tuyến xe buýt. Lương thấp quá! Ai giải quyết?\nXin cảm ơn"
+        let text =
+            "Công nhân KCN Quang Minh đề nghị TP. Hà Nội mở tuyến xe buýt. Lương thấp quá! Ai giải quyết?\nXin cảm ơn"
         let analyzed = defaultAnalyzer.analyze(text)
         let sentences = analyzed.sentences.map { analyzed.surface(of: $0.span) }
-        #expect(sentences == [
-            "Công nhân KCN Quang Minh đề nghị TP. Hà Nội mở tuyến xe buýt.", "Lương thấp quá!", "Ai giải quyết?", "Xin cảm ơn",
-        ])
+        #expect(
+            sentences == [
+                "Công nhân KCN Quang Minh đề nghị TP. Hà Nội mở tuyến xe buýt.", "Lương thấp quá!", "Ai giải quyết?",
+                "Xin cảm ơn",
+            ])
     }
 
     @Test func abbreviationsExpandWithTheirToken() {
