@@ -209,7 +209,9 @@ package final class AtomicOutputFile {
 
     private static func claimKey(_ path: String, folder: String) -> String {
         var resolved = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let real = realpath(folder, &resolved) != nil ? String(cString: resolved) : folder
+        let real =
+            realpath(folder, &resolved) != nil
+            ? String(decoding: resolved.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : folder
         return real + "/" + lastComponent(of: path)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -23,16 +24,22 @@ package enum InterruptCleanup {
     /// The signals that end the run after cleaning up.
     package static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var pending: Set<String> = []
-    nonisolated(unsafe) private static var installed = false
+    /// Registered temporary files; `closing` once cleanup has begun (nothing may register after it).
+    private struct State {
+        var pending: Set<String> = []
+        var installed = false
+        var closing = false
+    }
+
+    private static let state = Mutex(State())
 
     /// Blocks the signals and starts the waiting thread (once per process).
     package static func install() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !installed else { return }
-        installed = true
+        let first = state.withLock { state in
+            defer { state.installed = true }
+            return !state.installed
+        }
+        guard first else { return }
         signal(SIGPIPE, SIG_IGN)
         var set = signalSet()
         pthread_sigmask(SIG_BLOCK, &set, nil)
@@ -43,32 +50,30 @@ package enum InterruptCleanup {
 
     /// A temporary file to remove if the run is interrupted.
     package static func register(_ path: String) {
-        lock.lock()
-        pending.insert(path)
-        lock.unlock()
+        state.withLock { state in
+            if !state.closing { state.pending.insert(path) }
+        }
     }
 
     /// Creates a file and registers it in one step under the lock, so an
     /// interruption either comes before the file exists or finds it registered.
+    /// Once cleanup has begun nothing is created (the process is ending): -1.
     package static func creating(_ path: String, _ create: () -> Int32) -> Int32 {
-        lock.lock()
-        defer { lock.unlock() }
-        let descriptor = create()
-        if descriptor >= 0 { pending.insert(path) }
-        return descriptor
+        state.withLock { state in
+            guard !state.closing else { return -1 }
+            let descriptor = create()
+            if descriptor >= 0 { state.pending.insert(path) }
+            return descriptor
+        }
     }
 
     package static func unregister(_ path: String) {
-        lock.lock()
-        pending.remove(path)
-        lock.unlock()
+        state.withLock { state in _ = state.pending.remove(path) }
     }
 
     /// Paths currently registered (for tests).
     package static var registered: Set<String> {
-        lock.lock()
-        defer { lock.unlock() }
-        return pending
+        state.withLock { $0.pending }
     }
 
     /// Standard output was closed by its reader (`kiennghi stats | head`):
@@ -79,10 +84,11 @@ package enum InterruptCleanup {
     }
 
     private static func removeAll() {
-        lock.lock()
-        for path in pending { unlink(path) }
-        pending.removeAll()
-        // Keep the lock: nothing may register a new file after this.
+        state.withLock { state in
+            for path in state.pending { unlink(path) }
+            state.pending.removeAll()
+            state.closing = true
+        }
     }
 
     private static func signalSet() -> sigset_t {

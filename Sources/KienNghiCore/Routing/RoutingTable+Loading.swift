@@ -127,8 +127,8 @@ extension LexiconLoader {
                 guard rb.theme == ra.theme || rb.theme == "*" else { continue }
                 guard rb.phrase.isEmpty || (!ra.phrase.isEmpty && keys[a].contains(keys[b])) else { continue }
                 guard rb.scope == nil || rb.scope == ra.scope else { continue }
-                guard rb.period.from.map { f in ra.period.from.map { f <= $0 } ?? false } ?? true,
-                    rb.period.until.map { u in ra.period.until.map { $0 <= u } ?? false } ?? true
+                guard rb.period.from.map({ f in ra.period.from.map { f <= $0 } ?? false }) ?? true,
+                    rb.period.until.map({ u in ra.period.until.map { $0 <= u } ?? false }) ?? true
                 else { continue }
                 // …and always wins.
                 let pa = ra.precedence(phraseTerms: terms(a))

@@ -39,7 +39,7 @@ package struct PersonalDataMasker: Sendable {
         ),
         (.address, #"(?i)((?:ngõ|ngách|hẻm|kiệt)\s*\d+[A-Za-z]?(?:/\d+)*)"#),
     ]
-    nonisolated(unsafe) private static let patterns: [(Kind, NSRegularExpression)] = sources.map {
+    private static let patterns: [(Kind, NSRegularExpression)] = sources.map {
         ($0.0, try! NSRegularExpression(pattern: $0.1))
     }
 
