@@ -158,7 +158,7 @@ extension AtomicOutputFile.Failure {
             case .socket: what = l.pick("là một socket", "is a socket")
             case .regular, .other: what = l.pick("không phải tệp thường", "is not a regular file")
             }
-            let example = Self.suggestion(path, inside: kind == .directory)
+            let example = Self.suggestion(path, kind: kind)
             return l.pick(
                 "Không ghi kết quả vào \(path): đường dẫn này \(what). KienNghi không xoá, thay thế hay đi theo nó; hãy chọn một tên tệp mới, ví dụ \(example).",
                 "Not writing to \(path): it \(what). KienNghi never removes, replaces or follows it; name a new file instead, e.g. \(example)."
@@ -182,12 +182,16 @@ extension AtomicOutputFile.Failure {
 
     private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 
-    /// A new file's name: inside the folder the user named, else beside the path.
-    private static func suggestion(_ path: String, inside: Bool) -> String {
+    /// A new file's name with the extension of the path named (`.csv` when it has
+    /// none): inside a folder the user named, in the current folder instead of a
+    /// device's (`/dev/null` → `ket-qua.csv`), else beside the path.
+    static func suggestion(_ path: String, kind: AtomicOutputFile.FileKind) -> String {
         let trimmed = displayPath(path)
-        if inside { return trimmed == "/" ? "/ket-qua.csv" : trimmed + "/ket-qua.csv" }
-        guard let slash = trimmed.lastIndex(of: "/") else { return "ket-qua.csv" }
-        return String(trimmed[...slash]) + "ket-qua.csv"
+        let pathExtension = InputFormat.pathExtension(of: trimmed)
+        let name = "ket-qua." + (kind == .directory || pathExtension.isEmpty ? "csv" : pathExtension)
+        if kind == .directory { return trimmed == "/" ? "/" + name : trimmed + "/" + name }
+        guard kind != .device, let slash = trimmed.lastIndex(of: "/") else { return name }
+        return String(trimmed[...slash]) + name
     }
 }
 
