@@ -17,7 +17,7 @@ struct FuzzCrashReproducerTests {
 
     /// Still crashing (or, for analyze, still breaking the span invariant) on this
     /// branch; remove an entry (and enable its test) once fixed.
-    static let stillCrashing: Set<String> = []
+    static let stillCrashing: Set<String> = ["analyze/overlapping-spans.txt"]
 
     /// Every replayable reproducer, as "target/file".
     static var reproducers: [String] {
@@ -32,6 +32,12 @@ struct FuzzCrashReproducerTests {
         let all = Set(Self.reproducers)
         #expect(!all.isEmpty)
         for name in Self.stillCrashing { #expect(all.contains(name), "\(name) is listed but missing") }
+    }
+
+    /// Long fuzz run of 2026-12-03: two token spans overlap (token 18 at 109..<115 after 115).
+    @Test(.disabled("analyze: overlapping token spans, found by the long fuzz run; not fixed yet"))
+    func analyzeOverlappingSpans() {
+        Self.replay("analyze/overlapping-spans.txt")
     }
 
     @Test func fixedReproducersEndInPetitionsOrAClearError() {
