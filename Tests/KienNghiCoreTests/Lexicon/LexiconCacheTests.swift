@@ -36,7 +36,7 @@ struct LexiconCacheTests {
     @Test func truncatedAndGarbledBytesNeverCrash() {
         let bytes = LexiconCache.encode(Self.bundled, key: 7)
         let payload = Array(bytes[LexiconCache.headerSize...])
-        var generator = SplitMix(seed: 13)
+        var generator = SeededGenerator(seed: 13)
         var lengths = Array(0..<min(bytes.count, 600))
         for _ in 0..<60 { lengths.append(Int(generator.next() % UInt64(bytes.count))) }
         for length in lengths {
@@ -104,18 +104,5 @@ struct LexiconCacheTests {
         #expect(
             try LexiconCache(directory: blocked.appendingPathComponent("kiennghi")).load(loader).phrases.count
                 == first.phrases.count)
-    }
-}
-
-/// Deterministic generator for the garbling test.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
