@@ -65,26 +65,6 @@ package struct CanonicalCompositionFilter: CharacterFilter {
         return true
     }
 
-    /// The bytes NFC left alone at both ends of a segment (whole scalars), so a
-    /// replacement covers only what changed: marks reordered after an unchanged
-    /// space keep their own span instead of taking the space into it.
-    static func changedPart(_ old: UnsafeBufferPointer<UInt8>, _ new: UnsafeBufferPointer<UInt8>) -> (
-        prefix: Int, suffix: Int
-    ) {
-        let isContinuation = { (byte: UInt8) in byte & 0xC0 == 0x80 }
-        var prefix = 0
-        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
-        while prefix > 0, prefix < old.count, isContinuation(old[prefix]) { prefix -= 1 }
-        var suffix = 0
-        while suffix < old.count - prefix, suffix < new.count - prefix,
-            old[old.count - 1 - suffix] == new[new.count - 1 - suffix]
-        {
-            suffix += 1
-        }
-        while suffix > 0, isContinuation(old[old.count - suffix]) { suffix -= 1 }
-        return (prefix, suffix)
-    }
-
     package func apply(_ text: FilteredText) -> FilteredText {
         let bytes = text.bytes
         let count = bytes.count
@@ -120,11 +100,7 @@ package struct CanonicalCompositionFilter: CharacterFilter {
                     let segment = UnsafeBufferPointer(rebasing: source[lastStableStart..<end])
                     guard let length = ICU.nfc(utf8: segment, into: scratch) else { return false }
                     let composed = UnsafeBufferPointer(rebasing: scratch[0..<length])
-                    if !composed.elementsEqual(segment) {
-                        let (start, kept) = Self.changedPart(segment, composed)
-                        builder.replace(
-                            lastStableStart + start..<end - kept, with: composed[start..<composed.count - kept])
-                    }
+                    builder.replaceChanged(lastStableStart..<end, with: composed)
                     return true
                 }
             }
@@ -136,13 +112,7 @@ package struct CanonicalCompositionFilter: CharacterFilter {
             let segment = String(decoding: bytes[lastStableStart..<end], as: UTF8.self)
             if let composed = ICU.nfc(Array(segment.utf16)) {
                 let replacement = Array(String(decoding: composed, as: UTF16.self).utf8)
-                if replacement[...] != bytes[lastStableStart..<end] {
-                    let (start, kept) = bytes[lastStableStart..<end].withUnsafeBufferPointer { segment in
-                        replacement.withUnsafeBufferPointer { Self.changedPart(segment, $0) }
-                    }
-                    builder.replace(
-                        lastStableStart + start..<end - kept, with: replacement[start..<replacement.count - kept])
-                }
+                replacement.withUnsafeBufferPointer { builder.replaceChanged(lastStableStart..<end, with: $0) }
             }
             lastStableStart = end
             i = end

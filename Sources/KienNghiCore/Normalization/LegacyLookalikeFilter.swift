@@ -53,10 +53,12 @@ package struct LegacyLookalikeFilter: CharacterFilter {
             for word in words {
                 guard let decoded = Self.decode(word.scalars, with: codec) else { continue }
                 let output = allCaps ? decoded.map(Self.upper) : decoded
-                builder.replace(word.range, with: Self.utf8(output))
+                Self.utf8(output).withUnsafeBufferPointer { builder.replaceChanged(word.range, with: $0) }
             }
         case .automatic:
-            for (range, decoded) in Self.automaticRepairs(words) { builder.replace(range, with: Self.utf8(decoded)) }
+            for (range, decoded) in Self.automaticRepairs(words) {
+                Self.utf8(decoded).withUnsafeBufferPointer { builder.replaceChanged(range, with: $0) }
+            }
         }
         return builder.finish(text)
     }

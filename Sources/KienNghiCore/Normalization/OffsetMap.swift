@@ -164,6 +164,40 @@ struct FilterOutputBuilder {
         copiedUpTo = range.upperBound
     }
 
+    /// Replaces input bytes `range` by `replacement`, recording only the whole
+    /// scalars that differ: a repaired or recomposed word keeps its unchanged
+    /// letters (and a neighbouring space) out of the edit, so a token boundary
+    /// inside the word cannot fall inside the edit and map two tokens onto the
+    /// same source bytes.
+    mutating func replaceChanged(_ range: Range<Int>, with replacement: UnsafeBufferPointer<UInt8>) {
+        let (prefix, suffix) = input.withUnsafeBufferPointer {
+            Self.unchangedEnds(UnsafeBufferPointer(rebasing: $0[range]), replacement)
+        }
+        if prefix == range.count, prefix == replacement.count { return }
+        replace(
+            range.lowerBound + prefix..<range.upperBound - suffix,
+            with: replacement[prefix..<replacement.count - suffix])
+    }
+
+    /// How many bytes (whole scalars) `old` and `new` share at the start and,
+    /// after that, at the end.
+    static func unchangedEnds(_ old: UnsafeBufferPointer<UInt8>, _ new: UnsafeBufferPointer<UInt8>) -> (
+        prefix: Int, suffix: Int
+    ) {
+        let isContinuation = { (byte: UInt8) in byte & 0xC0 == 0x80 }
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        while prefix > 0, prefix < old.count, isContinuation(old[prefix]) { prefix -= 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix,
+            old[old.count - 1 - suffix] == new[new.count - 1 - suffix]
+        {
+            suffix += 1
+        }
+        while suffix > 0, isContinuation(old[old.count - suffix]) { suffix -= 1 }
+        return (prefix, suffix)
+    }
+
     /// Finishes; returns `text` itself when nothing changed.
     mutating func finish(_ text: FilteredText) -> FilteredText {
         guard changed else { return text }

@@ -93,6 +93,34 @@ struct AnalysisPropertyTests {
         }
     }
 
+    /// Look-alike repair rewrites a whole word ("nghiÖp" → "nghiệp"); when the
+    /// tokenizer cuts that word elsewhere (an address-like "n@..hiÖ"), the two
+    /// tokens must still get disjoint source spans.
+    @Test func repairedLookalikeWordsCutByTheTokenizerKeepDisjointSpans() async {
+        let pieces = [
+            "nghiÖp", "c«ng", "b¶o", "hiÓm", "x·", "héi", "kiÕn", "nghÞ", "hiÖ", "n@", "..", "@", ".", "a",
+            "ng­êi", "®­êng", "6Q", "%",
+        ]
+        let glue = ["", "", " ", "@", ".", "..", "-", "/"]
+        let texts = zip(Gen.int(in: 0...(pieces.count - 1)).array(of: 2...14), Gen.int(in: 0...7).array(of: 14))
+            .map { words, gaps in
+                words.enumerated().map { glue[gaps[$0.offset]] + pieces[$0.element] }.joined()
+            }
+        await propertyCheck(count: 400, input: texts) { source in
+            for analyzer in [defaultAnalyzer, Analyzer()] {
+                let analyzed = analyzer.analyze(source)
+                var previousEnd = 0
+                for token in analyzed.tokens {
+                    #expect(
+                        token.span.start >= previousEnd && token.span.start < token.span.end
+                            && token.span.end <= source.utf8.count,
+                        "\(source.debugDescription): span \(token.span) after \(previousEnd)")
+                    previousEnd = token.span.end
+                }
+            }
+        }
+    }
+
     @Test func arbitraryUnicodeNeverCrashesAndStaysInBounds() async {
         let scalars = Gen.unicodeScalar(in: "\u{0}"..."\u{2FFF}").array(of: 0...60).map {
             String(String.UnicodeScalarView($0))
