@@ -14,6 +14,8 @@ struct AgencyRouter: Sendable {
     ]
     /// Factor on the confidence of a suggestion for a petition sent to review.
     static let reviewFactor = 0.5
+    /// Probability a candidate theme without hand evidence needs to lend its rules to a review suggestion.
+    static let learnedCandidateFloor = 0.15
 
     /// Routes by the main theme, or, for a petition whose themes all stayed
     /// under the threshold, by its strongest candidate (or by `other`'s phrase
@@ -29,10 +31,12 @@ struct AgencyRouter: Sendable {
         }
         // The strongest candidate's rules compete with `other`'s (phrases such as
         // tax or telecom words, or a local matter) under the same precedence.
-        // A candidate lends its rules only when words of the petition support it:
-        // a learned probability alone (a greeting) is no ground for a suggestion.
+        // A candidate lends its rules when words of the petition support it (hand
+        // evidence), or else when the learned model gives it at least
+        // `learnedCandidateFloor`: a greeting's spread of small probabilities is no
+        // ground for a suggestion, but a petition the lexicons missed still gets one.
         let supported = scored.candidates.filter { !$0.evidence.isEmpty }
-        let candidate = supported.first
+        let candidate = supported.first ?? scored.candidates.first { $0.score >= Self.learnedCandidateFloor }
         let second = supported.dropFirst().first?.score ?? 0
         let confidence = candidate.map { $0.score / ($0.score + second + 1) } ?? 1
         return route(
