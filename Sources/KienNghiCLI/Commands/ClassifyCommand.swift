@@ -51,20 +51,21 @@ struct ClassifyCommand: ParsableCommand {
             let processor = try pile.processor()
             let columns = processor.columns(of: pile.inputs)
             let withFile = pile.inputs.count > 1
+            let presenter = pile.presenter(processor)
             let writer: any PetitionWriter
             switch kind {
             case "xlsx":
                 writer = try XLSXPetitionWriter(
-                    path: destination, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile, language: l
-                )
+                    path: destination, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile,
+                    presenter: presenter)
             case "jsonl", "ndjson", "json":
                 writer = JSONLinesPetitionWriter(
-                    output: try AtomicOutputFile(path: destination, inputs: pile.inputs), inputColumns: columns,
-                    withFileColumn: withFile)
+                    output: try AtomicOutputFile(path: destination, inputs: pile.inputs), presenter: presenter,
+                    inputColumns: columns, withFileColumn: withFile)
             default:
                 writer = try CSVPetitionWriter(
                     output: try AtomicOutputFile(path: destination, inputs: pile.inputs), inputColumns: columns,
-                    withFileColumn: withFile, language: l)
+                    withFileColumn: withFile, presenter: presenter)
             }
             if output == nil { DefaultOutput.announce(destination, nextToInput: true, l) }
             let summary = try PileRun.run(pile, processor) { try writer.write($0) }

@@ -37,6 +37,11 @@ struct PileOptions: ParsableArguments {
 
     var language: Language { classifier.language.lang }
 
+    /// The words of the decisions `processor` makes, in the chosen language.
+    func presenter(_ processor: PileProcessor) -> ClassificationPresenter {
+        classifier.presenter(processor.batch.classifier)
+    }
+
     func processor() throws -> PileProcessor {
         var parsed: TextEncoding? = nil
         if let encoding {
