@@ -92,7 +92,7 @@ struct ReportCommand: ParsableCommand {
     func execute() throws -> PileProcessor.Summary {
         let l = pile.language
         let destination = output ?? Self.defaultOutput
-        return try OutputErrors.mapped(l) {
+        return try OutputErrors.mapped(l, format: "html") {
             let processor = try pile.processor()
             // Checked and created before the work, so a bad path fails at once.
             let file = try AtomicOutputFile(path: destination, inputs: pile.inputs)
