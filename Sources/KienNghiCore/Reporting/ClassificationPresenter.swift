@@ -56,13 +56,13 @@ public struct ClassificationPresenter: Sendable {
     }
 
     /// One line of accounting: rows read = classified + sent to review + rejected (and why).
-    public func summary(_ summary: PileSummary) -> String { summary.line(language) }
+    public func summary(_ summary: PileSummary) -> String { FailurePresenter(language: language).summary(summary) }
 
     /// What went wrong with a whole input file, and what to do.
-    public func failure(_ failure: InputFailure) -> String { failure.message(language) }
+    public func failure(_ failure: InputFailure) -> String { FailurePresenter(language: language).message(failure) }
 
     /// Why a row was rejected, with its file and line.
-    public func rejection(_ row: RejectedRow) -> String { row.message(language) }
+    public func rejection(_ row: RejectedRow) -> String { FailurePresenter(language: language).rejection(row) }
 
     func record(_ id: String, on date: RoutingDate) -> AgencyRecord? {
         guard let records = agencyRecords[id] else { return nil }
