@@ -22,7 +22,7 @@ struct PileOptions: ParsableArguments {
     @Option(help: "Trang tính trong tệp Excel (mặc định: trang đầu).")
     var sheet: String?
 
-    @Option(help: "Bảng mã của tệp văn bản (mặc định: tự nhận). \(TextEncoding.knownNames).")
+    @Option(help: "Bảng mã của tệp văn bản (mặc định: tự nhận). \(FailurePresenter(language: .vi).encodingNames).")
     var encoding: String?
 
     @Flag(help: "Thay byte lỗi bằng � thay vì dừng.")

@@ -4,7 +4,8 @@ extension FailurePresenter {
     /// The CLI's words for failures: the core's sentences, with the advice
     /// naming the flags that fix them (`--text-column`, `--encoding`…).
     static func commandLine(_ l: Language) -> FailurePresenter {
-        FailurePresenter(
+        let encodings = FailurePresenter(language: l).encodingNames
+        return FailurePresenter(
             language: l,
             advice: [
                 .textColumn: l.pick(
@@ -27,8 +28,8 @@ extension FailurePresenter {
                 .invalidBytes: l.pick(
                     " Kiểm tra lại --encoding, hoặc dùng --lenient.", " Check --encoding, or use --lenient."),
                 .undetectable: l.pick(
-                    " Hãy chỉ rõ bằng --encoding (\(TextEncoding.knownNames)).",
-                    " Name it with --encoding (\(TextEncoding.knownNames))."),
+                    " Hãy chỉ rõ bằng --encoding (\(encodings)).",
+                    " Name it with --encoding (\(encodings))."),
                 .truncatedUTF16: l.pick(
                     " Dùng --lenient để bỏ qua byte cuối.", " Use --lenient to ignore the last byte."),
             ])

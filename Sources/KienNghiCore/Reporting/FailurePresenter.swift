@@ -26,6 +26,12 @@ public struct FailurePresenter: Sendable {
     func advise(_ key: FailureAdvice, _ vi: String, _ en: String) -> String {
         advice[key] ?? language.pick(vi, en)
     }
+
+    /// The encodings one can name, with "or any ICU converter name" in this language.
+    package var encodingNames: String {
+        TextEncoding.knownNames
+            + language.pick(" (hoặc tên bộ chuyển mã ICU bất kỳ)", " (or any ICU converter name)")
+    }
 }
 
 /// The failures whose remedy is a setting of the front end (a flag of the
@@ -401,12 +407,12 @@ extension FailurePresenter {
                 "\(file): không nhận ra bảng mã (khả năng cao nhất: \(guess), độ tin cậy \(percent)%).",
                 "\(file): cannot tell the encoding (best guess: \(guess), confidence \(percent)%).")
                 + advise(
-                    .undetectable, " Hãy chỉ rõ bảng mã (\(TextEncoding.knownNames)).",
-                    " Name the encoding (\(TextEncoding.knownNames)).")
+                    .undetectable, " Hãy chỉ rõ bảng mã (\(encodingNames)).",
+                    " Name the encoding (\(encodingNames)).")
         case .unknownEncoding(let name):
             return l.pick(
-                "Không biết bảng mã \"\(name)\". Các bảng mã dùng được: \(TextEncoding.knownNames).",
-                "Unknown encoding \"\(name)\". Known encodings: \(TextEncoding.knownNames).")
+                "Không biết bảng mã \"\(name)\". Các bảng mã dùng được: \(encodingNames).",
+                "Unknown encoding \"\(name)\". Known encodings: \(encodingNames).")
         case .truncatedUTF16(let length):
             return l.pick(
                 "\(file): tệp UTF-16 có số byte lẻ (\(length)), có lẽ bị cắt cụt.",
