@@ -182,7 +182,8 @@ func benchPile() throws {
     let output = try AtomicOutputFile(
         path: folder.appendingPathComponent("kiennghi-bench-out.csv").path, inputs: [input])
     let writer = try CSVPetitionWriter(
-        output: output, inputColumns: ["id", "text"], withFileColumn: false, language: .vi)
+        output: output, inputColumns: ["id", "text"], withFileColumn: false,
+        presenter: ClassificationPresenter(language: .vi, lexicon: lexicon))
     var summary: PileProcessor.Summary? = nil
     let time = try seconds {
         summary = try processor.run([input]) { try writer.write($0) }

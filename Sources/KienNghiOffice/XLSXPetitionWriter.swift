@@ -12,16 +12,19 @@ import ZIPFoundation
 /// bad path fails before any work.
 package final class XLSXPetitionWriter: PetitionWriter {
     private let output: AtomicOutputFile
-    private let language: Language
+    private let presenter: ClassificationPresenter
     private let header: [String]
     private let withFileColumn: Bool
     private var rows: [[String]] = []
 
-    package init(path: String, inputs: [String], inputColumns: [String], withFileColumn: Bool, language: Language)
-        throws
-    {
+    /// Headers and worded cells come from `presenter` (its language).
+    package init(
+        path: String, inputs: [String], inputColumns: [String], withFileColumn: Bool,
+        presenter: ClassificationPresenter
+    ) throws {
         output = try AtomicOutputFile(path: path, inputs: inputs)
-        self.language = language
+        self.presenter = presenter
+        let language = presenter.language
         self.withFileColumn = withFileColumn
         header = (withFileColumn ? [language.pick("tệp", "file")] : []) + inputColumns + OutputColumns.names(language)
     }
@@ -30,7 +33,7 @@ package final class XLSXPetitionWriter: PetitionWriter {
         for petition in petitions {
             rows.append(
                 (withFileColumn ? [petition.file] : []) + petition.record.cells
-                    + OutputColumns.values(petition.classification, language))
+                    + OutputColumns.values(petition.classification, presenter))
         }
     }
 
@@ -38,7 +41,7 @@ package final class XLSXPetitionWriter: PetitionWriter {
         let bytes: [UInt8]
         do {
             bytes = try XLSXWorkbook.data(
-                sheetName: language.pick("Kiến nghị", "Petitions"), header: header, rows: rows)
+                sheetName: presenter.language.pick("Kiến nghị", "Petitions"), header: header, rows: rows)
         } catch {
             output.discard()
             throw AtomicOutputFile.Failure.writeFailed(path: output.destination, errno: EIO)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KienNghiCLI
@@ -15,5 +16,36 @@ struct OutputSuggestionTests {
     ])
     func suggestionKeepsTheExtensionAndAWritablePlace(path: String, kind: AtomicOutputFile.FileKind, expected: String) {
         #expect(AtomicOutputFile.Failure.suggestion(path, kind: kind) == expected)
+    }
+
+    @Test(arguments: [
+        ("odir", AtomicOutputFile.FileKind.directory, "xlsx", "odir/ket-qua.xlsx"),
+        ("out/bao-cao.csv", .symbolicLink, "jsonl", "out/ket-qua.jsonl"),
+        ("/dev/null", .device, "XLSX", "ket-qua.xlsx"),
+    ])
+    func suggestionFollowsTheChosenFormat(
+        path: String, kind: AtomicOutputFile.FileKind, format: String, expected: String
+    ) {
+        #expect(AtomicOutputFile.Failure.suggestion(path, kind: kind, format: format) == expected)
+    }
+
+    /// `classify in.csv -o DIR --format xlsx` is refused with an `.xlsx` name to use instead.
+    @Test func refusedFolderOutputSuggestsTheFormatsExtension() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("suggest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.csv").path
+        try "id,noi_dung\n1,Công ty nợ lương\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("odir").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        for (format, name) in [("xlsx", "ket-qua.xlsx"), ("jsonl", "ket-qua.jsonl")] {
+            let command = try ClassifyCommand.parse([input, "-o", out, "--format", format, "--lang", "en"])
+            #expect {
+                _ = try command.execute()
+            } throws: { error in
+                let message = (error as? CLIError)?.message ?? ""
+                return message.contains("\(out)/\(name)") && !message.contains("ket-qua.csv")
+            }
+        }
     }
 }

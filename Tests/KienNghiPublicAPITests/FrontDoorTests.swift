@@ -48,6 +48,34 @@ import Testing
         #expect(!en.bodyName(agency, asOf: decision.asOf).isEmpty)
     }
 
+    /// The decision is data: none of the words either presenter gives it
+    /// (theme and urgency labels, agency names, the reason) is inside the
+    /// decision itself, so all wording a program prints comes from the presenter.
+    @Test func noWordingComesFromTheDecision() throws {
+        let decision = Self.pipeline.classify("Công ty nợ lương công nhân ba tháng nay chưa trả, đề nghị xử lý gấp")
+        let agency = try #require(decision.agency)
+        let encoded = String(decoding: try JSONEncoder().encode(decision), as: UTF8.self)
+        let decoded = String(
+            decoding: try JSONSerialization.data(
+                withJSONObject: try JSONSerialization.jsonObject(with: Data(encoded.utf8))),
+            as: UTF8.self)
+        var words: [String] = []
+        for language in [Language.vi, .en] {
+            let presenter = ClassificationPresenter(language: language, pipeline: Self.pipeline)
+            words += decision.themes.map { presenter.themeLabel($0.id) }
+            words += decision.urgency.map { presenter.urgencyLabel($0.flag) }
+            words += [
+                presenter.agencyName(agency, asOf: decision.asOf), presenter.bodyName(agency, asOf: decision.asOf),
+                presenter.reason(agency, asOf: decision.asOf),
+            ]
+        }
+        #expect(words.count == 2 * (decision.themes.count + decision.urgency.count + 3))
+        for word in words {
+            #expect(!word.isEmpty)
+            #expect(!encoded.contains(word) && !decoded.contains(word), "the decision itself says \"\(word)\"")
+        }
+    }
+
     @Test func unknownExtensionIsATypedFailure() throws {
         var failed: [String] = []
         let pdf = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -150,7 +150,9 @@ struct CaseImportCommand: ParsableCommand {
             let register = try CaseOptionParsing.open(store, analyzer: processor.batch.classifier.analyzer, l)
             defer { register.store.close() }
             Terminal.cleanUpOnInterrupt()
-            let results = try CaseImporter(register: register, processor: processor).run(
+            let results = try CaseImporter(
+                register: register, processor: processor, presenter: pile.presenter(processor)
+            ).run(
                 pile.inputs, dialogue: dialogue, heldOn: heldOn)
             var failed: Int32? = nil
             for result in results {

@@ -47,24 +47,25 @@ struct ClassifyCommand: ParsableCommand {
                     "Cannot write \"\(kind)\": use csv, xlsx or jsonl (--format or the file's extension)."),
                 code: .usage)
         }
-        return try OutputErrors.mapped(l) {
+        return try OutputErrors.mapped(l, format: kind) {
             let processor = try pile.processor()
             let columns = processor.columns(of: pile.inputs)
             let withFile = pile.inputs.count > 1
+            let presenter = pile.presenter(processor)
             let writer: any PetitionWriter
             switch kind {
             case "xlsx":
                 writer = try XLSXPetitionWriter(
-                    path: destination, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile, language: l
-                )
+                    path: destination, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile,
+                    presenter: presenter)
             case "jsonl", "ndjson", "json":
                 writer = JSONLinesPetitionWriter(
-                    output: try AtomicOutputFile(path: destination, inputs: pile.inputs), inputColumns: columns,
-                    withFileColumn: withFile)
+                    output: try AtomicOutputFile(path: destination, inputs: pile.inputs), presenter: presenter,
+                    inputColumns: columns, withFileColumn: withFile)
             default:
                 writer = try CSVPetitionWriter(
                     output: try AtomicOutputFile(path: destination, inputs: pile.inputs), inputColumns: columns,
-                    withFileColumn: withFile, language: l)
+                    withFileColumn: withFile, presenter: presenter)
             }
             if output == nil { DefaultOutput.announce(destination, nextToInput: true, l) }
             let summary = try PileRun.run(pile, processor) { try writer.write($0) }
@@ -80,11 +81,12 @@ struct ClassifyCommand: ParsableCommand {
 /// Turns failures of the output side into worded ``CLIError``s: output
 /// problems keep their own codes (73, 74), anything unexpected is a bug (70).
 enum OutputErrors {
-    static func mapped<T>(_ l: Language, _ body: () throws -> T) throws -> T {
+    /// `format`: the output format chosen, for the name suggested when a path is refused.
+    static func mapped<T>(_ l: Language, format: String? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let failure as AtomicOutputFile.Failure {
-            throw CLIError(failure, l)
+            throw CLIError(failure, l, format: format)
         } catch let error as CLIError {
             throw error
         } catch let error as ExitCode {

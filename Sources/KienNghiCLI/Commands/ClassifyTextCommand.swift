@@ -31,9 +31,14 @@ struct ClassifyTextCommand: RenderingCommand {
     func render(standardInput: FileHandle) throws -> String {
         let date = try options.routingDate()
         let text = try petitionText(standardInput)
-        let classification = try options.classifier().classify(text, asOf: date)
-        if json { return JSONText.encode(ClassificationRecord(classification: classification), pretty: true) + "\n" }
-        return ClassificationExplainer(language: options.language.lang).explain(classification)
+        let classifier = try options.classifier()
+        let classification = classifier.classify(text, asOf: date)
+        let presenter = options.presenter(classifier)
+        if json {
+            return JSONText.encode(
+                ClassificationRecord(classification: classification, presenter: presenter), pretty: true) + "\n"
+        }
+        return ClassificationExplainer(presenter: presenter).explain(classification)
     }
 
     /// The argument, or standard input read whole (UTF-8, at most ``maximumInput`` bytes).

@@ -190,6 +190,13 @@ struct LexiconSuggestCommand: RenderingCommand {
             "# Đề xuất từ \(petitions.count) kiến nghị. Dán các dòng phù hợp vào tệp themes/<mã>.tsv, sửa trọng số nếu cần.\n",
             "# Suggestions from \(petitions.count) petitions. Paste the good lines into themes/<id>.tsv; adjust weights.\n"
         )
+        if suggestions.isEmpty {
+            // Never just a header: say why nothing came out and what to try.
+            out += l.pick(
+                "# Không có đề xuất: không cụm từ mới nào có trong ít nhất \(minCount) kiến nghị và gắn rõ với một chủ đề. Thêm kiến nghị, hoặc hạ --min-count (ví dụ --min-count 1).\n",
+                "# No suggestions: no new phrase is in at least \(minCount) petitions and clearly tied to one theme. Add petitions, or lower --min-count (e.g. --min-count 1).\n"
+            )
+        }
         var current = ""
         for s in suggestions {
             if s.theme != current {

@@ -37,7 +37,8 @@ struct StatsCommand: RenderingCommand {
                 label: group.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
             var options = pile
             options.inputs = group
-            let summary = try PileRun.run(options, processor) { statistics.add($0, language: l) }
+            let presenter = options.presenter(processor)
+            let summary = try PileRun.run(options, processor) { statistics.add($0, presenter: presenter) }
             if summary.read == 0, let first = summary.failedFiles.first { throw ExitCode(first.failure.exitStatus) }
             piles.append(statistics)
         }
@@ -91,14 +92,15 @@ struct ReportCommand: ParsableCommand {
     func execute() throws -> PileProcessor.Summary {
         let l = pile.language
         let destination = output ?? Self.defaultOutput
-        return try OutputErrors.mapped(l) {
+        return try OutputErrors.mapped(l, format: "html") {
             let processor = try pile.processor()
             // Checked and created before the work, so a bad path fails at once.
             let file = try AtomicOutputFile(path: destination, inputs: pile.inputs)
             if output == nil { DefaultOutput.announce(destination, nextToInput: false, l) }
             var statistics = PileStatistics(
                 label: pile.inputs.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
-            let summary = try PileRun.run(pile, processor) { statistics.add($0, language: l) }
+            let presenter = pile.presenter(processor)
+            let summary = try PileRun.run(pile, processor) { statistics.add($0, presenter: presenter) }
             guard summary.read > 0 else { return summary }
             let labels = Dictionary(
                 uniqueKeysWithValues: processor.batch.classifier.lexicon.themes.map { ($0.id, $0.label(l)) })
@@ -146,6 +148,7 @@ struct RouteCommand: ParsableCommand {
             let processor = try pile.processor()
             let columns = processor.columns(of: pile.inputs)
             let withFile = pile.inputs.count > 1
+            let presenter = pile.presenter(processor)
             // Checked before the work: a link, device or FIFO in the index's place fails at once.
             let index = try AtomicOutputFile(
                 path: folder + "/" + l.pick("muc-luc.csv", "index.csv"), inputs: pile.inputs)
@@ -155,18 +158,20 @@ struct RouteCommand: ParsableCommand {
                 for petition in petitions {
                     let routed = petition.classification.needsReview ? nil : petition.classification.agency
                     let id = routed.map { RouteRecipient.agency($0.id) } ?? .reviewQueue
-                    let name = routed?.agencyName ?? l.pick("Hàng chờ xem xét", "Review queue")
+                    let name =
+                        routed.map { presenter.agencyName($0, asOf: petition.classification.asOf) }
+                        ?? l.pick("Hàng chờ xem xét", "Review queue")
                     let fileName = "\(id.fileStem(l)).\(format)"
                     let path = folder + "/" + fileName
                     if writers[id] == nil {
                         if format == "xlsx" {
                             writers[id] = try XLSXPetitionWriter(
                                 path: path, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile,
-                                language: l)
+                                presenter: presenter)
                         } else {
                             writers[id] = try CSVPetitionWriter(
                                 output: AtomicOutputFile(path: path, inputs: pile.inputs), inputColumns: columns,
-                                withFileColumn: withFile, language: l)
+                                withFileColumn: withFile, presenter: presenter)
                         }
                     }
                     try writers[id]!.write([petition])

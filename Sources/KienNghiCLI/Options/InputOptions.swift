@@ -7,7 +7,7 @@ struct TextInputOptions: ParsableArguments {
     @Argument(help: "Tệp đầu vào; bỏ trống hoặc '-' để đọc từ stdin.")
     var input: String = "-"
 
-    @Option(help: "Bảng mã của tệp (mặc định: tự nhận). \(TextEncoding.knownNames).")
+    @Option(help: "Bảng mã của tệp (mặc định: tự nhận). \(FailurePresenter(language: .vi).encodingNames).")
     var encoding: String?
 
     @Flag(help: "Thay byte lỗi bằng � và báo số lượng, thay vì dừng.")

@@ -21,7 +21,7 @@ enum LexiconLocation {
     static func classifier(_ path: String?, language: Language) throws -> Classifier {
         do {
             let lexicon = try LexiconCache.user.load(LexiconLoader(directory: directory(path)))
-            return Classifier(lexicon: lexicon, language: language)
+            return Classifier(lexicon: lexicon)
         } catch {
             let problems = error.diagnostics.filter { $0.severity == .error }.map { $0.rendered(language) }.joined()
             throw CLIError(
@@ -57,4 +57,9 @@ struct ClassifierOptions: ParsableArguments {
     }
 
     func classifier() throws -> Classifier { try LexiconLocation.classifier(lexicons, language: language.lang) }
+
+    /// The words of every decision this command prints, in the chosen language.
+    func presenter(_ classifier: Classifier) -> ClassificationPresenter {
+        ClassificationPresenter(language: language.lang, lexicon: classifier.lexicon)
+    }
 }

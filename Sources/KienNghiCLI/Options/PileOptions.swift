@@ -22,7 +22,7 @@ struct PileOptions: ParsableArguments {
     @Option(help: "Trang tính trong tệp Excel (mặc định: trang đầu).")
     var sheet: String?
 
-    @Option(help: "Bảng mã của tệp văn bản (mặc định: tự nhận). \(TextEncoding.knownNames).")
+    @Option(help: "Bảng mã của tệp văn bản (mặc định: tự nhận). \(FailurePresenter(language: .vi).encodingNames).")
     var encoding: String?
 
     @Flag(help: "Thay byte lỗi bằng � thay vì dừng.")
@@ -36,6 +36,11 @@ struct PileOptions: ParsableArguments {
     @OptionGroup var classifier: ClassifierOptions
 
     var language: Language { classifier.language.lang }
+
+    /// The words of the decisions `processor` makes, in the chosen language.
+    func presenter(_ processor: PileProcessor) -> ClassificationPresenter {
+        classifier.presenter(processor.batch.classifier)
+    }
 
     func processor() throws -> PileProcessor {
         var parsed: TextEncoding? = nil

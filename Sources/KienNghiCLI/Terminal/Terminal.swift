@@ -78,9 +78,10 @@ struct CLIError: Error, CustomStringConvertible {
         self.code = code
     }
 
-    /// An output failure, worded for the user.
-    init(_ failure: AtomicOutputFile.Failure, _ language: Language) {
-        self.init(failure.message(language), code: ExitStatus(failure))
+    /// An output failure, worded for the user; a suggested new name takes the
+    /// extension `format` (the format chosen with `--format`) when given.
+    init(_ failure: AtomicOutputFile.Failure, _ language: Language, format: String? = nil) {
+        self.init(failure.message(language, format: format), code: ExitStatus(failure))
     }
 
     var description: String { message }
@@ -137,8 +138,9 @@ enum Terminal {
 #endif
 
 extension AtomicOutputFile.Failure {
-    /// What went wrong and what to do, for a person.
-    func message(_ l: Language) -> String {
+    /// What went wrong and what to do, for a person; `format` is the output
+    /// format chosen (its extension goes into a suggested name).
+    func message(_ l: Language, format: String? = nil) -> String {
         switch self {
         case .sameAsAnotherOutput(let path):
             return l.pick(
@@ -158,7 +160,7 @@ extension AtomicOutputFile.Failure {
             case .socket: what = l.pick("là một socket", "is a socket")
             case .regular, .other: what = l.pick("không phải tệp thường", "is not a regular file")
             }
-            let example = Self.suggestion(path, kind: kind)
+            let example = Self.suggestion(path, kind: kind, format: format)
             return l.pick(
                 "Không ghi kết quả vào \(path): đường dẫn này \(what). KienNghi không xoá, thay thế hay đi theo nó; hãy chọn một tên tệp mới, ví dụ \(example).",
                 "Not writing to \(path): it \(what). KienNghi never removes, replaces or follows it; name a new file instead, e.g. \(example)."
@@ -182,13 +184,16 @@ extension AtomicOutputFile.Failure {
 
     private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 
-    /// A new file's name with the extension of the path named (`.csv` when it has
-    /// none): inside a folder the user named, in the current folder instead of a
-    /// device's (`/dev/null` → `ket-qua.csv`), else beside the path.
-    static func suggestion(_ path: String, kind: AtomicOutputFile.FileKind) -> String {
+    /// A new file's name with the extension of the chosen `format`, else of the
+    /// path named (`.csv` when it has none): inside a folder the user named, in
+    /// the current folder instead of a device's (`/dev/null` → `ket-qua.csv`),
+    /// else beside the path.
+    static func suggestion(_ path: String, kind: AtomicOutputFile.FileKind, format: String? = nil) -> String {
         let trimmed = displayPath(path)
         let pathExtension = InputFormat.pathExtension(of: trimmed)
-        let name = "ket-qua." + (kind == .directory || pathExtension.isEmpty ? "csv" : pathExtension)
+        let chosen = format.map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        let name =
+            "ket-qua." + (chosen ?? (kind == .directory || pathExtension.isEmpty ? "csv" : pathExtension))
         if kind == .directory { return trimmed == "/" ? "/" + name : trimmed + "/" + name }
         guard kind != .device, let slash = trimmed.lastIndex(of: "/") else { return name }
         return String(trimmed[...slash]) + name

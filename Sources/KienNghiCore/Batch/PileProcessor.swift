@@ -40,21 +40,6 @@ public struct PileProcessor {
             if rejected.count < Self.keptRejectedRows { rejected.append(row) }
         }
 
-        /// One line: rows read = classified + sent to review + rejected (and why).
-        public func line(_ l: Language) -> String {
-            let why = rejectedByReason.map { ($0.key.label(l), $0.value) }.sorted { $0.0 < $1.0 }
-                .map { "\($0.0): \($0.1)" }.joined(separator: ", ")
-            var text = l.pick(
-                "Đã đọc \(rows) dòng = phân loại \(classified - review) + chờ xem xét \(review) + loại bỏ \(rejectedCount)",
-                "Read \(rows) rows = classified \(classified - review) + sent to review \(review) + rejected \(rejectedCount)"
-            )
-            if !why.isEmpty { text += " (\(why))" }
-            text += l.pick("; khẩn \(urgent)", "; urgent \(urgent)")
-            if !failedFiles.isEmpty {
-                text += l.pick("; \(failedFiles.count) tệp không đọc được", "; \(failedFiles.count) files unreadable")
-            }
-            return text + "."
-        }
     }
 
     package let batch: BatchClassifier

@@ -28,8 +28,6 @@ public struct Evidence: Sendable, Equatable, Codable {
 public struct ThemeScore: Sendable, Equatable, Codable {
     /// The theme id (`labour`, `traffic`; ``ThemeID/other`` for the review queue).
     public var id: String
-    /// Transitional worded copy in the classifier's language; use ``ClassificationPresenter/themeLabel(_:)``.
-    public var label: String
     /// Sum of the evidence weights after negation, repeats and exclusions.
     public var score: Double
     /// The phrases that scored, in text order.
@@ -61,12 +59,6 @@ public struct LocationMention: Sendable, Equatable, Codable {
 public struct AgencySuggestion: Sendable, Equatable, Codable {
     /// Agency id valid on the routing date (e.g. `labour`, or `home-affairs` from 2025-03-01).
     public var id: String
-    /// The body that should answer, named for this petition ("Ủy ban nhân dân huyện Đông Anh").
-    public var name: String
-    /// The agency's general name on the routing date ("Ủy ban nhân dân quận, huyện, thị xã").
-    public var agencyName: String
-    /// Transitional worded copy of ``reasons`` in the classifier's language; use ``ClassificationPresenter/reason(_:asOf:)``.
-    public var reason: String
     /// The routing rule that decided (file:line).
     public var rule: String
     /// For local bodies: the unit named in the petition, or the candidates when
@@ -89,13 +81,11 @@ public struct AgencySuggestion: Sendable, Equatable, Codable {
     /// True for a petition sent to review: the agency is a suggestion for the
     /// person who reads it, not a decision.
     public var needsReview: Bool
-    /// Why, as reason codes with their parameters (``reason`` is their wording
-    /// in the classifier's language, kept until every writer takes a presenter).
+    /// Why, as reason codes with their parameters; ``ClassificationPresenter/reason(_:asOf:)`` words them.
     public var reasons: [RoutingReason] = []
 
     enum CodingKeys: String, CodingKey {
-        case id, name, agencyName, reason, rule, localUnits, ambiguous, theme, basis, phrase, scope, confidence,
-            needsReview
+        case id, rule, localUnits, ambiguous, theme, basis, phrase, scope, confidence, needsReview
     }
 }
 
@@ -103,8 +93,6 @@ public struct AgencySuggestion: Sendable, Equatable, Codable {
 public struct UrgencyMention: Sendable, Equatable, Codable {
     /// What kind of urgency.
     public var flag: UrgencyFlag
-    /// Transitional worded copy; use ``ClassificationPresenter/urgencyLabel(_:)``.
-    public var label: String
     /// The words that raised it (negated ones included, marked).
     public var evidence: [Evidence]
 }

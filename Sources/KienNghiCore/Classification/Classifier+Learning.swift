@@ -14,7 +14,7 @@ extension Classifier {
     package func learningInput(_ text: String) -> LearningInput {
         let analyzed = compiled.analyzer.analyze(text)
         let petition = PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed))
-        let hand = ThemeScorer(compiled: compiled, policy: policy, language: language).score(petition)
+        let hand = ThemeScorer(compiled: compiled, policy: policy).score(petition)
         let masked = hand.maskedTerms
         let (ngrams, count) = LearnedThemeModel.features(
             petition, masked: { term in masked.contains { $0.contains(term) } })
@@ -45,6 +45,6 @@ extension Classifier {
     package func withLearned(_ learned: LearnedWeights?) -> Classifier {
         var lexicon = self.lexicon
         lexicon.learned = learned
-        return Classifier(lexicon: lexicon, policy: policy, language: language)
+        return Classifier(lexicon: lexicon, policy: policy)
     }
 }

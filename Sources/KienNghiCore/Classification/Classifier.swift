@@ -3,12 +3,10 @@
 package struct Classifier: Sendable {
     let compiled: CompiledLexicon
     package let policy: ScoringPolicy
-    package let language: Language
 
-    package init(lexicon: Lexicon, policy: ScoringPolicy = ScoringPolicy(), language: Language = .vi) {
+    package init(lexicon: Lexicon, policy: ScoringPolicy = ScoringPolicy()) {
         compiled = CompiledLexicon(lexicon)
         self.policy = policy
-        self.language = language
     }
 
     /// The lexicon this classifier was compiled from.
@@ -21,24 +19,20 @@ package struct Classifier: Sendable {
     package func classify(_ text: String, asOf date: RoutingDate = .structure2019) -> Classification {
         let analyzed = compiled.analyzer.analyze(text)
         let petition = PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed))
-        var scored = ThemeScorer(compiled: compiled, policy: policy, language: language).score(petition)
+        var scored = ThemeScorer(compiled: compiled, policy: policy).score(petition)
         if let learned = compiled.learned {
-            scored = HybridScorer(compiled: compiled, model: learned, language: language).rescore(
+            scored = HybridScorer(compiled: compiled, model: learned).rescore(
                 petition, hand: scored)
         }
         let location = LocationExtractor(compiled: compiled).extract(petition)
         let themes =
             scored.accepted.isEmpty
-            ? [
-                ThemeScore(
-                    id: ThemeID.other, label: compiled.lexicon.theme(ThemeID.other)?.label(language) ?? ThemeID.other,
-                    score: 0, evidence: [])
-            ]
+            ? [ThemeScore(id: ThemeID.other, score: 0, evidence: [])]
             : scored.accepted
         // A petition sent to review still gets its best suggestion (marked as such).
-        let router = AgencyRouter(compiled: compiled, language: language)
+        let router = AgencyRouter(compiled: compiled)
         let agency = router.suggest(petition, scored: scored, location: location, on: date)
-        let urgency = UrgencyDetector(compiled: compiled, language: language).detect(
+        let urgency = UrgencyDetector(compiled: compiled).detect(
             petition, negatedStarts: scored.negatedStarts)
         return Classification(
             themes: themes, candidates: scored.candidates, confidence: scored.confidence, agency: agency,

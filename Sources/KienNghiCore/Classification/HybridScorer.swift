@@ -9,7 +9,6 @@ import Foundation
 struct HybridScorer: Sendable {
     let compiled: CompiledLexicon
     let model: LearnedThemeModel
-    let language: Language
 
     func rescore(_ text: PetitionText, hand: ThemeScorer.Outcome) -> ThemeScorer.Outcome {
         let classes = model.classes
@@ -48,7 +47,7 @@ struct HybridScorer: Sendable {
         let policy = model.policy
         func themeScore(_ c: Int) -> ThemeScore {
             ThemeScore(
-                id: classes[c], label: compiled.lexicon.theme(classes[c])?.label(language) ?? classes[c],
+                id: classes[c],
                 score: (probabilities[c] * 100).rounded() / 100,
                 evidence: handEvidence[c] + learnedEvidence(text, hits, theme: c, value: value, shown: handEvidence[c]))
         }
@@ -68,7 +67,7 @@ struct HybridScorer: Sendable {
                 // Candidates keep their hand evidence only: learned evidence is built for listed themes.
                 candidates.append(
                     ThemeScore(
-                        id: classes[c], label: compiled.lexicon.theme(classes[c])?.label(language) ?? classes[c],
+                        id: classes[c],
                         score: (probabilities[c] * 100).rounded() / 100, evidence: handEvidence[c]))
             }
         }
@@ -89,7 +88,7 @@ struct HybridScorer: Sendable {
         var chosen: [(LearnedThemeModel.Hit, SourceSpan)] = []
         let smallest = model.policy.smallestEvidence / max(value, 1e-9)
         // Capitalised words inside a sentence are names ("Minh", "Hồ Chí Minh"): they may score, but are no evidence.
-        let names = ThemeScorer(compiled: compiled, policy: ScoringPolicy(), language: language)
+        let names = ThemeScorer(compiled: compiled, policy: ScoringPolicy())
         var sentenceStarts: Set<Int>? = nil
         func isName(_ terms: Range<Int>) -> Bool {
             guard terms.allSatisfy({ names.isCapitalised(text, term: $0) }) else { return false }

@@ -3,7 +3,6 @@
 struct ThemeScorer: Sendable {
     let compiled: CompiledLexicon
     let policy: ScoringPolicy
-    let language: Language
 
     /// Themes accepted and below threshold, confidence, and the term positions
     /// right after a negation cue (for other stages that honour negation).
@@ -83,8 +82,8 @@ struct ThemeScorer: Sendable {
             byTheme
             .map { id, value in
                 ThemeScore(
-                    id: id, label: compiled.lexicon.theme(id)?.label(language) ?? id,
-                    score: value.excluded ? 0 : max(0, (value.score * 100).rounded() / 100), evidence: value.evidence)
+                    id: id, score: value.excluded ? 0 : max(0, (value.score * 100).rounded() / 100),
+                    evidence: value.evidence)
             }
             .sorted { ($0.score, $1.id) > ($1.score, $0.id) }
         let excluded = Set(byTheme.filter { $0.value.excluded }.map(\.key))

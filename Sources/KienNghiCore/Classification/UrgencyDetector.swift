@@ -2,7 +2,6 @@
 /// mass layoffs, violence), each with the words that raised it.
 struct UrgencyDetector: Sendable {
     let compiled: CompiledLexicon
-    let language: Language
 
     func detect(_ text: PetitionText, negatedStarts: Set<Int>) -> [UrgencyMention] {
         var byFlag: [UrgencyFlag: [Evidence]] = [:]
@@ -14,7 +13,7 @@ struct UrgencyDetector: Sendable {
         }
         return UrgencyFlag.allCases.compactMap { flag in
             guard let evidence = byFlag[flag], evidence.contains(where: { !$0.negated }) else { return nil }
-            return UrgencyMention(flag: flag, label: flag.label(language), evidence: evidence)
+            return UrgencyMention(flag: flag, evidence: evidence)
         }
     }
 }

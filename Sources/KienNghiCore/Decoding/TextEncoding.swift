@@ -44,7 +44,7 @@ public enum TextEncoding: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Names accepted by `--encoding`, for help and error messages.
-    public static let knownNames =
-        "utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni, viscii, vps (or any ICU converter name)"
+    /// The encoding names known by name (any ICU converter name is accepted
+    /// too; ``FailurePresenter`` words that part in the user's language).
+    public static let knownNames = "utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni, viscii, vps"
 }

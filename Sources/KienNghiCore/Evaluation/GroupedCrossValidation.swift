@@ -60,7 +60,7 @@ package struct GroupedCrossValidation: Sendable {
             var lexicon = hand.lexicon
             lexicon.learned = model
             let evaluator = Evaluator(
-                classifier: Classifier(lexicon: lexicon, policy: hand.policy, language: hand.language))
+                classifier: Classifier(lexicon: lexicon, policy: hand.policy))
             for variant in variants {
                 for index in test { predictions[variant]![index] = evaluator.predict(variant.apply(gold[index].text)) }
             }

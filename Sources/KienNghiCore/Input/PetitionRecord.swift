@@ -37,21 +37,6 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         /// or binary data that must never reach an output.
         case controlCharacter = "control-character"
 
-        /// A short name for summaries.
-        public func label(_ l: Language) -> String {
-            switch self {
-            case .emptyText: l.pick("nội dung trống", "empty text")
-            case .malformedRow: l.pick("dòng CSV sai", "malformed CSV row")
-            case .malformedJSON: l.pick("dòng JSON sai", "bad JSON line")
-            case .outsideList: l.pick("tiêu đề/lời mở đầu", "heading/preamble")
-            case .badCell: l.pick("ô hỏng", "damaged cell")
-            case .title: l.pick("dòng tiêu đề", "title row")
-            case .outsideTable: l.pick("đoạn ngoài bảng", "paragraph outside the table")
-            case .tooLong: l.pick("quá dài", "too long")
-            case .controlCharacter: l.pick("ký tự điều khiển", "control character")
-            }
-        }
-
         /// Whether a petition may have been lost (a heading before a Word list is not one).
         public var losesPetition: Bool { self != .outsideList && self != .title && self != .outsideTable }
     }
@@ -158,95 +143,6 @@ public struct RejectedRow: Sendable, Equatable, Codable {
             + (Int(code) < names.count ? " (\(names[Int(code)]))" : "")
     }
 
-    /// `file:line: what went wrong (detail). What to do.`
-    public func message(_ l: Language) -> String {
-        let what: String
-        let fix: String
-        switch reason {
-        case .emptyText:
-            what = l.pick("nội dung kiến nghị trống", "the petition text is empty")
-            fix = l.pick("Điền nội dung vào ô đó hoặc xoá dòng.", "Fill in the text or delete the row.")
-        case .malformedRow:
-            what = l.pick("dòng CSV sai định dạng", "malformed CSV row")
-            fix = l.pick(
-                "Ô có dấu phẩy, xuống dòng hoặc dấu \" phải nằm trong ngoặc kép \"…\", và dấu \" bên trong viết thành \"\". Sửa dòng đó rồi chạy lại.",
-                "A cell with a comma, line break or \" must be wrapped in \"…\", with inner \" written as \"\". Fix the row and run again."
-            )
-        case .malformedJSON:
-            what = l.pick("dòng JSON không đọc được", "unreadable JSON line")
-            fix = l.pick(
-                "Mỗi dòng phải là một đối tượng JSON có trường \"text\", ví dụ {\"id\": \"1\", \"text\": \"…\"}.",
-                "Each line must be one JSON object with a \"text\" field, e.g. {\"id\": \"1\", \"text\": \"…\"}.")
-        case .outsideList:
-            what = l.pick(
-                "đoạn đứng trước mục đánh số đầu tiên (tiêu đề, lời mở đầu)",
-                "paragraph before the first numbered item (heading or preamble)")
-            fix = l.pick(
-                "Không tính là kiến nghị; nếu đó là kiến nghị, hãy đánh số cho nó.",
-                "Not counted as a petition; if it is one, number it.")
-        case .badCell:
-            what = l.pick("dòng có ô hỏng, cả dòng bị loại", "the row has a damaged cell and is left out")
-            fix = l.pick(
-                "Mở tệp bằng Excel hoặc LibreOffice, kiểm tra ô đó, lưu lại rồi chạy lại.",
-                "Open the file in Excel or LibreOffice, check that cell, save and run again.")
-        case .title:
-            what = l.pick("dòng tiêu đề (không phải kiến nghị), bỏ qua", "title row (not a petition), skipped")
-            fix = l.pick(
-                "Không cần làm gì; nếu đó là kiến nghị, hãy đặt nó dưới dòng tên cột (Excel) hoặc bỏ kiểu tiêu đề (Word).",
-                "Nothing to do; if it is a petition, move it below the header row (Excel) or remove its heading style (Word)."
-            )
-        case .outsideTable:
-            what = l.pick("đoạn văn nằm ngoài bảng kiến nghị, bỏ qua", "paragraph outside the petition table, skipped")
-            fix = l.pick(
-                "Nếu đó là kiến nghị, hãy đưa nó vào một dòng của bảng.",
-                "If it is a petition, move it into a row of the table.")
-        case .tooLong:
-            what = l.pick("dòng/ô quá dài", "the row or cell is too long")
-            fix = l.pick(
-                "Mỗi kiến nghị tối đa \(InputLimits.maxPetitionBytes / 1_048_576) MiB chữ: kiểm tra xem có phải nhiều kiến nghị dính liền (thiếu xuống dòng, thiếu dấu \") hay dữ liệu rác; tách hoặc sửa rồi chạy lại.",
-                "A petition holds at most \(InputLimits.maxPetitionBytes / 1_048_576) MiB of text: check for petitions run together (a missing line break or \") or junk data; split or fix it and run again."
-            )
-        case .controlCharacter:
-            what = l.pick(
-                "dòng chứa ký tự điều khiển (dữ liệu hỏng hoặc nhị phân), cả dòng bị loại",
-                "the row holds a control character (damaged or binary data) and is left out")
-            fix = l.pick(
-                "Mở tệp, xoá ký tự lạ trong dòng đó (thường do tệp bị hỏng hoặc xuất sai) rồi chạy lại.",
-                "Open the file, delete the stray character in that row (usually a damaged file or a bad export), and run again."
-            )
-        }
-        let detailText: String
-        switch detail {
-        case .none: detailText = ""
-        case .misplacedQuote: detailText = l.pick(" (dấu \" đặt sai chỗ)", " (misplaced \")")
-        case .unterminatedQuote: detailText = l.pick(" (dấu \" mở mà không đóng)", " (a \" is opened but never closed)")
-        case .cellCount(let found, let expected):
-            detailText = l.pick(
-                " (\(found) ô, dòng tiêu đề có \(expected))", " (\(found) cells, the header has \(expected))")
-        case .excerpt(let text): detailText = " («\(Self.excerpt(of: Array(text.utf8)))»)"
-        case .cell(let sheet, let reference, let problem):
-            detailText = l.pick(
-                " (trang \"\(sheet)\", ô \(reference): \(problem.description(l)))",
-                " (sheet \"\(sheet)\", cell \(reference): \(problem.description(l)))")
-        case .length(let bytes, let limit):
-            detailText = l.pick(" (\(bytes) byte, giới hạn \(limit))", " (\(bytes) bytes, limit \(limit))")
-        case .unclosedQuote(let lastLine):
-            detailText = l.pick(
-                " (dấu \" mở mà không đóng: các dòng \(location)–\(lastLine) không đọc được)",
-                " (a \" is opened but never closed: lines \(location)–\(lastLine) could not be read)")
-        case .duplicateKey(let key):
-            detailText = l.pick(
-                " (khoá \"\(key)\" có hai lần: không rõ dùng giá trị nào; các công cụ khác lấy giá trị cuối)",
-                " (key \"\(key)\" appears twice: which value counts is ambiguous; other tools take the last one)")
-        case .controlCharacter(let code, let column):
-            let name = Self.controlName(code)
-            detailText =
-                column.map { l.pick(" (\(name) trong cột \"\($0)\")", " (\(name) in column \"\($0)\")") }
-                ?? " (\(name))"
-        }
-        let at = byteOffset.map { l.pick(" (byte \($0))", " (byte \($0))") } ?? ""
-        return "\(file):\(location)\(at): \(what)\(detailText). \(fix)"
-    }
 }
 
 /// What is wrong with one spreadsheet cell.
@@ -260,23 +156,6 @@ public enum CellProblem: Error, Sendable, Equatable, Codable {
     /// Text longer than the limit (bytes).
     case tooLong(limit: Int)
 
-    /// What is wrong, in one sentence.
-    public func description(_ l: Language) -> String {
-        switch self {
-        case .missingSharedString(let index, let count):
-            l.pick(
-                "ô trỏ tới chuỗi số \(index) nhưng bảng chuỗi chỉ có \(count) chuỗi (tệp hỏng).",
-                "the cell points to shared string \(index) but the string table holds only \(count) (corrupt file).")
-        case .beyondGrid:
-            l.pick(
-                "địa chỉ ô vượt giới hạn của Excel (16.384 cột, 1.048.576 dòng).",
-                "the reference lies beyond Excel's grid (16,384 columns, 1,048,576 rows).")
-        case .badReference:
-            l.pick("địa chỉ ô không hợp lệ.", "the cell reference is not valid.")
-        case .tooLong(let limit):
-            l.pick("ô dài hơn \(limit / 1024) KiB.", "the cell is longer than \(limit / 1024) KiB.")
-        }
-    }
 }
 
 /// The table shape of an input: column names and which one holds the text.

@@ -9,22 +9,25 @@ package enum OutputColumns {
         ]
     }
 
-    /// The added cells for one classified petition.
-    package static func values(_ c: Classification, _ l: Language) -> [String] {
+    /// The added cells for one classified petition, worded by `presenter`.
+    package static func values(_ c: Classification, _ presenter: ClassificationPresenter) -> [String] {
+        let l = presenter.language
         let review = l.pick("chờ xem xét (không đủ bằng chứng)", "review queue (not enough evidence)")
         return [
             c.themes.map(\.id).joined(separator: "; "),
-            c.themes.map(\.label).joined(separator: "; "),
+            c.themes.map { presenter.themeLabel($0.id) }.joined(separator: "; "),
             c.mainTheme,
             twoDecimals(c.confidence),
             c.themes.flatMap { theme in theme.evidence.filter { !$0.negated }.map { "\($0.surface) → \(theme.id)" } }
                 .joined(separator: "; "),
-            c.urgency.map(\.label).joined(separator: "; "),
+            c.urgency.map { presenter.urgencyLabel($0.flag) }.joined(separator: "; "),
             c.agency?.id ?? "",
             c.needsReview
-                ? review + (c.agency.map { l.pick("; gợi ý: ", "; suggestion: ") + $0.name } ?? "")
-                : c.agency?.name ?? "",
-            c.agency?.reason ?? "",
+                ? review
+                    + (c.agency.map { l.pick("; gợi ý: ", "; suggestion: ") + presenter.bodyName($0, asOf: c.asOf) }
+                        ?? "")
+                : c.agency.map { presenter.bodyName($0, asOf: c.asOf) } ?? "",
+            c.agency.map { presenter.reason($0, asOf: c.asOf) } ?? "",
             ClassificationRecord.placeName(c.location) ?? "",
         ]
     }

@@ -13,15 +13,19 @@ package protocol PetitionWriter: AnyObject {
 /// into one reusable buffer.
 package final class CSVPetitionWriter: PetitionWriter {
     private let output: AtomicOutputFile
-    private let language: Language
+    private let presenter: ClassificationPresenter
     private let withFileColumn: Bool
     private var buffer: [UInt8] = []
 
-    package init(output: AtomicOutputFile, inputColumns: [String], withFileColumn: Bool, language: Language) throws {
+    /// Headers and worded cells (theme labels, agency, reason) come from `presenter`.
+    package init(
+        output: AtomicOutputFile, inputColumns: [String], withFileColumn: Bool, presenter: ClassificationPresenter
+    ) throws {
         self.output = output
-        self.language = language
+        self.presenter = presenter
         self.withFileColumn = withFileColumn
         buffer = [0xEF, 0xBB, 0xBF]
+        let language = presenter.language
         let header =
             (withFileColumn ? [language.pick("tệp", "file")] : []) + inputColumns + OutputColumns.names(language)
         ByteEscaping.appendCSVLine(header, to: &buffer)
@@ -40,7 +44,7 @@ package final class CSVPetitionWriter: PetitionWriter {
                 ByteEscaping.appendCSVCell(cell, to: &buffer)
                 buffer.append(0x2C)
             }
-            ByteEscaping.appendCSVLine(OutputColumns.values(petition.classification, language), to: &buffer)
+            ByteEscaping.appendCSVLine(OutputColumns.values(petition.classification, presenter), to: &buffer)
         }
         try buffer.withUnsafeBytes { try output.write(bytes: $0) }
     }
@@ -70,12 +74,18 @@ package final class CSVPetitionWriter: PetitionWriter {
 /// the original characters).
 package final class JSONLinesPetitionWriter: PetitionWriter {
     private let output: AtomicOutputFile
+    private let presenter: ClassificationPresenter
     private let columnKeys: [String]
     private let withFileColumn: Bool
     private var buffer: [UInt8] = []
 
-    package init(output: AtomicOutputFile, inputColumns: [String] = [], withFileColumn: Bool = false) {
+    /// The worded fields (labels, agency names, reason) come from `presenter`.
+    package init(
+        output: AtomicOutputFile, presenter: ClassificationPresenter, inputColumns: [String] = [],
+        withFileColumn: Bool = false
+    ) {
         self.output = output
+        self.presenter = presenter
         self.columnKeys = Self.uniqueKeys(inputColumns)
         self.withFileColumn = withFileColumn
     }
@@ -83,7 +93,8 @@ package final class JSONLinesPetitionWriter: PetitionWriter {
     package func write(_ petitions: [ClassifiedPetition]) throws {
         buffer.removeAll(keepingCapacity: true)
         for petition in petitions {
-            JSONRecordWriter.append(petition, columnKeys: columnKeys, withFile: withFileColumn, to: &buffer)
+            JSONRecordWriter.append(
+                petition, presenter: presenter, columnKeys: columnKeys, withFile: withFileColumn, to: &buffer)
             buffer.append(0x0A)
         }
         try buffer.withUnsafeBytes { try output.write(bytes: $0) }
@@ -106,16 +117,24 @@ package final class JSONLinesPetitionWriter: PetitionWriter {
 
 /// The JSON object of one classified petition, written byte by byte with the
 /// same keys, order and number forms as `JSONEncoder` with sorted keys gives
-/// for ``ClassificationRecord`` (a test holds the two together).
+/// for ``ClassificationRecord`` (a test holds the two together); the worded
+/// fields come from the presenter.
 enum JSONRecordWriter {
-    static func append(_ petition: ClassifiedPetition, columnKeys: [String], withFile: Bool, to out: inout [UInt8]) {
+    static func append(
+        _ petition: ClassifiedPetition, presenter: ClassificationPresenter, columnKeys: [String], withFile: Bool,
+        to out: inout [UInt8]
+    ) {
         let c = petition.classification
         out.append(contentsOf: #"{"agency":"#.utf8)
-        if let agency = c.agency { append(agency, to: &out) } else { out.append(contentsOf: "null".utf8) }
+        if let agency = c.agency {
+            append(agency, asOf: c.asOf, presenter: presenter, to: &out)
+        } else {
+            out.append(contentsOf: "null".utf8)
+        }
         out.append(contentsOf: #","asOf":"#.utf8)
         ByteEscaping.appendJSONString(c.asOf.description, to: &out)
         out.append(contentsOf: #","candidates":"#.utf8)
-        append(c.candidates, to: &out)
+        append(c.candidates, presenter: presenter, to: &out)
         out.append(contentsOf: #","columns":{"#.utf8)
         for (index, cell) in petition.record.cells.enumerated() {
             if index > 0 { out.append(0x2C) }
@@ -146,7 +165,7 @@ enum JSONRecordWriter {
         out.append(contentsOf: #","text":"#.utf8)
         ByteEscaping.appendJSONString(petition.record.text, to: &out)
         out.append(contentsOf: #","themes":"#.utf8)
-        append(c.themes, to: &out)
+        append(c.themes, presenter: presenter, to: &out)
         out.append(contentsOf: #","urgency":["#.utf8)
         for (index, mention) in c.urgency.enumerated() {
             if index > 0 { out.append(0x2C) }
@@ -155,15 +174,17 @@ enum JSONRecordWriter {
             out.append(contentsOf: #","flag":"#.utf8)
             ByteEscaping.appendJSONString(mention.flag.rawValue, to: &out)
             out.append(contentsOf: #","label":"#.utf8)
-            ByteEscaping.appendJSONString(mention.label, to: &out)
+            ByteEscaping.appendJSONString(presenter.urgencyLabel(mention.flag), to: &out)
             out.append(0x7D)
         }
         out.append(contentsOf: "]}".utf8)
     }
 
-    static func append(_ agency: AgencySuggestion, to out: inout [UInt8]) {
+    static func append(
+        _ agency: AgencySuggestion, asOf date: RoutingDate, presenter: ClassificationPresenter, to out: inout [UInt8]
+    ) {
         out.append(contentsOf: #"{"agencyName":"#.utf8)
-        ByteEscaping.appendJSONString(agency.agencyName, to: &out)
+        ByteEscaping.appendJSONString(presenter.agencyName(agency, asOf: date), to: &out)
         out.append(
             contentsOf: (agency.ambiguous ? #","ambiguous":true,"basis":"# : #","ambiguous":false,"basis":"#).utf8)
         ByteEscaping.appendJSONString(agency.basis.rawValue, to: &out)
@@ -174,14 +195,14 @@ enum JSONRecordWriter {
         out.append(contentsOf: #","localUnits":"#.utf8)
         append(strings: agency.localUnits, to: &out)
         out.append(contentsOf: #","name":"#.utf8)
-        ByteEscaping.appendJSONString(agency.name, to: &out)
+        ByteEscaping.appendJSONString(presenter.bodyName(agency, asOf: date), to: &out)
         out.append(contentsOf: (agency.needsReview ? #","needsReview":true"# : #","needsReview":false"#).utf8)
         if let phrase = agency.phrase {
             out.append(contentsOf: #","phrase":"#.utf8)
             append(phrase, to: &out)
         }
         out.append(contentsOf: #","reason":"#.utf8)
-        ByteEscaping.appendJSONString(agency.reason, to: &out)
+        ByteEscaping.appendJSONString(presenter.reason(agency, asOf: date), to: &out)
         out.append(contentsOf: #","rule":"#.utf8)
         ByteEscaping.appendJSONString(agency.rule, to: &out)
         out.append(contentsOf: #","scope":"#.utf8)
@@ -240,7 +261,7 @@ enum JSONRecordWriter {
         out.append(0x7D)
     }
 
-    static func append(_ themes: [ThemeScore], to out: inout [UInt8]) {
+    static func append(_ themes: [ThemeScore], presenter: ClassificationPresenter, to out: inout [UInt8]) {
         out.append(0x5B)
         for (index, theme) in themes.enumerated() {
             if index > 0 { out.append(0x2C) }
@@ -249,7 +270,7 @@ enum JSONRecordWriter {
             out.append(contentsOf: #","id":"#.utf8)
             ByteEscaping.appendJSONString(theme.id, to: &out)
             out.append(contentsOf: #","label":"#.utf8)
-            ByteEscaping.appendJSONString(theme.label, to: &out)
+            ByteEscaping.appendJSONString(presenter.themeLabel(theme.id), to: &out)
             out.append(contentsOf: #","score":"#.utf8)
             ByteEscaping.appendJSONNumber(theme.score, to: &out)
             out.append(0x7D)

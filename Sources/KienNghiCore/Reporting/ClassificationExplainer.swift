@@ -1,9 +1,11 @@
 /// A readable explanation of one classification: themes with the words that
 /// triggered them, the suggested agency and why, the place, urgency.
 package struct ClassificationExplainer: Sendable {
-    package var language: Language
+    package var presenter: ClassificationPresenter
+    package var language: Language { presenter.language }
 
-    package init(language: Language = .vi) { self.language = language }
+    /// Every word comes from `presenter` (its language, the lexicon's labels).
+    package init(presenter: ClassificationPresenter) { self.presenter = presenter }
 
     package func explain(_ c: Classification) -> String {
         let l = language
@@ -19,22 +21,23 @@ package struct ClassificationExplainer: Sendable {
             for (rank, theme) in c.themes.enumerated() {
                 let marker = rank == 0 ? l.pick("chính", "main") : l.pick("phụ", "also")
                 out +=
-                    "  [\(marker)] \(theme.label) (\(theme.id)) — \(l.pick("điểm", "score")) \(number(theme.score))\n"
+                    "  [\(marker)] \(presenter.themeLabel(theme.id)) (\(theme.id)) — \(l.pick("điểm", "score")) \(number(theme.score))\n"
                 out += evidenceLines(theme.evidence)
             }
         }
         if !c.candidates.isEmpty {
             out += l.pick("Chưa đủ ngưỡng:\n", "Below threshold:\n")
             for theme in c.candidates {
-                out += "  \(theme.label) (\(theme.id)) — \(l.pick("điểm", "score")) \(number(theme.score))\n"
+                out +=
+                    "  \(presenter.themeLabel(theme.id)) (\(theme.id)) — \(l.pick("điểm", "score")) \(number(theme.score))\n"
                 out += evidenceLines(theme.evidence)
             }
         }
         if let agency = c.agency {
             out +=
                 l.pick("Cơ quan đề xuất: ", "Suggested agency: ")
-                + "\(agency.name) [\(agency.id)] (\(l.pick("độ tin cậy", "confidence")) \(percent(agency.confidence)))\n"
-            out += l.pick("  Lý do: ", "  Reason: ") + agency.reason + " (\(agency.rule))\n"
+                + "\(presenter.bodyName(agency, asOf: c.asOf)) [\(agency.id)] (\(l.pick("độ tin cậy", "confidence")) \(percent(agency.confidence)))\n"
+            out += l.pick("  Lý do: ", "  Reason: ") + presenter.reason(agency, asOf: c.asOf) + " (\(agency.rule))\n"
         } else if !c.needsReview {
             out += l.pick(
                 "Cơ quan đề xuất: không tìm được quy tắc định tuyến.\n", "Suggested agency: no routing rule applies.\n")
@@ -48,7 +51,7 @@ package struct ClassificationExplainer: Sendable {
             out +=
                 l.pick("KHẨN: ", "URGENT: ")
                 + c.urgency.map { mention in
-                    "\(mention.label) (\(mention.evidence.filter { !$0.negated }.map { "\"\($0.surface)\"" }.joined(separator: ", ")))"
+                    "\(presenter.urgencyLabel(mention.flag)) (\(mention.evidence.filter { !$0.negated }.map { "\"\($0.surface)\"" }.joined(separator: ", ")))"
                 }.joined(separator: "; ") + "\n"
         }
         out += l.pick("Ngày định tuyến: ", "Routing date: ") + "\(c.asOf)\n"

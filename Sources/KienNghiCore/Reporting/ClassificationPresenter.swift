@@ -6,11 +6,24 @@ public struct ClassificationPresenter: Sendable {
     /// The language of every string this presenter returns.
     public let language: Language
     let lexicon: Lexicon
+    /// Lookups made once, so writers can word every row without scanning the lexicon.
+    let themeLabels: [String: String]
+    let agencyRecords: [String: [AgencyRecord]]
+    let rulesBySource: [String: RoutingRule]
 
     /// A presenter for `language`, naming themes and agencies from `lexicon`.
     package init(language: Language, lexicon: Lexicon) {
         self.language = language
         self.lexicon = lexicon
+        var labels: [String: String] = [:]
+        for theme in lexicon.themes where labels[theme.id] == nil { labels[theme.id] = theme.label(language) }
+        themeLabels = labels
+        agencyRecords = Dictionary(grouping: lexicon.routing.agencies, by: \.id)
+        var rules: [String: RoutingRule] = [:]
+        for rule in lexicon.routing.rules where rules[rule.source.description] == nil {
+            rules[rule.source.description] = rule
+        }
+        rulesBySource = rules
     }
 
     /// A presenter for `language` with the lexicons of `pipeline`.
@@ -20,7 +33,7 @@ public struct ClassificationPresenter: Sendable {
 
     /// The theme's label ("Lao động, việc làm"), or its id when the lexicon has no such theme.
     public func themeLabel(_ id: String) -> String {
-        lexicon.theme(id)?.label(language) ?? id
+        themeLabels[id] ?? id
     }
 
     /// The urgency flag's label ("Nợ lương").
@@ -39,27 +52,25 @@ public struct ClassificationPresenter: Sendable {
 
     /// Why the agency was suggested, in one sentence.
     public func reason(_ suggestion: AgencySuggestion, asOf date: RoutingDate) -> String {
-        reason(
-            suggestion.reasons, rule: lexicon.routing.rules.first { $0.source.description == suggestion.rule },
-            asOf: date)
+        reason(suggestion.reasons, rule: rulesBySource[suggestion.rule], asOf: date)
     }
 
     /// One line of accounting: rows read = classified + sent to review + rejected (and why).
-    public func summary(_ summary: PileSummary) -> String { summary.line(language) }
+    public func summary(_ summary: PileSummary) -> String { FailurePresenter(language: language).summary(summary) }
 
     /// What went wrong with a whole input file, and what to do.
-    public func failure(_ failure: InputFailure) -> String { failure.message(language) }
+    public func failure(_ failure: InputFailure) -> String { FailurePresenter(language: language).message(failure) }
 
     /// Why a row was rejected, with its file and line.
-    public func rejection(_ row: RejectedRow) -> String { row.message(language) }
+    public func rejection(_ row: RejectedRow) -> String { FailurePresenter(language: language).rejection(row) }
 
     func record(_ id: String, on date: RoutingDate) -> AgencyRecord? {
-        let records = lexicon.routing.agencies.filter { $0.id == id }
+        guard let records = agencyRecords[id] else { return nil }
         return records.first { $0.period.contains(date) } ?? records.last
     }
 
     func agencyLabel(_ id: String) -> String {
-        lexicon.routing.agencies.last { $0.id == id }.map { $0.name(language) } ?? id
+        agencyRecords[id]?.last.map { $0.name(language) } ?? id
     }
 
     func bodyName(_ suggestion: AgencySuggestion, record: AgencyRecord) -> String {

@@ -6,7 +6,6 @@
 /// named after the place the petition mentions.
 struct AgencyRouter: Sendable {
     let compiled: CompiledLexicon
-    let language: Language
 
     /// How much a decision by each kind of rule is trusted, before the theme's confidence.
     static let basisStrength: [RoutingBasis: Double] = [
@@ -123,15 +122,10 @@ struct AgencyRouter: Sendable {
         if review { reasons.append(theme == ThemeID.other ? .reviewFromPhrase : .reviewFromTheme(theme)) }
         let confidence = themeConfidence * (Self.basisStrength[basis] ?? 0.75) * (review ? Self.reviewFactor : 1)
         var suggestion = AgencySuggestion(
-            id: record.id, name: record.name(language), agencyName: record.name(language), reason: "",
-            rule: rule.source.description,
+            id: record.id, rule: rule.source.description,
             localUnits: [], ambiguous: false, theme: theme, basis: basis, phrase: phrase, scope: scope,
             confidence: (confidence * 100).rounded() / 100, needsReview: review, reasons: reasons)
         localize(&suggestion, location: location)
-        // Transitional: the worded fields, until every writer takes a presenter.
-        let presenter = ClassificationPresenter(language: language, lexicon: compiled.lexicon)
-        suggestion.reason = presenter.reason(suggestion.reasons, rule: rule, asOf: date)
-        suggestion.name = presenter.bodyName(suggestion, record: record)
         return suggestion
     }
 

@@ -8,7 +8,7 @@ extension Classifier {
         let petition = PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed))
         let location = LocationExtractor(compiled: compiled).extract(petition)
         let scope = ScopeDetector(compiled: compiled).detect(petition)
-        return AgencyRouter(compiled: compiled, language: language)
+        return AgencyRouter(compiled: compiled)
             .route(
                 petition, theme: mainTheme, themeConfidence: 1, review: false, scope: scope, location: location,
                 on: date)

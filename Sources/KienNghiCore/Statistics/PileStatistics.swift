@@ -34,7 +34,9 @@ package struct PileStatistics: Sendable, Codable {
 
     package init(label: String) { self.label = label }
 
-    package mutating func add(_ petitions: [ClassifiedPetition], language: Language) {
+    /// Counts `petitions`; agency names and urgency labels of examples are worded by `presenter`.
+    package mutating func add(_ petitions: [ClassifiedPetition], presenter: ClassificationPresenter) {
+        let language = presenter.language
         let unknownPlace = language.pick("(không rõ)", "(not named)")
         for petition in petitions {
             let c = petition.classification
@@ -46,16 +48,17 @@ package struct PileStatistics: Sendable, Codable {
             agencyNames[agency] =
                 c.needsReview
                 ? language.pick("Hàng chờ xem xét", "Review queue")
-                : c.agency?.agencyName ?? language.pick("Hàng chờ xem xét", "Review queue")
+                : c.agency.map { presenter.agencyName($0, asOf: c.asOf) }
+                    ?? language.pick("Hàng chờ xem xét", "Review queue")
             let place = ClassificationRecord.placeName(c.location) ?? unknownPlace
             if c.location != nil { byPlace[place, default: 0] += 1 }
             themeByPlace[c.mainTheme, default: [:]][place, default: 0] += 1
             for flag in c.urgency { byUrgency[flag.flag.rawValue, default: 0] += 1 }
             let example = Example(
                 id: petition.record.id, file: petition.file, text: petition.record.text, themes: c.themes.map(\.id),
-                evidence: c.themes.flatMap(\.evidence), agency: c.agency?.name,
+                evidence: c.themes.flatMap(\.evidence), agency: c.agency.map { presenter.bodyName($0, asOf: c.asOf) },
                 place: ClassificationRecord.placeName(c.location),
-                urgency: c.urgency.map(\.label))
+                urgency: c.urgency.map { presenter.urgencyLabel($0.flag) })
             if c.needsReview {
                 reviewCount += 1
                 if review.count < Self.queueLimit { review.append(example) }

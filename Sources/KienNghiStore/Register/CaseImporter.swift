@@ -8,6 +8,8 @@ import KienNghiOffice
 package struct CaseImporter {
     package let register: CaseRegister
     package var processor: PileProcessor
+    /// Words the register stores (the agency name), chosen at the edge.
+    package var presenter: ClassificationPresenter
 
     package struct FileResult: Sendable {
         package var file: String
@@ -15,9 +17,12 @@ package struct CaseImporter {
         package var summary: PileProcessor.Summary
     }
 
-    package init(register: CaseRegister, processor: PileProcessor) {
+    /// `presenter` defaults to Vietnamese with the processor's lexicons.
+    package init(register: CaseRegister, processor: PileProcessor, presenter: ClassificationPresenter? = nil) {
         self.register = register
         self.processor = processor
+        self.presenter =
+            presenter ?? ClassificationPresenter(language: .vi, lexicon: processor.batch.classifier.lexicon)
     }
 
     /// Imports each file into `dialogue`. `afterBatch` is called after each
@@ -38,7 +43,7 @@ package struct CaseImporter {
                 [file], progress: { _ in },
                 { batch in
                     guard let ticket else { return }
-                    let added = try register.store(batch, into: ticket)
+                    let added = try register.store(batch, into: ticket, presenter: presenter)
                     counts.added += added.added
                     counts.alreadyThere += added.alreadyThere
                     counts.newGroups += added.newGroups

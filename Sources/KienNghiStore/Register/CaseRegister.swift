@@ -90,7 +90,10 @@ package final class CaseRegister {
     /// Stores one classified batch in one transaction: rows already stored are
     /// skipped, each new petition joins the group of its most similar petition
     /// of the same dialogue (or starts a group).
-    package func store(_ batch: [ClassifiedPetition], into ticket: ImportTicket, now: String = CaseRegister.timestamp())
+    package func store(
+        _ batch: [ClassifiedPetition], into ticket: ImportTicket, presenter: ClassificationPresenter,
+        now: String = CaseRegister.timestamp()
+    )
         throws -> ImportCounts
     {
         let prepared = batch.map { ($0, signatures.signature($0.record.text)) }
@@ -140,7 +143,7 @@ package final class CaseRegister {
                         SQLValue(received?.description), .text(c.mainTheme),
                         .text(c.themes.map(\.id).joined(separator: ";")),
                         .double((c.confidence * 1000).rounded() / 1000), SQLValue(c.agency.map(Self.agencyKey)),
-                        SQLValue(c.agency?.name),
+                        SQLValue(c.agency.map { presenter.bodyName($0, asOf: c.asOf) }),
                         SQLValue(c.location?.districts.first), .int(c.urgency.isEmpty ? 0 : 1), .text(Self.json(c)),
                         .text(signature.encoded),
                     ])

@@ -69,14 +69,16 @@ struct TextDecoderTests {
         #expect(throws: (any Error).self) { try TextDecoder().decode(Array(bytes.dropFirst(2))) }
     }
 
+    /// The core's words name the file, the offset and a fix, but no command-line flag (the CLI adds those).
     @Test func messagesNameTheFileOffsetAndFix() {
-        let message = TextDecodingFailure.invalidUTF8(offset: 42, byte: 0xAB, looksMixed: true).message(file: "don.txt")
+        let message = FailurePresenter(language: .vi).message(
+            TextDecodingFailure.invalidUTF8(offset: 42, byte: 0xAB, looksMixed: true), file: "don.txt")
         #expect(message.contains("don.txt"))
         #expect(message.contains("42"))
-        #expect(message.contains("--lenient"))
-        let english = TextDecodingFailure.undetectable(bestGuess: "vni", confidence: 0.3).message(
-            file: "a.txt", language: .en)
-        #expect(english.contains("--encoding"))
+        #expect(message.contains("dễ dãi") && !message.contains("--"))
+        let english = FailurePresenter(language: .en).message(
+            TextDecodingFailure.undetectable(bestGuess: "vni", confidence: 0.3), file: "a.txt")
+        #expect(english.contains("Name the encoding") && !english.contains("--"))
     }
 
     @Test func officeFontNamesSelectTheCodec() {
@@ -84,5 +86,33 @@ struct TextDecoderTests {
         #expect(LegacyCodec.fromFontName(".VnTimeH")! == (.tcvn3, true))
         #expect(LegacyCodec.fromFontName("VNI-Times")! == (.vni, false))
         #expect(LegacyCodec.fromFontName("Times New Roman") == nil)
+    }
+}
+
+/// Errors in the core are data; the core's presenter names no command-line flag.
+@Suite("Failure wording names no flag")
+struct FailureWordingTests {
+    static let failures: [InputFailure] = [
+        .noTextColumn(path: "a.csv", columns: ["x", "y"]), .unsupportedFormat(path: "a.pdf"),
+        .decoding(path: "a.txt", .invalidUTF8(offset: 3, byte: 0xFF, looksMixed: false)),
+        .decoding(path: "a.txt", .invalidBytes(encoding: "tcvn3", offset: 9)),
+        .decoding(path: "a.txt", .undetectable(bestGuess: "vni", confidence: 0.2)),
+        .decoding(path: "a.txt", .truncatedUTF16(length: 7)),
+        .office(
+            path: "a.xlsx", OfficeFailure(part: "xl/workbook.xml", problem: .unknownSheet(name: "S", sheets: ["T"]))),
+        .office(
+            path: "a.xlsx",
+            OfficeFailure(part: "xl/worksheets/sheet1.xml", sheet: "T", problem: .noPetitions(skipped: 1))),
+    ]
+
+    @Test(arguments: [Language.vi, .en])
+    func noCoreMessageNamesAFlag(language: Language) {
+        let presenter = FailurePresenter(language: language)
+        for failure in Self.failures {
+            let message = presenter.message(failure)
+            #expect(!message.contains("--"), "\(message)")
+            #expect(message.hasPrefix("a."), "the file comes first: \(message)")
+        }
+        #expect(presenter.message(Self.failures[2]).contains("3"), "the byte offset is kept")
     }
 }

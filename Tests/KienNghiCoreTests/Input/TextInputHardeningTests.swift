@@ -114,8 +114,8 @@ struct TextInputHardeningTests {
             guard case .tooManyColumns(_, let found, let limit)? = error as? InputFailure else { return false }
             return found == 100_000 && limit == InputLimits.maxColumns
         }
-        let message = InputFailure.tooManyColumns(path: "wide.csv", found: 100_000, limit: InputLimits.maxColumns)
-            .message(.en)
+        let message = FailurePresenter(language: .en).message(
+            InputFailure.tooManyColumns(path: "wide.csv", found: 100_000, limit: InputLimits.maxColumns))
         #expect(message.contains("100000 columns") && message.contains("delimiter"))
     }
 
@@ -277,11 +277,13 @@ struct TextInputHardeningTests {
                 return found == format
             }
         }
-        let message = TextDecodingFailure.binary(.oldOffice).message(file: "don.csv", language: .en)
+        let message = FailurePresenter(language: .en).message(TextDecodingFailure.binary(.oldOffice), file: "don.csv")
         #expect(
             message.contains("old Excel .xls") && message.contains("save it as .xlsx")
                 && !message.contains("mixes two encodings"))
-        #expect(TextDecodingFailure.binary(.png).message(file: "scan.csv").contains("ảnh PNG"))
+        #expect(
+            FailurePresenter(language: .vi).message(TextDecodingFailure.binary(.png), file: "scan.csv").contains(
+                "ảnh PNG"))
     }
 
     @Test func vietnameseTextIsNeverCalledBinary() throws {
@@ -305,7 +307,9 @@ struct TextInputHardeningTests {
         #expect(rejected.first?.location == 2)
         #expect(rejected.first?.byteOffset == 8)
         #expect(rejected.first?.excerpt.hasPrefix("1,Công nhân") == true)
-        #expect(rejected.first.map { $0.message(.en) }?.contains("long.csv:2 (byte 8)") == true)
+        #expect(
+            rejected.first.map { FailurePresenter(language: .en).rejection($0) }?.contains("long.csv:2 (byte 8)")
+                == true)
 
         let jsonl =
             "{\"text\":\"Đường ngập\"}\n{\"text\":\"\(String(repeating: "x", count: InputLimits.maxRecordBytes + 5))\"}\n{\"text\":\"Nợ lương\"}\n"

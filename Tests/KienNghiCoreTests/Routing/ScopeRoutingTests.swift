@@ -24,9 +24,10 @@ struct ScopeRoutingTests {
         #expect(agency.id == "district")
         #expect(agency.scope.scope == .local)
         #expect([.scope, .phraseAndScope].contains(agency.basis))
-        #expect(agency.reason.contains("ngõ 47"))
+        let reason = vietnamese.reason(agency, asOf: c.asOf)
+        #expect(reason.contains("ngõ 47"))
         #expect(
-            agency.reason.contains("\"phường Đồng Tâm\" (không có trong danh mục)"),
+            reason.contains("\"phường Đồng Tâm\" (không có trong danh mục)"),
             "an unlisted ward is named, not ignored")
         #expect(agency.needsReview == false)
     }
@@ -42,7 +43,7 @@ struct ScopeRoutingTests {
             classify("Đoạn đường Trần Cung qua phường Nghĩa Đô xuống cấp, nhiều ổ gà, đề nghị sửa chữa.", "2025-07-01")
                 .agency)
         #expect(agency.id == "commune")
-        #expect(agency.name == "Ủy ban nhân dân phường Nghĩa Đô")
+        #expect(vietnamese.bodyName(agency, asOf: RoutingDate(iso: "2025-07-01")!) == "Ủy ban nhân dân phường Nghĩa Đô")
         #expect(agency.scope.scope == .local)
     }
 
@@ -95,7 +96,7 @@ struct ScopeRoutingTests {
             #expect(agency.needsReview)
             #expect(agency.confidence > 0 && agency.confidence <= 0.5)
             #expect(agency.id == "district")
-            #expect(agency.reason.contains("chờ xem xét"))
+            #expect(vietnamese.reason(agency, asOf: c.asOf).contains("chờ xem xét"))
         } else {
             #expect(c.agency?.id == "district")
         }
@@ -107,10 +108,12 @@ struct ScopeRoutingTests {
         let agency = try #require(c.agency)
         #expect(agency.id == "tax")
         #expect(agency.needsReview)
-        let columns = OutputColumns.values(c, .vi)
+        let columns = OutputColumns.values(c, vietnamese)
         #expect(columns[7].hasPrefix("chờ xem xét"))
         #expect(columns[7].contains("Cục Thuế"))
-        let json = String(decoding: try JSONEncoder().encode(ClassificationRecord(classification: c)), as: UTF8.self)
+        let json = String(
+            decoding: try JSONEncoder().encode(ClassificationRecord(classification: c, presenter: vietnamese)),
+            as: UTF8.self)
         #expect(json.contains("\"review\":true"))
         #expect(json.contains("\"confidence\""))
     }

@@ -64,6 +64,10 @@ let defaultLexicon: Lexicon = {
 
 let defaultClassifier = Classifier(lexicon: defaultLexicon)
 
+/// The words of the default lexicons, as the CLI prints them by default.
+let vietnamese = ClassificationPresenter(language: .vi, lexicon: defaultLexicon)
+let english = ClassificationPresenter(language: .en, lexicon: defaultLexicon)
+
 /// The default lexicons without their learned weights: the hand phrases alone.
 let handClassifier = defaultClassifier.withLearned(nil)
 
