@@ -62,7 +62,7 @@ package struct StreamingTextDecoder: Sendable {
                 throw .invalidUTF8(
                     offset: base + offset, byte: body[offset], looksMixed: check.invalidBytes >= 3 || base > 0)
             }
-            replacedSequences += UTF8Validation.countInvalid(body)
+            replacedSequences += check.invalidBytes
             return Array(String(decoding: body, as: UTF8.self).utf8)
         }
         if (encoding == .utf16LittleEndian || encoding == .utf16BigEndian) && body.count % 2 == 1 && !decoder.lenient {

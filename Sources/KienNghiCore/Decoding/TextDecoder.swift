@@ -92,11 +92,12 @@ package struct TextDecoder: Sendable {
     {
         switch encoding {
         case .utf8:
-            if let offset = UTF8Validation.check(bytes).firstInvalidOffset {
+            let check = UTF8Validation.check(bytes)
+            if let offset = check.firstInvalidOffset {
                 guard lenient else { throw .invalidUTF8(offset: offset, byte: bytes[offset], looksMixed: false) }
-                let replaced = UTF8Validation.countInvalid(bytes)
                 return DecodedText(
-                    text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, replacedSequences: replaced)
+                    text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, replacedSequences: check.invalidBytes
+                )
             }
             return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8)
         case .utf16LittleEndian, .utf16BigEndian:
@@ -180,25 +181,6 @@ enum UTF8Validation {
                 return needed > back ? count - back : count
             }
             back += 1
-        }
-        return count
-    }
-
-    static func countInvalid(_ bytes: [UInt8]) -> Int {
-        var count = 0
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] < 0x80 {
-                i += 1
-                continue
-            }
-            let length = sequenceLength(bytes, at: i)
-            if length == 0 {
-                count += 1
-                i += 1
-            } else {
-                i += length
-            }
         }
         return count
     }
