@@ -65,6 +65,56 @@ package struct CanonicalCompositionFilter: CharacterFilter {
         return true
     }
 
+    /// Records a composed segment as one edit per cluster (a starter and the
+    /// marks after it) when composing the clusters one by one gives the same
+    /// bytes, so a token boundary between two clusters ("nĝ" | "·" from
+    /// "ng\u{302}\u{387}") falls between edits and each token keeps its own
+    /// source bytes; otherwise as one edit.
+    private static func record(
+        _ range: Range<Int>, _ segment: UnsafeBufferPointer<UInt8>, _ composed: UnsafeBufferPointer<UInt8>,
+        into builder: inout FilterOutputBuilder
+    ) {
+        var clusterStarts: [Int] = [0]
+        var i = UTF8Scalars.length(of: segment[0])
+        while i < segment.count {
+            let length = UTF8Scalars.length(of: segment[i])
+            guard i + length <= segment.count else { break }
+            let value = UTF8Scalars.decode(segment, at: i, length: length)
+            if let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered {
+                clusterStarts.append(i)
+            }
+            i += length
+        }
+        guard clusterStarts.count > 1 else {
+            builder.replaceChanged(range, with: composed)
+            return
+        }
+        let bounds = clusterStarts + [segment.count]
+        var pieces: [[UInt8]] = []
+        for index in clusterStarts.indices {
+            let cluster = UnsafeBufferPointer(rebasing: segment[bounds[index]..<bounds[index + 1]])
+            let piece = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: cluster.count * 3 + 16) {
+                scratch -> [UInt8]? in
+                ICU.nfc(utf8: cluster, into: scratch).map { Array(scratch[0..<$0]) }
+            }
+            guard let piece else {
+                builder.replaceChanged(range, with: composed)
+                return
+            }
+            pieces.append(piece)
+        }
+        guard pieces.joined().elementsEqual(composed) else {
+            builder.replaceChanged(range, with: composed)
+            return
+        }
+        for index in pieces.indices {
+            pieces[index].withUnsafeBufferPointer {
+                builder.replaceChanged(
+                    range.lowerBound + bounds[index]..<range.lowerBound + bounds[index + 1], with: $0)
+            }
+        }
+    }
+
     package func apply(_ text: FilteredText) -> FilteredText {
         let bytes = text.bytes
         let count = bytes.count
@@ -100,7 +150,7 @@ package struct CanonicalCompositionFilter: CharacterFilter {
                     let segment = UnsafeBufferPointer(rebasing: source[lastStableStart..<end])
                     guard let length = ICU.nfc(utf8: segment, into: scratch) else { return false }
                     let composed = UnsafeBufferPointer(rebasing: scratch[0..<length])
-                    builder.replaceChanged(lastStableStart..<end, with: composed)
+                    Self.record(lastStableStart..<end, segment, composed, into: &builder)
                     return true
                 }
             }
