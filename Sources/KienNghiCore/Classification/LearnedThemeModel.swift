@@ -85,16 +85,24 @@ struct LearnedThemeModel: Sendable {
     /// and counts every n-gram position (known or not) for ``ngramValue(_:)``.
     /// Terms typed with Telex keystrokes are read as the word they spell.
     func hits(_ text: PetitionText, masked: (Int) -> Bool) -> (hits: [Hit], count: Int) {
-        var hits: [Hit] = []
-        var count = 0
         let analyzed = text.analyzed
         // Rows already found: a small open-addressing set sized for every n-gram
-        // of this petition (one allocation, Int32 slots, no hashing of Ints through Hasher).
+        // of this petition (temporary storage, Int32 slots, no hashing through Hasher).
         var size = 16
         while size < analyzed.terms.count * 4 { size <<= 1 }
-        var seen = [Int32](repeating: -1, count: size)
-        let mask = size - 1
-        let shift = UInt64(64 - size.trailingZeroBitCount)
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { seen in
+            seen.initialize(repeating: -1)
+            return hits(analyzed, masked: masked, seen: seen)
+        }
+    }
+
+    private func hits(_ analyzed: AnalyzedText, masked: (Int) -> Bool, seen: UnsafeMutableBufferPointer<Int32>)
+        -> (hits: [Hit], count: Int)
+    {
+        var hits: [Hit] = []
+        var count = 0
+        let mask = seen.count - 1
+        let shift = UInt64(64 - seen.count.trailingZeroBitCount)
         func firstTime(_ row: Int) -> Bool {
             var slot = Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: row) &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while true {
