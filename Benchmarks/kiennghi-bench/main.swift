@@ -274,15 +274,15 @@ func benchPileMemory(_ kind: String, _ input: String) throws {
     }
     let start = DispatchTime.now().uptimeNanoseconds
     var nextReport = 100_000
-    let summary = try processor.run([input], progress: { read in
-        if read >= nextReport {
-            nextReport += 100_000
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            FileHandle.standardError.write(
-                String(format: "%d petitions, %.0f s, peak RSS %.0f MiB\n", read, elapsed, peakResidentMiB()).data(
-                    using: .utf8)!)
-        }
-    }) { petitions in
+    func report(_ read: Int) {
+        guard read >= nextReport else { return }
+        nextReport += 100_000
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        FileHandle.standardError.write(
+            String(format: "%d petitions, %.0f s, peak RSS %.0f MiB\n", read, elapsed, peakResidentMiB()).data(
+                using: .utf8)!)
+    }
+    let summary = try processor.run([input], progress: report) { petitions in
         switch kind {
         case "stats": statistics.add(petitions, language: .vi)
         case "route":
@@ -301,7 +301,8 @@ func benchPileMemory(_ kind: String, _ input: String) throws {
     }
     if kind == "stats" {
         // `report` renders the aggregates once at the end; `stats` prints them.
-        print("report HTML bytes:", HTMLReport(language: .vi, title: nil, themeLabels: [:]).render(statistics).utf8.count)
+        print(
+            "report HTML bytes:", HTMLReport(language: .vi, title: nil, themeLabels: [:]).render(statistics).utf8.count)
     }
     do {
         try writer?.finish()
@@ -330,7 +331,8 @@ if mode == "classify-lines" {
     exit(0)
 }
 if mode == "pile-memory" {
-    try benchPileMemory(CommandLine.arguments.dropFirst(2).first ?? "csv", CommandLine.arguments.dropFirst(3).first ?? "")
+    try benchPileMemory(
+        CommandLine.arguments.dropFirst(2).first ?? "csv", CommandLine.arguments.dropFirst(3).first ?? "")
     exit(0)
 }
 if mode == "text" || mode == "all" { benchText() }

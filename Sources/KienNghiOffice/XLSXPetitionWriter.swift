@@ -211,7 +211,10 @@ package enum XLSXWorkbook {
     static func appendRow(_ cells: [String], number: Int, style: Int, to out: inout [UInt8]) {
         out.append(contentsOf: "<row r=\"\(number)\">".utf8)
         for (column, value) in cells.enumerated() {
-            out.append(contentsOf: "<c r=\"\(columnName(column))\(number)\" t=\"inlineStr\" s=\"\(style)\"><is><t xml:space=\"preserve\">".utf8)
+            out.append(
+                contentsOf:
+                    "<c r=\"\(columnName(column))\(number)\" t=\"inlineStr\" s=\"\(style)\"><is><t xml:space=\"preserve\">"
+                    .utf8)
             out.append(contentsOf: escape(value).utf8)
             out.append(contentsOf: "</t></is></c>".utf8)
         }
