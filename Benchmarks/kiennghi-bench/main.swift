@@ -241,6 +241,85 @@ func benchDump(_ path: String) throws {
     FileHandle.standardError.write("cache/TSV differences: \(differences)\n".data(using: .utf8)!)
 }
 
+/// What `classify -o OUT.csv|jsonl|xlsx`, `stats`/`report` and `route` do with a
+/// pile, without the CLI (whose release build needs NIO and BoringSSL): the same
+/// reader, `PileProcessor`, writers and statistics. Prints peak RSS, so
+/// `pile-memory csv /tmp/1gb.txt` checks that memory stays bounded on a big file.
+func benchPileMemory(_ kind: String, _ input: String) throws {
+    let lexicon = try LexiconCache.user.load(LexiconLoader())
+    let processor = PileProcessor(
+        batch: BatchClassifier(classifier: Classifier(lexicon: lexicon)), options: .init())
+    let columns = processor.columns(of: [input])
+    let presenter = ClassificationPresenter(language: .vi, lexicon: lexicon)
+    // A fourth argument keeps the output there (without extension), for checking it.
+    let out =
+        CommandLine.arguments.count > 4
+        ? CommandLine.arguments[4]
+        : FileManager.default.temporaryDirectory.appendingPathComponent("kiennghi-bench-pile-\(getpid())").path
+    let keep = CommandLine.arguments.count > 4
+    defer { if !keep { try? FileManager.default.removeItem(atPath: out + "." + kind) } }
+    var statistics = PileStatistics(label: "pile")
+    var routed: [String: any PetitionWriter] = [:]
+    let writer: (any PetitionWriter)?
+    switch kind {
+    case "csv":
+        writer = try CSVPetitionWriter(
+            output: AtomicOutputFile(path: out + ".csv", inputs: [input]), inputColumns: columns,
+            withFileColumn: false, presenter: presenter)
+    case "jsonl":
+        writer = JSONLinesPetitionWriter(
+            output: try AtomicOutputFile(path: out + ".jsonl", inputs: [input]), presenter: presenter,
+            inputColumns: columns)
+    case "xlsx":
+        writer = try XLSXPetitionWriter(
+            path: out + ".xlsx", inputs: [input], inputColumns: columns, withFileColumn: false, presenter: presenter)
+    default: writer = nil
+    }
+    let start = DispatchTime.now().uptimeNanoseconds
+    var nextReport = 100_000
+    func report(_ read: Int) {
+        guard read >= nextReport else { return }
+        nextReport += 100_000
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        FileHandle.standardError.write(
+            String(format: "%d petitions, %.0f s, peak RSS %.0f MiB\n", read, elapsed, peakResidentMiB()).data(
+                using: .utf8)!)
+    }
+    let summary = try processor.run([input], progress: report) { petitions in
+        switch kind {
+        case "stats": statistics.add(petitions, presenter: presenter)
+        case "route":
+            try FileManager.default.createDirectory(atPath: out + ".route", withIntermediateDirectories: true)
+            for petition in petitions {
+                let id = petition.classification.needsReview ? "review" : petition.classification.agency?.id ?? "review"
+                if routed[id] == nil {
+                    routed[id] = try CSVPetitionWriter(
+                        output: AtomicOutputFile(path: out + ".route/" + id + ".csv", inputs: [input]),
+                        inputColumns: columns, withFileColumn: false, presenter: presenter)
+                }
+                try routed[id]!.write([petition])
+            }
+        default: try writer?.write(petitions)
+        }
+    }
+    if kind == "stats" {
+        // `report` renders the aggregates once at the end; `stats` prints them.
+        print(
+            "report HTML bytes:", HTMLReport(language: .vi, title: nil, themeLabels: [:]).render(statistics).utf8.count)
+    }
+    do {
+        try writer?.finish()
+        for writer in routed.values { try writer.finish() }
+    } catch {
+        print("finish failed:", error)
+    }
+    try? FileManager.default.removeItem(atPath: out + ".route")
+    print(
+        String(
+            format: "pile-memory %@: %d petitions (%d rejected), peak RSS %.0f MiB", kind, summary.read,
+            summary.rejectedCount, peakResidentMiB()))
+}
+
 let mode = CommandLine.arguments.dropFirst().first ?? "all"
 if mode == "dump" {
     try benchDump(CommandLine.arguments.dropFirst(2).first ?? "")
@@ -252,6 +331,11 @@ if mode == "cold" {
 }
 if mode == "classify-lines" {
     try benchClassifyLines(CommandLine.arguments.dropFirst(2).first ?? "")
+    exit(0)
+}
+if mode == "pile-memory" {
+    try benchPileMemory(
+        CommandLine.arguments.dropFirst(2).first ?? "csv", CommandLine.arguments.dropFirst(3).first ?? "")
     exit(0)
 }
 if mode == "text" || mode == "all" { benchText() }

@@ -174,6 +174,11 @@ extension AtomicOutputFile.Failure {
                 "Không tạo được tệp trong \(folder) để ghi \(path) (\(Self.reason(code))). Kiểm tra quyền ghi hoặc chọn thư mục khác.",
                 "Cannot create a file in \(folder) to write \(path) (\(Self.reason(code))). Check write permission or choose another folder."
             )
+        case .tooManyRows(let path, let limit):
+            return l.pick(
+                "Không ghi \(path): một trang XLSX chỉ chứa được \(limit) kiến nghị (giới hạn dòng của Excel) mà đầu vào có nhiều hơn; không để lại tệp dở dang. Hãy ghi ra CSV hoặc JSONL (ví dụ -o ket-qua.csv) hoặc chia nhỏ đầu vào.",
+                "Not writing \(path): an XLSX sheet holds at most \(limit) petitions (Excel's row limit) and the input has more; no partial file was left. Write CSV or JSONL instead (e.g. -o ket-qua.csv) or split the input."
+            )
         case .writeFailed(let path, let code):
             return l.pick(
                 "Ghi \(path) thất bại (\(Self.reason(code))); không để lại tệp dở dang. Kiểm tra dung lượng đĩa rồi chạy lại.",

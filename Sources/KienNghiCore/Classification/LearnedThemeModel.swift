@@ -7,7 +7,11 @@ struct LearnedThemeModel: Sendable {
     private let table: ByteKeyTable
     /// Row-major: `weights[row * classes.count + class]`.
     private let weights: [Double]
-    private let sources: [LexiconSource?]
+    /// Where each weight came from: `sourceIndex[row * classes.count + class]`
+    /// indexes `sourceList` (-1: none). Sparse, so loading does not build and
+    /// later destroy one optional source per row and theme.
+    private let sourceIndex: [Int32]
+    private let sourceList: [LexiconSource]
     /// The feature as written in the weights file, per row.
     let featureText: [String]
     let bias: [Double]
@@ -23,7 +27,8 @@ struct LearnedThemeModel: Sendable {
         var table = ByteKeyTable(capacity: max(1024, learned.entries.count))
         var rows: [String] = []
         var weights: [Double] = []
-        var sources: [LexiconSource?] = []
+        var sourceIndex: [Int32] = []
+        var sourceList: [LexiconSource] = []
         var bias = [Double](repeating: 0, count: themes.count)
         var lexiconWeights = [[Double]](repeating: [Double](repeating: 0, count: themes.count), count: themes.count)
         for entry in learned.entries {
@@ -39,10 +44,11 @@ struct LearnedThemeModel: Sendable {
                 if row == rows.count {
                     rows.append(entry.feature)
                     weights.append(contentsOf: repeatElement(0, count: themes.count))
-                    sources.append(contentsOf: repeatElement(nil, count: themes.count))
+                    sourceIndex.append(contentsOf: repeatElement(-1, count: themes.count))
                 }
                 weights[row * themes.count + c] = entry.weight
-                sources[row * themes.count + c] = entry.source
+                sourceIndex[row * themes.count + c] = Int32(sourceList.count)
+                sourceList.append(entry.source)
             }
         }
         var phraseRows: [String: Int] = [:]
@@ -52,7 +58,8 @@ struct LearnedThemeModel: Sendable {
         self.phraseRows = phraseRows
         self.table = table
         self.weights = weights
-        self.sources = sources
+        self.sourceIndex = sourceIndex
+        self.sourceList = sourceList
         featureText = rows
         self.bias = bias
         self.lexiconWeights = lexiconWeights
@@ -69,23 +76,51 @@ struct LearnedThemeModel: Sendable {
     func row(_ key: [UInt8]) -> Int? { table.value(for: key).map(Int.init) }
 
     func weight(row: Int, theme c: Int) -> Double { weights[row * classes.count + c] }
-    func source(row: Int, theme c: Int) -> LexiconSource? { sources[row * classes.count + c] }
+    func source(row: Int, theme c: Int) -> LexiconSource? {
+        let index = Int(sourceIndex[row * classes.count + c])
+        return index < 0 ? nil : sourceList[index]
+    }
 
     /// Finds the model's n-grams in a petition (distinct rows, first occurrence),
     /// and counts every n-gram position (known or not) for ``ngramValue(_:)``.
     /// Terms typed with Telex keystrokes are read as the word they spell.
     func hits(_ text: PetitionText, masked: (Int) -> Bool) -> (hits: [Hit], count: Int) {
+        let analyzed = text.analyzed
+        // Rows already found: a small open-addressing set sized for every n-gram
+        // of this petition (temporary storage, Int32 slots, no hashing through Hasher).
+        var size = 16
+        while size < analyzed.terms.count * 4 { size <<= 1 }
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { seen in
+            seen.initialize(repeating: -1)
+            return hits(analyzed, masked: masked, seen: seen)
+        }
+    }
+
+    private func hits(_ analyzed: AnalyzedText, masked: (Int) -> Bool, seen: UnsafeMutableBufferPointer<Int32>)
+        -> (hits: [Hit], count: Int)
+    {
         var hits: [Hit] = []
         var count = 0
-        var seen: Set<Int> = []
-        // The previous term's key, kept in a scratch buffer (no allocation per term).
-        var previousKey: [UInt8] = []
+        let mask = seen.count - 1
+        let shift = UInt64(64 - seen.count.trailingZeroBitCount)
+        func firstTime(_ row: Int) -> Bool {
+            var slot = Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: row) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while true {
+                let stored = seen[slot]
+                if stored < 0 {
+                    seen[slot] = Int32(truncatingIfNeeded: row)
+                    return true
+                }
+                if Int(stored) == row { return false }
+                slot = (slot + 1) & mask
+            }
+        }
+        // `bigram` holds the previous term's key and a space; the current key is
+        // appended for the lookup, then the buffer restarts from the current key.
+        var bigram: [UInt8] = []
         var previousTerm = -2
         var previousPlain = false
-        var scratch: [UInt8] = []
-        var bigram: [UInt8] = []
         var folded: [UInt8] = []
-        let analyzed = text.analyzed
         analyzed.keyArena.withUnsafeBufferPointer { arena in
             for (index, term) in analyzed.terms.enumerated() {
                 let kind = analyzed.tokens[Int(term.tokenIndex)].kind
@@ -98,24 +133,21 @@ struct LearnedThemeModel: Sendable {
                     unigram = found
                 }
                 count += 1
-                if let unigram, seen.insert(unigram).inserted {
+                if let unigram, firstTime(unigram) {
                     hits.append(Hit(row: unigram, terms: index..<(index + 1), plain: term.isAccentless))
                 }
-                scratch.removeAll(keepingCapacity: true)
-                if useFolded { scratch += folded } else { scratch += key }
                 if previousTerm == index - 1 {
                     count += 1
-                    bigram.removeAll(keepingCapacity: true)
-                    bigram += previousKey
-                    bigram.append(0x20)
-                    bigram += scratch
-                    if let found = row(bigram), seen.insert(found).inserted {
+                    if useFolded { bigram += folded } else { bigram.append(contentsOf: key) }
+                    if let found = row(bigram), firstTime(found) {
                         hits.append(
                             Hit(row: found, terms: (index - 1)..<(index + 1), plain: previousPlain || term.isAccentless)
                         )
                     }
                 }
-                swap(&previousKey, &scratch)
+                bigram.removeAll(keepingCapacity: true)
+                if useFolded { bigram += folded } else { bigram.append(contentsOf: key) }
+                bigram.append(0x20)
                 previousTerm = index
                 previousPlain = term.isAccentless
             }

@@ -42,12 +42,15 @@ package final class AtomicOutputFile {
         case writeFailed(path: String, errno: Int32)
         /// Another output of the same run already writes to this path.
         case sameAsAnotherOutput(path: String)
+        /// The format holds at most `limit` petitions (an XLSX sheet: Excel's row limit); nothing was left behind.
+        case tooManyRows(path: String, limit: Int)
 
         /// The path concerned.
         package var path: String {
             switch self {
             case .wouldOverwriteInput(let path), .notARegularFile(let path, _), .missingFolder(let path, _),
-                .cannotCreate(let path, _, _), .writeFailed(let path, _), .sameAsAnotherOutput(let path):
+                .cannotCreate(let path, _, _), .writeFailed(let path, _), .sameAsAnotherOutput(let path),
+                .tooManyRows(let path, _):
                 return path
             }
         }
