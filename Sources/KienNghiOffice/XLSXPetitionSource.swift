@@ -14,7 +14,8 @@ package struct XLSXPetitionSource: PetitionSource {
     private let cells: CellDecoder
     private let schema: InputSchema
     /// Sheet row number of the header row.
-    private let headerRow: Int
+    /// The header's row number; nil when the sheet has none (petitions from the first row).
+    private let headerRow: Int?
 
     /// Rows scanned for the header, and rows after it sampled to guess the text column.
     static let headerWindow = 10
@@ -54,16 +55,20 @@ package struct XLSXPetitionSource: PetitionSource {
         if let (reference, problem) = header.problem {
             throw package.failure(sheet.part, .badCell(reference: reference, problem), sheet: sheet.name)
         }
-        headerRow = header.number
-        if headerIndex + 1 == top.count {
+        let below = top[(headerIndex + 1)...].filter { $0.problem == nil }.map(\.cells)
+        let hasHeader = InputSchema.namesColumns(header.cells, above: below, textColumn: textColumn)
+        headerRow = hasHeader ? header.number : nil
+        if hasHeader && headerIndex + 1 == top.count {
             // A header (and titles) but not one row below it.
             throw package.failure(sheet.part, .noPetitions(skipped: headerIndex + 1), sheet: sheet.name)
         }
-        let sample = top[(headerIndex + 1)...].filter { $0.problem == nil }.map(\.cells)
-        let width = max(header.cells.count, sample.map(\.count).max() ?? 0)
+        // Without a header, the first row is a petition and a sample row too.
+        let sample = hasHeader ? below : top.filter { $0.problem == nil }.map(\.cells)
+        let names = hasHeader ? header.cells : []
+        let width = max(names.count, sample.map(\.count).max() ?? 0)
         columns = (0..<width).map {
-            $0 < header.cells.count && !header.cells[$0].isEmpty
-                ? RejectedRow.showingControlCharacters(header.cells[$0]) : "cột \($0 + 1)"
+            $0 < names.count && !names[$0].isEmpty
+                ? RejectedRow.showingControlCharacters(names[$0]) : "cột \($0 + 1)"
         }
         let guess = InputSchema.guess(header: columns, sample: sample, named: textColumn)
         if let textColumn, guess.text == nil {
@@ -80,14 +85,14 @@ package struct XLSXPetitionSource: PetitionSource {
         var batch: [PetitionRecord] = []
         try Self.rows(package, sheet, cells) { row in
             if row.isBlank && row.problem == nil { return }
-            if row.number < headerRow {
+            if let headerRow, row.number < headerRow {
                 rejected(
                     RejectedRow(
                         file: path, location: row.number, reason: .title,
                         detail: .excerpt(String(row.cells.joined(separator: " ").prefix(40)))))
                 return
             }
-            if row.number == headerRow { return }
+            if row.number == headerRow { return }  // never true without a header
             if let (reference, problem) = row.problem {
                 rejected(
                     RejectedRow(

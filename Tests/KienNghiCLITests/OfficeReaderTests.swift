@@ -54,6 +54,30 @@ struct OfficeReaderTests {
         #expect(rejected.message(.en).contains("shared string"))
     }
 
+    /// A sheet without a header row (petitions from A1, with or without a number
+    /// column) loses no petition: the first row is one, not the header, as in CSV.
+    @Test func aSheetWithoutAHeaderRowKeepsItsFirstPetition() throws {
+        let texts = (1...6).map {
+            "Kiến nghị \($0): công nhân khu công nghiệp đề nghị công ty đóng đủ bảo hiểm xã hội tháng \($0)"
+        }
+        for numbered in [false, true] {
+            let rows = texts.enumerated().map {
+                OfficeFixture.row($0.offset + 1, (numbered ? ["\($0.offset + 1)"] : []) + [$0.element])
+            }
+            let sheet = try read(try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows.joined())))
+            #expect(sheet.records.map(\.text) == texts, "numbered: \(numbered)")
+            #expect(sheet.rejected.isEmpty)
+            let csv = texts.enumerated().map { (numbered ? "\($0.offset + 1)," : "") + "\"\($0.element)\"" }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kn-noheader-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.appendingPathComponent("p.csv").path
+            try Data((csv.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+            let text = try read(try PetitionSources.open(path, options: .init()))
+            #expect(text.records.map(\.text) == texts, "CSV, numbered: \(numbered)")
+        }
+    }
+
     @Test func cellReferencesBeyondExcelsGridAreRejectedNotAllocated() throws {
         let rows =
             Self.header + #"<row r="2"><c r="ZZZZZZZZZZ2" t="inlineStr"><is><t>xa</t></is></c></row>"#

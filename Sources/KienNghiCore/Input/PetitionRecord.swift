@@ -303,6 +303,20 @@ package struct InputSchema: Sendable, Equatable {
         return bestScore > 1 ? best : first
     }
 
+    /// Whether `first` (the row ``headerRow(in:window:)`` found) names columns
+    /// or is already a petition: a header has short cells or known column
+    /// names, no cell of symbols alone, and either names a text column or is
+    /// much shorter than the row below it. CSV and XLSX decide alike, so a sheet
+    /// without a header row keeps its first petition.
+    package static func namesColumns(_ first: [String], above body: [[String]], textColumn: String?) -> Bool {
+        let looksLikeHeader =
+            (first.allSatisfy { $0.count <= 40 } || headerScore(first) > 1)
+            && !first.contains { fold($0).isEmpty && !$0.isEmpty }
+        return looksLikeHeader
+            && (body.isEmpty || guess(header: first, sample: [], named: nil).text != nil || textColumn != nil
+                || first.map(\.count).reduce(0, +) * 2 < (body.first?.map(\.count).reduce(0, +) ?? 0))
+    }
+
     private static let nameAnalyzer = Analyzer()
 
     /// Lower case, diacritics off, spaces folded: for comparing column names.

@@ -82,15 +82,7 @@ package struct DelimitedPetitionSource: PetitionSource {
         let first = leading[headerIndex]
         let records = Array(leading[headerIndex...])
         let body = Array(records.dropFirst())
-        // A header row has short cells (or known column names) and no cell as long as the body's text.
-        let firstLooksLikeHeader =
-            (first.allSatisfy { $0.count <= 40 } || InputSchema.headerScore(first) > 1)
-            && !first.contains { InputSchema.fold($0).isEmpty && !$0.isEmpty }
-        hasHeader =
-            firstLooksLikeHeader
-            && (body.isEmpty || InputSchema.guess(header: first, sample: [], named: nil).text != nil
-                || textColumn != nil
-                || first.map(\.count).reduce(0, +) * 2 < (body.first?.map(\.count).reduce(0, +) ?? 0))
+        hasHeader = InputSchema.namesColumns(first, above: body, textColumn: textColumn)
         columns = hasHeader ? first.map(RejectedRow.showingControlCharacters) : first.indices.map { "cột \($0 + 1)" }
         // The whole file was in the sample and holds a header but no row below it: nothing to do, say so.
         if hasHeader && body.isEmpty && stream.isComplete && parsed.count <= 50 {
