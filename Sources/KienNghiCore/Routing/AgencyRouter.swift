@@ -14,7 +14,7 @@ struct AgencyRouter: Sendable {
     /// Factor on the confidence of a suggestion for a petition sent to review.
     static let reviewFactor = 0.5
     /// Probability a candidate theme without hand evidence needs to lend its rules to a review suggestion.
-    static let learnedCandidateFloor = 0.15
+    static let learnedCandidateFloor = 0.25
 
     /// Routes by the main theme, or, for a petition whose themes all stayed
     /// under the threshold, by its strongest candidate (or by `other`'s phrase
