@@ -14,7 +14,9 @@ struct XLSXWriterBoundsTests {
     /// Generated petitions: long enough that the rows spill in several blocks.
     static func petitions(_ count: Int) -> [ClassifiedPetition] {
         (0..<count).map { index in
-            let text = "Kiến nghị số \(index): " + String(repeating: "lương tháng \(index % 97) chưa trả; ", count: 40) + "hết."
+            let text =
+                "Kiến nghị số \(index): " + String(repeating: "lương tháng \(index % 97) chưa trả; ", count: 40)
+                + "hết."
             return ClassifiedPetition(
                 record: PetitionRecord(id: "\(index)", text: text, cells: ["\(index)", text], location: index + 2),
                 classification: classification, file: "x.csv")
