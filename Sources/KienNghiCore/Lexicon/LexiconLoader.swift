@@ -42,7 +42,10 @@ public struct LexiconLoader: Sendable {
                     let missing = TabularFile(path: "\(displayRoot)/\(relative)", contents: "")
                     log.report(
                         .error, missing, nil, ("không đọc được tệp", "cannot read the file"),
-                        fix: ("kiểm tra đường dẫn --lexicons và quyền đọc", "check the --lexicons path and permissions")
+                        fix: (
+                            "kiểm tra đường dẫn thư mục từ điển và quyền đọc tệp",
+                            "check the lexicon folder's path and the file's read permission"
+                        )
                     )
                 }
                 return nil

@@ -25,6 +25,18 @@ struct LexiconCheckTests {
         #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.rendered(.en) })")
     }
 
+    /// A required file that is missing is an error in words a library user can act
+    /// on: no command-line flag (the CLI adds its own advice).
+    @Test func aMissingRequiredFileNamesNoCommandLineFlag() throws {
+        let diagnostics = try checkBroken { folder in
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("routing/agencies.tsv"))
+        }
+        let missing = try #require(diagnostics.first { $0.path == "L/routing/agencies.tsv" && $0.severity == .error })
+        for language in [Language.vi, .en] {
+            #expect(!missing.rendered(language).contains("--"), "\(missing.rendered(language))")
+        }
+    }
+
     @Test func unknownThemeFile() throws {
         let diagnostics = try checkBroken { folder in
             try "phrase\tweight\nlương\t2\n".write(
