@@ -13,8 +13,13 @@ package struct ThemeModelTrainer: Sendable {
     package var minimumDocuments = 3
     /// Share of the target given to a petition's further themes (the main theme keeps the rest).
     package var secondaryShare = 0.2
+    /// Share of a second fit over the words alone (n-grams only: no hand scores, no hand phrases)
+    /// added to the hybrid fit's weights. The hybrid fit leans on the hand phrases; this view keeps
+    /// what the words say by themselves, which counts most when phrases fire less (unaccented text).
+    /// Both are linear over the same features, so their sum is still one table of readable weights.
+    package var wordViewShare = 0.3
     /// Weights smaller than this are not written out.
-    package var pruneBelow = 0.3
+    package var pruneBelow = 0.5
     package var seed: UInt64 = 20_261_203
     /// N-grams never used as features (diacritic-free stopwords: "vao", "cua"), so they neither score nor show as evidence.
     package var excludedFeatures: Set<String> = []
@@ -82,8 +87,28 @@ package struct ThemeModelTrainer: Sendable {
             }
             return SoftmaxRegression.Row(features: features, values: values, target: target)
         }
-        let weights = SoftmaxRegression(epochs: epochs, learningRate: learningRate, l2: l2, seed: seed).fit(
+        var weights = SoftmaxRegression(epochs: epochs, learningRate: learningRate, l2: l2, seed: seed).fit(
             rows, width: width, classes: classes)
+        if wordViewShare > 0 {
+            let wordRows = rows.map { row in
+                var words = SoftmaxRegression.Row(features: [], values: [], target: row.target)
+                for (f, v) in zip(row.features, row.values) {
+                    let column = Int(f)
+                    guard
+                        column == biasIndex
+                            || (column < lexiconBase && !vocabulary[column].hasPrefix(LearnedWeights.phrasePrefix))
+                    else {
+                        continue
+                    }
+                    words.features.append(f)
+                    words.values.append(v)
+                }
+                return words
+            }
+            let words = SoftmaxRegression(epochs: epochs, learningRate: learningRate, l2: l2, seed: seed &+ 1)
+                .fit(wordRows, width: width, classes: classes)
+            for i in weights.indices { weights[i] += wordViewShare * words[i] }
+        }
         var entries: [LearnedWeights.Entry] = []
         var line = 3  // after the comment and header lines written by ``LearnedWeightsWriter``
         func emit(_ feature: String, _ f: Int, always: Bool) {
