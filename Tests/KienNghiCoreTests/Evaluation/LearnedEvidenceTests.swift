@@ -44,4 +44,35 @@ struct LearnedEvidenceTests {
         #expect(
             !trainer.fit(examples, themes: defaultLexicon.themes.map(\.id)).entries.contains { $0.feature == "vao" })
     }
+
+    /// The word-only fit adds weight to n-grams alone: hand scores and hand phrases keep
+    /// exactly the hybrid fit's weights, while words gain (the view that helps unaccented text).
+    @Test func wordViewWeighsWordsOnly() {
+        let hand = defaultClassifier.withLearned(nil)
+        let texts = [
+            ("Xe tải chạy quá tốc độ trên đường vào khu công nghiệp", "traffic"),
+            ("Nhà máy xả nước thải gây ô nhiễm con kênh", "environment"),
+        ]
+        let examples = (0..<4).flatMap { _ in texts }.map {
+            ThemeModelTrainer.Example(input: hand.learningInput($0.0), themes: [$0.1])
+        }
+        var trainer = ThemeModelTrainer()
+        trainer.pruneBelow = 0
+        trainer.wordViewShare = 0
+        let hybrid = trainer.fit(examples, themes: defaultLexicon.themes.map(\.id))
+        trainer.wordViewShare = 0.3
+        let both = trainer.fit(examples, themes: defaultLexicon.themes.map(\.id))
+        func weight(_ fit: LearnedWeights, _ feature: String, _ theme: String) -> Double? {
+            fit.entries.first { $0.feature == feature && $0.theme == theme }?.weight
+        }
+        let handFeatures = hybrid.entries.filter {
+            $0.feature.hasPrefix(LearnedWeights.lexiconPrefix) || $0.feature.hasPrefix(LearnedWeights.phrasePrefix)
+        }
+        #expect(!handFeatures.isEmpty)
+        for entry in handFeatures {
+            #expect(weight(both, entry.feature, entry.theme) == entry.weight, "\(entry.feature)")
+        }
+        let word = try? #require(weight(hybrid, "nuoc thai", "environment"))
+        #expect(word != nil && weight(both, "nuoc thai", "environment")! > word!)
+    }
 }
