@@ -233,24 +233,36 @@ struct LineWriter {
         count += s.utf8CodeUnitCount
     }
 
+    /// Two ASCII digits for each number 0...99.
+    private static var digitPairs: StaticString { "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899" }
+
+    /// Writes `value` in decimal, two digits per step (offsets have up to ten digits, two per token).
     @inline(__always) mutating func decimal(_ value: Int) {
-        var v = value
-        if v < 0 {
-            byte(0x2D)
-            v = -v
-        }
+        if value < 0 { byte(0x2D) }
+        var v = UInt64(value.magnitude)
         var width = 1
-        var probe = v
-        while probe >= 10 {
-            probe /= 10
+        var power: UInt64 = 10
+        // Ends by 10^19 at the latest: no UInt64 magnitude of an Int reaches it.
+        while v >= power {
             width += 1
+            power &*= 10
         }
-        var index = count + width - 1
-        repeat {
-            start[index] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
-            v /= 10
-            index -= 1
-        } while v > 0
+        let pairs = Self.digitPairs.utf8Start
+        var index = count + width
+        while v >= 100 {
+            let pair = Int(v % 100) &* 2
+            v /= 100
+            index -= 2
+            start[index] = pairs[pair]
+            start[index + 1] = pairs[pair + 1]
+        }
+        if v >= 10 {
+            let pair = Int(v) &* 2
+            start[index - 2] = pairs[pair]
+            start[index - 1] = pairs[pair + 1]
+        } else {
+            start[index - 1] = UInt8(truncatingIfNeeded: v) &+ 0x30
+        }
         count += width
     }
 
