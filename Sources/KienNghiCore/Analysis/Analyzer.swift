@@ -227,10 +227,11 @@ struct TermBuilder {
 
     private mutating func addTerms(_ token: Token, at index: Int) {
         let keyStart = Int32(arena.count)
-        plainScratch!.removeAll(keepingCapacity: true)
         var accentless = true
         var capitals = true
         var cached = -1
+        // Set when the key and the plain key went into the arena together (from the cache).
+        var keyLength = -1
         bytes.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[token.normalized])
             for b in slice where b >= 0x61 && b <= 0x7A {
@@ -240,24 +241,32 @@ struct TermBuilder {
             switch token.kind {
             case .word, .acronym, .documentNumber:
                 if keyCache != nil {
-                    (accentless, cached) = keyCache!.appendKeys(
-                        of: slice, key: &arena, plain: &plainScratch!, canonicalizer: &canonicalizer)
+                    (accentless, cached, keyLength) = keyCache!.appendKeys(
+                        of: slice, to: &arena, canonicalizer: &canonicalizer)
                 } else {
+                    plainScratch!.removeAll(keepingCapacity: true)
                     accentless =
                         canonicalizer.canonicalize(slice, keepCase: false, key: &arena, plain: &plainScratch)
                         .isAccentless
                 }
             default:
+                // Other tokens are their own key and plain key.
                 arena.append(contentsOf: slice)
-                plainScratch!.append(contentsOf: slice)
+                arena.append(contentsOf: slice)
+                keyLength = slice.count
             }
         }
         if capitals, token.kind == .word || token.kind == .acronym {
             // Lower-case non-ASCII letters also make a word not all-capitals.
             capitals = !hasLowercaseLetter(token.normalized)
         }
-        let keyEnd = Int32(arena.count)
-        arena.append(contentsOf: plainScratch!)
+        let keyEnd: Int32
+        if keyLength >= 0 {
+            keyEnd = keyStart + Int32(keyLength)
+        } else {
+            keyEnd = Int32(arena.count)
+            arena.append(contentsOf: plainScratch!)
+        }
         let plainRange = keyEnd..<Int32(arena.count)
         tokenKeys.append(keyStart..<keyEnd)
         tokenPlainKeys.append(plainRange)
@@ -384,31 +393,29 @@ package struct WordKeyCache: Sendable {
     /// A cache of at most `limit` distinct words.
     package init(limit: Int = 1 << 16) { self.limit = limit }
 
-    /// Appends the keys of `word` (as ``SyllableCanonicalizer`` would); returns
-    /// whether it is accentless and its entry number (-1 when not kept).
+    /// Appends the key, then the plain key, of `word` (as ``SyllableCanonicalizer``
+    /// would) to `arena`; returns whether it is accentless, its entry number
+    /// (-1 when not kept) and the key's length.
     mutating func appendKeys(
-        of word: UnsafeBufferPointer<UInt8>, key: inout [UInt8], plain: inout [UInt8],
-        canonicalizer: inout SyllableCanonicalizer
-    ) -> (accentless: Bool, entry: Int) {
+        of word: UnsafeBufferPointer<UInt8>, to arena: inout [UInt8], canonicalizer: inout SyllableCanonicalizer
+    ) -> (accentless: Bool, entry: Int, keyLength: Int) {
         if let number = words.value(for: word) {
             let entry = entries[Int(number)]
+            // Stored side by side, so both keys are one copy.
             stored.withUnsafeBufferPointer { buffer in
-                key.append(
+                arena.append(
                     contentsOf: UnsafeBufferPointer(
-                        rebasing: buffer[Int(entry.key.lowerBound)..<Int(entry.key.upperBound)]))
-                plain.append(
-                    contentsOf: UnsafeBufferPointer(
-                        rebasing: buffer[Int(entry.plain.lowerBound)..<Int(entry.plain.upperBound)]))
+                        rebasing: buffer[Int(entry.key.lowerBound)..<Int(entry.plain.upperBound)]))
             }
-            return (entry.accentless, Int(number))
+            return (entry.accentless, Int(number), entry.key.count)
         }
         scratchKey.removeAll(keepingCapacity: true)
         scratchPlain!.removeAll(keepingCapacity: true)
         let accentless = canonicalizer.canonicalize(word, keepCase: false, key: &scratchKey, plain: &scratchPlain)
             .isAccentless
-        key.append(contentsOf: scratchKey)
-        plain.append(contentsOf: scratchPlain!)
-        guard words.count < limit else { return (accentless, -1) }
+        arena.append(contentsOf: scratchKey)
+        arena.append(contentsOf: scratchPlain!)
+        guard words.count < limit else { return (accentless, -1, scratchKey.count) }
         let keyStart = Int32(stored.count)
         stored.append(contentsOf: scratchKey)
         let plainStart = Int32(stored.count)
@@ -416,7 +423,7 @@ package struct WordKeyCache: Sendable {
         let number = entries.count
         words.insert(Array(word), value: Int32(number))
         entries.append(Entry(key: keyStart..<plainStart, plain: plainStart..<Int32(stored.count), accentless: accentless))
-        return (accentless, number)
+        return (accentless, number, scratchKey.count)
     }
 
     func mayExpand(_ entry: Int) -> Bool? { entries[entry].mayExpand }
