@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import KienNghiCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `kiennghi tokenize`: shows every token with its span and keys.
 ///
 /// Streams like `normalize`: each chunk of whole lines is analysed and its
@@ -24,6 +28,7 @@ struct TokenizeCommand: StreamingTextCommand {
 
     func stream(to sink: ByteSink) throws {
         let analyzer = try LexiconLocation.analyzer(lexicons, language: input.language.lang)
+        keepChunkBuffersInHeap()
         var printer = TokenPrinter(json: json)
         // Smaller chunks than `normalize`: an analysed chunk holds tokens, terms and keys.
         try StreamingTextInput(options: input, blockSize: 256 << 10).forEachChunk { chunk in
@@ -33,6 +38,23 @@ struct TokenizeCommand: StreamingTextCommand {
         }
         printer.finish(to: &sink.buffer)
     }
+}
+
+/// Each chunk's analysis is a few arrays of hundreds of KiB: by default glibc
+/// maps and unmaps every one, and faulting in the fresh pages cost a fifth of
+/// `tokenize`. Raising the mmap and trim thresholds keeps them in the heap
+/// (memory stays bounded by one chunk's analysis). `mallopt` is looked up at
+/// run time (Glibc's module map leaves out malloc.h); elsewhere nothing happens.
+func keepChunkBuffersInHeap() {
+    #if canImport(Glibc)
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(nil, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+        let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
+        let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
+        _ = mallopt(mmapThreshold, 32 << 20)
+        _ = mallopt(trimThreshold, 64 << 20)
+    #endif
 }
 
 /// Renders analysed chunks for `tokenize`, straight into bytes.
