@@ -217,6 +217,7 @@ struct TermBuilder {
         tokenKeys.reserveCapacity(expectedTokens)
         tokenPlainKeys.reserveCapacity(expectedTokens)
         terms.reserveCapacity(expectedTokens)
+        tokenTerms.reserveCapacity(expectedTokens)
     }
 
     mutating func add(_ token: Token, at index: Int) {

@@ -31,6 +31,8 @@ final class CompiledLexicon: Sendable {
     let scopeEntries: [Int]
     /// Accented term ids of the words that introduce a person's name (ông, bà, anh, chị...).
     let honorifics: Set<UInt32>
+    /// The same as flags by accented term id (checked for every term of every petition).
+    let isHonorific: [Bool]
     /// The learned half of the hybrid, when the lexicons carry learned weights.
     let learned: LearnedThemeModel?
     /// The learned agency model (classes: agency ids), when the lexicons carry one.
@@ -83,6 +85,9 @@ final class CompiledLexicon: Sendable {
             honorifics.insert(vocabulary.add(accentedKey: key, plainKey: plain).0)
         }
         self.honorifics = honorifics
+        var isHonorific = [Bool](repeating: false, count: Int(honorifics.max() ?? 0) + 1)
+        for id in honorifics { isHonorific[Int(id)] = true }
+        self.isHonorific = isHonorific
         let learned = lexicon.learned.map { LearnedThemeModel($0, themes: lexicon.themes.map(\.id)) }
         self.learned = learned
         var themeNumbers: [String: Int] = [:]

@@ -43,7 +43,8 @@ struct HybridScorer: Sendable {
         for theme in hand.excluded { if let c = model.classIndex[theme] { logits[c] = -.infinity } }
         let probabilities = Self.softmax(logits)
         let order = classes.indices.sorted { (probabilities[$0], classes[$1]) > (probabilities[$1], classes[$0]) }
-        let handAccepted = Set(hand.accepted.map(\.id))
+        // A few themes at most: a search in place instead of a set of strings per petition.
+        let handAccepted = hand.accepted.map(\.id)
         let policy = model.policy
         func themeScore(_ c: Int) -> ThemeScore {
             ThemeScore(

@@ -138,7 +138,8 @@ struct ThemeScorer: Sendable {
         let terms = text.analyzed.terms
         while index < terms.count {
             defer { index += 1 }
-            guard compiled.honorifics.contains(text.ids[index].accented) else { continue }
+            let id = Int(text.ids[index].accented)
+            guard id < compiled.isHonorific.count, compiled.isHonorific[id] else { continue }
             var end = index + 1
             while end < terms.count, end - index <= 4, !terms[end].isExpansion,
                 text.analyzed.tokens[Int(terms[end].tokenIndex)].kind == .word, isCapitalised(text, term: end)
@@ -157,12 +158,33 @@ struct ThemeScorer: Sendable {
     /// lower case ("Cầu", not "CẦU": text in capitals is not full of names).
     func isCapitalised(_ text: PetitionText, term: Int) -> Bool {
         let token = text.analyzed.tokens[Int(text.analyzed.terms[term].tokenIndex)]
-        let source = text.analyzed.source
-        let start = source.utf8.index(source.utf8.startIndex, offsetBy: token.span.start)
-        let end = source.utf8.index(start, offsetBy: token.span.length)
-        var scalars = source.unicodeScalars[start..<end].makeIterator()
-        guard let first = scalars.next(), first.properties.isUppercase else { return false }
-        guard let second = scalars.next() else { return true }
-        return second.properties.isLowercase
+        var source = text.analyzed.source
+        // On the UTF-8 bytes: letters are looked up in the Vietnamese letter table
+        // before Unicode's case properties (a search per call).
+        return source.withUTF8 { bytes in
+            var index = token.span.start
+            let end = token.span.end
+            guard index < end else { return false }
+            let firstLength = UTF8Scalars.length(of: bytes[index])
+            guard Self.isUppercase(UTF8Scalars.decode(bytes, at: index, length: firstLength)) else { return false }
+            index += firstLength
+            guard index < end else { return true }
+            let secondLength = UTF8Scalars.length(of: bytes[index])
+            return Self.isLowercase(UTF8Scalars.decode(bytes, at: index, length: secondLength))
+        }
+    }
+
+    /// `Unicode.Scalar.Properties.isUppercase`, answered from the letter table when it can.
+    static func isUppercase(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        if let letter = VietnameseLetters.info(value) { return letter.isUpper }
+        return Unicode.Scalar(value)?.properties.isUppercase ?? false
+    }
+
+    /// `Unicode.Scalar.Properties.isLowercase`, answered from the letter table when it can.
+    static func isLowercase(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value >= 0x61 && value <= 0x7A }
+        if let letter = VietnameseLetters.info(value) { return !letter.isUpper }
+        return Unicode.Scalar(value)?.properties.isLowercase ?? false
     }
 }

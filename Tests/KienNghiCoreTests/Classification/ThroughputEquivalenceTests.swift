@@ -50,6 +50,14 @@ struct ThroughputEquivalenceTests {
         }
     }
 
+    @Test func caseChecksMatchUnicodeProperties() {
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(ThemeScorer.isUppercase(value) == scalar.properties.isUppercase, "U+\(String(value, radix: 16))")
+            #expect(ThemeScorer.isLowercase(value) == scalar.properties.isLowercase, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func byteTrimmingMatchesFoundation() {
         let pieces = [
             " ", "\t", "\u{00A0}", "\u{1680}", "\u{2000}", "\u{2005}", "\u{200A}", "\u{200B}", "\u{202F}", "\u{205F}",
