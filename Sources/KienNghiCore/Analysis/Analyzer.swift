@@ -423,7 +423,8 @@ package struct WordKeyCache: Sendable {
         stored.append(contentsOf: scratchPlain!)
         let number = entries.count
         words.insert(Array(word), value: Int32(number))
-        entries.append(Entry(key: keyStart..<plainStart, plain: plainStart..<Int32(stored.count), accentless: accentless))
+        entries.append(
+            Entry(key: keyStart..<plainStart, plain: plainStart..<Int32(stored.count), accentless: accentless))
         return (accentless, number, scratchKey.count)
     }
 

@@ -87,7 +87,9 @@ struct AgencyRouter: Sendable {
                     let match = foundMatch(index)
                     if hasPhrase && match == nil { continue }
                     let key =
-                        rule.pointee.precedence(phraseTerms: match?.terms.count ?? 0) + [-(match?.terms.lowerBound ?? 0)]
+                        rule.pointee.precedence(phraseTerms: match?.terms.count ?? 0) + [
+                            -(match?.terms.lowerBound ?? 0)
+                        ]
                     if let current = best {
                         if key.lexicographicallyPrecedes(current.key) { continue }
                         if key == current.key
