@@ -20,12 +20,15 @@ import time
 root = pathlib.Path(__file__).resolve().parent.parent
 
 
+CORE = "0"
+
+
 def run_timed(argv, stdout_path=None):
-    """(CPU seconds, peak RSS MiB, exit code, stderr) of one run pinned to core 0.
+    """(CPU seconds, peak RSS MiB, exit code, stderr) of one run pinned to one core (--core, default 0).
 
     CPU time (user + system) rather than wall time: on a shared machine the
     wall time mostly measures the neighbours; on an idle one they agree."""
-    cmd = ["taskset", "-c", "0", "/usr/bin/time", "-f", "%U %S %M"] + argv
+    cmd = ["taskset", "-c", CORE, "/usr/bin/time", "-f", "%U %S %M"] + argv
     out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
     proc = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE)
     if stdout_path:
@@ -73,7 +76,10 @@ def main():
     parser.add_argument("--runs", type=int, default=1, help="runs per command; the fastest counts")
     parser.add_argument("--callgrind-mb", type=float, default=1.0, help="0 skips callgrind")
     parser.add_argument("--memory-gb", type=float, default=0, help="also measure peak RSS of every kiennghi command on a file this big")
+    parser.add_argument("--core", default="0", help="the core every timed run is pinned to")
     args = parser.parse_args()
+    global CORE
+    CORE = args.core
 
     work = pathlib.Path(args.work)
     work.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@
 #   scripts/bench.sh                    # 5 MB and 50 MB corpora, callgrind on 1 MB
 #   scripts/bench.sh --sizes 5 --runs 3 # quicker
 #   scripts/bench.sh --memory-gb 1      # also peak RSS of every command on a 1 GB file
+#   scripts/bench.sh --core 1           # pin the timed runs to core 1 (default 0)
 #
 # Needs: swift, python3, taskset, /usr/bin/time, valgrind, uconv (Debian: icu-devtools),
 # libicu-dev (to build PyICU). Python peers (PyICU, pyahocorasick, scikit-learn) go into

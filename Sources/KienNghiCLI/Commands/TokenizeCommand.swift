@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import KienNghiCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `kiennghi tokenize`: shows every token with its span and keys.
 ///
 /// Streams like `normalize`: each chunk of whole lines is analysed and its
@@ -24,6 +28,7 @@ struct TokenizeCommand: StreamingTextCommand {
 
     func stream(to sink: ByteSink) throws {
         let analyzer = try LexiconLocation.analyzer(lexicons, language: input.language.lang)
+        keepChunkBuffersInHeap()
         var printer = TokenPrinter(json: json)
         // Smaller chunks than `normalize`: an analysed chunk holds tokens, terms and keys.
         try StreamingTextInput(options: input, blockSize: 256 << 10).forEachChunk { chunk in
@@ -33,6 +38,23 @@ struct TokenizeCommand: StreamingTextCommand {
         }
         printer.finish(to: &sink.buffer)
     }
+}
+
+/// Each chunk's analysis is a few arrays of hundreds of KiB: by default glibc
+/// maps and unmaps every one, and faulting in the fresh pages cost a fifth of
+/// `tokenize`. Raising the mmap and trim thresholds keeps them in the heap
+/// (memory stays bounded by one chunk's analysis). `mallopt` is looked up at
+/// run time (Glibc's module map leaves out malloc.h); elsewhere nothing happens.
+func keepChunkBuffersInHeap() {
+    #if canImport(Glibc)
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(nil, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: MallOpt.self)
+        let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
+        let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
+        _ = mallopt(mmapThreshold, 32 << 20)
+        _ = mallopt(trimThreshold, 64 << 20)
+    #endif
 }
 
 /// Renders analysed chunks for `tokenize`, straight into bytes.
@@ -233,24 +255,38 @@ struct LineWriter {
         count += s.utf8CodeUnitCount
     }
 
+    /// Two ASCII digits for each number 0...99.
+    private static var digitPairs: StaticString {
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+    }
+
+    /// Writes `value` in decimal, two digits per step (offsets have up to ten digits, two per token).
     @inline(__always) mutating func decimal(_ value: Int) {
-        var v = value
-        if v < 0 {
-            byte(0x2D)
-            v = -v
-        }
+        if value < 0 { byte(0x2D) }
+        var v = UInt64(value.magnitude)
         var width = 1
-        var probe = v
-        while probe >= 10 {
-            probe /= 10
+        var power: UInt64 = 10
+        // Ends by 10^19 at the latest: no UInt64 magnitude of an Int reaches it.
+        while v >= power {
             width += 1
+            power &*= 10
         }
-        var index = count + width - 1
-        repeat {
-            start[index] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
-            v /= 10
-            index -= 1
-        } while v > 0
+        let pairs = Self.digitPairs.utf8Start
+        var index = count + width
+        while v >= 100 {
+            let pair = Int(v % 100) &* 2
+            v /= 100
+            index -= 2
+            start[index] = pairs[pair]
+            start[index + 1] = pairs[pair + 1]
+        }
+        if v >= 10 {
+            let pair = Int(v) &* 2
+            start[index - 2] = pairs[pair]
+            start[index - 1] = pairs[pair + 1]
+        } else {
+            start[index - 1] = UInt8(truncatingIfNeeded: v) &+ 0x30
+        }
         count += width
     }
 

@@ -52,5 +52,8 @@ package struct AbbreviationTable: Sendable {
         return expansion
     }
 
+    /// Whether `key` is an abbreviation, in any case.
+    func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool { table.value(for: key) != nil }
+
     var conjunctionKey: [UInt8] { andKey }
 }

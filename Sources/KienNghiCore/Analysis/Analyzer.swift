@@ -31,10 +31,21 @@ package struct Analyzer: Sendable {
     }
 
     package func analyze(_ text: String) -> AnalyzedText {
+        var none: WordKeyCache? = nil
+        return analyze(text, cache: &none)
+    }
+
+    /// Analyses `text`, reading and filling `cache` with the keys of its words:
+    /// petitions of one pile share their vocabulary, so most words are then
+    /// one hash probe instead of a syllable parse. With no cache, long texts
+    /// get one of their own. Keep one cache per analyzer (and per thread).
+    package func analyze(_ text: String, cache: inout WordKeyCache?) -> AnalyzedText {
         let filtered = filter(text)
         let bytes = filtered.bytes
         var tokens = tokenizer.tokenize(bytes)
-        var builder = TermBuilder(bytes: bytes, abbreviations: abbreviations, expectedTokens: tokens.count)
+        var builder = TermBuilder(
+            bytes: bytes, abbreviations: abbreviations, expectedTokens: tokens.count, keyCache: cache.take())
+        defer { cache = builder.keyCache.take() }
         var spans = SequentialSpanMapper(filtered)
         for index in tokens.indices {
             let range = tokens[index].normalized
@@ -197,14 +208,16 @@ struct TermBuilder {
     /// words repeat; a single petition is too short to pay for the table.
     var keyCache: WordKeyCache? = nil
 
-    init(bytes: [UInt8], abbreviations: AbbreviationTable, expectedTokens: Int) {
+    init(bytes: [UInt8], abbreviations: AbbreviationTable, expectedTokens: Int, keyCache: WordKeyCache? = nil) {
         self.bytes = bytes
-        if bytes.count >= 16 << 10 { keyCache = WordKeyCache() }
+        self.keyCache = keyCache
+        if keyCache == nil, bytes.count >= 16 << 10 { self.keyCache = WordKeyCache() }
         self.abbreviations = abbreviations
         arena.reserveCapacity(bytes.count + bytes.count / 2 + 16)
         tokenKeys.reserveCapacity(expectedTokens)
         tokenPlainKeys.reserveCapacity(expectedTokens)
         terms.reserveCapacity(expectedTokens)
+        tokenTerms.reserveCapacity(expectedTokens)
     }
 
     mutating func add(_ token: Token, at index: Int) {
@@ -215,9 +228,11 @@ struct TermBuilder {
 
     private mutating func addTerms(_ token: Token, at index: Int) {
         let keyStart = Int32(arena.count)
-        plainScratch!.removeAll(keepingCapacity: true)
         var accentless = true
         var capitals = true
+        var cached = -1
+        // Set when the key and the plain key went into the arena together (from the cache).
+        var keyLength = -1
         bytes.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[token.normalized])
             for b in slice where b >= 0x61 && b <= 0x7A {
@@ -227,30 +242,45 @@ struct TermBuilder {
             switch token.kind {
             case .word, .acronym, .documentNumber:
                 if keyCache != nil {
-                    accentless = keyCache!.appendKeys(
-                        of: slice, key: &arena, plain: &plainScratch!, canonicalizer: &canonicalizer)
+                    (accentless, cached, keyLength) = keyCache!.appendKeys(
+                        of: slice, to: &arena, canonicalizer: &canonicalizer)
                 } else {
+                    plainScratch!.removeAll(keepingCapacity: true)
                     accentless =
                         canonicalizer.canonicalize(slice, keepCase: false, key: &arena, plain: &plainScratch)
                         .isAccentless
                 }
             default:
+                // Other tokens are their own key and plain key.
                 arena.append(contentsOf: slice)
-                plainScratch!.append(contentsOf: slice)
+                arena.append(contentsOf: slice)
+                keyLength = slice.count
             }
         }
         if capitals, token.kind == .word || token.kind == .acronym {
             // Lower-case non-ASCII letters also make a word not all-capitals.
             capitals = !hasLowercaseLetter(token.normalized)
         }
-        let keyEnd = Int32(arena.count)
-        arena.append(contentsOf: plainScratch!)
+        let keyEnd: Int32
+        if keyLength >= 0 {
+            keyEnd = keyStart + Int32(keyLength)
+        } else {
+            keyEnd = Int32(arena.count)
+            arena.append(contentsOf: plainScratch!)
+        }
         let plainRange = keyEnd..<Int32(arena.count)
         tokenKeys.append(keyStart..<keyEnd)
         tokenPlainKeys.append(plainRange)
 
         if !abbreviations.isEmpty, token.kind == .word || token.kind == .acronym, keyEnd - keyStart <= 24 {
-            if expand(keyStart..<keyEnd, token: index, capitals: capitals, isAcronym: token.kind == .acronym) { return }
+            // A word the cache knows to be no abbreviation (nor an acronym with parts) needs no lookup.
+            let mayExpand = cached < 0 || keyCache!.mayExpand(cached) != false
+            if mayExpand {
+                if expand(keyStart..<keyEnd, token: index, capitals: capitals, isAcronym: token.kind == .acronym) {
+                    return
+                }
+                if cached >= 0 { keyCache!.setMayExpand(cached, couldExpand(keyStart..<keyEnd)) }
+            }
         }
         terms.append(
             Term(
@@ -268,6 +298,15 @@ struct TermBuilder {
             i += length
         }
         return false
+    }
+
+    /// Whether `expand` could ever expand this key, whatever its case: it is
+    /// in the table, or it has parts joined by & or -.
+    private func couldExpand(_ key: Range<Int32>) -> Bool {
+        arena.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[Int(key.lowerBound)..<Int(key.upperBound)])
+            return slice.contains { $0 == 0x26 || $0 == 0x2D } || abbreviations.contains(slice)
+        }
     }
 
     /// Expands an abbreviation (or each part of an acronym joined by & or -).
@@ -334,47 +373,63 @@ struct TermBuilder {
     }
 }
 
-/// Accented and plain keys of each distinct word (at most 65,536 words).
-struct WordKeyCache {
+/// Accented and plain keys of each distinct word (at most `limit` words, so
+/// memory stays bounded), and whether the word can be an abbreviation.
+/// Serves one analyzer: the abbreviation flag depends on its table.
+package struct WordKeyCache: Sendable {
+    private struct Entry {
+        var key: Range<Int32>
+        var plain: Range<Int32>
+        var accentless: Bool
+        /// nil until the abbreviation table was asked once.
+        var mayExpand: Bool?
+    }
     private var words = ByteKeyTable(capacity: 4096)
-    private var entries: [(key: Range<Int32>, plain: Range<Int32>, accentless: Bool)] = []
+    private var entries: [Entry] = []
     private var stored: [UInt8] = []
     private var scratchKey: [UInt8] = []
     private var scratchPlain: [UInt8]? = []
+    private let limit: Int
 
-    /// Appends the keys of `word` (as ``SyllableCanonicalizer`` would); returns whether it is accentless.
+    /// A cache of at most `limit` distinct words.
+    package init(limit: Int = 1 << 16) { self.limit = limit }
+
+    /// Appends the key, then the plain key, of `word` (as ``SyllableCanonicalizer``
+    /// would) to `arena`; returns whether it is accentless, its entry number
+    /// (-1 when not kept) and the key's length.
     mutating func appendKeys(
-        of word: UnsafeBufferPointer<UInt8>, key: inout [UInt8], plain: inout [UInt8],
-        canonicalizer: inout SyllableCanonicalizer
-    ) -> Bool {
+        of word: UnsafeBufferPointer<UInt8>, to arena: inout [UInt8], canonicalizer: inout SyllableCanonicalizer
+    ) -> (accentless: Bool, entry: Int, keyLength: Int) {
         if let number = words.value(for: word) {
             let entry = entries[Int(number)]
+            // Stored side by side, so both keys are one copy.
             stored.withUnsafeBufferPointer { buffer in
-                key.append(
+                arena.append(
                     contentsOf: UnsafeBufferPointer(
-                        rebasing: buffer[Int(entry.key.lowerBound)..<Int(entry.key.upperBound)]))
-                plain.append(
-                    contentsOf: UnsafeBufferPointer(
-                        rebasing: buffer[Int(entry.plain.lowerBound)..<Int(entry.plain.upperBound)]))
+                        rebasing: buffer[Int(entry.key.lowerBound)..<Int(entry.plain.upperBound)]))
             }
-            return entry.accentless
+            return (entry.accentless, Int(number), entry.key.count)
         }
         scratchKey.removeAll(keepingCapacity: true)
         scratchPlain!.removeAll(keepingCapacity: true)
         let accentless = canonicalizer.canonicalize(word, keepCase: false, key: &scratchKey, plain: &scratchPlain)
             .isAccentless
-        key.append(contentsOf: scratchKey)
-        plain.append(contentsOf: scratchPlain!)
-        if words.count < 1 << 16 {
-            let keyStart = Int32(stored.count)
-            stored.append(contentsOf: scratchKey)
-            let plainStart = Int32(stored.count)
-            stored.append(contentsOf: scratchPlain!)
-            words.insert(Array(word), value: Int32(entries.count))
-            entries.append((keyStart..<plainStart, plainStart..<Int32(stored.count), accentless))
-        }
-        return accentless
+        arena.append(contentsOf: scratchKey)
+        arena.append(contentsOf: scratchPlain!)
+        guard words.count < limit else { return (accentless, -1, scratchKey.count) }
+        let keyStart = Int32(stored.count)
+        stored.append(contentsOf: scratchKey)
+        let plainStart = Int32(stored.count)
+        stored.append(contentsOf: scratchPlain!)
+        let number = entries.count
+        words.insert(Array(word), value: Int32(number))
+        entries.append(
+            Entry(key: keyStart..<plainStart, plain: plainStart..<Int32(stored.count), accentless: accentless))
+        return (accentless, number, scratchKey.count)
     }
+
+    func mayExpand(_ entry: Int) -> Bool? { entries[entry].mayExpand }
+    mutating func setMayExpand(_ entry: Int, _ value: Bool) { entries[entry].mayExpand = value }
 }
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// One petition with its classification.
 public struct ClassifiedPetition: Sendable {
@@ -15,6 +16,8 @@ package struct BatchClassifier: Sendable {
     package let classifier: Classifier
     package let asOf: RoutingDate
     package let threads: Int
+    /// Word-key caches kept from batch to batch, one per running slice.
+    private let caches = WordKeyCachePool()
 
     package init(classifier: Classifier, asOf: RoutingDate = .structure2019, threads: Int = System.coreCount) {
         self.classifier = classifier
@@ -28,15 +31,18 @@ package struct BatchClassifier: Sendable {
         let slices = min(threads * 4, batch.count)
         let classifier = classifier
         let asOf = asOf
+        let caches = caches
         results.withUnsafeMutableBufferPointer { buffer in
             // Each slice writes only its own indices, so the writes never overlap.
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                var cache = caches.take()
                 var index = slice
                 while index < batch.count {
-                    output[index] = classifier.classify(batch[index].text, asOf: asOf)
+                    output[index] = classifier.classify(batch[index].text, asOf: asOf, cache: &cache)
                     index += slices
                 }
+                caches.give(cache)
             }
         }
         return batch.indices.map { ClassifiedPetition(record: batch[$0], classification: results[$0]!, file: file) }
@@ -46,4 +52,25 @@ package struct BatchClassifier: Sendable {
 /// Facts about the machine the batch runs on.
 package enum System {
     package static var coreCount: Int { ProcessInfoShim.activeProcessorCount }
+}
+
+/// Word-key caches shared by the slices of successive batches: a slice takes
+/// one (or starts a new one) and gives it back, so no two threads share one.
+/// Each holds at most 16,384 words, so memory stays bounded.
+final class WordKeyCachePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var caches: [WordKeyCache] = []
+
+    func take() -> WordKeyCache? {
+        lock.lock()
+        defer { lock.unlock() }
+        return caches.popLast() ?? WordKeyCache(limit: 1 << 14)
+    }
+
+    func give(_ cache: WordKeyCache?) {
+        guard let cache else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        caches.append(cache)
+    }
 }

@@ -17,7 +17,16 @@ package struct Classifier: Sendable {
 
     /// Classifies one petition, routing for `asOf` (default: the 2019 structure).
     package func classify(_ text: String, asOf date: RoutingDate = .structure2019) -> Classification {
-        let analyzed = compiled.analyzer.analyze(text)
+        var none: WordKeyCache? = nil
+        return classify(text, asOf: date, cache: &none)
+    }
+
+    /// Classifies one petition of a pile; `cache` keeps the keys of words seen
+    /// in earlier petitions (one cache per thread, used only with this classifier).
+    package func classify(_ text: String, asOf date: RoutingDate = .structure2019, cache: inout WordKeyCache?)
+        -> Classification
+    {
+        let analyzed = compiled.analyzer.analyze(text, cache: &cache)
         let petition = PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed))
         var scored = ThemeScorer(compiled: compiled, policy: policy).score(petition)
         if let learned = compiled.learned {

@@ -31,11 +31,20 @@ final class CompiledLexicon: Sendable {
     let scopeEntries: [Int]
     /// Accented term ids of the words that introduce a person's name (ông, bà, anh, chị...).
     let honorifics: Set<UInt32>
+    /// The same as flags by accented term id (checked for every term of every petition).
+    let isHonorific: [Bool]
     /// The learned half of the hybrid, when the lexicons carry learned weights.
     let learned: LearnedThemeModel?
     /// The learned agency model (classes: agency ids), when the lexicons carry one.
     /// Rule indices that apply to each main theme (its own rules and `*` rules), in file order.
     let rulesByTheme: [String: [Int]]
+    /// The themes named by theme phrases, and each phrase's number in that list,
+    /// so scoring sums into an array instead of hashing theme ids per match.
+    let phraseThemeNames: [String]
+    let phraseThemes: [Int]
+    /// Learned row of each theme phrase's `@phrase:` feature by the phrase's
+    /// UTF-8 bytes (-1: none), so the hybrid does not hash Vietnamese strings.
+    let learnedPhraseRows: ByteKeyTable
 
     /// Words after which capitalised syllables are a person's name, not vocabulary.
     static let honorificWords = [
@@ -76,7 +85,27 @@ final class CompiledLexicon: Sendable {
             honorifics.insert(vocabulary.add(accentedKey: key, plainKey: plain).0)
         }
         self.honorifics = honorifics
-        learned = lexicon.learned.map { LearnedThemeModel($0, themes: lexicon.themes.map(\.id)) }
+        var isHonorific = [Bool](repeating: false, count: Int(honorifics.max() ?? 0) + 1)
+        for id in honorifics { isHonorific[Int(id)] = true }
+        self.isHonorific = isHonorific
+        let learned = lexicon.learned.map { LearnedThemeModel($0, themes: lexicon.themes.map(\.id)) }
+        self.learned = learned
+        var themeNumbers: [String: Int] = [:]
+        var phraseThemeNames: [String] = []
+        var learnedPhraseRows = ByteKeyTable(capacity: max(16, lexicon.phrases.count))
+        self.phraseThemes = lexicon.phrases.map { phrase in
+            if let row = learned?.phraseRows[phrase.text] {
+                learnedPhraseRows.insert(Array(phrase.text.utf8), value: Int32(row))
+            } else {
+                learnedPhraseRows.insert(Array(phrase.text.utf8), value: -1)
+            }
+            if let number = themeNumbers[phrase.theme] { return number }
+            themeNumbers[phrase.theme] = phraseThemeNames.count
+            phraseThemeNames.append(phrase.theme)
+            return phraseThemeNames.count - 1
+        }
+        self.phraseThemeNames = phraseThemeNames
+        self.learnedPhraseRows = learnedPhraseRows
 
         var ruleMatcher = PhraseMatcher()
         var ruleEntries: [Int] = []

@@ -20,7 +20,7 @@ struct HybridScorer: Sendable {
         // Hand phrases that fired are features too: the model learned how far to trust each one.
         for theme in hand.accepted + hand.candidates {
             for evidence in theme.evidence where !evidence.negated && evidence.weight != 0 {
-                guard let row = model.phraseRows[evidence.phrase], !hits.contains(where: { $0.row == row }) else {
+                guard let row = phraseRow(evidence.phrase), !hits.contains(where: { $0.row == row }) else {
                     continue
                 }
                 hits.append(.init(row: row, terms: -1 ..< -1, plain: evidence.match == .plain))
@@ -43,7 +43,8 @@ struct HybridScorer: Sendable {
         for theme in hand.excluded { if let c = model.classIndex[theme] { logits[c] = -.infinity } }
         let probabilities = Self.softmax(logits)
         let order = classes.indices.sorted { (probabilities[$0], classes[$1]) > (probabilities[$1], classes[$0]) }
-        let handAccepted = Set(hand.accepted.map(\.id))
+        // A few themes at most: a search in place instead of a set of strings per petition.
+        let handAccepted = hand.accepted.map(\.id)
         let policy = model.policy
         func themeScore(_ c: Int) -> ThemeScore {
             ThemeScore(
@@ -75,6 +76,16 @@ struct HybridScorer: Sendable {
         return ThemeScorer.Outcome(
             accepted: accepted, candidates: candidates, confidence: confidence, negatedStarts: hand.negatedStarts,
             maskedTerms: hand.maskedTerms, excluded: hand.excluded, undiscounted: hand.undiscounted)
+    }
+
+    /// Learned row of a hand phrase's feature: by its bytes among the lexicon's
+    /// phrases (evidence phrases are lexicon phrase texts), else by string.
+    private func phraseRow(_ phrase: String) -> Int? {
+        var phrase = phrase
+        if let row = phrase.withUTF8({ compiled.learnedPhraseRows.value(for: $0) }) {
+            return row < 0 ? nil : Int(row)
+        }
+        return model.phraseRows[phrase]
     }
 
     /// The largest positive learned contributions to theme `c`, as evidence.

@@ -116,11 +116,15 @@ struct LearnedThemeModel: Sendable {
             }
         }
         // `bigram` holds the previous term's key and a space; the current key is
-        // appended for the lookup, then the buffer restarts from the current key.
-        var bigram: [UInt8] = []
+        // written after it for the lookup, then the buffer restarts from the current key.
+        // Raw storage: Array appends cost a uniqueness and capacity check per key.
+        var bigram = ByteScratch(capacity: 128)
+        defer { bigram.free() }
+        var previousLength = 0
         var previousTerm = -2
         var previousPlain = false
         var folded: [UInt8] = []
+        hits.reserveCapacity(analyzed.terms.count)
         analyzed.keyArena.withUnsafeBufferPointer { arena in
             for (index, term) in analyzed.terms.enumerated() {
                 let kind = analyzed.tokens[Int(term.tokenIndex)].kind
@@ -136,18 +140,22 @@ struct LearnedThemeModel: Sendable {
                 if let unigram, firstTime(unigram) {
                     hits.append(Hit(row: unigram, terms: index..<(index + 1), plain: term.isAccentless))
                 }
-                if previousTerm == index - 1 {
-                    count += 1
-                    if useFolded { bigram += folded } else { bigram.append(contentsOf: key) }
-                    if let found = row(bigram), firstTime(found) {
-                        hits.append(
-                            Hit(row: found, terms: (index - 1)..<(index + 1), plain: previousPlain || term.isAccentless)
-                        )
+                folded.withUnsafeBufferPointer { foldedKey in
+                    let current = useFolded ? foldedKey : key
+                    if previousTerm == index - 1 {
+                        count += 1
+                        bigram.write(current, at: previousLength)
+                        if let found = row(bigram.prefix(previousLength + current.count)), firstTime(found) {
+                            hits.append(
+                                Hit(
+                                    row: found, terms: (index - 1)..<(index + 1),
+                                    plain: previousPlain || term.isAccentless))
+                        }
                     }
+                    bigram.write(current, at: 0)
+                    bigram.write(0x20, at: current.count)
+                    previousLength = current.count + 1
                 }
-                bigram.removeAll(keepingCapacity: true)
-                if useFolded { bigram += folded } else { bigram.append(contentsOf: key) }
-                bigram.append(0x20)
                 previousTerm = index
                 previousPlain = term.isAccentless
             }
@@ -189,4 +197,39 @@ struct LearnedThemeModel: Sendable {
     static func lexiconValue(_ score: Double) -> Double {
         min(max(score, 0) / LearnedWeights.lexiconScale, LearnedWeights.lexiconCap)
     }
+}
+
+/// A growable byte buffer in raw storage for short-lived keys; call ``free()`` when done.
+struct ByteScratch {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    /// Copies `bytes` to `offset`, growing (and keeping the first `offset` bytes) when needed.
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) {
+        reserve(offset + bytes.count)
+        if let source = bytes.baseAddress { (base + offset).update(from: source, count: bytes.count) }
+    }
+
+    mutating func write(_ byte: UInt8, at offset: Int) {
+        reserve(offset + 1)
+        base[offset] = byte
+    }
+
+    func prefix(_ count: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    private mutating func reserve(_ needed: Int) {
+        guard needed > capacity else { return }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(needed, capacity * 2))
+        grown.update(from: base, count: capacity)
+        base.deallocate()
+        base = grown
+        capacity = max(needed, capacity * 2)
+    }
+
+    func free() { base.deallocate() }
 }

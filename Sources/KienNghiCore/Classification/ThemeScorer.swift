@@ -23,13 +23,14 @@ struct ThemeScorer: Sendable {
     func score(_ text: PetitionText) -> Outcome {
         let names = personNames(text)
         let matches = compiled.themeMatcher.matches(text.ids)
-        var byTheme: [String: (score: Double, excluded: Bool, evidence: [Evidence])] = [:]
-        var occurrences: [Int: Int] = [:]
+        // Per theme number (``CompiledLexicon/phraseThemes``): one small array, no hashing of theme ids.
+        var byTheme = [ThemeTally](repeating: ThemeTally(), count: compiled.phraseThemeNames.count)
+        // Phrases seen so far with their count: a petition matches few, so a list beats a dictionary.
+        var occurrences: [(phrase: Int, count: Int)] = []
         var negationEnd = -1
         var negatedStarts: Set<Int> = []
         var masked = names
         var sentenceStarts: Set<Int>? = nil
-        var undiscounted: [String: Double] = [:]
         for match in matches {
             let index: Int
             switch compiled.themeEntries[match.entry] {
@@ -52,42 +53,57 @@ struct ThemeScorer: Sendable {
             let phrase = compiled.lexicon.phrases[index]
             let negated = match.terms.lowerBound == negationEnd
             if negated { masked.append(match.terms) }
-            // Mutated in place through the default subscript: copying the entry out
-            // and back would copy its evidence array on every append.
+            // Mutated in place: copying the entry out and back would copy its evidence array on every append.
+            let theme = compiled.phraseThemes[index]
+            byTheme[theme].present = true
             switch phrase.effect {
             case .exclude:
-                if !negated { byTheme[phrase.theme, default: (0, false, [])].excluded = true }
-                byTheme[phrase.theme, default: (0, false, [])].evidence.append(
+                if !negated { byTheme[theme].excluded = true }
+                byTheme[theme].evidence.append(
                     text.evidence(match, phrase: phrase.text, weight: 0, negated: negated, source: phrase.source))
             case .weight(let weight):
                 var contribution = weight * (match.kind == .plain ? policy.plainMatchFactor : 1)
                 if !negated {
-                    let seen = occurrences[index, default: 0]
-                    occurrences[index] = seen + 1
+                    var seen = 0
+                    if let at = occurrences.firstIndex(where: { $0.phrase == index }) {
+                        seen = occurrences[at].count
+                        occurrences[at].count += 1
+                    } else {
+                        occurrences.append((index, 1))
+                    }
                     if seen > policy.maximumRepeats {
                         contribution = 0
                     } else if seen > 0 {
                         contribution *= policy.repeatFactor
                     }
-                    byTheme[phrase.theme, default: (0, false, [])].score += contribution
-                    undiscounted[phrase.theme, default: 0] +=
-                        match.kind == .plain ? contribution / policy.plainMatchFactor : contribution
+                    byTheme[theme].score += contribution
+                    byTheme[theme].undiscounted =
+                        (byTheme[theme].undiscounted ?? 0)
+                        + (match.kind == .plain ? contribution / policy.plainMatchFactor : contribution)
                 }
-                byTheme[phrase.theme, default: (0, false, [])].evidence.append(
+                byTheme[theme].evidence.append(
                     text.evidence(
                         match, phrase: phrase.text, weight: contribution, negated: negated, source: phrase.source))
             }
         }
-        let ranked =
-            byTheme
-            .map { id, value in
+        var ranked: [ThemeScore] = []
+        var excluded: Set<String> = []
+        var undiscounted: [String: Double] = [:]
+        for (number, tally) in byTheme.enumerated() where tally.present {
+            let id = compiled.phraseThemeNames[number]
+            ranked.append(
                 ThemeScore(
-                    id: id, score: value.excluded ? 0 : max(0, (value.score * 100).rounded() / 100),
-                    evidence: value.evidence)
+                    id: id, score: tally.excluded ? 0 : max(0, (tally.score * 100).rounded() / 100),
+                    evidence: tally.evidence))
+            if tally.excluded {
+                excluded.insert(id)
+                undiscounted[id] = 0
+            } else if let value = tally.undiscounted {
+                undiscounted[id] = value
             }
-            .sorted { ($0.score, $1.id) > ($1.score, $0.id) }
-        let excluded = Set(byTheme.filter { $0.value.excluded }.map(\.key))
-        for theme in excluded { undiscounted[theme] = 0 }
+        }
+        // Theme ids are unique, so this order does not depend on the order of the tallies.
+        ranked.sort { ($0.score, $1.id) > ($1.score, $0.id) }
         let top = ranked.first?.score ?? 0
         let accepted = ranked.filter { $0.score >= policy.threshold && $0.score >= policy.margin * top }
         let candidates = ranked.filter { theme in theme.score > 0 && !accepted.contains { $0.id == theme.id } }
@@ -105,6 +121,16 @@ struct ThemeScorer: Sendable {
             maskedTerms: masked, excluded: excluded, undiscounted: undiscounted)
     }
 
+    /// What the matches of one theme add up to.
+    private struct ThemeTally {
+        var present = false
+        var score = 0.0
+        var excluded = false
+        var evidence: [Evidence] = []
+        /// The score without the plain-match discount; nil until a weighted phrase counted.
+        var undiscounted: Double? = nil
+    }
+
     /// Term ranges of person names: capitalised words right after ông, bà, anh, chị... (at most four).
     func personNames(_ text: PetitionText) -> [Range<Int>] {
         var names: [Range<Int>] = []
@@ -112,7 +138,8 @@ struct ThemeScorer: Sendable {
         let terms = text.analyzed.terms
         while index < terms.count {
             defer { index += 1 }
-            guard compiled.honorifics.contains(text.ids[index].accented) else { continue }
+            let id = Int(text.ids[index].accented)
+            guard id < compiled.isHonorific.count, compiled.isHonorific[id] else { continue }
             var end = index + 1
             while end < terms.count, end - index <= 4, !terms[end].isExpansion,
                 text.analyzed.tokens[Int(terms[end].tokenIndex)].kind == .word, isCapitalised(text, term: end)
@@ -131,12 +158,33 @@ struct ThemeScorer: Sendable {
     /// lower case ("Cầu", not "CẦU": text in capitals is not full of names).
     func isCapitalised(_ text: PetitionText, term: Int) -> Bool {
         let token = text.analyzed.tokens[Int(text.analyzed.terms[term].tokenIndex)]
-        let source = text.analyzed.source
-        let start = source.utf8.index(source.utf8.startIndex, offsetBy: token.span.start)
-        let end = source.utf8.index(start, offsetBy: token.span.length)
-        var scalars = source.unicodeScalars[start..<end].makeIterator()
-        guard let first = scalars.next(), first.properties.isUppercase else { return false }
-        guard let second = scalars.next() else { return true }
-        return second.properties.isLowercase
+        var source = text.analyzed.source
+        // On the UTF-8 bytes: letters are looked up in the Vietnamese letter table
+        // before Unicode's case properties (a search per call).
+        return source.withUTF8 { bytes in
+            var index = token.span.start
+            let end = token.span.end
+            guard index < end else { return false }
+            let firstLength = UTF8Scalars.length(of: bytes[index])
+            guard Self.isUppercase(UTF8Scalars.decode(bytes, at: index, length: firstLength)) else { return false }
+            index += firstLength
+            guard index < end else { return true }
+            let secondLength = UTF8Scalars.length(of: bytes[index])
+            return Self.isLowercase(UTF8Scalars.decode(bytes, at: index, length: secondLength))
+        }
+    }
+
+    /// `Unicode.Scalar.Properties.isUppercase`, answered from the letter table when it can.
+    static func isUppercase(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        if let letter = VietnameseLetters.info(value) { return letter.isUpper }
+        return Unicode.Scalar(value)?.properties.isUppercase ?? false
+    }
+
+    /// `Unicode.Scalar.Properties.isLowercase`, answered from the letter table when it can.
+    static func isLowercase(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value >= 0x61 && value <= 0x7A }
+        if let letter = VietnameseLetters.info(value) { return !letter.isUpper }
+        return Unicode.Scalar(value)?.properties.isLowercase ?? false
     }
 }

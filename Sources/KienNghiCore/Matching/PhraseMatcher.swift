@@ -22,20 +22,29 @@ struct PhraseMatch: Sendable {
 /// matches "bảo". Overlaps are resolved by the longest match, left to right.
 struct PhraseMatcher: Sendable {
     private var children = EdgeTable()
-    private var terminals: [[Int]] = [[]]
-    private var entryAccented: [[UInt32]] = []
+    /// The entries ending at each trie node, in the order added, as linked
+    /// lists in flat arrays: `terminalHead[node]` is the first item (-1: none),
+    /// `terminalNext[item]` the next. Nested arrays cost a retain and release
+    /// per node visited on every petition.
+    private var terminalHead: [Int32] = [-1]
+    private var terminalEntry: [Int32] = []
+    private var terminalNext: [Int32] = []
+    /// Accented term ids of every entry, one after another: entry `e` owns
+    /// `entryAccented[entryStart[e]..<entryStart[e + 1]]`.
+    private var entryAccented: [UInt32] = []
+    private var entryStart: [Int32] = [0]
     /// Whether an entry may match on plain keys: phrases of two or more
     /// syllables, or phrases that have no diacritics themselves (wifi, sim).
     private var entryAllowsPlain: [Bool] = []
 
     /// Number of phrases compiled.
-    var count: Int { entryAccented.count }
+    var count: Int { entryStart.count - 1 }
 
     /// Adds a phrase, analysed by the same analyzer as the texts. Returns false
     /// when the phrase has no terms (it normalises to nothing).
     @discardableResult
     mutating func add(_ analyzed: AnalyzedText, vocabulary: inout TermVocabulary) -> Bool {
-        let entry = entryAccented.count
+        let entry = count
         var accentedIds: [UInt32] = []
         var node: Int32 = 0
         for term in analyzed.terms {
@@ -47,20 +56,30 @@ struct PhraseMatcher: Sendable {
             if let child = children.child(edge) {
                 node = child
             } else {
-                let child = Int32(terminals.count)
-                terminals.append([])
+                let child = Int32(terminalHead.count)
+                terminalHead.append(-1)
                 children.insert(edge, child: child)
                 node = child
             }
         }
-        entryAccented.append(accentedIds)
+        entryAccented.append(contentsOf: accentedIds)
+        entryStart.append(Int32(entryAccented.count))
         let hasDiacritics = analyzed.terms.contains { term in
             analyzed.keyArena[Int(term.key.lowerBound)..<Int(term.key.upperBound)]
                 != analyzed.keyArena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)]
         }
         entryAllowsPlain.append(analyzed.terms.count >= 2 || !hasDiacritics)
         guard node != 0 else { return false }
-        terminals[Int(node)].append(entry)
+        let item = Int32(terminalEntry.count)
+        terminalEntry.append(Int32(entry))
+        terminalNext.append(-1)
+        if terminalHead[Int(node)] < 0 {
+            terminalHead[Int(node)] = item
+        } else {
+            var last = Int(terminalHead[Int(node)])
+            while terminalNext[last] >= 0 { last = Int(terminalNext[last]) }
+            terminalNext[last] = item
+        }
         return true
     }
 
@@ -78,7 +97,10 @@ struct PhraseMatcher: Sendable {
             {
                 node = child
                 position += 1
-                for entry in terminals[Int(node)] {
+                var item = Int(terminalHead[Int(node)])
+                while item >= 0 {
+                    let entry = Int(terminalEntry[item])
+                    item = Int(terminalNext[item])
                     guard let kind = verify(entry, ids, from: start) else { continue }
                     let match = PhraseMatch(entry: entry, terms: start..<position, kind: kind)
                     if overlapping {
@@ -102,9 +124,10 @@ struct PhraseMatcher: Sendable {
 
     private func verify(_ entry: Int, _ ids: [TermVocabulary.TermIds], from start: Int) -> MatchKind? {
         var kind = MatchKind.accented
-        for (offset, expected) in entryAccented[entry].enumerated() {
-            let term = ids[start + offset]
-            if term.accented == expected { continue }
+        let first = Int(entryStart[entry])
+        for index in first..<Int(entryStart[entry + 1]) {
+            let term = ids[start + index - first]
+            if term.accented == entryAccented[index] { continue }
             guard term.isAccentless, entryAllowsPlain[entry] else { return nil }
             kind = .plain
         }

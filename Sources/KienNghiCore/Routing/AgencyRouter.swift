@@ -60,33 +60,49 @@ struct AgencyRouter: Sendable {
         location: LocationMention?, on date: RoutingDate
     ) -> AgencySuggestion? {
         let routing = compiled.lexicon.routing
-        var found: [Int: PhraseMatch] = [:]
-        for match in compiled.ruleMatcher.matches(text.ids, overlapping: true)
-        where found[compiled.ruleEntries[match.entry]] == nil {
-            found[compiled.ruleEntries[match.entry]] = match
+        // The first match of each rule's phrase, in text order (a petition matches few rules:
+        // a short list searched in place beats hashing every rule of the theme).
+        var found: [(rule: Int, match: PhraseMatch)] = []
+        for match in compiled.ruleMatcher.matches(text.ids, overlapping: true) {
+            let rule = compiled.ruleEntries[match.entry]
+            if !found.contains(where: { $0.rule == rule }) { found.append((rule, match)) }
         }
+        func foundMatch(_ rule: Int) -> PhraseMatch? { found.first { $0.rule == rule }?.match }
         var best: (key: [Int], index: Int)? = nil
-        var seen = Set<Int>()
-        let primary = Set(compiled.rulesByTheme[themes[0]] ?? [])
-        for index in themes.flatMap({ compiled.rulesByTheme[$0] ?? [] }) where seen.insert(index).inserted {
-            let rule = routing.rules[index]
-            // Themes after the first (`other` for a review item) lend only their phrase rules.
-            guard primary.contains(index) || !rule.phrase.isEmpty else { continue }
-            guard rule.period.contains(date), rule.scope == nil || rule.scope == scope.scope else { continue }
-            let match = found[index]
-            if !rule.phrase.isEmpty && match == nil { continue }
-            let key = rule.precedence(phraseTerms: match?.terms.count ?? 0) + [-(match?.terms.lowerBound ?? 0)]
-            if let current = best {
-                if key.lexicographicallyPrecedes(current.key) { continue }
-                if key == current.key
-                    && (rule.agency, rule.source.line) >= (
-                        routing.rules[current.index].agency, routing.rules[current.index].source.line
-                    )
-                {
-                    continue
+        // Per rule: bit 0 = a rule of the first theme, bit 1 = already considered.
+        var marks = [UInt8](repeating: 0, count: routing.rules.count)
+        for index in compiled.rulesByTheme[themes[0]] ?? [] { marks[index] |= 1 }
+        routing.rules.withUnsafeBufferPointer { rules in
+            for theme in themes {
+                for index in compiled.rulesByTheme[theme] ?? [] where marks[index] & 2 == 0 {
+                    marks[index] |= 2
+                    // Read in place: copying a rule (strings, source) cost more than the checks.
+                    let rule = rules.baseAddress! + index
+                    let hasPhrase = !rule.pointee.phrase.isEmpty
+                    // Themes after the first (`other` for a review item) lend only their phrase rules.
+                    guard marks[index] & 1 != 0 || hasPhrase else { continue }
+                    guard rule.pointee.period.contains(date),
+                        rule.pointee.scope == nil || rule.pointee.scope == scope.scope
+                    else { continue }
+                    let match = foundMatch(index)
+                    if hasPhrase && match == nil { continue }
+                    let key =
+                        rule.pointee.precedence(phraseTerms: match?.terms.count ?? 0) + [
+                            -(match?.terms.lowerBound ?? 0)
+                        ]
+                    if let current = best {
+                        if key.lexicographicallyPrecedes(current.key) { continue }
+                        if key == current.key
+                            && (rule.pointee.agency, rule.pointee.source.line) >= (
+                                rules[current.index].agency, rules[current.index].source.line
+                            )
+                        {
+                            continue
+                        }
+                    }
+                    best = (key, index)
                 }
             }
-            best = (key, index)
         }
         guard let chosen = best?.index else { return nil }
         let rule = routing.rules[chosen]
@@ -98,7 +114,7 @@ struct AgencyRouter: Sendable {
             case (true, false): .scope
             case (true, true): .themeDefault
             }
-        let phrase = found[chosen].map {
+        let phrase = foundMatch(chosen).map {
             text.evidence($0, phrase: rule.phrase, weight: 0, negated: false, source: rule.source)
         }
         var reasons: [RoutingReason] = [.rule]
