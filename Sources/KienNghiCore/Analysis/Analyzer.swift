@@ -373,8 +373,9 @@ struct TermBuilder {
     }
 }
 
-/// Accented and plain keys of each distinct word (at most `limit` words, so
-/// memory stays bounded), and whether the word can be an abbreviation.
+/// Accented and plain keys of each distinct word (at most `limit` words of at
+/// most ``longestWord`` bytes, so memory stays bounded whatever the pile), and
+/// whether the word can be an abbreviation.
 /// Serves one analyzer: the abbreviation flag depends on its table.
 package struct WordKeyCache: Sendable {
     private struct Entry {
@@ -390,6 +391,9 @@ package struct WordKeyCache: Sendable {
     private var scratchKey: [UInt8] = []
     private var scratchPlain: [UInt8]? = []
     private let limit: Int
+
+    /// Longer words (a run of letters in a hostile file, a long code) are keyed every time, never kept.
+    static let longestWord = 64
 
     /// A cache of at most `limit` distinct words.
     package init(limit: Int = 1 << 16) { self.limit = limit }
@@ -416,7 +420,7 @@ package struct WordKeyCache: Sendable {
             .isAccentless
         arena.append(contentsOf: scratchKey)
         arena.append(contentsOf: scratchPlain!)
-        guard words.count < limit else { return (accentless, -1, scratchKey.count) }
+        guard words.count < limit, word.count <= Self.longestWord else { return (accentless, -1, scratchKey.count) }
         let keyStart = Int32(stored.count)
         stored.append(contentsOf: scratchKey)
         let plainStart = Int32(stored.count)
@@ -427,6 +431,9 @@ package struct WordKeyCache: Sendable {
             Entry(key: keyStart..<plainStart, plain: plainStart..<Int32(stored.count), accentless: accentless))
         return (accentless, number, scratchKey.count)
     }
+
+    /// Bytes of keys held (for the memory bound's test).
+    var keptBytes: Int { stored.count }
 
     func mayExpand(_ entry: Int) -> Bool? { entries[entry].mayExpand }
     mutating func setMayExpand(_ entry: Int, _ value: Bool) { entries[entry].mayExpand = value }

@@ -50,6 +50,22 @@ struct ThroughputEquivalenceTests {
         }
     }
 
+    /// A pile of distinct, very long "words" (a hostile file) must not grow the
+    /// shared cache with them: memory stays bounded whatever the input.
+    @Test func longWordsAreNotKeptInTheSharedCache() {
+        let analyzer = defaultClassifier.analyzer
+        var cache: WordKeyCache? = WordKeyCache()
+        for index in 0..<50 {
+            let word = String(repeating: "ab", count: 5_000) + String(index)
+            let text = "công nhân \(word) nợ lương"
+            let plain = analyzer.analyze(text)
+            let cached = analyzer.analyze(text, cache: &cache)
+            #expect(plain.terms == cached.terms && plain.keyArena == cached.keyArena)
+        }
+        let kept = cache?.keptBytes ?? 0
+        #expect(kept > 0 && kept < 1_000, "\(kept) bytes kept")
+    }
+
     @Test func caseChecksMatchUnicodeProperties() {
         for value in UInt32(0)..<0x3000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
