@@ -3,10 +3,14 @@
 /// phrases and lines it concerns); ``LexiconDiagnosticPresenter`` words it,
 /// so a tool can act on the case and a person reads it in their language.
 public struct LexiconDiagnostic: Sendable, Equatable, CustomStringConvertible {
+    /// An error stops the lexicons from loading; a warning is printed and the lexicons load.
     public enum Severity: String, Sendable { case error, warning }
 
+    /// The file, as the user named its folder (`Lexicons/themes/traffic.tsv`).
     public var path: String
+    /// 1-based line in the file.
     public var line: Int
+    /// 1-based column (in characters) of the cell at fault; 1 for a whole file or line.
     public var column: Int
     public var severity: Severity
     /// What is wrong, as data.
