@@ -126,11 +126,11 @@ struct LexiconDiagnosticPresenterTests {
         let presenter = LexiconDiagnosticPresenter(language: .en)
         for text in [presenter.message(problem), presenter.fix(problem)] {
             #expect(!text.isEmpty, "\(problem)")
-            #expect(!LanguageMixingCheck.hasVietnameseLetter(Self.wording(text)), "\(text)")
+            #expect(!LanguageMixingTests.hasVietnameseLetter(Self.wording(text)), "\(text)")
         }
         for severity in [LexiconDiagnostic.Severity.error, .warning] {
             let rendered = presenter.rendered(Self.diagnostic(problem, severity: severity))
-            #expect(!LanguageMixingCheck.hasVietnameseLetter(Self.wording(rendered)), "\(rendered)")
+            #expect(!LanguageMixingTests.hasVietnameseLetter(Self.wording(rendered)), "\(rendered)")
         }
     }
 
@@ -140,7 +140,7 @@ struct LexiconDiagnosticPresenterTests {
         for severity in [LexiconDiagnostic.Severity.error, .warning] {
             let rendered = presenter.rendered(Self.diagnostic(problem, severity: severity))
             for text in [presenter.message(problem), presenter.fix(problem), rendered] {
-                #expect(LanguageMixingCheck.hasVietnameseLetter(text), "no Vietnamese at all: \(text)")
+                #expect(LanguageMixingTests.hasVietnameseLetter(text), "no Vietnamese at all: \(text)")
                 let words = Self.wording(text).lowercased().split { !$0.isLetter }.map(String.init)
                 let english = words.filter { Self.englishWords.contains($0) }
                 #expect(english.isEmpty, "\(english) in: \(text)")
@@ -172,6 +172,14 @@ struct LexiconDiagnosticPresenterTests {
         #expect(diagnostic.description == diagnostic.rendered(.en))
     }
 
+    /// Every sentence, as `kiennghi lexicon check` prints it, in both languages: a change of wording shows here.
+    @Test func everySentenceIsKept() {
+        let text = [Language.vi, .en].map { language in
+            Self.examples.map { LexiconDiagnosticPresenter(language: language).rendered(Self.diagnostic($0)) }.joined()
+        }.joined(separator: "\n")
+        Golden.check(text, named: "lexicon-diagnostics.txt")
+    }
+
     /// Two diagnostics are equal when they name the same place and problem.
     @Test func equalityComparesTheProblem() {
         let a = Self.diagnostic(.invalidDate("2025-13-01"))
@@ -179,15 +187,5 @@ struct LexiconDiagnosticPresenterTests {
         #expect(a == b)
         b.problem = .invalidDate("2025-13-02")
         #expect(a != b)
-    }
-}
-
-/// The letters only Vietnamese uses: đ and any letter with a diacritic (as ``LanguageMixingTests`` counts them).
-enum LanguageMixingCheck {
-    static func hasVietnameseLetter(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            (0xC0...0x24F).contains(scalar.value) || (0x1EA0...0x1EF9).contains(scalar.value)
-                || (0x300...0x323).contains(scalar.value)
-        }
     }
 }
