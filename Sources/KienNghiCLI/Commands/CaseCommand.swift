@@ -523,16 +523,16 @@ struct CaseStatusCommand: ParsableCommand {
             }
         }
         if !s.openByTheme.isEmpty {
-            out +=
-                "\n" + l.pick("Chưa giải quyết theo chủ đề: ", "Open by theme: ")
-                + s.openByTheme.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
-                .joined(separator: ", ") + "\n"
-            out +=
-                l.pick("Chưa giải quyết theo quận/huyện: ", "Open by district: ")
-                + s.openByDistrict.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
-                .joined(separator: ", ") + "\n"
+            out += "\n" + l.pick("Chưa giải quyết theo chủ đề: ", "Open by theme: ") + ranked(s.openByTheme) + "\n"
+            out += l.pick("Chưa giải quyết theo quận/huyện: ", "Open by district: ") + ranked(s.openByDistrict) + "\n"
         }
         return out
+    }
+
+    /// `name count, …`, most first, ties by name.
+    static func ranked(_ counts: [String: Int]) -> String {
+        counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
+            .joined(separator: ", ")
     }
 }
 

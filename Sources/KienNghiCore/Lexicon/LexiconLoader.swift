@@ -40,13 +40,7 @@ public struct LexiconLoader: Sendable {
             } catch {
                 if required {
                     let missing = TabularFile(path: "\(displayRoot)/\(relative)", contents: "")
-                    log.report(
-                        .error, missing, nil, ("không đọc được tệp", "cannot read the file"),
-                        fix: (
-                            "kiểm tra đường dẫn thư mục từ điển và quyền đọc tệp",
-                            "check the lexicon folder's path and the file's read permission"
-                        )
-                    )
+                    log.report(.error, missing, nil, .unreadableFile)
                 }
                 return nil
             }
@@ -57,16 +51,7 @@ public struct LexiconLoader: Sendable {
         func requireColumns(_ file: TabularFile, _ names: [String]) -> Bool {
             let missing = names.filter { file.column($0) == nil }
             guard missing.isEmpty else {
-                log.report(
-                    .error, file, nil,
-                    (
-                        "thiếu cột: \(missing.joined(separator: ", "))",
-                        "missing columns: \(missing.joined(separator: ", "))"
-                    ),
-                    fix: (
-                        "dòng tiêu đề đầu tiên phải có các cột: \(names.joined(separator: ", "))",
-                        "the first non-comment line must name the columns: \(names.joined(separator: ", "))"
-                    ))
+                log.report(.error, file, nil, .missingColumns(missing: missing, required: names))
                 return false
             }
             return true
@@ -77,13 +62,7 @@ public struct LexiconLoader: Sendable {
                 if requireColumns(file, ["abbreviation", "expansion"]) {
                     for row in file.rows
                     where file.cell(row, "expansion").isEmpty || file.cell(row, "abbreviation").isEmpty {
-                        log.report(
-                            .error, file, row, cell: 1,
-                            ("từ viết tắt thiếu phần đầy đủ", "abbreviation without an expansion"),
-                            fix: (
-                                "ghi dạng đầy đủ ở cột thứ hai, cách nhau bằng một dấu tab",
-                                "write the expansion in the second column, after one tab"
-                            ))
+                        log.report(.error, file, row, cell: 1, .abbreviationWithoutExpansion)
                     }
                 }
                 return AbbreviationTable.load(file)
@@ -104,9 +83,7 @@ public struct LexiconLoader: Sendable {
             for row in file.rows {
                 let id = file.cell(row, "id")
                 if themes.contains(where: { $0.id == id }) {
-                    log.report(
-                        .error, file, row, ("chủ đề \"\(id)\" khai báo hai lần", "theme \"\(id)\" is declared twice"),
-                        fix: ("xoá một dòng", "delete one of the rows"))
+                    log.report(.error, file, row, .duplicateTheme(id: id))
                     continue
                 }
                 themes.append(
@@ -125,16 +102,7 @@ public struct LexiconLoader: Sendable {
             let theme = String(name.dropLast(4))
             guard let file = read("themes/\(name)") else { continue }
             guard themeIds.contains(theme) else {
-                log.report(
-                    .error, file, nil,
-                    (
-                        "tệp cho chủ đề \"\(theme)\" không có trong themes.tsv",
-                        "file for theme \"\(theme)\" which themes.tsv does not declare"
-                    ),
-                    fix: (
-                        "thêm \"\(theme)\" vào themes.tsv hoặc đổi tên tệp theo một mã chủ đề có sẵn",
-                        "add \"\(theme)\" to themes.tsv or rename the file to a known theme id"
-                    ))
+                log.report(.error, file, nil, .undeclaredThemeFile(theme: theme))
                 continue
             }
             guard requireColumns(file, ["phrase", "weight"]) else { continue }
@@ -149,55 +117,24 @@ public struct LexiconLoader: Sendable {
                 {
                     effect = .weight(value)
                 } else {
-                    log.report(
-                        .error, file, row, cell: file.column("weight") ?? 1,
-                        ("trọng số \"\(weightText)\" không hợp lệ", "invalid weight \"\(weightText)\""),
-                        fix: (
-                            "ghi một số khác 0 từ -10 đến 10 (3 mạnh, 2 rõ, 1 hỗ trợ, số âm để giảm) hoặc exclude",
-                            "write a non-zero number from -10 to 10 (3 strong, 2 clear, 1 supporting, negative lowers) or exclude"
-                        ))
+                    log.report(.error, file, row, cell: file.column("weight") ?? 1, .invalidPhraseWeight(weightText))
                     continue
                 }
                 let key = normalizedKey(text)
                 guard !key.isEmpty else {
-                    log.report(
-                        .error, file, row,
-                        (
-                            "cụm từ \"\(text)\" sau khi chuẩn hoá không còn gì để so khớp",
-                            "phrase \"\(text)\" normalises to nothing"
-                        ),
-                        fix: ("ghi cụm từ bằng chữ, ví dụ \"chốt sổ\"", "write the phrase in words, e.g. \"chốt sổ\""))
+                    log.report(.error, file, row, .emptyPhrase(text))
                     continue
                 }
                 let source = LexiconSource(file: "themes/\(name)", line: row.line)
                 if let previous = seen[key] {
                     if previous.theme == theme && previous.effect != effect {
-                        log.report(
-                            .error, file, row,
-                            (
-                                "cụm từ \"\(text)\" đã có ở \(previous.source) với trọng số khác",
-                                "phrase \"\(text)\" already appears at \(previous.source) with another weight"
-                            ),
-                            fix: ("giữ một dòng với trọng số đúng", "keep one row with the right weight"))
+                        log.report(.error, file, row, .conflictingPhraseWeight(phrase: text, first: previous.source))
                     } else if previous.theme == theme {
-                        log.report(
-                            .warning, file, row,
-                            (
-                                "cụm từ \"\(text)\" lặp lại (\(previous.source))",
-                                "phrase \"\(text)\" repeats \(previous.source)"
-                            ),
-                            fix: ("xoá dòng lặp", "delete the repeated row"))
+                        log.report(.warning, file, row, .repeatedPhrase(phrase: text, first: previous.source))
                     } else {
                         log.report(
                             .warning, file, row,
-                            (
-                                "cụm từ \"\(text)\" cũng thuộc chủ đề \(previous.theme) (\(previous.source)): một lần xuất hiện sẽ tính cho cả hai",
-                                "phrase \"\(text)\" also belongs to theme \(previous.theme) (\(previous.source)): one occurrence counts for both"
-                            ),
-                            fix: (
-                                "nếu không cố ý, xoá ở một chủ đề hoặc dùng cụm từ dài hơn",
-                                "unless intended, remove it from one theme or use a longer phrase"
-                            ))
+                            .phraseInTwoThemes(phrase: text, otherTheme: previous.theme, first: previous.source))
                     }
                 } else {
                     seen[key] = (theme, effect, source)
@@ -212,10 +149,7 @@ public struct LexiconLoader: Sendable {
             for row in file.rows {
                 let cue = file.cell(row, "cue")
                 if normalizedKey(cue).isEmpty {
-                    log.report(
-                        .error, file, row,
-                        ("từ phủ định \"\(cue)\" không có chữ", "negation cue \"\(cue)\" has no words"),
-                        fix: ("xoá dòng", "delete the row"))
+                    log.report(.error, file, row, .emptyNegationCue(cue))
                 } else {
                     cues.append(cue)
                 }
@@ -226,13 +160,7 @@ public struct LexiconLoader: Sendable {
             for row in file.rows {
                 let flagText = file.cell(row, "flag")
                 guard let flag = UrgencyFlag(rawValue: flagText) else {
-                    log.report(
-                        .error, file, row, cell: file.column("flag") ?? 1,
-                        ("loại khẩn cấp \"\(flagText)\" không có", "unknown urgency flag \"\(flagText)\""),
-                        fix: (
-                            "dùng một trong: \(UrgencyFlag.allCases.map(\.rawValue).joined(separator: ", "))",
-                            "use one of: \(UrgencyFlag.allCases.map(\.rawValue).joined(separator: ", "))"
-                        ))
+                    log.report(.error, file, row, cell: file.column("flag") ?? 1, .unknownUrgencyFlag(flagText))
                     continue
                 }
                 urgency.append(
@@ -247,10 +175,7 @@ public struct LexiconLoader: Sendable {
             for row in file.rows {
                 let phrase = file.cell(row, "phrase")
                 if normalizedKey(phrase).isEmpty {
-                    log.report(
-                        .error, file, row,
-                        ("cụm từ chặn \"\(phrase)\" không có chữ", "stop phrase \"\(phrase)\" has no words"),
-                        fix: ("xoá dòng", "delete the row"))
+                    log.report(.error, file, row, .emptyStopPhrase(phrase))
                 } else {
                     stopPhrases.append(phrase)
                 }
@@ -292,16 +217,7 @@ public struct LexiconLoader: Sendable {
             guard let file = files[phrase.source.file],
                 let row = file.rows.first(where: { $0.line == phrase.source.line })
             else { continue }
-            log.report(
-                .warning, file, row,
-                (
-                    "cụm một âm tiết \"\(phrase.text)\" không có ngữ cảnh: nó khớp cả trong từ ghép khác nghĩa và trong tên riêng",
-                    "one-syllable phrase \"\(phrase.text)\" has no context: it fires inside unrelated compounds and names"
-                ),
-                fix: (
-                    "dùng cụm dài hơn, hoặc ghi các cụm dễ nhầm chứa nó vào stop-phrases.tsv",
-                    "use a longer phrase, or list the compounds it is confused with in stop-phrases.tsv"
-                ))
+            log.report(.warning, file, row, .contextlessSyllable(phrase: phrase.text))
         }
     }
 
@@ -319,13 +235,7 @@ public struct LexiconLoader: Sendable {
             guard let file = read(name) else { continue }
             found = true
             guard file.column("feature") != nil, file.column(classColumn) != nil, file.column("weight") != nil else {
-                log.report(
-                    .error, file, nil,
-                    ("thiếu cột: feature, \(classColumn), weight", "missing columns: feature, \(classColumn), weight"),
-                    fix: (
-                        "dòng tiêu đề phải là: feature, \(classColumn), weight",
-                        "the header must name: feature, \(classColumn), weight"
-                    ))
+                log.report(.error, file, nil, .missingLearnedColumns(classColumn: classColumn))
                 continue
             }
             for row in file.rows {
@@ -335,26 +245,11 @@ public struct LexiconLoader: Sendable {
                 guard themeIds.contains(theme) else {
                     log.report(
                         .error, file, row, cell: file.column(classColumn) ?? 1,
-                        classColumn == "theme"
-                            ? (
-                                "chủ đề \"\(theme)\" không có trong themes.tsv",
-                                "theme \"\(theme)\" is not in themes.tsv"
-                            )
-                            : (
-                                "cơ quan \"\(theme)\" không có trong routing/agencies.tsv",
-                                "agency \"\(theme)\" is not in routing/agencies.tsv"
-                            ),
-                        fix: ("dùng mã có trong tệp đó", "use an id from that file"))
+                        classColumn == "theme" ? .unknownLearnedTheme(theme) : .unknownLearnedAgency(theme))
                     continue
                 }
                 guard !feature.isEmpty, let weight = Double(weightText), weight.isFinite, abs(weight) <= 100 else {
-                    log.report(
-                        .error, file, row, cell: file.column("weight") ?? 1,
-                        ("dòng trọng số học không hợp lệ", "invalid learned weight row"),
-                        fix: (
-                            "ghi đặc trưng (n-gram không dấu), mã chủ đề và một số từ -100 đến 100",
-                            "write a feature (diacritic-free n-gram), a theme id and a number from -100 to 100"
-                        ))
+                    log.report(.error, file, row, cell: file.column("weight") ?? 1, .invalidLearnedWeight)
                     continue
                 }
                 let entry = LearnedWeights.Entry(
@@ -380,22 +275,13 @@ public struct LexiconLoader: Sendable {
                 let text = file.cell(row, column)
                 guard !text.isEmpty else { continue }
                 guard let date = RoutingDate(iso: text) else {
-                    log.report(
-                        .error, file, row, cell: file.column(column) ?? 0,
-                        ("ngày \"\(text)\" không hợp lệ", "invalid date \"\(text)\""),
-                        fix: (
-                            "ghi ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-03-01",
-                            "write dates as YYYY-MM-DD, e.g. 2025-03-01"
-                        ))
+                    log.report(.error, file, row, cell: file.column(column) ?? 0, .invalidDate(text))
                     return nil
                 }
                 result[keyPath: keyPath] = date
             }
             if let from = result.from, let until = result.until, until < from {
-                log.report(
-                    .error, file, row, cell: file.column("valid_until") ?? 0,
-                    ("ngày kết thúc trước ngày bắt đầu", "valid_until is before valid_from"),
-                    fix: ("đổi chỗ hai ngày", "swap the two dates"))
+                log.report(.error, file, row, cell: file.column("valid_until") ?? 0, .endBeforeStart)
                 return nil
             }
             return result
@@ -411,14 +297,7 @@ public struct LexiconLoader: Sendable {
                 if let clash = agencies.first(where: { $0.id == id && $0.period.overlaps(validity) }) {
                     log.report(
                         .error, file, row, cell: file.column("valid_from") ?? 0,
-                        (
-                            "thời hạn của cơ quan \"\(id)\" chồng lên dòng \(clash.source.line)",
-                            "the dates of agency \"\(id)\" overlap line \(clash.source.line)"
-                        ),
-                        fix: (
-                            "sửa valid_from/valid_until để mỗi ngày chỉ có một tên",
-                            "fix valid_from/valid_until so that each day has one name"
-                        ))
+                        .overlappingAgency(id: id, otherLine: clash.source.line))
                     continue
                 }
                 let successor = file.cell(row, "successor")
@@ -433,16 +312,7 @@ public struct LexiconLoader: Sendable {
                 if let successor = agency.successor, !ids.contains(successor),
                     let row = file.rows.first(where: { $0.line == agency.source.line })
                 {
-                    log.report(
-                        .error, file, row, cell: file.column("successor") ?? 0,
-                        (
-                            "cơ quan kế nhiệm \"\(successor)\" không có trong bảng",
-                            "successor \"\(successor)\" is not in the table"
-                        ),
-                        fix: (
-                            "thêm một dòng cho \"\(successor)\" hoặc sửa mã",
-                            "add a row for \"\(successor)\" or fix the id"
-                        ))
+                    log.report(.error, file, row, cell: file.column("successor") ?? 0, .unknownSuccessor(successor))
                 }
             }
         }
@@ -457,36 +327,17 @@ public struct LexiconLoader: Sendable {
                 let agency = file.cell(row, "agency")
                 let phrase = file.cell(row, "phrase")
                 if theme != "*" && !themeIds.contains(theme) {
-                    log.report(
-                        .error, file, row, cell: 0,
-                        ("chủ đề \"\(theme)\" không có trong themes.tsv", "theme \"\(theme)\" is not in themes.tsv"),
-                        fix: ("dùng mã chủ đề trong themes.tsv hoặc *", "use a theme id from themes.tsv, or *"))
+                    log.report(.error, file, row, cell: 0, .unknownRuleTheme(theme))
                     continue
                 }
                 if !agencyIds.contains(agency) {
                     log.report(
                         .error, file, row, cell: file.column("agency") ?? 0,
-                        (
-                            "cơ quan \"\(agency)\" không có trong routing/agencies.tsv",
-                            "agency \"\(agency)\" is not in routing/agencies.tsv"
-                        ),
-                        fix: (
-                            "dùng một mã cơ quan có sẵn: \(agencyIds.sorted().joined(separator: ", "))",
-                            "use a known agency id: \(agencyIds.sorted().joined(separator: ", "))"
-                        ))
+                        .unknownRuleAgency(agency, known: agencyIds.sorted()))
                     continue
                 }
                 if !phrase.isEmpty && normalizedKey(phrase).isEmpty {
-                    log.report(
-                        .error, file, row, cell: file.column("phrase") ?? 0,
-                        (
-                            "cụm từ \"\(phrase)\" sau khi chuẩn hoá không còn gì",
-                            "phrase \"\(phrase)\" normalises to nothing"
-                        ),
-                        fix: (
-                            "ghi cụm từ bằng chữ hoặc để trống cho quy tắc mặc định",
-                            "write the phrase in words, or leave it empty for the default rule"
-                        ))
+                    log.report(.error, file, row, cell: file.column("phrase") ?? 0, .emptyRulePhrase(phrase))
                     continue
                 }
                 guard let validity = period(file, row) else { continue }
@@ -498,14 +349,7 @@ public struct LexiconLoader: Sendable {
                 }) {
                     log.report(
                         .error, file, row, cell: file.column("valid_from") ?? 0,
-                        (
-                            "quy tắc trùng với dòng \(clash.source.line) trong cùng thời gian",
-                            "rule overlaps line \(clash.source.line) in time"
-                        ),
-                        fix: (
-                            "đặt valid_from/valid_until để hai dòng không chồng ngày",
-                            "set valid_from/valid_until so the two rows do not share days"
-                        ))
+                        .overlappingRule(otherLine: clash.source.line))
                     continue
                 }
                 rules.append(
@@ -520,10 +364,7 @@ public struct LexiconLoader: Sendable {
             where theme != "other"
                 && !rules.contains(where: { $0.theme == theme && $0.phrase.isEmpty && $0.scope == nil })
             {
-                log.report(
-                    .warning, file, nil,
-                    ("chủ đề \"\(theme)\" không có quy tắc mặc định", "theme \"\(theme)\" has no default rule"),
-                    fix: ("thêm một dòng với cột phrase để trống", "add a row with an empty phrase"))
+                log.report(.warning, file, nil, .missingDefaultRule(theme: theme))
             }
         }
         let scopeCues =

@@ -166,9 +166,8 @@ enum JSONRecordWriter {
         ByteEscaping.appendJSONString(petition.record.text, to: &out)
         out.append(contentsOf: #","themes":"#.utf8)
         append(c.themes, presenter: presenter, to: &out)
-        out.append(contentsOf: #","urgency":["#.utf8)
-        for (index, mention) in c.urgency.enumerated() {
-            if index > 0 { out.append(0x2C) }
+        out.append(contentsOf: #","urgency":"#.utf8)
+        appendArray(c.urgency, to: &out) { mention, out in
             out.append(contentsOf: #"{"evidence":"#.utf8)
             append(mention.evidence, to: &out)
             out.append(contentsOf: #","flag":"#.utf8)
@@ -177,7 +176,7 @@ enum JSONRecordWriter {
             ByteEscaping.appendJSONString(presenter.urgencyLabel(mention.flag), to: &out)
             out.append(0x7D)
         }
-        out.append(contentsOf: "]}".utf8)
+        out.append(0x7D)
     }
 
     static func append(
@@ -215,9 +214,8 @@ enum JSONRecordWriter {
     static func append(_ scope: ScopeAssessment, to out: inout [UInt8]) {
         out.append(contentsOf: #"{"citywideWeight":"#.utf8)
         ByteEscaping.appendJSONNumber(scope.citywideWeight, to: &out)
-        out.append(contentsOf: #","evidence":["#.utf8)
-        for (index, cue) in scope.evidence.enumerated() {
-            if index > 0 { out.append(0x2C) }
+        out.append(contentsOf: #","evidence":"#.utf8)
+        appendArray(scope.evidence, to: &out) { cue, out in
             out.append(contentsOf: #"{"end":"#.utf8)
             ByteEscaping.appendInteger(cue.end, to: &out)
             out.append(contentsOf: #","match":"#.utf8)
@@ -236,7 +234,7 @@ enum JSONRecordWriter {
             ByteEscaping.appendJSONNumber(cue.weight, to: &out)
             out.append(0x7D)
         }
-        out.append(contentsOf: #"],"localWeight":"#.utf8)
+        out.append(contentsOf: #","localWeight":"#.utf8)
         ByteEscaping.appendJSONNumber(scope.localWeight, to: &out)
         if let decided = scope.scope {
             out.append(contentsOf: #","scope":"#.utf8)
@@ -262,9 +260,7 @@ enum JSONRecordWriter {
     }
 
     static func append(_ themes: [ThemeScore], presenter: ClassificationPresenter, to out: inout [UInt8]) {
-        out.append(0x5B)
-        for (index, theme) in themes.enumerated() {
-            if index > 0 { out.append(0x2C) }
+        appendArray(themes, to: &out) { theme, out in
             out.append(contentsOf: #"{"evidence":"#.utf8)
             append(theme.evidence, to: &out)
             out.append(contentsOf: #","id":"#.utf8)
@@ -275,16 +271,10 @@ enum JSONRecordWriter {
             ByteEscaping.appendJSONNumber(theme.score, to: &out)
             out.append(0x7D)
         }
-        out.append(0x5D)
     }
 
     static func append(_ evidence: [Evidence], to out: inout [UInt8]) {
-        out.append(0x5B)
-        for (index, item) in evidence.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            append(item, to: &out)
-        }
-        out.append(0x5D)
+        appendArray(evidence, to: &out) { item, out in append(item, to: &out) }
     }
 
     static func append(_ item: Evidence, to out: inout [UInt8]) {
@@ -306,10 +296,17 @@ enum JSONRecordWriter {
     }
 
     static func append(strings: [String], to out: inout [UInt8]) {
+        appendArray(strings, to: &out) { string, out in ByteEscaping.appendJSONString(string, to: &out) }
+    }
+
+    /// `[a,b,…]`, each element written by `element`: the one place a writer's arrays get their brackets and commas.
+    static func appendArray<Element>(
+        _ elements: [Element], to out: inout [UInt8], _ element: (Element, inout [UInt8]) -> Void
+    ) {
         out.append(0x5B)
-        for (index, string) in strings.enumerated() {
+        for index in elements.indices {
             if index > 0 { out.append(0x2C) }
-            ByteEscaping.appendJSONString(string, to: &out)
+            element(elements[index], &out)
         }
         out.append(0x5D)
     }

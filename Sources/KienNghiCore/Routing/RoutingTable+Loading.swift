@@ -10,26 +10,11 @@ extension LexiconLoader {
         let priorityText = file.cell(row, "priority")
         let scope = RoutingScope(rawValue: scopeText)
         if !scopeText.isEmpty && scope == nil {
-            log.report(
-                .error, file, row, cell: file.column("scope") ?? 0,
-                ("phạm vi \"\(scopeText)\" không hợp lệ", "invalid scope \"\(scopeText)\""),
-                fix: (
-                    "để trống (mọi phạm vi) hoặc ghi local (một địa bàn) hay citywide (toàn thành phố, chính sách)",
-                    "leave it empty (any scope) or write local (one place) or citywide (whole city, policy)"
-                ))
+            log.report(.error, file, row, cell: file.column("scope") ?? 0, .invalidRuleScope(scopeText))
             return nil
         }
         guard priorityText.isEmpty || Int(priorityText) != nil else {
-            log.report(
-                .error, file, row, cell: file.column("priority") ?? 0,
-                (
-                    "độ ưu tiên \"\(priorityText)\" không phải số nguyên",
-                    "priority \"\(priorityText)\" is not a whole number"
-                ),
-                fix: (
-                    "để trống (0) hoặc ghi một số nguyên, số lớn hơn thắng khi hai quy tắc cụ thể như nhau",
-                    "leave it empty (0) or write a whole number; higher wins between equally specific rules"
-                ))
+            log.report(.error, file, row, cell: file.column("priority") ?? 0, .invalidPriority(priorityText))
             return nil
         }
         return (scope, Int(priorityText) ?? 0)
@@ -38,12 +23,7 @@ extension LexiconLoader {
     /// Reads routing/scope.tsv: phrase, scope (local/citywide), weight, context (empty or `name`).
     func loadScopeCues(_ file: TabularFile, normalizedKey: (String) -> String, log: DiagnosticLog) -> [ScopeCue] {
         for name in ["phrase", "scope", "weight"] where file.column(name) == nil {
-            log.report(
-                .error, file, nil, ("thiếu cột: \(name)", "missing column: \(name)"),
-                fix: (
-                    "dòng tiêu đề phải có các cột: phrase, scope, weight, context",
-                    "the header must name the columns: phrase, scope, weight, context"
-                ))
+            log.report(.error, file, nil, .missingScopeColumn(name))
             return []
         }
         var cues: [ScopeCue] = []
@@ -54,54 +34,24 @@ extension LexiconLoader {
             let weightText = file.cell(row, "weight").replacingOccurrences(of: ",", with: ".")
             let contextText = file.cell(row, "context")
             guard let scope = RoutingScope(rawValue: scopeText) else {
-                log.report(
-                    .error, file, row, cell: file.column("scope") ?? 0,
-                    ("phạm vi \"\(scopeText)\" không hợp lệ", "invalid scope \"\(scopeText)\""),
-                    fix: (
-                        "ghi local (một địa bàn) hoặc citywide (toàn thành phố, chính sách)",
-                        "write local (one place) or citywide (whole city, policy)"
-                    ))
+                log.report(.error, file, row, cell: file.column("scope") ?? 0, .invalidCueScope(scopeText))
                 continue
             }
             guard let weight = Double(weightText), weight >= 0, weight <= 10 else {
-                log.report(
-                    .error, file, row, cell: file.column("weight") ?? 0,
-                    ("trọng số \"\(weightText)\" không hợp lệ", "invalid weight \"\(weightText)\""),
-                    fix: (
-                        "ghi một số từ 0 đến 10 (1 hỗ trợ, 2 rõ; 0 để che một cụm từ dài hơn không phải dấu hiệu)",
-                        "write a number from 0 to 10 (1 supporting, 2 clear; 0 masks a longer phrase that is not a cue)"
-                    ))
+                log.report(.error, file, row, cell: file.column("weight") ?? 0, .invalidCueWeight(weightText))
                 continue
             }
             guard let context = ScopeCue.Context(rawValue: contextText) else {
-                log.report(
-                    .error, file, row, cell: file.column("context") ?? 0,
-                    ("ngữ cảnh \"\(contextText)\" không hợp lệ", "invalid context \"\(contextText)\""),
-                    fix: (
-                        "để trống, ghi name (chỉ tính khi có chữ hay số theo sau) hoặc number (chỉ tính khi có số theo sau)",
-                        "leave it empty, or write name (counts only before a word or number) or number (only before a number)"
-                    ))
+                log.report(.error, file, row, cell: file.column("context") ?? 0, .invalidCueContext(contextText))
                 continue
             }
             let key = normalizedKey(phrase)
             guard !key.isEmpty else {
-                log.report(
-                    .error, file, row,
-                    (
-                        "cụm từ \"\(phrase)\" sau khi chuẩn hoá không còn gì để so khớp",
-                        "phrase \"\(phrase)\" normalises to nothing"
-                    ),
-                    fix: ("ghi cụm từ bằng chữ, ví dụ \"ngõ\"", "write the phrase in words, e.g. \"ngõ\""))
+                log.report(.error, file, row, .emptyScopeCue(phrase))
                 continue
             }
             if let line = seen[key] {
-                log.report(
-                    .warning, file, row,
-                    (
-                        "cụm từ \"\(phrase)\" đã có ở dòng \(line); dòng này không bao giờ được dùng",
-                        "phrase \"\(phrase)\" already appears on line \(line); this row is never used"
-                    ),
-                    fix: ("xoá một dòng", "delete one of the rows"))
+                log.report(.warning, file, row, .repeatedScopeCue(phrase, firstLine: line))
                 continue
             }
             seen[key] = row.line
@@ -135,16 +85,7 @@ extension LexiconLoader {
                 let pb = rb.precedence(phraseTerms: terms(b))
                 guard pa.lexicographicallyPrecedes(pb), let row = file.rows.first(where: { $0.line == ra.source.line })
                 else { continue }
-                log.report(
-                    .warning, file, row,
-                    (
-                        "quy tắc này không bao giờ được chọn: dòng \(rb.source.line) luôn áp dụng cùng lúc và cụ thể hơn hoặc ưu tiên cao hơn",
-                        "this rule never decides: line \(rb.source.line) always applies with it and is more specific or has a higher priority"
-                    ),
-                    fix: (
-                        "xoá dòng này, hoặc tăng priority của nó, hoặc thu hẹp dòng \(rb.source.line)",
-                        "delete this row, raise its priority, or narrow line \(rb.source.line)"
-                    ))
+                log.report(.warning, file, row, .shadowedRule(by: rb.source.line))
                 break
             }
         }

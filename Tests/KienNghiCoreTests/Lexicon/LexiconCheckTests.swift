@@ -44,13 +44,14 @@ struct LexiconCheckTests {
         }
         #expect(
             diagnostics.contains {
-                $0.path == "L/themes/wages.tsv" && $0.severity == .error && $0.message.en.contains("wages")
+                $0.path == "L/themes/wages.tsv" && $0.severity == .error
+                    && $0.problem == .undeclaredThemeFile(theme: "wages")
             })
     }
 
     @Test func phraseThatNormalisesToNothing() throws {
         let diagnostics = try checkBroken { try append("...\t2", to: "themes/traffic.tsv", in: $0) }
-        let problem = try #require(diagnostics.first { $0.message.en.contains("normalises to nothing") })
+        let problem = try #require(diagnostics.first { $0.problem == .emptyPhrase("...") })
         #expect(problem.path == "L/themes/traffic.tsv")
         #expect(problem.lineText == "...\t2")
         #expect(problem.rendered(.en).contains("^"))
@@ -58,17 +59,25 @@ struct LexiconCheckTests {
 
     @Test func samePhraseWithConflictingWeights() throws {
         let diagnostics = try checkBroken { try append("Ùn Tắc\t1", to: "themes/traffic.tsv", in: $0) }
-        #expect(diagnostics.contains { $0.severity == .error && $0.message.en.contains("another weight") })
+        #expect(
+            diagnostics.contains {
+                guard case .conflictingPhraseWeight(phrase: "Ùn Tắc", let first) = $0.problem else { return false }
+                return $0.severity == .error && first.file == "themes/traffic.tsv" && $0.line > first.line
+            })
     }
 
     @Test func samePhraseInTwoThemesIsAWarning() throws {
         let diagnostics = try checkBroken { try append("ùn tắc\t2", to: "themes/environment.tsv", in: $0) }
-        #expect(diagnostics.contains { $0.severity == .warning && $0.message.en.contains("also belongs to theme") })
+        #expect(
+            diagnostics.contains {
+                guard case .phraseInTwoThemes(phrase: "ùn tắc", let theme, let first) = $0.problem else { return false }
+                return $0.severity == .warning && theme == "environment" && first.file == "themes/environment.tsv"
+            })
     }
 
     @Test func invalidWeightPointsAtTheColumn() throws {
         let diagnostics = try checkBroken { try append("kẹt cứng\tnhiều", to: "themes/traffic.tsv", in: $0) }
-        let problem = try #require(diagnostics.first { $0.message.en.contains("invalid weight") })
+        let problem = try #require(diagnostics.first { $0.problem == .invalidPhraseWeight("nhiều") })
         #expect(problem.column == "kẹt cứng\t".count + 1)
     }
 
@@ -76,14 +85,18 @@ struct LexiconCheckTests {
         let diagnostics = try checkBroken {
             try append("traffic\tcầu vượt\tbridges-office\t\t\tx\tx", to: "routing/rules.tsv", in: $0)
         }
-        #expect(diagnostics.contains { $0.path == "L/routing/rules.tsv" && $0.message.en.contains("bridges-office") })
+        #expect(
+            diagnostics.contains {
+                guard case .unknownRuleAgency("bridges-office", let known) = $0.problem else { return false }
+                return $0.path == "L/routing/rules.tsv" && known.contains("transport") && known == known.sorted()
+            })
     }
 
     @Test func routingRuleWithUnknownTheme() throws {
         let diagnostics = try checkBroken {
             try append("bridges\t\ttransport\t\t\tx\tx", to: "routing/rules.tsv", in: $0)
         }
-        #expect(diagnostics.contains { $0.message.en.contains("theme \"bridges\"") })
+        #expect(diagnostics.contains { $0.severity == .error && $0.problem == .unknownRuleTheme("bridges") })
     }
 
     @Test func overlappingEffectiveDates() throws {
@@ -93,8 +106,16 @@ struct LexiconCheckTests {
                 in: folder)
             try append("labour\tSở Lao động mới\tNew labour\t2025-01-01\t\t", to: "routing/agencies.tsv", in: folder)
         }
-        #expect(diagnostics.contains { $0.path == "L/routing/rules.tsv" && $0.message.en.contains("overlaps") })
-        #expect(diagnostics.contains { $0.path == "L/routing/agencies.tsv" && $0.message.en.contains("overlap") })
+        #expect(
+            diagnostics.contains {
+                guard case .overlappingRule = $0.problem else { return false }
+                return $0.path == "L/routing/rules.tsv"
+            })
+        #expect(
+            diagnostics.contains {
+                guard case .overlappingAgency(id: "labour", _) = $0.problem else { return false }
+                return $0.path == "L/routing/agencies.tsv"
+            })
     }
 
     @Test func badDatesAndReversedPeriods() throws {
@@ -103,13 +124,13 @@ struct LexiconCheckTests {
             try append(
                 "traffic\tđường sắt\ttransport\t2025-05-01\t2025-01-01\tx\tx", to: "routing/rules.tsv", in: folder)
         }
-        #expect(diagnostics.contains { $0.message.en.contains("invalid date \"2025-13-01\"") })
-        #expect(diagnostics.contains { $0.message.en.contains("before valid_from") })
+        #expect(diagnostics.contains { $0.problem == .invalidDate("2025-13-01") })
+        #expect(diagnostics.contains { $0.problem == .endBeforeStart })
     }
 
     @Test func unknownUrgencyFlag() throws {
         let diagnostics = try checkBroken { try append("biểu tình\tprotest", to: "urgency.tsv", in: $0) }
-        #expect(diagnostics.contains { $0.message.en.contains("unknown urgency flag") })
+        #expect(diagnostics.contains { $0.problem == .unknownUrgencyFlag("protest") })
     }
 
     @Test func loadFailsOnErrorsButNotOnWarnings() throws {

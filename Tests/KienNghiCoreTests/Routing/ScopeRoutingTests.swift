@@ -200,14 +200,14 @@ struct RoutingTableCheckTests {
         let diagnostics = try checkBroken {
             try append("traffic\tcầu\ttransport\t\t\tx\tx\tnearby", to: "routing/rules.tsv", in: $0)
         }
-        #expect(diagnostics.contains { $0.severity == .error && $0.message.en.contains("invalid scope") })
+        #expect(diagnostics.contains { $0.severity == .error && $0.problem == .invalidRuleScope("nearby") })
     }
 
     @Test func invalidPriorityIsAnError() throws {
         let diagnostics = try checkBroken {
             try append("traffic\tcầu\ttransport\t\t\tx\tx\t\tcao", to: "routing/rules.tsv", in: $0)
         }
-        #expect(diagnostics.contains { $0.severity == .error && $0.message.en.contains("priority") })
+        #expect(diagnostics.contains { $0.severity == .error && $0.problem == .invalidPriority("cao") })
     }
 
     @Test func aRuleThatCanNeverWinIsReported() throws {
@@ -218,13 +218,17 @@ struct RoutingTableCheckTests {
         }
         #expect(
             diagnostics.contains {
-                $0.severity == .warning && $0.message.en.contains("never decides") && $0.lineText.contains("ổ gà lớn")
+                guard case .shadowedRule(let line) = $0.problem else { return false }
+                return $0.severity == .warning && $0.lineText.contains("ổ gà lớn") && line == $0.line - 1
             })
     }
 
     @Test func badScopeCueIsAnError() throws {
         let diagnostics = try checkBroken { try append("xóm trọ\tnearby\t1\t", to: "routing/scope.tsv", in: $0) }
-        #expect(diagnostics.contains { $0.path == "L/routing/scope.tsv" && $0.severity == .error })
+        #expect(
+            diagnostics.contains {
+                $0.path == "L/routing/scope.tsv" && $0.severity == .error && $0.problem == .invalidCueScope("nearby")
+            })
     }
 
     @Test func scopeRulesAreLoaded() {
