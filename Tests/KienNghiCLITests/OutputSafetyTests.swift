@@ -160,6 +160,45 @@ struct OutputSafetyTests {
         #expect(entries(routed) == written)
     }
 
+    /// `route -o` on something that is not a folder says what it is, once, in the chosen language.
+    @Test func routeNamesWhatItFoundInsteadOfAFolder() throws {
+        let folder = temporaryFolder()
+        let fifo = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let socketPath = folder.appendingPathComponent("sock").path
+        let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in socketPath.utf8.prefix(raw.count - 1).enumerated() { raw[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        #expect(bound == 0)
+        let file = folder.appendingPathComponent("file.csv").path
+        _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        for (path, vi, en) in [
+            (fifo, "là một đường ống có tên (FIFO), không phải thư mục", "is a named pipe (FIFO), not a folder"),
+            (socketPath, "là một socket, không phải thư mục", "is a socket, not a folder"),
+            (file, "là một tệp, không phải thư mục", "is a file, not a folder"),
+        ] {
+            for (language, words) in [(Language.vi, vi), (.en, en)] {
+                do {
+                    try RouteCommand.prepareFolder(path, language)
+                    Issue.record("\(path) accepted as a folder")
+                } catch let error as CLIError {
+                    #expect(error.message.contains(words), "\(error.message)")
+                    #expect(error.code == .cannotCreate)
+                }
+            }
+        }
+        #expect(AtomicOutputFile.FileKind.of(socketPath) == .socket)
+    }
+
     @Test func routeRefusesLinksInsideAndALinkedFolder() throws {
         let folder = temporaryFolder()
         let input = Golden.corpus("petitions-2019.csv")

@@ -216,14 +216,7 @@ struct RouteCommand: ParsableCommand {
                     code: .cannotCreate)
             }
         case let kind?:
-            let what: String
-            switch kind {
-            case .symbolicLink: what = l.pick("là một liên kết tượng trưng (symlink)", "is a symbolic link")
-            case .regular: what = l.pick("là một tệp", "is a file")
-            case .device: what = l.pick("là một thiết bị", "is a device")
-            case .fifo: what = l.pick("là một đường ống có tên (FIFO)", "is a named pipe (FIFO)")
-            default: what = l.pick("không phải thư mục", "is not a folder")
-            }
+            let what = kind.words(l)
             throw CLIError(
                 l.pick(
                     "Không ghi vào \(folder): đường dẫn này \(what), không phải thư mục. KienNghi không đi theo hay thay thế nó; hãy chọn một thư mục khác.",

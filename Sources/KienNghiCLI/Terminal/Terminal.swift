@@ -137,6 +137,21 @@ enum Terminal {
     private let systemWrite = Darwin.write
 #endif
 
+extension AtomicOutputFile.FileKind {
+    /// What is at a path, as the end of "this path …" ("is a named pipe (FIFO)").
+    func words(_ l: Language) -> String {
+        switch self {
+        case .regular: l.pick("là một tệp", "is a file")
+        case .directory: l.pick("là một thư mục", "is a folder")
+        case .symbolicLink: l.pick("là một liên kết tượng trưng (symlink)", "is a symbolic link")
+        case .device: l.pick("là một thiết bị", "is a device")
+        case .fifo: l.pick("là một đường ống có tên (FIFO)", "is a named pipe (FIFO)")
+        case .socket: l.pick("là một socket", "is a socket")
+        case .other: l.pick("là một tệp đặc biệt", "is a special file")
+        }
+    }
+}
+
 extension AtomicOutputFile.Failure {
     /// What went wrong and what to do, for a person; `format` is the output
     /// format chosen (its extension goes into a suggested name).
@@ -151,15 +166,7 @@ extension AtomicOutputFile.Failure {
                 "Tệp kết quả \(path) trùng với tệp đầu vào: chọn tên khác để không ghi đè dữ liệu gốc.",
                 "Output \(path) is one of the inputs: choose another name so the original is not overwritten.")
         case .notARegularFile(let path, let kind):
-            let what: String
-            switch kind {
-            case .directory: what = l.pick("là một thư mục", "is a folder")
-            case .symbolicLink: what = l.pick("là một liên kết tượng trưng (symlink)", "is a symbolic link")
-            case .device: what = l.pick("là một thiết bị", "is a device")
-            case .fifo: what = l.pick("là một đường ống có tên (FIFO)", "is a named pipe (FIFO)")
-            case .socket: what = l.pick("là một socket", "is a socket")
-            case .regular, .other: what = l.pick("không phải tệp thường", "is not a regular file")
-            }
+            let what = kind.words(l)
             let example = Self.suggestion(path, kind: kind, format: format)
             return l.pick(
                 "Không ghi kết quả vào \(path): đường dẫn này \(what). KienNghi không xoá, thay thế hay đi theo nó; hãy chọn một tên tệp mới, ví dụ \(example).",

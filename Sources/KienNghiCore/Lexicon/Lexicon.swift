@@ -68,16 +68,6 @@ public enum UrgencyFlag: String, Sendable, CaseIterable, Codable {
     case strike
     case unpaidWages = "unpaid-wages"
     case accident, layoff, violence
-
-    package func label(_ language: Language) -> String {
-        switch self {
-        case .strike: language.pick("Đình công, ngừng việc", "Strike or work stoppage")
-        case .unpaidWages: language.pick("Nợ lương", "Unpaid wages")
-        case .accident: language.pick("Tai nạn, an toàn", "Accident or safety")
-        case .layoff: language.pick("Mất việc hàng loạt", "Mass layoff")
-        case .violence: language.pick("Bạo lực, đe doạ", "Violence or threats")
-        }
-    }
 }
 
 /// One phrase of urgency.tsv.

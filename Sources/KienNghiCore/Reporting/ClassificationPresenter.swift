@@ -37,7 +37,18 @@ public struct ClassificationPresenter: Sendable {
     }
 
     /// The urgency flag's label ("Nợ lương").
-    public func urgencyLabel(_ flag: UrgencyFlag) -> String { flag.label(language) }
+    public func urgencyLabel(_ flag: UrgencyFlag) -> String { Self.urgencyLabel(flag, language) }
+
+    /// The urgency flag's label in `language`, for printers that hold no presenter.
+    static func urgencyLabel(_ flag: UrgencyFlag, _ language: Language) -> String {
+        switch flag {
+        case .strike: language.pick("Đình công, ngừng việc", "Strike or work stoppage")
+        case .unpaidWages: language.pick("Nợ lương", "Unpaid wages")
+        case .accident: language.pick("Tai nạn, an toàn", "Accident or safety")
+        case .layoff: language.pick("Mất việc hàng loạt", "Mass layoff")
+        case .violence: language.pick("Bạo lực, đe doạ", "Violence or threats")
+        }
+    }
 
     /// The agency's general name on the routing date ("Sở Xây dựng").
     public func agencyName(_ suggestion: AgencySuggestion, asOf date: RoutingDate) -> String {

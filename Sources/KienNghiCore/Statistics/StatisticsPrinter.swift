@@ -39,7 +39,7 @@ package struct StatisticsPrinter: Sendable {
             ),
             (
                 l.pick("Mức khẩn", "Urgency"), keys { $0.byUrgency }, { $0.byUrgency[$1] ?? 0 },
-                { UrgencyFlag(rawValue: $0)?.label(l) ?? $0 }
+                { UrgencyFlag(rawValue: $0).map { ClassificationPresenter.urgencyLabel($0, l) } ?? $0 }
             ),
         ]
     }
