@@ -53,6 +53,15 @@ corpora["csv"] = {
     "malformed.csv": f'id,text\n1,"mở mà không đóng\n2,a"b\n3,"x"y\n'.encode(),
 }
 
+# Plain text: one petition per line; Unicode spaces around, CR/CRLF, blank lines, a control character.
+corpora["txt"] = {
+    "lines.txt": f"{TEXT}\n{TEXT2}\n".encode(),
+    "spaces.txt": f"\u00a0\u3000 {TEXT}\u2009\t\r\n\n\u200b\n  {TEXT2}\u202f".encode(),
+    "cr-only.txt": f"{TEXT}\r{TEXT2}\r".encode(),
+    "bom-nfd.txt": b"\xef\xbb\xbf" + unicodedata.normalize("NFD", TEXT).encode() + b"\n",
+    "control.txt": f"{TEXT}\x07 \x1b[31m\n{TEXT2}\x00\n".encode(),
+}
+
 # JSON Lines: valid, escaped, blank, broken.
 corpora["jsonl"] = {
     "valid.jsonl": f'{{"id":"a1","text":"{TEXT}"}}\n{{"text":"{TEXT2}"}}\n'.encode(),

@@ -13,6 +13,11 @@ enum ReaderTargets {
             checkChunkingIndependence(bytes)
             readAll(bytes, as: "input.csv")
         },
+        FuzzTarget(
+            name: "txt", summary: "plain-text reader (in memory): one petition per line, whitespace trimmed on bytes"
+        ) { bytes in
+            readAll(bytes, as: "input.txt")
+        },
         FuzzTarget(name: "jsonl", summary: "JSON Lines reader (in memory)") { bytes in
             readAll(bytes, as: "input.jsonl")
         },
