@@ -93,4 +93,36 @@ import Testing
         }
         #expect(failed == [pdf])
     }
+
+    /// A broken lexicon folder is refused with diagnostics that are data (file,
+    /// line, column, a problem case); the presenter words them in either language.
+    @Test func brokenLexiconsAreTypedDiagnostics() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "frontdoor-lexicons-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("Lexicons"), to: folder)
+        let traffic = folder.appendingPathComponent("themes/traffic.tsv")
+        let handle = try FileHandle(forWritingTo: traffic)
+        handle.seekToEndOfFile()
+        handle.write(Data("ổ gà\tnhiều\n".utf8))
+        try handle.close()
+        let outcome = Result { try PetitionPipeline(lexicons: folder) }
+        guard case .failure(let error) = outcome, let refusal = error as? LexiconLoader.Failure else {
+            Issue.record("a weight of \"nhiều\" was accepted, or refused without diagnostics")
+            return
+        }
+        let errors = refusal.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        let diagnostic = try #require(errors.first)
+        #expect(diagnostic.path.hasSuffix("themes/traffic.tsv"))
+        let expected = LexiconDiagnostic.Problem.invalidPhraseWeight("nhiều")
+        let isExpected = diagnostic.problem == expected
+        #expect(isExpected, "\(diagnostic.problem)")
+        let english = LexiconDiagnosticPresenter(language: .en).message(diagnostic.problem)
+        let vietnamese = LexiconDiagnosticPresenter(language: .vi).message(diagnostic.problem)
+        #expect(english.contains("invalid weight") && vietnamese.contains("trọng số"))
+        #expect(!LexiconDiagnosticPresenter(language: .en).fix(diagnostic.problem).isEmpty)
+    }
 }

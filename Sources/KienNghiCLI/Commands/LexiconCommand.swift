@@ -43,7 +43,9 @@ struct LexiconCheckCommand: ParsableCommand {
                 "\(lexicon.themes.count) themes, \(lexicon.phrases.count) phrases, \(lexicon.abbreviations.entries.count) abbreviations, \(lexicon.urgency.count) urgency phrases, \(lexicon.routing.rules.count) routing rules, \(lexicon.routing.agencies.count) agencies.\n"
             )
         }
-        out += l.pick("\(errors) lỗi, \(warnings) cảnh báo.\n", "\(errors) errors, \(warnings) warnings.\n")
+        out += l.pick(
+            "\(errors) lỗi, \(warnings) cảnh báo.\n",
+            "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s").\n")
         guard let lexicon, errors == 0 else { return (out, errors > 0) }
         // The examples staff wrote beside the lexicons must classify as stated.
         let directory = LexiconLocation.directory(lexicons)
