@@ -394,6 +394,9 @@ package struct WordKeyCache: Sendable {
         var mayExpand: Bool?
         /// The word's vocabulary ids, once looked up (the cache serves one classifier).
         var ids: TermVocabulary.TermIds? = nil
+        /// The learned model's row of the word as a unigram (-1: none), and whether
+        /// it was found as the word its Telex keystrokes spell; nil until looked up.
+        var unigram: (row: Int32, folded: Bool)? = nil
     }
     private var words = ByteKeyTable(capacity: 4096)
     private var entries: [Entry] = []
@@ -448,6 +451,8 @@ package struct WordKeyCache: Sendable {
     func mayExpand(_ entry: Int) -> Bool? { entries[entry].mayExpand }
     func ids(_ entry: Int) -> TermVocabulary.TermIds? { entries[entry].ids }
     mutating func setIds(_ entry: Int, _ ids: TermVocabulary.TermIds) { entries[entry].ids = ids }
+    func unigram(_ entry: Int) -> (row: Int32, folded: Bool)? { entries[entry].unigram }
+    mutating func setUnigram(_ entry: Int, _ unigram: (row: Int32, folded: Bool)) { entries[entry].unigram = unigram }
     mutating func setMayExpand(_ entry: Int, _ value: Bool) { entries[entry].mayExpand = value }
 }
 

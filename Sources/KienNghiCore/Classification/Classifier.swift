@@ -31,7 +31,7 @@ package struct Classifier: Sendable {
         var scored = ThemeScorer(compiled: compiled, policy: policy).score(petition)
         if let learned = compiled.learned {
             scored = HybridScorer(compiled: compiled, model: learned).rescore(
-                petition, hand: scored)
+                petition, hand: scored, cache: &cache)
         }
         let location = LocationExtractor(compiled: compiled).extract(petition)
         let themes =
