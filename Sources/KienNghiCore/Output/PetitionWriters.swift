@@ -289,8 +289,7 @@ enum JSONRecordWriter {
     static func append(_ item: Evidence, to out: inout [UInt8]) {
         out.append(literal: #"{"end":"#)
         ByteEscaping.appendInteger(item.end, to: &out)
-        out.append(literal: #","match":"#)
-        ByteEscaping.appendJSONString(item.match.rawValue, to: &out)
+        out.append(literal: item.match == .plain ? #","match":"plain""# : #","match":"accented""#)
         out.append(literal: item.negated ? #","negated":true,"phrase":"# : #","negated":false,"phrase":"#)
         ByteEscaping.appendJSONString(item.phrase, to: &out)
         out.append(literal: #","source":"#)
