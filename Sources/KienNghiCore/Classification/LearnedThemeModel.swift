@@ -149,7 +149,8 @@ struct LearnedThemeModel: Sendable {
                     if useFolded { _ = TelexFolding.fold(key, into: &folded) }
                 } else {
                     unigram = row(key)
-                    if unigram == nil, term.isAccentless, TelexFolding.fold(key, into: &folded), let found = row(folded) {
+                    if unigram == nil, term.isAccentless, TelexFolding.fold(key, into: &folded), let found = row(folded)
+                    {
                         useFolded = true
                         unigram = found
                     }

@@ -56,7 +56,9 @@ struct PhraseMatcher: Sendable {
             let (a, p) = vocabulary.add(accentedKey: key, plainKey: plain)
             accentedIds.append(a)
             if node == 0 {
-                if Int(p) >= startsPhrase.count { startsPhrase += repeatElement(false, count: Int(p) + 1 - startsPhrase.count) }
+                if Int(p) >= startsPhrase.count {
+                    startsPhrase += repeatElement(false, count: Int(p) + 1 - startsPhrase.count)
+                }
                 startsPhrase[Int(p)] = true
             }
             let edge = UInt64(UInt32(node)) << 32 | UInt64(p)
