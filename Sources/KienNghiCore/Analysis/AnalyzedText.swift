@@ -36,6 +36,10 @@ package struct AnalyzedText: Sendable {
     package let tokenTerms: [Range<Int32>]
     package let sentences: [Sentence]
     package let keyArena: [UInt8]
+    /// Per term: its word's entry in the ``WordKeyCache`` used for the analysis
+    /// (-1 when none), so the term's vocabulary ids can be kept with the word.
+    /// Empty when no cache was used.
+    let termWords: [Int32]
 
     /// The token as written in the source.
     package func surface(_ index: Int) -> String { surface(of: tokens[index].span) }

@@ -59,7 +59,7 @@ package struct Analyzer: Sendable {
             source: text, normalized: bytes, tokens: tokens, tokenKeys: builder.tokenKeys,
             tokenPlainKeys: builder.tokenPlainKeys, terms: builder.terms, tokenTerms: builder.tokenTerms,
             sentences: sentences,
-            keyArena: builder.arena)
+            keyArena: builder.arena, termWords: builder.termWords)
     }
 
     /// The normalised text for display: filters applied, every word in the
@@ -198,6 +198,8 @@ struct TermBuilder {
     var tokenPlainKeys: [Range<Int32>] = []
     var terms: [Term] = []
     var tokenTerms: [Range<Int32>] = []
+    /// Per term, its word's cache entry (-1 for none); filled only with a cache.
+    var termWords: [Int32] = []
     var canonicalizer = SyllableCanonicalizer()
     var plainScratch: [UInt8]? = []
     /// Whether the text uses lower case at all; in an all-capitals text a word
@@ -218,15 +220,20 @@ struct TermBuilder {
         tokenPlainKeys.reserveCapacity(expectedTokens)
         terms.reserveCapacity(expectedTokens)
         tokenTerms.reserveCapacity(expectedTokens)
+        if self.keyCache != nil { termWords.reserveCapacity(expectedTokens) }
     }
 
     mutating func add(_ token: Token, at index: Int) {
         let firstTerm = Int32(terms.count)
-        addTerms(token, at: index)
+        let word = addTerms(token, at: index)
         tokenTerms.append(firstTerm..<Int32(terms.count))
+        if keyCache != nil {
+            for _ in Int(firstTerm)..<terms.count { termWords.append(word) }
+        }
     }
 
-    private mutating func addTerms(_ token: Token, at index: Int) {
+    /// Adds the token's terms; returns the cache entry of its one unexpanded term (-1 when none).
+    private mutating func addTerms(_ token: Token, at index: Int) -> Int32 {
         let keyStart = Int32(arena.count)
         var accentless = true
         var capitals = true
@@ -277,7 +284,7 @@ struct TermBuilder {
             let mayExpand = cached < 0 || keyCache!.mayExpand(cached) != false
             if mayExpand {
                 if expand(keyStart..<keyEnd, token: index, capitals: capitals, isAcronym: token.kind == .acronym) {
-                    return
+                    return -1
                 }
                 if cached >= 0 { keyCache!.setMayExpand(cached, couldExpand(keyStart..<keyEnd)) }
             }
@@ -286,6 +293,7 @@ struct TermBuilder {
             Term(
                 tokenIndex: Int32(index), key: keyStart..<keyEnd, plain: plainRange, isAccentless: accentless,
                 isExpansion: false))
+        return Int32(cached)
     }
 
     private func hasLowercaseLetter(_ range: Range<Int>) -> Bool {
@@ -384,6 +392,11 @@ package struct WordKeyCache: Sendable {
         var accentless: Bool
         /// nil until the abbreviation table was asked once.
         var mayExpand: Bool?
+        /// The word's vocabulary ids, once looked up (the cache serves one classifier).
+        var ids: TermVocabulary.TermIds? = nil
+        /// The learned model's row of the word as a unigram (-1: none), and whether
+        /// it was found as the word its Telex keystrokes spell; nil until looked up.
+        var unigram: (row: Int32, folded: Bool)? = nil
     }
     private var words = ByteKeyTable(capacity: 4096)
     private var entries: [Entry] = []
@@ -436,6 +449,10 @@ package struct WordKeyCache: Sendable {
     var keptBytes: Int { stored.count }
 
     func mayExpand(_ entry: Int) -> Bool? { entries[entry].mayExpand }
+    func ids(_ entry: Int) -> TermVocabulary.TermIds? { entries[entry].ids }
+    mutating func setIds(_ entry: Int, _ ids: TermVocabulary.TermIds) { entries[entry].ids = ids }
+    func unigram(_ entry: Int) -> (row: Int32, folded: Bool)? { entries[entry].unigram }
+    mutating func setUnigram(_ entry: Int, _ unigram: (row: Int32, folded: Bool)) { entries[entry].unigram = unigram }
     mutating func setMayExpand(_ entry: Int, _ value: Bool) { entries[entry].mayExpand = value }
 }
 

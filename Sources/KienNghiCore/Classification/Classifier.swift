@@ -27,11 +27,11 @@ package struct Classifier: Sendable {
         -> Classification
     {
         let analyzed = compiled.analyzer.analyze(text, cache: &cache)
-        let petition = PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed))
+        let petition = PetitionText(analyzed: analyzed, ids: compiled.vocabulary.ids(analyzed, cache: &cache))
         var scored = ThemeScorer(compiled: compiled, policy: policy).score(petition)
         if let learned = compiled.learned {
             scored = HybridScorer(compiled: compiled, model: learned).rescore(
-                petition, hand: scored)
+                petition, hand: scored, cache: &cache)
         }
         let location = LocationExtractor(compiled: compiled).extract(petition)
         let themes =

@@ -11,9 +11,18 @@ struct HybridScorer: Sendable {
     let model: LearnedThemeModel
 
     func rescore(_ text: PetitionText, hand: ThemeScorer.Outcome) -> ThemeScorer.Outcome {
+        var none: WordKeyCache? = nil
+        return rescore(text, hand: hand, cache: &none)
+    }
+
+    /// `cache`: the word-key cache the text was analysed with (it keeps each word's unigram row).
+    func rescore(_ text: PetitionText, hand: ThemeScorer.Outcome, cache: inout WordKeyCache?)
+        -> ThemeScorer.Outcome
+    {
         let classes = model.classes
         let masked = hand.maskedTerms
-        let (ngramHits, count) = model.hits(text, masked: { term in masked.contains { $0.contains(term) } })
+        let (ngramHits, count) = model.hits(
+            text, masked: { term in masked.contains { $0.contains(term) } }, cache: &cache)
         let value = LearnedThemeModel.ngramValue(count)
         var logits = model.bias
         var hits = ngramHits

@@ -85,6 +85,13 @@ struct LearnedThemeModel: Sendable {
     /// and counts every n-gram position (known or not) for ``ngramValue(_:)``.
     /// Terms typed with Telex keystrokes are read as the word they spell.
     func hits(_ text: PetitionText, masked: (Int) -> Bool) -> (hits: [Hit], count: Int) {
+        var none: WordKeyCache? = nil
+        return hits(text, masked: masked, cache: &none)
+    }
+
+    /// With the word-key cache the text was analysed with, each word's unigram
+    /// row is looked up once and kept in its entry (it depends only on the word's keys).
+    func hits(_ text: PetitionText, masked: (Int) -> Bool, cache: inout WordKeyCache?) -> (hits: [Hit], count: Int) {
         let analyzed = text.analyzed
         // Rows already found: a small open-addressing set sized for every n-gram
         // of this petition (temporary storage, Int32 slots, no hashing through Hasher).
@@ -92,13 +99,15 @@ struct LearnedThemeModel: Sendable {
         while size < analyzed.terms.count * 4 { size <<= 1 }
         return withUnsafeTemporaryAllocation(of: Int32.self, capacity: size) { seen in
             seen.initialize(repeating: -1)
-            return hits(analyzed, masked: masked, seen: seen)
+            return hits(analyzed, masked: masked, seen: seen, cache: &cache)
         }
     }
 
-    private func hits(_ analyzed: AnalyzedText, masked: (Int) -> Bool, seen: UnsafeMutableBufferPointer<Int32>)
-        -> (hits: [Hit], count: Int)
-    {
+    private func hits(
+        _ analyzed: AnalyzedText, masked: (Int) -> Bool, seen: UnsafeMutableBufferPointer<Int32>,
+        cache: inout WordKeyCache?
+    ) -> (hits: [Hit], count: Int) {
+        let words = cache != nil && analyzed.termWords.count == analyzed.terms.count ? analyzed.termWords : []
         var hits: [Hit] = []
         var count = 0
         let mask = seen.count - 1
@@ -130,11 +139,22 @@ struct LearnedThemeModel: Sendable {
                 let kind = analyzed.tokens[Int(term.tokenIndex)].kind
                 guard kind == .word || kind == .acronym, !masked(index) else { continue }
                 let key = UnsafeBufferPointer(rebasing: arena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)])
-                var unigram = row(key)
+                let entry = words.isEmpty ? -1 : Int(words[index])
+                var unigram: Int? = nil
                 var useFolded = false
-                if unigram == nil, term.isAccentless, TelexFolding.fold(key, into: &folded), let found = row(folded) {
-                    useFolded = true
-                    unigram = found
+                if entry >= 0, let known = cache!.unigram(entry) {
+                    unigram = known.row < 0 ? nil : Int(known.row)
+                    useFolded = known.folded
+                    // The bigram below is keyed by the folded word.
+                    if useFolded { _ = TelexFolding.fold(key, into: &folded) }
+                } else {
+                    unigram = row(key)
+                    if unigram == nil, term.isAccentless, TelexFolding.fold(key, into: &folded), let found = row(folded)
+                    {
+                        useFolded = true
+                        unigram = found
+                    }
+                    if entry >= 0 { cache!.setUnigram(entry, (Int32(unigram ?? -1), useFolded)) }
                 }
                 count += 1
                 if let unigram, firstTime(unigram) {

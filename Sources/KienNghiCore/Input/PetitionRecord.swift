@@ -107,7 +107,12 @@ public struct RejectedRow: Sendable, Equatable, Codable {
 
     /// The first C0 control character (other than tab, LF and CR) in `text`, if any.
     public static func controlCharacter(in text: String) -> UInt8? {
-        text.utf8.first { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        // On the contiguous bytes: this runs on every line read.
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return byte }
+            return nil
+        }
     }
 
     /// The first control character among `cells`: its code and the cell's index.

@@ -36,6 +36,9 @@ struct PhraseMatcher: Sendable {
     /// Whether an entry may match on plain keys: phrases of two or more
     /// syllables, or phrases that have no diacritics themselves (wifi, sim).
     private var entryAllowsPlain: [Bool] = []
+    /// By plain term id: whether some phrase starts with that term. Most terms
+    /// start none, and this check is cheaper than probing the root's edges.
+    private var startsPhrase: [Bool] = []
 
     /// Number of phrases compiled.
     var count: Int { entryStart.count - 1 }
@@ -52,6 +55,12 @@ struct PhraseMatcher: Sendable {
             let plain = Array(analyzed.keyArena[Int(term.plain.lowerBound)..<Int(term.plain.upperBound)])
             let (a, p) = vocabulary.add(accentedKey: key, plainKey: plain)
             accentedIds.append(a)
+            if node == 0 {
+                if Int(p) >= startsPhrase.count {
+                    startsPhrase += repeatElement(false, count: Int(p) + 1 - startsPhrase.count)
+                }
+                startsPhrase[Int(p)] = true
+            }
             let edge = UInt64(UInt32(node)) << 32 | UInt64(p)
             if let child = children.child(edge) {
                 node = child
@@ -89,6 +98,11 @@ struct PhraseMatcher: Sendable {
         var found: [PhraseMatch] = []
         var start = 0
         while start < ids.count {
+            let first = Int(ids[start].plain)
+            if first >= startsPhrase.count || !startsPhrase[first] {
+                start += 1
+                continue
+            }
             var node: Int32 = 0
             var best: PhraseMatch? = nil
             var position = start

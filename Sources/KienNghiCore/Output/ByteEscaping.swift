@@ -155,6 +155,13 @@ package enum ByteEscaping {
             var i = 0
             var runStart = 0
             while i < bytes.count {
+                // Eight bytes at a time while none can need an escape.
+                while i + 8 <= bytes.count,
+                    !mayNeedJSONEscape(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                {
+                    i += 8
+                }
+                guard i < bytes.count else { break }
                 let byte = bytes[i]
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 && byte != 0xD8 {
                     i += 1
@@ -186,6 +193,19 @@ package enum ByteEscaping {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(0x22)
+    }
+
+    /// Whether any of the 8 bytes of `word` is below U+0020, `"`, `\`, or the
+    /// lead byte 0xE2 or 0xD8 (of a bidi control or U+2028/U+2029): the exact
+    /// "some byte is zero" and "some byte is below n" word tests.
+    @inline(__always)
+    static func mayNeedJSONEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & high != 0 }
+        return (word &- ones &* 0x20) & ~word & high != 0
+            || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0xE2)) || hasZeroByte(word ^ (ones &* 0xD8))
     }
 
     private static func appendJSONEscape(_ scalar: UInt32, to out: inout [UInt8]) {
@@ -225,6 +245,19 @@ package enum ByteEscaping {
             appendInteger(Int(value), to: &out)
             return
         }
+        // Scores and weights are rounded to hundredths: k / 100 is the double
+        // nearest to that decimal, so its shortest form is the decimal itself.
+        let hundredths = (value * 100).rounded()
+        if hundredths / 100 == value, abs(hundredths) < 1e8 {
+            let k = Int(hundredths)
+            if k < 0 { out.append(0x2D) }
+            appendInteger(Int(k.magnitude / 100), to: &out)
+            out.append(0x2E)
+            let fraction = UInt8(k.magnitude % 100)
+            out.append(0x30 + fraction / 10)
+            if fraction % 10 != 0 { out.append(0x30 + fraction % 10) }
+            return
+        }
         out.append(contentsOf: value.description.utf8)
     }
 
@@ -249,5 +282,13 @@ package enum ByteEscaping {
                 out.append(buffer[count])
             }
         }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends the bytes of a literal (cheaper than appending a `String.UTF8View`).
+    @inline(__always)
+    mutating func append(literal: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 }

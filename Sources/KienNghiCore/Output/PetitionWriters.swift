@@ -125,17 +125,17 @@ enum JSONRecordWriter {
         to out: inout [UInt8]
     ) {
         let c = petition.classification
-        out.append(contentsOf: #"{"agency":"#.utf8)
+        out.append(literal: #"{"agency":"#)
         if let agency = c.agency {
             append(agency, asOf: c.asOf, presenter: presenter, to: &out)
         } else {
-            out.append(contentsOf: "null".utf8)
+            out.append(literal: "null")
         }
-        out.append(contentsOf: #","asOf":"#.utf8)
+        out.append(literal: #","asOf":"#)
         ByteEscaping.appendJSONString(c.asOf.description, to: &out)
-        out.append(contentsOf: #","candidates":"#.utf8)
+        out.append(literal: #","candidates":"#)
         append(c.candidates, presenter: presenter, to: &out)
-        out.append(contentsOf: #","columns":{"#.utf8)
+        out.append(literal: #","columns":{"#)
         for (index, cell) in petition.record.cells.enumerated() {
             if index > 0 { out.append(0x2C) }
             ByteEscaping.appendJSONString(
@@ -143,36 +143,36 @@ enum JSONRecordWriter {
             out.append(0x3A)
             ByteEscaping.appendJSONString(cell, to: &out)
         }
-        out.append(contentsOf: #"},"confidence":"#.utf8)
+        out.append(literal: #"},"confidence":"#)
         ByteEscaping.appendJSONNumber(c.confidence, to: &out)
-        out.append(contentsOf: #","district":"#.utf8)
+        out.append(literal: #","district":"#)
         if let place = ClassificationRecord.placeName(c.location) {
             ByteEscaping.appendJSONString(place, to: &out)
         } else {
-            out.append(contentsOf: "null".utf8)
+            out.append(literal: "null")
         }
         if withFile {
-            out.append(contentsOf: #","file":"#.utf8)
+            out.append(literal: #","file":"#)
             ByteEscaping.appendJSONString(petition.file, to: &out)
         }
-        out.append(contentsOf: #","id":"#.utf8)
+        out.append(literal: #","id":"#)
         ByteEscaping.appendJSONString(petition.record.id, to: &out)
-        out.append(contentsOf: #","location":"#.utf8)
-        if let location = c.location { append(location, to: &out) } else { out.append(contentsOf: "null".utf8) }
-        out.append(contentsOf: #","mainTheme":"#.utf8)
+        out.append(literal: #","location":"#)
+        if let location = c.location { append(location, to: &out) } else { out.append(literal: "null") }
+        out.append(literal: #","mainTheme":"#)
         ByteEscaping.appendJSONString(c.mainTheme, to: &out)
-        out.append(contentsOf: (c.needsReview ? #","review":true"# : #","review":false"#).utf8)
-        out.append(contentsOf: #","text":"#.utf8)
+        out.append(literal: c.needsReview ? #","review":true"# : #","review":false"#)
+        out.append(literal: #","text":"#)
         ByteEscaping.appendJSONString(petition.record.text, to: &out)
-        out.append(contentsOf: #","themes":"#.utf8)
+        out.append(literal: #","themes":"#)
         append(c.themes, presenter: presenter, to: &out)
-        out.append(contentsOf: #","urgency":"#.utf8)
+        out.append(literal: #","urgency":"#)
         appendArray(c.urgency, to: &out) { mention, out in
-            out.append(contentsOf: #"{"evidence":"#.utf8)
+            out.append(literal: #"{"evidence":"#)
             append(mention.evidence, to: &out)
-            out.append(contentsOf: #","flag":"#.utf8)
+            out.append(literal: #","flag":"#)
             ByteEscaping.appendJSONString(mention.flag.rawValue, to: &out)
-            out.append(contentsOf: #","label":"#.utf8)
+            out.append(literal: #","label":"#)
             ByteEscaping.appendJSONString(presenter.urgencyLabel(mention.flag), to: &out)
             out.append(0x7D)
         }
@@ -182,92 +182,91 @@ enum JSONRecordWriter {
     static func append(
         _ agency: AgencySuggestion, asOf date: RoutingDate, presenter: ClassificationPresenter, to out: inout [UInt8]
     ) {
-        out.append(contentsOf: #"{"agencyName":"#.utf8)
+        out.append(literal: #"{"agencyName":"#)
         ByteEscaping.appendJSONString(presenter.agencyName(agency, asOf: date), to: &out)
-        out.append(
-            contentsOf: (agency.ambiguous ? #","ambiguous":true,"basis":"# : #","ambiguous":false,"basis":"#).utf8)
+        out.append(literal: agency.ambiguous ? #","ambiguous":true,"basis":"# : #","ambiguous":false,"basis":"#)
         ByteEscaping.appendJSONString(agency.basis.rawValue, to: &out)
-        out.append(contentsOf: #","confidence":"#.utf8)
+        out.append(literal: #","confidence":"#)
         ByteEscaping.appendJSONNumber(agency.confidence, to: &out)
-        out.append(contentsOf: #","id":"#.utf8)
+        out.append(literal: #","id":"#)
         ByteEscaping.appendJSONString(agency.id, to: &out)
-        out.append(contentsOf: #","localUnits":"#.utf8)
+        out.append(literal: #","localUnits":"#)
         append(strings: agency.localUnits, to: &out)
-        out.append(contentsOf: #","name":"#.utf8)
+        out.append(literal: #","name":"#)
         ByteEscaping.appendJSONString(presenter.bodyName(agency, asOf: date), to: &out)
-        out.append(contentsOf: (agency.needsReview ? #","needsReview":true"# : #","needsReview":false"#).utf8)
+        out.append(literal: agency.needsReview ? #","needsReview":true"# : #","needsReview":false"#)
         if let phrase = agency.phrase {
-            out.append(contentsOf: #","phrase":"#.utf8)
+            out.append(literal: #","phrase":"#)
             append(phrase, to: &out)
         }
-        out.append(contentsOf: #","reason":"#.utf8)
+        out.append(literal: #","reason":"#)
         ByteEscaping.appendJSONString(presenter.reason(agency, asOf: date), to: &out)
-        out.append(contentsOf: #","rule":"#.utf8)
+        out.append(literal: #","rule":"#)
         ByteEscaping.appendJSONString(agency.rule, to: &out)
-        out.append(contentsOf: #","scope":"#.utf8)
+        out.append(literal: #","scope":"#)
         append(agency.scope, to: &out)
-        out.append(contentsOf: #","theme":"#.utf8)
+        out.append(literal: #","theme":"#)
         ByteEscaping.appendJSONString(agency.theme, to: &out)
         out.append(0x7D)
     }
 
     static func append(_ scope: ScopeAssessment, to out: inout [UInt8]) {
-        out.append(contentsOf: #"{"citywideWeight":"#.utf8)
+        out.append(literal: #"{"citywideWeight":"#)
         ByteEscaping.appendJSONNumber(scope.citywideWeight, to: &out)
-        out.append(contentsOf: #","evidence":"#.utf8)
+        out.append(literal: #","evidence":"#)
         appendArray(scope.evidence, to: &out) { cue, out in
-            out.append(contentsOf: #"{"end":"#.utf8)
+            out.append(literal: #"{"end":"#)
             ByteEscaping.appendInteger(cue.end, to: &out)
-            out.append(contentsOf: #","match":"#.utf8)
+            out.append(literal: #","match":"#)
             ByteEscaping.appendJSONString(cue.match.rawValue, to: &out)
-            out.append(contentsOf: #","phrase":"#.utf8)
+            out.append(literal: #","phrase":"#)
             ByteEscaping.appendJSONString(cue.phrase, to: &out)
-            out.append(contentsOf: #","scope":"#.utf8)
+            out.append(literal: #","scope":"#)
             ByteEscaping.appendJSONString(cue.scope.rawValue, to: &out)
-            out.append(contentsOf: #","source":"#.utf8)
+            out.append(literal: #","source":"#)
             ByteEscaping.appendJSONString(cue.source, to: &out)
-            out.append(contentsOf: #","start":"#.utf8)
+            out.append(literal: #","start":"#)
             ByteEscaping.appendInteger(cue.start, to: &out)
-            out.append(contentsOf: #","surface":"#.utf8)
+            out.append(literal: #","surface":"#)
             ByteEscaping.appendJSONString(cue.surface, to: &out)
-            out.append(contentsOf: #","weight":"#.utf8)
+            out.append(literal: #","weight":"#)
             ByteEscaping.appendJSONNumber(cue.weight, to: &out)
             out.append(0x7D)
         }
-        out.append(contentsOf: #","localWeight":"#.utf8)
+        out.append(literal: #","localWeight":"#)
         ByteEscaping.appendJSONNumber(scope.localWeight, to: &out)
         if let decided = scope.scope {
-            out.append(contentsOf: #","scope":"#.utf8)
+            out.append(literal: #","scope":"#)
             ByteEscaping.appendJSONString(decided.rawValue, to: &out)
         }
         out.append(0x7D)
     }
 
     static func append(_ location: LocationMention, to out: inout [UInt8]) {
-        out.append(contentsOf: #"{"districts":"#.utf8)
+        out.append(literal: #"{"districts":"#)
         append(strings: location.districts, to: &out)
-        out.append(contentsOf: #","end":"#.utf8)
+        out.append(literal: #","end":"#)
         ByteEscaping.appendInteger(location.end, to: &out)
-        out.append(contentsOf: #","kind":"#.utf8)
+        out.append(literal: #","kind":"#)
         ByteEscaping.appendJSONString(location.kind.rawValue, to: &out)
-        out.append(contentsOf: #","name":"#.utf8)
+        out.append(literal: #","name":"#)
         ByteEscaping.appendJSONString(location.name, to: &out)
-        out.append(contentsOf: #","start":"#.utf8)
+        out.append(literal: #","start":"#)
         ByteEscaping.appendInteger(location.start, to: &out)
-        out.append(contentsOf: #","surface":"#.utf8)
+        out.append(literal: #","surface":"#)
         ByteEscaping.appendJSONString(location.surface, to: &out)
         out.append(0x7D)
     }
 
     static func append(_ themes: [ThemeScore], presenter: ClassificationPresenter, to out: inout [UInt8]) {
         appendArray(themes, to: &out) { theme, out in
-            out.append(contentsOf: #"{"evidence":"#.utf8)
+            out.append(literal: #"{"evidence":"#)
             append(theme.evidence, to: &out)
-            out.append(contentsOf: #","id":"#.utf8)
+            out.append(literal: #","id":"#)
             ByteEscaping.appendJSONString(theme.id, to: &out)
-            out.append(contentsOf: #","label":"#.utf8)
+            out.append(literal: #","label":"#)
             ByteEscaping.appendJSONString(presenter.themeLabel(theme.id), to: &out)
-            out.append(contentsOf: #","score":"#.utf8)
+            out.append(literal: #","score":"#)
             ByteEscaping.appendJSONNumber(theme.score, to: &out)
             out.append(0x7D)
         }
@@ -278,19 +277,18 @@ enum JSONRecordWriter {
     }
 
     static func append(_ item: Evidence, to out: inout [UInt8]) {
-        out.append(contentsOf: #"{"end":"#.utf8)
+        out.append(literal: #"{"end":"#)
         ByteEscaping.appendInteger(item.end, to: &out)
-        out.append(contentsOf: #","match":"#.utf8)
-        ByteEscaping.appendJSONString(item.match.rawValue, to: &out)
-        out.append(contentsOf: (item.negated ? #","negated":true,"phrase":"# : #","negated":false,"phrase":"#).utf8)
+        out.append(literal: item.match == .plain ? #","match":"plain""# : #","match":"accented""#)
+        out.append(literal: item.negated ? #","negated":true,"phrase":"# : #","negated":false,"phrase":"#)
         ByteEscaping.appendJSONString(item.phrase, to: &out)
-        out.append(contentsOf: #","source":"#.utf8)
+        out.append(literal: #","source":"#)
         ByteEscaping.appendJSONString(item.source, to: &out)
-        out.append(contentsOf: #","start":"#.utf8)
+        out.append(literal: #","start":"#)
         ByteEscaping.appendInteger(item.start, to: &out)
-        out.append(contentsOf: #","surface":"#.utf8)
+        out.append(literal: #","surface":"#)
         ByteEscaping.appendJSONString(item.surface, to: &out)
-        out.append(contentsOf: #","weight":"#.utf8)
+        out.append(literal: #","weight":"#)
         ByteEscaping.appendJSONNumber(item.weight, to: &out)
         out.append(0x7D)
     }

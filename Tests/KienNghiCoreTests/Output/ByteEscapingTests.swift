@@ -93,6 +93,54 @@ struct ByteEscapingTests {
         }
     }
 
+    /// The writer's number forms against Swift's shortest form, for the
+    /// hundredths that scores and weights are rounded to and for other values.
+    @Test func jsonNumbersMatchTheShortestForm() {
+        var values: [Double] = (-30_000...30_000).map { Double($0) / 100 }
+        values += (0..<20_000).map { (Double($0) * 0.731 * 100).rounded() / 100 }
+        values += (0..<2_000).map { Double($0) * 0.0137 } + [1e-5, 0.005, 999_999.99, 1_000_000.01, 1e7 + 0.5]
+        for value in values {
+            var out: [UInt8] = []
+            ByteEscaping.appendJSONNumber(value, to: &out)
+            let expected = value == value.rounded() ? String(Int(value)) : value.description
+            #expect(String(decoding: out, as: UTF8.self) == expected)
+        }
+    }
+
+    /// Every escaped byte and sequence at every offset of a long string, so the
+    /// eight-bytes-at-a-time skip is checked at every position in a word.
+    @Test func jsonStringsEscapeAtEveryOffsetOfALongString() {
+        var specials = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        specials += ["\u{2028}", "\u{2029}", "\u{202E}", "\u{061C}", "\u{2066}", "–", "“", "…", "ؠ", "ư", "đ"]
+        func reference(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar.value {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x08: out += "\\b"
+                case 0x0C: out += "\\f"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                case 0..<0x20, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        for special in specials {
+            for offset in 0..<17 {
+                let text = String(repeating: "a", count: offset) + special + "bcdefghijklmnopqrst" + special
+                var out: [UInt8] = []
+                ByteEscaping.appendJSONString(text, to: &out)
+                #expect(String(decoding: out, as: UTF8.self) == reference(text), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func twoDecimalsMatchesPrintf() {
         for value in [0, 0.5, 0.83, 0.07, 1, 0.1, 0.99, 0.3] as [Double] {
             #expect(OutputColumns.twoDecimals(value) == String(format: "%.2f", value))
