@@ -99,12 +99,21 @@ package enum ByteEscaping {
         cell.withUTF8 { bytes in
             var needsQuotes = false
             var hasBidi = false
-            for byte in bytes {
-                switch byte {
+            var i = 0
+            while i < bytes.count {
+                // Eight bytes at a time while none is `,` `"` CR LF or a bidi control's lead byte.
+                if i + 8 <= bytes.count,
+                    !mayNeedCSVQuoting(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                {
+                    i += 8
+                    continue
+                }
+                switch bytes[i] {
                 case 0x2C, 0x22, 0x0A, 0x0D: needsQuotes = true
                 case 0xE2, 0xD8: hasBidi = true
-                default: continue
+                default: break
                 }
+                i += 1
             }
             let guardFormula = needsFormulaGuard(bytes)
             if !needsQuotes && !hasBidi && !guardFormula {
@@ -113,24 +122,45 @@ package enum ByteEscaping {
             }
             if needsQuotes { out.append(0x22) }
             if guardFormula { out.append(0x27) }
-            var i = 0
+            // Runs between a quote (doubled) and a bidi control (shown as a marker) are copied whole.
+            i = 0
+            var runStart = 0
             while i < bytes.count {
                 let byte = bytes[i]
                 if byte == 0x22 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...i]))
                     out.append(0x22)
-                } else if hasBidi && (byte == 0xE2 || byte == 0xD8) {
+                    i += 1
+                    runStart = i
+                    continue
+                }
+                if hasBidi && (byte == 0xE2 || byte == 0xD8) {
                     let length = bidiControlLength(bytes, i)
                     if length > 0 {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
                         appendBidiMarker(bidiScalar(bytes, i, length), to: &out)
                         i += length
+                        runStart = i
                         continue
                     }
                 }
-                out.append(byte)
                 i += 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             if needsQuotes { out.append(0x22) }
         }
+    }
+
+    /// Whether any of the 8 bytes of `word` is `,` `"` LF CR, or the lead byte
+    /// 0xE2 or 0xD8 of a bidi control (exact "some byte is zero" word tests).
+    @inline(__always)
+    static func mayNeedCSVQuoting(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & high != 0 }
+        return hasZeroByte(word ^ (ones &* 0x2C)) || hasZeroByte(word ^ (ones &* 0x22))
+            || hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x0D))
+            || hasZeroByte(word ^ (ones &* 0xE2)) || hasZeroByte(word ^ (ones &* 0xD8))
     }
 
     /// A CSV line of cells, ending with CRLF.

@@ -141,6 +141,42 @@ struct ByteEscapingTests {
         }
     }
 
+    /// CSV cells with every special byte at every offset of a long cell, against
+    /// a scalar-by-scalar reference (quotes, doubled quotes, formula guard, bidi markers).
+    @Test func csvCellsEscapeAtEveryOffsetOfALongCell() {
+        var specials = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        specials += ["\u{2028}", "\u{202E}", "\u{061C}", "\u{2066}", "–", "“", "ؠ", "ư", "\"\"", "＝"]
+        func reference(_ text: String) -> String {
+            let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            var guardFormula = false
+            var copy = text
+            copy.withUTF8 { guardFormula = ByteEscaping.needsFormulaGuard($0) }
+            var out = (needsQuotes ? "\"" : "") + (guardFormula ? "'" : "")
+            for scalar in text.unicodeScalars {
+                switch scalar.value {
+                case 0x22: out += "\"\""
+                case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += "[U+" + String(repeating: "0", count: 4 - hex.count) + hex + "]"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + (needsQuotes ? "\"" : "")
+        }
+        for special in specials {
+            for offset in 0..<17 {
+                for text in [
+                    String(repeating: "a", count: offset) + special + "bcdefghijklmnopqrst" + special,
+                    special + String(repeating: "ê", count: offset) + special + "bcdefghijklmnopqrst",
+                ] {
+                    var out: [UInt8] = []
+                    ByteEscaping.appendCSVCell(text, to: &out)
+                    #expect(String(decoding: out, as: UTF8.self) == reference(text), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func twoDecimalsMatchesPrintf() {
         for value in [0, 0.5, 0.83, 0.07, 1, 0.1, 0.99, 0.3] as [Double] {
             #expect(OutputColumns.twoDecimals(value) == String(format: "%.2f", value))
