@@ -206,8 +206,9 @@ struct TermBuilder {
     /// in capitals (CA: shift) is not evidence of an abbreviation. Computed on first need.
     private lazy var textUsesLowercase: Bool = bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
 
-    /// Keys of words already seen, for long texts (a chunk of a file), where
-    /// words repeat; a single petition is too short to pay for the table.
+    /// Keys of words already seen: the pile's shared cache when the caller
+    /// passes one, else a table of its own for a long text (a chunk of a file);
+    /// a single short petition alone is too short to pay for a table.
     var keyCache: WordKeyCache? = nil
 
     init(bytes: [UInt8], abbreviations: AbbreviationTable, expectedTokens: Int, keyCache: WordKeyCache? = nil) {
