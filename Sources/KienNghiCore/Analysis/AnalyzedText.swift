@@ -45,10 +45,11 @@ package struct AnalyzedText: Sendable {
     package func surface(_ index: Int) -> String { surface(of: tokens[index].span) }
 
     package func surface(of span: SourceSpan) -> String {
-        let utf8 = source.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: span.start)
-        let end = utf8.index(start, offsetBy: span.length)
-        return String(decoding: utf8[start..<end], as: UTF8.self)
+        // Through the contiguous bytes: a substring's UTF-8 view took the generic, repairing path.
+        var source = source
+        return source.withUTF8 { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), as: UTF8.self)
+        }
     }
 
     package func key(_ index: Int) -> String { string(tokenKeys[index]) }

@@ -27,23 +27,25 @@ struct HybridScorer: Sendable {
         var logits = model.bias
         var hits = ngramHits
         // Hand phrases that fired are features too: the model learned how far to trust each one.
-        for theme in hand.accepted + hand.candidates {
-            for evidence in theme.evidence where !evidence.negated && evidence.weight != 0 {
-                guard let row = phraseRow(evidence.phrase), !hits.contains(where: { $0.row == row }) else {
-                    continue
+        for list in [hand.accepted, hand.candidates] {
+            for theme in list {
+                for evidence in theme.evidence where !evidence.negated && evidence.weight != 0 {
+                    guard let row = phraseRow(evidence.phrase), !hits.contains(where: { $0.row == row }) else {
+                        continue
+                    }
+                    hits.append(.init(row: row, terms: -1 ..< -1, plain: evidence.match == .plain))
                 }
-                hits.append(.init(row: row, terms: -1 ..< -1, plain: evidence.match == .plain))
             }
         }
-        for hit in hits {
-            for c in classes.indices { logits[c] += model.weight(row: hit.row, theme: c) * value }
-        }
+        model.addWeights(of: hits, times: value, to: &logits)
         var handScores = [Double](repeating: 0, count: classes.count)
         var handEvidence = [[Evidence]](repeating: [], count: classes.count)
-        for theme in hand.accepted + hand.candidates {
-            guard let h = model.classIndex[theme.id] else { continue }
-            handScores[h] = hand.undiscounted[theme.id] ?? theme.score
-            handEvidence[h] = theme.evidence
+        for list in [hand.accepted, hand.candidates] {
+            for theme in list {
+                guard let h = model.classIndex[theme.id] else { continue }
+                handScores[h] = hand.undiscounted[theme.id] ?? theme.score
+                handEvidence[h] = theme.evidence
+            }
         }
         for h in classes.indices where handScores[h] > 0 {
             let x = LearnedThemeModel.lexiconValue(handScores[h])
@@ -51,9 +53,12 @@ struct HybridScorer: Sendable {
         }
         for theme in hand.excluded { if let c = model.classIndex[theme] { logits[c] = -.infinity } }
         let probabilities = Self.softmax(logits)
-        let order = classes.indices.sorted { (probabilities[$0], classes[$1]) > (probabilities[$1], classes[$0]) }
+        // Ties go to the theme id first in alphabetical order (by its rank, not by comparing strings).
+        let rank = model.nameRank
+        let order = classes.indices.sorted { (probabilities[$0], rank[$1]) > (probabilities[$1], rank[$0]) }
         // A few themes at most: a search in place instead of a set of strings per petition.
-        let handAccepted = hand.accepted.map(\.id)
+        let handAccepted = hand.accepted.compactMap { model.classIndex[$0.id] }
+        let other = model.otherClass
         let policy = model.policy
         func themeScore(_ c: Int) -> ThemeScore {
             ThemeScore(
@@ -64,13 +69,13 @@ struct HybridScorer: Sendable {
         var accepted: [ThemeScore] = []
         var candidates: [ThemeScore] = []
         let main = order[0]
-        let mainIsTheme = classes[main] != "other" && probabilities[main] >= policy.minimumConfidence
-        for c in order where classes[c] != "other" {
+        let mainIsTheme = main != other && probabilities[main] >= policy.minimumConfidence
+        for c in order where c != other {
             let p = probabilities[c]
             let listed =
                 mainIsTheme
                 && (c == main || p >= policy.secondaryProbability
-                    || (handAccepted.contains(classes[c]) && p >= policy.secondaryWithLexicon))
+                    || (handAccepted.contains(c) && p >= policy.secondaryWithLexicon))
             if listed {
                 accepted.append(themeScore(c))
             } else if p >= 0.05 || handScores[c] > 0 {
@@ -105,7 +110,9 @@ struct HybridScorer: Sendable {
         let limit = model.policy.evidencePerTheme
         guard limit > 0 else { return [] }
         var covered = shown.map { $0.start..<$0.end }
+        covered.reserveCapacity(shown.count + min(limit, hits.count))
         var chosen: [(LearnedThemeModel.Hit, SourceSpan)] = []
+        chosen.reserveCapacity(min(limit, hits.count))
         let smallest = model.policy.smallestEvidence / max(value, 1e-9)
         // Capitalised words inside a sentence are names ("Minh", "Hồ Chí Minh"): they may score, but are no evidence.
         let names = ThemeScorer(compiled: compiled, policy: ScoringPolicy())
@@ -117,9 +124,11 @@ struct HybridScorer: Sendable {
             return !sentenceStarts!.contains(token) && !text.analyzed.tokens[token].startsLine
         }
         // Each hit's weight read once (the sort compared through the weight table four times per comparison).
-        let ranked = hits.compactMap { hit -> (weight: Double, hit: LearnedThemeModel.Hit)? in
+        var ranked: [(weight: Double, hit: LearnedThemeModel.Hit)] = []
+        ranked.reserveCapacity(hits.count)
+        for hit in hits where !hit.terms.isEmpty {
             let weight = model.weight(row: hit.row, theme: c)
-            return !hit.terms.isEmpty && weight >= smallest ? (weight, hit) : nil
+            if weight >= smallest { ranked.append((weight, hit)) }
         }
         for (_, hit) in ranked.sorted(by: {
             ($0.weight, $1.hit.terms.lowerBound) > ($1.weight, $0.hit.terms.lowerBound)

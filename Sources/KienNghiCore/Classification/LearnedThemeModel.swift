@@ -3,6 +3,10 @@
 struct LearnedThemeModel: Sendable {
     let classes: [String]
     let classIndex: [String: Int]
+    /// Each class's position among the class ids in alphabetical order (for ties).
+    let nameRank: [Int]
+    /// The class of ``ThemeID/other`` (-1 when the model has none).
+    let otherClass: Int
     let policy: LearnedWeights.Policy
     private let table: ByteKeyTable
     /// Row-major: `weights[row * classes.count + class]`.
@@ -23,6 +27,12 @@ struct LearnedThemeModel: Sendable {
     init(_ learned: LearnedWeights, themes: [String]) {
         classes = themes
         classIndex = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($1, $0) })
+        var nameRank = [Int](repeating: 0, count: themes.count)
+        for (position, c) in themes.indices.sorted(by: { themes[$0] < themes[$1] }).enumerated() {
+            nameRank[c] = position
+        }
+        self.nameRank = nameRank
+        otherClass = classIndex[ThemeID.other] ?? -1
         policy = learned.policy
         var table = ByteKeyTable(capacity: max(1024, learned.entries.count))
         var rows: [String] = []
@@ -76,6 +86,21 @@ struct LearnedThemeModel: Sendable {
     func row(_ key: [UInt8]) -> Int? { table.value(for: key).map(Int.init) }
 
     func weight(row: Int, theme c: Int) -> Double { weights[row * classes.count + c] }
+
+    /// Adds each hit's row of weights, times `value`, to `logits` (one per class):
+    /// the inner loop of scoring, on raw rows so it vectorises.
+    func addWeights(of hits: [Hit], times value: Double, to logits: inout [Double]) {
+        let width = classes.count
+        precondition(logits.count == width)
+        weights.withUnsafeBufferPointer { weights in
+            logits.withUnsafeMutableBufferPointer { logits in
+                for hit in hits {
+                    let row = UnsafeBufferPointer(rebasing: weights[(hit.row * width)..<(hit.row * width + width)])
+                    for c in 0..<width { logits[c] += row[c] * value }
+                }
+            }
+        }
+    }
     func source(row: Int, theme c: Int) -> LexiconSource? {
         let index = Int(sourceIndex[row * classes.count + c])
         return index < 0 ? nil : sourceList[index]

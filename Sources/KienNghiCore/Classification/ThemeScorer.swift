@@ -17,7 +17,24 @@ struct ThemeScorer: Sendable {
         var excluded: Set<String> = []
         /// Theme scores without the plain-match discount: what the learned
         /// weights read, so text typed without diacritics scores like accented text.
-        var undiscounted: [String: Double] = [:]
+        var undiscounted = ThemeValues()
+    }
+
+    /// A value per theme id for the few themes one petition has: a short list
+    /// searched in place costs less than hashing ids into a dictionary.
+    struct ThemeValues {
+        private var items: [(id: String, value: Double)] = []
+
+        subscript(id: String) -> Double? {
+            get { items.first { $0.id == id }?.value }
+            set {
+                if let at = items.firstIndex(where: { $0.id == id }) {
+                    if let newValue { items[at].value = newValue } else { items.remove(at: at) }
+                } else if let newValue {
+                    items.append((id, newValue))
+                }
+            }
+        }
     }
 
     func score(_ text: PetitionText) -> Outcome {
@@ -27,6 +44,7 @@ struct ThemeScorer: Sendable {
         var byTheme = [ThemeTally](repeating: ThemeTally(), count: compiled.phraseThemeNames.count)
         // Phrases seen so far with their count: a petition matches few, so a list beats a dictionary.
         var occurrences: [(phrase: Int, count: Int)] = []
+        occurrences.reserveCapacity(matches.count)
         var negationEnd = -1
         var negatedStarts: Set<Int> = []
         var masked = names
@@ -88,7 +106,8 @@ struct ThemeScorer: Sendable {
         }
         var ranked: [ThemeScore] = []
         var excluded: Set<String> = []
-        var undiscounted: [String: Double] = [:]
+        var undiscounted = ThemeValues()
+        ranked.reserveCapacity(byTheme.count)
         for (number, tally) in byTheme.enumerated() where tally.present {
             let id = compiled.phraseThemeNames[number]
             ranked.append(

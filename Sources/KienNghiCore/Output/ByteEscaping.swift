@@ -29,8 +29,8 @@ package enum ByteEscaping {
 
     /// Display outputs (CSV, XLSX, HTML) show a bidi control as this visible
     /// marker, `[U+202E]`, instead of letting it reorder the text around it.
-    static func appendBidiMarker(_ scalar: UInt32, to out: inout [UInt8]) {
-        out.append(contentsOf: [0x5B, 0x55, 0x2B])  // "[U+"
+    static func appendBidiMarker(_ scalar: UInt32, to out: inout some ByteAppending) {
+        out.append(literal: "[U+")
         appendHex(scalar, digits: 4, uppercase: true, to: &out)
         out.append(0x5D)
     }
@@ -94,7 +94,7 @@ package enum ByteEscaping {
 
     /// One CSV cell (RFC 4180): quoted when it holds `,` `"` CR or LF, an
     /// apostrophe before a possible formula, bidi controls made visible.
-    package static func appendCSVCell(_ cell: String, to out: inout [UInt8]) {
+    package static func appendCSVCell(_ cell: String, to out: inout some ByteAppending) {
         var cell = cell
         cell.withUTF8 { bytes in
             var needsQuotes = false
@@ -164,7 +164,7 @@ package enum ByteEscaping {
     }
 
     /// A CSV line of cells, ending with CRLF.
-    package static func appendCSVLine(_ cells: [String], to out: inout [UInt8]) {
+    package static func appendCSVLine(_ cells: [String], to out: inout some ByteAppending) {
         for (index, cell) in cells.enumerated() {
             if index > 0 { out.append(0x2C) }
             appendCSVCell(cell, to: &out)
@@ -178,7 +178,7 @@ package enum ByteEscaping {
     /// A JSON string literal. Escapes what JSON requires (`"` `\` and C0
     /// controls, as JSONEncoder does) and writes bidi controls and U+2028/
     /// U+2029 as `\uXXXX`: the decoded value is exactly the original text.
-    package static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+    package static func appendJSONString(_ text: String, to out: inout some ByteAppending) {
         out.append(0x22)
         var text = text
         text.withUTF8 { bytes in
@@ -238,7 +238,7 @@ package enum ByteEscaping {
             || hasZeroByte(word ^ (ones &* 0xE2)) || hasZeroByte(word ^ (ones &* 0xD8))
     }
 
-    private static func appendJSONEscape(_ scalar: UInt32, to out: inout [UInt8]) {
+    private static func appendJSONEscape(_ scalar: UInt32, to out: inout some ByteAppending) {
         out.append(0x5C)
         switch scalar {
         case 0x22: out.append(0x22)
@@ -254,7 +254,7 @@ package enum ByteEscaping {
         }
     }
 
-    static func appendHex(_ value: UInt32, digits: Int, uppercase: Bool, to out: inout [UInt8]) {
+    static func appendHex(_ value: UInt32, digits: Int, uppercase: Bool, to out: inout some ByteAppending) {
         let letters: UInt8 = uppercase ? 0x41 : 0x61
         var shift = (digits - 1) * 4
         while shift >= 0 {
@@ -266,9 +266,9 @@ package enum ByteEscaping {
 
     /// A JSON number as JSONEncoder writes a Double: the shortest form that
     /// reads back the same, without a trailing `.0`.
-    package static func appendJSONNumber(_ value: Double, to out: inout [UInt8]) {
+    package static func appendJSONNumber(_ value: Double, to out: inout some ByteAppending) {
         guard value.isFinite else {
-            out.append(contentsOf: "null".utf8)
+            out.append(literal: "null")
             return
         }
         if value == value.rounded(), abs(value) < 1e15 {
@@ -288,10 +288,11 @@ package enum ByteEscaping {
             if fraction % 10 != 0 { out.append(0x30 + fraction % 10) }
             return
         }
-        out.append(contentsOf: value.description.utf8)
+        var text = value.description
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
-    package static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+    package static func appendInteger(_ value: Int, to out: inout some ByteAppending) {
         if value < 0 { out.append(0x2D) }
         var magnitude = value.magnitude
         var digits:
@@ -312,13 +313,5 @@ package enum ByteEscaping {
                 out.append(buffer[count])
             }
         }
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends the bytes of a literal (cheaper than appending a `String.UTF8View`).
-    @inline(__always)
-    mutating func append(literal: StaticString) {
-        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 }

@@ -15,7 +15,7 @@ package final class CSVPetitionWriter: PetitionWriter {
     private let output: AtomicOutputFile
     private let presenter: ClassificationPresenter
     private let withFileColumn: Bool
-    private var buffer: [UInt8] = []
+    private var buffer = ByteSink()
 
     /// Headers and worded cells (theme labels, agency, reason) come from `presenter`.
     package init(
@@ -24,17 +24,19 @@ package final class CSVPetitionWriter: PetitionWriter {
         self.output = output
         self.presenter = presenter
         self.withFileColumn = withFileColumn
-        buffer = [0xEF, 0xBB, 0xBF]
+        buffer.append(literal: "\u{FEFF}")  // UTF-8 BOM, for Excel
         let language = presenter.language
         let header =
             (withFileColumn ? [language.pick("tệp", "file")] : []) + inputColumns + OutputColumns.names(language)
         ByteEscaping.appendCSVLine(header, to: &buffer)
-        try output.write(bytes: buffer)
-        buffer.removeAll(keepingCapacity: true)
+        try buffer.withUnsafeBytes { try output.write(bytes: $0) }
+        buffer.removeAll()
     }
 
+    deinit { buffer.deallocate() }
+
     package func write(_ petitions: [ClassifiedPetition]) throws {
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         for petition in petitions {
             if withFileColumn {
                 ByteEscaping.appendCSVCell(petition.file, to: &buffer)
@@ -77,7 +79,7 @@ package final class JSONLinesPetitionWriter: PetitionWriter {
     private let presenter: ClassificationPresenter
     private let columnKeys: [String]
     private let withFileColumn: Bool
-    private var buffer: [UInt8] = []
+    private var buffer = ByteSink()
 
     /// The worded fields (labels, agency names, reason) come from `presenter`.
     package init(
@@ -90,8 +92,10 @@ package final class JSONLinesPetitionWriter: PetitionWriter {
         self.withFileColumn = withFileColumn
     }
 
+    deinit { buffer.deallocate() }
+
     package func write(_ petitions: [ClassifiedPetition]) throws {
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         for petition in petitions {
             JSONRecordWriter.append(
                 petition, presenter: presenter, columnKeys: columnKeys, withFile: withFileColumn, to: &buffer)
@@ -122,7 +126,7 @@ package final class JSONLinesPetitionWriter: PetitionWriter {
 enum JSONRecordWriter {
     static func append(
         _ petition: ClassifiedPetition, presenter: ClassificationPresenter, columnKeys: [String], withFile: Bool,
-        to out: inout [UInt8]
+        to out: inout some ByteAppending
     ) {
         let c = petition.classification
         out.append(literal: #"{"agency":"#)
@@ -180,7 +184,8 @@ enum JSONRecordWriter {
     }
 
     static func append(
-        _ agency: AgencySuggestion, asOf date: RoutingDate, presenter: ClassificationPresenter, to out: inout [UInt8]
+        _ agency: AgencySuggestion, asOf date: RoutingDate, presenter: ClassificationPresenter,
+        to out: inout some ByteAppending
     ) {
         out.append(literal: #"{"agencyName":"#)
         ByteEscaping.appendJSONString(presenter.agencyName(agency, asOf: date), to: &out)
@@ -210,7 +215,7 @@ enum JSONRecordWriter {
         out.append(0x7D)
     }
 
-    static func append(_ scope: ScopeAssessment, to out: inout [UInt8]) {
+    static func append(_ scope: ScopeAssessment, to out: inout some ByteAppending) {
         out.append(literal: #"{"citywideWeight":"#)
         ByteEscaping.appendJSONNumber(scope.citywideWeight, to: &out)
         out.append(literal: #","evidence":"#)
@@ -242,7 +247,7 @@ enum JSONRecordWriter {
         out.append(0x7D)
     }
 
-    static func append(_ location: LocationMention, to out: inout [UInt8]) {
+    static func append(_ location: LocationMention, to out: inout some ByteAppending) {
         out.append(literal: #"{"districts":"#)
         append(strings: location.districts, to: &out)
         out.append(literal: #","end":"#)
@@ -258,7 +263,7 @@ enum JSONRecordWriter {
         out.append(0x7D)
     }
 
-    static func append(_ themes: [ThemeScore], presenter: ClassificationPresenter, to out: inout [UInt8]) {
+    static func append(_ themes: [ThemeScore], presenter: ClassificationPresenter, to out: inout some ByteAppending) {
         appendArray(themes, to: &out) { theme, out in
             out.append(literal: #"{"evidence":"#)
             append(theme.evidence, to: &out)
@@ -272,11 +277,11 @@ enum JSONRecordWriter {
         }
     }
 
-    static func append(_ evidence: [Evidence], to out: inout [UInt8]) {
+    static func append(_ evidence: [Evidence], to out: inout some ByteAppending) {
         appendArray(evidence, to: &out) { item, out in append(item, to: &out) }
     }
 
-    static func append(_ item: Evidence, to out: inout [UInt8]) {
+    static func append(_ item: Evidence, to out: inout some ByteAppending) {
         out.append(literal: #"{"end":"#)
         ByteEscaping.appendInteger(item.end, to: &out)
         out.append(literal: item.match == .plain ? #","match":"plain""# : #","match":"accented""#)
@@ -293,13 +298,13 @@ enum JSONRecordWriter {
         out.append(0x7D)
     }
 
-    static func append(strings: [String], to out: inout [UInt8]) {
+    static func append(strings: [String], to out: inout some ByteAppending) {
         appendArray(strings, to: &out) { string, out in ByteEscaping.appendJSONString(string, to: &out) }
     }
 
     /// `[a,b,…]`, each element written by `element`: the one place a writer's arrays get their brackets and commas.
-    static func appendArray<Element>(
-        _ elements: [Element], to out: inout [UInt8], _ element: (Element, inout [UInt8]) -> Void
+    static func appendArray<Element, Sink: ByteAppending>(
+        _ elements: [Element], to out: inout Sink, _ element: (Element, inout Sink) -> Void
     ) {
         out.append(0x5B)
         for index in elements.indices {

@@ -42,9 +42,12 @@ package struct RoutingTable: Sendable {
         var current = id
         var path = [id]
         for _ in 0..<8 {
-            let records = agencies.filter { $0.id == current }
-            if let valid = records.first(where: { $0.period.contains(date) }) { return (valid, path) }
-            guard let ended = records.last(where: { $0.period.until.map { $0 < date } ?? false }),
+            // Searched in place: filtering the records of the id first copied every one of them per petition.
+            if let valid = agencies.first(where: { $0.id == current && $0.period.contains(date) }) {
+                return (valid, path)
+            }
+            guard
+                let ended = agencies.last(where: { $0.id == current && ($0.period.until.map { $0 < date } ?? false) }),
                 let successor = ended.successor
             else { return nil }
             current = successor
