@@ -92,6 +92,69 @@ struct TextInputHardeningTests {
         #expect(lines == ["một", "hai", "ba"])
     }
 
+    /// The splitter finds breaks a word at a time and copies runs whole: it must
+    /// give exactly the lines of a byte-by-byte reading, whatever the blocks,
+    /// line breaks (LF, CR, CRLF split across blocks) and length limit.
+    @Test func lineSplitterMatchesByteByByteReading() {
+        struct Reference {
+            var lines: [(bytes: [UInt8], number: Int, offset: Int, length: Int)] = []
+            init(_ input: [UInt8], limit: Int) {
+                var current: [UInt8] = []
+                var length = 0
+                var number = 1
+                var start = 0
+                var afterCR = false
+                for (position, byte) in input.enumerated() {
+                    if byte == 0x0A || byte == 0x0D {
+                        if byte == 0x0A && afterCR {
+                            afterCR = false
+                            start = position + 1
+                            continue
+                        }
+                        lines.append((current, number, start, length))
+                        current = []
+                        length = 0
+                        number += 1
+                        start = position + 1
+                        afterCR = byte == 0x0D
+                        continue
+                    }
+                    afterCR = false
+                    length += 1
+                    if current.count < limit { current.append(byte) }
+                }
+                if length > 0 { lines.append((current, number, start, length)) }
+            }
+        }
+        // Deterministic: a linear congruential generator, so a failure reproduces.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet: [UInt8] = [0x61, 0x20, 0xC3, 0xA9, 0x0A, 0x0D, 0x0A, 0x0D, 0x62, 0x63, 0x64, 0x65]
+        for _ in 0..<2000 {
+            let input = (0..<next(120)).map { _ in alphabet[next(next(4) == 0 ? alphabet.count : 4)] }
+            let limit = 1 + next(24)
+            var splitter = LineSplitter(limit: limit)
+            var got: [(bytes: [UInt8], number: Int, offset: Int, length: Int)] = []
+            var at = 0
+            while at < input.count {
+                let end = min(input.count, at + 1 + next(20))
+                splitter.feed(Array(input[at..<end])) { got.append(($0.bytes, $0.number, $0.offset, $0.length)) }
+                at = end
+            }
+            splitter.finish { got.append(($0.bytes, $0.number, $0.offset, $0.length)) }
+            let expected = Reference(input, limit: limit).lines
+            #expect(got.count == expected.count, "\(input) limit \(limit)")
+            for (line, want) in zip(got, expected) {
+                #expect(
+                    line.bytes == want.bytes && line.number == want.number && line.offset == want.offset
+                        && line.length == want.length, "\(input) limit \(limit)")
+            }
+        }
+    }
+
     @Test func plainTextAndJSONLinesWithCROnly() throws {
         let text = write(Array(Self.petitions.joined(separator: "\r").utf8), named: "pile.txt")
         #expect(try read(PlainTextPetitionSource(stream: TextStream(path: text))).0.map(\.text) == Self.petitions)

@@ -183,6 +183,29 @@ struct ByteEscapingTests {
         }
     }
 
+    /// The writers' byte sink grows past its capacity without losing or
+    /// reordering bytes, for short (copied in line) and long (memcpy) runs alike.
+    @Test func byteSinkKeepsEveryByteAcrossGrowth() {
+        var sink = ByteSink(capacity: 64)
+        defer { sink.deallocate() }
+        var expected: [UInt8] = []
+        for round in 0..<300 {
+            let run = (0..<(round % 41)).map { UInt8(truncatingIfNeeded: round &* 7 &+ $0) }
+            run.withUnsafeBufferPointer { sink.append(contentsOf: $0) }
+            expected += run
+            sink.append(UInt8(truncatingIfNeeded: round))
+            expected.append(UInt8(truncatingIfNeeded: round))
+            if round == 150 {
+                #expect(sink.bytes == expected)
+                sink.removeAll()
+                expected.removeAll()
+            }
+        }
+        #expect(sink.count == expected.count)
+        #expect(sink.bytes == expected)
+        sink.withUnsafeBytes { #expect(Array($0) == expected) }
+    }
+
     @Test func jsonColumnKeysAreUnique() {
         #expect(
             JSONLinesPetitionWriter.uniqueKeys(["STT", "", "Ghi chú", "Ghi chú"]) == [
