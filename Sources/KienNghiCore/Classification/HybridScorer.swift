@@ -67,7 +67,9 @@ struct HybridScorer: Sendable {
                 evidence: handEvidence[c] + learnedEvidence(text, hits, theme: c, value: value, shown: handEvidence[c]))
         }
         var accepted: [ThemeScore] = []
+        accepted.reserveCapacity(4)
         var candidates: [ThemeScore] = []
+        candidates.reserveCapacity(4)
         let main = order[0]
         let mainIsTheme = main != other && probabilities[main] >= policy.minimumConfidence
         for c in order where c != other {

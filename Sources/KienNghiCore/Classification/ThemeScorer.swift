@@ -74,6 +74,7 @@ struct ThemeScorer: Sendable {
             // Mutated in place: copying the entry out and back would copy its evidence array on every append.
             let theme = compiled.phraseThemes[index]
             byTheme[theme].present = true
+            if byTheme[theme].evidence.capacity == 0 { byTheme[theme].evidence.reserveCapacity(4) }
             switch phrase.effect {
             case .exclude:
                 if !negated { byTheme[theme].excluded = true }

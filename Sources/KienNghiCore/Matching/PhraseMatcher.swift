@@ -118,6 +118,7 @@ struct PhraseMatcher: Sendable {
                     guard let kind = verify(entry, ids, from: start) else { continue }
                     let match = PhraseMatch(entry: entry, terms: start..<position, kind: kind)
                     if overlapping {
+                        if found.capacity == 0 { found.reserveCapacity(min(16, ids.count)) }
                         found.append(match)
                     } else if best == nil || best!.terms.count < match.terms.count
                         || (best!.terms.count == match.terms.count && best!.kind == .plain && kind == .accented)
@@ -127,6 +128,8 @@ struct PhraseMatcher: Sendable {
                 }
             }
             if let best {
+                // Room for a petition's usual matches at once, not grown one doubling at a time.
+                if found.capacity == 0 { found.reserveCapacity(min(16, ids.count)) }
                 found.append(best)
                 start = best.terms.upperBound
             } else {

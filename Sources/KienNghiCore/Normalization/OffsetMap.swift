@@ -69,7 +69,17 @@ extension OffsetMap {
 
         /// Same as ``OffsetMap/sourceStart(_:)`` for offsets given in non-decreasing order.
         mutating func sourceStart(_ offset: Int, in map: OffsetMap) -> Int {
-            let edits = map.edits
+            Self.sourceStart(offset, in: map.edits, next: &next)
+        }
+
+        /// Same as ``OffsetMap/sourceEnd(_:)`` for offsets given in non-decreasing order.
+        mutating func sourceEnd(_ offset: Int, in map: OffsetMap) -> Int {
+            Self.sourceEnd(offset, in: map.edits, next: &next)
+        }
+
+        /// The cursor's step on a map's edits, `next` being the cursor.
+        @inline(__always)
+        static func sourceStart(_ offset: Int, in edits: [Edit], next: inout Int) -> Int {
             while next < edits.count, edits[next].filteredStart <= offset { next += 1 }
             guard next > 0 else { return offset }
             let edit = edits[next - 1]
@@ -78,9 +88,8 @@ extension OffsetMap {
             return edit.sourceEnd + (offset - edit.filteredEnd)
         }
 
-        /// Same as ``OffsetMap/sourceEnd(_:)`` for offsets given in non-decreasing order.
-        mutating func sourceEnd(_ offset: Int, in map: OffsetMap) -> Int {
-            let edits = map.edits
+        @inline(__always)
+        static func sourceEnd(_ offset: Int, in edits: [Edit], next: inout Int) -> Int {
             while next < edits.count, edits[next].filteredStart < offset { next += 1 }
             guard next > 0 else { return offset }
             let edit = edits[next - 1]
@@ -93,23 +102,35 @@ extension OffsetMap {
 /// Maps token spans (in text order) of a filtered text back to the source,
 /// in amortised constant time per span.
 struct SequentialSpanMapper {
-    private let maps: [OffsetMap]
-    private var starts: [OffsetMap.Cursor]
-    private var ends: [OffsetMap.Cursor]
+    /// Each filter's edits, last filter first, and per list a start and an end
+    /// cursor, read in place; the usual case, one changing filter, has its own
+    /// fields (array cursors cost a retain, a release and a uniqueness check per token).
+    private let editLists: [[OffsetMap.Edit]]
+    private var startCursors: [Int]
+    private var endCursors: [Int]
+    private let onlyList: [OffsetMap.Edit]
+    private var onlyStart = 0
+    private var onlyEnd = 0
 
     init(_ text: FilteredText) {
-        maps = text.maps
-        starts = Array(repeating: OffsetMap.Cursor(), count: text.maps.count)
-        ends = starts
+        editLists = text.maps.reversed().map(\.edits)
+        startCursors = Array(repeating: 0, count: editLists.count)
+        endCursors = startCursors
+        onlyList = editLists.count == 1 ? editLists[0] : []
     }
 
     /// Same as ``FilteredText/sourceSpan(_:_:)``; spans must come with non-decreasing starts and ends.
     mutating func sourceSpan(_ start: Int, _ end: Int) -> SourceSpan {
         var s = start
         var e = end
-        for index in maps.indices.reversed() {
-            s = starts[index].sourceStart(s, in: maps[index])
-            e = ends[index].sourceEnd(e, in: maps[index])
+        if editLists.count == 1 {
+            s = OffsetMap.Cursor.sourceStart(s, in: onlyList, next: &onlyStart)
+            e = OffsetMap.Cursor.sourceEnd(e, in: onlyList, next: &onlyEnd)
+        } else {
+            for list in editLists.indices {
+                s = OffsetMap.Cursor.sourceStart(s, in: editLists[list], next: &startCursors[list])
+                e = OffsetMap.Cursor.sourceEnd(e, in: editLists[list], next: &endCursors[list])
+            }
         }
         return SourceSpan(start: s, end: max(s, e))
     }

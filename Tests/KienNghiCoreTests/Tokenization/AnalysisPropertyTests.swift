@@ -93,6 +93,25 @@ struct AnalysisPropertyTests {
         }
     }
 
+    /// The span mapper walks the filters' edits with cursors (one changing
+    /// filter on its own fields, several in a loop): every token span must map
+    /// exactly as the binary search of ``FilteredText/sourceSpan(_:_:)`` maps it.
+    @Test func sequentialSpanMapperAgreesWithBinarySearch() async {
+        let noise = ["\u{200B}", "\u{00AD}", "", "\u{FEFF}"]
+        await propertyCheck(count: 300, input: fragments, Gen.int(in: 0...3)) { fragment, noiseIndex in
+            let source = fragment.text(nfd: fragment.words.count % 3 != 0, spellingOverride: true)
+                .replacingOccurrences(of: " ", with: " " + noise[noiseIndex])
+            let filtered = defaultAnalyzer.filter(source)
+            var mapper = SequentialSpanMapper(filtered)
+            for token in defaultAnalyzer.tokenizer.tokenize(filtered.bytes) {
+                let range = token.normalized
+                #expect(
+                    mapper.sourceSpan(range.lowerBound, range.upperBound)
+                        == filtered.sourceSpan(range.lowerBound, range.upperBound), "\(source.debugDescription)")
+            }
+        }
+    }
+
     /// Look-alike repair rewrites a whole word ("nghiÖp" → "nghiệp") and NFC a
     /// whole segment ("g\u{302}\u{387}" → "ĝ·"); when the tokenizer cuts that
     /// word or segment apart (an address-like "n@..hiÖ", "nĝ" | "·"), the
