@@ -28,6 +28,52 @@ package struct CanonicalCompositionFilter: CharacterFilter {
         return bits
     }()
 
+    /// Vietnamese vowels written decomposed (base letter and marks, in either
+    /// order, or with one mark already composed) and their NFC form, as ICU
+    /// composes them: the usual NFD segment is one table probe instead of a
+    /// round trip through ICU's UTF-16 interface.
+    private static let decomposedVowels: (table: ByteKeyTable, composed: [[UInt8]]) = {
+        var table = ByteKeyTable(capacity: 4096)
+        var composed: [[UInt8]] = []
+        func utf8(_ scalars: [UInt32]) -> [UInt8] {
+            var bytes: [UInt8] = []
+            for value in scalars {
+                if let scalar = Unicode.Scalar(value) { bytes.append(contentsOf: String(scalar).utf8) }
+            }
+            return bytes
+        }
+        func nfc(_ bytes: [UInt8]) -> [UInt8]? {
+            bytes.withUnsafeBufferPointer { source in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { output in
+                    ICU.nfc(utf8: source, into: output).map { Array(output[0..<$0]) }
+                }
+            }
+        }
+        let vowelMarks: [UInt32] = [0x302, 0x306, 0x31B]
+        let toneMarks: [UInt32] = [0x300, 0x301, 0x303, 0x309, 0x323]
+        for base in "aeiouyAEIOUY".unicodeScalars.map(\.value) {
+            var markSets: [[UInt32]] = vowelMarks.map { [$0] } + toneMarks.map { [$0] }
+            for vowelMark in vowelMarks { for tone in toneMarks { markSets.append([vowelMark, tone]) } }
+            for marks in markSets {
+                var sequences: [[UInt32]] = [[base] + marks, [base] + marks.reversed()]
+                // One mark already composed with the letter, the other combining ("ê" + U+0301).
+                for (index, first) in marks.enumerated() where marks.count == 2 {
+                    let composedFirst = String(decoding: nfc(utf8([base, first])) ?? [], as: UTF8.self)
+                    if composedFirst.unicodeScalars.count == 1 {
+                        sequences.append([composedFirst.unicodeScalars.first!.value, marks[1 - index]])
+                    }
+                }
+                for sequence in sequences {
+                    let key = utf8(sequence)
+                    guard let value = nfc(key), value != key, table.value(for: key) == nil else { continue }
+                    table.insert(key, value: Int32(composed.count))
+                    composed.append(value)
+                }
+            }
+        }
+        return (table, composed)
+    }()
+
     @inline(__always)
     static func isUnstable(_ value: UInt32) -> Bool {
         if value < 0x80 { return false }
@@ -144,7 +190,19 @@ package struct CanonicalCompositionFilter: CharacterFilter {
                 if !Self.isUnstable(UTF8Scalars.decode(bytes, at: end, length: next)) { break }
                 end += next
             }
-            // Short segments (nearly all): composed in C on stack buffers.
+            // A decomposed Vietnamese vowel: one starter and its marks, so one edit.
+            let known = bytes.withUnsafeBufferPointer { source in
+                Self.decomposedVowels.table.value(for: UnsafeBufferPointer(rebasing: source[lastStableStart..<end]))
+            }
+            if let known {
+                Self.decomposedVowels.composed[Int(known)].withUnsafeBufferPointer {
+                    builder.replaceChanged(lastStableStart..<end, with: $0)
+                }
+                lastStableStart = end
+                i = end
+                continue
+            }
+            // Other short segments: composed in C on stack buffers.
             let done = bytes.withUnsafeBufferPointer { source in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { scratch -> Bool in
                     let segment = UnsafeBufferPointer(rebasing: source[lastStableStart..<end])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KienNghiCore
@@ -14,6 +15,37 @@ struct CharacterFilterTests {
         let (output, result) = filtered(CanonicalCompositionFilter(), text.nfd)
         #expect(output == text)
         #expect(!result.maps.isEmpty)
+    }
+
+    /// Decomposed vowels take a table instead of ICU: every vowel with a vowel
+    /// mark and a tone, marks in either order or one already composed, must
+    /// compose as Foundation's own NFC does, and map back to its whole source.
+    @Test func decomposedVowelsComposeAsNFCDoes() {
+        let vowelMarks: [Unicode.Scalar] = ["\u{302}", "\u{306}", "\u{31B}"]
+        let tones: [Unicode.Scalar] = ["\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}"]
+        var forms: [String] = []
+        for base in "aeiouyAEIOUY".unicodeScalars {
+            for tone in tones { forms.append(String(String.UnicodeScalarView([base, tone]))) }
+            for mark in vowelMarks {
+                forms.append(String(String.UnicodeScalarView([base, mark])))
+                for tone in tones {
+                    forms.append(String(String.UnicodeScalarView([base, mark, tone])))
+                    forms.append(String(String.UnicodeScalarView([base, tone, mark])))
+                    let composedBase = String(String.UnicodeScalarView([base, mark]))
+                        .precomposedStringWithCanonicalMapping
+                    forms.append(composedBase + String(tone))
+                }
+            }
+        }
+        for form in forms {
+            let text = "x" + form + "m " + form
+            let (output, result) = filtered(CanonicalCompositionFilter(), text)
+            #expect(output == text.precomposedStringWithCanonicalMapping, "\(Array(form.unicodeScalars))")
+            let letter = form.precomposedStringWithCanonicalMapping.utf8.count
+            #expect(
+                result.sourceSpan(1, 1 + letter) == SourceSpan(start: 1, end: 1 + form.utf8.count),
+                "\(Array(form.unicodeScalars))")
+        }
     }
 
     @Test func nfcTextIsNotCopied() {
