@@ -105,6 +105,7 @@ struct TokenPrinter {
                                 index, analyzed, offset: chunk.offset, source: sourceBytes, arena: arena, to: &out)
                         }
                     }
+                    scratch.drain(into: &out)
                     if json { out.append("\n      ]\n    }") }
                     sentenceCount += 1
                 }
@@ -134,8 +135,9 @@ struct TokenPrinter {
         out.append(",\n  \"sentences\" : [")
     }
 
-    /// Writes one token's line into a scratch buffer with raw stores, then
-    /// appends it once: one bounds and capacity check per token, not per field.
+    /// Writes one token's line into the sentence's scratch buffer with raw
+    /// stores: one capacity check per token, not per field, and one append to
+    /// the output per sentence.
     private func writeTableToken(
         _ index: Int, _ analyzed: AnalyzedText, offset: Int, source: UnsafeBufferPointer<UInt8>,
         arena: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
@@ -147,8 +149,8 @@ struct TokenPrinter {
         let terms = analyzed.tokenTerms[index]
         var bound = 80 + surface.count + key.count + plain.count
         for term in Int(terms.lowerBound)..<Int(terms.upperBound) { bound += 2 + analyzed.terms[term].key.count }
-        scratch.withCapacity(bound) { scratch in
-            var line = LineWriter(scratch.baseAddress!)
+        scratch.appendLine(upTo: bound, flushingInto: &out) { room in
+            var line = LineWriter(room)
             line.decimal(token.span.start + offset)
             line.byte(0x09)
             line.decimal(token.span.end + offset)
@@ -167,7 +169,7 @@ struct TokenPrinter {
                 firstPart = false
             }
             line.byte(0x0A)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<line.count]))
+            return line.count
         }
     }
 
@@ -183,8 +185,8 @@ struct TokenPrinter {
         // Escaping at most sextuples a byte (\u00XX).
         var bound = 160 + 6 * (surface.count + key.count + plain.count)
         for term in Int(terms.lowerBound)..<Int(terms.upperBound) { bound += 6 * (1 + analyzed.terms[term].key.count) }
-        scratch.withCapacity(bound) { scratch in
-            var line = LineWriter(scratch.baseAddress!)
+        scratch.appendLine(upTo: bound, flushingInto: &out) { room in
+            var line = LineWriter(room)
             line.text(first ? "\n        {\"end\" : " : ",\n        {\"end\" : ")
             line.decimal(token.span.end + offset)
             var firstPart = true
@@ -205,7 +207,7 @@ struct TokenPrinter {
             line.text(", \"surface\" : \"")
             line.jsonEscaped(surface)
             line.text("\"}")
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<line.count]))
+            return line.count
         }
     }
 
@@ -216,17 +218,34 @@ struct TokenPrinter {
     }
 }
 
-/// One reusable line buffer (a dynamically sized stack allocation asks the
-/// runtime whether the stack has room, on every token).
+/// The lines of one sentence, written with raw stores and handed to the
+/// output at once (a dynamically sized stack allocation asked the runtime
+/// whether the stack had room, and an append per token cost a uniqueness and
+/// capacity check each). Drained at 64 KiB at most, so memory stays bounded.
 final class ScratchBuffer {
-    private var storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 4096)
+    private var storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 16)
+    private var used = 0
+    private static let drainAt = 1 << 16
 
-    func withCapacity<R>(_ capacity: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> R) -> R {
-        if storage.count < capacity {
+    /// Gives `body` room for `capacity` bytes after what is held; `body` returns how many it wrote.
+    func appendLine(
+        upTo capacity: Int, flushingInto out: inout [UInt8], _ body: (UnsafeMutablePointer<UInt8>) -> Int
+    ) {
+        if used >= Self.drainAt { drain(into: &out) }
+        if storage.count - used < capacity {
+            let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(used + capacity, storage.count * 2))
+            if used > 0 { grown.baseAddress!.update(from: storage.baseAddress!, count: used) }
             storage.deallocate()
-            storage = .allocate(capacity: max(capacity, storage.count * 2))
+            storage = grown
         }
-        return body(storage)
+        used += body(storage.baseAddress! + used)
+    }
+
+    /// Appends what is held to `out` and empties the buffer.
+    func drain(into out: inout [UInt8]) {
+        guard used > 0 else { return }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: storage[0..<used]))
+        used = 0
     }
 
     deinit { storage.deallocate() }

@@ -15,7 +15,7 @@ package final class CSVPetitionWriter: PetitionWriter {
     private let output: AtomicOutputFile
     private let presenter: ClassificationPresenter
     private let withFileColumn: Bool
-    private var buffer = ByteSink()
+    private var buffer = GrowableBytes()
 
     /// Headers and worded cells (theme labels, agency, reason) come from `presenter`.
     package init(
@@ -79,7 +79,7 @@ package final class JSONLinesPetitionWriter: PetitionWriter {
     private let presenter: ClassificationPresenter
     private let columnKeys: [String]
     private let withFileColumn: Bool
-    private var buffer = ByteSink()
+    private var buffer = GrowableBytes()
 
     /// The worded fields (labels, agency names, reason) come from `presenter`.
     package init(

@@ -183,10 +183,10 @@ struct ByteEscapingTests {
         }
     }
 
-    /// The writers' byte sink grows past its capacity without losing or
+    /// The writers' growable buffer grows past its capacity without losing or
     /// reordering bytes, for short (copied in line) and long (memcpy) runs alike.
-    @Test func byteSinkKeepsEveryByteAcrossGrowth() {
-        var sink = ByteSink(capacity: 64)
+    @Test func growableBytesKeepEveryByteAcrossGrowth() {
+        var sink = GrowableBytes(capacity: 64)
         defer { sink.deallocate() }
         var expected: [UInt8] = []
         for round in 0..<300 {

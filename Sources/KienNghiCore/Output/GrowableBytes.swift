@@ -1,11 +1,5 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Where the byte-level writers append: an `Array<UInt8>` (tests, small
-/// outputs) or a ``ByteSink`` (the hot path).
+/// outputs) or a ``GrowableBytes`` (the hot path).
 package protocol ByteAppending {
     mutating func append(_ byte: UInt8)
     mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
@@ -25,7 +19,7 @@ extension Array: ByteAppending where Element == UInt8 {}
 /// check and a store or a copy: an array's append also checks uniqueness and
 /// goes through a generic copy, which was a tenth of writing a JSON line.
 /// The owner calls ``deallocate()`` once; copies share the storage, so keep one.
-package struct ByteSink: ByteAppending {
+package struct GrowableBytes: ByteAppending {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// Bytes written since the last ``removeAll()``.
@@ -47,12 +41,7 @@ package struct ByteSink: ByteAppending {
     package mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
         if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
-        if bytes.count <= 16 {
-            // Short runs (keys, numbers, most words) are copied in line; memcpy's call costs more.
-            for i in 0..<bytes.count { base[count + i] = source[i] }
-        } else {
-            memcpy(base + count, source, bytes.count)
-        }
+        (base + count).update(from: source, count: bytes.count)
         count += bytes.count
     }
 
