@@ -2,7 +2,10 @@
 /// abbreviation expansion) → sentences. The same chain analyses lexicon phrases
 /// and petitions, so no spelling variant can make a phrase unmatchable.
 package struct Analyzer: Sendable {
-    package var characterFilters: [any CharacterFilter]
+    package let characterFilters: [any CharacterFilter]
+    /// The filters are the standard chain with look-alike repair automatic or
+    /// off, so ``StandardChainCheck`` answers for all of them in one pass.
+    private let standardChain: Bool
     package var tokenizer: VietnameseTokenizer
     package var abbreviations: AbbreviationTable
 
@@ -17,11 +20,13 @@ package struct Analyzer: Sendable {
         ]
         tokenizer = VietnameseTokenizer()
         self.abbreviations = abbreviations
+        standardChain = legacyLookalikes == .automatic || legacyLookalikes == .off
     }
 
     /// Runs only the character filters.
     package func filter(_ text: String) -> FilteredText {
         var filtered = FilteredText(Array(text.utf8))
+        if standardChain, filtered.bytes.withUnsafeBufferPointer(StandardChainCheck.leavesUnchanged) { return filtered }
         for filter in characterFilters {
             // The quick check is cheaper than a filter pass that changes nothing.
             if filtered.bytes.withUnsafeBufferPointer({ filter.leavesUnchanged($0) }) { continue }
@@ -84,6 +89,11 @@ package struct Analyzer: Sendable {
         _ text: UnsafeBufferPointer<UInt8>, appendingTo output: inout [UInt8], cache: inout NormalizationCache
     ) {
         output.reserveCapacity(output.count + text.count)
+        // Most chunks need no filter at all: one pass says so for the whole chain.
+        if standardChain, StandardChainCheck.leavesUnchanged(text) {
+            appendCanonicalWords(text, to: &output, cache: &cache)
+            return
+        }
         // Filters that decide on the whole text look at the whole chunk first;
         // line-by-line filters are checked line by line below.
         let wholeTextFiltersIdle = characterFilters.allSatisfy { $0.worksLineByLine || $0.leavesUnchanged(text) }
@@ -107,6 +117,10 @@ package struct Analyzer: Sendable {
             }
             let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
             lineStart = lineEnd
+            if standardChain, StandardChainCheck.leavesUnchanged(line) {
+                appendCanonicalWords(line, to: &output, cache: &cache)
+                continue
+            }
             var filtered: FilteredText? = nil
             for filter in characterFilters {
                 // An untouched line passed the whole-text filters' check with its chunk.

@@ -139,7 +139,7 @@ package struct LegacyLookalikeFilter: CharacterFilter {
     }
 
     /// Bit n set: U+00C0+n is a Latin-1 letter (or ×, ÷) that Vietnamese does not use.
-    private static let foreignLatin1Letters: UInt64 = {
+    static let foreignLatin1Letters: UInt64 = {
         let vietnamese = Set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý".unicodeScalars.map(\.value))
         var mask: UInt64 = 0
         for value in UInt32(0xC0)...0xFF where !vietnamese.contains(value) { mask |= 1 << UInt64(value - 0xC0) }

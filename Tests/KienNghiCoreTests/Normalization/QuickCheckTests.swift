@@ -33,6 +33,41 @@ struct QuickCheckTests {
         }
     }
 
+    /// The one-pass check of the standard chain must say "unchanged" exactly
+    /// when each filter's own check does, on text mixing every kind of
+    /// character the filters care about (random, seeded: a failure reproduces).
+    @Test func standardChainCheckAgreesWithEachFilter() {
+        let pieces: [String] = [
+            "a", "Z", " ", "\t", "\n", "\u{000C}", "\r", "\u{0007}", "\u{007F}", "ệ", "ữ", "Đ", "đ", "à", "é", "ò", "ý",
+            "Ç", "ñ", "×", "Ö", "µ", "¸", "\u{00A0}", "\u{00AD}", "\u{0080}", "¡", "¿", "\u{0301}", "\u{0323}",
+            "\u{0302}",
+            "\u{034F}", "\u{180E}", "\u{200B}", "\u{2028}", "\u{3000}", "\u{FEFF}", "Ω", "中", "😀", "\u{1E9E}", "ặ",
+            "Người", "lao động", "B¶o hiÓm", "1234567",
+        ]
+        let clean = ["a", "Z", " ", "\n", "\t", "ệ", "ữ", "Đ", "đ", "à", "é", "ò", "ý", "Người", "lao động", "1234567"]
+        let filters: [any CharacterFilter] = [
+            CanonicalCompositionFilter(), LegacyLookalikeFilter(), InvisibleCharacterFilter(),
+        ]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var passed = 0
+        for _ in 0..<3000 {
+            // Mostly clean words so that many samples pass, with a rare odd character.
+            let text = (0..<next(30)).map { _ in next(8) == 0 ? pieces[next(pieces.count)] : clean[next(clean.count)] }
+                .joined()
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { buffer in
+                let each = filters.allSatisfy { $0.leavesUnchanged(buffer) }
+                #expect(StandardChainCheck.leavesUnchanged(buffer) == each, "\(Array(text.unicodeScalars))")
+                if each { passed += 1 }
+            }
+        }
+        #expect(passed > 300, "too few clean samples to test the pass path: \(passed)")
+    }
+
     @Test func quickChecksPassCleanText() {
         let bytes = Array("Công nhân KCN Thăng Long đề nghị tăng lương, giảm giờ làm thêm.\n".utf8)
         bytes.withUnsafeBufferPointer { buffer in
