@@ -170,8 +170,24 @@ package struct CanonicalCompositionFilter: CharacterFilter {
         while i < count {
             let byte = bytes[i]
             if byte < 0x80 {
+                // Eight ASCII bytes at a time: each is a stable starter.
+                if i + 8 <= count,
+                    bytes.withUnsafeBufferPointer({
+                        SWAR.isASCII(UnsafeRawPointer($0.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                    })
+                {
+                    lastStableStart = i + 7
+                    i += 8
+                    continue
+                }
                 lastStableStart = i
                 i += 1
+                continue
+            }
+            if byte == 0xE1, i + 2 < count, bytes[i + 1] == 0xBA || bytes[i + 1] == 0xBB {
+                // U+1E80–U+1EFF: precomposed letters, stable starters (a mark after one still composes with it).
+                lastStableStart = i
+                i += 3
                 continue
             }
             let length = UTF8Scalars.length(of: byte)
