@@ -56,4 +56,46 @@ struct RoutingRefinementTests {
         #expect(agency.id == "bhxh")
         #expect(agency.scope.scope != .citywide)
     }
+
+    @Test func civilStatusRulesAreForTheJusticeDepartmentButOneBirthCertificateIsLocal() {
+        expect(
+            "Đề nghị sửa đổi quy định về cấp bản sao trích lục khai sinh, bỏ yêu cầu chứng thực giấy tờ khi đã có cơ sở dữ liệu dân cư.",
+            theme: "administrative-procedures", agency: "justice")
+        expect(
+            "Gia đình tôi ở thôn Đoài, xã Tiên Phong làm thủ tục khai sinh cho con phải đi lại ba lần mới xong.",
+            theme: "administrative-procedures", agency: "district")
+    }
+
+    @Test func workPermitsAreForTheLabourDepartmentAndVehiclePapersForThePolice() {
+        expect(
+            "Doanh nghiệp phản ánh thủ tục cấp giấy phép lao động cho chuyên gia nước ngoài kéo dài hai tháng.",
+            theme: "administrative-procedures", agency: "labour")
+        expect(
+            "Tôi mua một chiếc xe máy cũ đã qua nhiều chủ, nay bị mất giấy tờ xe thì làm thủ tục thế nào?",
+            theme: "administrative-procedures", agency: "police")
+    }
+
+    @Test func theRetirementAgeIsLabourCodePolicy() {
+        expect(
+            "Cử tri là công nhân kiến nghị giảm tuổi nghỉ hưu cho lao động nữ làm việc nặng nhọc trong các nhà máy.",
+            theme: "social-insurance", agency: "labour")
+    }
+
+    @Test func schoolsCheapHousingAndCleanWaterForWorkers() {
+        expect(
+            "Con công nhân không có trường học gần khu nhà trọ, công nhân phải nghỉ làm để đưa đón con.",
+            theme: "living-conditions", agency: "education")
+        expect(
+            "Đề nghị thành phố xây dựng nhà ở giá rẻ cho công nhân thuê gần khu công nghiệp.",
+            theme: "living-conditions", agency: "construction")
+        expect(
+            "Khu nhà trọ công nhân chưa có nước sạch, phải dùng nước giếng khoan bị nhiễm phèn.",
+            theme: "living-conditions", agency: "construction")
+    }
+
+    @Test func wasteSortingAtSourceIsACityProgramme() {
+        expect(
+            "Cử tri đề nghị thành phố đẩy mạnh phân loại rác tại nguồn và hướng dẫn người dân cách phân loại rác thải sinh hoạt.",
+            theme: "environment", agency: "environment")
+    }
 }
