@@ -98,4 +98,18 @@ struct RoutingRefinementTests {
             "Cử tri đề nghị thành phố đẩy mạnh phân loại rác tại nguồn và hướng dẫn người dân cách phân loại rác thải sinh hoạt.",
             theme: "environment", agency: "environment")
     }
+
+    @Test func callsAndSandMiningGiveAReviewSuggestion() throws {
+        for text in [
+            "Mỗi ngày tôi phải nghe hơn chục cuộc gọi lạ, từ chối rồi họ vẫn gọi tiếp.",
+            "Cứ đến tối là bị ngắt kết nối, trả tiền đủ mà dùng không được.",
+        ] {
+            #expect(defaultClassifier.route(text, mainTheme: ThemeID.other)?.id == "information", "\(text)")
+        }
+        let c = classify("Đêm nào cũng có tàu hút cát ngoài bãi sông, bờ ruộng nhà tôi đã sạt mất mấy mét.")
+        #expect(c.mainTheme == ThemeID.other)
+        let agency = try #require(c.agency)
+        #expect(agency.id == "environment")
+        #expect(agency.needsReview)
+    }
 }
