@@ -1,6 +1,7 @@
 import KienNghiCore
 
-/// Normaliser + tokenizer on any text: every token span lies inside the source,
+/// Normaliser + tokenizer on any text: the filters' one-pass quick check agrees with
+/// theirs; every token span lies inside the source,
 /// on scalar boundaries, in order; and where the filters are local (look-alike
 /// repair off: it decides from the whole text, so a lone word may repair
 /// differently) the source slice, filtered alone, is exactly the token.
@@ -19,6 +20,16 @@ enum AnalysisTarget {
     ) { bytes in
         let source = String(decoding: bytes, as: UTF8.self)
         let utf8 = Array(source.utf8)
+        // The one-pass check of the standard chain says "unchanged" exactly when each filter does.
+        let filters: [any CharacterFilter] = [
+            CanonicalCompositionFilter(), LegacyLookalikeFilter(), InvisibleCharacterFilter(),
+        ]
+        utf8.withUnsafeBufferPointer { buffer in
+            let each = filters.allSatisfy { $0.leavesUnchanged(buffer) }
+            require(
+                StandardChainCheck.leavesUnchanged(buffer) == each,
+                "the standard chain's one-pass check disagrees with the filters' own (\(each))")
+        }
         check(analyzer, source, utf8, sliceNormalizesToToken: false)
         check(localAnalyzer, source, utf8, sliceNormalizesToToken: true)
         _ = analyzer.normalize(source)

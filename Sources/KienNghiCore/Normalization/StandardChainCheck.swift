@@ -3,8 +3,8 @@
 /// exactly when each filter's own ``CharacterFilter/leavesUnchanged(_:)``
 /// would be true. Most text passes, and one walk over its bytes costs about a
 /// third of three. Input is valid UTF-8, as everywhere in the chain.
-enum StandardChainCheck {
-    static func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+package enum StandardChainCheck {
+    package static func leavesUnchanged(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
         var i = 0
