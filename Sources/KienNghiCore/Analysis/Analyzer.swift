@@ -415,6 +415,12 @@ package struct WordKeyCache: Sendable {
     }
     private var words = ByteKeyTable(capacity: 4096)
     private var entries: [Entry] = []
+    /// The learned model's row of the bigram of two kept words (-1: none), by
+    /// their entry numbers: a direct-mapped table of fixed size, so a repeated
+    /// word pair costs one probe instead of hashing its bytes. Empty until used.
+    private var pairKeys: [UInt64] = []
+    private var pairRows: [Int32] = []
+    private static let pairBits = 14
     private var stored: [UInt8] = []
     private var scratchKey: [UInt8] = []
     private var scratchPlain: [UInt8]? = []
@@ -469,6 +475,30 @@ package struct WordKeyCache: Sendable {
     func unigram(_ entry: Int) -> (row: Int32, folded: Bool)? { entries[entry].unigram }
     mutating func setUnigram(_ entry: Int, _ unigram: (row: Int32, folded: Bool)) { entries[entry].unigram = unigram }
     mutating func setMayExpand(_ entry: Int, _ value: Bool) { entries[entry].mayExpand = value }
+
+    @inline(__always)
+    private static func pairSlot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - pairBits))
+    }
+
+    /// The bigram row stored for entries `first`, `second` (-1: no such bigram), or nil when not stored.
+    func bigramRow(_ first: Int, _ second: Int) -> Int32? {
+        guard !pairKeys.isEmpty else { return nil }
+        let key = UInt64(truncatingIfNeeded: first) << 32 | UInt64(truncatingIfNeeded: second)
+        let slot = Self.pairSlot(key)
+        return pairKeys[slot] == key ? pairRows[slot] : nil
+    }
+
+    mutating func setBigramRow(_ first: Int, _ second: Int, _ row: Int32) {
+        if pairKeys.isEmpty {
+            pairKeys = [UInt64](repeating: .max, count: 1 << Self.pairBits)
+            pairRows = [Int32](repeating: -1, count: 1 << Self.pairBits)
+        }
+        let key = UInt64(truncatingIfNeeded: first) << 32 | UInt64(truncatingIfNeeded: second)
+        let slot = Self.pairSlot(key)
+        pairKeys[slot] = key
+        pairRows[slot] = row
+    }
 }
 
 #if canImport(Glibc)

@@ -42,7 +42,7 @@ struct HybridScorer: Sendable {
         var handEvidence = [[Evidence]](repeating: [], count: classes.count)
         for list in [hand.accepted, hand.candidates] {
             for theme in list {
-                guard let h = model.classIndex[theme.id] else { continue }
+                guard let h = model.classNumber(theme.id) else { continue }
                 handScores[h] = hand.undiscounted[theme.id] ?? theme.score
                 handEvidence[h] = theme.evidence
             }
@@ -51,13 +51,13 @@ struct HybridScorer: Sendable {
             let x = LearnedThemeModel.lexiconValue(handScores[h])
             for c in classes.indices { logits[c] += model.lexiconWeights[h][c] * x }
         }
-        for theme in hand.excluded { if let c = model.classIndex[theme] { logits[c] = -.infinity } }
+        for theme in hand.excluded { if let c = model.classNumber(theme) { logits[c] = -.infinity } }
         let probabilities = Self.softmax(logits)
         // Ties go to the theme id first in alphabetical order (by its rank, not by comparing strings).
         let rank = model.nameRank
         let order = classes.indices.sorted { (probabilities[$0], rank[$1]) > (probabilities[$1], rank[$0]) }
         // A few themes at most: a search in place instead of a set of strings per petition.
-        let handAccepted = hand.accepted.compactMap { model.classIndex[$0.id] }
+        let handAccepted = hand.accepted.compactMap { model.classNumber($0.id) }
         let other = model.otherClass
         let policy = model.policy
         func themeScore(_ c: Int) -> ThemeScore {

@@ -3,6 +3,8 @@
 struct LearnedThemeModel: Sendable {
     let classes: [String]
     let classIndex: [String: Int]
+    /// ``classIndex`` on the ids' bytes, for the scorer's per-petition lookups (no string hashing).
+    private let classTable: ByteKeyTable
     /// Each class's position among the class ids in alphabetical order (for ties).
     let nameRank: [Int]
     /// The class of ``ThemeID/other`` (-1 when the model has none).
@@ -33,6 +35,9 @@ struct LearnedThemeModel: Sendable {
         }
         self.nameRank = nameRank
         otherClass = classIndex[ThemeID.other] ?? -1
+        var classTable = ByteKeyTable(capacity: max(16, themes.count))
+        for (c, theme) in themes.enumerated() { classTable.insert(Array(theme.utf8), value: Int32(c)) }
+        self.classTable = classTable
         policy = learned.policy
         var table = ByteKeyTable(capacity: max(1024, learned.entries.count))
         var rows: [String] = []
@@ -80,6 +85,12 @@ struct LearnedThemeModel: Sendable {
         var row: Int
         var terms: Range<Int>
         var plain: Bool
+    }
+
+    /// The class of theme `id`, as ``classIndex`` gives it.
+    func classNumber(_ id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { classTable.value(for: $0) }.map(Int.init)
     }
 
     func row(_ key: UnsafeBufferPointer<UInt8>) -> Int? { table.value(for: key).map(Int.init) }
@@ -157,6 +168,7 @@ struct LearnedThemeModel: Sendable {
         var previousLength = 0
         var previousTerm = -2
         var previousPlain = false
+        var previousEntry = -1
         var folded: [UInt8] = []
         hits.reserveCapacity(analyzed.terms.count)
         analyzed.keyArena.withUnsafeBufferPointer { arena in
@@ -189,8 +201,17 @@ struct LearnedThemeModel: Sendable {
                     let current = useFolded ? foldedKey : key
                     if previousTerm == index - 1 {
                         count += 1
-                        bigram.write(current, at: previousLength)
-                        if let found = row(bigram.prefix(previousLength + current.count)), firstTime(found) {
+                        // Two kept words: their bigram's row is remembered by the pair of entries.
+                        let pair = previousEntry >= 0 && entry >= 0
+                        var found: Int? = nil
+                        if pair, let known = cache!.bigramRow(previousEntry, entry) {
+                            found = known < 0 ? nil : Int(known)
+                        } else {
+                            bigram.write(current, at: previousLength)
+                            found = row(bigram.prefix(previousLength + current.count))
+                            if pair { cache!.setBigramRow(previousEntry, entry, Int32(found ?? -1)) }
+                        }
+                        if let found, firstTime(found) {
                             hits.append(
                                 Hit(
                                     row: found, terms: (index - 1)..<(index + 1),
@@ -203,6 +224,7 @@ struct LearnedThemeModel: Sendable {
                 }
                 previousTerm = index
                 previousPlain = term.isAccentless
+                previousEntry = entry
             }
         }
         return (hits, count)
