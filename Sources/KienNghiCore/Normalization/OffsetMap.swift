@@ -40,10 +40,7 @@ package struct OffsetMap: Sendable, Equatable {
     /// Source offset for a span that starts at filtered `offset`.
     package func sourceStart(_ offset: Int) -> Int {
         guard let index = editIndex(atOrBefore: offset) else { return offset }
-        let edit = edits[index]
-        if offset < edit.filteredEnd { return edit.sourceStart }
-        if offset == edit.filteredEnd, edit.filteredStart == edit.filteredEnd { return edit.sourceEnd }
-        return edit.sourceEnd + (offset - edit.filteredEnd)
+        return Self.sourceStart(offset, passed: index + 1, in: edits)
     }
 
     /// Source offset for a span that ends at filtered `offset`.
@@ -54,47 +51,44 @@ package struct OffsetMap: Sendable, Equatable {
             let mid = (low + high) / 2
             if edits[mid].filteredStart < offset { low = mid + 1 } else { high = mid }
         }
-        guard low > 0 else { return offset }
-        let edit = edits[low - 1]
+        return Self.sourceEnd(offset, passed: low, in: edits)
+    }
+
+    /// `offset` as a span start, given how many edits start at or before it.
+    @inline(__always)
+    static func sourceStart(_ offset: Int, passed: Int, in edits: [Edit]) -> Int {
+        guard passed > 0 else { return offset }
+        let edit = edits[passed - 1]
+        if offset < edit.filteredEnd { return edit.sourceStart }
+        if offset == edit.filteredEnd, edit.filteredStart == edit.filteredEnd { return edit.sourceEnd }
+        return edit.sourceEnd + (offset - edit.filteredEnd)
+    }
+
+    /// `offset` as a span end, given how many edits start before it.
+    @inline(__always)
+    static func sourceEnd(_ offset: Int, passed: Int, in edits: [Edit]) -> Int {
+        guard passed > 0 else { return offset }
+        let edit = edits[passed - 1]
         if offset <= edit.filteredEnd { return edit.sourceEnd }
         return edit.sourceEnd + (offset - edit.filteredEnd)
     }
 }
 
 extension OffsetMap {
-    /// Maps a sequence of non-decreasing offsets with a cursor instead of a
-    /// binary search per offset: tokens come in text order.
-    struct Cursor {
-        private var next = 0
-
-        /// Same as ``OffsetMap/sourceStart(_:)`` for offsets given in non-decreasing order.
-        mutating func sourceStart(_ offset: Int, in map: OffsetMap) -> Int {
-            Self.sourceStart(offset, in: map.edits, next: &next)
-        }
-
-        /// Same as ``OffsetMap/sourceEnd(_:)`` for offsets given in non-decreasing order.
-        mutating func sourceEnd(_ offset: Int, in map: OffsetMap) -> Int {
-            Self.sourceEnd(offset, in: map.edits, next: &next)
-        }
-
-        /// The cursor's step on a map's edits, `next` being the cursor.
+    /// Steps through a map's edits for offsets given in non-decreasing order
+    /// (tokens come in text order) instead of a binary search per offset;
+    /// `next`, the cursor, counts the edits already passed.
+    enum Cursor {
         @inline(__always)
         static func sourceStart(_ offset: Int, in edits: [Edit], next: inout Int) -> Int {
             while next < edits.count, edits[next].filteredStart <= offset { next += 1 }
-            guard next > 0 else { return offset }
-            let edit = edits[next - 1]
-            if offset < edit.filteredEnd { return edit.sourceStart }
-            if offset == edit.filteredEnd, edit.filteredStart == edit.filteredEnd { return edit.sourceEnd }
-            return edit.sourceEnd + (offset - edit.filteredEnd)
+            return OffsetMap.sourceStart(offset, passed: next, in: edits)
         }
 
         @inline(__always)
         static func sourceEnd(_ offset: Int, in edits: [Edit], next: inout Int) -> Int {
             while next < edits.count, edits[next].filteredStart < offset { next += 1 }
-            guard next > 0 else { return offset }
-            let edit = edits[next - 1]
-            if offset <= edit.filteredEnd { return edit.sourceEnd }
-            return edit.sourceEnd + (offset - edit.filteredEnd)
+            return OffsetMap.sourceEnd(offset, passed: next, in: edits)
         }
     }
 }
