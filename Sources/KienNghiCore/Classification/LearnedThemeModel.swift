@@ -2,8 +2,7 @@
 /// in one dense row per feature. Immutable and `Sendable`.
 struct LearnedThemeModel: Sendable {
     let classes: [String]
-    let classIndex: [String: Int]
-    /// ``classIndex`` on the ids' bytes, for the scorer's per-petition lookups (no string hashing).
+    /// Class number by theme id, on the ids' bytes (the scorer looks ids up per petition: no string hashing).
     private let classTable: ByteKeyTable
     /// Each class's position among the class ids in alphabetical order (for ties).
     let nameRank: [Int]
@@ -28,7 +27,7 @@ struct LearnedThemeModel: Sendable {
 
     init(_ learned: LearnedWeights, themes: [String]) {
         classes = themes
-        classIndex = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($1, $0) })
+        let classIndex = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($1, $0) })
         var nameRank = [Int](repeating: 0, count: themes.count)
         for (position, c) in themes.indices.sorted(by: { themes[$0] < themes[$1] }).enumerated() {
             nameRank[c] = position
@@ -87,7 +86,7 @@ struct LearnedThemeModel: Sendable {
         var plain: Bool
     }
 
-    /// The class of theme `id`, as ``classIndex`` gives it.
+    /// The class number of theme `id` (its position in ``classes``).
     func classNumber(_ id: String) -> Int? {
         var id = id
         return id.withUTF8 { classTable.value(for: $0) }.map(Int.init)
