@@ -68,7 +68,8 @@ struct AgencyRouter: Sendable {
             if !found.contains(where: { $0.rule == rule }) { found.append((rule, match)) }
         }
         func foundMatch(_ rule: Int) -> PhraseMatch? { found.first { $0.rule == rule }?.match }
-        var best: (key: [Int], index: Int)? = nil
+        // Precedence, then the earlier phrase match (a larger negated start).
+        var best: (key: RulePrecedence, start: Int, index: Int)? = nil
         // Per rule: bit 0 = a rule of the first theme, bit 1 = already considered.
         var marks = [UInt8](repeating: 0, count: routing.rules.count)
         for index in compiled.rulesByTheme[themes[0]] ?? [] { marks[index] |= 1 }
@@ -86,13 +87,11 @@ struct AgencyRouter: Sendable {
                     else { continue }
                     let match = foundMatch(index)
                     if hasPhrase && match == nil { continue }
-                    let key =
-                        rule.pointee.precedence(phraseTerms: match?.terms.count ?? 0) + [
-                            -(match?.terms.lowerBound ?? 0)
-                        ]
+                    let key = rule.pointee.precedence(phraseTerms: match?.terms.count ?? 0)
+                    let start = -(match?.terms.lowerBound ?? 0)
                     if let current = best {
-                        if key.lexicographicallyPrecedes(current.key) { continue }
-                        if key == current.key
+                        if (key, start) < (current.key, current.start) { continue }
+                        if key == current.key && start == current.start
                             && (rule.pointee.agency, rule.pointee.source.line) >= (
                                 rules[current.index].agency, rules[current.index].source.line
                             )
@@ -100,7 +99,7 @@ struct AgencyRouter: Sendable {
                             continue
                         }
                     }
-                    best = (key, index)
+                    best = (key, start, index)
                 }
             }
         }

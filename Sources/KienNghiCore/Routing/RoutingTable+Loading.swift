@@ -83,7 +83,7 @@ extension LexiconLoader {
                 // …and always wins.
                 let pa = ra.precedence(phraseTerms: terms(a))
                 let pb = rb.precedence(phraseTerms: terms(b))
-                guard pa.lexicographicallyPrecedes(pb), let row = file.rows.first(where: { $0.line == ra.source.line })
+                guard pa < pb, let row = file.rows.first(where: { $0.line == ra.source.line })
                 else { continue }
                 log.report(.warning, file, row, .shadowedRule(by: rb.source.line))
                 break

@@ -63,7 +63,24 @@ extension RoutingRule {
     /// How specific a rule is, compared before anything else: a phrase beats no
     /// phrase, then a scope beats no scope, then a theme beats `*`; then the
     /// priority column; then the longer phrase (in terms). Row order never matters.
-    func precedence(phraseTerms: Int) -> [Int] {
-        [phrase.isEmpty ? 0 : 1, scope == nil ? 0 : 1, theme == "*" ? 0 : 1, priority, phraseTerms]
+    func precedence(phraseTerms: Int) -> RulePrecedence {
+        RulePrecedence(
+            hasPhrase: !phrase.isEmpty, hasScope: scope != nil, namesTheme: theme != "*", priority: priority,
+            phraseTerms: phraseTerms)
+    }
+}
+
+/// A rule's specificity, compared field by field in declaration order (a plain
+/// value: the router compares one per candidate rule and petition).
+struct RulePrecedence: Comparable {
+    var hasPhrase: Bool
+    var hasScope: Bool
+    var namesTheme: Bool
+    var priority: Int
+    var phraseTerms: Int
+
+    static func < (a: RulePrecedence, b: RulePrecedence) -> Bool {
+        (a.hasPhrase ? 1 : 0, a.hasScope ? 1 : 0, a.namesTheme ? 1 : 0, a.priority, a.phraseTerms)
+            < (b.hasPhrase ? 1 : 0, b.hasScope ? 1 : 0, b.namesTheme ? 1 : 0, b.priority, b.phraseTerms)
     }
 }
