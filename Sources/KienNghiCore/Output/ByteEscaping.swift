@@ -185,14 +185,30 @@ package enum ByteEscaping {
             var i = 0
             var runStart = 0
             while i < bytes.count {
-                // Eight bytes at a time while none can need an escape.
-                while i + 8 <= bytes.count,
-                    !mayNeedJSONEscape(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                {
-                    i += 8
+                // Eight bytes at a time up to the first byte that may need an escape; only
+                // that byte is looked at alone. The last few bytes are the top of the
+                // string's last eight (or, in a shorter string, padded with a letter).
+                let remaining = bytes.count - i
+                let mask: UInt64
+                if remaining >= 8 {
+                    mask = jsonEscapeCandidates(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                } else if bytes.count >= 8 {
+                    let last = UnsafeRawPointer(bytes.baseAddress! + bytes.count - 8).loadUnaligned(as: UInt64.self)
+                    mask = jsonEscapeCandidates(last) >> UInt64((8 - remaining) * 8)
+                } else {
+                    var word: UInt64 = 0x4141_4141_4141_4141
+                    for k in 0..<remaining {
+                        word = word & ~(0xFF << UInt64(k * 8)) | UInt64(bytes[i + k]) << UInt64(k * 8)
+                    }
+                    mask = jsonEscapeCandidates(word)
                 }
-                guard i < bytes.count else { break }
+                if mask == 0 {
+                    i += min(8, remaining)
+                    continue
+                }
+                i += mask.trailingZeroBitCount >> 3
                 let byte = bytes[i]
+                // The overlapping last word can flag a byte after an earlier one: look again.
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 && byte != 0xD8 {
                     i += 1
                     continue
@@ -225,17 +241,18 @@ package enum ByteEscaping {
         out.append(0x22)
     }
 
-    /// Whether any of the 8 bytes of `word` is below U+0020, `"`, `\`, or the
-    /// lead byte 0xE2 or 0xD8 (of a bidi control or U+2028/U+2029): the exact
-    /// "some byte is zero" and "some byte is below n" word tests.
+    /// The high bit of each byte of `word` (little-endian order) that is below
+    /// U+0020, `"`, `\`, or the lead byte 0xE2 or 0xD8 (of a bidi control or
+    /// U+2028/U+2029). A borrow can only flag bytes above a flagged one, so the
+    /// lowest set bit marks the first such byte of the word.
     @inline(__always)
-    static func mayNeedJSONEscape(_ word: UInt64) -> Bool {
+    static func jsonEscapeCandidates(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & high != 0 }
-        return (word &- ones &* 0x20) & ~word & high != 0
-            || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
-            || hasZeroByte(word ^ (ones &* 0xE2)) || hasZeroByte(word ^ (ones &* 0xD8))
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
+        return
+            ((word &- ones &* 0x20) & ~word | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C))
+            | zeroBytes(word ^ (ones &* 0xE2)) | zeroBytes(word ^ (ones &* 0xD8))) & high
     }
 
     private static func appendJSONEscape(_ scalar: UInt32, to out: inout some ByteAppending) {

@@ -107,36 +107,57 @@ struct ByteEscapingTests {
         }
     }
 
+    /// JSON string literal, scalar by scalar: the reference for the byte-level writer.
+    static func referenceJSON(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x08: out += "\\b"
+            case 0x0C: out += "\\f"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x09: out += "\\t"
+            case 0..<0x20, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
     /// Every escaped byte and sequence at every offset of a long string, so the
     /// eight-bytes-at-a-time skip is checked at every position in a word.
     @Test func jsonStringsEscapeAtEveryOffsetOfALongString() {
         var specials = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
         specials += ["\u{2028}", "\u{2029}", "\u{202E}", "\u{061C}", "\u{2066}", "–", "“", "…", "ؠ", "ư", "đ"]
-        func reference(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar.value {
-                case 0x22: out += "\\\""
-                case 0x5C: out += "\\\\"
-                case 0x08: out += "\\b"
-                case 0x0C: out += "\\f"
-                case 0x0A: out += "\\n"
-                case 0x0D: out += "\\r"
-                case 0x09: out += "\\t"
-                case 0..<0x20, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
-        }
         for special in specials {
             for offset in 0..<17 {
                 let text = String(repeating: "a", count: offset) + special + "bcdefghijklmnopqrst" + special
                 var out: [UInt8] = []
                 ByteEscaping.appendJSONString(text, to: &out)
-                #expect(String(decoding: out, as: UTF8.self) == reference(text), "\(text.debugDescription)")
+                #expect(String(decoding: out, as: UTF8.self) == Self.referenceJSON(text), "\(text.debugDescription)")
+            }
+        }
+    }
+
+    /// A special byte followed by any byte in a string's last eight: the tail is
+    /// tested as the string's last word, which also holds bytes already written.
+    @Test func jsonStringsEscapeSpecialPairsInTheLastWord() {
+        let specials = ["\"", "\\", "\u{1}", "\u{1F}", "“", "\u{202E}", "ؠ", "\u{2028}"]
+        var followers = (0x01..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        followers += ["ã", "ế", "đ", "ư", "–"]
+        for special in specials {
+            for follower in followers {
+                for prefix in 0..<10 {
+                    let text = String(repeating: "x", count: prefix) + special + follower
+                    var out: [UInt8] = []
+                    ByteEscaping.appendJSONString(text, to: &out)
+                    #expect(
+                        String(decoding: out, as: UTF8.self) == Self.referenceJSON(text), "\(text.debugDescription)")
+                }
             }
         }
     }
