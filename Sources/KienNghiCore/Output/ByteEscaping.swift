@@ -2,6 +2,15 @@
 /// and the display-safety rules (formula guard, bidi controls). Everything
 /// appends UTF-8 to a caller's reusable buffer; no Foundation on this path.
 package enum ByteEscaping {
+    /// The string's UTF-8 bytes, read in place: a `var` copy for `withUTF8`
+    /// cost a retain and a release per field written.
+    @inline(__always)
+    static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return copy.withUTF8(body)
+    }
+
     // MARK: Bidi controls
 
     /// Length in bytes of a bidi control starting at `i` (0 when none):
@@ -95,8 +104,7 @@ package enum ByteEscaping {
     /// One CSV cell (RFC 4180): quoted when it holds `,` `"` CR or LF, an
     /// apostrophe before a possible formula, bidi controls made visible.
     package static func appendCSVCell(_ cell: String, to out: inout some ByteAppending) {
-        var cell = cell
-        cell.withUTF8 { bytes in
+        withBytes(of: cell) { bytes in
             var needsQuotes = false
             var hasBidi = false
             var i = 0
@@ -180,8 +188,7 @@ package enum ByteEscaping {
     /// U+2029 as `\uXXXX`: the decoded value is exactly the original text.
     package static func appendJSONString(_ text: String, to out: inout some ByteAppending) {
         out.append(0x22)
-        var text = text
-        text.withUTF8 { bytes in
+        withBytes(of: text) { bytes in
             var i = 0
             var runStart = 0
             while i < bytes.count {

@@ -9,7 +9,8 @@ public struct ClassificationPresenter: Sendable {
     /// Lookups made once, so writers can word every row without scanning the lexicon.
     let themeLabels: [String: String]
     let agencyRecords: [String: [AgencyRecord]]
-    let rulesBySource: [String: RoutingRule]
+    /// Each rule's reason in this language, by the rule's source (`routing/rules.tsv:12`).
+    let ruleReasons: [String: String]
 
     /// A presenter for `language`, naming themes and agencies from `lexicon`.
     package init(language: Language, lexicon: Lexicon) {
@@ -19,11 +20,11 @@ public struct ClassificationPresenter: Sendable {
         for theme in lexicon.themes where labels[theme.id] == nil { labels[theme.id] = theme.label(language) }
         themeLabels = labels
         agencyRecords = Dictionary(grouping: lexicon.routing.agencies, by: \.id)
-        var rules: [String: RoutingRule] = [:]
-        for rule in lexicon.routing.rules where rules[rule.source.description] == nil {
-            rules[rule.source.description] = rule
+        var reasons: [String: String] = [:]
+        for rule in lexicon.routing.rules where reasons[rule.source.description] == nil {
+            reasons[rule.source.description] = language.pick(rule.reasonVi, rule.reasonEn)
         }
-        rulesBySource = rules
+        ruleReasons = reasons
     }
 
     /// A presenter for `language` with the lexicons of `pipeline`.
@@ -52,18 +53,18 @@ public struct ClassificationPresenter: Sendable {
 
     /// The agency's general name on the routing date ("Sở Xây dựng").
     public func agencyName(_ suggestion: AgencySuggestion, asOf date: RoutingDate) -> String {
-        record(suggestion.id, on: date).map { $0.name(language) } ?? suggestion.id
+        recordName(suggestion.id, on: date) ?? suggestion.id
     }
 
     /// The body that should answer, named for the petition ("Ủy ban nhân dân huyện Đông Anh").
     public func bodyName(_ suggestion: AgencySuggestion, asOf date: RoutingDate) -> String {
-        guard let record = record(suggestion.id, on: date) else { return suggestion.id }
-        return bodyName(suggestion, record: record)
+        guard let name = recordName(suggestion.id, on: date) else { return suggestion.id }
+        return bodyName(suggestion, recordName: name)
     }
 
     /// Why the agency was suggested, in one sentence.
     public func reason(_ suggestion: AgencySuggestion, asOf date: RoutingDate) -> String {
-        reason(suggestion.reasons, rule: rulesBySource[suggestion.rule], asOf: date)
+        reason(suggestion.reasons, ruleReason: ruleReasons[suggestion.rule], asOf: date)
     }
 
     /// One line of accounting: rows read = classified + sent to review + rejected (and why).
@@ -75,16 +76,19 @@ public struct ClassificationPresenter: Sendable {
     /// Why a row was rejected, with its file and line.
     public func rejection(_ row: RejectedRow) -> String { FailurePresenter(language: language).rejection(row) }
 
-    func record(_ id: String, on date: RoutingDate) -> AgencyRecord? {
-        guard let records = agencyRecords[id] else { return nil }
-        return records.first { $0.period.contains(date) } ?? records.last
+    /// The name of the agency's record in force on `date` (else its last),
+    /// read in place: a record is many strings, and this runs per petition.
+    func recordName(_ id: String, on date: RoutingDate) -> String? {
+        guard let records = agencyRecords[id], !records.isEmpty else { return nil }
+        let index = records.firstIndex { $0.period.contains(date) } ?? records.count - 1
+        return records[index].name(language)
     }
 
     func agencyLabel(_ id: String) -> String {
         agencyRecords[id]?.last.map { $0.name(language) } ?? id
     }
 
-    func bodyName(_ suggestion: AgencySuggestion, record: AgencyRecord) -> String {
+    func bodyName(_ suggestion: AgencySuggestion, recordName: String) -> String {
         let committee = language.pick("Ủy ban nhân dân", "People's Committee of")
         switch LocalAgency(rawValue: suggestion.id) {
         case .district? where suggestion.localUnits.count == 1:
@@ -92,17 +96,17 @@ public struct ClassificationPresenter: Sendable {
         case .commune? where suggestion.localUnits.count == 1:
             return "\(committee) \(suggestion.localUnits[0].lowercasedFirstWord)"
         default:
-            return record.name(language)
+            return recordName
         }
     }
 
-    func reason(_ reasons: [RoutingReason], rule: RoutingRule?, asOf date: RoutingDate) -> String {
+    func reason(_ reasons: [RoutingReason], ruleReason: String?, asOf date: RoutingDate) -> String {
         let l = language
         var text = ""
         for reason in reasons {
             switch reason {
             case .rule:
-                text += rule.map { l.pick($0.reasonVi, $0.reasonEn) } ?? ""
+                text += ruleReason ?? ""
             case .phrase(let surface):
                 text += l.pick(" (có cụm từ \"\(surface)\")", " (the petition says \"\(surface)\")")
             case .scope(let scope, let cues):
@@ -115,7 +119,7 @@ public struct ClassificationPresenter: Sendable {
                         "; a city-wide or policy matter: \(quoted)")
             case .takenOver(let former, let until, let successor):
                 let old = agencyLabel(former)
-                let new = record(successor, on: date).map { $0.name(l) } ?? successor
+                let new = recordName(successor, on: date) ?? successor
                 text +=
                     until.map {
                         l.pick(
