@@ -45,7 +45,10 @@ package struct BatchClassifier: Sendable {
                 caches.give(cache)
             }
         }
-        return batch.indices.map { ClassifiedPetition(record: batch[$0], classification: results[$0]!, file: file) }
+        // Each classification is moved out of the results, not copied.
+        return batch.indices.map {
+            ClassifiedPetition(record: batch[$0], classification: results[$0].take()!, file: file)
+        }
     }
 }
 

@@ -102,8 +102,11 @@ public struct PileProcessor {
                         summary.read += records.count
                         let classified = batch.classify(records, file: input)
                         summary.classified += classified.count
-                        summary.review += classified.filter(\.classification.needsReview).count
-                        summary.urgent += classified.filter { !$0.classification.urgency.isEmpty }.count
+                        // Counted in place: filtering copied every petition it kept.
+                        for index in classified.indices {
+                            if classified[index].classification.needsReview { summary.review += 1 }
+                            if !classified[index].classification.urgency.isEmpty { summary.urgent += 1 }
+                        }
                         try consume(classified)
                         progress(summary.read)
                     },

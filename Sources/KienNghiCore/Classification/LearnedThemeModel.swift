@@ -1,6 +1,7 @@
 /// ``LearnedWeights`` compiled for scoring: n-gram keys in a byte table, weights
-/// in one dense row per feature. Immutable and `Sendable`.
-struct LearnedThemeModel: Sendable {
+/// in one dense row per feature. Immutable and `Sendable`; a class, so the
+/// scorer holds it per petition with one reference instead of copying its tables' references.
+final class LearnedThemeModel: Sendable {
     let classes: [String]
     /// Class number by theme id, on the ids' bytes (the scorer looks ids up per petition: no string hashing).
     private let classTable: ByteKeyTable
