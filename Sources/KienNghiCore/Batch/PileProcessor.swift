@@ -82,9 +82,24 @@ public struct PileProcessor {
 
     /// Reads, classifies and hands on every input in order. Each rejected row
     /// goes to `rejectedRow` as it is found (for a rejected-rows file).
+    /// `consume` runs on a thread of its own, one batch at a time and in order,
+    /// while the next batch is classified; its first error ends the run.
     package func run(
         _ inputs: [String], progress: (Int) -> Void = { _ in }, rejectedRow: (RejectedRow) -> Void = { _ in },
         _ consume: ([ClassifiedPetition]) throws -> Void
+    ) throws -> Summary {
+        try withoutActuallyEscaping(consume) { consume in
+            let handOff = BatchHandOff(consume)
+            // The consumer must be done, and let go of `consume`, before it goes out of scope, whatever happens.
+            defer { handOff.close() }
+            let summary = try run(inputs, progress: progress, rejectedRow: rejectedRow, handOff: handOff)
+            try handOff.finishPending()
+            return summary
+        }
+    }
+
+    private func run(
+        _ inputs: [String], progress: (Int) -> Void, rejectedRow: (RejectedRow) -> Void, handOff: BatchHandOff
     ) throws -> Summary {
         var summary = Summary()
         for input in inputs {
@@ -107,7 +122,7 @@ public struct PileProcessor {
                             if classified[index].classification.needsReview { summary.review += 1 }
                             if !classified[index].classification.urgency.isEmpty { summary.urgent += 1 }
                         }
-                        try consume(classified)
+                        try handOff.submit(classified)
                         progress(summary.read)
                     },
                     rejected: { row in
@@ -119,5 +134,48 @@ public struct PileProcessor {
             }
         }
         return summary
+    }
+}
+
+/// Hands classified batches to a consumer (a writer, the case register) on one
+/// background thread, in order, so writing one batch overlaps classifying the
+/// next. At most one batch is being consumed while the next is classified, so
+/// memory stays at two batches.
+final class BatchHandOff: @unchecked Sendable {
+    /// Set until ``close()``: the caller's closure must not outlive its call.
+    private var consume: (([ClassifiedPetition]) throws -> Void)?
+    private let queue = DispatchQueue(label: "kiennghi.batch-hand-off")
+    private let pending = DispatchGroup()
+    /// The consumer's first error; written on the queue, read after waiting for it.
+    private var failure: (any Error)?
+
+    init(_ consume: @escaping ([ClassifiedPetition]) throws -> Void) {
+        self.consume = consume
+    }
+
+    /// Waits for the previous batch (rethrowing its error), then starts this one.
+    func submit(_ batch: [ClassifiedPetition]) throws {
+        try finishPending()
+        pending.enter()
+        queue.async { [self] in
+            defer { pending.leave() }
+            do { try consume?(batch) } catch { failure = error }
+        }
+    }
+
+    /// Waits until the consumer is idle; throws the error it met, if any.
+    func finishPending() throws {
+        pending.wait()
+        if let failure {
+            self.failure = nil
+            throw failure
+        }
+    }
+
+    /// Waits until the consumer is idle and drops the closure (a pending
+    /// error is left unthrown: on a failed run the first error is already on its way).
+    func close() {
+        pending.wait()
+        consume = nil
     }
 }
