@@ -3,7 +3,8 @@ import Foundation
 /// Combines the hand lexicons' theme scores with the learned weights
 /// (``LearnedWeights``): a softmax over themes of
 /// `bias + Σ learned n-gram weights + Σ weight × hand score`. The main theme is
-/// the most probable one; further themes are listed in order of probability.
+/// the most probable one (when no hand phrase fired, it needs
+/// ``LearnedWeights/Policy/minimumWithoutLexicon``); further themes are listed in order of probability.
 /// Every theme keeps its hand evidence and gains its largest learned
 /// contributions as evidence (n-gram, span, weight, whether typed without diacritics).
 struct HybridScorer: Sendable {
@@ -71,7 +72,11 @@ struct HybridScorer: Sendable {
         var candidates: [ThemeScore] = []
         candidates.reserveCapacity(4)
         let main = order[0]
-        let mainIsTheme = main != other && probabilities[main] >= policy.minimumConfidence
+        // A main theme needs the probability floor, and a higher one when no hand phrase fired at all.
+        let anyPhrase = handEvidence.contains { $0.contains { !$0.negated && $0.weight > 0 } }
+        let mainIsTheme =
+            main != other && probabilities[main] >= policy.minimumConfidence
+            && (anyPhrase || probabilities[main] >= policy.minimumWithoutLexicon)
         for c in order where c != other {
             let p = probabilities[c]
             let listed =

@@ -39,6 +39,10 @@ package struct LearnedWeights: Sendable, Equatable {
     package struct Policy: Sendable, Equatable {
         /// Below this probability the main theme is not trusted: review queue.
         package var minimumConfidence = 0.2
+        /// ...or this much when no hand phrase fired in the petition at all: the learned
+        /// weights alone, on a few words (a greeting, a thank-you), spread small
+        /// probabilities that are no ground for a theme.
+        package var minimumWithoutLexicon = 0.3
         /// A further theme is listed when its probability reaches this...
         package var secondaryProbability = 0.2
         /// ...or when the hand lexicons accepted it (threshold and margin) and its probability reaches this.

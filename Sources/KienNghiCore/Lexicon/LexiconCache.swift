@@ -19,7 +19,7 @@ package struct LexiconCache: Sendable {
     package let directory: URL?
 
     /// Bump when the loader's output or the encoding changes.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let magic: [UInt8] = Array("KNLEXC01".utf8)
     static let headerSize = 8 + 4 + 8 + 8 + 8
 
@@ -394,6 +394,7 @@ struct CacheWriter {
         if let learned = lexicon.learned {
             let policy = learned.policy
             double(policy.minimumConfidence)
+            double(policy.minimumWithoutLexicon)
             double(policy.secondaryProbability)
             double(policy.secondaryWithLexicon)
             int(policy.evidencePerTheme)
@@ -640,7 +641,8 @@ struct CacheReader {
         var learned: LearnedWeights? = nil
         if hasLearned {
             var policy = LearnedWeights.Policy()
-            guard let minimum = double(), let secondary = double(), let withLexicon = double(), let perTheme = int(),
+            guard let minimum = double(), let withoutLexicon = double(), let secondary = double(),
+                let withLexicon = double(), let perTheme = int(),
                 let smallest = double(),
                 let entries = list(
                     itemSize: 16,
@@ -652,6 +654,7 @@ struct CacheReader {
                     })
             else { return nil }
             policy.minimumConfidence = minimum
+            policy.minimumWithoutLexicon = withoutLexicon
             policy.secondaryProbability = secondary
             policy.secondaryWithLexicon = withLexicon
             policy.evidencePerTheme = perTheme

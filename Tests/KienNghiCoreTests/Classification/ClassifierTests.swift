@@ -51,6 +51,26 @@ struct ClassifierTests {
         #expect(result.themes.map(\.id) == ["other"])
     }
 
+    /// Greetings and thank-you notes written for this test: no hand phrase fires, and the learned
+    /// weights alone, on a few courtesy words ("quý" reads as "quy" in "quy hoạch"), gave a theme
+    /// just over the general floor. (A petition where some hand phrase fires keeps the general
+    /// floor: see the cheap-housing case in RoutingRefinementTests.)
+    @Test(arguments: [
+        "Xin chào quý cơ quan.", "Trân trọng cảm ơn quý cơ quan.",
+        "Tôi xin gửi lời cảm ơn chân thành tới cán bộ phường đã nhiệt tình hướng dẫn.",
+    ])
+    func withoutAnyHandPhraseAThemeNeedsMoreThanTheFloor(_ text: String) throws {
+        let result = defaultClassifier.classify(text)
+        #expect(result.needsReview)
+        #expect(result.candidates.allSatisfy { $0.evidence.isEmpty })
+        let best = try #require(result.candidates.max { $0.score < $1.score })
+        #expect(best.score >= 0.2 && best.score < 0.3, "\(best)")
+        // With only the general floor the same text would have been given that theme.
+        var lexicon = defaultLexicon
+        lexicon.learned?.policy.minimumWithoutLexicon = 0.2
+        #expect(Classifier(lexicon: lexicon).classify(text).mainTheme == best.id)
+    }
+
     @Test func urgencyFlagsCarryEvidence() {
         let result = defaultClassifier.classify(
             "Giám đốc bỏ trốn, công ty nợ lương 3 tháng, công nhân đã ngừng làm việc; một người bị thương do tai nạn lao động."
