@@ -28,26 +28,31 @@ struct HybridScorer: Sendable {
         var logits = model.bias
         var hits = ngramHits
         // Hand phrases that fired are features too: the model learned how far to trust each one.
-        for list in [hand.accepted, hand.candidates] {
-            for theme in list {
-                for evidence in theme.evidence where !evidence.negated && evidence.weight != 0 {
-                    guard let row = phraseRow(evidence.phrase), !hits.contains(where: { $0.row == row }) else {
-                        continue
-                    }
-                    hits.append(.init(row: row, terms: -1 ..< -1, plain: evidence.match == .plain))
+        // Themes and evidence are read in place (copies retained and released every string).
+        func addPhraseHits(_ list: [ThemeScore]) {
+            for t in list.indices {
+                for e in list[t].evidence.indices where !list[t].evidence[e].negated && list[t].evidence[e].weight != 0
+                {
+                    guard let row = phraseRow(list[t].evidence[e].phrase), !hits.contains(where: { $0.row == row })
+                    else { continue }
+                    hits.append(.init(row: row, terms: -1 ..< -1, plain: list[t].evidence[e].match == .plain))
                 }
             }
         }
+        addPhraseHits(hand.accepted)
+        addPhraseHits(hand.candidates)
         model.addWeights(of: hits, times: value, to: &logits)
         var handScores = [Double](repeating: 0, count: classes.count)
         var handEvidence = [[Evidence]](repeating: [], count: classes.count)
-        for list in [hand.accepted, hand.candidates] {
-            for theme in list {
-                guard let h = model.classNumber(theme.id) else { continue }
-                handScores[h] = hand.undiscounted[theme.id] ?? theme.score
-                handEvidence[h] = theme.evidence
+        func addHandScores(_ list: [ThemeScore]) {
+            for t in list.indices {
+                guard let h = model.classNumber(list[t].id) else { continue }
+                handScores[h] = hand.undiscounted[list[t].id] ?? list[t].score
+                handEvidence[h] = list[t].evidence
             }
         }
+        addHandScores(hand.accepted)
+        addHandScores(hand.candidates)
         for h in classes.indices where handScores[h] > 0 {
             let x = LearnedThemeModel.lexiconValue(handScores[h])
             for c in classes.indices { logits[c] += model.lexiconWeights[h][c] * x }

@@ -68,18 +68,20 @@ struct ThemeScorer: Sendable {
                 let token = Int(text.analyzed.terms[match.terms.lowerBound].tokenIndex)
                 if !sentenceStarts!.contains(token) && !text.analyzed.tokens[token].startsLine { continue }
             }
-            let phrase = compiled.lexicon.phrases[index]
+            // Read in place: a copy of the phrase retained and released its four strings per match.
+            let phrases = compiled.lexicon.phrases
             let negated = match.terms.lowerBound == negationEnd
             if negated { masked.append(match.terms) }
             // Mutated in place: copying the entry out and back would copy its evidence array on every append.
             let theme = compiled.phraseThemes[index]
             byTheme[theme].present = true
             if byTheme[theme].evidence.capacity == 0 { byTheme[theme].evidence.reserveCapacity(4) }
-            switch phrase.effect {
+            switch phrases[index].effect {
             case .exclude:
                 if !negated { byTheme[theme].excluded = true }
                 byTheme[theme].evidence.append(
-                    text.evidence(match, phrase: phrase.text, weight: 0, negated: negated, source: phrase.source))
+                    text.evidence(
+                        match, phrase: phrases[index].text, weight: 0, negated: negated, source: phrases[index].source))
             case .weight(let weight):
                 var contribution = weight * (match.kind == .plain ? policy.plainMatchFactor : 1)
                 if !negated {
@@ -102,7 +104,8 @@ struct ThemeScorer: Sendable {
                 }
                 byTheme[theme].evidence.append(
                     text.evidence(
-                        match, phrase: phrase.text, weight: contribution, negated: negated, source: phrase.source))
+                        match, phrase: phrases[index].text, weight: contribution, negated: negated,
+                        source: phrases[index].source))
             }
         }
         var ranked: [ThemeScore] = []
