@@ -28,6 +28,54 @@ struct HostileOutputTests {
 
     func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
+    @Test func standardInputRedirectedFromTheOutputIsAnInput() throws {
+        guard KienNghiBinary.path != nil else {
+            Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
+            return
+        }
+        let folder = temporaryFolder()
+        let input = folder.appendingPathComponent("don.csv").path
+        try FileManager.default.copyItem(atPath: Golden.corpus("petitions-2019.csv"), toPath: input)
+        let original = try #require(contents(input))
+        for arguments in [
+            ["classify", "-", "-o", input], ["normalize", "-o", input], ["tokenize", "-", "-o", input],
+        ] {
+            let (process, _) = try run(
+                arguments + ["--lang", "en"], stdin: try FileHandle(forReadingFrom: URL(fileURLWithPath: input)),
+                in: folder)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 73, "\(arguments)")
+            #expect(contents(input) == original, "\(arguments) replaced its own standard input")
+        }
+    }
+
+    @Test(arguments: ["normalize", "tokenize"])
+    func streamingCommandsRemoveTheirTemporaryFileOnSignals(command: String) throws {
+        guard KienNghiBinary.path != nil else {
+            Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
+            return
+        }
+        let folder = temporaryFolder()
+        let outputs = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: false)
+        // Standard input stays open, so the run waits with its temporary file created.
+        let pipe = Pipe()
+        let (process, _) = try run(
+            [command, "-o", outputs.path + "/result.txt"], stdin: pipe.fileHandleForReading, in: folder)
+        pipe.fileHandleForWriting.write(Data("Công ty nợ đóng BHXH 7 tháng.\n".utf8))
+        let deadline = Date().addingTimeInterval(60)
+        func entries() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: outputs.path)) ?? [] }
+        while entries().isEmpty && process.isRunning && Date() < deadline { usleep(5_000) }
+        usleep(100_000)
+        #expect(process.isRunning, "the run ended before it could be interrupted")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        try? pipe.fileHandleForWriting.close()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 143)
+        #expect(entries().isEmpty, "temporary file left behind: \(entries())")
+    }
+
     @Test func theRegisterIsNeverReplacedByItsOwnReportOrExport() throws {
         guard KienNghiBinary.path != nil else {
             Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
