@@ -118,4 +118,24 @@ struct HostileOutputTests {
         #expect(result.status == 73, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: target), "SQLite followed the dangling link")
     }
+
+    @Test func lexiconFitWritesBothFilesOrNeither() throws {
+        guard KienNghiBinary.path != nil else {
+            Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
+            return
+        }
+        let folder = temporaryFolder()
+        let output = folder.appendingPathComponent("learned")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: false)
+        #expect(mkfifo(output.appendingPathComponent("proposed-phrases.tsv").path, 0o644) == 0)
+        let result = try KienNghiBinary.run(
+            [
+                "lexicon", "fit", "--gold", Golden.corpus("labelled/petitions-dev.jsonl"), "-o", output.path,
+                "--lang", "en",
+            ], logs: folder)
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("named pipe (FIFO)"), "\(result.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        #expect(left == ["proposed-phrases.tsv"], "\(left)")
+    }
 }
