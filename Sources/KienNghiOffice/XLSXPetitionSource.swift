@@ -369,6 +369,7 @@ struct CellDecoder {
             guard let index = Int(digits), index >= 0, index < shared.count else {
                 return .failure(.missingSharedString(index: String(digits.prefix(20)), count: shared.count))
             }
+            if shared.isTooLong(index) { return .failure(.tooLong(limit: XLSXPetitionSource.maximumCellBytes)) }
             text = shared.hasRunFonts(index) ? shared[index] : LegacyRuns.repair(shared[index], font: font)
         case "n", "b", "e", "d": text = value
         default: text = LegacyRuns.repair(value, font: font)
@@ -384,6 +385,8 @@ struct SharedStrings {
     private var bytes: [UInt8] = []
     private var ends: [UInt32] = []
     private var runFonts: [Bool] = []
+    /// Strings longer than a cell may be, kept empty: a cell using one rejects only its row.
+    private var overLong: Set<Int> = []
     /// Largest table accepted (text bytes, strings): keeps peak memory well under 1 GiB.
     static let maximumBytes = 512 << 20
     static let maximumCount = 10_000_000
@@ -400,12 +403,14 @@ struct SharedStrings {
         var inRun = false
         var hasRunFonts = false
         var inPhonetic = false
+        var tooLong = false
         var table = SharedStrings()
         _ = try package.parse(part) { event in
             switch event {
             case .start("si", _):
                 current = ""
                 hasRunFonts = false
+                tooLong = false
             case .start("r", _):
                 inRun = true
                 run = ""
@@ -416,19 +421,22 @@ struct SharedStrings {
             case .start("rPh", _): inPhonetic = true
             case .end("rPh"): inPhonetic = false
             case .start("t", _): inText = !inPhonetic
-            case .text(let text) where inText:
+            case .text(let text) where inText && !tooLong:
                 if inRun { run += text } else { current += text }
                 if current.utf8.count + run.utf8.count > XLSXPetitionSource.maximumCellBytes {
-                    throw package.failure(part, .tokenTooLarge(limit: XLSXPetitionSource.maximumCellBytes))
+                    tooLong = true
+                    current = ""
+                    run = ""
                 }
             case .end("t"): inText = false
             case .end("r"):
                 inRun = false
-                current += LegacyRuns.repair(run, font: runFont)
+                if !tooLong { current += LegacyRuns.repair(run, font: runFont) }
             case .end("si"):
                 if table.bytes.count + current.utf8.count > Self.maximumBytes || table.ends.count >= Self.maximumCount {
                     throw package.failure(part, .partTooLarge(limit: UInt64(Self.maximumBytes)))
                 }
+                if tooLong { table.overLong.insert(table.ends.count) }
                 table.bytes.append(contentsOf: current.utf8)
                 table.ends.append(UInt32(table.bytes.count))
                 table.runFonts.append(hasRunFonts)
@@ -444,4 +452,7 @@ struct SharedStrings {
     }
 
     func hasRunFonts(_ index: Int) -> Bool { runFonts[index] }
+
+    /// The string at `index` was longer than a cell may be (its text was not kept).
+    func isTooLong(_ index: Int) -> Bool { overLong.contains(index) }
 }

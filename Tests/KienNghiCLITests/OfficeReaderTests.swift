@@ -78,6 +78,25 @@ struct OfficeReaderTests {
         }
     }
 
+    @Test func anOverLongSharedStringRejectsOnlyItsRow() throws {
+        // Excel keeps every text in the shared-string table: a string over the cell limit
+        // used to refuse the whole workbook (exit 15) instead of one row.
+        let long = String(repeating: "Công ty nợ BHXH ", count: 70_000)
+        let shared = ["STT", "Nội dung kiến nghị", long, "Công nhân đề nghị sửa nhà vệ sinh phân xưởng"]
+        func cell(_ reference: String, _ index: Int) -> String { #"<c r="\#(reference)" t="s"><v>\#(index)</v></c>"# }
+        let rows =
+            #"<row r="1">\#(cell("A1", 0))\#(cell("B1", 1))</row>"# + #"<row r="2">\#(cell("B2", 2))</row>"#
+            + #"<row r="3">\#(cell("B3", 3))</row>"#
+        let result = try read(try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows, shared: shared)))
+        #expect(result.texts == [shared[3]])
+        #expect(result.rejected.count == 1)
+        if case .cell(_, let reference, .tooLong) = result.rejected.first?.detail {
+            #expect(reference == "B2")
+        } else {
+            Issue.record("expected a too-long cell B2: \(String(describing: result.rejected.first?.detail))")
+        }
+    }
+
     @Test func cellReferencesBeyondExcelsGridAreRejectedNotAllocated() throws {
         let rows =
             Self.header + #"<row r="2"><c r="ZZZZZZZZZZ2" t="inlineStr"><is><t>xa</t></is></c></row>"#

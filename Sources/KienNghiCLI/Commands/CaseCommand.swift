@@ -46,6 +46,14 @@ struct StoreOptions: ParsableArguments {
         try CaseOptionParsing.open(store, analyzer: analyzer, lang)
     }
 
+    /// The SQLite register's files (database, write-ahead log, shared memory,
+    /// rollback journal): inputs an output must never replace. None for PostgreSQL.
+    var storeFiles: [String] {
+        let location = StoreLocation.resolve(store)
+        guard !StoreLocation.isPostgres(location) else { return [] }
+        return [location, location + "-wal", location + "-shm", location + "-journal"]
+    }
+
     func run(_ body: () throws -> Void) throws { try CaseOptionParsing.run(lang, body) }
 
     /// Runs `body` on the opened register and closes it after; store failures are worded for the user.
@@ -624,7 +632,7 @@ struct CaseExportCommand: ParsableCommand {
             let today = try options.day()
             let (header, rows) = try CaseExportCommand.table(
                 table, register: register, dialogue: dialogue, today: today, unmask: unmask, l)
-            try TableExport.write(header: header, rows: rows, to: output, l)
+            try TableExport.write(header: header, rows: rows, to: output, inputs: options.storeFiles, l)
             Terminal.warn(l.pick("Đã ghi \(output) (\(rows.count) dòng).", "Wrote \(output) (\(rows.count) rows)."))
         }
     }
@@ -701,7 +709,7 @@ struct CaseReportCommand: ParsableCommand {
             let html = CaseReportRenderer(language: l, themeLabels: labels, unmask: unmask).render(
                 status: status, recurring: recurring, today: today)
             do {
-                let file = try AtomicOutputFile(path: output, inputs: [])
+                let file = try AtomicOutputFile(path: output, inputs: options.storeFiles)
                 try file.write(html)
                 try file.commit()
             } catch let failure as AtomicOutputFile.Failure {
@@ -733,12 +741,13 @@ enum TextTable {
 
 /// Writes a table as CSV or XLSX, atomically.
 enum TableExport {
-    static func write(header: [String], rows: [[String]], to path: String, _ l: Language) throws {
+    /// `inputs`: files the output must not replace (the register's own).
+    static func write(header: [String], rows: [[String]], to path: String, inputs: [String], _ l: Language) throws {
         let kind = URL(fileURLWithPath: path).pathExtension.lowercased()
         do {
             switch kind {
             case "csv", "":
-                let file = try AtomicOutputFile(path: path, inputs: [])
+                let file = try AtomicOutputFile(path: path, inputs: inputs)
                 try file.write(([header] + rows).map { $0.map(csvCell).joined(separator: ",") + "\r\n" }.joined())
                 try file.commit()
             case "xlsx":

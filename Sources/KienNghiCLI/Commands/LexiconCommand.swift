@@ -278,16 +278,24 @@ struct LexiconFitCommand: RenderingCommand {
             ("weights.tsv", LearnedWeightsWriter.weightsFile(weights, trainedOn: petitions.count, seed: seed)),
             ("proposed-phrases.tsv", LearnedWeightsWriter.proposalsFile(proposals)),
         ]
-        for (name, text) in files {
-            let path = URL(fileURLWithPath: output).appendingPathComponent(name).path
-            let file = try AtomicOutputFile(path: path, inputs: gold)
+        // Both destinations are checked (and their temporary files made) before
+        // either is written, so a refused one never leaves the other half done.
+        do {
+            let outputs = try files.map { name, text in
+                (
+                    try AtomicOutputFile(
+                        path: URL(fileURLWithPath: output).appendingPathComponent(name).path, inputs: gold), text
+                )
+            }
             do {
-                try file.write(text)
-                try file.commit()
+                for (file, text) in outputs { try file.write(text) }
+                for (file, _) in outputs { try file.commit() }
             } catch {
-                file.discard()
+                for (file, _) in outputs { file.discard() }
                 throw error
             }
+        } catch let failure as AtomicOutputFile.Failure {
+            throw CLIError(failure, l)
         }
         let features = Set(weights.entries.map(\.feature)).count
         return l.pick(

@@ -188,10 +188,12 @@ final class ByteSink {
         buffer.reserveCapacity(Self.flushSize + (64 << 10))
         self.language = language
         if let output, output != "-" {
+            // Ctrl-C, SIGTERM or SIGHUP must remove the unfinished temporary file.
+            Terminal.cleanUpOnInterrupt()
             do {
-                file = try AtomicOutputFile(path: output, inputs: input == "-" ? [] : [input])
+                file = try AtomicOutputFile(path: output, inputs: [input])
             } catch let failure as AtomicOutputFile.Failure {
-                throw CLIError(failure.message(language), code: .cannotCreate)
+                throw CLIError(failure, language)
             }
             toStandardOutput = false
         } else {
@@ -209,7 +211,9 @@ final class ByteSink {
 
     func flush() throws {
         if let file {
-            try file.write(bytes: buffer)
+            do { try file.write(bytes: buffer) } catch let failure as AtomicOutputFile.Failure {
+                throw CLIError(failure, language)
+            }
         } else if toStandardOutput {
             try Self.writeAll(buffer, to: 1)
         } else {
@@ -224,7 +228,7 @@ final class ByteSink {
         do {
             try file?.commit()
         } catch let failure as AtomicOutputFile.Failure {
-            throw CLIError(failure.message(language), code: .cannotCreate)
+            throw CLIError(failure, language)
         }
     }
 

@@ -111,7 +111,28 @@ package struct TextDecoder: Sendable {
                 units.append(UInt16(high) << 8 | UInt16(low))
                 i += 2
             }
-            return DecodedText(text: String(decoding: units, as: UTF16.self), encoding: encoding)
+            // A surrogate without its pair is an invalid sequence, as an invalid UTF-8 byte is:
+            // an error naming its offset, or U+FFFD counted when lenient.
+            var replaced = 0
+            var j = 0
+            while j < units.count {
+                let unit = units[j]
+                if unit < 0xD800 || unit > 0xDFFF {
+                    j += 1
+                    continue
+                }
+                if unit <= 0xDBFF && j + 1 < units.count && (0xDC00...0xDFFF).contains(units[j + 1]) {
+                    j += 2
+                    continue
+                }
+                guard lenient else {
+                    throw .invalidBytes(encoding: littleEndian ? "UTF-16LE" : "UTF-16BE", offset: j * 2)
+                }
+                replaced += 1
+                j += 1
+            }
+            return DecodedText(
+                text: String(decoding: units, as: UTF16.self), encoding: encoding, replacedSequences: replaced)
         case .windows1258, .icu:
             let name = encoding == .windows1258 ? "windows-1258" : encoding.description
             guard let result = ICU.convert(bytes, from: name, lenient: lenient) else { throw .unknownEncoding(name) }

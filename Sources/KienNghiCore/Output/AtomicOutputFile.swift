@@ -263,7 +263,9 @@ package final class AtomicOutputFile {
         guard lstat(path, &target) == 0 else { return }
         for input in inputs {
             var info = stat()
-            if stat(input, &info) == 0 && info.st_dev == target.st_dev && info.st_ino == target.st_ino {
+            // "-" is standard input, which may be redirected from the destination (`- -o F < F`).
+            let found = input == "-" ? fstat(0, &info) == 0 : stat(input, &info) == 0
+            if found && info.st_dev == target.st_dev && info.st_ino == target.st_ino {
                 throw Failure.wouldOverwriteInput(path: path)
             }
         }

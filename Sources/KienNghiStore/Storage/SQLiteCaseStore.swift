@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KienNghiCore
 
 /// The embedded register: one SQLite file, created on first use, written
 /// through GRDB in IMMEDIATE transactions with a write-ahead journal (a killed
@@ -12,15 +13,12 @@ package final class SQLiteCaseStore: CaseStore {
     package var kind: String { "sqlite" }
 
     /// Opens (or creates) the file and migrates it. Refuses directories and
-    /// anything that is not a regular file.
+    /// anything that is not a regular file, symbolic links included (even a
+    /// dangling one, which SQLite would follow to create a file elsewhere).
     package init(path: String) throws {
         self.path = path
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) ?? nil
-            if isDirectory.boolValue || (type != nil && type != .typeRegular) {
-                throw StoreFailure.cannotOpen(store: path, why: "not a regular file")
-            }
+        if let kind = AtomicOutputFile.FileKind.of(path), kind != .regular {
+            throw StoreFailure.cannotOpen(store: path, why: "not a regular file")
         }
         var configuration = GRDB.Configuration()
         configuration.busyMode = .timeout(30)

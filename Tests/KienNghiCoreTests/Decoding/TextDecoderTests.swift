@@ -48,6 +48,25 @@ struct TextDecoderTests {
         #expect(decoded.text.contains("\u{FFFD}"))
     }
 
+    @Test(arguments: [TextEncoding.utf16LittleEndian, .utf16BigEndian])
+    func aLoneUTF16SurrogateNamesTheOffsetAndLenientModeCounts(encoding: TextEncoding) throws {
+        // It used to become U+FFFD silently, while an invalid UTF-8 byte stops the run.
+        let little = encoding == .utf16LittleEndian
+        func units(_ text: String) -> [UInt8] {
+            text.utf16.flatMap { little ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        }
+        for surrogate: UInt16 in [0xD800, 0xDC00] {
+            let lone: [UInt8] = little ? [UInt8(surrogate & 0xFF), UInt8(surrogate >> 8)] : [UInt8(surrogate >> 8), 0]
+            let bytes = units("Người lao động ") + lone + units(" chốt sổ 😀")
+            #expect(throws: TextDecodingFailure.invalidBytes(encoding: little ? "UTF-16LE" : "UTF-16BE", offset: 30)) {
+                try TextDecoder(encoding: encoding).decode(bytes)
+            }
+            let decoded = try TextDecoder(encoding: encoding, lenient: true).decode(bytes)
+            #expect(decoded.replacedSequences == 1)
+            #expect(decoded.text == "Người lao động \u{FFFD} chốt sổ 😀")
+        }
+    }
+
     @Test func explicitEncodingOverridesDetection() throws {
         let decoded = try TextDecoder(encoding: TextEncoding(name: "tcvn3")).decode(Array("ch\u{00B8}u".utf8))
         #expect(decoded.encoding == .legacy(.tcvn3))
