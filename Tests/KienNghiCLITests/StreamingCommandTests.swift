@@ -70,4 +70,44 @@ struct StreamingCommandTests {
         #expect(tokens == whole.tokens.count)
         #expect(lastEnd == whole.tokens.last!.span.end)
     }
+    /// Inputs with no line feed for more than a block (a file with CR line ends,
+    /// one line of 1.2 MB) and UTF-16 input are cut into pieces too, and give
+    /// the same text as normalising the whole.
+    @Test func normalizeOfCROnlyOneLongLineAndUTF16EqualsWholeText() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = Self.generatedText().split(separator: "\n").map(String.init)
+        let carriageReturns = lines.joined(separator: "\r") + "\r"
+        let oneLine = lines.joined(separator: " ")
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(Self.generatedText().data(using: .utf16LittleEndian)!)
+        for (name, bytes, text) in [
+            ("cr.txt", Data(carriageReturns.utf8), carriageReturns), ("line.txt", Data(oneLine.utf8), oneLine),
+            ("utf16.txt", utf16, Self.generatedText()),
+        ] {
+            let input = folder.appendingPathComponent(name).path
+            let output = folder.appendingPathComponent("out-" + name).path
+            try bytes.write(to: URL(fileURLWithPath: input))
+            try NormalizeCommand.parse([input, "-o", output]).run()
+            let streamed = try String(contentsOfFile: output, encoding: .utf8)
+            #expect(streamed == Analyzer().normalize(text), "\(name)")
+        }
+    }
+
+    /// The tokens of one 1.2 MB line read in pieces are the tokens of the whole line
+    /// (a piece ends at a space; only the sentence count may differ there).
+    @Test func tokenizeOfOneLongLineGivesTheWholeLinesTokens() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = Self.generatedText().split(separator: "\n").joined(separator: " ")
+        let input = folder.appendingPathComponent("line.txt").path
+        let output = folder.appendingPathComponent("tokens.tsv").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: input))
+        try TokenizeCommand.parse([input, "-o", output]).run()
+        let spans = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+            .filter { !$0.hasPrefix("# ") }
+            .map { line in line.split(separator: "\t", omittingEmptySubsequences: false).prefix(2).map { Int($0)! } }
+        let whole = Analyzer().analyze(text).tokens.map { [$0.span.start, $0.span.end] }
+        #expect(spans == whole)
+    }
 }

@@ -45,7 +45,7 @@ struct TextChunk {
 /// Reads a `normalize`/`tokenize` input (a file or standard input) as decoded
 /// chunks cut at line ends, with the same detection, warnings and error
 /// messages as a whole-file read. The encoding is decided on the first chunk.
-/// UTF-16 input (line ends are not single bytes) is decoded whole.
+/// UTF-16 input (line ends are not single bytes) is re-cut on whole code units.
 struct StreamingTextInput {
     let options: TextInputOptions
     var blockSize = 1 << 20
@@ -78,7 +78,8 @@ struct StreamingTextInput {
         var decodedOffset = 0
         var replaced = 0
         var first = true
-        var wholeUTF16: [UInt8]? = nil
+        // UTF-16 bytes not yet decoded, their offset in the file, and the byte order.
+        var utf16: (pending: [UInt8], offset: Int, bigEndian: Bool)? = nil
         func emit(_ bytes: [UInt8], at offset: Int) throws {
             // Later chunks of a UTF-8 file: the standard library's validating
             // copy is one pass; the decoder (for its error message) only on failure.
@@ -116,14 +117,46 @@ struct StreamingTextInput {
             decodedOffset += decoded.text.utf8.count
             try body(chunk)
         }
+        // Decodes the UTF-16 bytes held so far up to their last line end (or other ``TextCut``
+        // point once a block's worth has no line end); at the end of the input, all of them.
+        func emitUTF16(final: Bool) throws {
+            while var held = utf16, !held.pending.isEmpty {
+                var end: Int? = nil
+                if held.pending.count < blockSize {
+                    guard final else { return }
+                    end = held.pending.count
+                } else {
+                    let lineFeed: [UInt8] = held.bigEndian ? [0x00, 0x0A] : [0x0A, 0x00]
+                    var k = held.pending.count / 2 - 1
+                    while k >= 0, end == nil {
+                        if held.pending[2 * k] == lineFeed[0] && held.pending[2 * k + 1] == lineFeed[1] {
+                            end = 2 * k + 2
+                        }
+                        k -= 1
+                    }
+                    if end == nil { end = TextCut.utf16(held.pending, bigEndian: held.bigEndian) }
+                    if end == nil || end == 0 {
+                        guard final else { return }
+                        end = held.pending.count
+                    }
+                }
+                let cut = end!
+                let piece = Array(held.pending[..<cut])
+                held.pending.removeSubrange(..<cut)
+                utf16 = (held.pending, held.offset + cut, held.bigEndian)
+                try emit(piece, at: held.offset)
+            }
+        }
         do {
             try LineChunkReader(path: path, blockSize: blockSize).forEachChunk { bytes, offset in
-                if wholeUTF16 != nil {
-                    wholeUTF16!.append(contentsOf: bytes)
+                if utf16 != nil {
+                    utf16!.pending.append(contentsOf: bytes)
+                    try emitUTF16(final: false)
                     return
                 }
-                if first, Self.isUTF16(bytes, named: decoder.encoding) {
-                    wholeUTF16 = bytes
+                if first, let bigEndian = Self.utf16ByteOrder(bytes, named: decoder.encoding) {
+                    utf16 = (bytes, offset, bigEndian)
+                    try emitUTF16(final: false)
                     return
                 }
                 try emit(bytes, at: offset)
@@ -135,7 +168,7 @@ struct StreamingTextInput {
                 l.pick("Không đọc được tệp \(path) (kiểm tra quyền đọc).", "Cannot read \(path) (check permissions)."),
                 code: .noInput)
         }
-        if let wholeUTF16 { try emit(wholeUTF16, at: 0) }
+        if utf16 != nil { try emitUTF16(final: true) }
         if replaced > 0 {
             Terminal.warn(
                 l.pick(
@@ -148,9 +181,13 @@ struct StreamingTextInput {
         bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
     }
 
-    private static func isUTF16(_ bytes: [UInt8], named encoding: TextEncoding?) -> Bool {
-        if let encoding { return encoding == .utf16LittleEndian || encoding == .utf16BigEndian }
-        return bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+    /// For UTF-16 input (named, or starting with a byte-order mark), whether it is big-endian; nil otherwise.
+    private static func utf16ByteOrder(_ bytes: [UInt8], named encoding: TextEncoding?) -> Bool? {
+        if let encoding {
+            return encoding == .utf16BigEndian ? true : encoding == .utf16LittleEndian ? false : nil
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) { return false }
+        return bytes.starts(with: [0xFE, 0xFF]) ? true : nil
     }
 }
 
