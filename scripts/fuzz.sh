@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TARGETS="utf16 windows1258 tcvn3 vni viscii vps detect csv txt jsonl xlsx docx analyze lexicon"
+TARGETS="utf16 windows1258 tcvn3 vni viscii vps detect cut csv txt jsonl xlsx docx analyze lexicon"
 which=${1:-all}
 seconds=${2:-15}
 shift $(( $# > 2 ? 2 : $# ))

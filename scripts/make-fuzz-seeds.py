@@ -35,6 +35,11 @@ corpora["utf16"] = {
     "lone-surrogate.txt": b"\x00\xd8a\x00" + "ổ".encode("utf-16-le"),
     "pair.txt": "📄 đơn".encode("utf-16-le"),
 }
+# Cut points of long lines: CR line ends, spaces, NFD marks, a surrogate pair (UTF-16 is cut on the same bytes).
+corpora["cut"] = {
+    "cr.txt": TEXT.encode().replace(b" ", b"\r", 2), "nfd.txt": fixture("nfd.txt"),
+    "no-space.txt": TEXT.replace(" ", "").encode(), "pair.txt": "📄 đơn".encode("utf-16-le"),
+}
 corpora["detect"] = {
     "utf8.txt": fixture("utf8.txt"), "utf8-bom.txt": fixture("utf8-bom.txt"),
     "utf16le-bom.txt": fixture("utf16le-bom.txt")[:80], "nfd.txt": fixture("nfd.txt"),

@@ -22,6 +22,28 @@ enum DecoderTargets {
             }
             decodeBoth(bytes, TextDecoder())
         },
+        FuzzTarget(name: "cut", summary: "cut points of lines longer than a block (UTF-8 and UTF-16)") { bytes in
+            // Inside the text, never inside a UTF-8 character or surrogate pair of valid text.
+            if let cut = TextCut.utf8(bytes) {
+                require(cut > 0 && cut < bytes.count, "UTF-8 cut \(cut) outside 1..<\(bytes.count)")
+                if String(validating: bytes, as: UTF8.self) != nil {
+                    require(
+                        String(validating: bytes[..<cut], as: UTF8.self) != nil
+                            && String(validating: bytes[cut...], as: UTF8.self) != nil,
+                        "UTF-8 cut \(cut) splits a character")
+                }
+            }
+            for bigEndian in [false, true] {
+                guard let cut = TextCut.utf16(bytes, bigEndian: bigEndian) else { continue }
+                require(cut > 0 && cut < bytes.count && cut % 2 == 0, "UTF-16 cut \(cut) not on a code unit inside")
+                func unit(_ at: Int) -> Int {
+                    bigEndian ? Int(bytes[at]) << 8 | Int(bytes[at + 1]) : Int(bytes[at + 1]) << 8 | Int(bytes[at])
+                }
+                require(
+                    !((0xD800...0xDBFF).contains(unit(cut - 2)) && (0xDC00...0xDFFF).contains(unit(cut))),
+                    "UTF-16 cut \(cut) splits a surrogate pair")
+            }
+        },
     ]
 
     /// A single-byte table maps every byte to exactly one scalar; VNI pairs at most halve the count.
