@@ -24,12 +24,13 @@ struct FrontDoorFindingsTests {
         #expect(fromPipe == fromArgument)
     }
 
+    /// Invalid bytes exit 11, as the README's table and `classify` say.
     @Test func classifyTextRefusesInvalidUTF8OnStandardInput() throws {
         let pipe = Pipe()
         try pipe.fileHandleForWriting.write(contentsOf: Data([0x43, 0xF4, 0x6E, 0x67]))
         try pipe.fileHandleForWriting.close()
         #expect { try ClassifyTextCommand.parse(["-"]).render(standardInput: pipe.fileHandleForReading) } throws: {
-            ($0 as? CLIError)?.code == .dataError
+            ($0 as? CLIError)?.code == .encoding
         }
     }
 

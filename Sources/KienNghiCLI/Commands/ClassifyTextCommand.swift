@@ -65,7 +65,7 @@ struct ClassifyTextCommand: RenderingCommand {
                 l.pick(
                     "Nội dung từ stdin không phải UTF-8: chuyển sang UTF-8, hoặc lưu thành tệp và dùng `kiennghi classify --encoding ...`.",
                     "Standard input is not UTF-8: convert it, or save it to a file and use `kiennghi classify --encoding ...`."
-                ), code: .dataError)
+                ), code: .encoding)
         }
         return text
     }

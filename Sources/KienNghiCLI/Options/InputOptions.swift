@@ -17,7 +17,7 @@ struct TextInputOptions: ParsableArguments {
 
     var displayName: String { input == "-" ? "<stdin>" : input }
 
-    /// Reads and decodes the input, or exits with a message and code 65 (data error).
+    /// Reads and decodes the input, or exits with a message and the code of the README's table (11; 13 for a binary file).
     func read() throws -> DecodedText {
         let bytes = try InputFiles.readBytes(input, language: language.lang)
         var decoder = TextDecoder(lenient: lenient)
@@ -47,7 +47,7 @@ struct TextInputOptions: ParsableArguments {
             }
             return decoded
         } catch {
-            throw CLIError(error.message(file: displayName, language: language.lang), code: .dataError)
+            throw CLIError(error.message(file: displayName, language: language.lang), code: ExitStatus(error))
         }
     }
 }

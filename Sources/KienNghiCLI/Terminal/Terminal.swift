@@ -59,6 +59,17 @@ enum ExitStatus: Int32, CaseIterable {
         self = ExitStatus(rawValue: failure.exitStatus) ?? .software
     }
 
+    /// The code for a text that could not be decoded: as for a whole input file
+    /// (11, a binary file 13, an unknown `--encoding` 64), so `normalize` and
+    /// `tokenize` exit as `classify` does.
+    init(_ failure: TextDecodingFailure) {
+        if case .unknownEncoding = failure {
+            self = .usage
+        } else {
+            self.init(InputFailure.decoding(path: "", failure))
+        }
+    }
+
     /// The code for an output that could not be written.
     init(_ failure: AtomicOutputFile.Failure) {
         switch failure {
