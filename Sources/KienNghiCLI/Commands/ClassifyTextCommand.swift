@@ -22,8 +22,10 @@ struct ClassifyTextCommand: RenderingCommand {
 
     @OptionGroup var options: ClassifierOptions
 
-    /// The most a petition read from standard input may hold (bytes).
-    static let maximumInput = 1 << 20
+    /// The most a petition read from standard input may hold (bytes): the limit
+    /// of one petition in a pile (1 MiB), so `classify-text` never explains a
+    /// text that `classify` would reject as `too-long`.
+    static let maximumInput = InputLimits.maxPetitionBytes
 
     func render() throws -> String { try render(standardInput: .standardInput) }
 

@@ -61,8 +61,9 @@ extension Language: ExpressibleByArgument {}
 
 /// Reading whole files with messages a person can act on.
 enum InputFiles {
-    /// The most a command that reads one whole text (classify-text, normalize,
-    /// tokenize, evaluate) takes: 32 MiB. Piles of any size go through `classify`.
+    /// The most a file read whole (an `evaluate` gold file) may hold: 32 MiB.
+    /// `classify-text` takes one petition (``ClassifyTextCommand/maximumInput``),
+    /// `normalize` and `tokenize` stream; piles of any size go through `classify`.
     static let maxWholeFileBytes = 32 << 20
 
     static func readBytes(_ path: String, language: Language) throws -> [UInt8] {
