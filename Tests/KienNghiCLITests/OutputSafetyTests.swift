@@ -160,6 +160,33 @@ struct OutputSafetyTests {
         #expect(entries(routed) == written)
     }
 
+    /// `classify -` without `-o` writes `ket-qua.kiennghi.csv` in the current folder, and says so
+    /// (it used to write `./-.kiennghi.csv`); a named input still gets `NAME.kiennghi.csv` beside it.
+    @Test func classifyStandardInputWithoutOutputHasASensibleName() throws {
+        #expect(ClassifyCommand.defaultOutput(for: "-") == "ket-qua.kiennghi.csv")
+        #expect(ClassifyCommand.defaultOutput(for: "/a/don.xlsx") == "/a/don.kiennghi.csv")
+        let folder = temporaryFolder()
+        let work = folder.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: false)
+        let input = folder.appendingPathComponent("don.txt").path
+        _ = FileManager.default.createFile(atPath: input, contents: Data("Đề nghị sửa đường vào KCN\n".utf8))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(KienNghiBinary.path))
+        process.arguments = ["classify", "-"]
+        process.currentDirectoryURL = work
+        let err = folder.appendingPathComponent("stderr.log")
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = try #require(FileHandle(forReadingAtPath: input))
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(entries(work.path) == ["ket-qua.kiennghi.csv"])
+        let stderr = String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self)
+        #expect(stderr.contains("ket-qua.kiennghi.csv trong thư mục hiện tại"), "\(stderr)")
+    }
+
     /// A second `route` into the same folder deletes nothing, but says which agency files are
     /// left from the earlier run and marks them in the index, so no old petition is sent out.
     @Test func routeAgainNamesAgencyFilesLeftByAnEarlierRun() throws {
