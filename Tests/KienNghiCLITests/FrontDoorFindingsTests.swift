@@ -24,12 +24,40 @@ struct FrontDoorFindingsTests {
         #expect(fromPipe == fromArgument)
     }
 
+    /// `classify-text -` takes one petition: at most 1 MiB, the limit of a petition in a pile,
+    /// and the README says so (it used to promise 32 MiB).
+    @Test func classifyTextStandardInputHoldsOnePetitionAsTheREADMESays() throws {
+        #expect(ClassifyTextCommand.maximumInput == InputLimits.maxPetitionBytes)
+        let folder = temporaryFolder()
+        let line = "Đề nghị sửa đường. "
+        let text = String(repeating: line, count: ClassifyTextCommand.maximumInput / line.utf8.count)
+        func file(_ content: String) throws -> FileHandle {
+            let path = folder.appendingPathComponent(UUID().uuidString).path
+            _ = FileManager.default.createFile(atPath: path, contents: Data(content.utf8))
+            return try #require(FileHandle(forReadingAtPath: path))
+        }
+        let padded = text + String(repeating: " ", count: ClassifyTextCommand.maximumInput - text.utf8.count)
+        _ = try ClassifyTextCommand.parse(["-"]).render(standardInput: file(padded))
+        #expect { try ClassifyTextCommand.parse(["-"]).render(standardInput: file(padded + " ")) } throws: {
+            ($0 as? CLIError)?.message.contains("kiennghi classify") == true
+        }
+        let readme = try String(
+            contentsOf: Golden.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let sizes = readme.components(separatedBy: "- **Sizes.**").dropFirst().first?
+            .components(separatedBy: "\n- **").first?.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(
+            sizes?.contains(
+                "`classify-text` classifies one petition, so its standard input holds at most \(ClassifyTextCommand.maximumInput >> 20) MiB too"
+            ) == true, "\(sizes ?? "")")
+    }
+
+    /// Invalid bytes exit 11, as the README's table and `classify` say.
     @Test func classifyTextRefusesInvalidUTF8OnStandardInput() throws {
         let pipe = Pipe()
         try pipe.fileHandleForWriting.write(contentsOf: Data([0x43, 0xF4, 0x6E, 0x67]))
         try pipe.fileHandleForWriting.close()
         #expect { try ClassifyTextCommand.parse(["-"]).render(standardInput: pipe.fileHandleForReading) } throws: {
-            ($0 as? CLIError)?.code == .dataError
+            ($0 as? CLIError)?.code == .encoding
         }
     }
 

@@ -160,6 +160,80 @@ struct OutputSafetyTests {
         #expect(entries(routed) == written)
     }
 
+    /// `classify -` without `-o` writes `ket-qua.kiennghi.csv` in the current folder, and says so
+    /// (it used to write `./-.kiennghi.csv`); a named input still gets `NAME.kiennghi.csv` beside it.
+    @Test func classifyStandardInputWithoutOutputHasASensibleName() throws {
+        #expect(ClassifyCommand.defaultOutput(for: "-") == "ket-qua.kiennghi.csv")
+        #expect(ClassifyCommand.defaultOutput(for: "/a/don.xlsx") == "/a/don.kiennghi.csv")
+        let folder = temporaryFolder()
+        let work = folder.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: false)
+        let input = folder.appendingPathComponent("don.txt").path
+        _ = FileManager.default.createFile(atPath: input, contents: Data("Đề nghị sửa đường vào KCN\n".utf8))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(KienNghiBinary.path))
+        process.arguments = ["classify", "-"]
+        process.currentDirectoryURL = work
+        let err = folder.appendingPathComponent("stderr.log")
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = try #require(FileHandle(forReadingAtPath: input))
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(entries(work.path) == ["ket-qua.kiennghi.csv"])
+        let stderr = String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self)
+        #expect(stderr.contains("ket-qua.kiennghi.csv trong thư mục hiện tại"), "\(stderr)")
+    }
+
+    /// A second `route` into the same folder deletes nothing, but says which agency files are
+    /// left from the earlier run and marks them in the index, so no old petition is sent out.
+    @Test func routeAgainNamesAgencyFilesLeftByAnEarlierRun() throws {
+        let folder = temporaryFolder()
+        let routed = try precious(in: folder, "theo-co-quan")
+        _ = FileManager.default.createFile(atPath: routed + "/ghi-chu.csv", contents: Data("của người dùng".utf8))
+        let first = try KienNghiBinary.run(["route", Golden.corpus("petitions-2019.csv"), "-o", routed], logs: folder)
+        #expect(first.status == 0)
+        #expect(!first.stderr.contains("không thuộc lần chia này"), "a fresh folder has nothing old")
+        let firstRun = Set(entries(routed)).subtracting(["keep.txt", "ghi-chu.csv", "muc-luc.csv"])
+        #expect(firstRun.count > 2)
+
+        let one = folder.appendingPathComponent("mot-don.txt").path
+        _ = FileManager.default.createFile(
+            atPath: one, contents: Data("Công ty nợ đóng BHXH 6 tháng, chưa chốt sổ cho công nhân\n".utf8))
+        /// Rows of the index: (agency cell, count cell, file cell); file names hold no comma.
+        func rows(_ index: String) -> [(agency: String, count: String, file: String)] {
+            let text = String(
+                decoding: FileManager.default.contents(atPath: routed + "/" + index) ?? Data(), as: UTF8.self)
+            return text.split(separator: "\r\n").dropFirst().map { line in
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                return (cells.dropLast(2).joined(separator: ","), cells[cells.count - 2], cells[cells.count - 1])
+            }
+        }
+        for (language, index, words) in [
+            (Language.vi, "muc-luc.csv", "không thuộc lần chia này"), (.en, "index.csv", "not part of this run"),
+        ] {
+            let present = Set(entries(routed)).subtracting(["keep.txt", "ghi-chu.csv", "muc-luc.csv", "index.csv"])
+            let second = try KienNghiBinary.run(
+                ["route", one, "-o", routed, "--lang", language.rawValue], logs: folder)
+            #expect(second.status == 0)
+            let listed = rows(index)
+            let current = listed.filter { !$0.count.isEmpty }
+            #expect(current.map { Int($0.count) ?? 0 }.reduce(0, +) == 1)
+            let stale = present.subtracting(current.map(\.file)).sorted()
+            #expect(!stale.isEmpty)
+            #expect(second.stderr.contains(words), "\(second.stderr)")
+            for file in stale { #expect(second.stderr.contains(file), "\(file) named as old") }
+            #expect(!second.stderr.contains("ghi-chu.csv") && !second.stderr.contains("keep.txt"))
+            let old = listed.filter { $0.count.isEmpty }
+            #expect(old.map(\.file) == stale, "old files listed, marked, after this run's rows")
+            #expect(old.allSatisfy { $0.agency.uppercased().contains(words.uppercased()) })
+            #expect(
+                Set(entries(routed)).isSuperset(of: firstRun.union(["keep.txt", "ghi-chu.csv"])), "nothing deleted")
+        }
+    }
+
     /// `route -o` on something that is not a folder says what it is, once, in the chosen language.
     @Test func routeNamesWhatItFoundInsteadOfAFolder() throws {
         let folder = temporaryFolder()

@@ -13,6 +13,7 @@ struct OutputSuggestionTests {
         ("odir", .directory, "odir/ket-qua.csv"),
         ("/", .directory, "/ket-qua.csv"),
         ("pipe", .fifo, "ket-qua.csv"),
+        ("", .directory, "ket-qua.csv"),
     ])
     func suggestionKeepsTheExtensionAndAWritablePlace(path: String, kind: AtomicOutputFile.FileKind, expected: String) {
         #expect(AtomicOutputFile.Failure.suggestion(path, kind: kind) == expected)
@@ -27,6 +28,16 @@ struct OutputSuggestionTests {
         path: String, kind: AtomicOutputFile.FileKind, format: String, expected: String
     ) {
         #expect(AtomicOutputFile.Failure.suggestion(path, kind: kind, format: format) == expected)
+    }
+
+    /// `-o ""` is an empty name, not a folder, and the name suggested is in the current folder
+    /// (it used to say "is a folder" and suggest `/ket-qua.csv`).
+    @Test(arguments: Language.allCases)
+    func anEmptyOutputNameIsNamedAsSuch(language: Language) throws {
+        let message = AtomicOutputFile.Failure.notARegularFile(path: "", kind: .directory).message(language)
+        #expect(message.contains(language.pick("trống", "empty")), "\(message)")
+        #expect(message.contains(" ket-qua.csv") && !message.contains("/ket-qua"), "\(message)")
+        #expect(exitCode { try ClassifyCommand.parse([Golden.corpus("petitions-2019.csv"), "-o", ""]).run() } == 73)
     }
 
     /// `classify in.csv -o DIR --format xlsx` is refused with an `.xlsx` name to use instead.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KienNghiCLI
@@ -34,8 +35,26 @@ struct TextCommandTests {
         let command = try NormalizeCommand.parse([Golden.fixture("mixed.txt")])
         #expect { try command.render() } throws: { error in
             let message = (error as? CLIError)?.message ?? ""
-            return message.contains("byte 257") && (error as? CLIError)?.code == .dataError
+            return message.contains("byte 257") && (error as? CLIError)?.code == .encoding
         }
+    }
+
+    /// The README's exit-code table: invalid bytes or an undetectable encoding is 11, a binary
+    /// file 13, for `normalize` and `tokenize` as for `classify` (they used to say 65).
+    @Test(arguments: [
+        ("bad-bytes.txt", [UInt8]("Công ty nợ ".utf8) + [0xFF, 0xFE] + [UInt8](" đóng BHXH\n".utf8), Int32(11)),
+        ("picture.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52], 13),
+    ])
+    func decodingFailuresExitAsTheTableSays(name: String, bytes: [UInt8], expected: Int32) throws {
+        let folder = temporaryFolder()
+        let path = folder.appendingPathComponent(name).path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let out = folder.appendingPathComponent("out").path
+        #expect(exitCode { try ClassifyCommand.parse([path, "-o", out + ".csv"]).run() } == expected)
+        #expect(exitCode { try NormalizeCommand.parse([path]).run() } == expected)
+        #expect(exitCode { try TokenizeCommand.parse([path, "-o", out + ".txt"]).run() } == expected)
+        #expect(exitCode { try TokenizeCommand.parse([path, "--json", "--lang", "en"]).run() } == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [name], "no output left")
     }
 
     @Test func missingFileIsReported() throws {

@@ -21,7 +21,9 @@ struct ClassifyCommand: ParsableCommand {
 
     @Option(
         name: .shortAndLong,
-        help: "Tệp kết quả: .csv (mặc định), .xlsx hoặc .jsonl. Mặc định: cạnh tệp đầu vào, TÊN.kiennghi.csv.")
+        help:
+            "Tệp kết quả: .csv (mặc định), .xlsx hoặc .jsonl. Mặc định: cạnh tệp đầu vào, TÊN.kiennghi.csv (đọc từ stdin: \(ClassifyCommand.standardInputOutput) trong thư mục hiện tại)."
+    )
     var output: String?
 
     @Option(help: "Định dạng kết quả: csv, xlsx, jsonl (mặc định: theo đuôi tệp).")
@@ -34,11 +36,21 @@ struct ClassifyCommand: ParsableCommand {
         try PileRun.runCommand(execute)
     }
 
+    /// The output without `-o` when the (first) input is standard input: in the
+    /// current folder, named like the README's examples (`-o ket-qua.csv`), never `-.kiennghi.csv`.
+    static let standardInputOutput = "ket-qua.kiennghi.csv"
+
+    /// The output without `-o`: `NAME.kiennghi.csv` next to the input, or
+    /// ``standardInputOutput`` in the current folder for `-`.
+    static func defaultOutput(for input: String) -> String {
+        if input == "-" { return standardInputOutput }
+        return URL(fileURLWithPath: input).deletingPathExtension().path + ".kiennghi.csv"
+    }
+
     /// Classifies and writes; returns the summary.
     func execute() throws -> PileProcessor.Summary {
         let l = pile.language
-        let destination =
-            output ?? (URL(fileURLWithPath: pile.inputs[0]).deletingPathExtension().path + ".kiennghi.csv")
+        let destination = output ?? Self.defaultOutput(for: pile.inputs[0])
         let kind = (format ?? URL(fileURLWithPath: destination).pathExtension).lowercased()
         guard kind.isEmpty || Self.formats.contains(kind) else {
             throw CLIError(
@@ -67,7 +79,7 @@ struct ClassifyCommand: ParsableCommand {
                     output: try AtomicOutputFile(path: destination, inputs: pile.inputs), inputColumns: columns,
                     withFileColumn: withFile, presenter: presenter)
             }
-            if output == nil { DefaultOutput.announce(destination, nextToInput: true, l) }
+            if output == nil { DefaultOutput.announce(destination, nextToInput: pile.inputs[0] != "-", l) }
             let summary = try PileRun.run(pile, processor) { try writer.write($0) }
             if summary.read > 0 {
                 try writer.finish()

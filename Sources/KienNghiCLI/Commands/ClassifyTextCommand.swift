@@ -22,8 +22,10 @@ struct ClassifyTextCommand: RenderingCommand {
 
     @OptionGroup var options: ClassifierOptions
 
-    /// The most a petition read from standard input may hold (bytes).
-    static let maximumInput = 1 << 20
+    /// The most a petition read from standard input may hold (bytes): the limit
+    /// of one petition in a pile (1 MiB), so `classify-text` never explains a
+    /// text that `classify` would reject as `too-long`.
+    static let maximumInput = InputLimits.maxPetitionBytes
 
     func render() throws -> String { try render(standardInput: .standardInput) }
 
@@ -65,7 +67,7 @@ struct ClassifyTextCommand: RenderingCommand {
                 l.pick(
                     "Nội dung từ stdin không phải UTF-8: chuyển sang UTF-8, hoặc lưu thành tệp và dùng `kiennghi classify --encoding ...`.",
                     "Standard input is not UTF-8: convert it, or save it to a file and use `kiennghi classify --encoding ...`."
-                ), code: .dataError)
+                ), code: .encoding)
         }
         return text
     }

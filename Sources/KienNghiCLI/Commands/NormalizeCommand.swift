@@ -97,7 +97,7 @@ struct StreamingTextInput {
             do {
                 decoded = try decoder.decode(bytes)
             } catch {
-                throw CLIError(error.shifted(by: offset).message(file: name, language: l), code: .dataError)
+                throw CLIError(error.shifted(by: offset).message(file: name, language: l), code: ExitStatus(error))
             }
             if first {
                 first = false

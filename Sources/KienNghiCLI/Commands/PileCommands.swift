@@ -120,7 +120,8 @@ struct RouteCommand: ParsableCommand {
             "Chia kiến nghị theo cơ quan: mỗi cơ quan một tệp (CSV hoặc XLSX), kèm tệp mục lục danh sách cơ quan và số lượng.",
         discussion: """
             Ghi vào bên trong thư mục -o (tạo nếu chưa có): chỉ tạo hoặc thay các tệp của chính lệnh này (MÃ-CƠ-QUAN.csv, muc-luc.csv); \
-            không xoá gì khác, và từ chối nếu chỗ đó là liên kết tượng trưng, thiết bị hay FIFO.
+            không xoá gì khác, và từ chối nếu chỗ đó là liên kết tượng trưng, thiết bị hay FIFO. Tệp cơ quan của một lần chia trước \
+            mà lần này không ghi được nêu tên trên stderr và ghi ở cuối muc-luc.csv là tệp cũ, không thuộc lần chia này.
             """)
 
     @OptionGroup var pile: PileOptions
@@ -151,7 +152,7 @@ struct RouteCommand: ParsableCommand {
             let presenter = pile.presenter(processor)
             // Checked before the work: a link, device or FIFO in the index's place fails at once.
             let index = try AtomicOutputFile(
-                path: folder + "/" + l.pick("muc-luc.csv", "index.csv"), inputs: pile.inputs)
+                path: folder + "/" + Self.indexName(l), inputs: pile.inputs)
             var writers: [RouteRecipient: any PetitionWriter] = [:]
             var counts: [RouteRecipient: (name: String, count: Int, file: String)] = [:]
             let summary = try PileRun.run(pile, processor) { petitions in
@@ -190,12 +191,62 @@ struct RouteCommand: ParsableCommand {
             ) {
                 try index.write(CSVRow.line([id.indexID, entry.name, String(entry.count), entry.file]))
             }
+            let earlier = Self.earlierRunFiles(
+                in: folder, written: Set(counts.values.map(\.file)),
+                routing: processor.batch.classifier.lexicon.routing, l)
+            // Listed after this run's rows, with no count and the agency cell saying they are not part of it.
+            for file in earlier {
+                try index.write(
+                    CSVRow.line([
+                        file.id,
+                        l.pick("TỆP CŨ, KHÔNG THUỘC LẦN CHIA NÀY", "OLD FILE, NOT PART OF THIS RUN") + ": " + file.name,
+                        "", file.file,
+                    ]))
+            }
             try index.commit()
             Terminal.warn(
                 l.pick(
                     "Đã chia \(summary.read) kiến nghị cho \(counts.count) nơi nhận trong \(folder)/.",
                     "Split \(summary.read) petitions among \(counts.count) recipients in \(folder)/."))
+            if !earlier.isEmpty {
+                let names = earlier.map(\.file).joined(separator: ", ")
+                Terminal.warn(
+                    l.pick(
+                        "Chú ý: \(folder)/ còn \(earlier.count) tệp cơ quan của một lần chia trước mà lần này không ghi: \(names). Các tệp đó không thuộc lần chia này (ghi ở cuối \(Self.indexName(l)) là tệp cũ); KienNghi không xoá chúng: đừng gửi chúng đi, hãy tự xoá hoặc dùng một thư mục -o mới.",
+                        "Note: \(folder)/ still holds \(earlier.count) agency files from an earlier run that this run did not write: \(names). They are not part of this run (listed at the end of \(Self.indexName(l)) as old files); KienNghi does not delete them: do not send them out; delete them yourself or use a new -o folder."
+                    ))
+            }
             return summary
+        }
+    }
+
+    /// The index's file name.
+    static func indexName(_ l: Language) -> String { l.pick("muc-luc.csv", "index.csv") }
+
+    /// Regular files in `folder` named as `route` names an agency's or the review
+    /// queue's file (`ID.csv` or `ID.xlsx` for an agency of `routing`, either
+    /// language's review-queue name) that this run did not write: left by an
+    /// earlier run. Nothing is removed; sorted by file name.
+    static func earlierRunFiles(
+        in folder: String, written: Set<String>, routing: RoutingTable, _ l: Language
+    ) -> [(id: String, name: String, file: String)] {
+        var recipients: [String: (id: String, name: String)] = [:]
+        for agency in routing.agencies {
+            recipients[agency.id] = (agency.id, agency.name(l))  // a later record of the id gives the name
+        }
+        for language in [Language.vi, .en] {
+            recipients[RouteRecipient.reviewQueue.fileStem(language)] = (
+                RouteRecipient.reviewQueue.indexID, l.pick("Hàng chờ xem xét", "Review queue")
+            )
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return entries.sorted().compactMap { file in
+            guard !written.contains(file), let dot = file.lastIndex(of: "."),
+                ["csv", "xlsx"].contains(file[file.index(after: dot)...]),
+                let recipient = recipients[String(file[..<dot])],
+                AtomicOutputFile.FileKind.of(folder + "/" + file) == .regular
+            else { return nil }
+            return (recipient.id, recipient.name, file)
         }
     }
 

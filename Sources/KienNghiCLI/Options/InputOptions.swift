@@ -17,7 +17,7 @@ struct TextInputOptions: ParsableArguments {
 
     var displayName: String { input == "-" ? "<stdin>" : input }
 
-    /// Reads and decodes the input, or exits with a message and code 65 (data error).
+    /// Reads and decodes the input, or exits with a message and the code of the README's table (11; 13 for a binary file).
     func read() throws -> DecodedText {
         let bytes = try InputFiles.readBytes(input, language: language.lang)
         var decoder = TextDecoder(lenient: lenient)
@@ -47,7 +47,7 @@ struct TextInputOptions: ParsableArguments {
             }
             return decoded
         } catch {
-            throw CLIError(error.message(file: displayName, language: language.lang), code: .dataError)
+            throw CLIError(error.message(file: displayName, language: language.lang), code: ExitStatus(error))
         }
     }
 }
@@ -61,8 +61,9 @@ extension Language: ExpressibleByArgument {}
 
 /// Reading whole files with messages a person can act on.
 enum InputFiles {
-    /// The most a command that reads one whole text (classify-text, normalize,
-    /// tokenize, evaluate) takes: 32 MiB. Piles of any size go through `classify`.
+    /// The most a file read whole (an `evaluate` gold file) may hold: 32 MiB.
+    /// `classify-text` takes one petition (``ClassifyTextCommand/maximumInput``),
+    /// `normalize` and `tokenize` stream; piles of any size go through `classify`.
     static let maxWholeFileBytes = 32 << 20
 
     static func readBytes(_ path: String, language: Language) throws -> [UInt8] {

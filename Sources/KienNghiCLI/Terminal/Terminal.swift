@@ -59,6 +59,17 @@ enum ExitStatus: Int32, CaseIterable {
         self = ExitStatus(rawValue: failure.exitStatus) ?? .software
     }
 
+    /// The code for a text that could not be decoded: as for a whole input file
+    /// (11, a binary file 13, an unknown `--encoding` 64), so `normalize` and
+    /// `tokenize` exit as `classify` does.
+    init(_ failure: TextDecodingFailure) {
+        if case .unknownEncoding = failure {
+            self = .usage
+        } else {
+            self.init(InputFailure.decoding(path: "", failure))
+        }
+    }
+
     /// The code for an output that could not be written.
     init(_ failure: AtomicOutputFile.Failure) {
         switch failure {
@@ -165,6 +176,11 @@ extension AtomicOutputFile.Failure {
             return l.pick(
                 "Tệp kết quả \(path) trùng với tệp đầu vào: chọn tên khác để không ghi đè dữ liệu gốc.",
                 "Output \(path) is one of the inputs: choose another name so the original is not overwritten.")
+        case .notARegularFile("", _):
+            return l.pick(
+                "Tên tệp kết quả trống (-o \"\"): hãy đặt một tên tệp, ví dụ \(Self.suggestion("", kind: .regular, format: format)).",
+                "The output name is empty (-o \"\"): name a file, e.g. \(Self.suggestion("", kind: .regular, format: format))."
+            )
         case .notARegularFile(let path, let kind):
             let what = kind.words(l)
             let example = Self.suggestion(path, kind: kind, format: format)
@@ -206,6 +222,7 @@ extension AtomicOutputFile.Failure {
         let chosen = format.map { $0.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
         let name =
             "ket-qua." + (chosen ?? (kind == .directory || pathExtension.isEmpty ? "csv" : pathExtension))
+        if trimmed.isEmpty { return name }  // `-o ""`: the current folder, never `/`
         if kind == .directory { return trimmed == "/" ? "/" + name : trimmed + "/" + name }
         guard kind != .device, let slash = trimmed.lastIndex(of: "/") else { return name }
         return String(trimmed[...slash]) + name

@@ -15,8 +15,10 @@ import Foundation
 /// or replace one of the inputs (same file, hard links included). Only a
 /// regular file at the destination is ever replaced, and only by `rename(2)`.
 /// The temporary file has an unpredictable name and is created with
-/// `O_CREAT|O_EXCL|O_NOFOLLOW`, so a link planted under any name cannot make
-/// KienNghi write through it.
+/// `O_CREAT|O_EXCL|O_NOFOLLOW` and mode 0600, so a link planted under any name
+/// cannot make KienNghi write through it and nobody else can read a partial
+/// output; the finished file gets 0666 less the umask at ``commit()``, just
+/// before it is moved into place.
 package final class AtomicOutputFile {
     /// The path the user named.
     package let destination: String
@@ -114,7 +116,6 @@ package final class AtomicOutputFile {
         }
         temporary = temporaryPath
         descriptor = fd
-        _ = fchmod(fd, Self.defaultMode)
     }
 
     /// Appends text (buffered; written in 1 MiB blocks).
@@ -161,6 +162,8 @@ package final class AtomicOutputFile {
     package func commit() throws {
         guard !finished else { return }
         try flush()
+        // Only the complete file gets the ordinary mode (synced with it); while written it stays 0600.
+        _ = fchmod(descriptor, Self.defaultMode)
         if fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
             let code = errno
             discard()
@@ -294,7 +297,8 @@ package final class AtomicOutputFile {
         return String(repeating: "0", count: max(0, 13 - digits.count)) + digits
     }
 
-    /// 0666 less the process's umask, read once (the temporary file starts 0600).
+    /// 0666 less the process's umask, read once: the mode of a committed output
+    /// (the temporary file is 0600 until then).
     private static let defaultMode: mode_t = {
         let mask = umask(0o022)
         umask(mask)

@@ -118,6 +118,27 @@ struct AtomicOutputFileTests {
         #expect(UInt32(info.st_mode) & 0o777 == UInt32(0o666 & ~mask))
     }
 
+    /// The README promises "mode 0600 until complete": a partial output (or one
+    /// left by SIGKILL) is never readable by others; only the committed file
+    /// gets 0666 less the umask.
+    @Test func theTemporaryFileIs0600UntilCommit() throws {
+        let mask = umask(0o022)
+        umask(mask)
+        let folder = scratchFolder()
+        let file = try AtomicOutputFile(path: folder + "/out.csv", inputs: [])
+        func mode(_ path: String) -> UInt32? {
+            var info = stat()
+            return lstat(path, &info) == 0 ? UInt32(info.st_mode) & 0o7777 : nil
+        }
+        #expect(mode(file.temporary) == 0o600, "from creation")
+        try file.write(bytes: [UInt8](repeating: UInt8(ascii: "a"), count: 3 << 20))
+        #expect(mode(file.temporary) == 0o600, "while being written")
+        let temporary = file.temporary
+        try file.commit()
+        #expect(mode(temporary) == nil)
+        #expect(mode(folder + "/out.csv") == UInt32(0o666 & ~mask))
+    }
+
     @Test func anInputIsNeverOverwrittenEvenThroughAHardLink() throws {
         let folder = scratchFolder()
         let input = folder + "/pile.csv"
