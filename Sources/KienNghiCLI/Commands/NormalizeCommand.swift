@@ -191,17 +191,6 @@ struct StreamingTextInput {
     }
 }
 
-extension TextDecodingFailure {
-    /// The same failure with its byte offset counted from the start of the file.
-    func shifted(by offset: Int) -> TextDecodingFailure {
-        switch self {
-        case .invalidUTF8(let at, let byte, let mixed): .invalidUTF8(offset: at + offset, byte: byte, looksMixed: mixed)
-        case .invalidBytes(let encoding, let at): .invalidBytes(encoding: encoding, offset: at + offset)
-        default: self
-        }
-    }
-}
-
 /// Where a streaming command writes: standard output, a file renamed into
 /// place only when complete (``AtomicOutputFile``), or memory (tests).
 /// Writers append bytes to ``buffer``; it is handed on every 256 KiB.

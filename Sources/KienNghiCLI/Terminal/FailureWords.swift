@@ -32,6 +32,9 @@ extension FailurePresenter {
                     " Name it with --encoding (\(encodings))."),
                 .truncatedUTF16: l.pick(
                     " Dùng --lenient để bỏ qua byte cuối.", " Use --lenient to ignore the last byte."),
+                .singleByteLinesInUTF16: l.pick(
+                    " Lưu lại tệp bằng một bảng mã (UTF-8), hoặc chỉ rõ bảng mã đúng bằng --encoding.",
+                    " Save the file in one encoding (UTF-8), or name the right one with --encoding."),
             ])
     }
 }

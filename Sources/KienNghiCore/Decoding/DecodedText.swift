@@ -36,6 +36,10 @@ public enum TextDecodingFailure: Error, Sendable, Equatable {
     case unknownEncoding(String)
     /// UTF-16 input with an odd number of bytes.
     case truncatedUTF16(length: Int)
+    /// Bytes read as UTF-16 hold, from `offset` on, the line breaks of single-byte
+    /// text (UTF-8, ASCII): two encodings mixed, or the wrong one named. Read on,
+    /// its petitions would run together into one.
+    case singleByteLinesInUTF16(encoding: String, offset: Int)
     /// Not text at all: an image, a PDF, an old .xls, a ZIP... named by its magic number.
     case binary(BinaryFormat)
 
@@ -45,6 +49,8 @@ public enum TextDecodingFailure: Error, Sendable, Equatable {
         case .invalidUTF8(let offset, let byte, let mixed):
             .invalidUTF8(offset: offset + delta, byte: byte, looksMixed: mixed)
         case .invalidBytes(let encoding, let offset): .invalidBytes(encoding: encoding, offset: offset + delta)
+        case .singleByteLinesInUTF16(let encoding, let offset):
+            .singleByteLinesInUTF16(encoding: encoding, offset: offset + delta)
         default: self
         }
     }

@@ -86,6 +86,39 @@ package struct TextDecoder: Sendable {
         return Detection(encoding: best.encoding, confidence: confidence, byteOrderMarkLength: 0)
     }
 
+    /// The offset of the first line break of single-byte text in bytes read as
+    /// UTF-16, when there are enough of them to say the text is not UTF-16 there:
+    /// an LF byte that is not half of the code unit U+000A, paired in its code unit
+    /// with a byte of text (printable, CR, or non-ASCII), as the LF of a UTF-8 or
+    /// ASCII line is with the next line's first or the last line's last byte. Real
+    /// Vietnamese UTF-16 holds such units almost never (Ḋ U+1E0A and Ċ U+010A pair
+    /// the LF byte with a control byte). At least 2, and at least an eighth as many
+    /// as the real line breaks.
+    static func singleByteLineBreak(in bytes: [UInt8], littleEndian: Bool) -> Int? {
+        var first: Int? = nil
+        var stray = 0
+        var aligned = 0
+        var i = 0
+        while let found = bytes[i...].firstIndex(of: 0x0A) {
+            let isUnit =
+                littleEndian
+                ? found % 2 == 0 && found + 1 < bytes.count && bytes[found + 1] == 0
+                : found % 2 == 1 && bytes[found - 1] == 0
+            // The other byte of the code unit the LF byte is half of.
+            let partner = found % 2 == 0 ? found + 1 : found - 1
+            let partnerIsText =
+                partner >= 0 && partner < bytes.count && (bytes[partner] >= 0x20 || bytes[partner] == 0x0D)
+            if isUnit {
+                aligned += 1
+            } else if partnerIsText {
+                stray += 1
+                if first == nil { first = found }
+            }
+            i = found + 1
+        }
+        return stray >= 2 && stray * 8 >= aligned ? first : nil
+    }
+
     /// Decodes with one known encoding, no guessing.
     static func decodeStrictly(_ bytes: [UInt8], as encoding: TextEncoding, lenient: Bool) throws(TextDecodingFailure)
         -> DecodedText
@@ -103,6 +136,9 @@ package struct TextDecoder: Sendable {
         case .utf16LittleEndian, .utf16BigEndian:
             guard bytes.count % 2 == 0 || lenient else { throw .truncatedUTF16(length: bytes.count) }
             let littleEndian = encoding == .utf16LittleEndian
+            if let offset = singleByteLineBreak(in: bytes, littleEndian: littleEndian) {
+                throw .singleByteLinesInUTF16(encoding: littleEndian ? "UTF-16LE" : "UTF-16BE", offset: offset)
+            }
             var units: [UInt16] = []
             units.reserveCapacity(bytes.count / 2)
             var i = 0

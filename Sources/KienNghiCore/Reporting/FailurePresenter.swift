@@ -49,6 +49,8 @@ package enum FailureAdvice: Hashable, Sendable {
     case undetectable
     /// A UTF-16 file with an odd length.
     case truncatedUTF16
+    /// Single-byte text inside UTF-16: save in one encoding, or name the right one.
+    case singleByteLinesInUTF16
     /// A sheet that does not exist.
     case unknownSheet
     /// A sheet with a header row and no petition.
@@ -413,6 +415,14 @@ extension FailurePresenter {
             return l.pick(
                 "Không biết bảng mã \"\(name)\". Các bảng mã dùng được: \(encodingNames).",
                 "Unknown encoding \"\(name)\". Known encodings: \(encodingNames).")
+        case .singleByteLinesInUTF16(let encoding, let offset):
+            return l.pick(
+                "\(file): từ byte \(offset), tệp không còn là \(encoding): có ngắt dòng của văn bản một byte (UTF-8, ASCII). Tệp có lẽ trộn hai bảng mã, hoặc bảng mã chỉ định sai; đọc tiếp thì các kiến nghị sẽ dính thành một.",
+                "\(file): from byte \(offset) on, the file is not \(encoding): it holds line breaks of single-byte text (UTF-8, ASCII). It probably mixes two encodings, or the wrong one was named; read on, its petitions would run together into one."
+            )
+                + advise(
+                    .singleByteLinesInUTF16, " Lưu lại tệp bằng một bảng mã (UTF-8), hoặc chỉ rõ bảng mã đúng.",
+                    " Save the file in one encoding (UTF-8), or name the right one.")
         case .truncatedUTF16(let length):
             return l.pick(
                 "\(file): tệp UTF-16 có số byte lẻ (\(length)), có lẽ bị cắt cụt.",

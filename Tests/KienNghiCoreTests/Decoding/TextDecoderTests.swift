@@ -134,4 +134,34 @@ struct FailureWordingTests {
         }
         #expect(presenter.message(Self.failures[2]).contains("3"), "the byte offset is kept")
     }
+    /// Single-byte text read as UTF-16 (UTF-8 lines followed by UTF-16 lines, or
+    /// a UTF-8 file named UTF-16) would run its petitions together: refused at
+    /// the first line break that is not a UTF-16 one. Real UTF-16 with the rare
+    /// characters that hold an LF byte (Ḋ U+1E0A, Ċ U+010A) still decodes.
+    @Test func singleByteLinesInsideUTF16AreRefusedWhereTheyStart() throws {
+        let lines = (1...8).map { "Công nhân số \($0) đề nghị giải quyết bảo hiểm xã hội." }
+        let utf8 = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let utf16 = Array((lines.joined(separator: "\n") + "\n").data(using: .utf16LittleEndian)!)
+        let firstLineFeed = utf8.firstIndex(of: 0x0A)!
+        #expect(throws: TextDecodingFailure.singleByteLinesInUTF16(encoding: "UTF-16LE", offset: firstLineFeed)) {
+            try TextDecoder().decode(utf8 + utf16)
+        }
+        #expect(throws: TextDecodingFailure.singleByteLinesInUTF16(encoding: "UTF-16LE", offset: firstLineFeed)) {
+            try TextDecoder(encoding: .utf16LittleEndian).decode(utf8)
+        }
+        #expect(throws: TextDecodingFailure.singleByteLinesInUTF16(encoding: "UTF-16BE", offset: firstLineFeed)) {
+            try TextDecoder(encoding: .utf16BigEndian, lenient: true).decode(utf8)
+        }
+        let rare = "Ḋ Ċ ḋ ċ Ḋ\n" + lines.joined(separator: "\n") + "\nĊ\n"
+        for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
+            let decoded = try TextDecoder(
+                encoding: encoding == .utf16LittleEndian ? .utf16LittleEndian : .utf16BigEndian
+            )
+            .decode(Array(rare.data(using: encoding)!))
+            #expect(decoded.text == rare)
+        }
+        let message = FailurePresenter(language: .vi).message(
+            .singleByteLinesInUTF16(encoding: "UTF-16LE", offset: 82), file: "don.txt")
+        #expect(message.hasPrefix("don.txt: từ byte 82"))
+    }
 }
