@@ -62,29 +62,31 @@ package struct DOCXPetitionSource: PetitionSource {
             if recording != nil {
                 switch block {
                 case .paragraph(let paragraph): recordedBytes += paragraph.text.utf8.count + 16
-                case .tableRow(_, _, let cells, _): recordedBytes += cells.reduce(16) { $0 + $1.utf8.count + 16 }
+                case .tableRow(_, _, let cells, _, _): recordedBytes += cells.reduce(16) { $0 + $1.utf8.count + 16 }
                 case .tableEnd: break
                 }
                 if recordedBytes > Self.replayBytes { recording = nil } else { recording?.append(block) }
             }
             switch block {
             case .paragraph(let paragraph):
-                guard !paragraph.text.isEmpty else { return }
+                guard !paragraph.text.isEmpty || paragraph.overLimit != nil else { return }
                 filled += 1
-                if paragraph.heading || (plain == 0 && Self.looksLikeTitle(paragraph.text)) {
+                if paragraph.overLimit == nil
+                    && (paragraph.heading || (plain == 0 && Self.looksLikeTitle(paragraph.text)))
+                {
                     headings += 1
                 } else {
                     plain += 1
                 }
                 if paragraph.numbered || Self.startsWithNumber(paragraph.text) { numbered += 1 }
-            case .tableRow(let table, let row, let cells, _):
-                guard found == nil, cells.contains(where: { !$0.isEmpty }) else { return }
+            case .tableRow(let table, let row, let cells, _, let overLimit):
+                guard found == nil, cells.contains(where: { !$0.isEmpty }) || overLimit != nil else { return }
                 filled += 1
                 if row == 0 || tables[table] == nil {
                     tables[table] = (cells, [])
                     return
                 }
-                if let sample = tables[table]?.sample, sample.count < XLSXPetitionSource.sampleRows {
+                if overLimit == nil, let sample = tables[table]?.sample, sample.count < XLSXPetitionSource.sampleRows {
                     tables[table]?.sample.append(cells)
                 }
             case .tableEnd(let table):
@@ -138,10 +140,24 @@ package struct DOCXPetitionSource: PetitionSource {
             count += 1
             return PetitionRecord(id: id ?? String(count), text: text, cells: cells, location: location)
         }
+        func tooLong(_ location: Int, bytes: Int, reason: RejectedRow.Reason = .tooLong) -> RejectedRow {
+            RejectedRow(
+                file: path, location: location, reason: reason,
+                detail: .length(bytes: bytes, limit: Self.maximumTextBytes))
+        }
         var sawPetition = false
         func handle(_ block: Block) throws {
             switch (mode, block) {
             case (.paragraphs(let numberedMode), .paragraph(let paragraph)):
+                if let bytes = paragraph.overLimit {
+                    // Its text was not kept. A numbered one starts a new item: the one before is complete.
+                    sawPetition = true
+                    if numberedMode && paragraph.numbered, let last = pending {
+                        try add(last)
+                        pending = nil
+                    }
+                    return rejected(tooLong(paragraph.number, bytes: bytes))
+                }
                 guard !paragraph.text.isEmpty else { return }
                 if paragraph.heading || (!sawPetition && Self.looksLikeTitle(paragraph.text)) {
                     rejected(
@@ -175,18 +191,23 @@ package struct DOCXPetitionSource: PetitionSource {
                             file: path, location: paragraph.number, reason: .outsideList,
                             detail: .excerpt(String(paragraph.text.prefix(40)))))
                 }
-            case (.paragraphs, .tableRow(_, _, let cells, let number)):
+            case (.paragraphs, .tableRow(_, _, let cells, let number, let overLimit)):
                 // A table that holds no petition column: each row is read as one paragraph.
                 let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
-                guard !text.isEmpty else { return }
+                guard !text.isEmpty || overLimit != nil else { return }
                 sawPetition = true
                 if let last = pending {
                     try add(last)
                     pending = nil
                 }
+                // Each cell holds at most the limit, the row joined may not either.
+                if let bytes = overLimit ?? (text.utf8.count > Self.maximumTextBytes ? text.utf8.count : nil) {
+                    return rejected(tooLong(number, bytes: bytes))
+                }
                 try add(petition(text, cells: [text], location: number))
-            case (.table(let table, let schema), .tableRow(let index, let row, var cells, let number))
+            case (.table(let table, let schema), .tableRow(let index, let row, var cells, let number, let overLimit))
             where index == table:
+                if let overLimit { return rejected(tooLong(number, bytes: overLimit)) }
                 guard row > 0, cells.contains(where: { !$0.isEmpty }) else { return }
                 while cells.count < schema.columns.count { cells.append("") }
                 let text = cells[schema.textColumn]
@@ -196,13 +217,17 @@ package struct DOCXPetitionSource: PetitionSource {
                 }
                 let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 }
                 try add(petition(text, cells: cells, location: number, id: id))
-            case (.table, .tableRow(_, _, let cells, let number)):
+            case (.table, .tableRow(_, _, let cells, let number, let overLimit)):
+                if let overLimit { return rejected(tooLong(number, bytes: overLimit, reason: .outsideTable)) }
                 let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
                 guard !text.isEmpty else { return }
                 rejected(
                     RejectedRow(
                         file: path, location: number, reason: .outsideTable, detail: .excerpt(String(text.prefix(40)))))
             case (.table, .paragraph(let paragraph)):
+                if let bytes = paragraph.overLimit {
+                    return rejected(tooLong(paragraph.number, bytes: bytes, reason: .outsideTable))
+                }
                 guard !paragraph.text.isEmpty else { return }
                 let reason: RejectedRow.Reason =
                     paragraph.heading || Self.looksLikeTitle(paragraph.text) ? .title : .outsideTable
@@ -280,12 +305,16 @@ package struct DOCXPetitionSource: PetitionSource {
         var heading = false
         /// 1-based among the document's paragraphs, text-box paragraphs included.
         var number = 0
+        /// The bytes of text seen when more than ``DOCXPetitionSource/maximumTextBytes``: the
+        /// text is then not kept (``text`` is empty) and the paragraph is rejected as too long.
+        var overLimit: Int?
     }
 
     enum Block {
         case paragraph(Paragraph)
-        /// A row of a top-level table: table index, 0-based row, cells, 1-based row number for messages.
-        case tableRow(table: Int, row: Int, cells: [String], number: Int)
+        /// A row of a top-level table: table index, 0-based row, cells, 1-based row number for
+        /// messages, and the bytes of its longest cell when over the limit (that cell is then empty).
+        case tableRow(table: Int, row: Int, cells: [String], number: Int, overLimit: Int?)
         case tableEnd(table: Int)
     }
 
@@ -293,27 +322,19 @@ package struct DOCXPetitionSource: PetitionSource {
     static func blocks(_ package: ZipPackage, _ headingStyles: Set<String>, _ emit: (Block) throws -> Void) throws {
         var walker = DocumentWalker(headingStyles: headingStyles)
         let part = documentPart
-        guard
-            try package.parse(
-                part,
-                { event in
-                    do {
-                        try walker.handle(event, emit)
-                    } catch is DocumentWalker.TooLong {
-                        throw package.failure(part, .tokenTooLarge(limit: maximumTextBytes))
-                    }
-                })
-        else { throw package.failure(part, .missingPart) }
+        guard try package.parse(part, { event in try walker.handle(event, emit) }) else {
+            throw package.failure(part, .missingPart)
+        }
     }
 }
 
 /// The state machine over document.xml events. Paragraphs nest (a text box
 /// inside a run of a paragraph holds paragraphs of its own): a nested
 /// paragraph is emitted after the one holding it. `mc:Fallback` repeats the
-/// `mc:Choice` content for old Word versions and is skipped.
+/// `mc:Choice` content for old Word versions and is skipped. A paragraph, cell
+/// or nested table longer than ``DOCXPetitionSource/maximumTextBytes`` keeps
+/// only its length (memory stays bounded) and is rejected on its own.
 struct DocumentWalker {
-    struct TooLong: Error {}
-
     let headingStyles: Set<String>
     private var skipDepth = 0
     private var propertiesDepth = 0
@@ -332,6 +353,24 @@ struct DocumentWalker {
         var cellDepth = 0
         var span = 1
         var text = ""
+        /// Bytes of the current cell, of the longest cell of the current row, and of a nested
+        /// table's text, when over the limit (their text is then not kept).
+        var cellOverLimit: Int?
+        var rowOverLimit: Int?
+        var textOverLimit: Int?
+
+        /// Adds `piece` (a paragraph of the current cell, `dropped` its bytes when over the limit).
+        mutating func addToCell(_ piece: String, dropped: Int?) {
+            let bytes = piece.utf8.count + (dropped ?? 0)
+            if let over = cellOverLimit {
+                cellOverLimit = over + bytes
+            } else if dropped != nil || (cell ?? "").utf8.count + bytes > DOCXPetitionSource.maximumTextBytes {
+                cellOverLimit = (cell ?? "").utf8.count + bytes
+                cell = ""
+            } else if !piece.isEmpty {
+                cell = (cell ?? "").isEmpty ? piece : cell! + "\n" + piece
+            }
+        }
     }
     private var tables: [Table] = []
 
@@ -373,22 +412,21 @@ struct DocumentWalker {
         case .start("w:t", _): inText = true
         case .end("w:t"): inText = false
         case .text(let text) where inText:
-            try append(text)
-        case .start("w:tab", _) where propertiesDepth == 0: try append(" ")
+            append(text)
+        case .start("w:tab", _) where propertiesDepth == 0: append(" ")
         case .start("w:br", _) where propertiesDepth == 0, .start("w:cr", _) where propertiesDepth == 0:
-            try append("\n")
+            append("\n")
         case .end("w:r"):
             guard let run = runs.popLast() else { break }
-            if !paragraphs.isEmpty { try appendToParagraph(LegacyRuns.repair(run.text, font: run.font)) }
+            if !paragraphs.isEmpty { appendToParagraph(LegacyRuns.repair(run.text, font: run.font)) }
         case .end("w:p"):
             guard let (open, later) = paragraphs.popLast() else { break }
             var paragraph = open
             paragraph.text = paragraph.text.trimmingCharacters(in: .whitespacesAndNewlines)
             if var table = tables.last, table.cell != nil, table.cellDepth == paragraphs.count {
-                for piece in [paragraph.text] + later.compactMap(Self.text) where !piece.isEmpty {
-                    table.cell! += table.cell!.isEmpty ? piece : "\n" + piece
+                for case .paragraph(let piece) in [.paragraph(paragraph)] + later {
+                    table.addToCell(piece.text, dropped: piece.overLimit)
                 }
-                if table.cell!.utf8.count > DOCXPetitionSource.maximumTextBytes { throw TooLong() }
                 tables[tables.count - 1] = table
             } else if !paragraphs.isEmpty {
                 paragraphs[paragraphs.count - 1].later += [.paragraph(paragraph)] + later
@@ -400,9 +438,12 @@ struct DocumentWalker {
             let nested = !tables.isEmpty || !paragraphs.isEmpty
             tables.append(Table(index: nested ? -1 : topTables, nested: nested))
             if !nested { topTables += 1 }
-        case .start("w:tr", _) where !tables.isEmpty: tables[tables.count - 1].row = []
+        case .start("w:tr", _) where !tables.isEmpty:
+            tables[tables.count - 1].row = []
+            tables[tables.count - 1].rowOverLimit = nil
         case .start("w:tc", _) where !tables.isEmpty:
             tables[tables.count - 1].cell = ""
+            tables[tables.count - 1].cellOverLimit = nil
             tables[tables.count - 1].cellDepth = paragraphs.count
             tables[tables.count - 1].span = 1
         case .start("w:gridSpan", let attributes) where !tables.isEmpty:
@@ -411,7 +452,9 @@ struct DocumentWalker {
             var table = tables[tables.count - 1]
             table.row.append(table.cell ?? "")
             for _ in 1..<table.span { table.row.append("") }
+            if let over = table.cellOverLimit { table.rowOverLimit = max(table.rowOverLimit ?? 0, over) }
             table.cell = nil
+            table.cellOverLimit = nil
             tables[tables.count - 1] = table
         case .end("w:tr") where !tables.isEmpty:
             var table = tables[tables.count - 1]
@@ -422,10 +465,22 @@ struct DocumentWalker {
             }
             if table.nested {
                 let line = table.row.filter { !$0.isEmpty }.joined(separator: " | ")
-                if !line.isEmpty { table.text += table.text.isEmpty ? line : "\n" + line }
-                if table.text.utf8.count > DOCXPetitionSource.maximumTextBytes { throw TooLong() }
+                let bytes = line.utf8.count + (table.rowOverLimit ?? 0)
+                if let over = table.textOverLimit {
+                    table.textOverLimit = over + bytes
+                } else if table.rowOverLimit != nil
+                    || table.text.utf8.count + bytes > DOCXPetitionSource.maximumTextBytes
+                {
+                    table.textOverLimit = table.text.utf8.count + bytes
+                    table.text = ""
+                } else if !line.isEmpty {
+                    table.text += table.text.isEmpty ? line : "\n" + line
+                }
             } else {
-                try emit(.tableRow(table: table.index, row: table.rows, cells: table.row, number: table.rows + 1))
+                try emit(
+                    .tableRow(
+                        table: table.index, row: table.rows, cells: table.row, number: table.rows + 1,
+                        overLimit: table.rowOverLimit))
             }
         case .end("w:tbl"):
             guard let table = tables.popLast() else { break }
@@ -433,14 +488,15 @@ struct DocumentWalker {
                 try emit(.tableEnd(table: table.index))
                 break
             }
-            guard !table.text.isEmpty else { break }
+            guard !table.text.isEmpty || table.textOverLimit != nil else { break }
             if var outer = tables.last, outer.cell != nil {
-                outer.cell! += outer.cell!.isEmpty ? table.text : "\n" + table.text
+                outer.addToCell(table.text, dropped: table.textOverLimit)
                 tables[tables.count - 1] = outer
             } else if !paragraphs.isEmpty {
                 paragraphCount += 1
                 var paragraph = DOCXPetitionSource.Paragraph()
                 paragraph.text = table.text
+                paragraph.overLimit = table.textOverLimit
                 paragraph.number = paragraphCount
                 paragraphs[paragraphs.count - 1].later.append(.paragraph(paragraph))
             }
@@ -448,24 +504,37 @@ struct DocumentWalker {
         }
     }
 
-    private static func text(_ block: DOCXPetitionSource.Block) -> String? {
-        if case .paragraph(let paragraph) = block { return paragraph.text }
-        return nil
-    }
-
-    private mutating func append(_ text: String) throws {
-        if !runs.isEmpty, runs[runs.count - 1].depth == paragraphs.count {
-            runs[runs.count - 1].text += text
-            if runs[runs.count - 1].text.utf8.count > DOCXPetitionSource.maximumTextBytes { throw TooLong() }
-        } else if !paragraphs.isEmpty {
-            try appendToParagraph(text)
+    /// Text of the current paragraph: into its open run (decoded when the run ends), else straight in.
+    private mutating func append(_ text: String) {
+        // Text outside any paragraph is never read.
+        guard let last = paragraphs.indices.last else { return }
+        if let over = paragraphs[last].paragraph.overLimit {
+            paragraphs[last].paragraph.overLimit = over + text.utf8.count
+        } else if let run = runs.indices.last, runs[run].depth == paragraphs.count {
+            runs[run].text += text
+            if paragraphs[last].paragraph.text.utf8.count + runs[run].text.utf8.count
+                > DOCXPetitionSource.maximumTextBytes
+            {
+                paragraphs[last].paragraph.overLimit =
+                    paragraphs[last].paragraph.text.utf8.count + runs[run].text.utf8.count
+                paragraphs[last].paragraph.text = ""
+                runs[run].text = ""
+            }
+        } else {
+            appendToParagraph(text)
         }
     }
 
-    private mutating func appendToParagraph(_ text: String) throws {
-        paragraphs[paragraphs.count - 1].paragraph.text += text
-        if paragraphs[paragraphs.count - 1].paragraph.text.utf8.count > DOCXPetitionSource.maximumTextBytes {
-            throw TooLong()
+    private mutating func appendToParagraph(_ text: String) {
+        let last = paragraphs.count - 1
+        if let over = paragraphs[last].paragraph.overLimit {
+            paragraphs[last].paragraph.overLimit = over + text.utf8.count
+            return
+        }
+        paragraphs[last].paragraph.text += text
+        if paragraphs[last].paragraph.text.utf8.count > DOCXPetitionSource.maximumTextBytes {
+            paragraphs[last].paragraph.overLimit = paragraphs[last].paragraph.text.utf8.count
+            paragraphs[last].paragraph.text = ""
         }
     }
 }

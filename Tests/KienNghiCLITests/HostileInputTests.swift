@@ -336,6 +336,43 @@ struct HostileInputTests {
         #expect(message.contains("dup.jsonl:1 (byte 0)") && message.contains("key \"text\" appears twice"))
     }
 
+    // MARK: JSON Lines ids
+
+    /// A numeric id is kept as written (a number beyond Int64 came out as `1.2345678901234568e+29`);
+    /// an id that is neither a string nor a number rejects its line (it was replaced by the line
+    /// number, which can collide with a real id).
+    @Test func aJSONLinesIdIsKeptAsWrittenOrItsLineRejected() throws {
+        let text = #""text":"Công ty nợ lương""#
+        let lines = [
+            #"{"id": 123456789012345678901234567890, \#(text)}"#,
+            #"{"id":true,\#(text)}"#,
+            #"{"id": null ,\#(text)}"#,
+            #"{"id":{"so":1},\#(text)}"#,
+            #"{"id":[1,2],\#(text)}"#,
+            #"{"id":1.50,\#(text)}"#,
+            #"{"id" : -7e2 ,\#(text)}"#,
+            #"{"id":"A-12",\#(text)}"#,
+            #"{\#(text)}"#,
+            #"{"\u0069d":5,\#(text)}"#,
+            #"{"meta":{"id":false},"note":"\"id\": []",\#(text),"id":99}"#,
+            #"{\#(text),"id":false}"#,
+        ]
+        let bytes = Array(lines.joined(separator: "\n").utf8)
+        let result = try Self.read(try PetitionSources.open(bytes: bytes, name: "ids.jsonl", options: .init()))
+        #expect(result.records.map(\.id) == ["123456789012345678901234567890", "1.50", "-7e2", "A-12", "9", "5", "99"])
+        #expect(result.records.map(\.location) == [1, 6, 7, 8, 9, 10, 11])
+        #expect(result.records.first?.cells == ["123456789012345678901234567890", "Công ty nợ lương"])
+        #expect(result.rejected.map(\.location) == [2, 3, 4, 5, 12])
+        #expect(result.rejected.allSatisfy { $0.reason == .badID && $0.reason.losesPetition })
+        #expect(result.rejected.map(\.detail) == ["true", "null", #"{"so":1}"#, "[1,2]", "false"].map { .excerpt($0) })
+        func offset(_ line: Int) -> Int { lines.prefix(line - 1).map { $0.utf8.count + 1 }.reduce(0, +) }
+        #expect(result.rejected.map(\.byteOffset) == [2, 3, 4, 5, 12].map(offset))
+        let rejected = try #require(result.rejected.first)
+        #expect(rejected.reason.rawValue == "bad-id")
+        #expect(rejected.message(.vi).contains("ids.jsonl:2") && rejected.message(.vi).contains("chuỗi hoặc số"))
+        #expect(rejected.message(.en).contains("a string or a number"))
+    }
+
     // MARK: remarks
 
     @Test func aFolderGivenAsInputIsCalledAFolder() throws {

@@ -48,7 +48,7 @@ struct LanguageMixingTests {
     static var rejectedRows: [RejectedRow] {
         let reasons: [RejectedRow.Reason] = [
             .emptyText, .malformedRow, .malformedJSON, .outsideList, .badCell, .title, .outsideTable, .tooLong,
-            .controlCharacter,
+            .controlCharacter, .badID,
         ]
         let details: [RejectedRow.Detail] = [
             .none, .misplacedQuote, .unterminatedQuote, .cellCount(found: 3, expected: 2), .excerpt("1,abc"),

@@ -339,6 +339,48 @@ struct OfficeReaderTests {
         #expect(result.rejected.map(\.reason) == [.title, .emptyText, .outsideTable])
     }
 
+    /// A paragraph or table cell over the 1 MiB petition limit, its text split over many runs,
+    /// used to refuse the whole document (exit 15, no paragraph named): now only its row is rejected.
+    @Test func anOverLongParagraphOrCellRejectsOnlyItsRow() throws {
+        let piece = "Công nhân phản ánh công ty nợ lương. "
+        let runs = String(repeating: "<w:r><w:t xml:space=\"preserve\">\(piece)</w:t></w:r>", count: 35_000)
+        #expect(piece.utf8.count * 35_000 > 1_258_291)
+        let first = "Đề nghị lắp thêm quạt thông gió trong xưởng"
+        let last = "Đề nghị cấp áo mưa cho ca đêm"
+        let paragraphs = OfficeFixture.paragraph(first) + "<w:p>\(runs)</w:p>" + OfficeFixture.paragraph(last)
+        func row(_ cells: [String]) -> String {
+            "<w:tr>" + cells.map { "<w:tc>\(OfficeFixture.paragraph($0))</w:tc>" }.joined() + "</w:tr>"
+        }
+        let table =
+            "<w:tbl>" + row(["STT", "Nội dung kiến nghị"]) + row(["1", first])
+            + "<w:tr><w:tc>\(OfficeFixture.paragraph("2"))</w:tc><w:tc><w:p>\(runs)</w:p></w:tc></w:tr>"
+            + row(["3", last]) + "</w:tbl>"
+        for (body, location) in [(paragraphs, 2), (table, 3)] {
+            let data = try OfficeFixture.docx(bodyXML: body)
+            let result = try read(try DOCXPetitionSource(data: data, name: "long.docx"))
+            #expect(result.texts == [first, last], "location \(location)")
+            let rejected = try #require(result.rejected.first)
+            #expect(result.rejected.count == 1 && rejected.reason == .tooLong && rejected.location == location)
+            if case .length(let bytes, let limit) = rejected.detail {
+                #expect(bytes >= piece.utf8.count * 35_000 - 2 && limit == 1 << 20)
+            } else {
+                Issue.record("expected a length, got \(rejected.detail)")
+            }
+            #expect(rejected.message(.vi).contains("long.docx:\(location)"))
+            let folder = temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.appendingPathComponent("long.docx").path
+            try data.write(to: URL(fileURLWithPath: path))
+            let output = folder.appendingPathComponent("out.csv").path
+            #expect(exitCode { try ClassifyCommand.parse([path, "-o", output]).run() } == 3)
+        }
+        // A table with no petition column is read row by row: cells under the limit, joined over it.
+        let half = String(repeating: "Công ty nợ lương ", count: 33_000)
+        let wide = OfficeFixture.paragraph(first) + OfficeFixture.table([[half, half]])
+        let result = try read(try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: wide)))
+        #expect(result.texts == [first] && result.rejected.map(\.reason) == [.tooLong])
+    }
+
     @Test func numberedItemsBeyondNineHundredNinetyNineStayApart() throws {
         #expect(DOCXPetitionSource.startsWithNumber("1000. Đề nghị sửa mái che"))
         #expect(!DOCXPetitionSource.startsWithNumber("Năm 2024. Đề nghị"))

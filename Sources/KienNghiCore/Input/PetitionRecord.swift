@@ -36,6 +36,8 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         /// A NUL or another control character (C0, except tab and line breaks): damaged
         /// or binary data that must never reach an output.
         case controlCharacter = "control-character"
+        /// A JSON Lines `id` that is neither a string nor a number (`true`, `null`, an object, an array).
+        case badID = "bad-id"
 
         /// Whether a petition may have been lost (a heading before a Word list is not one).
         public var losesPetition: Bool { self != .outsideList && self != .title && self != .outsideTable }

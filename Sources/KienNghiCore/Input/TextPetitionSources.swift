@@ -209,6 +209,7 @@ package struct JSONLinesPetitionSource: PetitionSource {
                 if let key = JSONPetitionLine.duplicatedKey(line.bytes) {
                     return reject(.malformedJSON, .duplicateKey(key))
                 }
+                if let id = object.badID { return reject(.badID, .excerpt(id)) }
                 // Raw control bytes cannot be in valid JSON, but escapes (\u0000) can.
                 if let code = RejectedRow.controlCharacter(in: petition) {
                     return reject(.controlCharacter, .controlCharacter(code: code, column: "text"))

@@ -282,6 +282,14 @@ extension FailurePresenter {
                 "Mở tệp, xoá ký tự lạ trong dòng đó (thường do tệp bị hỏng hoặc xuất sai) rồi chạy lại.",
                 "Open the file, delete the stray character in that row (usually a damaged file or a bad export), and run again."
             )
+        case .badID:
+            what = l.pick(
+                "trường \"id\" không phải chuỗi hoặc số, cả dòng bị loại",
+                "the \"id\" field is not a string or a number, and the line is left out")
+            fix = l.pick(
+                "Ghi id là chuỗi (\"id\": \"A-12\") hoặc số (\"id\": 12), hoặc bỏ trường id để dùng số dòng.",
+                "Write the id as a string (\"id\": \"A-12\") or a number (\"id\": 12), or leave it out to use the line number."
+            )
         }
         let detailText: String
         switch detail {
@@ -329,6 +337,7 @@ extension FailurePresenter {
         case .outsideTable: l.pick("đoạn ngoài bảng", "paragraph outside the table")
         case .tooLong: l.pick("quá dài", "too long")
         case .controlCharacter: l.pick("ký tự điều khiển", "control character")
+        case .badID: l.pick("id sai", "bad id")
         }
     }
 
