@@ -43,13 +43,25 @@ def run_timed(argv, stdout_path=None):
     return elapsed, rss, proc.returncode, proc.stderr.decode(errors="replace")
 
 
-def best_of(runs, argv, stdout_path=None):
-    results = [run_timed(argv, stdout_path) for _ in range(runs)]
+def best_of(runs, argv, stdout_path=None, before=lambda: None):
+    results = []
+    for _ in range(runs):
+        before()
+        results.append(run_timed(argv, stdout_path))
     failed = [r for r in results if r[2] not in (0, 3)]
     if failed:
         print(f"  ! {shlex.join(argv)} exited {failed[0][2]}: {failed[0][3][-400:]}", file=sys.stderr)
         return None
     return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def fresh_outputs(work):
+    """Removes earlier outputs and writes dirty pages back before a timed run, so
+    that freeing or flushing another run's output (hundreds of MB) is not
+    charged to the system time of the next command."""
+    for leftover in work.glob("out*"):
+        leftover.unlink()
+    os.sync()
 
 
 def callgrind_instructions(argv, stdout_path="/dev/null"):
@@ -120,7 +132,7 @@ def main():
             out = str(work / "out")
             argv = make(str(path), out)
             print(f"  {megabytes:g} MB: {shlex.join(argv)}", file=sys.stderr)
-            measured = best_of(args.runs, argv, out if to_stdout else None)
+            measured = best_of(args.runs, argv, out if to_stdout else None, before=lambda: fresh_outputs(work))
             if measured:
                 seconds, rss = measured
                 results[(label, megabytes)] = (size / 1e6 / seconds, rss)
