@@ -61,4 +61,22 @@ struct TextCommandTests {
         let command = try NormalizeCommand.parse(["/no/such/file.txt"])
         #expect { try command.render() } throws: { ($0 as? CLIError)?.code == .noInput }
     }
+    /// `evaluate` never measures part of a gold file, nor labels the lexicons do not
+    /// know: an unreadable line or a misspelt theme or agency id is an error (65), not a warning.
+    @Test func evaluateRefusesUnreadableLinesAndUnknownLabels() throws {
+        let folder = temporaryFolder()
+        let good = #"{"text":"Công ty nợ BHXH ba tháng","themes":["social-insurance"],"agency":"bhxh"}"#
+        for (name, lines) in [
+            ("unreadable.jsonl", [good, "not json"]),
+            ("theme.jsonl", [good, #"{"text":"Đường ngập","themes":["trafic"]}"#]),
+            ("agency.jsonl", [good, #"{"text":"Đường ngập","themes":["traffic"],"agency":"so-giao-thong"}"#]),
+        ] {
+            let path = folder.appendingPathComponent(name).path
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+            #expect(exitCode { try EvaluateCommand.parse(["--gold", path]).run() } == 65, "\(name)")
+        }
+        let path = folder.appendingPathComponent("good.jsonl").path
+        try Data((good + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        #expect(exitCode { try EvaluateCommand.parse(["--gold", path]).run() } == 0)
+    }
 }

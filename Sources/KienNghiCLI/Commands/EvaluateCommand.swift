@@ -50,6 +50,8 @@ struct EvaluateCommand: RenderingCommand {
         for path in gold { petitions += try GoldFiles.read(path, language: l) }
         let classifier = try options.classifier()
         let themes = classifier.lexicon.themes.map(\.id)
+        try Self.checkLabels(
+            petitions, themes: themes, agencies: classifier.lexicon.routing.agencies.map(\.id), language: l)
         if let folds { return try crossValidate(petitions, classifier: classifier, folds: folds, language: l) }
         let report = Evaluator(classifier: classifier).evaluate(petitions, themes: themes)
         var baseline: Evaluator.Report? = nil
@@ -75,6 +77,31 @@ struct EvaluateCommand: RenderingCommand {
             out += EvaluationPrinter.table(baseline, language: l, showErrors: false)
         }
         return out
+    }
+
+    /// Refuses gold labels the lexicons do not know (a misspelt theme or agency
+    /// id would count as an error of the classifier, or never be counted at all).
+    static func checkLabels(_ petitions: [GoldPetition], themes: [String], agencies: [String], language l: Language)
+        throws
+    {
+        let knownThemes = Set(themes + [ThemeID.other])
+        let knownAgencies = Set(agencies)
+        var unknown: [String] = []
+        for petition in petitions {
+            for theme in petition.themes where !knownThemes.contains(theme) && !unknown.contains(theme) {
+                unknown.append(theme)
+            }
+            if let agency = petition.agency, !knownAgencies.contains(agency), !unknown.contains(agency) {
+                unknown.append(agency)
+            }
+        }
+        guard !unknown.isEmpty else { return }
+        let names = unknown.prefix(10).joined(separator: ", ") + (unknown.count > 10 ? "…" : "")
+        throw CLIError(
+            l.pick(
+                "Tệp nhãn dùng mã chủ đề hoặc cơ quan không có trong bộ từ điển: \(names). Dùng các mã trong Lexicons/themes/ và Lexicons/routing/agencies.tsv.",
+                "The gold labels use theme or agency ids the lexicons do not have: \(names). Use the ids in Lexicons/themes/ and Lexicons/routing/agencies.tsv."
+            ), code: .dataError)
     }
 
     private func crossValidate(_ petitions: [GoldPetition], classifier: Classifier, folds: Int, language l: Language)
@@ -133,11 +160,14 @@ enum GoldFiles {
         if ext == "jsonl" || ext == "ndjson" || ext == "json" {
             let bytes = try InputFiles.readBytes(path, language: l)
             let (petitions, bad) = GoldPetition.readJSONLines(Data(bytes))
-            for line in bad {
-                Terminal.warn(
+            // Figures measured on part of a gold set look like figures of the whole: refuse instead of skipping.
+            if !bad.isEmpty {
+                let lines = bad.prefix(10).map(String.init).joined(separator: ", ") + (bad.count > 10 ? "…" : "")
+                throw CLIError(
                     l.pick(
-                        "\(path):\(line): dòng không đọc được (cần JSON có text và themes), bỏ qua.",
-                        "\(path):\(line): unreadable line (needs JSON with text and themes), skipped."))
+                        "\(path): \(bad.count) dòng không đọc được (cần JSON có text và themes): dòng \(lines). Sửa các dòng đó; đánh giá trên một phần tệp nhãn sẽ cho số liệu sai lệch.",
+                        "\(path): \(bad.count) unreadable lines (need JSON with text and themes): line \(lines). Fix them; an evaluation on part of the gold file gives misleading figures."
+                    ), code: .dataError)
             }
             guard !petitions.isEmpty else {
                 throw CLIError(
