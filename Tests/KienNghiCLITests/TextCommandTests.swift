@@ -79,4 +79,18 @@ struct TextCommandTests {
         try Data((good + "\n").utf8).write(to: URL(fileURLWithPath: path))
         #expect(exitCode { try EvaluateCommand.parse(["--gold", path]).run() } == 0)
     }
+    /// A file named twice (the same path, another spelling, a hard link) is read once,
+    /// so no petition is counted or routed twice.
+    @Test func aFileNamedTwiceIsReadOnce() throws {
+        let folder = temporaryFolder()
+        let path = folder.appendingPathComponent("don.txt").path
+        try Data("Công ty nợ BHXH ba tháng.\nĐường vào KCN ngập sâu.\n".utf8).write(to: URL(fileURLWithPath: path))
+        let link = folder.appendingPathComponent("link.txt").path
+        try FileManager.default.linkItem(atPath: path, toPath: link)
+        let spelledAgain = folder.appendingPathComponent(".").appendingPathComponent("don.txt").path
+        let output = folder.appendingPathComponent("out.jsonl").path
+        try ClassifyCommand.parse([path, spelledAgain, link, path, "-o", output]).run()
+        let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+    }
 }

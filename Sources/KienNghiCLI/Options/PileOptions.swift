@@ -37,6 +37,28 @@ struct PileOptions: ParsableArguments {
 
     var language: Language { classifier.language.lang }
 
+    /// A file named twice (by the same or another path) is read once: read twice,
+    /// every petition in it would be counted and routed twice.
+    mutating func validate() throws {
+        var seen: Set<String> = []
+        var kept: [String] = []
+        for input in inputs {
+            var info = stat()
+            if input != "-", stat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+                let identity = "\(info.st_dev):\(info.st_ino)"
+                guard seen.insert(identity).inserted else {
+                    Terminal.warn(
+                        language.pick(
+                            "\(input): tệp này đã được nêu trước đó, chỉ đọc một lần.",
+                            "\(input): this file was already named, it is read once."))
+                    continue
+                }
+            }
+            kept.append(input)
+        }
+        inputs = kept
+    }
+
     /// The words of the decisions `processor` makes, in the chosen language.
     func presenter(_ processor: PileProcessor) -> ClassificationPresenter {
         classifier.presenter(processor.batch.classifier)
