@@ -119,6 +119,24 @@ struct HostileOutputTests {
         #expect(!FileManager.default.fileExists(atPath: target), "SQLite followed the dangling link")
     }
 
+    /// Only `case import` creates a register: `case status --store typo.sqlite` used to
+    /// create an empty one and report on it; merging a group into itself was recorded.
+    @Test func aMistypedRegisterIsNotCreatedAndAGroupIsNotMergedIntoItself() throws {
+        guard KienNghiBinary.path != nil else {
+            Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
+            return
+        }
+        let folder = temporaryFolder()
+        let typo = folder.appendingPathComponent("kiennghi.sqltie").path
+        for command in [["case", "status"], ["case", "groups"], ["case", "export", "-o", folder.path + "/x.csv"]] {
+            let result = try KienNghiBinary.run(command + ["--store", typo], logs: folder)
+            #expect(result.status == 66, "\(command): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: typo), "\(command) created a register")
+        }
+        let merge = try KienNghiBinary.run(["case", "merge", "1", "1", "--store", typo], logs: folder)
+        #expect(merge.status == 64, "\(merge.stderr)")
+    }
+
     @Test func lexiconFitWritesBothFilesOrNeither() throws {
         guard KienNghiBinary.path != nil else {
             Issue.record("kiennghi binary not found beside the tests; run `swift build` first")

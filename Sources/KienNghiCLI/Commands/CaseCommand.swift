@@ -68,8 +68,21 @@ struct StoreOptions: ParsableArguments {
 
 enum CaseOptionParsing {
     /// Opens the register named by `--store`, `KIENNGHI_STORE` or the default file.
-    static func open(_ store: String?, analyzer: Analyzer?, _ l: Language) throws -> CaseRegister {
+    /// Only `case import` (`creating`) makes a new SQLite register: any other
+    /// command on a path with no file (a typo, the wrong folder) would create an
+    /// empty register there and report on it as if it were the real one.
+    static func open(_ store: String?, analyzer: Analyzer?, _ l: Language, creating: Bool = false) throws
+        -> CaseRegister
+    {
         let location = StoreLocation.resolve(store)
+        var info = stat()
+        if !creating, !StoreLocation.isPostgres(location), lstat(location, &info) != 0, errno == ENOENT {
+            throw CLIError(
+                l.pick(
+                    "Không có sổ ở \(location). Kiểm tra --store (hoặc KIENNGHI_STORE), hoặc tạo sổ bằng `kiennghi case import`.",
+                    "There is no register at \(location). Check --store (or KIENNGHI_STORE), or create one with `kiennghi case import`."
+                ), code: .noInput)
+        }
         do {
             let store = try StoreLocation.open(location)
             return CaseRegister(store: store, analyzer: try analyzer ?? LexiconLocation.analyzer(nil, language: l))
@@ -155,7 +168,8 @@ struct CaseImportCommand: ParsableCommand {
         try CaseOptionParsing.run(l) {
             let heldOn = try date.map { try CaseOptionParsing.date($0, option: "--date", l) }
             let processor = try pile.processor()
-            let register = try CaseOptionParsing.open(store, analyzer: processor.batch.classifier.analyzer, l)
+            let register = try CaseOptionParsing.open(
+                store, analyzer: processor.batch.classifier.analyzer, l, creating: true)
             defer { register.store.close() }
             Terminal.cleanUpOnInterrupt()
             let results = try CaseImporter(
@@ -252,11 +266,11 @@ struct CaseMergeCommand: ParsableCommand {
 
     func run() throws {
         try options.run {
-            guard groups.count >= 2 else {
+            guard groups.count >= 2, Set(groups).count == groups.count else {
                 throw CLIError(
                     options.lang.pick(
-                        "Cần ít nhất hai nhóm: nhóm đích rồi các nhóm gộp vào.",
-                        "Give at least two groups: the target, then those merged into it."), code: .usage)
+                        "Cần ít nhất hai nhóm khác nhau: nhóm đích rồi các nhóm gộp vào.",
+                        "Give at least two different groups: the target, then those merged into it."), code: .usage)
             }
             let register = try options.open()
             defer { register.store.close() }
