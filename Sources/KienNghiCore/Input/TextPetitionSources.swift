@@ -160,8 +160,13 @@ package struct DelimitedPetitionSource: PetitionSource {
                 let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(rowNumber)
                 try batch.append(PetitionRecord(id: id, text: text, cells: cells, location: record.line))
             }
-            try stream.forEachBlock { block in try parser.feed(block, take) }
-            let lastLine = parser.currentLine
+            var lastByte: UInt8? = nil
+            try stream.forEachBlock { block in
+                if let byte = block.last { lastByte = byte }
+                try parser.feed(block, take)
+            }
+            // The parser stands on the line after a final line break: that line holds nothing.
+            let lastLine = parser.currentLine - (lastByte == 0x0A || lastByte == 0x0D ? 1 : 0)
             let (last, openQuote) = parser.finish()
             if let openQuote, let last {
                 if skippedHeader { rowNumber += 1 }

@@ -306,6 +306,10 @@ extension FailurePresenter {
                 " (sheet \"\(sheet)\", cell \(reference): \(describe(problem)))")
         case .length(let bytes, let limit):
             detailText = l.pick(" (\(bytes) byte, giới hạn \(limit))", " (\(bytes) bytes, limit \(limit))")
+        case .unclosedQuote(let lastLine) where lastLine == location:
+            detailText = l.pick(
+                " (dấu \" mở mà không đóng: dòng \(location) không đọc được)",
+                " (a \" is opened but never closed: line \(location) could not be read)")
         case .unclosedQuote(let lastLine):
             detailText = l.pick(
                 " (dấu \" mở mà không đóng: các dòng \(location)–\(lastLine) không đọc được)",

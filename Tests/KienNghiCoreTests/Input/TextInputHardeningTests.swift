@@ -37,6 +37,22 @@ struct TextInputHardeningTests {
         return (records, rejected)
     }
 
+    /// A quote left open to the end names the lines it swallowed, and no line past
+    /// the end: a 4-line file ending in a line break has no line 5.
+    @Test(arguments: [
+        ("id,text\n1,\"ok\"\n2,\"never closed\nline four\n", 4, "các dòng 3–4"),
+        ("id,text\n1,\"ok\"\n2,\"never closed\nline four", 4, "các dòng 3–4"),
+        ("id,text\n1,\"ok\"\n2,\"never closed\n", 3, "dòng 3 không đọc được"),
+    ])
+    func anOpenQuoteAtTheEndNamesTheLinesItTook(text: String, lastLine: Int, wording: String) throws {
+        let path = write(Array(text.utf8), named: "open-quote.csv")
+        let (records, rejected) = try read(DelimitedPetitionSource(stream: TextStream(path: path), textColumn: nil))
+        #expect(records.map(\.id) == ["1"])
+        #expect(rejected.map(\.detail) == [.unclosedQuote(lastLine: lastLine)])
+        let message = FailurePresenter(language: .vi).rejection(rejected[0])
+        #expect(message.contains(wording), "\(message)")
+    }
+
     // MARK: 1. line ends
 
     @Test(arguments: ["\r", "\n", "\r\n"])
