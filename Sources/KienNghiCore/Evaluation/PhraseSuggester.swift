@@ -24,6 +24,10 @@ package struct PhraseSuggester: Sendable {
     package let stopwords: Set<String>
     package var minimumCount = 3
     package var perTheme = 15
+    /// Distinct n-grams counted before those seen only once so far are dropped
+    /// (lossy counting: memory stays bounded on any pile; a dropped n-gram loses
+    /// one count, which matters only near ``minimumCount``).
+    package var maximumDistinct = 500_000
 
     package init(classifier: Classifier, stopwords: Set<String>) {
         self.classifier = classifier
@@ -46,34 +50,58 @@ package struct PhraseSuggester: Sendable {
     package func suggest(_ petitions: [(text: String, goldMain: String?)]) -> [Suggestion] {
         let analyzer = classifier.analyzer
         let known = Set(classifier.lexicon.phrases.map { analyzer.analyze($0.text).termKeys.joined(separator: " ") })
-        var documents: [(label: String, missed: Bool, grams: [String: String])] = []
-        for petition in petitions {
-            let result = classifier.classify(petition.text)
-            let label = petition.goldMain ?? result.mainTheme
-            let missed = petition.goldMain.map { $0 != result.mainTheme } ?? false
-            // Spans of hand phrases only: learned n-gram evidence is what suggestions are made from.
-            let matched = (result.themes + result.candidates).flatMap(\.evidence).filter {
-                !$0.source.hasPrefix("learned")
-            }.map { $0.start..<$0.end }
-            documents.append((label, missed, grams(petition.text, analyzer: analyzer, known: known, matched: matched)))
+        // Spans of hand phrases only: learned n-gram evidence is what suggestions are made from.
+        func matchedSpans(_ result: Classification) -> [Range<Int>] {
+            (result.themes + result.candidates).flatMap(\.evidence).filter { !$0.source.hasPrefix("learned") }
+                .map { $0.start..<$0.end }
         }
+        // Counted petition by petition; an example's text is made only for the n-grams suggested (below).
         var total: [String: Int] = [:]
         var byLabel: [String: [String: Int]] = [:]
         var missedCount: [String: Int] = [:]
         var labelSize: [String: Int] = [:]
-        var example: [String: String] = [:]
+        var firstPetition: [String: Int] = [:]
         var signature: [String: Int] = [:]
-        for (index, document) in documents.enumerated() {
-            labelSize[document.label, default: 0] += 1
-            for (gram, context) in document.grams {
+        var cap = maximumDistinct
+        for (index, petition) in petitions.enumerated() {
+            let result = classifier.classify(petition.text)
+            let label = petition.goldMain ?? result.mainTheme
+            let missed = petition.goldMain.map { $0 != result.mainTheme } ?? false
+            labelSize[label, default: 0] += 1
+            forEachGram(petition.text, analyzer: analyzer, known: known, matched: matchedSpans(result)) { gram, _ in
                 total[gram, default: 0] += 1
-                byLabel[document.label, default: [:]][gram, default: 0] += 1
-                if document.missed { missedCount[gram, default: 0] += 1 }
-                if example[gram] == nil { example[gram] = context }
+                byLabel[label, default: [:]][gram, default: 0] += 1
+                if missed { missedCount[gram, default: 0] += 1 }
+                if firstPetition[gram] == nil { firstPetition[gram] = index }
                 signature[gram, default: 0] = signature[gram, default: 0] &* 31 &+ index &+ 1
             }
+            if total.count > cap {
+                // Seen once, and not in this petition (so a phrase always lives to its second use).
+                let once = total.filter { $0.value == 1 && firstPetition[$0.key] != index }.map(\.key)
+                for gram in once {
+                    total[gram] = nil
+                    missedCount[gram] = nil
+                    firstPetition[gram] = nil
+                    signature[gram] = nil
+                }
+                for label in byLabel.keys { byLabel[label] = byLabel[label]!.filter { total[$0.key] != nil } }
+                // Mostly repeated n-grams left: let the table grow rather than scan it for every petition.
+                if total.count > cap / 2 { cap *= 2 }
+            }
         }
-        let n = Double(documents.count)
+        // The example of each suggested n-gram: its context in the first petition that counted it.
+        func examples(for wanted: Set<String>) -> [String: String] {
+            var found: [String: String] = [:]
+            for index in Set(wanted.compactMap { firstPetition[$0] }).sorted() {
+                let text = petitions[index].text
+                let matched = matchedSpans(classifier.classify(text))
+                forEachGram(text, analyzer: analyzer, known: known, matched: matched) { gram, context in
+                    if wanted.contains(gram), found[gram] == nil { found[gram] = context() }
+                }
+            }
+            return found
+        }
+        let n = Double(petitions.count)
         var suggestions: [Suggestion] = []
         for (label, counts) in byLabel {
             let size = Double(labelSize[label] ?? 0)
@@ -92,10 +120,12 @@ package struct PhraseSuggester: Sendable {
                     Suggestion(
                         theme: label, phrase: gram, count: Int(k1), inTheme: k11, llr: (score * 10).rounded() / 10,
                         suggestedWeight: precision >= 0.9 && k11 >= 5 ? 3 : precision >= 0.75 ? 2 : 1,
-                        example: example[gram] ?? "", missed: missedCount[gram] ?? 0))
+                        example: "", missed: missedCount[gram] ?? 0))
             }
             suggestions += Self.distinct(ranked, signature: signature).prefix(perTheme)
         }
+        let contexts = examples(for: Set(suggestions.map(\.phrase)))
+        for index in suggestions.indices { suggestions[index].example = contexts[suggestions[index].phrase] ?? "" }
         return suggestions.sorted { ($0.theme, -$0.llr, $0.phrase) < ($1.theme, -$1.llr, $1.phrase) }
     }
 
@@ -138,8 +168,21 @@ package struct PhraseSuggester: Sendable {
     /// N-grams overlapping a phrase the lexicons already matched are skipped:
     /// they are either known or fragments across a known phrase's edge.
     func grams(_ text: String, analyzer: Analyzer, known: Set<String>, matched: [Range<Int>] = []) -> [String: String] {
-        let analyzed = analyzer.analyze(text)
         var result: [String: String] = [:]
+        forEachGram(text, analyzer: analyzer, known: known, matched: matched) { gram, context in
+            result[gram] = context()
+        }
+        return result
+    }
+
+    /// Calls `body` once per distinct n-gram of ``grams(_:analyzer:known:matched:)``, with
+    /// its context made only when asked for.
+    func forEachGram(
+        _ text: String, analyzer: Analyzer, known: Set<String>, matched: [Range<Int>],
+        _ body: (_ gram: String, _ context: () -> String) -> Void
+    ) {
+        let analyzed = analyzer.analyze(text)
+        var seen: Set<String> = []
         for sentence in analyzed.sentences {
             let words = sentence.tokens.filter { analyzed.tokens[$0].kind == .word }
             let keys = words.map { analyzed.key($0) }
@@ -156,18 +199,20 @@ package struct PhraseSuggester: Sendable {
                     }
                     if slice.contains(where: { $0.count < 2 }) { continue }
                     let gram = slice.joined(separator: " ")
-                    if known.contains(gram) || stopwords.contains(gram) || result[gram] != nil { continue }
+                    if known.contains(gram) || stopwords.contains(gram) || seen.contains(gram) { continue }
                     let span =
                         analyzed.tokens[words[start]].span.start..<analyzed.tokens[words[start + length - 1]].span.end
                     if matched.contains(where: { $0.overlaps(span) }) { continue }
+                    seen.insert(gram)
                     let from = words[max(0, start - 4)]
                     let to = words[min(words.count - 1, start + length + 3)]
-                    result[gram] = analyzed.surface(
-                        of: SourceSpan(start: analyzed.tokens[from].span.start, end: analyzed.tokens[to].span.end))
+                    body(gram) {
+                        analyzed.surface(
+                            of: SourceSpan(start: analyzed.tokens[from].span.start, end: analyzed.tokens[to].span.end))
+                    }
                 }
             }
         }
-        return result
     }
 
     /// Dunning's log-likelihood ratio for a 2×2 table.
