@@ -126,15 +126,7 @@ struct StreamingTextInput {
                     guard final else { return }
                     end = held.pending.count
                 } else {
-                    let lineFeed: [UInt8] = held.bigEndian ? [0x00, 0x0A] : [0x0A, 0x00]
-                    var k = held.pending.count / 2 - 1
-                    while k >= 0, end == nil {
-                        if held.pending[2 * k] == lineFeed[0] && held.pending[2 * k + 1] == lineFeed[1] {
-                            end = 2 * k + 2
-                        }
-                        k -= 1
-                    }
-                    if end == nil { end = TextCut.utf16(held.pending, bigEndian: held.bigEndian) }
+                    end = TextCut.utf16Piece(held.pending, bigEndian: held.bigEndian)
                     if end == nil || end == 0 {
                         guard final else { return }
                         end = held.pending.count

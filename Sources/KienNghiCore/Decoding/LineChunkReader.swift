@@ -59,6 +59,18 @@ package enum TextCut {
             startsAfresh: { $0 < 0x80 || ($0 >= 0xC0 && $0 != 0xCC && $0 != 0xCD) })
     }
 
+    /// End (exclusive) of the piece of UTF-16 text to hand on: after its last
+    /// line feed, else at the ``utf16(_:bigEndian:)`` cut; nil when there is neither.
+    package static func utf16Piece(_ bytes: [UInt8], bigEndian: Bool) -> Int? {
+        let (first, second): (UInt8, UInt8) = bigEndian ? (0x00, 0x0A) : (0x0A, 0x00)
+        if let unit = stride(from: bytes.count / 2 - 1, through: 0, by: -1).first(where: {
+            bytes[2 * $0] == first && bytes[2 * $0 + 1] == second
+        }) {
+            return 2 * unit + 2
+        }
+        return utf16(bytes, bigEndian: bigEndian)
+    }
+
     /// The same for UTF-16 text (`bytes` starts on a code unit; an odd last byte is kept back).
     package static func utf16(_ bytes: [UInt8], bigEndian: Bool) -> Int? {
         let units = bytes.count / 2

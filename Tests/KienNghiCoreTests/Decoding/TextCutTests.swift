@@ -26,6 +26,10 @@ struct TextCutTests {
         // UTF-16: a surrogate pair is never split.
         let emoji = Array("👍👍".data(using: .utf16LittleEndian)!)
         #expect(TextCut.utf16(emoji, bigEndian: false) == 4)
+        // A piece of UTF-16 ends after its last line feed (either byte order), else at the cut.
+        #expect(TextCut.utf16Piece(Array("ab\ncd ef".data(using: .utf16LittleEndian)!), bigEndian: false) == 6)
+        #expect(TextCut.utf16Piece(Array("ab\ncd ef".data(using: .utf16BigEndian)!), bigEndian: true) == 6)
+        #expect(TextCut.utf16Piece(emoji, bigEndian: false) == 4)
     }
 
     /// Seeded random texts of Vietnamese syllables (NFC, NFD, no diacritics),
