@@ -13,7 +13,8 @@ struct LexiconDiagnosticPresenterTests {
 
     /// One name a case, so a case added to ``LexiconDiagnostic/Problem`` must be added here too.
     enum Kind: CaseIterable {
-        case unreadableFile, savedAsUTF16, invalidUTF8, nulByte, missingColumns
+        case unreadableFile, notARegularFile, specialFileSkipped, unsafeAgencyID, savedAsUTF16, invalidUTF8, nulByte,
+            missingColumns
         case abbreviationWithoutExpansion, duplicateTheme, undeclaredThemeFile, invalidPhraseWeight, emptyPhrase
         case conflictingPhraseWeight, repeatedPhrase, phraseInTwoThemes, contextlessSyllable
         case emptyNegationCue, unknownUrgencyFlag, emptyStopPhrase
@@ -28,6 +29,9 @@ struct LexiconDiagnosticPresenterTests {
     static func kind(_ problem: Problem) -> Kind {
         switch problem {
         case .unreadableFile: .unreadableFile
+        case .notARegularFile: .notARegularFile
+        case .specialFileSkipped: .specialFileSkipped
+        case .unsafeAgencyID: .unsafeAgencyID
         case .savedAsUTF16: .savedAsUTF16
         case .invalidUTF8: .invalidUTF8
         case .nulByte: .nulByte
@@ -73,7 +77,9 @@ struct LexiconDiagnosticPresenterTests {
     static var examples: [Problem] {
         let first = LexiconSource(file: "themes/traffic.tsv", line: 4)
         return [
-            .unreadableFile, .savedAsUTF16, .invalidUTF8(byteOffset: 6), .nulByte(byteOffset: 9),
+            .unreadableFile, .notARegularFile(kind: "fifo"), .specialFileSkipped(kind: "socket"),
+            .unsafeAgencyID(id: "../../keep", fault: .dotDot), .savedAsUTF16, .invalidUTF8(byteOffset: 6),
+            .nulByte(byteOffset: 9),
             .missingColumns(missing: ["weight"], required: ["phrase", "weight"]),
             .abbreviationWithoutExpansion, .duplicateTheme(id: "traffic"), .undeclaredThemeFile(theme: "bridges"),
             .invalidPhraseWeight("many"), .emptyPhrase("..."), .conflictingPhraseWeight(phrase: "un tac", first: first),

@@ -19,7 +19,7 @@ package struct LexiconCache: Sendable {
     package let directory: URL?
 
     /// Bump when the loader's output or the encoding changes.
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
     static let magic: [UInt8] = Array("KNLEXC01".utf8)
     static let headerSize = 8 + 4 + 8 + 8 + 8
 
@@ -44,40 +44,55 @@ package struct LexiconCache: Sendable {
 
     /// The lexicon in `directory`, from the cache when a valid copy exists,
     /// otherwise loaded (and checked) by ``LexiconLoader`` and then cached.
+    ///
+    /// The folder is read once: the key is hashed from the very bytes the
+    /// loader compiles. The cache folder is used only when it is a real folder
+    /// owned by the user and writable by nobody else (a shared or planted cache
+    /// could hand over someone else's lexicon).
     package func load(_ loader: LexiconLoader) throws(LexiconLoader.Failure) -> Lexicon {
-        guard let folder = directory, let key = Self.key(of: loader.directory) else { return try loader.load().lexicon }
+        guard let folder = directory else { return try loader.load().lexicon }
+        var loader = loader
+        let snapshot = LexiconSnapshot(reading: loader.directory)
+        loader.snapshot = snapshot
+        guard let key = Self.key(of: snapshot) else { return try loader.load().lexicon }
         let file = folder.appendingPathComponent(String(format: "lexicon-%016llx.bin", key))
-        // Read only from a real folder: a symlink planted at the folder's name is not followed.
-        var status = stat()
-        let realFolder = lstat(folder.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
-        if realFolder, let bytes = Self.readFile(file), let lexicon = Self.decode(bytes, key: key) { return lexicon }
+        // The folder holding the cache (`$XDG_CACHE_HOME`, `~/.cache`) may be a link, or missing (created private).
+        let parent = folder.deletingLastPathComponent().path
+        guard access(parent, F_OK) != 0 || Self.isPrivateFolder(parent, followLinks: true) else {
+            return try loader.load().lexicon
+        }
+        if Self.isPrivateFolder(folder.path), let bytes = Self.readFile(file),
+            let lexicon = Self.decode(bytes, key: key)
+        {
+            return lexicon
+        }
         let lexicon = try loader.load().lexicon
         Self.store(Self.encode(lexicon, key: key), in: folder, as: file)
         return lexicon
+    }
+
+    /// A real folder (not a link) owned by this user, not writable by group or
+    /// others: the cache folder and the one holding it (`$XDG_CACHE_HOME`).
+    static func isPrivateFolder(_ path: String, followLinks: Bool = false) -> Bool {
+        var status = stat()
+        return (followLinks ? stat(path, &status) : lstat(path, &status)) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+            && status.st_uid == geteuid()
+            && status.st_mode & 0o022 == 0
     }
 
     // MARK: Key
 
     /// Hash of every regular file under `directory` (relative path and bytes,
     /// in path order) and of the running executable's size and modification time.
-    static func key(of directory: URL) -> UInt64? {
+    static func key(of directory: URL) -> UInt64? { key(of: LexiconSnapshot(reading: directory)) }
+
+    /// The key of a folder already read; nil (no caching: the loader reports
+    /// what is wrong) when it holds no file, an unreadable one or a FIFO, device…
+    static func key(of snapshot: LexiconSnapshot) -> UInt64? {
         var hasher = ByteHasher()
-        var files: [String] = []
-        func walk(_ relative: String, depth: Int) {
-            let path = relative.isEmpty ? directory.path : directory.path + "/" + relative
-            guard depth < 4, let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-            for name in names.sorted() {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: directory.path + "/" + child, isDirectory: &isDirectory)
-                else { continue }
-                if isDirectory.boolValue { walk(child, depth: depth + 1) } else { files.append(child) }
-            }
-        }
-        walk("", depth: 0)
-        guard !files.isEmpty else { return nil }
-        for name in files {
-            guard let bytes = readFile(directory.appendingPathComponent(name), limit: 64 << 20) else { return nil }
+        guard !snapshot.files.isEmpty, snapshot.special.isEmpty, snapshot.unreadable.isEmpty else { return nil }
+        for name in snapshot.paths {
+            let bytes = snapshot.files[name]!
             hasher.combine(Array(name.utf8))
             hasher.combine(UInt64(bytes.count))
             hasher.combine(bytes)
@@ -94,32 +109,8 @@ package struct LexiconCache: Sendable {
 
     // MARK: Files
 
-    /// A regular file's bytes (no symlink followed for cache files: `O_NOFOLLOW`
-    /// is set by the caller through `noFollow`), or nil.
-    static func readFile(_ url: URL, limit: Int = 256 << 20, noFollow: Bool = false) -> [UInt8]? {
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | (noFollow ? O_NOFOLLOW : 0))
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) <= limit else {
-            return nil
-        }
-        let size = Int(status.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            while done < size {
-                let count = read(descriptor, buffer.baseAddress! + done, size - done)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                done += count
-            }
-            return true
-        }
-        return ok ? bytes : nil
-    }
-
-    private static func readFile(_ url: URL) -> [UInt8]? { readFile(url, noFollow: true) }
+    /// A cache file's bytes (a regular file, never through a symbolic link), or nil.
+    static func readFile(_ url: URL) -> [UInt8]? { try? RegularFile.read(url.path, followLinks: false) }
 
     /// Writes `bytes` to a fresh temporary file in `folder`, then renames it to
     /// `file`. Gives up silently on any failure (the cache is an optimisation).
@@ -131,8 +122,8 @@ package struct LexiconCache: Sendable {
             if lstat(parent, &status) != 0 { _ = mkdir(parent, 0o700) }
             guard mkdir(folder.path, 0o700) == 0 || errno == EEXIST else { return }
         }
-        // Never follow a symlink or write into something that is not a real folder.
-        guard lstat(folder.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return }
+        // Never follow a symlink or write into something that is not a real, private folder.
+        guard isPrivateFolder(folder.path) else { return }
         let temporary = folder.path + "/.lexicon-\(getpid())-\(UInt32.random(in: 0 ... .max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return }
@@ -184,9 +175,7 @@ package struct LexiconCache: Sendable {
         header.u32(formatVersion)
         header.u64(key)
         header.u64(UInt64(payload.bytes.count))
-        var hasher = ByteHasher()
-        hasher.combine(payload.bytes)
-        header.u64(hasher.value)
+        header.u64(checksum(key: key, payload: payload.bytes[...]))
         return header.bytes + payload.bytes
     }
 
@@ -199,10 +188,18 @@ package struct LexiconCache: Sendable {
             let checksum = header.u64(),
             length == UInt64(bytes.count - headerSize)
         else { return nil }
-        var hasher = ByteHasher()
-        hasher.combine(bytes[headerSize...])
-        guard hasher.value == checksum else { return nil }
+        guard Self.checksum(key: key, payload: bytes[headerSize...]) == checksum else { return nil }
         return decodePayload(bytes[headerSize...])
+    }
+
+    /// The stored checksum: over the key and format version as well as the
+    /// payload, so a payload moved under another key's name does not pass.
+    static func checksum(key: UInt64, payload: ArraySlice<UInt8>) -> UInt64 {
+        var hasher = ByteHasher()
+        hasher.combine(UInt64(formatVersion))
+        hasher.combine(key)
+        hasher.combine(payload)
+        return hasher.value
     }
 
     /// Decodes a payload without the header checks (for robustness tests).

@@ -39,6 +39,12 @@ extension LexiconDiagnostic {
         // Reading a file.
         /// A required file cannot be read (missing, or not readable).
         case unreadableFile
+        /// Something that is not a regular file (a FIFO, device, socket) sits at
+        /// a lexicon file's name: refused, never opened.
+        case notARegularFile(kind: String)
+        /// Something that is not a regular file or folder sits in the lexicon
+        /// folder under a name no lexicon file has: skipped, never opened.
+        case specialFileSkipped(kind: String)
         /// The file is saved as UTF-16.
         case savedAsUTF16
         /// The byte at `byteOffset` is not UTF-8 (a legacy Vietnamese encoding, most likely).
@@ -95,6 +101,9 @@ extension LexiconDiagnostic {
         case overlappingAgency(id: String, otherLine: Int)
         /// A successor id that the table does not list.
         case unknownSuccessor(String)
+        /// An agency id that cannot be a file name (`route` writes `ID.csv`):
+        /// holds `/`, `\`, `..` or a control character, starts with `.`, is empty or too long.
+        case unsafeAgencyID(id: String, fault: SafeFileName.Fault)
 
         // routing/rules.tsv.
         /// A rule for a theme that themes.tsv does not declare.

@@ -7,6 +7,10 @@ public struct LexiconLoader: Sendable {
     /// How file paths appear in diagnostics ("Lexicons" for the bundled copy).
     package let displayRoot: String
 
+    /// The folder's bytes, when already read (by ``LexiconCache``, which hashed
+    /// them): the loader then compiles exactly those; nil: read at ``check()``.
+    package var snapshot: LexiconSnapshot?
+
     package init(directory: URL = BundledLexicons.directory, displayRoot: String? = nil) {
         self.directory = directory
         self.displayRoot = displayRoot ?? (directory == BundledLexicons.directory ? "Lexicons" : directory.path)
@@ -29,24 +33,27 @@ public struct LexiconLoader: Sendable {
     /// Loads as much as possible and returns every problem found.
     package func check() -> (Lexicon?, [LexiconDiagnostic]) {
         let log = DiagnosticLog()
+        let snapshot = self.snapshot ?? LexiconSnapshot(reading: directory)
+        var asked: Set<String> = []
         func read(_ relative: String, required: Bool = true) -> TabularFile? {
-            let url = directory.appendingPathComponent(relative)
-            let file: TabularFile
-            do {
-                file = try TabularFile.load(url)
-            } catch let failure as TabularFile.DecodingFailure {
-                log.reportUndecodable(path: "\(displayRoot)/\(relative)", failure)
+            asked.insert(relative)
+            let path = "\(displayRoot)/\(relative)"
+            if let kind = snapshot.special[relative] {
+                log.report(.error, TabularFile(path: path, contents: ""), nil, .notARegularFile(kind: kind.rawValue))
                 return nil
-            } catch {
+            }
+            guard let bytes = snapshot.files[relative] else {
                 if required {
-                    let missing = TabularFile(path: "\(displayRoot)/\(relative)", contents: "")
-                    log.report(.error, missing, nil, .unreadableFile)
+                    log.report(.error, TabularFile(path: path, contents: ""), nil, .unreadableFile)
                 }
                 return nil
             }
-            var named = file
-            named.path = "\(displayRoot)/\(relative)"
-            return named
+            do {
+                return try TabularFile.parse(bytes, path: path)
+            } catch {
+                log.reportUndecodable(path: path, error)
+                return nil
+            }
         }
         func requireColumns(_ file: TabularFile, _ names: [String]) -> Bool {
             let missing = names.filter { file.column($0) == nil }
@@ -95,9 +102,7 @@ public struct LexiconLoader: Sendable {
         // Theme phrases: one file per theme.
         var phrases: [ThemePhrase] = []
         var seen: [String: (theme: String, effect: ThemePhrase.Effect, source: LexiconSource)] = [:]
-        let themeFiles =
-            (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("themes").path))?
-            .filter { $0.hasSuffix(".tsv") }.sorted() ?? []
+        let themeFiles = snapshot.names(in: "themes").filter { $0.hasSuffix(".tsv") }
         for name in themeFiles {
             let theme = String(name.dropLast(4))
             guard let file = read("themes/\(name)") else { continue }
@@ -189,6 +194,12 @@ public struct LexiconLoader: Sendable {
         let routing = loadRouting(
             read: read, requireColumns: requireColumns, themeIds: themeIds, normalizedKey: normalizedKey, log: log)
         let gazetteer = loadGazetteer(read: read)
+        // Anything else that is not a regular file was never opened: say so (`lexicon check` lists it).
+        for (relative, kind) in snapshot.special.sorted(by: { $0.key < $1.key }) where !asked.contains(relative) {
+            log.report(
+                .warning, TabularFile(path: "\(displayRoot)/\(relative)", contents: ""), nil,
+                .specialFileSkipped(kind: kind.rawValue))
+        }
         let lexicon = Lexicon(
             themes: themes, phrases: phrases, negationCues: cues, urgency: urgency,
             abbreviations: abbreviations, gazetteer: gazetteer, routing: routing, stopPhrases: stopPhrases,
@@ -294,6 +305,11 @@ public struct LexiconLoader: Sendable {
             for row in file.rows {
                 guard let validity = period(file, row) else { continue }
                 let id = file.cell(row, "id")
+                // `route` names a file after the id: it must stay one plain name inside the output folder.
+                if let fault = SafeFileName.fault(id) {
+                    log.report(.error, file, row, cell: file.column("id") ?? 0, .unsafeAgencyID(id: id, fault: fault))
+                    continue
+                }
                 if let clash = agencies.first(where: { $0.id == id && $0.period.overlaps(validity) }) {
                     log.report(
                         .error, file, row, cell: file.column("valid_from") ?? 0,

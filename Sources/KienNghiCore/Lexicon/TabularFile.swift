@@ -79,7 +79,7 @@ package struct TabularFile: Sendable {
 
     /// Reads a file from disk, strictly: throws ``DecodingFailure`` unless it is UTF-8.
     package static func load(_ url: URL) throws -> TabularFile {
-        try parse(Array(try Data(contentsOf: url)), path: url.path)
+        try parse(try RegularFile.read(url.path), path: url.path)
     }
 
     /// Parses a file's bytes held in memory, strictly, as ``load(_:)`` does

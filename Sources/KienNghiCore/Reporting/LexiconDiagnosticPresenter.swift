@@ -17,7 +17,12 @@ public struct LexiconDiagnosticPresenter: Sendable {
         let (what, fix) = words(diagnostic.problem)
         var out = "\(diagnostic.path):\(diagnostic.line):\(diagnostic.column): \(label(diagnostic.severity)): \(what)\n"
         if !diagnostic.lineText.isEmpty {
-            let shown = diagnostic.lineText.replacingOccurrences(of: "\t", with: " ")
+            // Control characters (an ESC in a hostile id) never reach the terminal; one character each keeps the caret in place.
+            let shown = String(
+                String.UnicodeScalarView(
+                    diagnostic.lineText.unicodeScalars.map {
+                        $0 == "\t" ? " " : SafeFileName.isControl($0) ? "\u{FFFD}" : $0
+                    }))
             out += "    \(shown)\n    \(String(repeating: " ", count: max(0, diagnostic.column - 1)))^\n"
         }
         out += "    \(l.pick("cách sửa", "fix")): \(fix)\n"
@@ -53,6 +58,22 @@ public struct LexiconDiagnosticPresenter: Sendable {
                 l.pick(
                     "kiểm tra đường dẫn thư mục từ điển và quyền đọc tệp",
                     "check the lexicon folder's path and the file's read permission")
+            )
+        case .notARegularFile(let kind):
+            return (
+                l.pick(
+                    "đây không phải tệp thường (\(kind)); KienNghi không mở nó",
+                    "this is not a regular file (\(kind)); KienNghi does not open it"),
+                l.pick(
+                    "thay bằng tệp từ điển thật hoặc xoá nó khỏi thư mục từ điển",
+                    "replace it with a real lexicon file or remove it from the lexicon folder")
+            )
+        case .specialFileSkipped(let kind):
+            return (
+                l.pick(
+                    "bỏ qua: không phải tệp thường (\(kind)), không mở",
+                    "skipped: not a regular file (\(kind)), not opened"),
+                l.pick("xoá nó khỏi thư mục từ điển", "remove it from the lexicon folder")
             )
         case .savedAsUTF16:
             return (
@@ -189,6 +210,29 @@ public struct LexiconDiagnosticPresenter: Sendable {
                 l.pick(
                     "sửa valid_from/valid_until để mỗi ngày chỉ có một tên",
                     "fix valid_from/valid_until so that each day has one name")
+            )
+        case .unsafeAgencyID(let id, let fault):
+            let shown = SafeFileName.shown(id)
+            let why: String
+            switch fault {
+            case .empty: why = l.pick("mã trống", "the id is empty")
+            case .separator: why = l.pick("mã chứa / hoặc \\", "the id holds / or \\")
+            case .control: why = l.pick("mã chứa ký tự điều khiển", "the id holds a control character")
+            case .dotDot: why = l.pick("mã chứa ..", "the id holds ..")
+            case .leadingDot: why = l.pick("mã bắt đầu bằng dấu chấm", "the id starts with a dot")
+            case .tooLong:
+                why = l.pick(
+                    "mã dài quá \(SafeFileName.maximumBytes) byte",
+                    "the id is longer than \(SafeFileName.maximumBytes) bytes")
+            }
+            return (
+                l.pick(
+                    "mã cơ quan \"\(shown)\" không dùng được làm tên tệp (`route` ghi MÃ.csv): \(why)",
+                    "agency id \"\(shown)\" cannot be a file name (`route` writes ID.csv): \(why)"),
+                l.pick(
+                    "dùng mã ngắn chỉ gồm chữ, số và dấu gạch (ví dụ so-xay-dung), sửa cả các dòng dùng mã này trong rules.tsv",
+                    "use a short id of letters, digits and dashes (e.g. so-xay-dung), and fix the rows of rules.tsv that use it"
+                )
             )
         case .unknownSuccessor(let id):
             return (
