@@ -31,9 +31,10 @@ package final class XLSXPetitionWriter: PetitionWriter {
     /// Headers and worded cells come from `presenter` (its language).
     package init(
         path: String, inputs: [String], inputColumns: [String], withFileColumn: Bool,
-        presenter: ClassificationPresenter, maximumRows: Int = XLSXPetitionWriter.maximumRows
+        presenter: ClassificationPresenter, maximumRows: Int = XLSXPetitionWriter.maximumRows,
+        group: OutputGroup? = nil
     ) throws {
-        output = try AtomicOutputFile(path: path, inputs: inputs)
+        output = try AtomicOutputFile(path: path, inputs: inputs, group: group)
         self.presenter = presenter
         let language = presenter.language
         self.withFileColumn = withFileColumn

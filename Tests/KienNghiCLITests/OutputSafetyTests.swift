@@ -61,9 +61,14 @@ enum KienNghiBinary {
     }
 
     /// Starts it with stdout and stderr going to files (nothing to drain, nothing to block on).
-    static func start(_ arguments: [String], logs folder: URL) throws -> (Process, stderr: URL) {
+    /// `executable`: run that instead (a shell around the binary), with `arguments`.
+    static func start(_ arguments: [String], logs folder: URL, executable: String? = nil) throws -> (
+        Process, stderr: URL
+    ) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(path))
+        let binary: String
+        if let executable { binary = executable } else { binary = try #require(path) }
+        process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         let out = folder.appendingPathComponent("stdout.log")
         let err = folder.appendingPathComponent("stderr.log")
@@ -77,8 +82,10 @@ enum KienNghiBinary {
     }
 
     /// Runs to the end: exit status and stderr.
-    static func run(_ arguments: [String], logs folder: URL) throws -> (status: Int32, stderr: String) {
-        let (process, err) = try start(arguments, logs: folder)
+    static func run(_ arguments: [String], logs folder: URL, executable: String? = nil) throws -> (
+        status: Int32, stderr: String
+    ) {
+        let (process, err) = try start(arguments, logs: folder, executable: executable)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         return (
@@ -262,7 +269,7 @@ struct OutputSafetyTests {
         ] {
             for (language, words) in [(Language.vi, vi), (.en, en)] {
                 do {
-                    try RouteCommand.prepareFolder(path, language)
+                    _ = try OutputFolder(path, language)
                     Issue.record("\(path) accepted as a folder")
                 } catch let error as CLIError {
                     #expect(error.message.contains(words), "\(error.message)")

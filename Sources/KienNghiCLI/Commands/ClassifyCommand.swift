@@ -59,6 +59,9 @@ struct ClassifyCommand: ParsableCommand {
                     "Cannot write \"\(kind)\": use csv, xlsx or jsonl (--format or the file's extension)."),
                 code: .usage)
         }
+        // -o and --rejected appear together once both are complete, or neither does.
+        let group = OutputGroup()
+        defer { group.discard() }
         return try OutputErrors.mapped(l, format: kind) {
             let processor = try pile.processor()
             let columns = processor.columns(of: pile.inputs)
@@ -69,22 +72,21 @@ struct ClassifyCommand: ParsableCommand {
             case "xlsx":
                 writer = try XLSXPetitionWriter(
                     path: destination, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile,
-                    presenter: presenter)
+                    presenter: presenter, group: group)
             case "jsonl", "ndjson", "json":
                 writer = JSONLinesPetitionWriter(
-                    output: try AtomicOutputFile(path: destination, inputs: pile.inputs), presenter: presenter,
-                    inputColumns: columns, withFileColumn: withFile)
+                    output: try AtomicOutputFile(path: destination, inputs: pile.inputs, group: group),
+                    presenter: presenter, inputColumns: columns, withFileColumn: withFile)
             default:
                 writer = try CSVPetitionWriter(
-                    output: try AtomicOutputFile(path: destination, inputs: pile.inputs), inputColumns: columns,
-                    withFileColumn: withFile, presenter: presenter)
+                    output: try AtomicOutputFile(path: destination, inputs: pile.inputs, group: group),
+                    inputColumns: columns, withFileColumn: withFile, presenter: presenter)
             }
             if output == nil { DefaultOutput.announce(destination, nextToInput: pile.inputs[0] != "-", l) }
-            let summary = try PileRun.run(pile, processor) { try writer.write($0) }
-            if summary.read > 0 {
-                try writer.finish()
-                Terminal.warn(l.pick("Đã ghi \(destination).", "Wrote \(destination)."))
-            }
+            let summary = try PileRun.run(pile, processor, group: group) { try writer.write($0) }
+            if summary.read > 0 { try writer.finish() }
+            try group.commit()  // without a petition: the --rejected list alone
+            if summary.read > 0 { Terminal.warn(l.pick("Đã ghi \(destination).", "Wrote \(destination).")) }
             return summary
         }
     }

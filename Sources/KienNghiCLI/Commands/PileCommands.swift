@@ -26,31 +26,54 @@ struct StatsCommand: RenderingCommand {
 
     static let formats = ["table", "csv", "json"]
 
-    func render() throws -> String {
+    /// Prints the statistics; exits as `classify` does (3 when rows that may
+    /// have been petitions were rejected, in any pile).
+    func run() throws {
+        try PileRun.runCommand {
+            let (text, summary) = try statistics()
+            Terminal.write(text)
+            return summary
+        }
+    }
+
+    func render() throws -> String { try statistics().text }
+
+    /// The statistics and the accounting of all piles together: every pile's
+    /// rejected rows go to the one `--rejected` list.
+    func statistics() throws -> (text: String, summary: PileProcessor.Summary) {
         let l = pile.language
         try requireOneOf(Self.formats, format, option: "--format", l)
         let processor = try pile.processor()
+        let list = try RejectedRowsFile(pile)
         let separate = compare || pile.inputs.count > 1
         var piles: [PileStatistics] = []
+        var total = PileProcessor.Summary()
         for group in separate ? pile.inputs.map({ [$0] }) : [pile.inputs] {
             var statistics = PileStatistics(
                 label: group.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
             var options = pile
             options.inputs = group
             let presenter = options.presenter(processor)
-            let summary = try PileRun.run(options, processor) { statistics.add($0, presenter: presenter) }
+            let summary = try PileRun.read(options, processor, rejected: list) {
+                statistics.add($0, presenter: presenter)
+            }
+            PileRun.report(summary, options)
             if summary.read == 0, let first = summary.failedFiles.first { throw ExitCode(first.failure.exitStatus) }
+            total.add(summary)
             piles.append(statistics)
         }
+        try list?.finish()
         let labels = Dictionary(
             uniqueKeysWithValues: processor.batch.classifier.lexicon.themes.map { ($0.id, $0.label(l)) })
         let printer = StatisticsPrinter(language: l, themeLabels: labels)
+        let text: String
         switch format {
-        case "csv": return printer.csv(piles)
+        case "csv": text = printer.csv(piles)
         case "json":
-            return JSONText.encode(piles.count == 1 ? AnyEncodable(piles[0]) : AnyEncodable(piles), pretty: true) + "\n"
-        default: return printer.table(piles)
+            text = JSONText.encode(piles.count == 1 ? AnyEncodable(piles[0]) : AnyEncodable(piles), pretty: true) + "\n"
+        default: text = printer.table(piles)
         }
+        return (text, total)
     }
 }
 
@@ -92,20 +115,26 @@ struct ReportCommand: ParsableCommand {
     func execute() throws -> PileProcessor.Summary {
         let l = pile.language
         let destination = output ?? Self.defaultOutput
+        let group = OutputGroup()  // the report and the --rejected list appear together
+        defer { group.discard() }
         return try OutputErrors.mapped(l, format: "html") {
             let processor = try pile.processor()
             // Checked and created before the work, so a bad path fails at once.
-            let file = try AtomicOutputFile(path: destination, inputs: pile.inputs)
+            let file = try AtomicOutputFile(path: destination, inputs: pile.inputs, group: group)
             if output == nil { DefaultOutput.announce(destination, nextToInput: false, l) }
             var statistics = PileStatistics(
                 label: pile.inputs.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
             let presenter = pile.presenter(processor)
-            let summary = try PileRun.run(pile, processor) { statistics.add($0, presenter: presenter) }
-            guard summary.read > 0 else { return summary }
+            let summary = try PileRun.run(pile, processor, group: group) { statistics.add($0, presenter: presenter) }
+            guard summary.read > 0 else {
+                try group.commit()
+                return summary
+            }
             let labels = Dictionary(
                 uniqueKeysWithValues: processor.batch.classifier.lexicon.themes.map { ($0.id, $0.label(l)) })
             try file.write(HTMLReport(language: l, title: title, themeLabels: labels).render(statistics))
             try file.commit()
+            try group.commit()
             Terminal.warn(l.pick("Đã ghi báo cáo \(destination).", "Wrote report \(destination)."))
             return summary
         }
@@ -142,9 +171,19 @@ struct RouteCommand: ParsableCommand {
     func execute() throws -> PileProcessor.Summary {
         let l = pile.language
         try requireOneOf(["csv", "xlsx"], format, option: "--format", l)
-        let folder = displayPath(output ?? Self.defaultOutput)
-        try Self.prepareFolder(folder, l)
-        if output == nil { DefaultOutput.announce(folder + "/", nextToInput: false, l) }
+        let outputFolder = try OutputFolder(displayPath(output ?? Self.defaultOutput), l)
+        if output == nil { DefaultOutput.announce(outputFolder.path + "/", nextToInput: false, l) }
+        // Every file of the run (agency files, index, --rejected) appears together at the end, or none does.
+        let group = OutputGroup()
+        defer { group.discard() }
+        return try outputFolder.using(
+            discarding: group, { try split(into: $0, group: group) }, keepIf: { $0.read > 0 })
+    }
+
+    /// Reads and routes the pile, writing every file into `outputFolder` as one group.
+    private func split(into outputFolder: OutputFolder, group: OutputGroup) throws -> PileProcessor.Summary {
+        let l = pile.language
+        let folder = outputFolder.path
         return try OutputErrors.mapped(l) {
             let processor = try pile.processor()
             let columns = processor.columns(of: pile.inputs)
@@ -152,10 +191,10 @@ struct RouteCommand: ParsableCommand {
             let presenter = pile.presenter(processor)
             // Checked before the work: a link, device or FIFO in the index's place fails at once.
             let index = try AtomicOutputFile(
-                path: folder + "/" + Self.indexName(l), inputs: pile.inputs)
+                path: try outputFolder.file(Self.indexName(l)), inputs: pile.inputs, group: group)
             var writers: [RouteRecipient: any PetitionWriter] = [:]
             var counts: [RouteRecipient: (name: String, count: Int, file: String)] = [:]
-            let summary = try PileRun.run(pile, processor) { petitions in
+            let summary = try PileRun.run(pile, processor, group: group) { petitions in
                 for petition in petitions {
                     let routed = petition.classification.needsReview ? nil : petition.classification.agency
                     let id = routed.map { RouteRecipient.agency($0.id) } ?? .reviewQueue
@@ -163,23 +202,26 @@ struct RouteCommand: ParsableCommand {
                         routed.map { presenter.agencyName($0, asOf: petition.classification.asOf) }
                         ?? l.pick("Hàng chờ xem xét", "Review queue")
                     let fileName = "\(id.fileStem(l)).\(format)"
-                    let path = folder + "/" + fileName
                     if writers[id] == nil {
+                        let path = try outputFolder.file(fileName)
                         if format == "xlsx" {
                             writers[id] = try XLSXPetitionWriter(
                                 path: path, inputs: pile.inputs, inputColumns: columns, withFileColumn: withFile,
-                                presenter: presenter)
+                                presenter: presenter, group: group)
                         } else {
                             writers[id] = try CSVPetitionWriter(
-                                output: AtomicOutputFile(path: path, inputs: pile.inputs), inputColumns: columns,
-                                withFileColumn: withFile, presenter: presenter)
+                                output: AtomicOutputFile(path: path, inputs: pile.inputs, group: group),
+                                inputColumns: columns, withFileColumn: withFile, presenter: presenter)
                         }
                     }
                     try writers[id]!.write([petition])
                     counts[id, default: (name, 0, fileName)].count += 1
                 }
             }
-            guard summary.read > 0 else { return summary }
+            guard summary.read > 0 else {
+                try group.commit()  // the --rejected list alone
+                return summary
+            }
             for writer in writers.values { try writer.finish() }
             try index.write(bytes: [0xEF, 0xBB, 0xBF])
             try index.write(
@@ -204,6 +246,7 @@ struct RouteCommand: ParsableCommand {
                     ]))
             }
             try index.commit()
+            try group.commit(last: index)
             Terminal.warn(
                 l.pick(
                     "Đã chia \(summary.read) kiến nghị cho \(counts.count) nơi nhận trong \(folder)/.",
@@ -232,7 +275,8 @@ struct RouteCommand: ParsableCommand {
     ) -> [(id: String, name: String, file: String)] {
         var recipients: [String: (id: String, name: String)] = [:]
         for agency in routing.agencies {
-            recipients[agency.id] = (agency.id, agency.name(l))  // a later record of the id gives the name
+            // Keyed by the file name route gives the id; a later record of the id gives the name.
+            recipients[RouteRecipient.agency(agency.id).fileStem(l)] = (agency.id, agency.name(l))
         }
         for language in [Language.vi, .en] {
             recipients[RouteRecipient.reviewQueue.fileStem(language)] = (
@@ -247,32 +291,6 @@ struct RouteCommand: ParsableCommand {
                 AtomicOutputFile.FileKind.of(folder + "/" + file) == .regular
             else { return nil }
             return (recipient.id, recipient.name, file)
-        }
-    }
-
-    /// The output folder: used when it is a real folder, created when missing,
-    /// refused when it is a link, a file, a device or a FIFO.
-    static func prepareFolder(_ folder: String, _ l: Language) throws {
-        switch AtomicOutputFile.FileKind.of(folder) {
-        case .directory?:
-            return
-        case nil:
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw CLIError(
-                    l.pick(
-                        "Không tạo được thư mục \(folder): kiểm tra quyền ghi hoặc chọn chỗ khác.",
-                        "Cannot create folder \(folder): check write permission or choose another place."),
-                    code: .cannotCreate)
-            }
-        case let kind?:
-            let what = kind.words(l)
-            throw CLIError(
-                l.pick(
-                    "Không ghi vào \(folder): đường dẫn này \(what), không phải thư mục. KienNghi không đi theo hay thay thế nó; hãy chọn một thư mục khác.",
-                    "Not writing into \(folder): it \(what), not a folder. KienNghi never follows or replaces it; choose another folder."
-                ), code: .cannotCreate)
         }
     }
 }
@@ -294,7 +312,7 @@ enum RouteRecipient: Hashable {
     /// The file name without extension.
     func fileStem(_ l: Language) -> String {
         switch self {
-        case .agency(let id): id
+        case .agency(let id): SafeFileName.sanitized(id)  // the loader refuses unsafe ids; never a path here either
         case .reviewQueue: l.pick("cho-xem-xet", "review-queue")
         }
     }

@@ -43,9 +43,7 @@ struct PileOptions: ParsableArguments {
         var seen: Set<String> = []
         var kept: [String] = []
         for input in inputs {
-            var info = stat()
-            if input != "-", stat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
-                let identity = "\(info.st_dev):\(info.st_ino)"
+            if input != "-", let identity = FileIdentity.of(input) {
                 guard seen.insert(identity).inserted else {
                     Terminal.warn(
                         language.pick(
@@ -89,12 +87,28 @@ struct PileOptions: ParsableArguments {
 
 /// Runs a pile through the processor with progress, summary and exit codes.
 enum PileRun {
+    /// `group`: the command's other outputs; the `--rejected` list joins it and
+    /// appears with them when the command commits the group. Without one, the
+    /// list is moved into place at the end of the run.
     static func run(
-        _ options: PileOptions, _ processor: PileProcessor, _ consume: ([ClassifiedPetition]) throws -> Void
+        _ options: PileOptions, _ processor: PileProcessor, group: OutputGroup? = nil,
+        _ consume: ([ClassifiedPetition]) throws -> Void
+    ) throws -> PileProcessor.Summary {
+        let list = try RejectedRowsFile(options, group: group)
+        let summary = try read(options, processor, rejected: list, consume)
+        try list?.finish()
+        report(summary, options)
+        return summary
+    }
+
+    /// Reads and classifies `options.inputs` with progress on a terminal,
+    /// each rejected row going to `list` (one list may serve several runs).
+    static func read(
+        _ options: PileOptions, _ processor: PileProcessor, rejected list: RejectedRowsFile?,
+        _ consume: ([ClassifiedPetition]) throws -> Void
     ) throws -> PileProcessor.Summary {
         let l = options.language
         let showProgress = Terminal.isErrorTTY
-        let list = try options.rejectedFile.map { try RejectedRowsFile(path: $0, inputs: options.inputs, language: l) }
         let summary = try processor.run(
             options.inputs,
             progress: { count in
@@ -103,7 +117,14 @@ enum PileRun {
                 }
             }, rejectedRow: { list?.add($0) }, consume)
         if showProgress { Terminal.progress(nil) }
-        try list?.finish()
+        return summary
+    }
+
+    /// Says on stderr what went wrong in a finished run (files that could not
+    /// be read, the first 50 rejected rows, an empty pile) and ends with the
+    /// accounting line.
+    static func report(_ summary: PileProcessor.Summary, _ options: PileOptions) {
+        let l = options.language
         for (_, failure) in summary.failedFiles { Terminal.warn(failure.message(l)) }
         for row in summary.rejected.prefix(50) { Terminal.warn(row.message(l)) }
         if summary.rejectedCount > 50 {
@@ -123,7 +144,6 @@ enum PileRun {
                 ))
         }
         Terminal.warn(summary.line(l))
-        return summary
     }
 
     /// Runs a pile command's work, cleaning up on Ctrl-C and ending with the
@@ -178,9 +198,18 @@ final class RejectedRowsFile {
     private let language: Language
     private var failure: (any Error)?
 
-    init(path: String, inputs: [String], language: Language) throws {
-        do { output = try AtomicOutputFile(path: path, inputs: inputs) } catch let failure as AtomicOutputFile.Failure {
-            throw CLIError(failure.message(language), code: .cannotCreate)
+    /// The list `--rejected` names, if any; it must not replace an input
+    /// (nor `protecting`, e.g. the case register's files).
+    convenience init?(_ options: PileOptions, protecting: [String] = [], group: OutputGroup? = nil) throws {
+        guard let path = options.rejectedFile else { return nil }
+        try self.init(path: path, inputs: options.inputs + protecting, language: options.language, group: group)
+    }
+
+    init(path: String, inputs: [String], language: Language, group: OutputGroup? = nil) throws {
+        do {
+            output = try AtomicOutputFile(path: path, inputs: inputs, group: group)
+        } catch let failure as AtomicOutputFile.Failure {
+            throw CLIError(failure, language)
         }
         self.language = language
         let l = language
@@ -209,12 +238,15 @@ final class RejectedRowsFile {
         } catch { failure = error }
     }
 
+    /// Completes the list (moved into place now, or with its group); a write
+    /// that failed midway (disk full) is 74, as for any output.
     func finish() throws {
         do {
             if let failure { throw failure }
             try output.commit()
         } catch let failure as AtomicOutputFile.Failure {
-            throw CLIError(failure.message(language), code: .cannotCreate)
+            output.discard()
+            throw CLIError(failure, language)
         }
     }
 }

@@ -27,8 +27,10 @@ package final class AtomicOutputFile {
     private let descriptor: Int32
     private var closed = false
     private var finished = false
+    private var sealed = false
     private var buffer: [UInt8] = []
     private let claim: String
+    private let group: OutputGroup?
 
     /// Why an output could not be written, as data: wording is the caller's.
     package enum Failure: Error, Sendable, Equatable {
@@ -68,22 +70,30 @@ package final class AtomicOutputFile {
         package static func of(_ path: String) -> FileKind? {
             var info = stat()
             guard lstat(path, &info) == 0 else { return nil }
-            switch UInt32(info.st_mode) & 0o170000 {
-            case 0o100000: return .regular
-            case 0o040000: return .directory
-            case 0o120000: return .symbolicLink
-            case 0o020000, 0o060000: return .device
-            case 0o010000: return .fifo
-            case 0o140000: return .socket
-            default: return .other
-            }
+            return FileKind(mode: info.st_mode)
+        }
+
+        /// The kind a `stat(2)` mode says.
+        package init(mode: mode_t) {
+            self =
+                switch UInt32(mode) & 0o170000 {
+                case 0o100000: .regular
+                case 0o040000: .directory
+                case 0o120000: .symbolicLink
+                case 0o020000, 0o060000: .device
+                case 0o010000: .fifo
+                case 0o140000: .socket
+                default: .other
+                }
         }
     }
 
     /// Checks the destination and creates the temporary file; nothing is
-    /// written at `path` until ``commit()``.
-    package init(path: String, inputs: [String]) throws {
+    /// written at `path` until ``commit()`` (or, for a member of `group`,
+    /// until the group's ``OutputGroup/commit(last:)``).
+    package init(path: String, inputs: [String], group: OutputGroup? = nil) throws {
         destination = path
+        self.group = group
         try Self.checkDestination(path, inputs: inputs)
         let folder = Self.folder(of: path)
         guard FileKind.of(folder) == .directory || Self.isDirectoryFollowingLinks(folder) else {
@@ -98,8 +108,9 @@ package final class AtomicOutputFile {
         let prefix = path.utf8.contains(UInt8(ascii: "/")) ? (folder == "/" ? "/" : folder + "/") : ""
         var created: (String, Int32)?
         var lastError: Int32 = 0
+        let stem = Self.temporaryStem(name)
         for _ in 0..<16 {
-            let candidate = prefix + ".\(name).kiennghi-\(Self.randomSuffix()).tmp"
+            let candidate = prefix + ".\(stem).kiennghi-\(Self.randomSuffix()).tmp"
             let fd = InterruptCleanup.creating(candidate) {
                 open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             }
@@ -116,6 +127,21 @@ package final class AtomicOutputFile {
         }
         temporary = temporaryPath
         descriptor = fd
+        group?.add(self)
+    }
+
+    /// The destination's name as it appears in the temporary file's name, cut
+    /// (at a character boundary) so that the whole name stays within NAME_MAX
+    /// (255 bytes): a 250-byte output name must not be refused for its temporary.
+    static func temporaryStem(_ name: String) -> String {
+        let room = 255 - ".".utf8.count - ".kiennghi-".utf8.count - 13 - ".tmp".utf8.count
+        guard name.utf8.count > room else { return name }
+        var stem = ""
+        for scalar in name.unicodeScalars {
+            guard stem.utf8.count + String(scalar).utf8.count <= room else { break }
+            stem.unicodeScalars.append(scalar)
+        }
+        return stem
     }
 
     /// Appends text (buffered; written in 1 MiB blocks).
@@ -159,8 +185,21 @@ package final class AtomicOutputFile {
 
     /// Flushes, syncs, closes and moves the file into place. A regular file at
     /// the destination is replaced atomically; anything else there is refused.
+    /// A member of an ``OutputGroup`` is only completed here (flushed, synced,
+    /// closed) and moved into place with the rest of its group.
     package func commit() throws {
         guard !finished else { return }
+        try seal()
+        guard group == nil else { return }
+        try InterruptCleanup.holdingOff { unregister in try publish(unregister: unregister) }
+    }
+
+    /// Whether the file is complete and waits to be moved into place.
+    var isSealed: Bool { sealed && !finished }
+
+    /// Flushes, gives the ordinary mode, syncs and closes: complete, not yet in place.
+    func seal() throws {
+        guard !sealed, !finished else { return }
         try flush()
         // Only the complete file gets the ordinary mode (synced with it); while written it stays 0600.
         _ = fchmod(descriptor, Self.defaultMode)
@@ -170,14 +209,32 @@ package final class AtomicOutputFile {
             throw Failure.writeFailed(path: destination, errno: code)
         }
         closeDescriptor()
+        sealed = true
+    }
+
+    /// Moves a sealed file into place; `unregister` drops its temporary from
+    /// the interrupt cleanup (called with the cleanup held off).
+    func publish(unregister: (String) -> Void) throws {
+        guard sealed, !finished else { return }
         do { try moveIntoPlace() } catch {
-            discard()
+            unlink(temporary)
+            finished = true
+            unregister(temporary)
+            releaseClaim()
             throw error
         }
         finished = true
-        InterruptCleanup.unregister(temporary)
+        unregister(temporary)
         releaseClaim()
         Self.syncFolder(Self.folder(of: destination))
+    }
+
+    /// Throws unless the destination still takes a new file (nothing there, or a regular file).
+    func checkStillReplaceable() throws {
+        switch FileKind.of(destination) {
+        case nil, .regular?: return
+        case let kind?: throw Failure.notARegularFile(path: destination, kind: kind)
+        }
     }
 
     /// Removes the temporary file (on failure or when abandoned).
@@ -319,3 +376,44 @@ package final class AtomicOutputFile {
 #elseif canImport(Darwin)
     private let systemWrite = Darwin.write
 #endif
+
+/// Outputs of one run that appear together or not at all (`route`'s agency
+/// files and index, `lexicon fit`'s two files, `classify -o` with
+/// `--rejected`): each member is written to its own temporary file; only when
+/// all are complete does ``commit(last:)`` move them into place, in one step
+/// that an interruption waits for. A failure before that removes every
+/// temporary file and replaces nothing.
+package final class OutputGroup {
+    private var members: [AtomicOutputFile] = []
+
+    package init() {}
+
+    func add(_ file: AtomicOutputFile) { members.append(file) }
+
+    /// Moves every complete member into place, `last` (an index or summary)
+    /// after the others; members left unfinished (a writer that never
+    /// finished, e.g. no petition was read) are discarded. Every destination
+    /// is checked again first, so a refused one replaces nothing.
+    package func commit(last: AtomicOutputFile? = nil) throws {
+        let ready = members.filter { $0.isSealed && $0 !== last } + (last.map { $0.isSealed ? [$0] : [] } ?? [])
+        for member in members where !member.isSealed { member.discard() }
+        do {
+            for member in ready { try member.checkStillReplaceable() }
+            try InterruptCleanup.holdingOff { unregister in
+                for member in ready { try member.publish(unregister: unregister) }
+            }
+        } catch {
+            discard()
+            throw error
+        }
+        members.removeAll()
+    }
+
+    /// Removes every temporary file not yet moved into place.
+    package func discard() {
+        for member in members { member.discard() }
+        members.removeAll()
+    }
+
+    deinit { discard() }
+}

@@ -24,9 +24,11 @@ package enum InterruptCleanup {
     /// The signals that end the run after cleaning up.
     package static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-    /// Registered temporary files; `closing` once cleanup has begun (nothing may register after it).
+    /// Registered temporary files and the folders the run created (in the
+    /// order created); `closing` once cleanup has begun (nothing may register after it).
     private struct State {
         var pending: Set<String> = []
+        var folders: [String] = []
         var installed = false
         var closing = false
     }
@@ -71,6 +73,30 @@ package enum InterruptCleanup {
         state.withLock { state in _ = state.pending.remove(path) }
     }
 
+    /// A folder the run created, to remove (`rmdir`: only when empty, so
+    /// nothing else is ever removed) if the run is interrupted; registered
+    /// parent first, removed deepest first.
+    package static func registerFolder(_ path: String) {
+        state.withLock { state in
+            if !state.closing { state.folders.append(path) }
+        }
+    }
+
+    package static func unregisterFolder(_ path: String) {
+        state.withLock { state in state.folders.removeAll { $0 == path } }
+    }
+
+    /// Runs `body` with the cleanup held off: a signal arriving meanwhile is
+    /// acted on only after `body` returns, so outputs moved into place together
+    /// are either all there or (when cleanup had already begun) not started.
+    /// `body` unregisters each temporary file it moved with the closure it gets.
+    package static func holdingOff(_ body: (_ unregister: (String) -> Void) throws -> Void) throws {
+        try state.withLock { state in
+            guard !state.closing else { throw CancellationError() }
+            try body { _ = state.pending.remove($0) }
+        }
+    }
+
     /// Paths currently registered (for tests).
     package static var registered: Set<String> {
         state.withLock { $0.pending }
@@ -87,6 +113,8 @@ package enum InterruptCleanup {
         state.withLock { state in
             for path in state.pending { unlink(path) }
             state.pending.removeAll()
+            for folder in state.folders.reversed() { rmdir(folder) }
+            state.folders.removeAll()
             state.closing = true
         }
     }
