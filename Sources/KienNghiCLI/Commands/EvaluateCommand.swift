@@ -24,7 +24,7 @@ struct EvaluateCommand: RenderingCommand {
 
     @Option(
         help:
-            "Kiểm định chéo K phần: học lại trọng số trên K-1 phần, đo trên phần còn lại (mặc định: không, đo từ điển hiện có)."
+            "Kiểm định chéo K phần (K từ 2 đến 1000, và không quá số kiến nghị): học lại trọng số trên K-1 phần, đo trên phần còn lại (mặc định: không, đo từ điển hiện có)."
     )
     var folds: Int?
 
@@ -33,7 +33,7 @@ struct EvaluateCommand: RenderingCommand {
         help: "Cách chia phần khi kiểm định chéo: source-host (không trang nguồn nào vừa ở tập học vừa ở tập đo).")
     var groupBy = "source-host"
 
-    @Option(help: "Hạt giống ngẫu nhiên của kiểm định chéo và của việc học.")
+    @Option(help: "Hạt giống ngẫu nhiên của kiểm định chéo và của việc học (số nguyên từ 0 đến 18446744073709551615).")
     var seed: UInt64 = 20_261_203
 
     @Flag(help: "In JSON.")
@@ -43,6 +43,13 @@ struct EvaluateCommand: RenderingCommand {
     var errors = false
 
     @OptionGroup var options: ClassifierOptions
+
+    func validate() throws {
+        try reportingErrors {
+            try OptionRange.check(folds, OptionRange.folds, option: "--folds", options.language.lang)
+            try FileIdentity.refuseRepeats(gold, option: "--gold", options.language.lang)
+        }
+    }
 
     func render() throws -> String {
         let l = options.language.lang
