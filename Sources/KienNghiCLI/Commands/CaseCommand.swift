@@ -48,7 +48,10 @@ struct StoreOptions: ParsableArguments {
 
     /// The SQLite register's files (database, write-ahead log, shared memory,
     /// rollback journal): inputs an output must never replace. None for PostgreSQL.
-    var storeFiles: [String] {
+    var storeFiles: [String] { Self.files(of: store) }
+
+    /// The files of the SQLite register `store` names (none for PostgreSQL).
+    static func files(of store: String?) -> [String] {
         let location = StoreLocation.resolve(store)
         guard !StoreLocation.isPostgres(location) else { return [] }
         return [location, location + "-wal", location + "-shm", location + "-journal"]
@@ -168,32 +171,28 @@ struct CaseImportCommand: ParsableCommand {
         try CaseOptionParsing.run(l) {
             let heldOn = try date.map { try CaseOptionParsing.date($0, option: "--date", l) }
             let processor = try pile.processor()
+            Terminal.cleanUpOnInterrupt()
+            // Checked before the register is touched: a refused --rejected path imports nothing.
+            let list = try RejectedRowsFile(pile, protecting: StoreOptions.files(of: store))
             let register = try CaseOptionParsing.open(
                 store, analyzer: processor.batch.classifier.analyzer, l, creating: true)
             defer { register.store.close() }
-            Terminal.cleanUpOnInterrupt()
             let results = try CaseImporter(
                 register: register, processor: processor, presenter: pile.presenter(processor)
-            ).run(
-                pile.inputs, dialogue: dialogue, heldOn: heldOn)
-            var failed: Int32? = nil
+            ).run(pile.inputs, dialogue: dialogue, heldOn: heldOn, rejectedRow: { list?.add($0) })
+            try list?.finish()
+            var summary = PileProcessor.Summary()
             for result in results {
-                for (_, failure) in result.summary.failedFiles {
-                    Terminal.warn(failure.message(l))
-                    failed = failed ?? failure.exitStatus
-                }
-                for row in result.summary.rejected.prefix(20) { Terminal.warn(row.message(l)) }
+                summary.add(result.summary)
                 let c = result.counts
                 Terminal.write(
                     l.pick(
                         "\(result.file): thêm \(c.added) kiến nghị (\(c.newGroups) nhóm mới, \(c.joinedGroups) vào nhóm có sẵn), \(c.alreadyThere) đã có trong sổ.\n",
                         "\(result.file): added \(c.added) petitions (\(c.newGroups) new groups, \(c.joinedGroups) joined existing ones), \(c.alreadyThere) already in the register.\n"
                     ))
-                if result.summary.rejected.contains(where: \.reason.losesPetition) {
-                    failed = failed ?? ExitStatus.partial.rawValue
-                }
             }
-            if let failed { throw ExitCode(failed) }
+            PileRun.report(summary, pile)
+            if let code = PileRun.exitCode(summary) { throw ExitCode(code) }
         }
     }
 }
@@ -207,9 +206,13 @@ struct CaseGroupsCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
     @Option(help: "Chỉ một cuộc đối thoại.") var dialogue: String?
-    @Option(help: "Chỉ một nhóm (in cả từng kiến nghị).") var group: Int64?
+    @Option(help: "Chỉ một nhóm (in cả từng kiến nghị); mã từ 1 trở lên.") var group: Int64?
     @Flag(help: "JSON Lines: mỗi dòng một nhóm.") var json = false
     @Flag(help: "Hiện nguyên số điện thoại, số giấy tờ, e-mail, địa chỉ (mặc định: che).") var unmask = false
+
+    func validate() throws {
+        try reportingErrors { try OptionRange.check(group, OptionRange.registerID, option: "--group", options.lang) }
+    }
 
     func run() throws {
         try options.withRegister { register in
@@ -264,6 +267,10 @@ struct CaseMergeCommand: ParsableCommand {
     @Option(help: "Người quyết định (mặc định: $USER).") var by: String?
     @Option(help: "Lý do.") var why: String?
 
+    func validate() throws {
+        try reportingErrors { try OptionRange.check(groups, OptionRange.registerID, option: "<groups>", options.lang) }
+    }
+
     func run() throws {
         try options.run {
             guard groups.count >= 2, Set(groups).count == groups.count else {
@@ -292,9 +299,16 @@ struct CaseSplitCommand: ParsableCommand {
     @Argument(help: "Nhóm cần tách.") var group: Int64
     @Option(
         name: .customLong("petition"), parsing: .upToNextOption,
-        help: "Mã kiến nghị trong sổ (petition_ids) cần tách ra.") var petitions: [Int64]
+        help: "Mã kiến nghị trong sổ (petition_ids, từ 1 trở lên) cần tách ra.") var petitions: [Int64]
     @Option(help: "Người quyết định (mặc định: $USER).") var by: String?
     @Option(help: "Lý do.") var why: String?
+
+    func validate() throws {
+        try reportingErrors {
+            try OptionRange.check(group, OptionRange.registerID, option: "<group>", options.lang)
+            try OptionRange.check(petitions, OptionRange.registerID, option: "--petition", options.lang)
+        }
+    }
 
     func run() throws {
         try options.withRegister { register in
@@ -322,9 +336,17 @@ struct CaseAssignCommand: ParsableCommand {
     @Option(help: "Người giao (mặc định: $USER).") var by: String?
     @Option(help: "Lý do chỉ định khác gợi ý.") var why: String?
     @Option(help: "Ngày giao YYYY-MM-DD (mặc định: --today hoặc hôm nay).") var on: String?
-    @Option(help: "Số ngày để trả lời.") var days = DueDateRule.standard.days
-    @Option(name: .customLong("urgent-days"), help: "Số ngày để trả lời nhóm khẩn.") var urgentDays = DueDateRule
-        .standard.urgentDays
+    @Option(help: "Số ngày để trả lời, từ 1 đến 365.") var days = DueDateRule.standard.days
+    @Option(name: .customLong("urgent-days"), help: "Số ngày để trả lời nhóm khẩn, từ 1 đến 365.") var urgentDays =
+        DueDateRule.standard.urgentDays
+
+    func validate() throws {
+        try reportingErrors {
+            try OptionRange.check(groups, OptionRange.registerID, option: "<groups>", options.lang)
+            try OptionRange.check(days, OptionRange.dueDays, option: "--days", options.lang)
+            try OptionRange.check(urgentDays, OptionRange.dueDays, option: "--urgent-days", options.lang)
+        }
+    }
 
     func run() throws {
         let l = options.lang
@@ -381,17 +403,27 @@ struct CaseAnswerCommand: ParsableCommand {
     @Option(help: "Bảng trả lời CSV/XLSX.") var from: String?
     @Option(help: "Người ghi (mặc định: $USER).") var by: String?
 
+    func validate() throws {
+        try reportingErrors { try OptionRange.check(group, OptionRange.registerID, option: "<group>", options.lang) }
+    }
+
     func run() throws {
         let l = options.lang
         try options.withRegister { register in
             let actor = by ?? CaseOptionParsing.user
             if let from {
-                let count = try AnswerSheet.load(from, l).reduce(0) { n, row in
-                    try register.answer(
-                        row.group, agency: row.agency, text: row.text, on: row.date, partial: row.partial, actor: actor)
-                    return n + 1
+                let rows = try AnswerSheet.load(from, l)
+                do {
+                    try register.answer(rows.map(\.answer), actor: actor)
+                } catch CaseRegisterFailure.entry(let index, let failure) {
+                    throw CLIError(
+                        "\(from):\(rows[index].location): \(failure.message(l)) "
+                            + l.pick(
+                                "Chưa ghi trả lời nào của \(from); sửa dòng này rồi chạy lại.",
+                                "No answer of \(from) was recorded; fix this row and run again."),
+                        code: failure.exitStatus)
                 }
-                Terminal.write(l.pick("Đã ghi \(count) trả lời.\n", "Recorded \(count) answers.\n"))
+                Terminal.write(l.pick("Đã ghi \(rows.count) trả lời.\n", "Recorded \(rows.count) answers.\n"))
                 return
             }
             guard let group, let text else {
@@ -414,6 +446,12 @@ enum AnswerSheet {
         var text: String
         var date: CaseDate
         var partial: Bool
+        /// The row's line (or row) in the sheet, for messages.
+        var location: Int
+
+        var answer: CaseRegister.Answer {
+            CaseRegister.Answer(group: group, agency: agency, text: text, day: date, partial: partial)
+        }
     }
 
     static func load(_ path: String, _ l: Language) throws -> [Row] {
@@ -457,7 +495,7 @@ enum AnswerSheet {
                     rows.append(
                         Row(
                             group: group, agency: cell(agencyColumn).flatMap { $0.isEmpty ? nil : $0 },
-                            text: record.text, date: date, partial: partial))
+                            text: record.text, date: date, partial: partial, location: record.location))
                 }
             }, rejected: { row in problem = problem ?? row.message(l) })
         if let problem { throw CLIError(problem, code: .dataError) }
@@ -477,11 +515,15 @@ struct CaseStatusCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Option(help: "Chỉ một cuộc đối thoại.") var dialogue: String?
     @Flag(help: "In một đối tượng JSON.") var json = false
-    @Option(help: "Nhóm cần đặt trạng thái.") var group: Int64?
+    @Option(help: "Nhóm cần đặt trạng thái (mã từ 1 trở lên).") var group: Int64?
     @Option(help: "Trạng thái mới: open, assigned, partial, answered, closed.") var set: String?
     @Option(help: "Người đặt (mặc định: $USER).") var by: String?
     @Option(help: "Lý do.") var why: String?
     @Flag(help: "Hiện nguyên dữ liệu cá nhân.") var unmask = false
+
+    func validate() throws {
+        try reportingErrors { try OptionRange.check(group, OptionRange.registerID, option: "--group", options.lang) }
+    }
 
     func run() throws {
         let l = options.lang
@@ -614,6 +656,10 @@ struct CaseHistoryCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Argument(help: "Nhóm.") var group: Int64
 
+    func validate() throws {
+        try reportingErrors { try OptionRange.check(group, OptionRange.registerID, option: "<group>", options.lang) }
+    }
+
     func run() throws {
         try options.withRegister { register in
             for entry in try register.history(group: group) {
@@ -727,7 +773,7 @@ struct CaseReportCommand: ParsableCommand {
                 try file.write(html)
                 try file.commit()
             } catch let failure as AtomicOutputFile.Failure {
-                throw CLIError(failure.message(l), code: .cannotCreate)
+                throw CLIError(failure, l)
             }
             Terminal.warn(l.pick("Đã ghi \(output).", "Wrote \(output)."))
         }
@@ -755,33 +801,32 @@ enum TextTable {
 
 /// Writes a table as CSV or XLSX, atomically.
 enum TableExport {
-    /// `inputs`: files the output must not replace (the register's own).
+    /// `inputs`: files the output must not replace (the register's own). CSV
+    /// is for Excel as `classify` writes it (UTF-8 with BOM, the formula guard,
+    /// bidi controls shown); `.xlsx` is a workbook of inline strings. A write
+    /// failing midway is 74, a path that cannot be created 73.
     static func write(header: [String], rows: [[String]], to path: String, inputs: [String], _ l: Language) throws {
         let kind = URL(fileURLWithPath: path).pathExtension.lowercased()
-        do {
-            switch kind {
-            case "csv", "":
-                let file = try AtomicOutputFile(path: path, inputs: inputs)
-                try file.write(([header] + rows).map { $0.map(csvCell).joined(separator: ",") + "\r\n" }.joined())
-                try file.commit()
-            case "xlsx":
-                throw CLIError(
-                    l.pick(
-                        "Xuất XLSX cho sổ chưa hỗ trợ; dùng .csv.",
-                        "XLSX export of the register is not supported yet; use .csv."), code: .usage)
-            default:
-                throw CLIError(
-                    l.pick("Không ghi được định dạng \"\(kind)\": dùng .csv.", "Cannot write \"\(kind)\": use .csv."),
-                    code: .usage)
-            }
-        } catch let failure as AtomicOutputFile.Failure {
-            throw CLIError(failure.message(l), code: .cannotCreate)
+        guard ["csv", "", "xlsx"].contains(kind) else {
+            throw CLIError(
+                l.pick(
+                    "Không ghi được định dạng \"\(kind)\": dùng .csv hoặc .xlsx.",
+                    "Cannot write \"\(kind)\": use .csv or .xlsx."), code: .usage)
         }
-    }
-
-    static func csvCell(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        do {
+            let file = try AtomicOutputFile(path: path, inputs: inputs)
+            if kind == "xlsx" {
+                try file.write(
+                    bytes: try XLSXWorkbook.data(
+                        sheetName: l.pick("Sổ kiến nghị", "Register"), header: header, rows: rows))
+            } else {
+                try file.write(bytes: [0xEF, 0xBB, 0xBF])
+                for row in [header] + rows { try file.write(CSVRow.line(row)) }
+            }
+            try file.commit()
+        } catch let failure as AtomicOutputFile.Failure {
+            throw CLIError(failure, l)
+        }
     }
 }
 
@@ -816,6 +861,7 @@ extension CaseRegisterFailure {
         switch self {
         case .unreadable: .noInput
         case .overrideNeedsReason, .badStatus, .splitWholeGroup, .mergeAcrossDialogues: .usage
+        case .entry(_, let failure): failure.exitStatus
         default: .dataError
         }
     }
@@ -862,6 +908,8 @@ extension CaseRegisterFailure {
             l.pick(
                 "\"\(d)\" đã ghi ngày \(stored), khác --date \(given).",
                 "\"\(d)\" is recorded on \(stored), not --date \(given).")
+        case .entry(let index, let failure):
+            l.pick("Mục \(index + 1): ", "Entry \(index + 1): ") + failure.message(l)
         }
     }
 }

@@ -56,8 +56,16 @@ package struct PetitionSignature: Sendable, Equatable {
         var values: [UInt64] = []
         values.reserveCapacity(Self.hashCount)
         for i in 0..<Self.hashCount {
-            guard let value = UInt64(String(decoding: bytes[(i * 16)..<(i * 16 + 16)], as: UTF8.self), radix: 16) else {
-                return nil
+            var value: UInt64 = 0
+            for byte in bytes[(i * 16)..<(i * 16 + 16)] {
+                let digit: UInt8
+                switch byte {
+                case 0x30...0x39: digit = byte - 0x30
+                case 0x61...0x66: digit = byte - 0x61 + 10
+                case 0x41...0x46: digit = byte - 0x41 + 10
+                default: return nil
+                }
+                value = value << 4 | UInt64(digit)
             }
             values.append(value)
         }

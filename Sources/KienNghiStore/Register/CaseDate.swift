@@ -1,4 +1,5 @@
 import Foundation
+import KienNghiCore
 
 /// A calendar day (no time, no time zone), stored as `YYYY-MM-DD`.
 package struct CaseDate: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -10,14 +11,7 @@ package struct CaseDate: Sendable, Hashable, Comparable, CustomStringConvertible
     package init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= CaseDate.daysIn(month, year), (1900...2200).contains(year)
         else { return nil }
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        dayNumber = era * 146097 + doe - 719468
+        dayNumber = CivilCalendar.days(year: year, month: month, day: day)
     }
 
     /// `2019-04-15`, or the day-first forms offices write: `15/4/2019`, `15-04-2019`, `15.4.2019`.
@@ -33,17 +27,7 @@ package struct CaseDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return CaseDate(dayNumber: seconds / 86400)
     }
 
-    package var components: (year: Int, month: Int, day: Int) {
-        let z = dayNumber + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    package var components: (year: Int, month: Int, day: Int) { CivilCalendar.date(days: dayNumber) }
 
     package var description: String {
         let (y, m, d) = components
@@ -66,19 +50,27 @@ package struct CaseDate: Sendable, Hashable, Comparable, CustomStringConvertible
 /// How long an agency has to answer, counted in calendar days from the day the
 /// case was received: 15 days, or 7 when any petition in the group carries an
 /// urgency flag (wage arrears, strikes, accidents…). Both are settings
-/// (`--days`, `--urgent-days`).
+/// (`--days`, `--urgent-days`), each from 1 to 365 days.
 package struct DueDateRule: Sendable, Equatable {
     package var days: Int
     package var urgentDays: Int
 
     package static let standard = DueDateRule(days: 15, urgentDays: 7)
+    /// The periods a rule may set: a due date at most a year after receipt
+    /// (the CLI refuses others; ``init(days:urgentDays:)`` clamps to it, so
+    /// no day count can overflow the calendar).
+    package static let allowedDays: ClosedRange<Int> = 1...365
 
     package init(days: Int, urgentDays: Int) {
-        self.days = days
-        self.urgentDays = urgentDays
+        self.days = days.clamped(to: Self.allowedDays)
+        self.urgentDays = urgentDays.clamped(to: Self.allowedDays)
     }
 
     package func due(received: CaseDate, urgent: Bool) -> CaseDate {
         received.adding(days: urgent ? urgentDays : days)
     }
+}
+
+extension Comparable {
+    fileprivate func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
 }

@@ -25,11 +25,14 @@ package struct CaseImporter {
             presenter ?? ClassificationPresenter(language: .vi, lexicon: processor.batch.classifier.lexicon)
     }
 
-    /// Imports each file into `dialogue`. `afterBatch` is called after each
-    /// committed batch (progress; tests use it to stop an import midway).
+    /// Imports each file into `dialogue`. Each rejected row goes to
+    /// `rejectedRow` as it is found (for a rejected-rows file). `afterBatch`
+    /// is called after each committed batch (progress; tests use it to stop
+    /// an import midway).
     package func run(
         _ files: [String], dialogue: String, heldOn: CaseDate?,
-        afterBatch: (CaseRegister.ImportCounts) throws -> Void = { _ in }
+        afterBatch: (CaseRegister.ImportCounts) throws -> Void = { _ in },
+        rejectedRow: (RejectedRow) -> Void = { _ in }
     ) throws -> [FileResult] {
         var results: [FileResult] = []
         for file in files {
@@ -40,7 +43,7 @@ package struct CaseImporter {
                 ticket = try register.beginImport(file: file, columns: columns, dialogue: dialogue, heldOn: heldOn)
             }
             let summary = try processor.run(
-                [file], progress: { _ in },
+                [file], progress: { _ in }, rejectedRow: rejectedRow,
                 { batch in
                     guard let ticket else { return }
                     let added = try register.store(batch, into: ticket, presenter: presenter)

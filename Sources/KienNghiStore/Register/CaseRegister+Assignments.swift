@@ -93,6 +93,24 @@ extension CaseRegister {
         return (assigned, without)
     }
 
+    /// One answer to record (`case answer`, or a row of an answer sheet).
+    package struct Answer: Sendable, Equatable {
+        package var group: Int64
+        /// Defaults to the assigned agency.
+        package var agency: String?
+        package var text: String
+        package var day: CaseDate
+        package var partial: Bool
+
+        package init(group: Int64, agency: String?, text: String, day: CaseDate, partial: Bool) {
+            self.group = group
+            self.agency = agency
+            self.text = text
+            self.day = day
+            self.partial = partial
+        }
+    }
+
     /// Records an answer. A full answer makes the group `answered`; a partial
     /// one `partial` (it stays due). The agency defaults to the assigned one.
     package func answer(
@@ -100,29 +118,49 @@ extension CaseRegister {
         now: String = CaseRegister.timestamp()
     ) throws {
         try store.transaction { db in
-            _ = try self.liveGroupDialogue(db, group)
-            let assigned = try db.query(
-                "SELECT agency_id FROM assignments WHERE group_id = ? AND active = 1", [.int(group)]
-            ).first?[0].text
-            guard let who = agency ?? assigned else { throw CaseRegisterFailure.notAssigned(group) }
-            try db.execute(
-                "INSERT INTO answers (id, group_id, agency_id, answered_on, text, partial, actor) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    .int(try self.nextID(db, "answers")), .int(group), .text(who), .text(day.description), .text(text),
-                    .int(partial ? 1 : 0), .text(actor),
-                ])
-            let stored =
-                CaseStatus(
-                    rawValue: try db.scalar("SELECT status FROM case_groups WHERE id = ?", [.int(group)]).text ?? "")
-                ?? .open
-            var status = stored
-            if stored != .closed { status = partial ? (stored == .answered ? .answered : .partial) : .answered }
-            try db.execute("UPDATE case_groups SET status = ? WHERE id = ?", [.text(status.rawValue), .int(group)])
-            try self.history(
-                db, group: group, at: now, event: partial ? "answered-partly" : "answered", status: status.rawValue,
-                actor: actor,
-                detail: "\(who) \(day)")
+            try self.answer(
+                db, Answer(group: group, agency: agency, text: text, day: day, partial: partial), actor: actor, now: now
+            )
         }
+    }
+
+    /// Records every answer of a sheet in one transaction, all or nothing: when
+    /// one cannot be recorded (no such group, not assigned, a store error),
+    /// none is, and the failure names the entry (``CaseRegisterFailure/entry(index:_:)``).
+    package func answer(_ answers: [Answer], actor: String, now: String = CaseRegister.timestamp()) throws {
+        try store.transaction { db in
+            for (index, answer) in answers.enumerated() {
+                do { try self.answer(db, answer, actor: actor, now: now) } catch let failure as CaseRegisterFailure {
+                    throw CaseRegisterFailure.entry(index: index, failure)
+                }
+            }
+        }
+    }
+
+    private func answer(_ db: any StoreTransaction, _ answer: Answer, actor: String, now: String) throws {
+        let (group, agency, text, day, partial) = (answer.group, answer.agency, answer.text, answer.day, answer.partial)
+        _ = try self.liveGroupDialogue(db, group)
+        let assigned = try db.query(
+            "SELECT agency_id FROM assignments WHERE group_id = ? AND active = 1", [.int(group)]
+        ).first?[0].text
+        guard let who = agency ?? assigned else { throw CaseRegisterFailure.notAssigned(group) }
+        try db.execute(
+            "INSERT INTO answers (id, group_id, agency_id, answered_on, text, partial, actor) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                .int(try self.nextID(db, "answers")), .int(group), .text(who), .text(day.description), .text(text),
+                .int(partial ? 1 : 0), .text(actor),
+            ])
+        let stored =
+            CaseStatus(
+                rawValue: try db.scalar("SELECT status FROM case_groups WHERE id = ?", [.int(group)]).text ?? "")
+            ?? .open
+        var status = stored
+        if stored != .closed { status = partial ? (stored == .answered ? .answered : .partial) : .answered }
+        try db.execute("UPDATE case_groups SET status = ? WHERE id = ?", [.text(status.rawValue), .int(group)])
+        try self.history(
+            db, group: group, at: now, event: partial ? "answered-partly" : "answered", status: status.rawValue,
+            actor: actor,
+            detail: "\(who) \(day)")
     }
 
     /// Staff set a status by hand (closing, reopening); recorded with who and why.

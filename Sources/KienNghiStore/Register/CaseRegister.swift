@@ -36,6 +36,8 @@ package final class CaseRegister {
         /// Column roles found in the header.
         var senderColumn: Int?
         var dateColumn: Int?
+        /// The dialogue's petitions by band, kept through the import.
+        let candidates: CandidateIndex
     }
 
     package struct ImportCounts: Sendable, Equatable {
@@ -83,13 +85,16 @@ package final class CaseRegister {
             let stored = try db.scalar("SELECT COUNT(*) FROM petitions WHERE import_id = ?", [.int(importID)]).int ?? 0
             return ImportTicket(
                 importID: importID, dialogue: dialogue, file: file, alreadyStored: Int(stored),
-                senderColumn: ColumnRoles.sender(columns), dateColumn: ColumnRoles.received(columns))
+                senderColumn: ColumnRoles.sender(columns), dateColumn: ColumnRoles.received(columns),
+                candidates: CandidateIndex(dialogue: dialogue.id))
         }
     }
 
     /// Stores one classified batch in one transaction: rows already stored are
     /// skipped, each new petition joins the group of its most similar petition
-    /// of the same dialogue (or starts a group).
+    /// of the same dialogue (or starts a group). The dialogue's petitions are
+    /// compared in memory (``CandidateIndex``), read once per import and then
+    /// only those stored since.
     package func store(
         _ batch: [ClassifiedPetition], into ticket: ImportTicket, presenter: ClassificationPresenter,
         now: String = CaseRegister.timestamp()
@@ -97,7 +102,21 @@ package final class CaseRegister {
         throws -> ImportCounts
     {
         let prepared = batch.map { ($0, signatures.signature($0.record.text)) }
-        return try store.transaction { db in
+        let candidates = ticket.candidates
+        do {
+            return try storeBatch(prepared, into: ticket, candidates: candidates, now: now, presenter: presenter)
+        } catch {
+            candidates.reset()  // it may hold petitions the rolled-back transaction never stored
+            throw error
+        }
+    }
+
+    private func storeBatch(
+        _ prepared: [(ClassifiedPetition, PetitionSignature)], into ticket: ImportTicket, candidates: CandidateIndex,
+        now: String, presenter: ClassificationPresenter
+    ) throws -> ImportCounts {
+        try store.transaction { db in
+            try candidates.load(db)
             var counts = ImportCounts()
             for (petition, signature) in prepared {
                 let row = Int64(petition.record.location)
@@ -109,8 +128,10 @@ package final class CaseRegister {
                     continue
                 }
                 let groupID: Int64
-                if let match = try self.bestMatch(db, signature, dialogue: ticket.dialogue.id) {
-                    groupID = match.group
+                if let match = candidates.bestMatch(signature, threshold: self.threshold),
+                    let group = try db.scalar("SELECT group_id FROM petitions WHERE id = ?", [.int(match.petition)]).int
+                {
+                    groupID = group
                     counts.joinedGroups += 1
                 } else {
                     groupID = try self.nextID(db, "case_groups")
@@ -151,39 +172,11 @@ package final class CaseRegister {
                     try db.execute(
                         "INSERT INTO petition_bands (petition_id, band_key) VALUES (?, ?)", [.int(id), .int(key)])
                 }
+                candidates.add(id, signature)
                 counts.added += 1
             }
             return counts
         }
-    }
-
-    /// The most similar stored petition at or over the threshold (ties: lowest id).
-    func bestMatch(
-        _ db: any StoreTransaction, _ signature: PetitionSignature, dialogue: Int64?,
-        before heldOrder: DialogueOrder? = nil
-    ) throws -> (petition: Int64, group: Int64, similarity: Double)? {
-        let keys = Array(Set(signature.bandKeys)).sorted()
-        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
-        var sql = """
-            SELECT DISTINCT p.id, p.group_id, p.signature, p.dialogue_id FROM petition_bands b JOIN petitions p ON p.id = b.petition_id
-            WHERE b.band_key IN (\(placeholders))
-            """
-        var arguments = keys.map { SQLValue.int($0) }
-        if let dialogue {
-            sql += " AND p.dialogue_id = ?"
-            arguments.append(.int(dialogue))
-        }
-        var best: (Int64, Int64, Double)?
-        for row in try db.query(sql, arguments) {
-            guard let other = PetitionSignature(encoded: row[2].text ?? "") else { continue }
-            if let heldOrder, !heldOrder.isEarlier(row[3].int!) { continue }
-            let similarity = signature.similarity(other)
-            guard similarity >= threshold else { continue }
-            if best == nil || similarity > best!.2 || (similarity == best!.2 && row[0].int! < best!.0) {
-                best = (row[0].int!, row[1].int!, similarity)
-            }
-        }
-        return best.map { ($0.0, $0.1, $0.2) }
     }
 
     // MARK: Helpers shared by the operations

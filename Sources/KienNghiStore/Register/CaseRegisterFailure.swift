@@ -15,4 +15,6 @@ package enum CaseRegisterFailure: Error, Equatable, Sendable {
     /// The same file content was already imported into another dialogue.
     case importedElsewhere(file: String, dialogue: String)
     case dialogueDateMismatch(dialogue: String, stored: String, given: String)
+    /// Entry `index` (from 0) of an all-or-nothing list failed; none of the list was recorded.
+    indirect case entry(index: Int, CaseRegisterFailure)
 }
