@@ -150,10 +150,10 @@ struct LexiconSuggestCommand: RenderingCommand {
     @Option(help: "Tệp có nhãn: dùng nhãn thật thay cho kết quả phân loại, và đánh dấu các kiến nghị bị phân loại sai.")
     var gold: String?
 
-    @Option(name: .customLong("min-count"), help: "Số kiến nghị tối thiểu chứa cụm từ.")
+    @Option(name: .customLong("min-count"), help: "Số kiến nghị tối thiểu chứa cụm từ, từ 1 đến 1000000.")
     var minCount = 3
 
-    @Option(name: .customLong("per-theme"), help: "Số đề xuất tối đa mỗi chủ đề.")
+    @Option(name: .customLong("per-theme"), help: "Số đề xuất tối đa mỗi chủ đề, từ 1 đến 1000.")
     var perTheme = 15
 
     @Flag(help: "In JSON.")
@@ -161,24 +161,18 @@ struct LexiconSuggestCommand: RenderingCommand {
 
     @OptionGroup var options: ClassifierOptions
 
+    func validate() throws {
+        try reportingErrors {
+            try OptionRange.check(minCount, OptionRange.minCount, option: "--min-count", options.language.lang)
+            try OptionRange.check(perTheme, OptionRange.perTheme, option: "--per-theme", options.language.lang)
+            if gold == nil { try FileIdentity.refuseRepeats(inputs, option: "", options.language.lang) }
+        }
+    }
+
     func render() throws -> String {
         let l = options.language.lang
-        var petitions: [(text: String, goldMain: String?)] = []
-        if let gold {
-            petitions = try GoldFiles.read(gold, language: l).map { ($0.text, $0.themes[0]) }
-        } else {
-            guard !inputs.isEmpty else {
-                throw CLIError(l.pick("Cần tệp kiến nghị hoặc --gold.", "Give petition files or --gold."), code: .usage)
-            }
-            for input in inputs {
-                do {
-                    try PetitionSources.open(input, options: .init()).read(
-                        batchSize: 4096, { petitions += $0.map { ($0.text, nil) } },
-                        rejected: { Terminal.warn($0.message(l)) })
-                } catch let failure as InputFailure {
-                    throw CLIError(failure.message(l), code: .dataError)
-                }
-            }
+        if gold == nil, inputs.isEmpty {
+            throw CLIError(l.pick("Cần tệp kiến nghị hoặc --gold.", "Give petition files or --gold."), code: .usage)
         }
         let classifier = try options.classifier()
         let stopwords = PhraseSuggester.loadStopwords(
@@ -186,11 +180,33 @@ struct LexiconSuggestCommand: RenderingCommand {
         var suggester = PhraseSuggester(classifier: classifier, stopwords: stopwords)
         suggester.minimumCount = minCount
         suggester.perTheme = perTheme
-        let suggestions = suggester.suggest(petitions)
+        // Petitions are handed on as they are read, never gathered into one array.
+        var count = 0
+        let suggestions = try suggester.suggest { add in
+            if let gold {
+                let items = try GoldFiles.read(gold, language: l)
+                count = items.count
+                for item in items { add((item.text, item.themes[0])) }
+                return
+            }
+            for input in inputs {
+                do {
+                    try PetitionSources.open(input, options: .init()).read(
+                        batchSize: 4096,
+                        { batch in
+                            count += batch.count
+                            for petition in batch { add((petition.text, nil)) }
+                        },
+                        rejected: { Terminal.warn($0.message(l)) })
+                } catch let failure as InputFailure {
+                    throw CLIError(failure.message(l), code: .dataError)
+                }
+            }
+        }
         if json { return JSONText.encode(suggestions, pretty: true) + "\n" }
         var out = l.pick(
-            "# Đề xuất từ \(petitions.count) kiến nghị. Dán các dòng phù hợp vào tệp themes/<mã>.tsv, sửa trọng số nếu cần.\n",
-            "# Suggestions from \(petitions.count) petitions. Paste the good lines into themes/<id>.tsv; adjust weights.\n"
+            "# Đề xuất từ \(count) kiến nghị. Dán các dòng phù hợp vào tệp themes/<mã>.tsv, sửa trọng số nếu cần.\n",
+            "# Suggestions from \(count) petitions. Paste the good lines into themes/<id>.tsv; adjust weights.\n"
         )
         if suggestions.isEmpty {
             // Never just a header: say why nothing came out and what to try.
@@ -238,13 +254,29 @@ struct LexiconFitCommand: RenderingCommand {
     @Option(name: .shortAndLong, help: "Thư mục ghi kết quả (mặc định: Lexicons/learned).")
     var output = "Lexicons/learned"
 
-    @Option(help: "Hạt giống ngẫu nhiên.")
+    @Option(help: "Hạt giống ngẫu nhiên (số nguyên từ 0 đến 18446744073709551615).")
     var seed: UInt64 = 20_261_203
 
     @OptionGroup var options: ClassifierOptions
 
+    func validate() throws {
+        try reportingErrors { try FileIdentity.refuseRepeats(gold, option: "--gold", options.language.lang) }
+    }
+
+    func run() throws {
+        Terminal.cleanUpOnInterrupt()
+        try reportingErrors { Terminal.write(try render()) }
+    }
+
     func render() throws -> String {
         let l = options.language.lang
+        // Checked (and missing levels created) before the work; removed again if the run fails.
+        let folder = try OutputFolder(output, l)
+        return try folder.using { folder in try fit(into: folder, l) }
+    }
+
+    /// Learns and writes both files into `folder`: together, or neither.
+    private func fit(into folder: OutputFolder, _ l: Language) throws -> String {
         var petitions: [GoldPetition] = []
         for path in gold { petitions += try GoldFiles.read(path, language: l) }
         let classifier = try options.classifier().withLearned(nil)
@@ -259,48 +291,27 @@ struct LexiconFitCommand: RenderingCommand {
         let proposals = LearnedWeightsWriter.proposals(
             weights, inputs: inputs, lexicon: classifier.lexicon, analyzer: classifier.analyzer)
 
-        var isDirectory: ObjCBool = false
-        let attributes = try? FileManager.default.attributesOfItem(atPath: output)
-        if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
-            throw CLIError(
-                l.pick(
-                    "\(output) là liên kết tượng trưng: hãy chỉ một thư mục thật.",
-                    "\(output) is a symbolic link: name a real directory."), code: .usage)
-        }
-        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw CLIError(l.pick("\(output) không phải thư mục.", "\(output) is not a directory."), code: .usage)
-            }
-        } else {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        }
         let files = [
             ("weights.tsv", LearnedWeightsWriter.weightsFile(weights, trainedOn: petitions.count, seed: seed)),
             ("proposed-phrases.tsv", LearnedWeightsWriter.proposalsFile(proposals)),
         ]
-        // Both destinations are checked (and their temporary files made) before
-        // either is written, so a refused one never leaves the other half done.
+        // Both temporary files are made and written first; only then are both moved into place.
+        let group = OutputGroup()
+        defer { group.discard() }
         do {
-            let outputs = try files.map { name, text in
-                (
-                    try AtomicOutputFile(
-                        path: URL(fileURLWithPath: output).appendingPathComponent(name).path, inputs: gold), text
-                )
+            for (name, text) in files {
+                let file = try AtomicOutputFile(path: try folder.file(name), inputs: gold, group: group)
+                try file.write(text)
+                try file.commit()
             }
-            do {
-                for (file, text) in outputs { try file.write(text) }
-                for (file, _) in outputs { try file.commit() }
-            } catch {
-                for (file, _) in outputs { file.discard() }
-                throw error
-            }
+            try group.commit()
         } catch let failure as AtomicOutputFile.Failure {
             throw CLIError(failure, l)
         }
         let features = Set(weights.entries.map(\.feature)).count
         return l.pick(
-            "Đã học từ \(petitions.count) kiến nghị: \(weights.entries.count) trọng số (\(features) đặc trưng), \(proposals.count) cụm từ đề xuất → \(output)/weights.tsv, \(output)/proposed-phrases.tsv\n",
-            "Learned from \(petitions.count) petitions: \(weights.entries.count) weights (\(features) features), \(proposals.count) proposed phrases → \(output)/weights.tsv, \(output)/proposed-phrases.tsv\n"
+            "Đã học từ \(petitions.count) kiến nghị: \(weights.entries.count) trọng số (\(features) đặc trưng), \(proposals.count) cụm từ đề xuất → \(folder.path)/weights.tsv, \(folder.path)/proposed-phrases.tsv\n",
+            "Learned from \(petitions.count) petitions: \(weights.entries.count) weights (\(features) features), \(proposals.count) proposed phrases → \(folder.path)/weights.tsv, \(folder.path)/proposed-phrases.tsv\n"
         )
     }
 }

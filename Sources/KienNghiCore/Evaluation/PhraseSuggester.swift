@@ -48,6 +48,15 @@ package struct PhraseSuggester: Sendable {
     }
 
     package func suggest(_ petitions: [(text: String, goldMain: String?)]) -> [Suggestion] {
+        suggest { add in petitions.forEach(add) }
+    }
+
+    /// Suggestions from petitions handed on one by one by `feed`, so a pile is
+    /// never held whole: only the texts that may give an example are kept
+    /// (those of the first petition to count an n-gram still counted).
+    package func suggest(
+        feed: (_ add: ((text: String, goldMain: String?)) -> Void) throws -> Void
+    ) rethrows -> [Suggestion] {
         let analyzer = classifier.analyzer
         let known = Set(classifier.lexicon.phrases.map { analyzer.analyze($0.text).termKeys.joined(separator: " ") })
         // Spans of hand phrases only: learned n-gram evidence is what suggestions are made from.
@@ -63,7 +72,10 @@ package struct PhraseSuggester: Sendable {
         var firstPetition: [String: Int] = [:]
         var signature: [String: Int] = [:]
         var cap = maximumDistinct
-        for (index, petition) in petitions.enumerated() {
+        var examplesFrom: [Int: String] = [:]
+        var index = -1
+        try feed { petition in
+            index += 1
             let result = classifier.classify(petition.text)
             let label = petition.goldMain ?? result.mainTheme
             let missed = petition.goldMain.map { $0 != result.mainTheme } ?? false
@@ -72,7 +84,10 @@ package struct PhraseSuggester: Sendable {
                 total[gram, default: 0] += 1
                 byLabel[label, default: [:]][gram, default: 0] += 1
                 if missed { missedCount[gram, default: 0] += 1 }
-                if firstPetition[gram] == nil { firstPetition[gram] = index }
+                if firstPetition[gram] == nil {
+                    firstPetition[gram] = index
+                    examplesFrom[index] = petition.text
+                }
                 signature[gram, default: 0] = signature[gram, default: 0] &* 31 &+ index &+ 1
             }
             if total.count > cap {
@@ -85,6 +100,8 @@ package struct PhraseSuggester: Sendable {
                     signature[gram] = nil
                 }
                 for label in byLabel.keys { byLabel[label] = byLabel[label]!.filter { total[$0.key] != nil } }
+                let stillFirst = Set(firstPetition.values)
+                examplesFrom = examplesFrom.filter { stillFirst.contains($0.key) }
                 // Mostly repeated n-grams left: let the table grow rather than scan it for every petition.
                 if total.count > cap / 2 { cap *= 2 }
             }
@@ -93,7 +110,7 @@ package struct PhraseSuggester: Sendable {
         func examples(for wanted: Set<String>) -> [String: String] {
             var found: [String: String] = [:]
             for index in Set(wanted.compactMap { firstPetition[$0] }).sorted() {
-                let text = petitions[index].text
+                guard let text = examplesFrom[index] else { continue }
                 let matched = matchedSpans(classifier.classify(text))
                 forEachGram(text, analyzer: analyzer, known: known, matched: matched) { gram, context in
                     if wanted.contains(gram), found[gram] == nil { found[gram] = context() }
@@ -101,7 +118,7 @@ package struct PhraseSuggester: Sendable {
             }
             return found
         }
-        let n = Double(petitions.count)
+        let n = Double(index + 1)
         var suggestions: [Suggestion] = []
         for (label, counts) in byLabel {
             let size = Double(labelSize[label] ?? 0)
@@ -122,7 +139,7 @@ package struct PhraseSuggester: Sendable {
                         suggestedWeight: precision >= 0.9 && k11 >= 5 ? 3 : precision >= 0.75 ? 2 : 1,
                         example: "", missed: missedCount[gram] ?? 0))
             }
-            suggestions += Self.distinct(ranked, signature: signature).prefix(perTheme)
+            suggestions += Self.distinct(ranked, signature: signature).prefix(max(0, perTheme))
         }
         let contexts = examples(for: Set(suggestions.map(\.phrase)))
         for index in suggestions.indices { suggestions[index].example = contexts[suggestions[index].phrase] ?? "" }
