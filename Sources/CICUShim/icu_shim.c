@@ -73,12 +73,19 @@ int32_t kn_is_alphabetic(uint32_t scalar) {
     return u_hasBinaryProperty((UChar32)scalar, UCHAR_ALPHABETIC) ? 1 : 0;
 }
 
-int32_t kn_converter_exists(const char *name) {
+int32_t kn_converter_name(const char *name, char *out, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;
     UConverter *conv = ucnv_open(name, &status);
-    if (U_FAILURE(status) || conv == NULL) return 0;
+    if (U_FAILURE(status) || conv == NULL) return -1;
+    const char *canonical = ucnv_getName(conv, &status);
+    int32_t length = U_FAILURE(status) || canonical == NULL ? -1 : (int32_t)strlen(canonical);
+    if (length >= 0 && length < capacity) {
+        memcpy(out, canonical, (size_t)length + 1);
+    } else {
+        length = -1;
+    }
     ucnv_close(conv);
-    return 1;
+    return length;
 }
 
 typedef struct {

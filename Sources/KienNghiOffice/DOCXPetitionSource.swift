@@ -27,8 +27,9 @@ package struct DOCXPetitionSource: PetitionSource {
 
     enum Mode {
         case paragraphs(numbered: Bool)
-        /// Petitions are the rows of table `table` (0-based among top-level tables) after its header.
-        case table(table: Int, schema: InputSchema)
+        /// Petitions are the rows of table `table` (0-based among top-level tables) after its
+        /// header, row `headerRow` of the table (the rows above it are titles).
+        case table(table: Int, headerRow: Int, schema: InputSchema)
     }
 
     package init(path: String) throws {
@@ -54,8 +55,10 @@ package struct DOCXPetitionSource: PetitionSource {
         var plain = 0
         var headings = 0
         var filled = 0
-        var tables: [Int: (header: [String], sample: [[String]])] = [:]
-        var found: (table: Int, schema: InputSchema, columns: [String])?
+        /// The first filled rows of each open table: (row index in the table, cells).
+        var tables: [Int: [(row: Int, cells: [String])]] = [:]
+        let enough = XLSXPetitionSource.headerWindow + XLSXPetitionSource.sampleRows
+        var found: (table: Int, headerRow: Int, schema: InputSchema, columns: [String])?
         var recording: [Block]? = []
         var recordedBytes = 0
         try Self.blocks(package, headingStyles) { block in
@@ -82,29 +85,33 @@ package struct DOCXPetitionSource: PetitionSource {
             case .tableRow(let table, let row, let cells, _, let overLimit):
                 guard found == nil, cells.contains(where: { !$0.isEmpty }) || overLimit != nil else { return }
                 filled += 1
-                if row == 0 || tables[table] == nil {
-                    tables[table] = (cells, [])
-                    return
-                }
-                if overLimit == nil, let sample = tables[table]?.sample, sample.count < XLSXPetitionSource.sampleRows {
-                    tables[table]?.sample.append(cells)
+                if overLimit == nil, tables[table, default: []].count < enough {
+                    tables[table, default: []].append((row, cells))
                 }
             case .tableEnd(let table):
-                guard found == nil, let (header, sample) = tables[table], !sample.isEmpty else { return }
+                // The header is chosen as a sheet's is: title rows above it are reported, not read.
+                guard found == nil, let rows = tables.removeValue(forKey: table),
+                    let index = InputSchema.headerRow(in: rows.prefix(XLSXPetitionSource.headerWindow).map(\.cells)),
+                    index + 1 < rows.count
+                else { return }
+                let header = rows[index].cells
+                let sample = rows[(index + 1)...].map(\.cells)
                 let guess = InputSchema.guess(header: header, sample: sample, named: textColumn)
                 if let text = guess.text, text < header.count {
                     let columns = header.indices.map {
                         header[$0].isEmpty ? "cột \($0 + 1)" : RejectedRow.showingControlCharacters(header[$0])
                     }
-                    found = (table, InputSchema(columns: columns, textColumn: text, idColumn: guess.id), columns)
+                    found = (
+                        table, rows[index].row, InputSchema(columns: columns, textColumn: text, idColumn: guess.id),
+                        columns
+                    )
                 }
-                tables[table] = nil
             }
         }
         recorded = recording
         if filled == 0 { throw InputFailure.empty(path: path) }
         if let found {
-            mode = .table(table: found.table, schema: found.schema)
+            mode = .table(table: found.table, headerRow: found.headerRow, schema: found.schema)
             columns = found.columns
         } else {
             if let textColumn, textColumn != "text", textColumn != "1" {
@@ -205,10 +212,19 @@ package struct DOCXPetitionSource: PetitionSource {
                     return rejected(tooLong(number, bytes: bytes))
                 }
                 try add(petition(text, cells: [text], location: number))
-            case (.table(let table, let schema), .tableRow(let index, let row, var cells, let number, let overLimit))
+            case (
+                .table(let table, let headerRow, let schema),
+                .tableRow(let index, let row, var cells, let number, let overLimit)
+            )
             where index == table:
                 if let overLimit { return rejected(tooLong(number, bytes: overLimit)) }
-                guard row > 0, cells.contains(where: { !$0.isEmpty }) else { return }
+                guard row != headerRow, cells.contains(where: { !$0.isEmpty }) else { return }
+                if row < headerRow {
+                    let text = cells.filter { !$0.isEmpty }.joined(separator: " ")
+                    return rejected(
+                        RejectedRow(
+                            file: path, location: number, reason: .title, detail: .excerpt(String(text.prefix(40)))))
+                }
                 while cells.count < schema.columns.count { cells.append("") }
                 let text = cells[schema.textColumn]
                 guard !text.allSatisfy(\.isWhitespace) else {

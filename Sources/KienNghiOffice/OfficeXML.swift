@@ -45,6 +45,7 @@ struct XMLStreamReader {
     private var resumeQuote: UInt8 = 0
     private var open: [String] = []
     private var started = false
+    private var prefixes = OfficePrefixes()
 
     init() {}
 
@@ -247,7 +248,7 @@ struct XMLStreamReader {
                 return
             }
             open.removeLast()
-            events.append(.end(name: name))
+            events.append(.end(name: prefixes.renames ? prefixes.canonical(element: name) : name))
             return
         }
         // Start tag.
@@ -256,7 +257,7 @@ struct XMLStreamReader {
         if selfClosing { end -= 1 }
         var i = range.lowerBound + 1
         while i < end, !Self.isSpace(b[i]) { i += 1 }
-        let name = try self.name(b, (range.lowerBound + 1)..<i)
+        var name = try self.name(b, (range.lowerBound + 1)..<i)
         var attributes: [(name: String, value: String)] = []
         while true {
             while i < end, Self.isSpace(b[i]) { i += 1 }
@@ -288,6 +289,14 @@ struct XMLStreamReader {
         }
         if open.isEmpty, started { _ = try fail(range.lowerBound, .malformed) }
         started = true
+        for attribute in attributes where attribute.name.utf8.first == UInt8(ascii: "x") {
+            prefixes.declare(attribute.name, attribute.value)
+        }
+        let written = name
+        if prefixes.renames {
+            name = prefixes.canonical(element: name)
+            attributes = attributes.map { (prefixes.canonical(attribute: $0.name), $0.value) }
+        }
         events.append(.start(name: name, attributes: attributes))
         if selfClosing {
             events.append(.end(name: name))
@@ -296,7 +305,7 @@ struct XMLStreamReader {
                 _ = try fail(range.lowerBound, .tooDeep)
                 return
             }
-            open.append(name)
+            open.append(written)
         }
     }
 
@@ -404,5 +413,65 @@ extension Array where Element == (name: String, value: String) {
     subscript(attribute name: String) -> String? {
         for pair in self where pair.name == name { return pair.value }
         return nil
+    }
+}
+
+/// Office's namespaces under the prefixes the readers match (`w:p`, `r:id`,
+/// unprefixed SpreadsheetML): a part written with other prefixes (`<x:row>`
+/// from the OpenXML SDK, a default WordprocessingML namespace) is renamed to
+/// them as it is read. Declarations apply from the element that makes them
+/// on (Office parts declare them on the root); nothing is renamed, and no
+/// time is spent, when a part already uses the usual prefixes.
+struct OfficePrefixes {
+    /// The usual prefix of each Office namespace ("" for none), transitional and strict.
+    static let usual: [String: String] = [
+        "http://schemas.openxmlformats.org/spreadsheetml/2006/main": "",
+        "http://purl.oclc.org/ooxml/spreadsheetml/main": "",
+        "http://schemas.openxmlformats.org/package/2006/relationships": "",
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "w",
+        "http://purl.oclc.org/ooxml/wordprocessingml/main": "w",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships": "r",
+        "http://purl.oclc.org/ooxml/officeDocument/relationships": "r",
+        "http://schemas.openxmlformats.org/markup-compatibility/2006": "mc",
+    ]
+
+    /// Written prefix ("" for the default namespace) → usual prefix.
+    private var table: [String: String] = [:]
+    var renames: Bool { !table.isEmpty }
+
+    /// Takes note of an `xmlns` or `xmlns:p` attribute.
+    mutating func declare(_ attribute: String, _ uri: String) {
+        let written: String
+        if attribute == "xmlns" {
+            written = ""
+        } else if attribute.hasPrefix("xmlns:") {
+            written = String(attribute.dropFirst(6))
+        } else {
+            return
+        }
+        if let usual = Self.usual[uri], usual != written {
+            table[written] = usual
+        } else {
+            table[written] = nil
+        }
+    }
+
+    func canonical(element name: String) -> String {
+        guard let colon = name.firstIndex(of: ":") else {
+            return table[""].map { $0.isEmpty ? name : $0 + ":" + name } ?? name
+        }
+        return rename(name, colon)
+    }
+
+    /// Unprefixed attributes belong to no namespace, so only prefixed ones change.
+    func canonical(attribute name: String) -> String {
+        guard let colon = name.firstIndex(of: ":") else { return name }
+        return rename(name, colon)
+    }
+
+    private func rename(_ name: String, _ colon: String.Index) -> String {
+        guard let usual = table[String(name[..<colon])] else { return name }
+        let local = name[name.index(after: colon)...]
+        return usual.isEmpty ? String(local) : usual + ":" + local
     }
 }

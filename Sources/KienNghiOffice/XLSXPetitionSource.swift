@@ -39,7 +39,8 @@ package struct XLSXPetitionSource: PetitionSource {
         path = package.path
         sheet = try Self.locateSheet(package, named: named)
         cells = CellDecoder(
-            fonts: try Self.styleFonts(package), shared: try SharedStrings(package: package, part: sheet.sharedStrings))
+            styles: try Self.cellStyles(package, part: sheet.styles), date1904: sheet.date1904,
+            shared: try SharedStrings(package: package, part: sheet.sharedStrings))
 
         // First pass: only the top of the sheet, to find the header and sample rows.
         var top: [SheetRow] = []
@@ -49,6 +50,7 @@ package struct XLSXPetitionSource: PetitionSource {
             if top.count >= enough { throw StopReading() }
         }
         guard let headerIndex = InputSchema.headerRow(in: top.prefix(Self.headerWindow).map(\.cells)) else {
+            if named == nil, top.isEmpty { throw try Self.emptySheetFailure(package, sheet, cells) }
             throw InputFailure.empty(path: path)
         }
         let header = top[headerIndex]
@@ -132,22 +134,15 @@ package struct XLSXPetitionSource: PetitionSource {
         var part: String
         var sharedStrings: String
         var styles: String
+        var isHidden = false
+        /// Dates count from 1904 (old Mac workbooks) instead of 1900.
+        var date1904 = false
     }
 
+    /// The sheet to read: the one named (exactly, else by folded name), else
+    /// the first visible one (a hidden first sheet is usually a lookup table).
     private static func locateSheet(_ package: ZipPackage, named: String?) throws -> SheetLocation {
-        let workbookPart = "xl/workbook.xml"
-        var sheets: [(name: String, relation: String)] = []
-        guard
-            try package.parseWhole(
-                workbookPart,
-                { event in
-                    if case .start("sheet", let attributes) = event {
-                        sheets.append((attributes[attribute: "name"] ?? "", attributes[attribute: "r:id"] ?? ""))
-                    }
-                })
-        else { throw package.failure(workbookPart, .missingPart) }
-        guard !sheets.isEmpty else { throw package.failure(workbookPart, .missingPart) }
-        let chosen: (name: String, relation: String)
+        let sheets = try sheetList(package)
         if let named {
             guard
                 let match = sheets.first(where: { $0.name == named })
@@ -155,10 +150,35 @@ package struct XLSXPetitionSource: PetitionSource {
             else {
                 throw package.failure(workbookPart, .unknownSheet(name: named, sheets: sheets.map(\.name)))
             }
-            chosen = match
-        } else {
-            chosen = sheets[0]
+            return match
         }
+        return sheets.first(where: { !$0.isHidden }) ?? sheets[0]
+    }
+
+    static let workbookPart = "xl/workbook.xml"
+
+    /// Every sheet of the workbook in order, with its parts resolved.
+    private static func sheetList(_ package: ZipPackage) throws -> [SheetLocation] {
+        var sheets: [(name: String, relation: String, hidden: Bool)] = []
+        var date1904 = false
+        guard
+            try package.parseWhole(
+                workbookPart,
+                { event in
+                    if case .start("workbookPr", let attributes) = event {
+                        date1904 = ["1", "true"].contains(attributes[attribute: "date1904"] ?? "")
+                    }
+                    if case .start("sheet", let attributes) = event {
+                        let state = attributes[attribute: "state"] ?? "visible"
+                        sheets.append(
+                            (
+                                attributes[attribute: "name"] ?? "", attributes[attribute: "r:id"] ?? "",
+                                state != "visible"
+                            ))
+                    }
+                })
+        else { throw package.failure(workbookPart, .missingPart) }
+        guard !sheets.isEmpty else { throw package.failure(workbookPart, .missingPart) }
         var targets: [String: String] = [:]
         var typed: [String: String] = [:]
         _ = try package.parseWhole("xl/_rels/workbook.xml.rels") { event in
@@ -180,21 +200,50 @@ package struct XLSXPetitionSource: PetitionSource {
             }
             return parts.joined(separator: "/")
         }
-        return SheetLocation(
-            name: chosen.name,
-            part: resolve(targets[chosen.relation], default: "xl/worksheets/sheet1.xml"),
-            sharedStrings: resolve(typed["sharedStrings"], default: "xl/sharedStrings.xml"),
-            styles: resolve(typed["styles"], default: "xl/styles.xml"))
+        let sharedStrings = resolve(typed["sharedStrings"], default: "xl/sharedStrings.xml")
+        let styles = resolve(typed["styles"], default: "xl/styles.xml")
+        return sheets.enumerated().map { index, sheet in
+            SheetLocation(
+                name: sheet.name,
+                part: resolve(targets[sheet.relation], default: "xl/worksheets/sheet\(index + 1).xml"),
+                sharedStrings: sharedStrings, styles: styles, isHidden: sheet.hidden, date1904: date1904)
+        }
     }
 
-    /// Font name per cell style (cellXfs index).
-    private static func styleFonts(_ package: ZipPackage) throws -> [String?] {
+    /// Why a sheet read by default gives nothing: it is empty, and here are
+    /// the other sheets that hold cells (the user meant one of them); a plain
+    /// "empty" when no sheet holds any.
+    private static func emptySheetFailure(_ package: ZipPackage, _ sheet: SheetLocation, _ cells: CellDecoder)
+        throws -> InputFailure
+    {
+        var others: [String] = []
+        for other in try sheetList(package) where other.part != sheet.part {
+            var filled = false
+            try? rows(package, other, cells) { row in
+                if !row.isBlank {
+                    filled = true
+                    throw StopReading()
+                }
+            }
+            if filled { others.append(other.name) }
+        }
+        if others.isEmpty { return InputFailure.empty(path: package.path) }
+        return package.failure(sheet.part, .emptySheet(name: sheet.name, others: others), sheet: sheet.name)
+    }
+
+    /// Each cell style (cellXfs index): its font, and whether its number format shows a date or time.
+    private static func cellStyles(_ package: ZipPackage, part: String) throws -> [CellStyle] {
         var fonts: [String?] = []
-        var styles: [String?] = []
+        var formats: [Int: SpreadsheetDate.Kind] = [:]
+        var styles: [CellStyle] = []
         var inFonts = false
         var inCellXfs = false
-        _ = try package.parseWhole("xl/styles.xml") { event in
+        _ = try package.parseWhole(part) { event in
             switch event {
+            case .start("numFmt", let attributes):
+                if let id = attributes[attribute: "numFmtId"].flatMap({ Int($0) }) {
+                    formats[id] = SpreadsheetDate.kind(formatCode: attributes[attribute: "formatCode"] ?? "")
+                }
             case .start("fonts", _): inFonts = true
             case .start("font", _) where inFonts: fonts.append(nil)
             case .start("name", let attributes) where inFonts:
@@ -202,7 +251,11 @@ package struct XLSXPetitionSource: PetitionSource {
             case .start("cellXfs", _): inCellXfs = true
             case .start("xf", let attributes) where inCellXfs:
                 let index = Int(attributes[attribute: "fontId"] ?? "0") ?? 0
-                styles.append(fonts.indices.contains(index) ? fonts[index] : nil)
+                let format = Int(attributes[attribute: "numFmtId"] ?? "0") ?? 0
+                styles.append(
+                    CellStyle(
+                        font: fonts.indices.contains(index) ? fonts[index] : nil,
+                        shows: formats[format] ?? SpreadsheetDate.kind(builtinFormat: format)))
             case .end("fonts"): inFonts = false
             case .end("cellXfs"): inCellXfs = false
             default: break
@@ -352,16 +405,27 @@ package struct XLSXPetitionSource: PetitionSource {
     }
 }
 
+/// A cell style as far as reading text goes.
+struct CellStyle {
+    /// The font name, to decode a legacy (.VnTime, VNI) font's look-alikes.
+    var font: String?
+    /// Whether the number format shows a date or time.
+    var shows: SpreadsheetDate.Kind
+}
+
 /// Turns a cell's stored value into its text: shared strings looked up (a
-/// missing one is a problem, never the index's digits), legacy fonts decoded.
+/// missing one is a problem, never the index's digits), legacy fonts decoded,
+/// numbers styled as dates or times read as ISO dates and times.
 struct CellDecoder {
-    /// Font name per style index; a style index outside it (negative, too large)
-    /// means the default font, as Excel and LibreOffice read it.
-    let fonts: [String?]
+    /// Per style index; a style index outside it (negative, too large) means
+    /// the default style, as Excel and LibreOffice read it.
+    let styles: [CellStyle]
+    let date1904: Bool
     let shared: SharedStrings
 
     func text(value: String, type: String, style: Int) -> Result<String, CellProblem> {
-        let font = fonts.indices.contains(style) ? fonts[style] : nil
+        let cellStyle = styles.indices.contains(style) ? styles[style] : nil
+        let font = cellStyle?.font
         let text: String
         switch type {
         case "s":
@@ -371,7 +435,10 @@ struct CellDecoder {
             }
             if shared.isTooLong(index) { return .failure(.tooLong(limit: XLSXPetitionSource.maximumCellBytes)) }
             text = shared.hasRunFonts(index) ? shared[index] : LegacyRuns.repair(shared[index], font: font)
-        case "n", "b", "e", "d": text = value
+        case "n":
+            let shown = cellStyle.map(\.shows) ?? .number
+            text = SpreadsheetDate.text(serial: value, kind: shown, date1904: date1904) ?? value
+        case "b", "e", "d": text = value
         default: text = LegacyRuns.repair(value, font: font)
         }
         return .success(text.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -49,6 +49,7 @@ final class ZipPackage {
         }
         self.path = path
         self.limits = limits
+        try refuseDuplicateParts()
     }
 
     /// A package held in memory (a pipe, tests, fuzzing); `name` is used in messages.
@@ -66,6 +67,20 @@ final class ZipPackage {
         }
         self.path = name
         self.limits = limits
+        try refuseDuplicateParts()
+    }
+
+    /// Refuses a package where two entries share a name as Office compares
+    /// them (case-insensitively, `\\` as `/`): ZIPFoundation would read the
+    /// first, Excel or Word perhaps the other, so any reading would be a guess.
+    private func refuseDuplicateParts() throws {
+        var seen = Set<String>()
+        for entry in archive where entry.type == .file {
+            let name = entry.path.replacingOccurrences(of: "\\", with: "/").lowercased()
+            if !seen.insert(name).inserted {
+                throw failure(entry.path, .duplicatePart(name: entry.path))
+            }
+        }
     }
 
     /// Why a package could not be opened, from its first bytes: a ZIP signature

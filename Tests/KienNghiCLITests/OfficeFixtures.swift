@@ -26,6 +26,13 @@ enum OfficeFixture {
     static func xlsx(rowsXML: [UInt8], shared: [String] = [], styles: String? = nil, sheetName: String = "Sheet1")
         throws -> Data
     {
+        try zip(xlsxParts(rowsXML: rowsXML, shared: shared, styles: styles, sheetName: sheetName))
+    }
+
+    /// The parts of that workbook, for tests that add or change one.
+    static func xlsxParts(rowsXML: [UInt8], shared: [String] = [], styles: String? = nil, sheetName: String = "Sheet1")
+        -> [(name: String, bytes: [UInt8])]
+    {
         var parts: [(String, [UInt8])] = [
             (
                 "xl/workbook.xml",
@@ -52,7 +59,7 @@ enum OfficeFixture {
                 ))
         }
         if let styles { parts.append(("xl/styles.xml", Array(styles.utf8))) }
-        return try zip(parts)
+        return parts
     }
 
     static func xlsx(rowsXML: String, shared: [String] = [], styles: String? = nil) throws -> Data {

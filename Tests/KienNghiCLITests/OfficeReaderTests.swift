@@ -339,6 +339,24 @@ struct OfficeReaderTests {
         #expect(result.rejected.map(\.reason) == [.title, .emptyText, .outsideTable])
     }
 
+    @Test func titleRowsInsideAWordTableAreReportedAndItsHeaderFound() throws {
+        let body = OfficeFixture.table([
+            ["TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA CÔNG NHÂN LAO ĐỘNG NĂM 2019"],
+            ["(kèm theo báo cáo số 12/BC-LĐLĐ)"],
+            ["STT", "Nội dung kiến nghị", "Cơ quan trả lời"],
+            ["1", "Đề nghị bố trí thêm tuyến xe buýt vào khu công nghiệp", "Sở Giao thông vận tải"],
+            ["2", "Đề nghị xây nhà ở xã hội cho công nhân thuê", "Sở Xây dựng"],
+        ])
+        let source = try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body))
+        #expect(source.columns == ["STT", "Nội dung kiến nghị", "Cơ quan trả lời"])
+        let result = try read(source)
+        #expect(
+            result.texts == [
+                "Đề nghị bố trí thêm tuyến xe buýt vào khu công nghiệp", "Đề nghị xây nhà ở xã hội cho công nhân thuê",
+            ])
+        #expect(result.rejected.map(\.reason) == [.title, .title])
+    }
+
     /// A paragraph or table cell over the 1 MiB petition limit, its text split over many runs,
     /// used to refuse the whole document (exit 15, no paragraph named): now only its row is rejected.
     @Test func anOverLongParagraphOrCellRejectsOnlyItsRow() throws {
@@ -408,5 +426,167 @@ struct OfficeReaderTests {
             _ = try XLSXPetitionSource(data: Data("STT,Nội dung\n1,abc\n".utf8), name: "renamed.xlsx")
         }
         #expect(failure?.problem == .notAPackage)
+    }
+
+    // MARK: package oddities
+
+    @Test(arguments: [
+        ("xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.xml"),
+        ("xl/workbook.xml", "XL/Workbook.xml"),
+        ("xl/worksheets/sheet1.xml", #"xl\worksheets\sheet1.xml"#),
+    ])
+    func anOfficePartNamedTwiceIsRefusedNotGuessed(first: String, second: String) throws {
+        var parts = OfficeFixture.xlsxParts(
+            rowsXML: Array((Self.header + OfficeFixture.row(2, ["1", "Đề nghị sửa đường"])).utf8))
+        #expect(parts.contains { $0.name == first })
+        parts.append((second, Array("<worksheet/>".utf8)))
+        let failure = officeFailure { _ = try XLSXPetitionSource(data: try OfficeFixture.zip(parts)) }
+        #expect(failure?.problem == .duplicatePart(name: second))
+    }
+
+    /// A workbook whose sheets are `(name, state, sheetData XML)`.
+    static func workbook(_ sheets: [(name: String, state: String?, rows: String)]) throws -> Data {
+        var listed = ""
+        var relations = ""
+        var parts: [(String, [UInt8])] = []
+        for (index, sheet) in sheets.enumerated() {
+            let state = sheet.state.map { #" state="\#($0)""# } ?? ""
+            listed += #"<sheet name="\#(sheet.name)" sheetId="\#(index + 1)"\#(state) r:id="rId\#(index + 1)"/>"#
+            relations +=
+                #"<Relationship Id="rId\#(index + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(index + 1).xml"/>"#
+            parts.append(
+                (
+                    "xl/worksheets/sheet\(index + 1).xml",
+                    Array((OfficeFixture.sheetOpen + sheet.rows + OfficeFixture.sheetClose).utf8)
+                ))
+        }
+        parts.append(
+            (
+                "xl/workbook.xml",
+                Array(
+                    #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\#(listed)</sheets></workbook>"#
+                        .utf8)
+            ))
+        parts.append(
+            (
+                "xl/_rels/workbook.xml.rels",
+                Array(
+                    #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\#(relations)</Relationships>"#
+                        .utf8)
+            ))
+        return try OfficeFixture.zip(parts)
+    }
+
+    @Test func aHiddenFirstSheetIsPassedOverForTheFirstVisibleOne() throws {
+        let data = try Self.workbook([
+            (
+                "Danh mục", "hidden",
+                OfficeFixture.row(1, ["Mã", "Nội dung"]) + OfficeFixture.row(2, ["BHXH", "Bảo hiểm xã hội"])
+            ),
+            ("Kiến nghị", nil, Self.header + OfficeFixture.row(2, ["1", "Đề nghị lắp đèn đường ngõ 12"])),
+        ])
+        #expect(try read(try XLSXPetitionSource(data: data)).texts == ["Đề nghị lắp đèn đường ngõ 12"])
+        // Named, the hidden sheet is still read.
+        #expect(try read(try XLSXPetitionSource(data: data, sheet: "Danh mục")).records.count == 1)
+    }
+
+    @Test func anEmptyFirstSheetNamesTheSheetsThatHoldData() throws {
+        let data = try Self.workbook([
+            ("Trống", nil, ""),
+            ("Tổng hợp", nil, Self.header + OfficeFixture.row(2, ["1", "Đề nghị nạo vét mương"])),
+            ("Ghi chú", nil, ""),
+        ])
+        let failure = officeFailure { _ = try XLSXPetitionSource(data: data) }
+        #expect(failure?.problem == .emptySheet(name: "Trống", others: ["Tổng hợp"]))
+        let words = FailurePresenter.commandLine(.vi).message(
+            InputFailure.office(path: "a.xlsx", failure!))
+        #expect(words.contains("\"Tổng hợp\"") && words.contains("--sheet"))
+        // Every sheet empty: the file is empty, as before.
+        let empty = try Self.workbook([("A", nil, ""), ("B", nil, "")])
+        do {
+            _ = try XLSXPetitionSource(data: empty)
+            Issue.record("an empty workbook was read")
+        } catch InputFailure.empty(let path) {
+            #expect(path == "memory.xlsx")
+        }
+    }
+
+    // MARK: dates
+
+    @Test func dateStyledNumbersReadAsTheDatesTheOfficeSees() throws {
+        let styles =
+            ##"<styleSheet><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/><numFmt numFmtId="165" formatCode="[$-42A]&quot;ngày&quot; d &quot;tháng&quot; m"/><numFmt numFmtId="166" formatCode="#,##0 &quot;đồng&quot;"/></numFmts><fonts><font><name val="Arial"/></font></fonts><cellXfs><xf numFmtId="0" fontId="0"/><xf numFmtId="14" fontId="0"/><xf numFmtId="164" fontId="0"/><xf numFmtId="22" fontId="0"/><xf numFmtId="20" fontId="0"/><xf numFmtId="165" fontId="0"/><xf numFmtId="166" fontId="0"/></cellXfs></styleSheet>"##
+        func row(_ number: Int, _ style: Int, _ value: String) -> String {
+            #"<row r="\#(number)"><c r="A\#(number)"><v>\#(number - 1)</v></c><c r="B\#(number)" t="inlineStr"><is><t>Đề nghị trả lương tháng \#(number)</t></is></c><c r="C\#(number)" s="\#(style)"><v>\#(value)</v></c></row>"#
+        }
+        let rows =
+            OfficeFixture.row(1, ["STT", "Nội dung kiến nghị", "Ngày nhận"])
+            + row(2, 1, "43570") + row(3, 2, "43570") + row(4, 3, "43570.5") + row(5, 4, "0.354166666666667")
+            + row(6, 5, "43570") + row(7, 6, "43570") + row(8, 0, "43570") + row(9, 2, "abc")
+        let result = try read(try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows, styles: styles)))
+        #expect(
+            result.records.map { $0.cells[2] } == [
+                "2019-04-15", "2019-04-15", "2019-04-15 12:00", "08:30", "2019-04-15", "43570", "43570", "abc",
+            ])
+    }
+
+    @Test func serialsFollowExcelsCalendars() {
+        let day = { (serial: String, date1904: Bool) in
+            SpreadsheetDate.text(serial: serial, kind: .date, date1904: date1904)
+        }
+        #expect(day("1", false) == "1900-01-01")
+        #expect(day("59", false) == "1900-02-28")
+        #expect(day("61", false) == "1900-03-01")
+        #expect(day("25569", false) == "1970-01-01")
+        #expect(day("45839", false) == "2025-07-01")
+        #expect(day("0", true) == "1904-01-01")
+        #expect(day("42108", true) == "2019-04-15")
+        #expect(day("-3", false) == nil && day("1e300", false) == nil && day("nan", false) == nil)
+        #expect(SpreadsheetDate.text(serial: "0.999999", kind: .time, date1904: false) == "00:00")
+        #expect(SpreadsheetDate.kind(formatCode: "[Red]#,##0") == .number)
+        #expect(SpreadsheetDate.kind(formatCode: "[h]:mm") == .time)
+        #expect(SpreadsheetDate.kind(formatCode: #"\d\a\y 0"#) == .number)
+        #expect(SpreadsheetDate.kind(formatCode: "General") == .number)
+        #expect(SpreadsheetDate.kind(formatCode: "d/m/yyyy h:mm") == .dateTime)
+    }
+
+    // MARK: namespace prefixes
+
+    @Test func aWorkbookWrittenWithOtherPrefixesReadsLikeAnyOther() throws {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        func cell(_ reference: String, _ text: String) -> String {
+            #"<x:c r="\#(reference)" t="inlineStr"><x:is><x:t>\#(text)</x:t></x:is></x:c>"#
+        }
+        let sheet =
+            #"<x:worksheet xmlns:x="\#(main)"><x:sheetData><x:row r="1">\#(cell("A1", "STT"))\#(cell("B1", "Nội dung kiến nghị"))</x:row><x:row r="2">\#(cell("A2", "1"))\#(cell("B2", "Đề nghị sửa cống ngõ 5"))</x:row></x:sheetData></x:worksheet>"#
+        let workbook =
+            #"<x:workbook xmlns:x="\#(main)" xmlns:rel="\#(relations)"><x:sheets><x:sheet name="Đơn" sheetId="1" rel:id="rId1"/></x:sheets></x:workbook>"#
+        let rels =
+            #"<p:Relationships xmlns:p="http://schemas.openxmlformats.org/package/2006/relationships"><p:Relationship Id="rId1" Type="\#(relations)/worksheet" Target="worksheets/sheet1.xml"/></p:Relationships>"#
+        let data = try OfficeFixture.zip([
+            ("xl/workbook.xml", Array(workbook.utf8)), ("xl/_rels/workbook.xml.rels", Array(rels.utf8)),
+            ("xl/worksheets/sheet1.xml", Array(sheet.utf8)),
+        ])
+        #expect(try read(try XLSXPetitionSource(data: data)).texts == ["Đề nghị sửa cống ngõ 5"])
+    }
+
+    @Test func aDocumentInTheDefaultNamespaceReadsLikeAnyOther() throws {
+        let document =
+            #"<document xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><body><p><r><t>Đề nghị lắp biển báo</t></r></p><p><r><t xml:space="preserve">Đề nghị </t></r><r><t>nạo vét kênh</t></r></p></body></document>"#
+        let data = try OfficeFixture.zip([("word/document.xml", Array(document.utf8))])
+        #expect(try read(try DOCXPetitionSource(data: data)).texts == ["Đề nghị lắp biển báo", "Đề nghị nạo vét kênh"])
+    }
+
+    @Test func prefixesAreRenamedOnlyForOfficeNamespaces() {
+        var prefixes = OfficePrefixes()
+        prefixes.declare("xmlns:x", "http://schemas.openxmlformats.org/spreadsheetml/2006/main")
+        prefixes.declare("xmlns:v", "urn:schemas-microsoft-com:vml")
+        #expect(prefixes.canonical(element: "x:row") == "row")
+        #expect(prefixes.canonical(element: "v:textbox") == "v:textbox")
+        #expect(prefixes.canonical(element: "row") == "row")
+        #expect(prefixes.canonical(attribute: "r") == "r")
+        prefixes.declare("xmlns:x", "urn:other")
+        #expect(!prefixes.renames)
     }
 }

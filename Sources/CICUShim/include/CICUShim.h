@@ -35,8 +35,10 @@ uint32_t kn_fold_case(uint32_t scalar);
 /// 1 when ICU calls `scalar` alphabetic (letters and combining marks of letters).
 int32_t kn_is_alphabetic(uint32_t scalar);
 
-/// 1 when ICU knows a converter called `name` (e.g. "windows-1258").
-int32_t kn_converter_exists(const char *name);
+/// ICU's own name for the converter called `name` (e.g. "UTF-16" for "unicode"),
+/// copied NUL-terminated into `out`; returns its length, or -1 when ICU knows no
+/// such converter or the name does not fit in `capacity` bytes.
+int32_t kn_converter_name(const char *name, char *out, int32_t capacity);
 
 /// Decodes `length` bytes of `src` with ICU's converter `name` into UTF-16.
 /// Stops at the first illegal or unmapped sequence unless `lenient` is 1, in

@@ -97,7 +97,7 @@ struct StreamingTextInput {
             do {
                 decoded = try decoder.decode(bytes)
             } catch {
-                throw CLIError(error.shifted(by: offset).message(file: name, language: l), code: ExitStatus(error))
+                throw options.failure(error.shifted(by: offset))
             }
             if first {
                 first = false
@@ -176,7 +176,8 @@ struct StreamingTextInput {
     /// For UTF-16 input (named, or starting with a byte-order mark), whether it is big-endian; nil otherwise.
     private static func utf16ByteOrder(_ bytes: [UInt8], named encoding: TextEncoding?) -> Bool? {
         if let encoding {
-            return encoding == .utf16BigEndian ? true : encoding == .utf16LittleEndian ? false : nil
+            let resolved = encoding.resolved(for: bytes)
+            return resolved == .utf16BigEndian ? true : resolved == .utf16LittleEndian ? false : nil
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return false }
         return bytes.starts(with: [0xFE, 0xFF]) ? true : nil

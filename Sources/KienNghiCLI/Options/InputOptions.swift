@@ -47,8 +47,28 @@ struct TextInputOptions: ParsableArguments {
             }
             return decoded
         } catch {
-            throw CLIError(error.message(file: displayName, language: language.lang), code: ExitStatus(error))
+            throw failure(error)
         }
+    }
+
+    /// The error to stop with when the input cannot be decoded. A Word or Excel
+    /// file is not advised to be renamed (to what it is already called): these
+    /// commands read plain text, and `classify` reads such a file.
+    func failure(_ error: TextDecodingFailure) -> CLIError {
+        let l = language.lang
+        guard case .binary(let format) = error, format == .docx || format == .xlsx else {
+            return CLIError(error.message(file: displayName, language: l), code: ExitStatus(error))
+        }
+        let named = InputFormat.pathExtension(of: input) == format.rawValue
+        let rename =
+            named
+            ? ""
+            : l.pick(" (sau khi đổi đuôi thành .\(format.rawValue))", " (after renaming it to .\(format.rawValue))")
+        return CLIError(
+            l.pick(
+                "\(displayName): đây là tệp \(format == .docx ? "Word" : "Excel") .\(format.rawValue); lệnh này chỉ đọc văn bản thuần (ví dụ tệp .txt). Để đọc các kiến nghị trong tệp, dùng: kiennghi classify \(input)\(rename).",
+                "\(displayName): this is a \(format == .docx ? "Word" : "Excel") .\(format.rawValue) file; this command reads plain text only (e.g. a .txt file). To read the petitions in it, use: kiennghi classify \(input)\(rename)."
+            ), code: ExitStatus(error))
     }
 }
 

@@ -30,6 +30,9 @@ public struct PileProcessor {
         /// How many rejected rows are kept in memory for display.
         public static let keptRejectedRows = 1000
 
+        /// An empty account (nothing read yet).
+        package init() {}
+
         /// Rows read: petitions plus rejected rows.
         public var rows: Int { read + rejectedCount }
 
@@ -40,6 +43,18 @@ public struct PileProcessor {
             if rejected.count < Self.keptRejectedRows { rejected.append(row) }
         }
 
+        /// Adds another run's accounting to this one (several runs, one account).
+        package mutating func add(_ other: Summary) {
+            read += other.read
+            classified += other.classified
+            review += other.review
+            urgent += other.urgent
+            rejected += other.rejected.prefix(Self.keptRejectedRows - rejected.count)
+            rejectedCount += other.rejectedCount
+            rejectedByReason.merge(other.rejectedByReason, uniquingKeysWith: +)
+            lostPetitions = lostPetitions || other.lostPetitions
+            failedFiles += other.failedFiles
+        }
     }
 
     package let batch: BatchClassifier

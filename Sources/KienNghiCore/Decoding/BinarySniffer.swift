@@ -51,6 +51,9 @@ package enum BinarySniffer {
         // VISCII/VPS letters that live among them.
         let controls = head.reduce(0) { $0 + ($1 < 0x20 && !textControls[Int($1)] ? 1 : 0) }
         if head.count >= 64 && controls * 10 > head.count { return .unknown }
+        // Random or compressed bytes (a renamed archive without a known magic number,
+        // encrypted data): fewer of each, spread evenly, but more than any text holds.
+        if head.count >= 512 && nuls >= 2 && controls * 32 >= head.count { return .unknown }
         return nil
     }
 

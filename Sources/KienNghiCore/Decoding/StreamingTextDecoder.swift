@@ -65,7 +65,7 @@ package struct StreamingTextDecoder: Sendable {
             replacedSequences += check.invalidBytes
             return Array(String(decoding: body, as: UTF8.self).utf8)
         }
-        if (encoding == .utf16LittleEndian || encoding == .utf16BigEndian) && body.count % 2 == 1 && !decoder.lenient {
+        if encoding.isUTF16 && body.count % 2 == 1 && !decoder.lenient {
             throw .truncatedUTF16(length: base + body.count)
         }
         do {
@@ -82,11 +82,11 @@ package struct StreamingTextDecoder: Sendable {
         switch encoding {
         case .utf8:
             return data.count - UTF8Validation.completeLength(data)
-        case .utf16LittleEndian, .utf16BigEndian:
+        case .utf16LittleEndian, .utf16BigEndian, .utf16:
             var keep = data.count % 2
             let end = data.count - keep
             if end >= 2 {
-                let high = encoding == .utf16LittleEndian ? data[end - 1] : data[end - 2]
+                let high = encoding == .utf16BigEndian ? data[end - 2] : data[end - 1]
                 if (0xD8...0xDB).contains(high) { keep += 2 }
             }
             return keep
@@ -109,9 +109,7 @@ extension TextDecoder {
     func detectLater(_ bytes: [UInt8], atEnd: Bool) throws(TextDecodingFailure) -> Detection {
         let checked = atEnd ? bytes : Array(bytes.prefix(UTF8Validation.completeLength(bytes)))
         let check = UTF8Validation.check(checked)
-        if check.firstInvalidOffset == nil || check.vietnameseLetterSequences >= 3
-            || check.vietnameseLetterSequences > check.invalidBytes
-        {
+        if check.firstInvalidOffset == nil || isDamagedUTF8(bytes, check) {
             return Detection(encoding: .utf8, confidence: 1, byteOrderMarkLength: 0)
         }
         let ranked = EncodingDetector().rank(bytes)

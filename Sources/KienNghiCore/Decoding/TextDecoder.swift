@@ -46,11 +46,10 @@ package struct TextDecoder: Sendable {
         let utf16BOM: TextEncoding? =
             bytes.starts(with: [0xFF, 0xFE])
             ? .utf16LittleEndian : bytes.starts(with: [0xFE, 0xFF]) ? .utf16BigEndian : nil
-        if let encoding {
+        if let named = encoding {
+            let encoding = named.resolved(for: bytes)
             let mark = encoding == .utf8 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : encoding == utf16BOM ? 2 : 0
-            if encoding != .utf16LittleEndian && encoding != .utf16BigEndian,
-                let format = BinarySniffer.format(of: bytes), format != .unknown
-            {
+            if !encoding.isUTF16, let format = BinarySniffer.format(of: bytes), format != .unknown {
                 throw .binary(format)
             }
             return Detection(encoding: encoding, confidence: 1, byteOrderMarkLength: mark)
@@ -69,8 +68,7 @@ package struct TextDecoder: Sendable {
         guard let offset = check.firstInvalidOffset else {
             return Detection(encoding: .utf8, confidence: 1, byteOrderMarkLength: 0)
         }
-        if check.vietnameseLetterSequences >= 3 || check.vietnameseLetterSequences > check.invalidBytes {
-            // Real UTF-8 Vietnamese with damage, or UTF-8 mixed with a legacy encoding.
+        if isDamagedUTF8(bytes, check) {
             guard lenient else {
                 throw .invalidUTF8(offset: offset, byte: bytes[offset], looksMixed: check.invalidBytes >= 3)
             }
@@ -84,6 +82,18 @@ package struct TextDecoder: Sendable {
             throw .undetectable(bestGuess: best.encoding.description, confidence: confidence)
         }
         return Detection(encoding: best.encoding, confidence: confidence, byteOrderMarkLength: 0)
+    }
+
+    /// Whether bytes that are not valid UTF-8 are UTF-8 all the same: real UTF-8
+    /// Vietnamese with damage, or mixed with a legacy encoding (enough letters
+    /// spelled in UTF-8). Not when invalid bytes swamp those letters and no legacy
+    /// encoding reads the bytes either: random or compressed data, which valid
+    /// sequences dot by chance; it is then refused as undetectable, even leniently.
+    func isDamagedUTF8(_ bytes: [UInt8], _ check: UTF8Validation.Result) -> Bool {
+        let letters = check.vietnameseLetterSequences
+        guard letters >= 3 || letters > check.invalidBytes else { return false }
+        guard check.invalidBytes > 8 * letters else { return true }
+        return (EncodingDetector().rank(bytes).first?.score ?? 0) >= minimumConfidence
     }
 
     /// The offset of the first line break of single-byte text in bytes read as
@@ -119,11 +129,14 @@ package struct TextDecoder: Sendable {
         return stray >= 2 && stray * 8 >= aligned ? first : nil
     }
 
-    /// Decodes with one known encoding, no guessing.
+    /// Decodes with one known encoding, no guessing (UTF-16 without a byte order
+    /// takes the one of `bytes`; a byte-order mark is expected to be dropped already).
     static func decodeStrictly(_ bytes: [UInt8], as encoding: TextEncoding, lenient: Bool) throws(TextDecodingFailure)
         -> DecodedText
     {
         switch encoding {
+        case .utf16:
+            return try decodeStrictly(bytes, as: encoding.resolved(for: bytes), lenient: lenient)
         case .utf8:
             let check = UTF8Validation.check(bytes)
             if let offset = check.firstInvalidOffset {

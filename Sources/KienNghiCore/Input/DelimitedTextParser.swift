@@ -15,6 +15,7 @@ package struct DelimitedTextParser: Sendable {
     private var cell: [UInt8] = []
     private var record: [String] = []
     private var recordCells = 0
+    private var droppedText = false
     private var recordBytes = 0
     private var tooLong = false
     private var inQuotes = false
@@ -45,6 +46,26 @@ package struct DelimitedTextParser: Sendable {
         package var cellCount = 0
         /// Bytes the record spans in the input.
         package var length = 0
+        /// A cell past `maxCells` held something.
+        package var droppedText = false
+
+        /// A blank line or a row of separators only (`,,,`, however many past the
+        /// columns); with `orSpaces`, also a row whose cells hold only white space
+        /// or separators of another kind (`,,,` in a file of semicolons).
+        package func isBlank(orSpaces: Bool = false) -> Bool {
+            !tooLong && !droppedText
+                && cells.allSatisfy { orSpaces ? Self.holdsSeparatorsOnly($0) : $0.isEmpty }
+        }
+
+        /// Only separators of any kind, quotes and white space: a blank row whatever the
+        /// delimiter turns out to be (`,,,,,` is one cell to a semicolon parser).
+        var holdsSeparatorsOnly: Bool { !tooLong && cells.allSatisfy(Self.holdsSeparatorsOnly) }
+
+        private static func holdsSeparatorsOnly(_ cell: String) -> Bool {
+            cell.utf8.allSatisfy { separatorBytes.contains($0) } || JSONLinesPetitionSource.isBlank(cell[...])
+        }
+
+        private static let separatorBytes: Set<UInt8> = [0x09, 0x20, 0x22, 0x2C, 0x3B, 0x7C, 0x0D]
     }
 
     /// Consumes bytes, returning the records they complete.
@@ -126,9 +147,10 @@ package struct DelimitedTextParser: Sendable {
     private mutating func finishRecord(endingAt end: Int) -> Record {
         let result = Record(
             cells: record, line: recordLine, malformed: strayQuote, offset: recordOffset,
-            tooLong: tooLong, cellCount: recordCells, length: end - recordOffset)
+            tooLong: tooLong, cellCount: recordCells, length: end - recordOffset, droppedText: droppedText)
         record.removeAll(keepingCapacity: true)
         recordCells = 0
+        droppedText = false
         recordBytes = 0
         tooLong = false
         strayQuote = false
@@ -156,7 +178,11 @@ package struct DelimitedTextParser: Sendable {
 
     private mutating func endCell() {
         recordCells += 1
-        if record.count < maxCells { record.append(String(decoding: cell, as: UTF8.self)) }
+        if record.count < maxCells {
+            record.append(String(decoding: cell, as: UTF8.self))
+        } else if !cell.isEmpty {
+            droppedText = true
+        }
         cell.removeAll(keepingCapacity: cell.capacity <= 1 << 16)
         cellWasQuoted = false
     }
@@ -168,8 +194,11 @@ package struct DelimitedTextParser: Sendable {
         for candidate: UInt8 in [0x09, 0x3B, 0x2C, 0x7C] {
             var parser = DelimitedTextParser(delimiter: candidate)
             var records: [Record] = []
-            for record in parser.feed(sample) where records.count < 20 { records.append(record) }
-            if records.isEmpty, let last = parser.finish().record { records.append(last) }
+            // Blank rows (`,,,,,` above the header) say nothing about the delimiter.
+            for record in parser.feed(sample) where records.count < 20 && !record.holdsSeparatorsOnly {
+                records.append(record)
+            }
+            if records.isEmpty, let last = parser.finish().record, !last.holdsSeparatorsOnly { records.append(last) }
             guard let first = records.first, first.cellCount > 1 else { continue }
             let consistent = records.filter { $0.cellCount == first.cellCount }.count
             let score = consistent * 100 + min(first.cellCount, 99)

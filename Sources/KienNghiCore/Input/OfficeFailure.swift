@@ -32,6 +32,12 @@ public struct OfficeFailure: Error, Sendable, Equatable {
         case badCell(reference: String, CellProblem)
         /// The document holds headings or titles but no petition.
         case noPetitions(skipped: Int)
+        /// Two entries of the package carry the same name (compared as Office
+        /// does: ignoring case, `\\` read as `/`); readers disagree on which
+        /// one counts, so neither is guessed.
+        case duplicatePart(name: String)
+        /// The sheet read by default is empty; `others` (never empty) are the sheets that hold cells.
+        case emptySheet(name: String, others: [String])
     }
 
     /// Whether the problem is a damaged file, a safety limit, or an input with nothing to do.
@@ -56,7 +62,7 @@ public struct OfficeFailure: Error, Sendable, Equatable {
         switch problem {
         case .tokenTooLarge, .partTooLarge, .packageTooLarge, .compressionRatio, .nestingTooDeep: .limit
         case .noPetitions: .nothingToDo
-        case .unknownSheet: .usage
+        case .unknownSheet, .emptySheet: .usage
         default: .damaged
         }
     }

@@ -56,7 +56,8 @@ package struct DelimitedPetitionSource: PetitionSource {
             var records: [DelimitedTextParser.Record] = []
             parser.feed(sample) { if records.count < 51 { records.append($0) } }
             if stream.isComplete, records.count < 51, let last = parser.finish().record { records.append(last) }
-            records.removeAll { !$0.tooLong && $0.cellCount <= $0.cells.count && $0.cells.allSatisfy(\.isEmpty) }
+            // Blank rows, or rows of blank cells (` , , `), are never a title or the header.
+            records.removeAll { $0.isBlank(orSpaces: true) }
             parsed = records
             // The first row is longer than the usual prefix: look further, but not without bound.
             if !parsed.isEmpty || stream.isComplete || sample.count >= InputLimits.maxRecordBytes { break }
@@ -130,10 +131,9 @@ package struct DelimitedPetitionSource: PetitionSource {
                         byteOffset: stream.inputOffset(record.offset), excerpt: excerpt))
             }
             func take(_ record: DelimitedTextParser.Record) throws {
-                // A blank line, or a row of empty cells (",,,"): no petition, nothing to report.
-                if !record.tooLong && record.cellCount <= record.cells.count && record.cells.allSatisfy(\.isEmpty) {
-                    return
-                }
+                // A blank line, or a row of empty cells (",,,"): no petition, nothing to report;
+                // above the header (where the sample skipped them), cells of white space too.
+                if record.isBlank(orSpaces: titlesLeft > 0 || !skippedHeader) { return }
                 if titlesLeft > 0 {
                     titlesLeft -= 1
                     return reject(record, .title, .excerpt(String(record.cells.joined(separator: " ").prefix(40))))
@@ -250,39 +250,45 @@ extension JSONLinesPetitionSource {
 }
 
 /// Plain text: one petition per line, or per blank-line-separated block when
-/// the file uses blank lines between multi-line petitions (decided from the
-/// first ``InputLimits/sniffBytes``).
+/// blank lines clearly structure the file (decided from the first
+/// ``InputLimits/sniffBytes``; see ``usesParagraphs(_:)``).
 package struct PlainTextPetitionSource: PetitionSource {
     package let stream: TextStream
     package let columns = ["text"]
 
     package init(stream: TextStream) { self.stream = stream }
 
-    /// Blocks only when blank lines separate groups of lines and some group has several.
+    /// Blocks only when blank lines clearly make them: they separate at least
+    /// three groups of lines (a single stray blank line never merges a file of
+    /// one petition per line), the groups are short (5 lines or fewer on average:
+    /// in such a file blank lines are rare), and either at least half of them
+    /// have several lines, or nearly every line stands alone between blank lines
+    /// (a double-spaced file, where reading by blocks only keeps its wrapped
+    /// petitions whole). Otherwise one petition per line.
     static func usesParagraphs(_ sample: [UInt8]) -> Bool {
         var splitter = LineSplitter(limit: 256)
+        var lines = 0
+        var blocks = 0
+        var multiLineBlocks = 0
         var run = 0
-        var longestRun = 0
-        var separatingBlanks = 0
-        var sawText = false
-        var pendingBlank = false
+        func endBlock() {
+            if run > 0 { blocks += 1 }
+            if run > 1 { multiLineBlocks += 1 }
+            run = 0
+        }
         func look(_ line: LineSplitter.Line) {
             if JSONLinesPetitionSource.isBlank(line.bytes) && !line.tooLong {
-                if sawText { pendingBlank = true }
-                run = 0
+                endBlock()
             } else {
-                if pendingBlank {
-                    separatingBlanks += 1
-                    pendingBlank = false
-                }
-                sawText = true
+                lines += 1
                 run += 1
-                longestRun = max(longestRun, run)
             }
         }
         splitter.feed(sample, look)
         splitter.finish(look)
-        return separatingBlanks > 0 && longestRun > 1
+        endBlock()
+        guard blocks >= 3, multiLineBlocks > 0, lines <= 5 * blocks else { return false }
+        return multiLineBlocks * 2 >= blocks || lines * 2 <= blocks * 3
     }
 
     package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws

@@ -201,6 +201,17 @@ extension FailurePresenter {
                 "\(place): không có trang tính \"\(name)\" (các trang: \(sheets.joined(separator: ", "))).",
                 "\(place): there is no sheet \"\(name)\" (sheets: \(sheets.joined(separator: ", ")))."
             ) + advise(.unknownSheet, " Chọn một trang có thật.", " Pick an existing one.")
+        case .duplicatePart(let name):
+            return l.pick(
+                "\(place): phần \(name) có hai lần trong tệp (tệp bị sửa bằng công cụ khác hoặc bị làm giả); không đoán bản nào đúng. \(resave)",
+                "\(place): the part \(name) appears twice in the package (edited by another tool, or forged); neither copy is guessed. \(resave)"
+            )
+        case .emptySheet(let name, let others):
+            let quoted = others.map { "\"\($0)\"" }.joined(separator: ", ")
+            return l.pick(
+                "\(place): trang tính đầu \"\(name)\" trống; dữ liệu nằm ở trang khác: \(quoted).",
+                "\(place): the first sheet \"\(name)\" is empty; data is on other sheets: \(quoted)."
+            ) + advise(.unknownSheet, " Chọn trang cần đọc.", " Pick the one to read.")
         case .badCell(let reference, let cell):
             return l.pick(
                 "\(place), ô \(reference): \(describe(cell)) \(resave)",

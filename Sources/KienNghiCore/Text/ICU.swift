@@ -61,7 +61,13 @@ enum ICU {
     }
     static func foldCase(_ value: UInt32) -> UInt32 { kn_fold_case(value) }
     static func isAlphabetic(_ value: UInt32) -> Bool { kn_is_alphabetic(value) != 0 }
-    static func converterExists(_ name: String) -> Bool { kn_converter_exists(name) != 0 }
+    /// ICU's own name for the converter `name` (e.g. "UTF-16" for "unicode"), nil when ICU knows none.
+    static func canonicalConverterName(_ name: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 128)
+        let length = buffer.withUnsafeMutableBufferPointer { kn_converter_name(name, $0.baseAddress, 128) }
+        guard length >= 0 else { return nil }
+        return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
 
     /// Result of an ICU conversion to UTF-16.
     struct Conversion {
