@@ -277,6 +277,18 @@ struct OutputHarmTests {
         #expect(report.contains("themes/traffic.tsv:1:1: error: this is not a regular file (fifo)"), "\(report)")
     }
 
+    /// A theme file that is there but cannot be read (over the 64 MiB limit here, as permissions
+    /// do not stop root) is an error naming it, never a theme silently left without phrases.
+    @Test func anUnreadableThemeFileIsAnErrorNotASilentlyEmptyTheme() throws {
+        let folder = temporaryFolder()
+        let lexicons = URL(fileURLWithPath: try lexiconCopy(in: folder))
+        let traffic = lexicons.appendingPathComponent("themes/traffic.tsv").path
+        #expect(truncate(traffic, 65 << 20) == 0)  // sparse: no 65 MiB written
+        let (_, diagnostics) = LexiconLoader(directory: lexicons).check()
+        let unreadable = diagnostics.filter { $0.problem == .unreadableFile && $0.severity == .error }
+        #expect(unreadable.map(\.path).contains { $0.hasSuffix("themes/traffic.tsv") }, "\(diagnostics)")
+    }
+
     // MARK: 5. lexicon cache
 
     @Test func theCacheIsKeyedByTheBytesCompiledAndOnlyTrustedWhenPrivate() throws {

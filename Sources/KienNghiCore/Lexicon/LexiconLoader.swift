@@ -43,7 +43,8 @@ public struct LexiconLoader: Sendable {
                 return nil
             }
             guard let bytes = snapshot.files[relative] else {
-                if required {
+                // A file that is there but could not be read is an error even when optional.
+                if required || snapshot.unreadable.contains(relative) {
                     log.report(.error, TabularFile(path: path, contents: ""), nil, .unreadableFile)
                 }
                 return nil

@@ -55,18 +55,22 @@ package enum RegularFile {
     }
 }
 
-/// The bytes of every regular file in a lexicon folder, read once: the cache
-/// key is hashed from, and the loader compiles, the very same bytes, so an
-/// edit during a run can never store an old lexicon under the new key. Only
-/// regular files are read; anything else (a FIFO, a device, a socket) is
-/// listed in ``special`` and never opened.
+/// The bytes of every lexicon file (`.tsv`, `.txt`) in a lexicon folder, read
+/// once: the cache key is hashed from, and the loader compiles, the very same
+/// bytes, so an edit during a run can never store an old lexicon under the new
+/// key. Only regular files are read, at most 256 MiB in all (a folder holding
+/// backups or a `.git` costs nothing: hidden entries and other files are not
+/// read); anything else (a FIFO, a device, a socket) is listed in ``special``
+/// and never opened.
 package struct LexiconSnapshot: Sendable {
     /// Relative path (`themes/traffic.tsv`) → bytes.
     package private(set) var files: [String: [UInt8]] = [:]
     /// Relative path → what sits there, for entries that are neither a regular file nor a folder.
     package private(set) var special: [String: AtomicOutputFile.FileKind] = [:]
-    /// Regular files that could not be read (permissions, over 64 MiB).
+    /// Regular files that could not be read (permissions, over 64 MiB, past 256 MiB in all).
     package private(set) var unreadable: Set<String> = []
+    private var bytesRead = 0
+    private static let totalLimit = 256 << 20
 
     /// Reads `directory` (four levels deep at most, symbolic links followed to what they name).
     package init(reading directory: URL) {
@@ -76,7 +80,7 @@ package struct LexiconSnapshot: Sendable {
     private mutating func walk(_ root: String, _ relative: String, depth: Int) {
         let path = relative.isEmpty ? root : root + "/" + relative
         guard depth < 4, let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-        for name in names.sorted() {
+        for name in names.sorted() where !name.hasPrefix(".") {
             let child = relative.isEmpty ? name : relative + "/" + name
             var status = stat()
             guard stat(root + "/" + child, &status) == 0 else { continue }  // a dangling link: nothing there
@@ -84,8 +88,12 @@ package struct LexiconSnapshot: Sendable {
             case .directory:
                 walk(root, child, depth: depth + 1)
             case .regular:
+                guard name.hasSuffix(".tsv") || name.hasSuffix(".txt") else { continue }
                 do {
-                    files[child] = try RegularFile.read(root + "/" + child, limit: 64 << 20)
+                    let limit = min(64 << 20, Self.totalLimit - bytesRead)
+                    let bytes = try RegularFile.read(root + "/" + child, limit: limit)
+                    bytesRead += bytes.count
+                    files[child] = bytes
                 } catch .notRegular(let kind) {
                     special[child] = kind
                 } catch {
@@ -97,10 +105,11 @@ package struct LexiconSnapshot: Sendable {
         }
     }
 
-    /// Names of the entries directly in `folder` (`themes`), files and special ones, sorted.
+    /// Names of the entries directly in `folder` (`themes`), sorted: files read, files that could
+    /// not be read and special ones, so that a loader names the last two instead of missing them.
     package func names(in folder: String) -> [String] {
         let prefix = folder + "/"
-        return (Array(files.keys) + Array(special.keys)).filter {
+        return (Array(files.keys) + Array(unreadable) + Array(special.keys)).filter {
             $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/")
         }
         .map { String($0.dropFirst(prefix.count)) }.sorted()
