@@ -46,6 +46,9 @@ struct XMLStreamReader {
     private var open: [String] = []
     private var started = false
     private var prefixes = OfficePrefixes()
+    /// The prefixes in force outside each open element that declared its own, to restore at its end
+    /// (`depth` is `open.count` once that element is closed).
+    private var outerPrefixes: [(depth: Int, prefixes: OfficePrefixes)] = []
 
     init() {}
 
@@ -249,6 +252,7 @@ struct XMLStreamReader {
             }
             open.removeLast()
             events.append(.end(name: prefixes.renames ? prefixes.canonical(element: name) : name))
+            restorePrefixes()
             return
         }
         // Start tag.
@@ -289,8 +293,10 @@ struct XMLStreamReader {
         }
         if open.isEmpty, started { _ = try fail(range.lowerBound, .malformed) }
         started = true
-        for attribute in attributes where attribute.name.utf8.first == UInt8(ascii: "x") {
-            prefixes.declare(attribute.name, attribute.value)
+        let declarations = attributes.filter { OfficePrefixes.isDeclaration($0.name) }
+        if !declarations.isEmpty {
+            outerPrefixes.append((open.count, prefixes))
+            for attribute in declarations { prefixes.declare(attribute.name, attribute.value) }
         }
         let written = name
         if prefixes.renames {
@@ -300,12 +306,21 @@ struct XMLStreamReader {
         events.append(.start(name: name, attributes: attributes))
         if selfClosing {
             events.append(.end(name: name))
+            restorePrefixes()
         } else {
             guard open.count < maximumDepth else {
                 _ = try fail(range.lowerBound, .tooDeep)
                 return
             }
             open.append(written)
+        }
+    }
+
+    /// Ends the scope of the declarations made on the element just closed.
+    private mutating func restorePrefixes() {
+        if let outer = outerPrefixes.last, outer.depth == open.count {
+            prefixes = outer.prefixes
+            outerPrefixes.removeLast()
         }
     }
 
@@ -419,8 +434,8 @@ extension Array where Element == (name: String, value: String) {
 /// Office's namespaces under the prefixes the readers match (`w:p`, `r:id`,
 /// unprefixed SpreadsheetML): a part written with other prefixes (`<x:row>`
 /// from the OpenXML SDK, a default WordprocessingML namespace) is renamed to
-/// them as it is read. Declarations apply from the element that makes them
-/// on (Office parts declare them on the root); nothing is renamed, and no
+/// them as it is read. Declarations apply to the element that makes them and
+/// its content, as XML scopes them; nothing is renamed, and no
 /// time is spent, when a part already uses the usual prefixes.
 struct OfficePrefixes {
     /// The usual prefix of each Office namespace ("" for none), transitional and strict.
@@ -438,6 +453,11 @@ struct OfficePrefixes {
     /// Written prefix ("" for the default namespace) → usual prefix.
     private var table: [String: String] = [:]
     var renames: Bool { !table.isEmpty }
+
+    /// An `xmlns` or `xmlns:p` attribute.
+    static func isDeclaration(_ attribute: String) -> Bool {
+        attribute == "xmlns" || attribute.hasPrefix("xmlns:")
+    }
 
     /// Takes note of an `xmlns` or `xmlns:p` attribute.
     mutating func declare(_ attribute: String, _ uri: String) {

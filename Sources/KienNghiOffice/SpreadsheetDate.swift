@@ -9,6 +9,8 @@ enum SpreadsheetDate {
     /// What a number format shows.
     enum Kind: Sendable, Equatable {
         case number, date, time, dateTime
+        /// Elapsed time (`[h]:mm`): whole days count as hours, 1.5 shows as `36:00`.
+        case duration
     }
 
     /// The kind of one of Excel's built-in formats (ECMA-376 §18.8.30, with the
@@ -16,20 +18,23 @@ enum SpreadsheetDate {
     static func kind(builtinFormat id: Int) -> Kind {
         switch id {
         case 14...17, 27...31, 34...36, 50...58: .date
-        case 18...21, 32, 33, 45...47: .time
+        case 18...21, 32, 33, 45, 47: .time
+        case 46: .duration
         case 22: .dateTime
         default: .number
         }
     }
 
     /// The kind of a custom format code such as `dd/mm/yyyy` or `[$-42A]h:mm`:
-    /// quoted text, escapes and bracketed colours/locales are ignored; `d` or
-    /// `y` mean a date, `h` or `s` a time (`[h]` elapsed hours too).
+    /// quoted text, escapes and bracketed colours, currencies and locales
+    /// (`[Red]`, `[$USD-409]`, `[$-42A]`) are ignored; `d` or `y` mean a date,
+    /// `h` or `s` a time, and `[h]`, `[mm]` or `[ss]` elapsed time.
     static func kind(formatCode code: String) -> Kind {
         var date = false
         var time = false
+        var elapsed = false
         var inQuote = false
-        var inBracket = false
+        var bracket: [UInt8]? = nil
         var escaped = false
         for raw in code.utf8 {
             let byte = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(raw) ? raw | 0x20 : raw
@@ -41,26 +46,34 @@ enum SpreadsheetDate {
                 if byte == UInt8(ascii: "\"") { inQuote = false }
                 continue
             }
-            if inBracket {
-                if byte == UInt8(ascii: "]") { inBracket = false }
-                if byte == UInt8(ascii: "h") || byte == UInt8(ascii: "s") { time = true }
+            if let content = bracket {
+                if byte == UInt8(ascii: "]") {
+                    // Elapsed only when the bracket holds one of h, m, s repeated.
+                    if let first = content.first, "hms".utf8.contains(first), content.allSatisfy({ $0 == first }) {
+                        elapsed = true
+                    }
+                    bracket = nil
+                } else {
+                    bracket = content + [byte]
+                }
                 continue
             }
             switch byte {
             case UInt8(ascii: "\""): inQuote = true
             case UInt8(ascii: "\\"), UInt8(ascii: "_"), UInt8(ascii: "*"): escaped = true
-            case UInt8(ascii: "["): inBracket = true
-            case UInt8(ascii: ";"): return kind(date: date, time: time)  // first section decides
+            case UInt8(ascii: "["): bracket = []
+            case UInt8(ascii: ";"): return kind(date: date, time: time, elapsed: elapsed)  // first section decides
             case UInt8(ascii: "d"), UInt8(ascii: "y"): date = true
             case UInt8(ascii: "h"), UInt8(ascii: "s"): time = true
             default: break
             }
         }
-        return kind(date: date, time: time)
+        return kind(date: date, time: time, elapsed: elapsed)
     }
 
-    private static func kind(date: Bool, time: Bool) -> Kind {
-        switch (date, time) {
+    private static func kind(date: Bool, time: Bool, elapsed: Bool) -> Kind {
+        if elapsed && !date { return .duration }
+        return switch (date, time || elapsed) {
         case (true, true): .dateTime
         case (true, false): .date
         case (false, true): .time
@@ -80,10 +93,11 @@ enum SpreadsheetDate {
             days += 1
             seconds -= 86_400
         }
+        let hours = seconds / 3600 + (kind == .duration ? days * 24 : 0)
         let time =
             seconds % 60 == 0
-            ? clock(seconds / 3600, seconds / 60 % 60) : clock(seconds / 3600, seconds / 60 % 60, seconds % 60)
-        if kind == .time { return time }
+            ? clock(hours, seconds / 60 % 60) : clock(hours, seconds / 60 % 60, seconds % 60)
+        if kind == .time || kind == .duration { return time }
         // Days since 1970-01-01. Excel's 1900 calendar counts a 29 February 1900
         // that never was (serial 60), so serials from 61 on are one day ahead.
         let unixDay: Int

@@ -544,7 +544,16 @@ struct OfficeReaderTests {
         #expect(day("-3", false) == nil && day("1e300", false) == nil && day("nan", false) == nil)
         #expect(SpreadsheetDate.text(serial: "0.999999", kind: .time, date1904: false) == "00:00")
         #expect(SpreadsheetDate.kind(formatCode: "[Red]#,##0") == .number)
-        #expect(SpreadsheetDate.kind(formatCode: "[h]:mm") == .time)
+        #expect(SpreadsheetDate.kind(formatCode: "[h]:mm") == .duration)
+        #expect(SpreadsheetDate.kind(formatCode: "[$-42A]h:mm") == .time)
+        // Currencies and colours in brackets are not hours or seconds (1234.5 stays a number).
+        for money in ["[$USD-409]#,##0.00", "[$HKD] #,##0", "[$CHF]0.00", "[White]0", "[Blue][>=100]0"] {
+            #expect(SpreadsheetDate.kind(formatCode: money) == .number, "\(money)")
+        }
+        // Elapsed time counts whole days as hours, as Excel shows it.
+        #expect(SpreadsheetDate.text(serial: "1.5", kind: .duration, date1904: false) == "36:00")
+        #expect(SpreadsheetDate.text(serial: "1.5", kind: .time, date1904: false) == "12:00")
+        #expect(SpreadsheetDate.kind(builtinFormat: 46) == .duration)
         #expect(SpreadsheetDate.kind(formatCode: #"\d\a\y 0"#) == .number)
         #expect(SpreadsheetDate.kind(formatCode: "General") == .number)
         #expect(SpreadsheetDate.kind(formatCode: "d/m/yyyy h:mm") == .dateTime)
@@ -576,6 +585,18 @@ struct OfficeReaderTests {
             #"<document xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><body><p><r><t>Đề nghị lắp biển báo</t></r></p><p><r><t xml:space="preserve">Đề nghị </t></r><r><t>nạo vét kênh</t></r></p></body></document>"#
         let data = try OfficeFixture.zip([("word/document.xml", Array(document.utf8))])
         #expect(try read(try DOCXPetitionSource(data: data)).texts == ["Đề nghị lắp biển báo", "Đề nghị nạo vét kênh"])
+    }
+
+    /// A declaration holds inside its element only: a nested `xmlns="urn:other"` (custom XML,
+    /// maths) must not stop the paragraphs after it from being read.
+    @Test func aNestedDefaultNamespaceEndsWithItsElement() throws {
+        let document =
+            #"<document xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><body><p><r><t>Đề nghị lắp biển báo</t></r></p><extra xmlns="urn:other"><p><t>not Word</t></p></extra><p><r><t>Đề nghị nạo vét kênh</t></r></p><note xmlns="urn:other"/><p><r><t>Đề nghị sửa đèn đường</t></r></p></body></document>"#
+        let data = try OfficeFixture.zip([("word/document.xml", Array(document.utf8))])
+        #expect(
+            try read(try DOCXPetitionSource(data: data)).texts == [
+                "Đề nghị lắp biển báo", "Đề nghị nạo vét kênh", "Đề nghị sửa đèn đường",
+            ])
     }
 
     @Test func prefixesAreRenamedOnlyForOfficeNamespaces() {

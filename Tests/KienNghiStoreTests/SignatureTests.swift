@@ -77,6 +77,10 @@ import Testing
         #expect(CaseDate("15/4/2019")?.description == "2019-04-15")
         #expect(CaseDate("2019-04-15") == CaseDate("15-04-2019"))
         #expect(CaseDate("31/2/2019") == nil)
+        // A spreadsheet's date-time cell (read as ISO text) keeps its day; other trailing words do not parse.
+        #expect(CaseDate("2019-04-15 08:30")?.description == "2019-04-15")
+        #expect(CaseDate("2019-04-15T08:30:15")?.description == "2019-04-15")
+        #expect(CaseDate("15/4/2019 sáng") == nil && CaseDate("2019-04-15 ") != nil)
         #expect(CaseDate("2020-02-28")!.adding(days: 1).description == "2020-02-29")
         #expect(DueDateRule.standard.due(received: CaseDate("2019-04-15")!, urgent: false).description == "2019-04-30")
         #expect(DueDateRule.standard.due(received: CaseDate("2019-04-15")!, urgent: true).description == "2019-04-22")

@@ -16,6 +16,7 @@ package struct DelimitedTextParser: Sendable {
     private var record: [String] = []
     private var recordCells = 0
     private var droppedText = false
+    private var droppedWords = false
     private var recordBytes = 0
     private var tooLong = false
     private var inQuotes = false
@@ -48,12 +49,14 @@ package struct DelimitedTextParser: Sendable {
         package var length = 0
         /// A cell past `maxCells` held something.
         package var droppedText = false
+        /// A cell past `maxCells` held more than white space and separators.
+        package var droppedWords = false
 
         /// A blank line or a row of separators only (`,,,`, however many past the
         /// columns); with `orSpaces`, also a row whose cells hold only white space
         /// or separators of another kind (`,,,` in a file of semicolons).
         package func isBlank(orSpaces: Bool = false) -> Bool {
-            !tooLong && !droppedText
+            !tooLong && !(orSpaces ? droppedWords : droppedText)
                 && cells.allSatisfy { orSpaces ? Self.holdsSeparatorsOnly($0) : $0.isEmpty }
         }
 
@@ -61,7 +64,7 @@ package struct DelimitedTextParser: Sendable {
         /// delimiter turns out to be (`,,,,,` is one cell to a semicolon parser).
         var holdsSeparatorsOnly: Bool { !tooLong && cells.allSatisfy(Self.holdsSeparatorsOnly) }
 
-        private static func holdsSeparatorsOnly(_ cell: String) -> Bool {
+        static func holdsSeparatorsOnly(_ cell: String) -> Bool {
             cell.utf8.allSatisfy { separatorBytes.contains($0) } || JSONLinesPetitionSource.isBlank(cell[...])
         }
 
@@ -147,10 +150,12 @@ package struct DelimitedTextParser: Sendable {
     private mutating func finishRecord(endingAt end: Int) -> Record {
         let result = Record(
             cells: record, line: recordLine, malformed: strayQuote, offset: recordOffset,
-            tooLong: tooLong, cellCount: recordCells, length: end - recordOffset, droppedText: droppedText)
+            tooLong: tooLong, cellCount: recordCells, length: end - recordOffset, droppedText: droppedText,
+            droppedWords: droppedWords)
         record.removeAll(keepingCapacity: true)
         recordCells = 0
         droppedText = false
+        droppedWords = false
         recordBytes = 0
         tooLong = false
         strayQuote = false
@@ -182,6 +187,8 @@ package struct DelimitedTextParser: Sendable {
             record.append(String(decoding: cell, as: UTF8.self))
         } else if !cell.isEmpty {
             droppedText = true
+            // Kept apart so a row of spaces reads as blank however many cells are stored.
+            if !Record.holdsSeparatorsOnly(String(decoding: cell, as: UTF8.self)) { droppedWords = true }
         }
         cell.removeAll(keepingCapacity: cell.capacity <= 1 << 16)
         cellWasQuoted = false

@@ -14,9 +14,17 @@ package struct CaseDate: Sendable, Hashable, Comparable, CustomStringConvertible
         dayNumber = CivilCalendar.days(year: year, month: month, day: day)
     }
 
-    /// `2019-04-15`, or the day-first forms offices write: `15/4/2019`, `15-04-2019`, `15.4.2019`.
+    /// `2019-04-15`, or the day-first forms offices write: `15/4/2019`, `15-04-2019`, `15.4.2019`;
+    /// a time after the day (`2019-04-15 08:30`, as a spreadsheet's date-time cell reads) is ignored.
     package init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = Substring(text.trimmingCharacters(in: .whitespaces))
+        if let cut = trimmed.firstIndex(where: { $0 == " " || $0 == "T" }) {
+            let time = trimmed[trimmed.index(after: cut)...]
+            guard !time.isEmpty, time.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":" || $0 == ".") }) else {
+                return nil
+            }
+            trimmed = trimmed[..<cut]
+        }
         let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
         if parts[0].count == 4 { self.init(year: a, month: b, day: c) } else { self.init(year: c, month: b, day: a) }

@@ -27,4 +27,21 @@ struct DelimitedBlankRowTests {
             #expect(rejected.isEmpty, "\(empty) \(separator) \(rejected.map { "\($0.reason) \($0.location)" })")
         }
     }
+
+    /// A row of spaces wider than the header above a title row is blank for the reading pass
+    /// too (which stores only the header's cells), so the title stays the title and the header
+    /// never becomes a petition.
+    @Test func aWideRowOfSpacesAboveATitleStaysBlank() throws {
+        let rows =
+            [" , , , , , , ", "DANH SÁCH KIẾN NGHỊ CỦA CÔNG NHÂN,,", "STT,Nội dung,Ghi chú"]
+            + Self.petitions.enumerated().map { "\($0.offset + 1),\($0.element)," }
+        let csv = Array(rows.joined(separator: "\n").utf8)
+        let source = try PetitionReaders.text.open(bytes: csv, name: "don.csv", options: .init())
+        #expect(source.columns == ["STT", "Nội dung", "Ghi chú"])
+        var texts: [String] = []
+        var rejected: [RejectedRow] = []
+        try source.read(batchSize: 5, { texts += $0.map(\.text) }, rejected: { rejected.append($0) })
+        #expect(texts == Self.petitions)
+        #expect(rejected.map(\.reason) == [.title], "\(rejected.map { "\($0.reason) \($0.location)" })")
+    }
 }
