@@ -37,6 +37,17 @@ struct ClassifyTextCommandTests {
         #expect { try command.render() } throws: { ($0 as? CLIError)?.code == .usage }
     }
 
+    /// Nothing to classify is said so (10), and a NUL byte marks a binary file pasted or piped in (11),
+    /// instead of an explanation of an empty petition.
+    @Test func emptyOrBinaryTextIsRefused() throws {
+        for empty in ["", "   ", "\n\t "] {
+            let command = try ClassifyTextCommand.parse([empty])
+            #expect { try command.render() } throws: { ($0 as? CLIError)?.code == .emptyInput }
+        }
+        let binary = try ClassifyTextCommand.parse(["PK\u{0}\u{3}\u{4} Đề nghị sửa đường"])
+        #expect { try binary.render() } throws: { ($0 as? CLIError)?.code == .encoding }
+    }
+
     @Test func lexiconCheckPassesOnTheDefaults() {
         let (output, failed) = try! LexiconCheckCommand.parse([]).render()
         #expect(!failed)

@@ -43,8 +43,28 @@ struct ClassifyTextCommand: RenderingCommand {
         return ClassificationExplainer(presenter: presenter).explain(classification)
     }
 
-    /// The argument, or standard input read whole (UTF-8, at most ``maximumInput`` bytes).
+    /// The argument, or standard input read whole (UTF-8, at most ``maximumInput`` bytes), refused
+    /// when it holds no letter to classify or a NUL byte (a binary file piped in by mistake).
     func petitionText(_ input: FileHandle) throws -> String {
+        let text = try rawText(input)
+        let l = options.language.lang
+        if text.utf8.contains(0) {
+            throw CLIError(
+                l.pick(
+                    "Nội dung có byte NUL: đó là tệp nhị phân, không phải văn bản; với tệp Excel, Word hay CSV hãy dùng `kiennghi classify TỆP`.",
+                    "The text holds a NUL byte: that is a binary file, not text; for an Excel, Word or CSV file use `kiennghi classify FILE`."
+                ), code: .encoding)
+        }
+        if text.allSatisfy(\.isWhitespace) {
+            throw CLIError(
+                l.pick(
+                    "Nội dung kiến nghị trống: không có gì để phân loại.",
+                    "The petition text is empty: there is nothing to classify."), code: .emptyInput)
+        }
+        return text
+    }
+
+    private func rawText(_ input: FileHandle) throws -> String {
         let l = options.language.lang
         if let text, text != "-" { return text }
         if text == nil && isatty(input.fileDescriptor) != 0 {
