@@ -380,6 +380,11 @@ struct OutputHarmTests {
         let name = String(repeating: "ẫ", count: 83) + ".csv"  // 253 bytes
         #expect(name.utf8.count == 253)
         #expect(AtomicOutputFile.temporaryStem(name).utf8.count <= 255 - 28)
+        // Cut between characters, as long as fits: "ẫ" is 3 bytes, so 227 bytes hold 75 of them.
+        #expect(AtomicOutputFile.temporaryStem(name) == String(repeating: "ẫ", count: 75))
+        #expect(
+            SafeFileName.sanitized("a/" + String(repeating: "ẫ", count: 40)) == "a_" + String(repeating: "ẫ", count: 32)
+        )
         let output = folder.appendingPathComponent(name).path
         #expect(exitCode { try ClassifyCommand.parse([Golden.corpus("petitions-2019.csv"), "-o", output]).run() } == 0)
         #expect(entries(folder.path) == [name])

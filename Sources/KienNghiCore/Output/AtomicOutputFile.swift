@@ -135,13 +135,7 @@ package final class AtomicOutputFile {
     /// (255 bytes): a 250-byte output name must not be refused for its temporary.
     static func temporaryStem(_ name: String) -> String {
         let room = 255 - ".".utf8.count - ".kiennghi-".utf8.count - 13 - ".tmp".utf8.count
-        guard name.utf8.count > room else { return name }
-        var stem = ""
-        for scalar in name.unicodeScalars {
-            guard stem.utf8.count + String(scalar).utf8.count <= room else { break }
-            stem.unicodeScalars.append(scalar)
-        }
-        return stem
+        return SafeFileName.prefix(name, maximumBytes: room)
     }
 
     /// Appends text (buffered; written in 1 MiB blocks).

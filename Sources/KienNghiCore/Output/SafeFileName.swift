@@ -42,15 +42,28 @@ public enum SafeFileName {
     /// second line of defence: the loader refuses unsafe ids.
     public static func sanitized(_ name: String) -> String {
         guard fault(name) != nil else { return name }
-        var out = ""
+        var replaced = String.UnicodeScalarView()
         for scalar in name.unicodeScalars {
-            let replaced: Unicode.Scalar = scalar == "/" || scalar == "\\" || isControl(scalar) ? "_" : scalar
-            guard out.utf8.count + String(replaced).utf8.count <= maximumBytes else { break }
-            out.unicodeScalars.append(replaced)
+            replaced.append(scalar == "/" || scalar == "\\" || isControl(scalar) ? "_" : scalar)
         }
+        var out = prefix(String(replaced), maximumBytes: maximumBytes)
         while out.contains("..") { out = out.replacingOccurrences(of: "..", with: "__") }
         if out.hasPrefix(".") { out = "_" + out.dropFirst() }
         return out.isEmpty ? "_" : out
+    }
+
+    /// The longest start of `name` that fits in `maximumBytes` bytes of UTF-8, cut between
+    /// characters (scalars), never inside one.
+    static func prefix(_ name: String, maximumBytes: Int) -> String {
+        guard name.utf8.count > maximumBytes else { return name }
+        var out = String.UnicodeScalarView()
+        var bytes = 0
+        for scalar in name.unicodeScalars {
+            bytes += UTF8.width(scalar)
+            guard bytes <= maximumBytes else { break }
+            out.append(scalar)
+        }
+        return String(out)
     }
 
     /// `name` for a message: control characters shown as `[U+001B]`, so a
