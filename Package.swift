@@ -15,6 +15,10 @@ var targets: [Target] = [
         linkerSettings: [.linkedLibrary("icuuc")]
     ),
     .target(
+        name: "CZlibShim",
+        linkerSettings: [.linkedLibrary("z")]
+    ),
+    .target(
         name: "KienNghiCore",
         dependencies: ["CICUShim"],
         resources: [.copy("../../Lexicons")]
@@ -23,6 +27,7 @@ var targets: [Target] = [
         name: "KienNghiOffice",
         dependencies: [
             "KienNghiCore",
+            "CZlibShim",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]
     ),

@@ -1,6 +1,5 @@
 import Foundation
 import KienNghiCore
-import ZIPFoundation
 
 #if canImport(Glibc)
     import Glibc
@@ -27,69 +26,82 @@ final class ZipPackage {
     }
 
     let path: String
-    let archive: Archive
     let limits: Limits
+    private let bytes: ZipBytes
+    private let parts: [ZipPart]
+    /// Each name's first entry, as a reader that looks a part up by name finds it.
+    private let index: [String: Int]
     private var extracted: UInt64 = 0
 
-    init(path: String, limits: Limits = Limits()) throws {
+    /// A package file; opened without following it into a FIFO or device.
+    convenience init(path: String, limits: Limits = Limits()) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputFailure.missing(path: path)
         }
-        guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path) else {
+        guard !isDirectory.boolValue else { throw InputFailure.unreadable(path: path) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw InputFailure.unreadable(path: path) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            _ = close(descriptor)
             throw InputFailure.unreadable(path: path)
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if size == 0 { throw InputFailure.empty(path: path) }
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
-            let head = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 4)) ?? nil
-            throw InputFailure.office(path: path, OfficeFailure(problem: Self.unopenable(head.map(Array.init) ?? [])))
+        guard status.st_size > 0 else {
+            _ = close(descriptor)
+            throw InputFailure.empty(path: path)
         }
-        self.path = path
-        self.limits = limits
-        try refuseDuplicateParts()
+        let bytes = ZipBytes.file(descriptor: descriptor, size: UInt64(status.st_size))
+        do {
+            try self.init(bytes: bytes, name: path, limits: limits)
+        } catch {
+            _ = close(descriptor)
+            throw error
+        }
+        owned = descriptor
     }
 
     /// A package held in memory (a pipe, tests, fuzzing); `name` is used in messages.
-    /// ZIPFoundation's in-memory archives trust the offsets a package claims (a
-    /// damaged one makes them trap), so the bytes go to an unnamed file that no
-    /// other process can see and that vanishes when closed, read like any file.
-    init(data: Data, name: String, limits: Limits = Limits()) throws {
+    convenience init(data: Data, name: String, limits: Limits = Limits()) throws {
         if data.isEmpty { throw InputFailure.empty(path: name) }
-        let file = try UnnamedFile(data, name: name)
-        defer { file.close() }
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: file.path), accessMode: .read)
-        } catch {
-            throw InputFailure.office(path: name, OfficeFailure(problem: Self.unopenable(Array(data.prefix(4)))))
-        }
-        self.path = name
-        self.limits = limits
-        try refuseDuplicateParts()
+        try self.init(bytes: .memory(data), name: name, limits: limits)
     }
 
-    /// Refuses a package where two entries share a name as Office compares
-    /// them (case-insensitively, `\\` as `/`): ZIPFoundation would read the
-    /// first, Excel or Word perhaps the other, so any reading would be a guess.
-    private func refuseDuplicateParts() throws {
+    private var owned: Int32 = -1
+
+    private init(bytes: ZipBytes, name: String, limits: Limits) throws {
+        let directory: ZipDirectory
+        do {
+            directory = try ZipDirectory(bytes)
+        } catch {
+            let problem: OfficeFailure.Problem = error == .notAPackage ? .notAPackage : .damagedPackage
+            throw InputFailure.office(path: name, OfficeFailure(problem: problem))
+        }
+        var index: [String: Int] = [:]
         var seen = Set<String>()
-        for entry in archive where entry.type == .file {
-            let name = entry.path.replacingOccurrences(of: "\\", with: "/").lowercased()
-            if !seen.insert(name).inserted {
-                throw failure(entry.path, .duplicatePart(name: entry.path))
+        for (position, part) in directory.parts.enumerated() {
+            if index[part.name] == nil { index[part.name] = position }
+            // Two entries with one name as Office compares them (case-insensitively,
+            // `\\` as `/`): Excel or Word might read the other one, so any reading
+            // would be a guess.
+            guard part.isFile else { continue }
+            if !seen.insert(part.name.replacingOccurrences(of: "\\", with: "/").lowercased()).inserted {
+                throw InputFailure.office(
+                    path: name, OfficeFailure(part: part.name, problem: .duplicatePart(name: part.name)))
             }
         }
+        self.bytes = bytes
+        self.parts = directory.parts
+        self.index = index
+        self.path = name
+        self.limits = limits
     }
 
-    /// Why a package could not be opened, from its first bytes: a ZIP signature
-    /// means a damaged or truncated package, anything else is not a package at all.
-    static func unopenable(_ head: [UInt8]) -> OfficeFailure.Problem {
-        head.starts(with: [0x50, 0x4B]) ? .damagedPackage : .notAPackage
+    deinit {
+        if owned >= 0 { _ = close(owned) }
     }
 
-    func contains(_ name: String) -> Bool { archive[name] != nil }
+    func contains(_ name: String) -> Bool { index[name] != nil }
 
     func failure(_ part: String, offset: Int? = nil, _ problem: OfficeFailure.Problem, sheet: String? = nil)
         -> InputFailure
@@ -98,44 +110,76 @@ final class ZipPackage {
     }
 
     /// Hands on the part's bytes chunk by chunk; false if there is no such part.
+    /// Input is read only within the entry's compressed size, so a truncated or
+    /// damaged entry ends in an error, never in a loop waiting for more bytes.
     func stream(_ name: String, sheet: String? = nil, _ consume: (Data) throws -> Void) throws -> Bool {
-        guard let entry = archive[name], entry.type == .file else { return false }
-        let compressed = UInt64(max(1, entry.compressedSize))
+        guard let position = index[name], parts[position].isFile else { return false }
+        let part = parts[position]
+        let compressed = UInt64(max(1, part.compressedSize))
         var produced: UInt64 = 0
         let limits = self.limits
         let already = extracted
-        do {
-            let checksum = try archive.extract(entry, bufferSize: 64 << 10) { chunk in
-                produced += UInt64(chunk.count)
-                if produced > limits.maximumEntryBytes {
-                    throw failure(name, .partTooLarge(limit: limits.maximumEntryBytes), sheet: sheet)
-                }
-                if already + produced > limits.maximumTotalBytes {
-                    throw failure(name, .packageTooLarge(limit: limits.maximumTotalBytes), sheet: sheet)
-                }
-                if produced > limits.ratioFreeBytes, produced / compressed > limits.maximumRatio {
-                    throw failure(
-                        name, .compressionRatio(ratio: produced / compressed, limit: limits.maximumRatio), sheet: sheet)
-                }
-                try consume(chunk)
+        defer { extracted += produced }
+        func counted(_ chunk: Data) throws {
+            produced += UInt64(chunk.count)
+            if produced > limits.maximumEntryBytes {
+                throw self.failure(name, .partTooLarge(limit: limits.maximumEntryBytes), sheet: sheet)
             }
-            if checksum != entry.checksum { throw failure(name, .damagedEntry, sheet: sheet) }
+            if already + produced > limits.maximumTotalBytes {
+                throw self.failure(name, .packageTooLarge(limit: limits.maximumTotalBytes), sheet: sheet)
+            }
+            if produced > limits.ratioFreeBytes, produced / compressed > limits.maximumRatio {
+                throw self.failure(
+                    name, .compressionRatio(ratio: produced / compressed, limit: limits.maximumRatio), sheet: sheet)
+            }
+            try consume(chunk)
+        }
+        do {
+            guard !part.isEncrypted, part.method != .other,
+                let start = ZipDirectory.dataOffset(of: part, in: bytes)
+            else { throw failure(name, .damagedEntry, sheet: sheet) }
+            var read: UInt64 = 0
+            let bytes = self.bytes
+            func next(_ wanted: Int) throws -> Data {
+                guard read < part.compressedSize else { throw EntryEnded() }
+                let count = Int(min(UInt64(wanted), part.compressedSize - read))
+                guard let chunk = bytes.read(at: start + read, count: count) else { throw EntryEnded() }
+                read += UInt64(count)
+                return chunk
+            }
+            var checksum: UInt32 = 0
+            if part.method == .stored {
+                while read < part.compressedSize {
+                    let chunk = try next(Self.chunkBytes)
+                    checksum = RawInflater.checksum(chunk, continuing: checksum)
+                    try counted(chunk)
+                }
+            } else {
+                let inflater = try RawInflater(outputBytes: Self.chunkBytes)
+                while !inflater.ended {
+                    try inflater.feed(try next(Self.chunkBytes)) { decoded in
+                        checksum = RawInflater.checksum(decoded, continuing: checksum)
+                        try counted(decoded)
+                    }
+                }
+            }
+            if checksum != part.checksum { throw failure(name, .damagedEntry, sheet: sheet) }
         } catch let failure as InputFailure {
-            extracted += produced
             throw failure
         } catch let stop as StopReading {
-            extracted += produced
             throw stop
         } catch let xml as XMLStreamError {
-            extracted += produced
             throw xml
         } catch {
-            extracted += produced
             throw failure(name, .damagedEntry, sheet: sheet)
         }
-        extracted += produced
         return true
     }
+
+    private static let chunkBytes = 64 << 10
+
+    /// An entry's compressed bytes ran out before its data did.
+    private struct EntryEnded: Error {}
 
     /// Streams the part through the XML reader; false if there is no such part.
     /// Throw ``StopReading`` from `handle` to stop early (the caller catches it).
@@ -191,57 +235,3 @@ final class ZipPackage {
 /// Thrown by a part's event handler to stop reading early (e.g. once a sheet's
 /// header and sample rows are known); callers catch it.
 struct StopReading: Error {}
-
-/// Bytes in a file without a name (Linux `O_TMPFILE`, in RAM under /dev/shm when
-/// there is one), reachable as /proc/self/fd/N while open. Where unnamed files are
-/// not supported, a private temporary file is created exclusively and unlinked
-/// as soon as the archive holds it open.
-private struct UnnamedFile {
-    let descriptor: Int32
-    let path: String
-    private let unlinkAfterOpen: String?
-
-    init(_ data: Data, name: String) throws {
-        let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
-        #if os(Linux)
-            let unnamedFlag: Int32 = 0o20200000  // O_TMPFILE (with O_DIRECTORY), not imported by Glibc
-            var descriptor = open(folder, unnamedFlag | O_RDWR | O_CLOEXEC, 0o600)
-        #else
-            var descriptor: Int32 = -1
-        #endif
-        var named: String?
-        if descriptor < 0 {
-            let candidate = folder + "/.kiennghi-package-\(UUID().uuidString)"
-            descriptor = open(candidate, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            named = candidate
-        }
-        guard descriptor >= 0 else { throw InputFailure.unreadable(path: name) }
-        self.descriptor = descriptor
-        unlinkAfterOpen = named
-        path = named ?? "/proc/self/fd/\(descriptor)"
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                if count <= 0 { return false }
-                offset += count
-            }
-            return true
-        }
-        guard written else {
-            close()
-            throw InputFailure.unreadable(path: name)
-        }
-    }
-
-    /// Closes (and, for a named fallback, removes) the file; an archive that opened it keeps reading it.
-    func close() {
-        if let unlinkAfterOpen { unlink(unlinkAfterOpen) }
-        #if canImport(Glibc)
-            Glibc.close(descriptor)
-        #else
-            Darwin.close(descriptor)
-        #endif
-    }
-}

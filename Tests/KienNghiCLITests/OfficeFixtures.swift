@@ -18,6 +18,77 @@ enum OfficeFixture {
         return archive.data ?? Data()
     }
 
+    /// One entry of ``rawZip(_:)``: `payload` is written as the entry's data
+    /// exactly, whatever the sizes and checksum claim.
+    struct RawEntry {
+        var name: String
+        var method: UInt16 = 8
+        var payload: [UInt8]
+        var checksum: UInt32
+        var compressedSize: UInt32
+        var uncompressedSize: UInt32
+    }
+
+    /// A consistent entry for `bytes`, deflated (method 8) or stored (method 0).
+    static func entry(_ name: String, _ bytes: [UInt8], method: UInt16 = 8) throws -> RawEntry {
+        let data = Data(bytes)
+        var payload = [UInt8]()
+        if method == 8 {
+            _ = try Data.compress(size: Int64(data.count), bufferSize: 1 << 16) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            } consumer: {
+                payload += $0
+            }
+        } else {
+            payload = bytes
+        }
+        return RawEntry(
+            name: name, method: method, payload: payload, checksum: data.crc32(checksum: 0),
+            compressedSize: UInt32(payload.count), uncompressedSize: UInt32(bytes.count))
+    }
+
+    /// A ZIP package written field by field, so a test can build what a ZIP
+    /// writer never would (a deflate stream cut short under consistent sizes).
+    /// With `zip64`, the directory's sizes and offsets are saturated and given in
+    /// the ZIP64 extra field, and the end record is the ZIP64 one, as large-file writers do.
+    static func rawZip(_ entries: [RawEntry], zip64: Bool = false) -> Data {
+        func le(_ value: some FixedWidthInteger) -> [UInt8] {
+            withUnsafeBytes(of: value.littleEndian) { Array($0) }
+        }
+        let saturated = le(UInt32.max)
+        var file = [UInt8]()
+        var directory = [UInt8]()
+        for entry in entries {
+            let name = Array(entry.name.utf8)
+            let fixed = le(UInt16(20)) + le(UInt16(0)) + le(entry.method) + le(UInt32(0)) + le(entry.checksum)
+            let sizes = le(entry.compressedSize) + le(entry.uncompressedSize)
+            let extra =
+                zip64
+                ? le(UInt16(1)) + le(UInt16(24)) + le(UInt64(entry.uncompressedSize))
+                    + le(UInt64(entry.compressedSize)) + le(UInt64(file.count)) : []
+            directory +=
+                le(UInt32(0x0201_4B50)) + le(UInt16(45)) + fixed + (zip64 ? saturated + saturated : sizes)
+                + le(UInt16(name.count)) + le(UInt16(extra.count)) + le(UInt16(0)) + le(UInt16(0)) + le(UInt16(0))
+                + le(UInt32(0)) + (zip64 ? saturated : le(UInt32(file.count))) + name + extra
+            file += le(UInt32(0x0403_4B50)) + fixed + sizes + le(UInt16(name.count)) + le(UInt16(0)) + name
+            file += entry.payload
+        }
+        var end = [UInt8]()
+        if zip64 {
+            let record = UInt64(file.count + directory.count)
+            end +=
+                le(UInt32(0x0606_4B50)) + le(UInt64(44)) + le(UInt16(45)) + le(UInt16(45)) + le(UInt32(0))
+                + le(UInt32(0)) + le(UInt64(entries.count)) + le(UInt64(entries.count))
+                + le(UInt64(directory.count)) + le(UInt64(file.count))
+            end += le(UInt32(0x0706_4B50)) + le(UInt32(0)) + le(record) + le(UInt32(1))
+        }
+        end +=
+            le(UInt32(0x0605_4B50)) + le(UInt16(0)) + le(UInt16(0)) + le(UInt16(entries.count))
+            + le(UInt16(entries.count)) + (zip64 ? saturated : le(UInt32(directory.count)))
+            + (zip64 ? saturated : le(UInt32(file.count))) + le(UInt16(0))
+        return Data(file + directory + end)
+    }
+
     static let sheetOpen =
         #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
     static let sheetClose = "</sheetData></worksheet>"
