@@ -46,6 +46,8 @@ enum ZipBytes {
 struct ZipPart {
     enum Method { case stored, deflated, other }
     let name: String
+    /// The name as stored, to compare with the local header's.
+    let nameBytes: [UInt8]
     let method: Method
     let isEncrypted: Bool
     let isFile: Bool
@@ -63,11 +65,14 @@ struct ZipDirectory {
     enum Problem: Error { case notAPackage, damagedPackage }
 
     /// The most entries and directory bytes a package may declare; Office files have
-    /// hundreds of parts, so these only stop a directory crafted to exhaust memory.
-    static let maximumEntries = 1 << 20
-    static let maximumDirectoryBytes = 64 << 20
+    /// hundreds of parts, so these only stop a directory crafted to exhaust memory
+    /// (the directory is held twice while read: 32 MiB at most).
+    static let maximumEntries = 1 << 18
+    static let maximumDirectoryBytes = 16 << 20
 
     let parts: [ZipPart]
+    /// Where the central directory starts: every entry's data lies before it.
+    let directoryOffset: UInt64
 
     init(_ bytes: ZipBytes) throws(Problem) {
         let head = bytes.read(at: 0, count: min(4, Int(bytes.size))).map(Array.init) ?? []
@@ -84,21 +89,36 @@ struct ZipDirectory {
             guard let part = Self.part(&reader) else { throw .damagedPackage }
             parts.append(part)
         }
+        // The records fill the directory exactly: bytes left over are records the
+        // count does not declare, which another reader might see.
+        guard reader.isAtEnd else { throw .damagedPackage }
         self.parts = parts
+        directoryOffset = end.directoryOffset
     }
 
     /// Where the entry's data starts (after its local header), checked to lie with
-    /// its compressed size inside the package; nil when the local header is damaged.
-    static func dataOffset(of part: ZipPart, in bytes: ZipBytes) -> UInt64? {
+    /// its compressed size before the central directory; nil when the local header
+    /// is damaged or tells another story than the directory (name, method, encryption),
+    /// as a reader that streams the file from its start would read it.
+    func dataOffset(of part: ZipPart, in bytes: ZipBytes) -> UInt64? {
         guard let header = bytes.read(at: part.localHeaderOffset, count: 30) else { return nil }
         var reader = LittleEndianReader(header)
         guard reader.u32() == 0x0403_4B50 else { return nil }
-        reader.skip(22)
-        guard let nameLength = reader.u16(), let extraLength = reader.u16() else { return nil }
+        reader.skip(2)
+        guard let flags = reader.u16(), let method = reader.u16(),
+            Self.method(method) == part.method, (flags & 1 != 0) == part.isEncrypted
+        else { return nil }
+        reader.skip(16)
+        guard let nameLength = reader.u16(), let extraLength = reader.u16(),
+            Int(nameLength) == part.nameBytes.count,
+            bytes.read(at: part.localHeaderOffset + 30, count: Int(nameLength)).map(Array.init) == part.nameBytes
+        else { return nil }
         let offset = part.localHeaderOffset + 30 + UInt64(nameLength) + UInt64(extraLength)
-        guard offset <= bytes.size, part.compressedSize <= bytes.size - offset else { return nil }
+        guard offset <= directoryOffset, part.compressedSize <= directoryOffset - offset else { return nil }
         return offset
     }
+
+    static func method(_ code: UInt16) -> ZipPart.Method { code == 0 ? .stored : code == 8 ? .deflated : .other }
 
     private struct EndRecord {
         var entries: UInt64
@@ -106,8 +126,11 @@ struct ZipDirectory {
         var directoryOffset: UInt64
     }
 
-    /// The end-of-central-directory record (searched backwards over the longest
-    /// possible comment), followed to its ZIP64 form when a field is saturated.
+    /// The end-of-central-directory record: the last one whose comment reaches
+    /// exactly the end of the file, with its ZIP64 form when a ZIP64 locator sits
+    /// right before it (whose values must then agree with every unsaturated field).
+    /// The directory must end where the (ZIP64) record starts, on one disk, so no
+    /// bytes between them can hold entries one reader sees and another does not.
     private static func endRecord(_ bytes: ZipBytes) -> EndRecord? {
         let window = Int(min(bytes.size, 22 + 0xFFFF))
         guard window >= 22, let tail = bytes.read(at: bytes.size - UInt64(window), count: window) else { return nil }
@@ -115,7 +138,8 @@ struct ZipDirectory {
         var position = window - 22
         while position >= 0 {
             if tailBytes[position] == 0x50, tailBytes[position + 1] == 0x4B, tailBytes[position + 2] == 5,
-                tailBytes[position + 3] == 6
+                tailBytes[position + 3] == 6,
+                position + 22 + (Int(tailBytes[position + 20]) | Int(tailBytes[position + 21]) << 8) == window
             {
                 break
             }
@@ -123,25 +147,36 @@ struct ZipDirectory {
         }
         guard position >= 0 else { return nil }
         var reader = LittleEndianReader(Data(tailBytes[(position + 4)..<(position + 22)]))
-        reader.skip(6)
-        guard let entries = reader.u16(), let size = reader.u32(), let offset = reader.u32() else { return nil }
-        var record = EndRecord(entries: UInt64(entries), directorySize: UInt64(size), directoryOffset: UInt64(offset))
-        guard entries == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF else { return record }
-        let recordOffset = bytes.size - UInt64(window) + UInt64(position)
-        guard recordOffset >= 20, let locator = bytes.read(at: recordOffset - 20, count: 20) else { return nil }
-        var locatorReader = LittleEndianReader(locator)
-        guard locatorReader.u32() == 0x0706_4B50 else { return nil }
-        locatorReader.skip(4)
-        guard let zip64Offset = locatorReader.u64(), let zip64 = bytes.read(at: zip64Offset, count: 56) else {
-            return nil
-        }
-        var zip64Reader = LittleEndianReader(zip64)
-        guard zip64Reader.u32() == 0x0606_4B50 else { return nil }
-        zip64Reader.skip(28)
-        guard let entries64 = zip64Reader.u64(), let size64 = zip64Reader.u64(), let offset64 = zip64Reader.u64()
+        guard let disk = reader.u16(), let directoryDisk = reader.u16(), let entriesHere = reader.u16(),
+            let entries = reader.u16(), let size = reader.u32(), let offset = reader.u32(),
+            disk == directoryDisk || disk == 0xFFFF || directoryDisk == 0xFFFF,
+            entriesHere == entries
         else { return nil }
-        record = EndRecord(entries: entries64, directorySize: size64, directoryOffset: offset64)
-        return record
+        let recordOffset = bytes.size - UInt64(window) + UInt64(position)
+        let locator = recordOffset >= 20 ? bytes.read(at: recordOffset - 20, count: 20) : nil
+        var locatorReader = LittleEndianReader(locator ?? Data())
+        guard locatorReader.u32() == 0x0706_4B50 else {
+            guard disk == 0, directoryDisk == 0, UInt64(offset) + UInt64(size) == recordOffset else { return nil }
+            return EndRecord(entries: UInt64(entries), directorySize: UInt64(size), directoryOffset: UInt64(offset))
+        }
+        let locatorOffset = recordOffset - 20
+        guard locatorReader.u32() == 0, let zip64Offset = locatorReader.u64(), (locatorReader.u32() ?? 2) <= 1,
+            zip64Offset <= locatorOffset, locatorOffset - zip64Offset >= 56,
+            let zip64 = bytes.read(at: zip64Offset, count: 56)
+        else { return nil }
+        var zip64Reader = LittleEndianReader(zip64)
+        guard zip64Reader.u32() == 0x0606_4B50, let recordSize = zip64Reader.u64(),
+            recordSize == locatorOffset - zip64Offset - 12
+        else { return nil }
+        zip64Reader.skip(4)
+        guard zip64Reader.u32() == 0, zip64Reader.u32() == 0, let entriesHere64 = zip64Reader.u64(),
+            let entries64 = zip64Reader.u64(), let size64 = zip64Reader.u64(), let offset64 = zip64Reader.u64(),
+            entriesHere64 == entries64, offset64 <= zip64Offset, size64 == zip64Offset - offset64,
+            entries == 0xFFFF || UInt64(entries) == entries64,
+            size == 0xFFFF_FFFF || UInt64(size) == size64,
+            offset == 0xFFFF_FFFF || UInt64(offset) == offset64
+        else { return nil }
+        return EndRecord(entries: entries64, directorySize: size64, directoryOffset: offset64)
     }
 
     /// One central directory record, with ZIP64 sizes and offset taken from its extra field.
@@ -177,7 +212,8 @@ struct ZipDirectory {
         let isUnixLink = madeBy >> 8 == 3 && (externalAttributes >> 16) & 0o170000 == 0o120000
         return ZipPart(
             name: name,
-            method: method == 0 ? .stored : method == 8 ? .deflated : .other,
+            nameBytes: nameBytes,
+            method: Self.method(method),
             isEncrypted: flags & 1 != 0,
             isFile: !name.hasSuffix("/") && !isUnixLink,
             checksum: checksum,
@@ -196,6 +232,8 @@ private struct LittleEndianReader {
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func skip(_ count: Int) { position += count }
+
+    var isAtEnd: Bool { position == bytes.count }
 
     mutating func bytes(_ count: Int) -> [UInt8]? {
         guard position >= 0, count >= 0, count <= bytes.count - position else { return nil }

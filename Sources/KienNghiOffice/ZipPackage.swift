@@ -28,9 +28,9 @@ final class ZipPackage {
     let path: String
     let limits: Limits
     private let bytes: ZipBytes
-    private let parts: [ZipPart]
-    /// Each name's first entry, as a reader that looks a part up by name finds it.
-    private let index: [String: Int]
+    private let directory: ZipDirectory
+    /// Each entry by its name as Office compares names (see ``key(_:)``); unique.
+    private let index: [[UInt8]: Int]
     private var extracted: UInt64 = 0
 
     /// A package file; opened without following it into a FIFO or device.
@@ -77,21 +77,18 @@ final class ZipPackage {
             let problem: OfficeFailure.Problem = error == .notAPackage ? .notAPackage : .damagedPackage
             throw InputFailure.office(path: name, OfficeFailure(problem: problem))
         }
-        var index: [String: Int] = [:]
-        var seen = Set<String>()
-        for (position, part) in directory.parts.enumerated() {
-            if index[part.name] == nil { index[part.name] = position }
+        var index: [[UInt8]: Int] = [:]
+        for (position, part) in directory.parts.enumerated() where !part.name.hasSuffix("/") {
             // Two entries with one name as Office compares them (case-insensitively,
-            // `\\` as `/`): Excel or Word might read the other one, so any reading
-            // would be a guess.
-            guard part.isFile else { continue }
-            if !seen.insert(part.name.replacingOccurrences(of: "\\", with: "/").lowercased()).inserted {
+            // `\` as `/`), a link among them too: Excel or Word might read the other
+            // one, so any reading would be a guess.
+            guard index.updateValue(position, forKey: Self.key(part.name)) == nil else {
                 throw InputFailure.office(
                     path: name, OfficeFailure(part: part.name, problem: .duplicatePart(name: part.name)))
             }
         }
         self.bytes = bytes
-        self.parts = directory.parts
+        self.directory = directory
         self.index = index
         self.path = name
         self.limits = limits
@@ -101,7 +98,19 @@ final class ZipPackage {
         if owned >= 0 { _ = close(owned) }
     }
 
-    func contains(_ name: String) -> Bool { index[name] != nil }
+    func contains(_ name: String) -> Bool { index[Self.key(name)] != nil }
+
+    /// A part name as Office compares them: ASCII letters case-insensitively, `\` as
+    /// `/`, every other byte as it is (so no Unicode folding makes two names one).
+    private static func key(_ name: String) -> [UInt8] {
+        name.utf8.map { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte | 0x20
+            case UInt8(ascii: "\\"): UInt8(ascii: "/")
+            default: byte
+            }
+        }
+    }
 
     func failure(_ part: String, offset: Int? = nil, _ problem: OfficeFailure.Problem, sheet: String? = nil)
         -> InputFailure
@@ -113,8 +122,10 @@ final class ZipPackage {
     /// Input is read only within the entry's compressed size, so a truncated or
     /// damaged entry ends in an error, never in a loop waiting for more bytes.
     func stream(_ name: String, sheet: String? = nil, _ consume: (Data) throws -> Void) throws -> Bool {
-        guard let position = index[name], parts[position].isFile else { return false }
-        let part = parts[position]
+        guard let position = index[Self.key(name)] else { return false }
+        let part = directory.parts[position]
+        // A link or other non-file entry under a part's name is not that part.
+        guard part.isFile else { throw failure(name, .damagedEntry, sheet: sheet) }
         let compressed = UInt64(max(1, part.compressedSize))
         var produced: UInt64 = 0
         let limits = self.limits
@@ -136,7 +147,8 @@ final class ZipPackage {
         }
         do {
             guard !part.isEncrypted, part.method != .other,
-                let start = ZipDirectory.dataOffset(of: part, in: bytes)
+                part.method != .stored || part.compressedSize == part.uncompressedSize,
+                let start = directory.dataOffset(of: part, in: bytes)
             else { throw failure(name, .damagedEntry, sheet: sheet) }
             var read: UInt64 = 0
             let bytes = self.bytes
@@ -163,7 +175,10 @@ final class ZipPackage {
                     }
                 }
             }
-            if checksum != part.checksum { throw failure(name, .damagedEntry, sheet: sheet) }
+            // The data must be what the directory says: its checksum and its size.
+            if checksum != part.checksum || produced != part.uncompressedSize {
+                throw failure(name, .damagedEntry, sheet: sheet)
+            }
         } catch let failure as InputFailure {
             throw failure
         } catch let stop as StopReading {

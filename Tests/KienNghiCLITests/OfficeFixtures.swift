@@ -27,6 +27,10 @@ enum OfficeFixture {
         var checksum: UInt32
         var compressedSize: UInt32
         var uncompressedSize: UInt32
+        /// The name in the local header when it differs from the directory's.
+        var localName: String? = nil
+        /// A Unix file mode (e.g. `0o120777`, a link) recorded as made on Unix.
+        var unixMode: UInt32? = nil
     }
 
     /// A consistent entry for `bytes`, deflated (method 8) or stored (method 0).
@@ -66,11 +70,13 @@ enum OfficeFixture {
                 zip64
                 ? le(UInt16(1)) + le(UInt16(24)) + le(UInt64(entry.uncompressedSize))
                     + le(UInt64(entry.compressedSize)) + le(UInt64(file.count)) : []
+            let madeBy = entry.unixMode == nil ? UInt16(45) : 0x0300 | 45
             directory +=
-                le(UInt32(0x0201_4B50)) + le(UInt16(45)) + fixed + (zip64 ? saturated + saturated : sizes)
+                le(UInt32(0x0201_4B50)) + le(madeBy) + fixed + (zip64 ? saturated + saturated : sizes)
                 + le(UInt16(name.count)) + le(UInt16(extra.count)) + le(UInt16(0)) + le(UInt16(0)) + le(UInt16(0))
-                + le(UInt32(0)) + (zip64 ? saturated : le(UInt32(file.count))) + name + extra
-            file += le(UInt32(0x0403_4B50)) + fixed + sizes + le(UInt16(name.count)) + le(UInt16(0)) + name
+                + le((entry.unixMode ?? 0) << 16) + (zip64 ? saturated : le(UInt32(file.count))) + name + extra
+            let localName = entry.localName.map { Array($0.utf8) } ?? name
+            file += le(UInt32(0x0403_4B50)) + fixed + sizes + le(UInt16(localName.count)) + le(UInt16(0)) + localName
             file += entry.payload
         }
         var end = [UInt8]()

@@ -93,4 +93,116 @@ struct ZipEntryBoundsTests {
         let read = try texts(OfficeFixture.rawZip(entries, zip64: zip64), "whole.docx")
         #expect(read.count == 40)
     }
+
+    /// A valid one-entry package's bytes, for tests that then damage its framing.
+    func plain() throws -> [UInt8] {
+        [UInt8](OfficeFixture.rawZip([try OfficeFixture.entry("word/document.xml", Self.document)]))
+    }
+
+    @Test func theDirectoryMustEndWhereItsEndRecordStarts() throws {
+        // Bytes slipped between the directory and its end record could hold
+        // entries one ZIP reader sees and another does not.
+        var gap = try plain()
+        gap.insert(contentsOf: [0, 0, 0, 0], at: gap.count - 22)
+        #expect(problem(Data(gap), "gap.docx") == .damagedPackage)
+        // Trailing bytes after the end record that its comment length does not cover.
+        #expect(problem(Data(try plain() + [0x20, 0x20]), "tail.docx") == .damagedPackage)
+        // A comment that does cover them is fine.
+        var commented = try plain()
+        commented[commented.count - 2] = 2
+        #expect(try texts(Data(commented + [0x20, 0x20]), "comment.docx").count == 40)
+    }
+
+    @Test func recordsTheCountDoesNotDeclareAreDamage() throws {
+        var bytes = try plain()
+        // The end record says no entries while the directory holds one.
+        bytes[bytes.count - 12] = 0
+        bytes[bytes.count - 14] = 0
+        #expect(problem(Data(bytes), "uncounted.docx") == .damagedPackage)
+    }
+
+    @Test func theDataMustHaveTheSizeTheDirectorySays() throws {
+        var short = try OfficeFixture.entry("word/document.xml", Self.document)
+        short.uncompressedSize += 1
+        #expect(problem(OfficeFixture.rawZip([short]), "size.docx") == .damagedEntry)
+        // A stored entry whose two sizes differ cannot be read either way.
+        var stored = try OfficeFixture.entry("word/document.xml", Self.document, method: 0)
+        stored.uncompressedSize -= 1
+        #expect(problem(OfficeFixture.rawZip([stored]), "stored.docx") == .damagedEntry)
+    }
+
+    @Test func aLocalHeaderNamingAnotherPartIsDamage() throws {
+        var renamed = try OfficeFixture.entry("word/document.xml", Self.document)
+        renamed.localName = "word/documenT.xml"
+        #expect(problem(OfficeFixture.rawZip([renamed]), "renamed.docx") == .damagedEntry)
+    }
+
+    @Test func partsAreFoundAsOfficeNamesThemAndALinkCannotHideOne() throws {
+        // Office compares part names case-insensitively.
+        let upper = try OfficeFixture.entry("Word/Document.xml", Self.document)
+        #expect(try texts(OfficeFixture.rawZip([upper]), "upper.docx").count == 40)
+        // A link stored under the part's name beside the part: which one is meant is a guess.
+        var link = try OfficeFixture.entry("word/document.xml", Array("/etc/passwd".utf8), method: 0)
+        link.unixMode = 0o120777
+        let document = try OfficeFixture.entry("word/document.xml", Self.document)
+        #expect(
+            problem(OfficeFixture.rawZip([link, document]), "linked.docx")
+                == .duplicatePart(name: "word/document.xml"))
+        // A link alone is not the part.
+        #expect(problem(OfficeFixture.rawZip([link]), "link.docx") == .damagedEntry)
+    }
+
+    /// Writes `value` little-endian over `bytes` at `offset` (a field of a package under test).
+    func patch(_ bytes: inout [UInt8], at offset: Int, _ value: some FixedWidthInteger) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset..<offset + $0.count, with: $0) }
+    }
+
+    @Test func aZip64EndRecordIsReadWhenPresentAndMustAgreeWithTheClassicOne() throws {
+        let zip64 = [UInt8](
+            OfficeFixture.rawZip([try OfficeFixture.entry("word/document.xml", Self.document)], zip64: true))
+        let end = zip64.count - 22
+        let record = end - 20 - 56
+        let directorySize = zip64[(record + 40)..<(record + 48)].reversed().reduce(0) { $0 << 8 | Int($1) }
+        let directoryOffset = zip64[(record + 48)..<(record + 56)].reversed().reduce(0) { $0 << 8 | Int($1) }
+        // Writers that always add the ZIP64 record fill in the classic fields where they fit.
+        var unsaturated = zip64
+        patch(&unsaturated, at: end + 12, UInt32(directorySize))
+        patch(&unsaturated, at: end + 16, UInt32(directoryOffset))
+        #expect(try texts(Data(unsaturated), "z64.docx").count == 40)
+        // The two records telling different directories: which one is meant is a guess.
+        var disagreeing = unsaturated
+        patch(&disagreeing, at: end + 12, UInt32(directorySize - 1))
+        #expect(problem(Data(disagreeing), "z64.docx") == .damagedPackage)
+        // A ZIP64 directory size off by one, a record that does not reach its locator, a second disk.
+        var offByOne = zip64
+        patch(&offByOne, at: record + 40, UInt64(directorySize + 1))
+        var shortRecord = zip64
+        patch(&shortRecord, at: record + 4, UInt64(40))
+        var secondDisk = zip64
+        patch(&secondDisk, at: record + 16, UInt32(1))
+        for (name, bytes) in [("size", offByOne), ("record", shortRecord), ("disk", secondDisk)] {
+            #expect(problem(Data(bytes), "\(name).docx") == .damagedPackage, "\(name)")
+        }
+    }
+
+    @Test func aLocalHeaderTellingAnotherMethodOrNameLengthIsDamage() throws {
+        var longer = try OfficeFixture.entry("word/document.xml", Self.document)
+        longer.localName = "word/document.xml.bak"
+        #expect(problem(OfficeFixture.rawZip([longer]), "longer.docx") == .damagedEntry)
+        // A streaming reader would take the stored bytes as they are; the directory says deflated.
+        var bytes = [UInt8](OfficeFixture.rawZip([try OfficeFixture.entry("word/document.xml", Self.document)]))
+        patch(&bytes, at: 8, UInt16(0))
+        #expect(problem(Data(bytes), "method.docx") == .damagedEntry)
+    }
+
+    @Test func partNamesFoldOnlyASCIICase() throws {
+        // U+212A KELVIN SIGN lowercases to "k": Office would not take it for the sheet,
+        // so it is neither read nor a second copy of it.
+        let rows = OfficeFixture.row(1, ["Nội dung kiến nghị"]) + OfficeFixture.row(2, ["Đề nghị tăng lương"])
+        var parts = try OfficeFixture.xlsxParts(rowsXML: Array(rows.utf8)).map {
+            try OfficeFixture.entry($0.name, $0.bytes)
+        }
+        parts.insert(try OfficeFixture.entry("xl/wor\u{212A}sheets/sheet1.xml", []), at: 0)
+        #expect(try texts(OfficeFixture.rawZip(parts), "kelvin.xlsx") == ["Đề nghị tăng lương"])
+    }
 }
