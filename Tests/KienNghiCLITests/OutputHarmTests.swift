@@ -289,6 +289,26 @@ struct OutputHarmTests {
         #expect(unreadable.map(\.path).contains { $0.hasSuffix("themes/traffic.tsv") }, "\(diagnostics)")
     }
 
+    /// A theme file that is a dangling or looping link, or a folder named like one, is named
+    /// as an error too (the snapshot had skipped a name it could not stat, so the theme lost its phrases).
+    @Test(arguments: ["dangling", "looping", "folder"])
+    func aThemeFileThatIsNoFileIsAnError(kind: String) throws {
+        let folder = temporaryFolder()
+        let lexicons = URL(fileURLWithPath: try lexiconCopy(in: folder))
+        let traffic = lexicons.appendingPathComponent("themes/traffic.tsv").path
+        try FileManager.default.removeItem(atPath: traffic)
+        switch kind {
+        case "dangling": #expect(symlink(folder.path + "/nowhere.tsv", traffic) == 0)
+        case "looping": #expect(symlink(traffic, traffic) == 0)
+        default: try FileManager.default.createDirectory(atPath: traffic, withIntermediateDirectories: false)
+        }
+        let (_, diagnostics) = LexiconLoader(directory: lexicons).check()
+        let errors = diagnostics.filter { $0.severity == .error && $0.path.hasSuffix("themes/traffic.tsv") }
+        let expected: LexiconDiagnostic.Problem =
+            kind == "folder" ? .notARegularFile(kind: "directory") : .unreadableFile
+        #expect(errors.map(\.problem) == [expected], "\(diagnostics)")
+    }
+
     // MARK: 5. lexicon cache
 
     @Test func theCacheIsKeyedByTheBytesCompiledAndOnlyTrustedWhenPrivate() throws {

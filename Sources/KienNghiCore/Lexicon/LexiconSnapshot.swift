@@ -82,13 +82,20 @@ package struct LexiconSnapshot: Sendable {
         guard depth < 4, let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         for name in names.sorted() where !name.hasPrefix(".") {
             let child = relative.isEmpty ? name : relative + "/" + name
+            let isTable = name.hasSuffix(".tsv") || name.hasSuffix(".txt")
             var status = stat()
-            guard stat(root + "/" + child, &status) == 0 else { continue }  // a dangling link: nothing there
+            guard stat(root + "/" + child, &status) == 0 else {
+                // A dangling or looping link: a table named so is missing its contents, not absent.
+                if isTable { unreadable.insert(child) }
+                continue
+            }
             switch AtomicOutputFile.FileKind(mode: status.st_mode) {
+            case .directory where isTable:
+                special[child] = .directory
             case .directory:
                 walk(root, child, depth: depth + 1)
             case .regular:
-                guard name.hasSuffix(".tsv") || name.hasSuffix(".txt") else { continue }
+                guard isTable else { continue }
                 do {
                     let limit = min(64 << 20, Self.totalLimit - bytesRead)
                     let bytes = try RegularFile.read(root + "/" + child, limit: limit)

@@ -56,8 +56,9 @@ public struct LexiconDiagnosticPresenter: Sendable {
             return (
                 l.pick("không đọc được tệp", "cannot read the file"),
                 l.pick(
-                    "kiểm tra đường dẫn thư mục từ điển và quyền đọc tệp",
-                    "check the lexicon folder's path and the file's read permission")
+                    "kiểm tra đường dẫn thư mục từ điển, quyền đọc tệp, liên kết của tệp, và cỡ tệp: mỗi tệp từ điển tối đa 64 MiB, cả thư mục 256 MiB",
+                    "check the lexicon folder's path, the file's read permission, where it links to, and its size: at most 64 MiB per lexicon file, 256 MiB for the whole folder"
+                )
             )
         case .notARegularFile(let kind):
             return (
