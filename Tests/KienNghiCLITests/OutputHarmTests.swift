@@ -78,16 +78,23 @@ struct OutputHarmTests {
         #expect(SafeFileName.shown("x\u{1B}y") == "x[U+001B]y")
     }
 
-    @Test func anAgencyIDLeadingOutOfTheFolderIsRefusedByCheckAndRoute() throws {
+    /// A copy of the default lexicons in a new folder with agency `labour` renamed to
+    /// `id`, for runs of the built binary; nil (with an issue recorded) without it.
+    func lexiconsRenamingLabour(to id: String) throws -> (folder: URL, lexicons: String)? {
         guard KienNghiBinary.path != nil else {
             Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
-            return
+            return nil
         }
         let folder = temporaryFolder()
         let lexicons = try lexiconCopy(in: folder)
         for file in ["routing/agencies.tsv", "routing/rules.tsv"] {
-            try replaceCell("labour", with: "../../keep", in: lexicons + "/" + file)
+            try replaceCell("labour", with: id, in: lexicons + "/" + file)
         }
+        return (folder, lexicons)
+    }
+
+    @Test func anAgencyIDLeadingOutOfTheFolderIsRefusedByCheckAndRoute() throws {
+        guard let (folder, lexicons) = try lexiconsRenamingLabour(to: "../../keep") else { return }
         let line =
             try #require(
                 text(lexicons + "/routing/agencies.tsv")?.components(separatedBy: "\n").firstIndex {
@@ -103,6 +110,39 @@ struct OutputHarmTests {
         #expect(result.stderr.contains("routing/agencies.tsv:\(line)"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("keep.csv").path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    /// An agency whose id is the index's name, or differs from another only in case, gets a file
+    /// of its own (`-2`) instead of one file replacing the other on a case-insensitive disk.
+    @Test func agencyFilesNeverShareANameWithTheIndexOrEachOther() throws {
+        var names = DistinctFileNames(reserving: ["muc-luc.csv"])
+        #expect(names.claim("muc-luc", extension: "csv") == "muc-luc-2.csv")
+        #expect(names.claim("HN", extension: "csv") == "HN.csv")
+        #expect(names.claim("hn", extension: "csv") == "hn-2.csv")
+        #expect(names.claim("hn", extension: "xlsx") == "hn.xlsx")
+        #expect(names.claim("Sở", extension: "csv") == "Sở.csv")
+        #expect(names.claim("So\u{31B}\u{309}", extension: "csv") == "So\u{31B}\u{309}-2.csv")  // NFD of the same name
+        guard let (folder, lexicons) = try lexiconsRenamingLabour(to: "muc-luc") else { return }
+        let output = folder.appendingPathComponent("routed").path
+        let result = try KienNghiBinary.run(
+            ["route", Golden.corpus("petitions-2019.csv"), "--lexicons", lexicons, "-o", output], logs: folder)
+        #expect(result.status == 0 && !result.stderr.contains("muc-luc.csv"), "\(result.stderr)")
+        let index = text(output + "/muc-luc.csv") ?? ""
+        let row = index.components(separatedBy: .newlines).first { $0.hasPrefix("muc-luc,") } ?? ""
+        #expect(row.hasSuffix(",muc-luc-2.csv"), "\(index)")
+        let listed = Int(row.components(separatedBy: ",").dropLast().last ?? "") ?? -1
+        let lines = (text(output + "/muc-luc-2.csv") ?? "").components(separatedBy: .newlines).filter { !$0.isEmpty }
+        #expect(listed > 0 && lines.count == listed + 1, "\(listed) petitions listed, file: \(lines.count) lines")
+        // A second run into the folder with no labour petition: the agency's `-2` file is an old one, said so.
+        let input = folder.appendingPathComponent("road.csv").path
+        try Data("STT,Nội dung kiến nghị\n1,Đề nghị sửa mặt đường Quốc lộ 5 hư hỏng gây mất an toàn giao thông\n".utf8)
+            .write(to: URL(fileURLWithPath: input))
+        let again = try KienNghiBinary.run(["route", input, "--lexicons", lexicons, "-o", output], logs: folder)
+        #expect(again.status == 0 && again.stderr.contains("muc-luc-2.csv"), "\(again.stderr)")
+        let oldRow = (text(output + "/muc-luc.csv") ?? "").components(separatedBy: .newlines).first {
+            $0.hasPrefix("muc-luc,")
+        }
+        #expect(oldRow?.contains("TỆP CŨ") == true && oldRow?.hasSuffix(",muc-luc-2.csv") == true, "\(oldRow ?? "")")
     }
 
     // MARK: 2. outputs of one run appear together

@@ -194,6 +194,8 @@ struct RouteCommand: ParsableCommand {
                 path: try outputFolder.file(Self.indexName(l)), inputs: pile.inputs, group: group)
             var writers: [RouteRecipient: any PetitionWriter] = [:]
             var counts: [RouteRecipient: (name: String, count: Int, file: String)] = [:]
+            let routing = processor.batch.classifier.lexicon.routing
+            var (planned, fileNames) = Self.fileNames(routing, format: format, l)
             let summary = try PileRun.run(pile, processor, group: group) { petitions in
                 for petition in petitions {
                     let routed = petition.classification.needsReview ? nil : petition.classification.agency
@@ -201,8 +203,9 @@ struct RouteCommand: ParsableCommand {
                     let name =
                         routed.map { presenter.agencyName($0, asOf: petition.classification.asOf) }
                         ?? l.pick("Hàng chờ xem xét", "Review queue")
-                    let fileName = "\(id.fileStem(l)).\(format)"
                     if writers[id] == nil {
+                        let fileName = planned[id] ?? fileNames.claim(id.fileStem(l), extension: format)
+                        counts[id] = (name, 0, fileName)
                         let path = try outputFolder.file(fileName)
                         if format == "xlsx" {
                             writers[id] = try XLSXPetitionWriter(
@@ -215,7 +218,7 @@ struct RouteCommand: ParsableCommand {
                         }
                     }
                     try writers[id]!.write([petition])
-                    counts[id, default: (name, 0, fileName)].count += 1
+                    counts[id]?.count += 1
                 }
             }
             guard summary.read > 0 else {
@@ -234,8 +237,7 @@ struct RouteCommand: ParsableCommand {
                 try index.write(CSVRow.line([id.indexID, entry.name, String(entry.count), entry.file]))
             }
             let earlier = Self.earlierRunFiles(
-                in: folder, written: Set(counts.values.map(\.file)),
-                routing: processor.batch.classifier.lexicon.routing, l)
+                in: folder, written: Set(counts.values.map(\.file) + [Self.indexName(l)]), routing: routing, l)
             // Listed after this run's rows, with no count and the agency cell saying they are not part of it.
             for file in earlier {
                 try index.write(
@@ -273,26 +275,73 @@ struct RouteCommand: ParsableCommand {
     static func earlierRunFiles(
         in folder: String, written: Set<String>, routing: RoutingTable, _ l: Language
     ) -> [(id: String, name: String, file: String)] {
+        // A later record of an id gives its name.
+        var names: [String: String] = [:]
+        for agency in routing.agencies { names[agency.id] = agency.name(l) }
+        // Keyed as the file system compares names, for every name a run in either format gives a recipient.
         var recipients: [String: (id: String, name: String)] = [:]
-        for agency in routing.agencies {
-            // Keyed by the file name route gives the id; a later record of the id gives the name.
-            recipients[RouteRecipient.agency(agency.id).fileStem(l)] = (agency.id, agency.name(l))
-        }
         for language in [Language.vi, .en] {
-            recipients[RouteRecipient.reviewQueue.fileStem(language)] = (
-                RouteRecipient.reviewQueue.indexID, l.pick("Hàng chờ xem xét", "Review queue")
-            )
+            for format in ["csv", "xlsx"] {
+                for (recipient, file) in fileNames(routing, format: format, language).planned {
+                    let name: String =
+                        switch recipient {
+                        case .agency(let id): names[id] ?? id
+                        case .reviewQueue: l.pick("Hàng chờ xem xét", "Review queue")
+                        }
+                    recipients[DistinctFileNames.key(file)] = (recipient.indexID, name)
+                }
+            }
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return entries.sorted().compactMap { file in
-            guard !written.contains(file), let dot = file.lastIndex(of: "."),
-                ["csv", "xlsx"].contains(file[file.index(after: dot)...]),
-                let recipient = recipients[String(file[..<dot])],
+            guard !written.contains(file), let recipient = recipients[DistinctFileNames.key(file)],
                 AtomicOutputFile.FileKind.of(folder + "/" + file) == .regular
             else { return nil }
             return (recipient.id, recipient.name, file)
         }
     }
+
+    /// Every recipient's file name, fixed before any petition is read so that an
+    /// agency's file is named the same in every run whatever the petitions' order:
+    /// the index's name is reserved, the review queue named first, then agencies by id.
+    /// `names` names any recipient the table does not list.
+    static func fileNames(_ routing: RoutingTable, format: String, _ l: Language)
+        -> (planned: [RouteRecipient: String], names: DistinctFileNames)
+    {
+        var names = DistinctFileNames(reserving: [indexName(l)])
+        var planned: [RouteRecipient: String] = [:]
+        planned[.reviewQueue] = names.claim(RouteRecipient.reviewQueue.fileStem(l), extension: format)
+        for id in Set(routing.agencies.map(\.id)).sorted() {
+            planned[.agency(id)] = names.claim(RouteRecipient.agency(id).fileStem(l), extension: format)
+        }
+        return (planned, names)
+    }
+}
+
+/// The file names of one `route` run, kept apart as a case-insensitive file system
+/// (a USB drive in FAT or exFAT, macOS) compares them: agencies `HN` and `hn`, or an
+/// agency whose id is the index's or the review queue's name, would otherwise share a
+/// file and one would replace the other. A name already taken gets `-2`, `-3`…
+struct DistinctFileNames {
+    private var taken: Set<String> = []
+
+    init(reserving names: [String]) {
+        for name in names { taken.insert(Self.key(name)) }
+    }
+
+    /// `STEM.EXTENSION`, or `STEM-N.EXTENSION` with the first N that is still free.
+    mutating func claim(_ stem: String, extension: String) -> String {
+        var name = "\(stem).\(`extension`)"
+        var number = 2
+        while !taken.insert(Self.key(name)).inserted {
+            name = "\(stem)-\(number).\(`extension`)"
+            number += 1
+        }
+        return name
+    }
+
+    /// Names a case-insensitive, normalisation-insensitive file system takes as one.
+    static func key(_ name: String) -> String { name.precomposedStringWithCanonicalMapping.lowercased() }
 }
 
 /// Where `route` files a petition: an agency's file, or the review queue's
