@@ -113,7 +113,7 @@ package struct XLSXPetitionSource: PetitionSource {
                 return
             }
             let text = cells[schema.textColumn]
-            guard !text.allSatisfy(\.isWhitespace) else {
+            guard !BlankText.isBlank(text) else {
                 rejected(RejectedRow(file: path, location: row.number, reason: .emptyText))
                 return
             }

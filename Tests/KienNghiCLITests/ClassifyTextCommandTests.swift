@@ -40,7 +40,8 @@ struct ClassifyTextCommandTests {
     /// Nothing to classify is said so (10), and a NUL byte marks a binary file pasted or piped in (11),
     /// instead of an explanation of an empty petition.
     @Test func emptyOrBinaryTextIsRefused() throws {
-        for empty in ["", "   ", "\n\t "] {
+        // A byte order mark, zero-width spaces and joiners are invisible: still nothing to classify.
+        for empty in ["", "   ", "\n\t ", "\u{FEFF}", "\u{200B}\u{200D} \u{FEFF}", "\u{00AD}"] {
             let command = try ClassifyTextCommand.parse([empty])
             #expect { try command.render() } throws: { ($0 as? CLIError)?.code == .emptyInput }
         }

@@ -55,7 +55,7 @@ struct ClassifyTextCommand: RenderingCommand {
                     "The text holds a NUL byte: that is a binary file, not text; for an Excel, Word or CSV file use `kiennghi classify FILE`."
                 ), code: .encoding)
         }
-        if text.allSatisfy(\.isWhitespace) {
+        if BlankText.isBlank(text) {
             throw CLIError(
                 l.pick(
                     "Nội dung kiến nghị trống: không có gì để phân loại.",

@@ -65,7 +65,7 @@ package struct DelimitedTextParser: Sendable {
         var holdsSeparatorsOnly: Bool { !tooLong && cells.allSatisfy(Self.holdsSeparatorsOnly) }
 
         static func holdsSeparatorsOnly(_ cell: String) -> Bool {
-            cell.utf8.allSatisfy { separatorBytes.contains($0) } || JSONLinesPetitionSource.isBlank(cell[...])
+            cell.utf8.allSatisfy { separatorBytes.contains($0) } || BlankText.isBlank(cell[...])
         }
 
         private static let separatorBytes: Set<UInt8> = [0x09, 0x20, 0x22, 0x2C, 0x3B, 0x7C, 0x0D]

@@ -156,7 +156,7 @@ package struct DelimitedPetitionSource: PetitionSource {
                     return reject(record, .controlCharacter, .controlCharacter(code: code, column: columns[cell]))
                 }
                 let text = cells[schema.textColumn]
-                guard !JSONLinesPetitionSource.isBlank(text[...]) else { return reject(record, .emptyText, .none) }
+                guard !BlankText.isBlank(text[...]) else { return reject(record, .emptyText, .none) }
                 let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(rowNumber)
                 try batch.append(PetitionRecord(id: id, text: text, cells: cells, location: record.line))
             }
@@ -225,7 +225,7 @@ package struct JSONLinesPetitionSource: PetitionSource {
                 if petition.utf8.count > InputLimits.maxPetitionBytes {
                     return reject(.tooLong, .length(bytes: petition.utf8.count, limit: InputLimits.maxPetitionBytes))
                 }
-                guard !Self.isBlank(petition[...]) else { return reject(.emptyText) }
+                guard !BlankText.isBlank(petition[...]) else { return reject(.emptyText) }
                 let id = object.id ?? String(line.number)
                 try batch.append(PetitionRecord(id: id, text: petition, cells: [id, petition], location: line.number))
             }
@@ -233,19 +233,6 @@ package struct JSONLinesPetitionSource: PetitionSource {
             try splitter.finish(take)
             try batch.flush()
         }
-    }
-}
-
-extension JSONLinesPetitionSource {
-    /// Whether a line holds only white space; any visible ASCII byte answers at once.
-    static func isBlank(_ line: Substring) -> Bool {
-        for byte in line.utf8 where byte > 0x20 && byte < 0x80 { return false }
-        return line.allSatisfy(\.isWhitespace)
-    }
-
-    static func isBlank(_ bytes: [UInt8]) -> Bool {
-        for byte in bytes where byte > 0x20 && byte < 0x80 { return false }
-        return isBlank(String(decoding: bytes, as: UTF8.self)[...])
     }
 }
 
@@ -277,7 +264,7 @@ package struct PlainTextPetitionSource: PetitionSource {
             run = 0
         }
         func look(_ line: LineSplitter.Line) {
-            if JSONLinesPetitionSource.isBlank(line.bytes) && !line.tooLong {
+            if BlankText.isBlank(line.bytes) && !line.tooLong {
                 endBlock()
             } else {
                 lines += 1
@@ -331,7 +318,7 @@ package struct PlainTextPetitionSource: PetitionSource {
                 try batch.append(PetitionRecord(id: String(number), text: text, cells: [text], location: blockLine))
             }
             func take(_ line: LineSplitter.Line) throws {
-                let isBlank = !line.tooLong && JSONLinesPetitionSource.isBlank(line.bytes)
+                let isBlank = !line.tooLong && BlankText.isBlank(line.bytes)
                 if paragraphMode {
                     if isBlank { return try emit() }
                     if blockLength == 0 {
