@@ -7,6 +7,8 @@ import KienNghiCore
 /// petition per paragraph, or, when the document numbers its items (Word
 /// numbering or "1." / "2)" at the start), one per numbered item with its
 /// continuation paragraphs. Headings and titles are reported, never counted.
+/// A later table that repeats the petition table's header row (a list broken
+/// by a page or a heading) is read on as the same list.
 /// Text boxes are read once, after the paragraph that holds them. Runs in a
 /// .VnTime/VNI font are decoded from their legacy look-alikes.
 package struct DOCXPetitionSource: PetitionSource {
@@ -28,8 +30,8 @@ package struct DOCXPetitionSource: PetitionSource {
     enum Mode {
         case paragraphs(numbered: Bool)
         /// Petitions are the rows of table `table` (0-based among top-level tables) after its
-        /// header, row `headerRow` of the table (the rows above it are titles).
-        case table(table: Int, headerRow: Int, schema: InputSchema)
+        /// header, row `headerRow` of the table (the rows above it are titles), whose cells are `header`.
+        case table(table: Int, headerRow: Int, schema: InputSchema, header: [String])
     }
 
     package init(path: String) throws {
@@ -58,14 +60,20 @@ package struct DOCXPetitionSource: PetitionSource {
         /// The first filled rows of each open table: (row index in the table, cells).
         var tables: [Int: [(row: Int, cells: [String])]] = [:]
         let enough = XLSXPetitionSource.headerWindow + XLSXPetitionSource.sampleRows
-        var found: (table: Int, headerRow: Int, schema: InputSchema, columns: [String])?
+        var found: (table: Int, headerRow: Int, schema: InputSchema, columns: [String], header: [String])?
         var recording: [Block]? = []
         var recordedBytes = 0
         try Self.blocks(package, headingStyles) { block in
             if recording != nil {
+                // The block itself counts twice (the array grows by doubling), so a
+                // document of a million empty paragraphs stays within the budget too;
+                // a text past 15 bytes is stored apart with a header of its own.
+                func stored(_ text: String) -> Int { text.utf8.count > 15 ? text.utf8.count + 32 : 0 }
+                recordedBytes += 2 * MemoryLayout<Block>.stride
                 switch block {
-                case .paragraph(let paragraph): recordedBytes += paragraph.text.utf8.count + 16
-                case .tableRow(_, _, let cells, _, _): recordedBytes += cells.reduce(16) { $0 + $1.utf8.count + 16 }
+                case .paragraph(let paragraph): recordedBytes += stored(paragraph.text)
+                case .tableRow(_, _, let cells, _, _):
+                    recordedBytes += cells.reduce(32) { $0 + MemoryLayout<String>.stride + stored($1) }
                 case .tableEnd: break
                 }
                 if recordedBytes > Self.replayBytes { recording = nil } else { recording?.append(block) }
@@ -103,7 +111,7 @@ package struct DOCXPetitionSource: PetitionSource {
                     }
                     found = (
                         table, rows[index].row, InputSchema(columns: columns, textColumn: text, idColumn: guess.id),
-                        columns
+                        columns, header
                     )
                 }
             }
@@ -111,7 +119,7 @@ package struct DOCXPetitionSource: PetitionSource {
         recorded = recording
         if filled == 0 { throw InputFailure.empty(path: path) }
         if let found {
-            mode = .table(table: found.table, headerRow: found.headerRow, schema: found.schema)
+            mode = .table(table: found.table, headerRow: found.headerRow, schema: found.schema, header: found.header)
             columns = found.columns
         } else {
             if let textColumn, textColumn != "text", textColumn != "1" {
@@ -153,6 +161,9 @@ package struct DOCXPetitionSource: PetitionSource {
                 detail: .length(bytes: bytes, limit: Self.maximumTextBytes))
         }
         var sawPetition = false
+        /// Later tables whose first filled row was compared with the header, and those that repeat it.
+        var compared: Set<Int> = []
+        var continued: Set<Int> = []
         func handle(_ block: Block) throws {
             switch (mode, block) {
             case (.paragraphs(let numberedMode), .paragraph(let paragraph)):
@@ -212,14 +223,27 @@ package struct DOCXPetitionSource: PetitionSource {
                     return rejected(tooLong(number, bytes: bytes))
                 }
                 try add(petition(text, cells: [text], location: number))
+            case (.table(let table, _, _, let header), .tableRow(let index, _, let cells, _, let overLimit))
+            where index > table && !compared.contains(index)
+                && (overLimit != nil || cells.contains(where: { !$0.isEmpty })):
+                compared.insert(index)
+                // The list goes on under its header repeated: that row is skipped, the rest read.
+                if overLimit == nil && Self.headerKey(cells) == Self.headerKey(header) {
+                    continued.insert(index)
+                    return
+                }
+                try handle(block)
             case (
-                .table(let table, let headerRow, let schema),
+                .table(let table, let headerRow, let schema, let header),
                 .tableRow(let index, let row, var cells, let number, let overLimit)
             )
-            where index == table:
+            where index == table || continued.contains(index):
                 if let overLimit { return rejected(tooLong(number, bytes: overLimit)) }
-                guard row != headerRow, cells.contains(where: { !$0.isEmpty }) else { return }
-                if row < headerRow {
+                let first = index == table
+                guard !first || row != headerRow, cells.contains(where: { !$0.isEmpty }) else { return }
+                // The header repeated further down (tables pasted together) is not a petition.
+                if (!first || row > headerRow) && Self.headerKey(cells) == Self.headerKey(header) { return }
+                if first && row < headerRow {
                     let text = cells.filter { !$0.isEmpty }.joined(separator: " ")
                     return rejected(
                         RejectedRow(
@@ -227,7 +251,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 }
                 while cells.count < schema.columns.count { cells.append("") }
                 let text = cells[schema.textColumn]
-                guard !text.allSatisfy(\.isWhitespace) else {
+                guard !BlankText.isBlank(text) else {
                     rejected(RejectedRow(file: path, location: number, reason: .emptyText))
                     return
                 }
@@ -273,6 +297,13 @@ package struct DOCXPetitionSource: PetitionSource {
             return digits > 0 && digits <= 6 && (scalar == "." || scalar == ")")
         }
         return false
+    }
+
+    /// A header row compared as people read it: case, spacing and empty trailing cells aside.
+    static func headerKey(_ cells: [String]) -> [String] {
+        var key = cells.map { $0.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        while key.last?.isEmpty == true { key.removeLast() }
+        return key
     }
 
     /// A short line in capitals ("DANH SÁCH KIẾN NGHỊ"): a title, not a petition.

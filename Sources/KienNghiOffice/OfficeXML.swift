@@ -296,7 +296,9 @@ struct XMLStreamReader {
         let declarations = attributes.filter { OfficePrefixes.isDeclaration($0.name) }
         if !declarations.isEmpty {
             outerPrefixes.append((open.count, prefixes))
-            for attribute in declarations { prefixes.declare(attribute.name, attribute.value) }
+            for attribute in declarations {
+                prefixes.declare(attribute.name, attribute.value, nested: !open.isEmpty)
+            }
         }
         let written = name
         if prefixes.renames {
@@ -459,8 +461,8 @@ struct OfficePrefixes {
         attribute == "xmlns" || attribute.hasPrefix("xmlns:")
     }
 
-    /// Takes note of an `xmlns` or `xmlns:p` attribute.
-    mutating func declare(_ attribute: String, _ uri: String) {
+    /// Takes note of an `xmlns` or `xmlns:p` attribute; `nested` when made below the part's root.
+    mutating func declare(_ attribute: String, _ uri: String, nested: Bool) {
         let written: String
         if attribute == "xmlns" {
             written = ""
@@ -469,12 +471,21 @@ struct OfficePrefixes {
         } else {
             return
         }
-        if let usual = Self.usual[uri], usual != written {
-            table[written] = usual
+        if let usual = Self.usual[uri] {
+            table[written] = usual == written ? nil : usual
+        } else if nested, !uri.isEmpty, Self.officePrefixes.contains(written) {
+            // Another vocabulary written under an Office prefix inside a part
+            // (`<ext xmlns="urn:x"><row>`): its elements are not Office markup, so they get
+            // a prefix no reader looks for. At the root (a draft or misspelt namespace) and
+            // for `xmlns=""` the part is read as written rather than lose every row unseen.
+            table[written] = Self.foreign
         } else {
             table[written] = nil
         }
     }
+
+    private static let officePrefixes = Set(usual.values)
+    private static let foreign = "foreign"
 
     func canonical(element name: String) -> String {
         guard let colon = name.firstIndex(of: ":") else {

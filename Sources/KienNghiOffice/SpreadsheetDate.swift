@@ -90,7 +90,8 @@ enum SpreadsheetDate {
         var days = Int(value.rounded(.down))
         var seconds = Int(((value - Double(days)) * 86_400).rounded())
         if seconds >= 86_400 {
-            days += 1
+            // Rounded to the next midnight: a date alone shows its own day, as Excel does.
+            if kind != .date { days += 1 }
             seconds -= 86_400
         }
         let hours = seconds / 3600 + (kind == .duration ? days * 24 : 0)

@@ -339,6 +339,32 @@ struct OfficeReaderTests {
         #expect(result.rejected.map(\.reason) == [.title, .emptyText, .outsideTable])
     }
 
+    /// A list broken into tables (a heading or a page between them) goes on in a later table that
+    /// repeats the header; a table without that header is not read as petitions but listed.
+    @Test func aLaterTableRepeatingTheHeaderContinuesTheList() throws {
+        let header = ["STT", "Nội dung kiến nghị", "Cơ quan trả lời"]
+        let body =
+            OfficeFixture.table([
+                ["TỔNG HỢP KIẾN NGHỊ"], header,
+                ["1", "Đề nghị bố trí thêm tuyến xe buýt vào khu công nghiệp", "Sở Giao thông vận tải"],
+                header,  // repeated inside the table (two tables pasted together): not a petition
+            ])
+            + OfficeFixture.paragraph("II. Lĩnh vực nhà ở")
+            + OfficeFixture.table([
+                ["stt", "Nội  dung kiến nghị ", "Cơ quan trả lời", ""],
+                ["2", "Đề nghị xây nhà ở xã hội cho công nhân thuê", "Sở Xây dựng"],
+            ])
+            + OfficeFixture.table([["Người lập biểu", "Trưởng ban", "Ký tên"]])
+        let source = try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body))
+        let result = try read(source)
+        #expect(
+            result.texts == [
+                "Đề nghị bố trí thêm tuyến xe buýt vào khu công nghiệp", "Đề nghị xây nhà ở xã hội cho công nhân thuê",
+            ])
+        #expect(result.records.map(\.id) == ["1", "2"])
+        #expect(result.rejected.map(\.reason) == [.title, .outsideTable, .outsideTable])
+    }
+
     @Test func titleRowsInsideAWordTableAreReportedAndItsHeaderFound() throws {
         let body = OfficeFixture.table([
             ["TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA CÔNG NHÂN LAO ĐỘNG NĂM 2019"],
@@ -543,6 +569,9 @@ struct OfficeReaderTests {
         #expect(day("42108", true) == "2019-04-15")
         #expect(day("-3", false) == nil && day("1e300", false) == nil && day("nan", false) == nil)
         #expect(SpreadsheetDate.text(serial: "0.999999", kind: .time, date1904: false) == "00:00")
+        // The last half second of a day: a date stays on its day, a date and time rounds to midnight.
+        #expect(day("43570.999999", false) == "2019-04-15")
+        #expect(SpreadsheetDate.text(serial: "43570.999999", kind: .dateTime, date1904: false) == "2019-04-16")
         #expect(SpreadsheetDate.kind(formatCode: "[Red]#,##0") == .number)
         #expect(SpreadsheetDate.kind(formatCode: "[h]:mm") == .duration)
         #expect(SpreadsheetDate.kind(formatCode: "[$-42A]h:mm") == .time)
@@ -601,13 +630,57 @@ struct OfficeReaderTests {
 
     @Test func prefixesAreRenamedOnlyForOfficeNamespaces() {
         var prefixes = OfficePrefixes()
-        prefixes.declare("xmlns:x", "http://schemas.openxmlformats.org/spreadsheetml/2006/main")
-        prefixes.declare("xmlns:v", "urn:schemas-microsoft-com:vml")
+        prefixes.declare("xmlns:x", "http://schemas.openxmlformats.org/spreadsheetml/2006/main", nested: false)
+        prefixes.declare("xmlns:v", "urn:schemas-microsoft-com:vml", nested: false)
         #expect(prefixes.canonical(element: "x:row") == "row")
         #expect(prefixes.canonical(element: "v:textbox") == "v:textbox")
         #expect(prefixes.canonical(element: "row") == "row")
         #expect(prefixes.canonical(attribute: "r") == "r")
-        prefixes.declare("xmlns:x", "urn:other")
+        prefixes.declare("xmlns:x", "urn:other", nested: true)
         #expect(!prefixes.renames)
+        // At the root, an unknown default namespace is read as written.
+        prefixes.declare("xmlns", "urn:draft", nested: false)
+        #expect(!prefixes.renames)
+        // Another vocabulary under an Office prefix inside the part is not Office markup.
+        prefixes.declare("xmlns:w", "urn:other", nested: true)
+        prefixes.declare("xmlns", "urn:other", nested: true)
+        #expect(prefixes.canonical(element: "w:p") != "w:p" && prefixes.canonical(element: "row") != "row")
+    }
+
+    /// A cell of invisible marks only is empty in Excel and Word as in CSV.
+    @Test func invisibleMarksAloneAreAnEmptyPetitionInOfficeFilesToo() throws {
+        let rows =
+            Self.header + OfficeFixture.row(2, ["1", "\u{200B}\u{FEFF} \u{AD}"])
+            + OfficeFixture.row(3, ["2", "Đề nghị lắp đèn đường"])
+        let sheet = try read(try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows), name: "zw.xlsx"))
+        #expect(sheet.texts == ["Đề nghị lắp đèn đường"] && sheet.rejected.map(\.reason) == [.emptyText])
+        let table = OfficeFixture.table([
+            ["STT", "Nội dung kiến nghị"], ["1", "\u{200B}"], ["2", "Đề nghị lắp đèn đường"],
+        ])
+        let document = try read(try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: table)))
+        #expect(document.texts == ["Đề nghị lắp đèn đường"] && document.rejected.map(\.reason) == [.emptyText])
+    }
+
+    /// Rows inside an element of another namespace (an extension list) are not the sheet's rows.
+    @Test func rowsInAForeignDefaultNamespaceAreNotRead() throws {
+        let rows =
+            Self.header + OfficeFixture.row(2, ["1", "Đề nghị sửa cống ngõ 5"])
+            + #"<ext xmlns="urn:other">\#(OfficeFixture.row(3, ["2", "not a petition"]))</ext>"#
+            + OfficeFixture.row(4, ["3", "Đề nghị lắp đèn đường"])
+        let result = try read(try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows), name: "ext.xlsx"))
+        #expect(result.texts == ["Đề nghị sửa cống ngõ 5", "Đề nghị lắp đèn đường"])
+        // A sheet whose root names a draft namespace, or rows that undeclare it, are read as written.
+        let petition = OfficeFixture.row(2, ["1", "Đề nghị sửa cống"])
+        for (name, from, to) in [
+            ("draft", "spreadsheetml/2006/main", "spreadsheetml/2006/7/main"),
+            ("undeclared", "<row r=\"2\"", "<row r=\"2\" xmlns=\"\""),
+        ] {
+            var parts = OfficeFixture.xlsxParts(rowsXML: Array((Self.header + petition).utf8))
+            let sheet = try #require(parts.firstIndex { $0.name == "xl/worksheets/sheet1.xml" })
+            parts[sheet].bytes = Array(
+                String(decoding: parts[sheet].bytes, as: UTF8.self).replacingOccurrences(of: from, with: to).utf8)
+            let source = try XLSXPetitionSource(data: try OfficeFixture.zip(parts), name: name + ".xlsx")
+            #expect(try read(source).texts == ["Đề nghị sửa cống"], "\(name)")
+        }
     }
 }
