@@ -62,7 +62,7 @@ struct ZipPart {
 /// on Linux does not: it inflates the bytes after a truncated entry, then asks for
 /// more at the end of the file forever (found by fuzzing).
 struct ZipDirectory {
-    enum Problem: Error { case notAPackage, damagedPackage }
+    enum Problem: Error { case notAPackage, damagedPackage, passwordProtected }
 
     /// The most entries and directory bytes a package may declare; Office files have
     /// hundreds of parts, so these only stop a directory crafted to exhaust memory
@@ -77,7 +77,9 @@ struct ZipDirectory {
     init(_ bytes: ZipBytes) throws(Problem) {
         let head = bytes.read(at: 0, count: min(4, Int(bytes.size))).map(Array.init) ?? []
         let damaged: Problem = head.starts(with: [0x50, 0x4B]) ? .damagedPackage : .notAPackage
-        guard let end = Self.endRecord(bytes) else { throw damaged }
+        guard let end = Self.endRecord(bytes) else {
+            throw Self.isEncryptedOfficeFile(bytes) ? .passwordProtected : damaged
+        }
         guard end.entries <= UInt64(Self.maximumEntries), end.directorySize <= UInt64(Self.maximumDirectoryBytes),
             end.directoryOffset <= bytes.size, end.directorySize <= bytes.size - end.directoryOffset,
             let directory = bytes.read(at: end.directoryOffset, count: Int(end.directorySize))
@@ -94,6 +96,25 @@ struct ZipDirectory {
         guard reader.isAtEnd else { throw .damagedPackage }
         self.parts = parts
         directoryOffset = end.directoryOffset
+    }
+
+    /// Whether the bytes are an Office file encrypted with a password to open: Excel and
+    /// Word then write an OLE compound file holding an `EncryptedPackage` stream instead
+    /// of the ZIP package. Only the first sectors of the directory are looked at (where
+    /// Office writes those streams' names), so a damaged file costs nothing to tell.
+    static func isEncryptedOfficeFile(_ bytes: ZipBytes) -> Bool {
+        guard let header = bytes.read(at: 0, count: 0x34).map(Array.init),
+            header.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+        else { return false }
+        let shift = Int(header[0x1E]) | Int(header[0x1F]) << 8
+        guard shift == 9 || shift == 12 else { return false }
+        let sector = header[0x30..<0x34].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let offset = (sector + 1) << UInt64(shift)
+        guard sector < 0xFFFF_FFFA, offset < bytes.size,
+            let directory = bytes.read(at: offset, count: Int(min(UInt64(8 << shift), bytes.size - offset)))
+        else { return false }
+        let name = Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        return directory.range(of: name) != nil
     }
 
     /// Where the entry's data starts (after its local header), checked to lie with

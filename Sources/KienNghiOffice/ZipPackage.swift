@@ -74,7 +74,12 @@ final class ZipPackage {
         do {
             directory = try ZipDirectory(bytes)
         } catch {
-            let problem: OfficeFailure.Problem = error == .notAPackage ? .notAPackage : .damagedPackage
+            let problem: OfficeFailure.Problem =
+                switch error {
+                case .notAPackage: .notAPackage
+                case .damagedPackage: .damagedPackage
+                case .passwordProtected: .passwordProtected
+                }
             throw InputFailure.office(path: name, OfficeFailure(problem: problem))
         }
         var index: [[UInt8]: Int] = [:]

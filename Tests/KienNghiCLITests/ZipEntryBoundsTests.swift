@@ -205,4 +205,25 @@ struct ZipEntryBoundsTests {
         parts.insert(try OfficeFixture.entry("xl/wor\u{212A}sheets/sheet1.xml", []), at: 0)
         #expect(try texts(OfficeFixture.rawZip(parts), "kelvin.xlsx") == ["Đề nghị tăng lương"])
     }
+
+    @Test func aPasswordProtectedOfficeFileIsSaidSo() {
+        // Excel and Word write such a file as an OLE compound file whose directory
+        // (here its first sector, after the 512-byte header) holds an `EncryptedPackage` stream.
+        func compoundFile(_ streams: [String]) -> Data {
+            var bytes = [UInt8](repeating: 0, count: 512)
+            bytes.replaceSubrange(0..<8, with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+            bytes[0x1E] = 9
+            for stream in streams {
+                var entry = stream.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+                entry += [UInt8](repeating: 0, count: 128 - entry.count)
+                bytes += entry
+            }
+            return Data(bytes + [UInt8](repeating: 0, count: 512))
+        }
+        let encrypted = compoundFile(["Root Entry", "EncryptionInfo", "EncryptedPackage"])
+        #expect(problem(encrypted, "locked.xlsx") == .passwordProtected)
+        #expect(problem(encrypted, "locked.docx") == .passwordProtected)
+        // An old .xls is another compound file: not a package, as before.
+        #expect(problem(compoundFile(["Root Entry", "Workbook"]), "old.xlsx") == .notAPackage)
+    }
 }

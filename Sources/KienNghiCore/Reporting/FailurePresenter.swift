@@ -149,6 +149,11 @@ extension FailurePresenter {
                 "\(place): không phải tệp Office (XLSX/DOCX là tệp ZIP). Tệp .xls/.doc cũ hoặc tệp bị đổi đuôi? \(resave)",
                 "\(place): not an Office file (XLSX/DOCX are ZIP packages). An old .xls/.doc, or a renamed file? \(resave)"
             )
+        case .passwordProtected:
+            return l.pick(
+                "\(place): tệp Office được đặt mật khẩu để mở (mã hoá), KienNghi không đọc được. Mở tệp bằng Excel/Word, nhập mật khẩu, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ > Mã hoá bằng mật khẩu, xoá trống) rồi lưu lại, hoặc xuất ra CSV, rồi chạy lại.",
+                "\(place): the Office file is encrypted with a password to open, which KienNghi cannot read. Open it in Excel/Word with the password, remove the password (File > Info > Protect > Encrypt with Password, clear it) and save, or export it to CSV, then run again."
+            )
         case .damagedPackage:
             return l.pick(
                 "\(place): tệp Office (ZIP) bị hỏng hoặc bị cắt cụt (tải về/sao chép chưa xong?). Lấy lại bản đầy đủ, hoặc mở bằng Excel/Word để sửa rồi lưu lại.",
