@@ -24,13 +24,16 @@ package struct DOCXPetitionSource: PetitionSource {
     static let replayBytes = 32 << 20
 
     static let documentPart = "word/document.xml"
+    /// The header row of a petition table that has none.
+    static let noHeaderRow = -1
     /// The longest paragraph or table cell accepted.
     static let maximumTextBytes = 1 << 20
 
     enum Mode {
         case paragraphs(numbered: Bool)
         /// Petitions are the rows of table `table` (0-based among top-level tables) after its
-        /// header, row `headerRow` of the table (the rows above it are titles), whose cells are `header`.
+        /// header, row `headerRow` of the table (the rows above it are titles; ``noHeaderRow`` and
+        /// no `header` cells when it has none), whose cells are `header`.
         case table(table: Int, headerRow: Int, schema: InputSchema, header: [String])
     }
 
@@ -102,16 +105,22 @@ package struct DOCXPetitionSource: PetitionSource {
                     let index = InputSchema.headerRow(in: rows.prefix(XLSXPetitionSource.headerWindow).map(\.cells)),
                     index + 1 < rows.count
                 else { return }
-                let header = rows[index].cells
-                let sample = rows[(index + 1)...].map(\.cells)
-                let guess = InputSchema.guess(header: header, sample: sample, named: textColumn)
-                if let text = guess.text, text < header.count {
-                    let columns = header.indices.map {
-                        header[$0].isEmpty ? "cột \($0 + 1)" : RejectedRow.showingControlCharacters(header[$0])
-                    }
+                // A table without a header row (decided as for a sheet) keeps its first petition:
+                // every row is read, under columns named `cột 1`, `cột 2`…
+                let below = rows[(index + 1)...].map(\.cells)
+                let hasHeader = InputSchema.namesColumns(rows[index].cells, above: below, textColumn: textColumn)
+                let header = hasHeader ? rows[index].cells : []
+                let sample = hasHeader ? below : rows.map(\.cells)
+                let width = max(header.count, sample.map(\.count).max() ?? 0)
+                let columns = (0..<width).map {
+                    $0 < header.count && !header[$0].isEmpty
+                        ? RejectedRow.showingControlCharacters(header[$0]) : "cột \($0 + 1)"
+                }
+                let guess = InputSchema.guess(header: columns, sample: sample, named: textColumn)
+                if let text = guess.text ?? (hasHeader || width != 1 ? nil : 0), text < width {
                     found = (
-                        table, rows[index].row, InputSchema(columns: columns, textColumn: text, idColumn: guess.id),
-                        columns, header
+                        table, hasHeader ? rows[index].row : Self.noHeaderRow,
+                        InputSchema(columns: columns, textColumn: text, idColumn: guess.id), columns, header
                     )
                 }
             }
@@ -299,9 +308,16 @@ package struct DOCXPetitionSource: PetitionSource {
         return false
     }
 
-    /// A header row compared as people read it: case, spacing and empty trailing cells aside.
+    /// A header row compared as people read it: case, spacing, invisible marks and
+    /// empty trailing cells aside.
     static func headerKey(_ cells: [String]) -> [String] {
-        var key = cells.map { $0.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var key = cells.map { cell in
+            String(
+                String.UnicodeScalarView(
+                    cell.lowercased().unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint })
+            )
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
         while key.last?.isEmpty == true { key.removeLast() }
         return key
     }
@@ -470,6 +486,8 @@ struct DocumentWalker {
             guard let (open, later) = paragraphs.popLast() else { break }
             var paragraph = open
             paragraph.text = paragraph.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Invisible marks alone (a soft hyphen, a byte order mark) are an empty paragraph or cell.
+            if BlankText.isBlank(paragraph.text) { paragraph.text = "" }
             if var table = tables.last, table.cell != nil, table.cellDepth == paragraphs.count {
                 for case .paragraph(let piece) in [.paragraph(paragraph)] + later {
                     table.addToCell(piece.text, dropped: piece.overLimit)

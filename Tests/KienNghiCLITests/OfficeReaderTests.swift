@@ -351,7 +351,8 @@ struct OfficeReaderTests {
             ])
             + OfficeFixture.paragraph("II. Lĩnh vực nhà ở")
             + OfficeFixture.table([
-                ["stt", "Nội  dung kiến nghị ", "Cơ quan trả lời", ""],
+                ["\u{AD}", "", ""],  // a row of a soft hyphen alone is empty, the header still first
+                ["stt", "Nội  dung\u{200B} kiến nghị ", "Cơ quan trả lời", ""],
                 ["2", "Đề nghị xây nhà ở xã hội cho công nhân thuê", "Sở Xây dựng"],
             ])
             + OfficeFixture.table([["Người lập biểu", "Trưởng ban", "Ký tên"]])
@@ -363,6 +364,29 @@ struct OfficeReaderTests {
             ])
         #expect(result.records.map(\.id) == ["1", "2"])
         #expect(result.rejected.map(\.reason) == [.title, .outsideTable, .outsideTable])
+    }
+
+    /// A Word table without a header row keeps its first petition, as a sheet does.
+    @Test func aWordTableWithoutAHeaderRowKeepsItsFirstPetition() throws {
+        let texts = [
+            "Đường vào khu công nghiệp ùn tắc giờ tan ca, đề nghị bố trí đèn tín hiệu tại ngã ba",
+            "Đề nghị xây nhà ở xã hội cho công nhân thuê với giá phù hợp thu nhập",
+            "Đề nghị cơ quan bảo hiểm xã hội giải quyết chế độ thai sản đúng hạn cho lao động nữ",
+        ]
+        let body = OfficeFixture.table(texts.enumerated().map { ["\($0.offset + 1)", $0.element] })
+        let source = try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body))
+        #expect(source.columns == ["cột 1", "cột 2"])
+        let result = try read(source)
+        #expect(result.texts == texts && result.rejected.isEmpty)
+        #expect(result.records.map(\.id) == ["1", "2", "3"])
+    }
+
+    /// Paragraphs of invisible marks alone are empty, as blank lines of a text file are.
+    @Test func paragraphsOfInvisibleMarksAreNoPetitions() throws {
+        let body = ["\u{AD}", "Đề nghị lắp đèn đường ngõ 12", "\u{FEFF}\u{200D}", "Đề nghị nạo vét kênh tiêu"]
+            .map { OfficeFixture.paragraph($0) }.joined()
+        let result = try read(try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body)))
+        #expect(result.texts == ["Đề nghị lắp đèn đường ngõ 12", "Đề nghị nạo vét kênh tiêu"])
     }
 
     @Test func titleRowsInsideAWordTableAreReportedAndItsHeaderFound() throws {
