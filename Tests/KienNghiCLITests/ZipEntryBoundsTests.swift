@@ -113,6 +113,21 @@ struct ZipEntryBoundsTests {
         #expect(try texts(Data(commented + [0x20, 0x20]), "comment.docx").count == 40)
     }
 
+    @Test func anEndRecordHiddenInTheCommentIsDamage() throws {
+        // Package B's directory and end record inside package A's comment: readers searching
+        // from the end read B, one checking the comment reads A; which is meant is a guess.
+        let a = try plain()
+        let b = [UInt8](
+            OfficeFixture.rawZip([
+                try OfficeFixture.entry("word/document.xml", Array("<w:document/>".utf8))
+            ]))
+        var both = a
+        let comment = b.count
+        both[both.count - 2] = UInt8(comment & 0xFF)
+        both[both.count - 1] = UInt8(comment >> 8)
+        #expect(problem(Data(both + b), "two.docx") == .damagedPackage)
+    }
+
     @Test func recordsTheCountDoesNotDeclareAreDamage() throws {
         var bytes = try plain()
         // The end record says no entries while the directory holds one.
