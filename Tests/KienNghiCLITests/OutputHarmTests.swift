@@ -145,6 +145,21 @@ struct OutputHarmTests {
         #expect(oldRow?.contains("TỆP CŨ") == true && oldRow?.hasSuffix(",muc-luc-2.csv") == true, "\(oldRow ?? "")")
     }
 
+    /// An agency named like the other language's index gets `-2`; a `--rejected` list named like
+    /// one of the run's files but for case is refused: on a FAT or exFAT drive it would replace it.
+    @Test func namesClashingOnACaseInsensitiveDiskAreKeptApartOrRefused() throws {
+        guard let (folder, lexicons) = try lexiconsRenamingLabour(to: "index") else { return }
+        let output = folder.appendingPathComponent("routed").path
+        let input = Golden.corpus("petitions-2019.csv")
+        let run = try KienNghiBinary.run(["route", input, "--lexicons", lexicons, "-o", output], logs: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(text(output + "/index-2.csv") != nil && text(output + "/index.csv") == nil)
+        let clash = try KienNghiBinary.run(
+            ["route", input, "--lexicons", lexicons, "-o", output, "--rejected", output + "/MUC-LUC.csv"], logs: folder)
+        #expect(clash.status == 73, "\(clash.stderr)")
+        #expect(text(output + "/MUC-LUC.csv") == nil)
+    }
+
     // MARK: 2. outputs of one run appear together
 
     @Test func classifyNeverCommitsTheRejectedListWhenTheOutputFails() throws {

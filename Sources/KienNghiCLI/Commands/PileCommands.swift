@@ -303,12 +303,13 @@ struct RouteCommand: ParsableCommand {
 
     /// Every recipient's file name, fixed before any petition is read so that an
     /// agency's file is named the same in every run whatever the petitions' order:
-    /// the index's name is reserved, the review queue named first, then agencies by id.
+    /// the index's names are reserved, the review queue named first, then agencies by id.
     /// `names` names any recipient the table does not list.
     static func fileNames(_ routing: RoutingTable, format: String, _ l: Language)
         -> (planned: [RouteRecipient: String], names: DistinctFileNames)
     {
-        var names = DistinctFileNames(reserving: [indexName(l)])
+        // Both languages' index names: a run in the other language into the same folder must not replace one.
+        var names = DistinctFileNames(reserving: [indexName(.vi), indexName(.en)])
         var planned: [RouteRecipient: String] = [:]
         planned[.reviewQueue] = names.claim(RouteRecipient.reviewQueue.fileStem(l), extension: format)
         for id in Set(routing.agencies.map(\.id)).sorted() {
@@ -341,7 +342,7 @@ struct DistinctFileNames {
     }
 
     /// Names a case-insensitive, normalisation-insensitive file system takes as one.
-    static func key(_ name: String) -> String { name.precomposedStringWithCanonicalMapping.lowercased() }
+    static func key(_ name: String) -> String { AtomicOutputFile.nameKey(name) }
 }
 
 /// Where `route` files a petition: an agency's file, or the review queue's

@@ -251,7 +251,9 @@ package final class AtomicOutputFile {
     }
 
     /// Destinations of the outputs open in this process (real folder + name), so
-    /// that two outputs of one run (`-o` and `--rejected`, say) never share a path.
+    /// that two outputs of one run (`-o` and `--rejected`, say) never share a path;
+    /// names compare as a case-insensitive disk (FAT, exFAT, macOS) compares them,
+    /// so `LABOUR.csv` beside `labour.csv` is refused too.
     private static let claims = ClaimedPaths()
 
     private final class ClaimedPaths: @unchecked Sendable {
@@ -269,8 +271,11 @@ package final class AtomicOutputFile {
         let real =
             realpath(folder, &resolved) != nil
             ? String(decoding: resolved.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : folder
-        return real + "/" + lastComponent(of: path)
+        return real + "/" + nameKey(lastComponent(of: path))
     }
+
+    /// A file name as a case- and normalisation-insensitive file system compares it.
+    package static func nameKey(_ name: String) -> String { name.precomposedStringWithCanonicalMapping.lowercased() }
 
     // MARK: - Steps
 
