@@ -44,7 +44,11 @@ enum ZipBytes {
 
 /// One entry of a ZIP package, as its central directory describes it.
 struct ZipPart {
-    enum Method { case stored, deflated, other }
+    enum Method: Equatable {
+        case stored, deflated
+        /// Another ZIP method (Deflate64, BZIP2, LZMA…), by its number.
+        case other(UInt16)
+    }
     let name: String
     /// The name as stored, to compare with the local header's.
     let nameBytes: [UInt8]
@@ -139,7 +143,9 @@ struct ZipDirectory {
         return offset
     }
 
-    static func method(_ code: UInt16) -> ZipPart.Method { code == 0 ? .stored : code == 8 ? .deflated : .other }
+    static func method(_ code: UInt16) -> ZipPart.Method {
+        code == 0 ? .stored : code == 8 ? .deflated : .other(code)
+    }
 
     private struct EndRecord {
         var entries: UInt64

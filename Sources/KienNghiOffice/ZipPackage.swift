@@ -151,7 +151,12 @@ final class ZipPackage {
             try consume(chunk)
         }
         do {
-            guard !part.isEncrypted, part.method != .other,
+            // A part zipped with a password, or by a method Office never uses, is said so.
+            guard !part.isEncrypted else { throw failure(name, .passwordProtected, sheet: sheet) }
+            if case .other(let method) = part.method {
+                throw failure(name, .unsupportedCompression(method: Int(method)), sheet: sheet)
+            }
+            guard
                 part.method != .stored || part.compressedSize == part.uncompressedSize,
                 let start = directory.dataOffset(of: part, in: bytes)
             else { throw failure(name, .damagedEntry, sheet: sheet) }

@@ -32,7 +32,8 @@ struct LanguageMixingTests {
             failures.append(.decoding(path: f, .binary(format)))
         }
         let problems: [OfficeFailure.Problem] = [
-            .notAPackage, .passwordProtected, .damagedPackage, .missingPart, .damagedEntry, .invalidUTF8, .notUTF8,
+            .notAPackage, .passwordProtected, .unsupportedCompression(method: 9), .damagedPackage, .missingPart,
+            .damagedEntry, .invalidUTF8, .notUTF8,
             .malformedXML,
             .truncatedXML, .nestingTooDeep(limit: 64), .tokenTooLarge(limit: 1000), .partTooLarge(limit: 1000),
             .packageTooLarge(limit: 1000), .unknownSheet(name: "Data9", sheets: ["Data1"]),

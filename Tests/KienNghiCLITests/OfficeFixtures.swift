@@ -29,6 +29,8 @@ enum OfficeFixture {
         var uncompressedSize: UInt32
         /// The name in the local header when it differs from the directory's.
         var localName: String? = nil
+        /// General-purpose flags (bit 0: encrypted with a password).
+        var flags: UInt16 = 0
         /// A Unix file mode (e.g. `0o120777`, a link) recorded as made on Unix.
         var unixMode: UInt32? = nil
     }
@@ -64,7 +66,7 @@ enum OfficeFixture {
         var directory = [UInt8]()
         for entry in entries {
             let name = Array(entry.name.utf8)
-            let fixed = le(UInt16(20)) + le(UInt16(0)) + le(entry.method) + le(UInt32(0)) + le(entry.checksum)
+            let fixed = le(UInt16(20)) + le(entry.flags) + le(entry.method) + le(UInt32(0)) + le(entry.checksum)
             let sizes = le(entry.compressedSize) + le(entry.uncompressedSize)
             let extra =
                 zip64

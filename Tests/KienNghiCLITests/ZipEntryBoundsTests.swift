@@ -77,9 +77,13 @@ struct ZipEntryBoundsTests {
         var damaged = stored
         damaged.payload[damaged.payload.count / 2] ^= 0x20
         #expect(problem(OfficeFixture.rawZip([damaged]), "flipped.docx") == .damagedEntry)
-        var encrypted = try OfficeFixture.entry("word/document.xml", Self.document)
-        encrypted.method = 99
-        #expect(problem(OfficeFixture.rawZip([encrypted]), "method.docx") == .damagedEntry)
+        var deflate64 = try OfficeFixture.entry("word/document.xml", Self.document)
+        deflate64.method = 9
+        #expect(problem(OfficeFixture.rawZip([deflate64]), "method.docx") == .unsupportedCompression(method: 9))
+        // A package zipped again with a password.
+        var zipCrypto = try OfficeFixture.entry("word/document.xml", Self.document)
+        zipCrypto.flags = 1
+        #expect(problem(OfficeFixture.rawZip([zipCrypto]), "zipped.docx") == .passwordProtected)
     }
 
     @Test(arguments: [false, true])

@@ -12,6 +12,9 @@ public struct OfficeFailure: Error, Sendable, Equatable {
         case damagedPackage
         /// A required part is absent.
         case missingPart
+        /// The part is compressed by a ZIP method other than stored or deflated
+        /// (Deflate64, BZIP2, LZMA…: an archiver's choice, never Office's).
+        case unsupportedCompression(method: Int)
         /// The ZIP entry itself cannot be decompressed.
         case damagedEntry
         /// Bytes that are not UTF-8 inside the XML.

@@ -154,6 +154,11 @@ extension FailurePresenter {
                 "\(place): tệp Office được đặt mật khẩu để mở (mã hoá), KienNghi không đọc được. Mở tệp bằng Excel/Word, nhập mật khẩu, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ > Mã hoá bằng mật khẩu, xoá trống) rồi lưu lại, hoặc xuất ra CSV, rồi chạy lại.",
                 "\(place): the Office file is encrypted with a password to open, which KienNghi cannot read. Open it in Excel/Word with the password, remove the password (File > Info > Protect > Encrypt with Password, clear it) and save, or export it to CSV, then run again."
             )
+        case .unsupportedCompression(let method):
+            return l.pick(
+                "\(place): phần này được nén theo cách số \(method) (Deflate64, BZIP2, LZMA… do một phần mềm nén tạo ra, Excel/Word không dùng), KienNghi không giải nén được. \(resave)",
+                "\(place): this part is compressed by ZIP method \(method) (Deflate64, BZIP2, LZMA…, made by an archiver, never by Excel/Word), which KienNghi cannot decompress. \(resave)"
+            )
         case .damagedPackage:
             return l.pick(
                 "\(place): tệp Office (ZIP) bị hỏng hoặc bị cắt cụt (tải về/sao chép chưa xong?). Lấy lại bản đầy đủ, hoặc mở bằng Excel/Word để sửa rồi lưu lại.",
