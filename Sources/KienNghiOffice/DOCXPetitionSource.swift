@@ -26,6 +26,8 @@ package struct DOCXPetitionSource: PetitionSource {
     static let documentPart = "word/document.xml"
     /// The header row of a petition table that has none.
     static let noHeaderRow = -1
+    /// Characters a header cell may hold; a first row with a longer cell may be a petition.
+    static let longestHeaderCell = 40
     /// The longest paragraph or table cell accepted.
     static let maximumTextBytes = 1 << 20
 
@@ -105,10 +107,16 @@ package struct DOCXPetitionSource: PetitionSource {
                     let index = InputSchema.headerRow(in: rows.prefix(XLSXPetitionSource.headerWindow).map(\.cells)),
                     index + 1 < rows.count
                 else { return }
-                // A table without a header row (decided as for a sheet) keeps its first petition:
-                // every row is read, under columns named `cột 1`, `cột 2`…
+                // Word tables nearly always carry a header, whatever its words ("TT", "#",
+                // "Vấn đề cử tri quan tâm"): the first row is taken for a petition only when, with
+                // no title above it, one of its cells is as long as a petition and it scores as
+                // no header. Then every row is read, under columns named `cột 1`, `cột 2`…
                 let below = rows[(index + 1)...].map(\.cells)
-                let hasHeader = InputSchema.namesColumns(rows[index].cells, above: below, textColumn: textColumn)
+                let first = rows[index].cells
+                let hasHeader =
+                    index > 0 || !first.contains { $0.count > Self.longestHeaderCell }
+                    || InputSchema.headerScore(first) > 1
+                    || InputSchema.guess(header: first, sample: [], named: textColumn).text != nil
                 let header = hasHeader ? rows[index].cells : []
                 let sample = hasHeader ? below : rows.map(\.cells)
                 let width = max(header.count, sample.map(\.count).max() ?? 0)

@@ -19,10 +19,11 @@ package enum PetitionSources {
                     data: Data(bytes), name: name, sheet: options.sheet, textColumn: options.textColumn)
             }
         }
-        readers.register(.docx) { input, _ in
+        readers.register(.docx) { input, options in
             switch input {
-            case .file(let path): try DOCXPetitionSource(path: path)
-            case .bytes(let bytes, let name): try DOCXPetitionSource(data: Data(bytes), name: name)
+            case .file(let path): try DOCXPetitionSource(path: path, textColumn: options.textColumn)
+            case .bytes(let bytes, let name):
+                try DOCXPetitionSource(data: Data(bytes), name: name, textColumn: options.textColumn)
             }
         }
         return readers

@@ -153,8 +153,8 @@ struct ZipDirectory {
         var directoryOffset: UInt64
     }
 
-    /// The end-of-central-directory record: the one whose comment reaches exactly
-    /// the end of the file (a second such record is damage), with its ZIP64 form when a ZIP64 locator sits
+    /// The end-of-central-directory record: the last one in the file, whose comment
+    /// must reach exactly the end of the file (a second record in it is damage), with its ZIP64 form when a ZIP64 locator sits
     /// right before it (whose values must then agree with every unsaturated field).
     /// The directory must end where the (ZIP64) record starts, on one disk, so no
     /// bytes between them can hold entries one reader sees and another does not.
@@ -162,18 +162,15 @@ struct ZipDirectory {
         let window = Int(min(bytes.size, 22 + 0xFFFF))
         guard window >= 22, let tail = bytes.read(at: bytes.size - UInt64(window), count: window) else { return nil }
         let tailBytes = [UInt8](tail)
-        // Every end record whose comment reaches the end: more than one means a comment
-        // holding another package's end, which readers searching from either side disagree on.
-        var found: [Int] = []
-        for position in stride(from: window - 22, through: 0, by: -1)
-        where tailBytes[position] == 0x50 && tailBytes[position + 1] == 0x4B && tailBytes[position + 2] == 5
-            && tailBytes[position + 3] == 6
-            && position + 22 + (Int(tailBytes[position + 20]) | Int(tailBytes[position + 21]) << 8) == window
-        {
-            found.append(position)
-            if found.count > 1 { return nil }
-        }
-        guard let position = found.first else { return nil }
+        // The last end-record signature in the file must be the record: one inside its
+        // comment (another package's end) is what readers searching from the end take.
+        guard
+            let position = stride(from: window - 4, through: 0, by: -1).first(where: {
+                tailBytes[$0] == 0x50 && tailBytes[$0 + 1] == 0x4B && tailBytes[$0 + 2] == 5 && tailBytes[$0 + 3] == 6
+            }),
+            position + 22 <= window,
+            position + 22 + (Int(tailBytes[position + 20]) | Int(tailBytes[position + 21]) << 8) == window
+        else { return nil }
         var reader = LittleEndianReader(Data(tailBytes[(position + 4)..<(position + 22)]))
         guard let disk = reader.u16(), let directoryDisk = reader.u16(), let entriesHere = reader.u16(),
             let entries = reader.u16(), let size = reader.u32(), let offset = reader.u32(),

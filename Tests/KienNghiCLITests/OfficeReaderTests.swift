@@ -381,6 +381,40 @@ struct OfficeReaderTests {
         #expect(result.records.map(\.id) == ["1", "2", "3"])
     }
 
+    /// Headers in other words than the usual ones, with a symbol for a column name, or under a
+    /// title merged across the table, stay headers: a Word table nearly always has one.
+    @Test func wordTableHeadersInUnusualWordsAreKept() throws {
+        let rows = [
+            [
+                "1", "Đề nghị bố trí thêm tuyến xe buýt vào khu công nghiệp Thăng Long giờ tan ca",
+                "Sở Giao thông vận tải",
+            ],
+            ["2", "Đề nghị xây nhà ở xã hội cho công nhân thuê với giá phù hợp thu nhập", "Sở Xây dựng"],
+        ]
+        for header in [
+            ["TT", "Vấn đề cử tri quan tâm", "Cơ quan giải quyết"], ["#", "Nội dung kiến nghị", "Cơ quan trả lời"],
+        ] {
+            for title in [false, true] {
+                let body = OfficeFixture.table((title ? [["TỔNG HỢP Ý KIẾN CỬ TRI"]] : []) + [header] + rows)
+                let source = try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body))
+                let result = try read(source)
+                #expect(source.columns == header, "\(header) \(title)")
+                #expect(result.texts == rows.map { $0[1] }, "\(header) \(title)")
+                #expect(result.rejected.map(\.reason) == (title ? [.title] : []), "\(header) \(title)")
+            }
+        }
+        // `--text-column` names the column in a Word table as in a sheet, and a name it lacks is an error.
+        let data = try OfficeFixture.docx(
+            bodyXML: OfficeFixture.table(
+                [["TT", "Tóm tắt", "Vấn đề cử tri quan tâm"]] + rows.map { [$0[0], "x", $0[1]] }))
+        let named = try PetitionSources.open(
+            bytes: Array(data), name: "a.docx", options: .init(textColumn: "Vấn đề cử tri quan tâm"))
+        #expect(try read(named).texts == rows.map { $0[1] })
+        #expect(throws: InputFailure.self) {
+            try PetitionSources.open(bytes: Array(data), name: "a.docx", options: .init(textColumn: "Nội dung"))
+        }
+    }
+
     /// Paragraphs of invisible marks alone are empty, as blank lines of a text file are.
     @Test func paragraphsOfInvisibleMarksAreNoPetitions() throws {
         let body = ["\u{AD}", "Đề nghị lắp đèn đường ngõ 12", "\u{FEFF}\u{200D}", "Đề nghị nạo vét kênh tiêu"]

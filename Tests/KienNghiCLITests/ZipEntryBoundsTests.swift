@@ -130,6 +130,10 @@ struct ZipEntryBoundsTests {
         both[both.count - 2] = UInt8(comment & 0xFF)
         both[both.count - 1] = UInt8(comment >> 8)
         #expect(problem(Data(both + b), "two.docx") == .damagedPackage)
+        // The same with a byte after B that A's comment covers: B no longer reaches the end.
+        both[both.count - 2] = UInt8((comment + 1) & 0xFF)
+        both[both.count - 1] = UInt8((comment + 1) >> 8)
+        #expect(problem(Data(both + b + [0x20]), "two.docx") == .damagedPackage)
     }
 
     @Test func recordsTheCountDoesNotDeclareAreDamage() throws {
