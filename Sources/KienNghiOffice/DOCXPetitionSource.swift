@@ -24,8 +24,6 @@ package struct DOCXPetitionSource: PetitionSource {
     static let replayBytes = 32 << 20
 
     static let documentPart = "word/document.xml"
-    /// The header row of a petition table that has none.
-    static let noHeaderRow = -1
     /// Characters a header cell may hold; a first row with a longer cell may be a petition.
     static let longestHeaderCell = 40
     /// The longest paragraph or table cell accepted.
@@ -34,9 +32,9 @@ package struct DOCXPetitionSource: PetitionSource {
     enum Mode {
         case paragraphs(numbered: Bool)
         /// Petitions are the rows of table `table` (0-based among top-level tables) after its
-        /// header, row `headerRow` of the table (the rows above it are titles; ``noHeaderRow`` and
-        /// no `header` cells when it has none), whose cells are `header`.
-        case table(table: Int, headerRow: Int, schema: InputSchema, header: [String])
+        /// header, row `headerRow` of the table whose cells are `header` (nil and no cells when it has
+        /// none); the rows above `firstRow` (the header's, or the first petition's) are titles.
+        case table(table: Int, headerRow: Int?, firstRow: Int, schema: InputSchema, header: [String])
     }
 
     package init(path: String) throws {
@@ -65,7 +63,8 @@ package struct DOCXPetitionSource: PetitionSource {
         /// The first filled rows of each open table: (row index in the table, cells).
         var tables: [Int: [(row: Int, cells: [String])]] = [:]
         let enough = XLSXPetitionSource.headerWindow + XLSXPetitionSource.sampleRows
-        var found: (table: Int, headerRow: Int, schema: InputSchema, columns: [String], header: [String])?
+        var found:
+            (table: Int, headerRow: Int?, firstRow: Int, schema: InputSchema, columns: [String], header: [String])?
         var recording: [Block]? = []
         var recordedBytes = 0
         try Self.blocks(package, headingStyles) { block in
@@ -108,26 +107,39 @@ package struct DOCXPetitionSource: PetitionSource {
                     index + 1 < rows.count
                 else { return }
                 // Word tables nearly always carry a header, whatever its words ("TT", "#",
-                // "Vấn đề cử tri quan tâm"): the first row is taken for a petition only when, with
-                // no title above it, one of its cells is as long as a petition and it scores as
-                // no header. Then every row is read, under columns named `cột 1`, `cột 2`…
+                // "Vấn đề cử tri quan tâm"). The first row is a petition when the list's numbers
+                // start on it (1, then 2 below), or when, with no title above it, one of its cells
+                // is as long as a petition and it scores as no header. Then that row and the rest
+                // are read, under columns named `cột 1`, `cột 2`…
                 let below = rows[(index + 1)...].map(\.cells)
                 let first = rows[index].cells
+                let numberedFromFirst =
+                    Self.itemNumber(first.first).map { $0 + 1 } == Self.itemNumber(below.first?.first)
+                    && Self.itemNumber(first.first) != nil
                 let hasHeader =
-                    index > 0 || !first.contains { $0.count > Self.longestHeaderCell }
-                    || InputSchema.headerScore(first) > 1
-                    || InputSchema.guess(header: first, sample: [], named: textColumn).text != nil
-                let header = hasHeader ? rows[index].cells : []
-                let sample = hasHeader ? below : rows.map(\.cells)
+                    !numberedFromFirst
+                    && (index > 0 || !first.contains { $0.count > Self.longestHeaderCell }
+                        || InputSchema.headerScore(first) > 1
+                        || (textColumn != nil
+                            && InputSchema.guess(header: first, sample: [], named: textColumn).text != nil))
+                let header = hasHeader ? first : []
+                let sample = hasHeader ? below : [first] + below
                 let width = max(header.count, sample.map(\.count).max() ?? 0)
                 let columns = (0..<width).map {
                     $0 < header.count && !header[$0].isEmpty
                         ? RejectedRow.showingControlCharacters(header[$0]) : "cột \($0 + 1)"
                 }
                 let guess = InputSchema.guess(header: columns, sample: sample, named: textColumn)
-                if let text = guess.text ?? (hasHeader || width != 1 ? nil : 0), text < width {
+                // Without a header, a list's text is its longest column that is not its numbers.
+                let longest = (0..<width).filter { column in
+                    !sample.allSatisfy { column < $0.count && Self.itemNumber($0[column]) != nil }
+                }.max { column, other in
+                    let length = { (index: Int) in sample.reduce(0) { $0 + (index < $1.count ? $1[index].count : 0) } }
+                    return length(column) < length(other)
+                }
+                if let text = guess.text ?? (hasHeader ? nil : longest), text < width {
                     found = (
-                        table, hasHeader ? rows[index].row : Self.noHeaderRow,
+                        table, hasHeader ? rows[index].row : nil, rows[index].row,
                         InputSchema(columns: columns, textColumn: text, idColumn: guess.id), columns, header
                     )
                 }
@@ -136,7 +148,9 @@ package struct DOCXPetitionSource: PetitionSource {
         recorded = recording
         if filled == 0 { throw InputFailure.empty(path: path) }
         if let found {
-            mode = .table(table: found.table, headerRow: found.headerRow, schema: found.schema, header: found.header)
+            mode = .table(
+                table: found.table, headerRow: found.headerRow, firstRow: found.firstRow, schema: found.schema,
+                header: found.header)
             columns = found.columns
         } else {
             if let textColumn, textColumn != "text", textColumn != "1" {
@@ -240,7 +254,7 @@ package struct DOCXPetitionSource: PetitionSource {
                     return rejected(tooLong(number, bytes: bytes))
                 }
                 try add(petition(text, cells: [text], location: number))
-            case (.table(let table, _, _, let header), .tableRow(let index, _, let cells, _, let overLimit))
+            case (.table(let table, _, _, _, let header), .tableRow(let index, _, let cells, _, let overLimit))
             where index > table && !compared.contains(index)
                 && (overLimit != nil || cells.contains(where: { !$0.isEmpty })):
                 compared.insert(index)
@@ -251,7 +265,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 }
                 try handle(block)
             case (
-                .table(let table, let headerRow, let schema, let header),
+                .table(let table, let headerRow, let firstRow, let schema, let header),
                 .tableRow(let index, let row, var cells, let number, let overLimit)
             )
             where index == table || continued.contains(index):
@@ -259,8 +273,8 @@ package struct DOCXPetitionSource: PetitionSource {
                 let first = index == table
                 guard !first || row != headerRow, cells.contains(where: { !$0.isEmpty }) else { return }
                 // The header repeated further down (tables pasted together) is not a petition.
-                if (!first || row > headerRow) && Self.headerKey(cells) == Self.headerKey(header) { return }
-                if first && row < headerRow {
+                if (!first || row > headerRow ?? -1) && Self.headerKey(cells) == Self.headerKey(header) { return }
+                if first && row < firstRow {
                     let text = cells.filter { !$0.isEmpty }.joined(separator: " ")
                     return rejected(
                         RejectedRow(
@@ -314,6 +328,13 @@ package struct DOCXPetitionSource: PetitionSource {
             return digits > 0 && digits <= 6 && (scalar == "." || scalar == ")")
         }
         return false
+    }
+
+    /// The number of a list item written alone in a cell ("7", "7.", "7)"); nil otherwise.
+    static func itemNumber(_ cell: String?) -> Int? {
+        guard var text = cell?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        if text.hasSuffix(".") || text.hasSuffix(")") { text.removeLast() }
+        return text.utf8.count <= 6 && text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) ? Int(text) : nil
     }
 
     /// A header row compared as people read it: case, spacing, invisible marks and

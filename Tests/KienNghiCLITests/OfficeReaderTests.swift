@@ -379,6 +379,10 @@ struct OfficeReaderTests {
         let result = try read(source)
         #expect(result.texts == texts && result.rejected.isEmpty)
         #expect(result.records.map(\.id) == ["1", "2", "3"])
+        // Short petitions too, when the list's numbers start on the first row.
+        let short = OfficeFixture.table([["1.", "Sửa đường ngõ 5"], ["2.", "Lắp đèn ngõ 7"], ["3.", "Nạo vét cống"]])
+        let numbered = try read(try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: short)))
+        #expect(numbered.texts == ["Sửa đường ngõ 5", "Lắp đèn ngõ 7", "Nạo vét cống"])
     }
 
     /// Headers in other words than the usual ones, with a symbol for a column name, or under a
