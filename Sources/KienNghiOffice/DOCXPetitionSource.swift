@@ -32,9 +32,10 @@ package struct DOCXPetitionSource: PetitionSource {
     enum Mode {
         case paragraphs(numbered: Bool)
         /// Petitions are the rows of table `table` (0-based among top-level tables) after its
-        /// header, row `headerRow` of the table whose cells are `header` (nil and no cells when it has
-        /// none); the rows above `firstRow` (the header's, or the first petition's) are titles.
-        case table(table: Int, headerRow: Int?, firstRow: Int, schema: InputSchema, header: [String])
+        /// header, row `headerRow` of the table (nil when it has none), whose cells compare as
+        /// `header` (see ``HeaderKey``); the rows above `firstRow` (the header's, or the first
+        /// petition's) are titles.
+        case table(table: Int, headerRow: Int?, firstRow: Int, schema: InputSchema, header: HeaderKey)
     }
 
     package init(path: String) throws {
@@ -64,7 +65,7 @@ package struct DOCXPetitionSource: PetitionSource {
         var tables: [Int: [(row: Int, cells: [String])]] = [:]
         let enough = XLSXPetitionSource.headerWindow + XLSXPetitionSource.sampleRows
         var found:
-            (table: Int, headerRow: Int?, firstRow: Int, schema: InputSchema, columns: [String], header: [String])?
+            (table: Int, headerRow: Int?, firstRow: Int, schema: InputSchema, columns: [String], header: HeaderKey)?
         var recording: [Block]? = []
         var recordedBytes = 0
         try Self.blocks(package, headingStyles) { block in
@@ -131,16 +132,17 @@ package struct DOCXPetitionSource: PetitionSource {
                 }
                 let guess = InputSchema.guess(header: columns, sample: sample, named: textColumn)
                 // Without a header, a list's text is its longest column that is not its numbers.
+                let length = (0..<width).map { column in
+                    sample.reduce(0) { $0 + (column < $1.count ? $1[column].count : 0) }
+                }
                 let longest = (0..<width).filter { column in
                     !sample.allSatisfy { column < $0.count && Self.itemNumber($0[column]) != nil }
-                }.max { column, other in
-                    let length = { (index: Int) in sample.reduce(0) { $0 + (index < $1.count ? $1[index].count : 0) } }
-                    return length(column) < length(other)
-                }
+                }.max { length[$0] < length[$1] }
                 if let text = guess.text ?? (hasHeader ? nil : longest), text < width {
                     found = (
                         table, hasHeader ? rows[index].row : nil, rows[index].row,
-                        InputSchema(columns: columns, textColumn: text, idColumn: guess.id), columns, header
+                        InputSchema(columns: columns, textColumn: text, idColumn: guess.id), columns,
+                        HeaderKey(header)
                     )
                 }
             }
@@ -259,7 +261,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 && (overLimit != nil || cells.contains(where: { !$0.isEmpty })):
                 compared.insert(index)
                 // The list goes on under its header repeated: that row is skipped, the rest read.
-                if overLimit == nil && Self.headerKey(cells) == Self.headerKey(header) {
+                if overLimit == nil && header.matches(cells) {
                     continued.insert(index)
                     return
                 }
@@ -273,7 +275,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 let first = index == table
                 guard !first || row != headerRow, cells.contains(where: { !$0.isEmpty }) else { return }
                 // The header repeated further down (tables pasted together) is not a petition.
-                if (!first || row > headerRow ?? -1) && Self.headerKey(cells) == Self.headerKey(header) { return }
+                if (!first || row > headerRow ?? -1) && header.matches(cells) { return }
                 if first && row < firstRow {
                     let text = cells.filter { !$0.isEmpty }.joined(separator: " ")
                     return rejected(
@@ -330,25 +332,31 @@ package struct DOCXPetitionSource: PetitionSource {
         return false
     }
 
+    /// A header row as people compare it: column names folded as everywhere (case,
+    /// diacritics, spacing and invisible marks aside), empty trailing cells dropped.
+    /// Made once for the petition table's header; a row is folded only when its
+    /// filled cells are as many as the header's.
+    struct HeaderKey {
+        private let names: [String]
+        private let filled: Int
+
+        init(_ cells: [String]) {
+            var names = cells.map(InputSchema.fold)
+            while names.last?.isEmpty == true { names.removeLast() }
+            self.names = names
+            filled = cells.filter { !$0.isEmpty }.count
+        }
+
+        func matches(_ cells: [String]) -> Bool {
+            filled > 0 && cells.filter({ !$0.isEmpty }).count == filled && HeaderKey(cells).names == names
+        }
+    }
+
     /// The number of a list item written alone in a cell ("7", "7.", "7)"); nil otherwise.
     static func itemNumber(_ cell: String?) -> Int? {
         guard var text = cell?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         if text.hasSuffix(".") || text.hasSuffix(")") { text.removeLast() }
         return text.utf8.count <= 6 && text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) ? Int(text) : nil
-    }
-
-    /// A header row compared as people read it: case, spacing, invisible marks and
-    /// empty trailing cells aside.
-    static func headerKey(_ cells: [String]) -> [String] {
-        var key = cells.map { cell in
-            String(
-                String.UnicodeScalarView(
-                    cell.lowercased().unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint })
-            )
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
-        while key.last?.isEmpty == true { key.removeLast() }
-        return key
     }
 
     /// A short line in capitals ("DANH SÁCH KIẾN NGHỊ"): a title, not a petition.

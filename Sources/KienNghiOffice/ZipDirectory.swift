@@ -107,14 +107,16 @@ struct ZipDirectory {
     /// of the ZIP package. Only the first sectors of the directory are looked at (where
     /// Office writes those streams' names), so a damaged file costs nothing to tell.
     static func isEncryptedOfficeFile(_ bytes: ZipBytes) -> Bool {
-        guard let header = bytes.read(at: 0, count: 0x34).map(Array.init),
+        guard let header = bytes.read(at: 0, count: 0x34),
             header.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
         else { return false }
-        let shift = Int(header[0x1E]) | Int(header[0x1F]) << 8
-        guard shift == 9 || shift == 12 else { return false }
-        let sector = header[0x30..<0x34].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        let offset = (sector + 1) << UInt64(shift)
-        guard sector < 0xFFFF_FFFA, offset < bytes.size,
+        var reader = LittleEndianReader(header)
+        reader.skip(0x1E)
+        guard let shift = reader.u16(), shift == 9 || shift == 12 else { return false }
+        reader.skip(0x30 - 0x20)
+        guard let sector = reader.u32(), sector < 0xFFFF_FFFA else { return false }
+        let offset = (UInt64(sector) + 1) << UInt64(shift)
+        guard offset < bytes.size,
             let directory = bytes.read(at: offset, count: Int(min(UInt64(8 << shift), bytes.size - offset)))
         else { return false }
         let name = Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
@@ -154,8 +156,9 @@ struct ZipDirectory {
     }
 
     /// The end-of-central-directory record: the last one in the file, whose comment
-    /// must reach exactly the end of the file (a second record in it is damage), with its ZIP64 form when a ZIP64 locator sits
-    /// right before it (whose values must then agree with every unsaturated field).
+    /// must reach exactly the end of the file (a second record in it is damage), with
+    /// its ZIP64 form when a ZIP64 locator sits right before it (whose values must
+    /// then agree with every unsaturated field).
     /// The directory must end where the (ZIP64) record starts, on one disk, so no
     /// bytes between them can hold entries one reader sees and another does not.
     private static func endRecord(_ bytes: ZipBytes) -> EndRecord? {

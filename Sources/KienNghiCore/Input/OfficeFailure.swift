@@ -5,8 +5,8 @@ public struct OfficeFailure: Error, Sendable, Equatable {
     public enum Problem: Sendable, Equatable {
         /// The file is not a ZIP package at all.
         case notAPackage
-        /// An Office file encrypted with a password to open (an OLE compound file
-        /// holding the encrypted package): it must be saved without the password.
+        /// Encrypted with a password: an Office file with a password to open (an OLE
+        /// compound file holding the encrypted package), or a part zipped with one.
         case passwordProtected
         /// The file starts like a ZIP package but its directory cannot be read: cut short or damaged.
         case damagedPackage

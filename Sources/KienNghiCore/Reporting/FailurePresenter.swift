@@ -151,8 +151,8 @@ extension FailurePresenter {
             )
         case .passwordProtected:
             return l.pick(
-                "\(place): tệp Office được đặt mật khẩu để mở (mã hoá), KienNghi không đọc được. Mở tệp bằng Excel/Word, nhập mật khẩu, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ > Mã hoá bằng mật khẩu, xoá trống) rồi lưu lại, hoặc xuất ra CSV, rồi chạy lại.",
-                "\(place): the Office file is encrypted with a password to open, which KienNghi cannot read. Open it in Excel/Word with the password, remove the password (File > Info > Protect > Encrypt with Password, clear it) and save, or export it to CSV, then run again."
+                "\(place): tệp được đặt mật khẩu (mã hoá), KienNghi không đọc được. Nếu Excel/Word hỏi mật khẩu khi mở: mở tệp, nhập mật khẩu, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ > Mã hoá bằng mật khẩu, xoá trống) rồi lưu lại. Nếu tệp được nén kèm mật khẩu bằng phần mềm nén (WinRAR, 7-Zip…): giải nén để lấy tệp gốc. Hoặc xuất ra CSV, rồi chạy lại.",
+                "\(place): the file is encrypted with a password, which KienNghi cannot read. If Excel/Word asks for a password when opening it: open it, enter the password, remove it (File > Info > Protect > Encrypt with Password, clear it) and save. If it was zipped with a password by an archiver (WinRAR, 7-Zip…): extract the original file. Or export it to CSV, then run again."
             )
         case .unsupportedCompression(let method):
             return l.pick(
