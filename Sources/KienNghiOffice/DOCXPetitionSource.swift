@@ -64,8 +64,14 @@ package struct DOCXPetitionSource: PetitionSource {
         /// The first filled rows of each open table: (row index in the table, cells).
         var tables: [Int: [(row: Int, cells: [String])]] = [:]
         let enough = XLSXPetitionSource.headerWindow + XLSXPetitionSource.sampleRows
+        /// Filled rows per open table.
+        var rowCounts: [Int: Int] = [:]
+        /// The petition table so far and its rank: one whose header names its text column
+        /// first, then the one with more rows (a small "Đơn vị | Thời gian" table above the
+        /// list is not the list), then the earlier.
         var found:
             (table: Int, headerRow: Int?, firstRow: Int, schema: InputSchema, columns: [String], header: HeaderKey)?
+        var foundRank = (named: 0, rows: 0)
         var recording: [Block]? = []
         var recordedBytes = 0
         try Self.blocks(package, headingStyles) { block in
@@ -88,7 +94,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 guard !paragraph.text.isEmpty || paragraph.overLimit != nil else { return }
                 filled += 1
                 if paragraph.overLimit == nil
-                    && (paragraph.heading || (plain == 0 && Self.looksLikeTitle(paragraph.text)))
+                    && (paragraph.heading || (plain == 0 && InputSchema.looksLikeTitle(paragraph.text)))
                 {
                     headings += 1
                 } else {
@@ -96,29 +102,35 @@ package struct DOCXPetitionSource: PetitionSource {
                 }
                 if paragraph.numbered || Self.startsWithNumber(paragraph.text) { numbered += 1 }
             case .tableRow(let table, let row, let cells, _, let overLimit):
-                guard found == nil, cells.contains(where: { !$0.isEmpty }) || overLimit != nil else { return }
+                guard cells.contains(where: { !$0.isEmpty }) || overLimit != nil else { return }
                 filled += 1
+                rowCounts[table, default: 0] += 1
                 if overLimit == nil, tables[table, default: []].count < enough {
                     tables[table, default: []].append((row, cells))
                 }
             case .tableEnd(let table):
                 // The header is chosen as a sheet's is: title rows above it are reported, not read.
-                guard found == nil, let rows = tables.removeValue(forKey: table),
-                    let index = InputSchema.headerRow(in: rows.prefix(XLSXPetitionSource.headerWindow).map(\.cells)),
+                let rowCount = rowCounts.removeValue(forKey: table) ?? 0
+                let rows = tables.removeValue(forKey: table) ?? []
+                guard let index = InputSchema.headerRow(in: rows.prefix(XLSXPetitionSource.headerWindow).map(\.cells)),
                     index + 1 < rows.count
-                else { return }
+                else {
+                    // A table of column names alone (its list follows in paragraphs): a title.
+                    if rowCount == 1, rows.count == 1, Self.namesColumns(rows[0].cells) { headings += 1 }
+                    return
+                }
                 // Word tables nearly always carry a header, whatever its words ("TT", "#",
                 // "Vấn đề cử tri quan tâm"). The first row is a petition when the list's numbers
                 // start on it (1, then 2 below), or when, with no title above it, one of its cells
-                // is as long as a petition and it scores as no header. Then that row and the rest
-                // are read, under columns named `cột 1`, `cột 2`…
+                // is as long as a petition and it scores as no header; a section row ("I. …") is
+                // never a header. Then that row and the rest are read, under columns named
+                // `cột 1`, `cột 2`…
                 let below = rows[(index + 1)...].map(\.cells)
                 let first = rows[index].cells
-                let numberedFromFirst =
-                    Self.itemNumber(first.first).map { $0 + 1 } == Self.itemNumber(below.first?.first)
-                    && Self.itemNumber(first.first) != nil
+                let numberedFromFirst = InputSchema.numberedListStart(in: [first] + below.prefix(1)) == 0
                 let hasHeader =
-                    !numberedFromFirst
+                    !numberedFromFirst && !InputSchema.isSectionRow(first)
+                    && !first.contains(where: { InputSchema.looksLikeRequest(InputSchema.fold($0)) })
                     && (index > 0 || !first.contains { $0.count > Self.longestHeaderCell }
                         || InputSchema.headerScore(first) > 1
                         || (textColumn != nil
@@ -136,9 +148,14 @@ package struct DOCXPetitionSource: PetitionSource {
                     sample.reduce(0) { $0 + (column < $1.count ? $1[column].count : 0) }
                 }
                 let longest = (0..<width).filter { column in
-                    !sample.allSatisfy { column < $0.count && Self.itemNumber($0[column]) != nil }
+                    !sample.allSatisfy { column < $0.count && InputSchema.itemNumber($0[column]) != nil }
                 }.max { length[$0] < length[$1] }
-                if let text = guess.text ?? (hasHeader ? nil : longest), text < width {
+                let named = hasHeader && InputSchema.guess(header: header, sample: [], named: textColumn).text != nil
+                let rank = (named: named ? 1 : 0, rows: rowCount - index - (hasHeader ? 1 : 0))
+                if let text = guess.text ?? (hasHeader ? nil : longest), text < width,
+                    found == nil || rank > foundRank
+                {
+                    foundRank = rank
                     found = (
                         table, hasHeader ? rows[index].row : nil, rows[index].row,
                         InputSchema(columns: columns, textColumn: text, idColumn: guess.id), columns,
@@ -197,6 +214,8 @@ package struct DOCXPetitionSource: PetitionSource {
         /// Later tables whose first filled row was compared with the header, and those that repeat it.
         var compared: Set<Int> = []
         var continued: Set<Int> = []
+        /// The list number of the last petition row read, when it had one.
+        var lastNumber: Int?
         func handle(_ block: Block) throws {
             switch (mode, block) {
             case (.paragraphs(let numberedMode), .paragraph(let paragraph)):
@@ -210,7 +229,7 @@ package struct DOCXPetitionSource: PetitionSource {
                     return rejected(tooLong(paragraph.number, bytes: bytes))
                 }
                 guard !paragraph.text.isEmpty else { return }
-                if paragraph.heading || (!sawPetition && Self.looksLikeTitle(paragraph.text)) {
+                if paragraph.heading || (!sawPetition && InputSchema.looksLikeTitle(paragraph.text)) {
                     rejected(
                         RejectedRow(
                             file: path, location: paragraph.number, reason: .title,
@@ -243,9 +262,13 @@ package struct DOCXPetitionSource: PetitionSource {
                             detail: .excerpt(String(paragraph.text.prefix(40)))))
                 }
             case (.paragraphs, .tableRow(_, _, let cells, let number, let overLimit)):
-                // A table that holds no petition column: each row is read as one paragraph.
+                // A table that holds no petition column: each row is read as one paragraph,
+                // but a row naming columns ("STT | Nội dung kiến nghị") is a title.
                 let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
                 guard !text.isEmpty || overLimit != nil else { return }
+                if overLimit == nil && Self.namesColumns(cells) {
+                    return rejected(.title(file: path, location: number, cells: cells))
+                }
                 sawPetition = true
                 if let last = pending {
                     try add(last)
@@ -256,7 +279,7 @@ package struct DOCXPetitionSource: PetitionSource {
                     return rejected(tooLong(number, bytes: bytes))
                 }
                 try add(petition(text, cells: [text], location: number))
-            case (.table(let table, _, _, _, let header), .tableRow(let index, _, let cells, _, let overLimit))
+            case (.table(let table, _, _, let schema, let header), .tableRow(let index, _, let cells, _, let overLimit))
             where index > table && !compared.contains(index)
                 && (overLimit != nil || cells.contains(where: { !$0.isEmpty })):
                 compared.insert(index)
@@ -264,6 +287,12 @@ package struct DOCXPetitionSource: PetitionSource {
                 if overLimit == nil && header.matches(cells) {
                     continued.insert(index)
                     return
+                }
+                // Or without it, its numbers following on (…, 7 | 8, …) in as many columns.
+                if let last = lastNumber, InputSchema.itemNumber(cells.first) == last + 1,
+                    cells.count == schema.columns.count
+                {
+                    continued.insert(index)
                 }
                 try handle(block)
             case (
@@ -276,11 +305,10 @@ package struct DOCXPetitionSource: PetitionSource {
                 guard !first || row != headerRow, cells.contains(where: { !$0.isEmpty }) else { return }
                 // The header repeated further down (tables pasted together) is not a petition.
                 if (!first || row > headerRow ?? -1) && header.matches(cells) { return }
-                if first && row < firstRow {
-                    let text = cells.filter { !$0.isEmpty }.joined(separator: " ")
-                    return rejected(
-                        RejectedRow(
-                            file: path, location: number, reason: .title, detail: .excerpt(String(text.prefix(40)))))
+                // Title rows above the list; column numbers under the header, a section row
+                // ("II. Lĩnh vực giao thông", alone or merged across the row) are titles too.
+                if (first && row < firstRow) || InputSchema.isListDecoration(cells) {
+                    return rejected(.title(file: path, location: number, cells: cells))
                 }
                 while cells.count < schema.columns.count { cells.append("") }
                 let text = cells[schema.textColumn]
@@ -288,6 +316,7 @@ package struct DOCXPetitionSource: PetitionSource {
                     rejected(RejectedRow(file: path, location: number, reason: .emptyText))
                     return
                 }
+                lastNumber = InputSchema.itemNumber(cells.first)
                 let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 }
                 try add(petition(text, cells: cells, location: number, id: id))
             case (.table, .tableRow(_, _, let cells, let number, let overLimit)):
@@ -303,7 +332,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 }
                 guard !paragraph.text.isEmpty else { return }
                 let reason: RejectedRow.Reason =
-                    paragraph.heading || Self.looksLikeTitle(paragraph.text) ? .title : .outsideTable
+                    paragraph.heading || InputSchema.looksLikeTitle(paragraph.text) ? .title : .outsideTable
                 rejected(
                     RejectedRow(
                         file: path, location: paragraph.number, reason: reason,
@@ -318,6 +347,12 @@ package struct DOCXPetitionSource: PetitionSource {
         }
         if let last = pending { try add(last) }
         if !batch.isEmpty { try body(batch) }
+    }
+
+    /// A row that names columns, as a header-only table's does ("STT | Nội dung kiến nghị").
+    static func namesColumns(_ cells: [String]) -> Bool {
+        InputSchema.headerScore(cells) > 1 && InputSchema.guess(header: cells, sample: [], named: nil).text != nil
+            && cells.allSatisfy { $0.count <= longestHeaderCell }
     }
 
     static func startsWithNumber(_ text: String) -> Bool {
@@ -350,23 +385,6 @@ package struct DOCXPetitionSource: PetitionSource {
         func matches(_ cells: [String]) -> Bool {
             filled > 0 && cells.filter({ !$0.isEmpty }).count == filled && HeaderKey(cells).names == names
         }
-    }
-
-    /// The number of a list item written alone in a cell ("7", "7.", "7)"); nil otherwise.
-    static func itemNumber(_ cell: String?) -> Int? {
-        guard var text = cell?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        if text.hasSuffix(".") || text.hasSuffix(")") { text.removeLast() }
-        return text.utf8.count <= 6 && text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) ? Int(text) : nil
-    }
-
-    /// A short line in capitals ("DANH SÁCH KIẾN NGHỊ"): a title, not a petition.
-    static func looksLikeTitle(_ text: String) -> Bool {
-        var letters = 0
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isLowercase { return false }
-            if scalar.properties.isAlphabetic { letters += 1 }
-        }
-        return letters >= 4 && text.unicodeScalars.count <= 120
     }
 
     // MARK: parts

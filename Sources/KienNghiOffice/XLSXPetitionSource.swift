@@ -88,11 +88,7 @@ package struct XLSXPetitionSource: PetitionSource {
         try Self.rows(package, sheet, cells) { row in
             if row.isBlank && row.problem == nil { return }
             if let headerRow, row.number < headerRow {
-                rejected(
-                    RejectedRow(
-                        file: path, location: row.number, reason: .title,
-                        detail: .excerpt(String(row.cells.joined(separator: " ").prefix(40)))))
-                return
+                return rejected(.title(file: path, location: row.number, cells: row.cells))
             }
             if row.number == headerRow { return }  // never true without a header
             if let (reference, problem) = row.problem {
@@ -101,6 +97,10 @@ package struct XLSXPetitionSource: PetitionSource {
                         file: path, location: row.number, reason: .badCell,
                         detail: .cell(sheet: sheet.name, reference: reference, problem: problem)))
                 return
+            }
+            // Column numbers under the header, section rows ("II. Lĩnh vực giao thông").
+            if InputSchema.isListDecoration(row.cells) {
+                return rejected(.title(file: path, location: row.number, cells: row.cells))
             }
             var cells = row.cells
             while cells.count < columns.count { cells.append("") }

@@ -152,6 +152,18 @@ public struct RejectedRow: Sendable, Equatable, Codable {
 
 }
 
+extension RejectedRow {
+    /// A title, heading or section row of a table, reported with the start of its filled cells.
+    package static func title(file: String, location: Int, cells: [String]) -> RejectedRow {
+        RejectedRow(file: file, location: location, reason: .title, detail: titleExcerpt(cells))
+    }
+
+    /// The start of a title row's filled cells.
+    package static func titleExcerpt(_ cells: [String]) -> Detail {
+        .excerpt(String(cells.filter { !BlankText.isBlank($0) }.joined(separator: " ").prefix(40)))
+    }
+}
+
 /// What is wrong with one spreadsheet cell.
 public enum CellProblem: Error, Sendable, Equatable, Codable {
     /// A shared-string cell whose index is not in the workbook's string table (`count` strings).
@@ -181,7 +193,7 @@ package struct InputSchema: Sendable, Equatable {
         "text", "noi dung", "nội dung", "kien nghi", "kiến nghị", "noi dung kien nghi", "nội dung kiến nghị", "y kien",
         "ý kiến", "phan anh", "phản ánh", "content", "petition", "description", "mo ta", "mô tả",
     ]
-    static let idColumnNames = ["id", "stt", "ma", "mã", "so", "số", "ma so", "mã số", "no", "number"]
+    static let idColumnNames = ["id", "stt", "tt", "ma", "mã", "so", "số", "ma so", "mã số", "no", "number"]
 
     /// Picks the text column: the one named, else a known name, else the column
     /// whose cells are longest on average (if clearly so). Nil when unsure.
@@ -231,6 +243,29 @@ package struct InputSchema: Sendable, Equatable {
         return nil
     }
 
+    /// Names a long header opens with; "kiến nghị" and "phản ánh" open petitions as often.
+    private static let contentNames = ["noi dung", "y kien", "mo ta", "tom tat", "content", "description"].map {
+        Array((" " + $0 + " ").utf8)
+    }
+
+    /// Whether a folded cell of up to 120 characters opens with a content name.
+    private static func startsLikeTextName(_ folded: String) -> Bool {
+        guard folded.unicodeScalars.count <= 120 else { return false }
+        let padded = Array((" " + folded + " ").utf8)
+        return contentNames.contains { padded.starts(with: $0) }
+    }
+
+    private static let requestOpenings = ["de nghi", "kien nghi", "yeu cau", "de xuat", "mong muon"].map {
+        Array(($0 + " ").utf8)
+    }
+
+    /// Whether a folded cell is a request of seven words or more ("Đề nghị mở thêm tuyến
+    /// xe buýt vào KCN"): a petition, never a column name.
+    package static func looksLikeRequest(_ folded: String) -> Bool {
+        let bytes = Array(folded.utf8)
+        return requestOpenings.contains { bytes.starts(with: $0) } && bytes.filter { $0 == 0x20 }.count >= 6
+    }
+
     /// Known text names as " name " bytes, longest first.
     private static let textNameWordsLongestFirst = textNamesLongestFirst.map { Array((" " + $0 + " ").utf8) }
     private static let answerWords = answerWordList.map { Array((" " + $0 + " ").utf8) }
@@ -254,7 +289,8 @@ package struct InputSchema: Sendable, Equatable {
         "dien thoai",
         "email", "ghi chu", "linh vuc", "chu de", "phan loai", "tra loi", "noi dung tra loi", "ket qua",
         "co quan tra loi",
-        "noi nhan", "tinh trang", "trang thai", "name", "date", "unit", "category", "note", "notes", "address", "phone",
+        "noi nhan", "tinh trang", "trang thai", "co quan giai quyet", "don vi giai quyet", "don vi tra loi",
+        "co quan chu tri", "dia diem", "name", "date", "unit", "category", "note", "notes", "address", "phone",
         "status",
     ])
 
@@ -277,7 +313,12 @@ package struct InputSchema: Sendable, Equatable {
                 || foldedOtherColumnNames.contains(folded)
             {
                 score += 4
-            } else if longTextColumn([folded]) != nil {
+            } else if looksLikeRequest(folded) {
+                score -= 3
+            } else if trimmed.unicodeScalars.count <= 40 ? longTextColumn([folded]) != nil : startsLikeTextName(folded)
+            {
+                // A petition ("Cử tri xã X phản ánh…") holds these words too: a longer cell counts
+                // only when it opens with a content name ("Nội dung ý kiến, kiến nghị của công nhân…").
                 score += 3
             } else if trimmed.unicodeScalars.allSatisfy({
                 $0.properties.numericType != nil || "./-: ,".unicodeScalars.contains($0)
@@ -295,12 +336,15 @@ package struct InputSchema: Sendable, Equatable {
     /// Index of the header among the first `window` rows of a table: the row
     /// that looks most like one (see ``headerScore(_:)``), the earliest on a tie;
     /// the first non-empty row when none looks like a header. Nil when all are empty.
+    /// A header lies above the list: never on or below the row where the list's
+    /// numbers start, never a section row ("II | Lĩnh vực giao thông").
     package static func headerRow(in rows: [[String]], window: Int = 10) -> Int? {
         let filled = rows.indices.filter { rows[$0].contains { !$0.allSatisfy(\.isWhitespace) } }
         guard let first = filled.first else { return nil }
+        let listStart = numberedListStart(in: rows) ?? rows.count
         var best = first
         var bestScore = Int.min
-        for index in filled.prefix(window) {
+        for index in filled.prefix(window) where index < listStart && !isSectionRow(rows[index]) {
             let score = headerScore(rows[index])
             if score > bestScore {
                 best = index
@@ -319,9 +363,87 @@ package struct InputSchema: Sendable, Equatable {
         let looksLikeHeader =
             (first.allSatisfy { $0.count <= 40 } || headerScore(first) > 1)
             && !first.contains { fold($0).isEmpty && !$0.isEmpty }
+            && numberedListStart(in: [first] + body.prefix(1)) != 0 && !isSectionRow(first)
+        // Two known column names ("TT | Vấn đề cử tri quan tâm | Cơ quan giải quyết") name columns too.
         return looksLikeHeader
             && (body.isEmpty || guess(header: first, sample: [], named: nil).text != nil || textColumn != nil
+                || headerScore(first) >= 8
                 || first.map(\.count).reduce(0, +) * 2 < (body.first?.map(\.count).reduce(0, +) ?? 0))
+    }
+
+    /// The number of a list item written alone in a cell ("7", "7.", "7)"); nil otherwise.
+    package static func itemNumber(_ cell: String?) -> Int? {
+        guard var text = cell?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        if text.hasSuffix(".") || text.hasSuffix(")") { text.removeLast() }
+        return text.utf8.count <= 6 && text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) ? Int(text) : nil
+    }
+
+    /// The first row whose first cell numbers a list item that the next filled
+    /// row continues (7, then 8): where a list starts, so no header lies there or below.
+    package static func numberedListStart(in rows: [[String]]) -> Int? {
+        var previous: (index: Int, number: Int)?
+        for (index, row) in rows.enumerated() where row.contains(where: { !BlankText.isBlank($0) }) {
+            let number = itemNumber(row.first)
+            if let previous, let number, number == previous.number + 1 { return previous.index }
+            previous = number.map { (index, $0) }
+        }
+        return nil
+    }
+
+    /// A row numbering the columns under a header ("1 | 2 | 3", "(1) | (2) | (3)"),
+    /// as official forms print it: not a petition.
+    package static func isColumnNumberRow(_ row: [String]) -> Bool {
+        let filled = row.filter { !BlankText.isBlank($0) }
+        guard filled.count >= 2 else { return false }
+        for (offset, cell) in filled.enumerated() {
+            var text = Substring(cell.trimmingCharacters(in: .whitespaces))
+            if text.hasPrefix("(") && text.hasSuffix(")") { text = text.dropFirst().dropLast() }
+            guard text.utf8.count <= 3, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), Int(text) == offset + 1
+            else { return false }
+        }
+        return true
+    }
+
+    /// A section row of a list: an enumerator first ("II", "II.", "II. Lĩnh vực giao
+    /// thông", "B) Giao thông") with a short text at most beside it, or one title alone
+    /// in the first cell, as a row merged across the table shows ("LĨNH VỰC LAO ĐỘNG",
+    /// "Lĩnh vực giao thông").
+    package static func isSectionRow(_ row: [String]) -> Bool {
+        let filled = row.filter { !BlankText.isBlank($0) }
+        guard let first = filled.first, filled.count <= 2, filled.allSatisfy({ $0.unicodeScalars.count <= 80 })
+        else { return false }
+        let cell = first.trimmingCharacters(in: .whitespaces)
+        let numeral = cell.prefix { !" .)".contains($0) }
+        let rest = cell.dropFirst(numeral.count)
+        // "I" alone, or followed by "." / ")" before a title; "In …" is a word, not a numeral.
+        if !numeral.isEmpty, numeral.count <= 6, numeral.allSatisfy({ "IVXL".contains($0) }),
+            rest.isEmpty || rest.first == "." || rest.first == ")"
+        {
+            return true
+        }
+        if numeral.count == 1, numeral.first?.isUppercase == true, rest.first == "." || rest.first == ")",
+            rest.count > 2
+        {
+            return true
+        }
+        guard filled.count == 1, row.first.map({ !BlankText.isBlank($0) }) == true else { return false }
+        return looksLikeTitle(cell) || fold(cell).hasPrefix("linh vuc ") || fold(cell).hasPrefix("ve linh vuc ")
+    }
+
+    /// A short line in capitals ("DANH SÁCH KIẾN NGHỊ"): a title, not a petition.
+    package static func looksLikeTitle(_ text: String) -> Bool {
+        var letters = 0
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isLowercase { return false }
+            if scalar.properties.isAlphabetic { letters += 1 }
+        }
+        return letters >= 4 && text.unicodeScalars.count <= 120
+    }
+
+    /// A row of a petition table that is neither a petition nor empty: the
+    /// column numbers under the header, or a section row. Reported as a title.
+    package static func isListDecoration(_ row: [String]) -> Bool {
+        isColumnNumberRow(row) || isSectionRow(row)
     }
 
     private static let nameAnalyzer = Analyzer()
@@ -329,8 +451,9 @@ package struct InputSchema: Sendable, Equatable {
     /// Lower case, diacritics off, spaces folded: for comparing column names.
     package static func fold(_ name: String) -> String {
         let analyzed = nameAnalyzer.analyze(name)
+        // Everything but punctuation and symbols: "Sở GD&ĐT" is not the column name "Số".
         return analyzed.tokens.indices.filter {
-            analyzed.tokens[$0].kind == .word || analyzed.tokens[$0].kind == .number
+            analyzed.tokens[$0].kind != .punctuation && analyzed.tokens[$0].kind != .symbol
         }
         .map { analyzed.plainKey($0) }.joined(separator: " ")
     }

@@ -136,11 +136,14 @@ package struct DelimitedPetitionSource: PetitionSource {
                 if record.isBlank(orSpaces: titlesLeft > 0 || !skippedHeader) { return }
                 if titlesLeft > 0 {
                     titlesLeft -= 1
-                    return reject(record, .title, .excerpt(String(record.cells.joined(separator: " ").prefix(40))))
+                    return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
                 }
                 if !skippedHeader {
                     skippedHeader = true
                     return
+                }
+                if !record.malformed && !record.tooLong && InputSchema.isListDecoration(record.cells) {
+                    return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
                 }
                 rowNumber += 1
                 if record.malformed { return reject(record, .malformedRow, .misplacedQuote) }

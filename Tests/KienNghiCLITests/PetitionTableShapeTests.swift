@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+
+@testable import KienNghiCore
+@testable import KienNghiOffice
+
+/// Petition lists as offices lay them out in Word, Excel and CSV: with or without
+/// a header, numbered, split into sections, under column numbers, after a small
+/// information table. Every petition is read and nothing else is; the rest is
+/// reported as a title.
+@Suite("Petition table shapes")
+struct PetitionTableShapeTests {
+    /// Short petitions, the length that made header guessing hard.
+    static let petitions = [
+        "Đường liên xã bị hư hỏng nặng", "Nhà trọ thu tiền điện cao hơn giá", "Thiếu trường mầm non gần KCN",
+        "Cử tri phản ánh ô nhiễm khói bụi", "Mất trộm xe máy ở khu trọ",
+    ]
+    static let agencies = ["Sở GTVT", "Sở Công Thương", "Sở GD&ĐT", "Sở TN&MT", "Công an"]
+    static let numbered = petitions.indices.map { [String($0 + 1), petitions[$0], agencies[$0]] }
+
+    struct Read: Equatable {
+        var texts: [String] = []
+        var titles = 0
+        var otherRejections: [RejectedRow.Reason] = []
+    }
+
+    func read(_ bytes: Data, name: String) throws -> Read {
+        let source = try PetitionSources.open(bytes: Array(bytes), name: name, options: .init())
+        var result = Read()
+        try source.read(
+            batchSize: 2, { result.texts += $0.map(\.text) },
+            rejected: {
+                if $0.reason == .title { result.titles += 1 } else { result.otherRejections.append($0.reason) }
+            })
+        return result
+    }
+
+    func csv(_ rows: [[String]]) -> Data {
+        Data(rows.map { $0.map { "\"\($0)\"" }.joined(separator: ",") }.joined(separator: "\n").utf8)
+    }
+
+    func xlsx(_ rows: [[String]]) throws -> Data {
+        try OfficeFixture.xlsx(rowsXML: rows.enumerated().map { OfficeFixture.row($0.offset + 1, $0.element) }.joined())
+    }
+
+    func docx(_ tables: [[String]]...) throws -> Data {
+        try OfficeFixture.docx(bodyXML: tables.map(OfficeFixture.table).joined())
+    }
+
+    /// Every reader, on the same rows.
+    func readEverywhere(_ rows: [[String]]) throws -> [String: Read] {
+        [
+            "csv": try read(csv(rows), name: "a.csv"), "xlsx": try read(try xlsx(rows), name: "a.xlsx"),
+            "docx": try read(try docx(rows), name: "a.docx"),
+        ]
+    }
+
+    /// "Sở GD&ĐT" once folded like the column name "Số", and a short cell holding
+    /// "phản ánh" scored as a header name: a petition row became the header and the
+    /// petitions above it titles, or the whole table was passed over.
+    @Test func aHeaderlessNumberedListLosesNoPetition() throws {
+        for (format, result) in try readEverywhere(Self.numbered) {
+            #expect(result == Read(texts: Self.petitions), "\(format)")
+        }
+        // Numbered from 15 (the list goes on from another page), in a two-column table too.
+        let later = Self.numbered.map { [String(Int($0[0])! + 14) + ".", $0[1]] }
+        for (format, result) in try readEverywhere(later) {
+            #expect(result == Read(texts: Self.petitions), "\(format)")
+        }
+    }
+
+    @Test func aHeaderInUnusualWordsStaysTheHeader() throws {
+        let rows = [["TT", "Vấn đề cử tri quan tâm", "Cơ quan giải quyết"]] + Self.numbered
+        for (format, result) in try readEverywhere(rows) {
+            #expect(result == Read(texts: Self.petitions), "\(format)")
+        }
+    }
+
+    /// The column numbers printed under an official form's header, and section rows
+    /// ("I | Lĩnh vực …" in two cells, or one merged title) are titles, not petitions
+    /// and not empty petitions.
+    @Test func columnNumbersAndSectionRowsAreTitles() throws {
+        let header = ["STT", "Nội dung kiến nghị", "Cơ quan trả lời"]
+        for numbers in [["1", "2", "3"], ["(1)", "(2)", "(3)"]] {
+            for (format, result) in try readEverywhere([header, numbers] + Self.numbered) {
+                #expect(result == Read(texts: Self.petitions, titles: 1), "\(format) \(numbers)")
+            }
+        }
+        let sections =
+            [header, ["I", "Lĩnh vực lao động, việc làm", ""]] + Self.numbered.prefix(2)
+            + [["II. LĨNH VỰC GIAO THÔNG, ĐÔ THỊ"]] + Self.numbered.dropFirst(2).prefix(2)
+            + [["Lĩnh vực an ninh trật tự"]] + Self.numbered.suffix(1)
+        for (format, result) in try readEverywhere(sections) {
+            #expect(result == Read(texts: Self.petitions, titles: 3), "\(format)")
+        }
+        // Without a header the first section row does not become one.
+        for (format, result) in try readEverywhere(Array(sections.dropFirst())) {
+            #expect(result == Read(texts: Self.petitions, titles: 3), "\(format)")
+        }
+    }
+
+    /// A row naming someone beside a long petition that "phản ánh" something is no header.
+    @Test func aFirstPetitionBesideANameOrDateIsNoHeader() throws {
+        let long = Self.petitions.map {
+            "Cử tri phường Đông Ngạc phản ánh: \($0), đề nghị thành phố sớm kiểm tra và xử lý dứt điểm"
+        }
+        for first in ["Ông Nguyễn Văn An", "15/6/2019"] {
+            let rows = long.map { [first, $0] }
+            let result = try read(try docx(rows), name: "a.docx")
+            #expect(result == Read(texts: long), "\(first)")
+        }
+        // Short requests in a single column, no header.
+        let requests = [
+            "Đề nghị mở thêm tuyến xe buýt vào KCN", "Đề nghị sửa đường liên xã bị hư hỏng",
+            "Đề nghị tăng phụ cấp độc hại cho công nhân",
+        ]
+        #expect(try read(try docx(requests.map { [$0] }), name: "a.docx") == Read(texts: requests))
+    }
+
+    /// A small table above the list ("Đơn vị | Thời gian | Địa điểm") is not the list;
+    /// its rows are reported as outside the table, the list is read.
+    @Test func anInformationTableAboveTheListIsNotTheList() throws {
+        let information = [
+            ["Đơn vị", "Công ty TNHH may Thăng Long"], ["Thời gian", "Ngày 15 tháng 6 năm 2019"],
+            ["Địa điểm", "Hội trường Ban quản lý các KCN"],
+        ]
+        for list in [[["STT", "Nội dung kiến nghị", "Cơ quan trả lời"]] + Self.numbered, Self.numbered] {
+            let result = try read(try docx(information, list), name: "a.docx")
+            #expect(result.texts == Self.petitions)
+            #expect(result.otherRejections == Array(repeating: .outsideTable, count: 3))
+        }
+    }
+
+    /// A list broken over two tables goes on when the second repeats the header or
+    /// continues the numbers; a table of column names alone is a title before its list.
+    @Test func aListSplitOverTablesIsReadWhole() throws {
+        let header = ["STT", "Nội dung kiến nghị", "Cơ quan trả lời"]
+        let split = try docx([header] + Self.numbered.prefix(3), Array(Self.numbered.dropFirst(3)))
+        #expect(try read(split, name: "a.docx") == Read(texts: Self.petitions))
+        let paragraphs = Self.numbered.map { OfficeFixture.paragraph("\($0[0]). \($0[1])") }.joined()
+        let headerOnly = try OfficeFixture.docx(bodyXML: OfficeFixture.table([header]) + paragraphs)
+        #expect(
+            try read(headerOnly, name: "a.docx")
+                == Read(texts: Self.numbered.map { "\($0[0]). \($0[1])" }, titles: 1))
+    }
+
+    @Test func columnNamesFoldWithoutLosingWhatTellsThemApart() {
+        #expect(InputSchema.fold("Sở GD&ĐT") != InputSchema.fold("Số"))
+        #expect(InputSchema.fold("Ngày 15/6/2019") != InputSchema.fold("Ngày"))
+        #expect(InputSchema.fold("  NỘI   dung ") == "noi dung")
+        #expect(InputSchema.headerScore(["Cử tri xã Vân Nội phản ánh đường ngõ 12 bị ngập sâu sau mưa"]) <= 1)
+        #expect(InputSchema.headerScore(["Ông Nguyễn Văn An", "Cử tri xã Vân Nội phản ánh đường ngõ 12 bị ngập"]) <= 1)
+        #expect(InputSchema.headerScore(["TT", "Vấn đề cử tri quan tâm", "Cơ quan giải quyết"]) >= 8)
+        #expect(
+            InputSchema.headerScore(["Nội dung ý kiến, kiến nghị của công nhân lao động gửi Hội nghị", "Ghi chú"]) > 1)
+    }
+
+    @Test func sectionAndColumnNumberRowsAreTold() {
+        for row in [["II"], ["IV.", "Giao thông"], ["B) Lĩnh vực y tế"], ["LĨNH VỰC GIÁO DỤC", "", ""]] {
+            #expect(InputSchema.isSectionRow(row), "\(row)")
+        }
+        for row in [
+            ["In ấn tài liệu không đúng quy định"], ["Nguyễn Văn An", "", ""], ["", "LĨNH VỰC Y TẾ"],
+            ["1", "Lĩnh vực"],
+            ["I", "Đề nghị thành phố sớm đầu tư xây dựng tuyến đường nối khu công nghiệp Thăng Long với quốc lộ 23"],
+        ] {
+            #expect(!InputSchema.isSectionRow(row), "\(row)")
+        }
+        #expect(InputSchema.isColumnNumberRow(["1", "2", "3"]))
+        #expect(InputSchema.isColumnNumberRow(["(1)", "(2)"]))
+        #expect(!InputSchema.isColumnNumberRow(["1", "3"]))
+        #expect(!InputSchema.isColumnNumberRow(["1"]))
+        #expect(InputSchema.numberedListStart(in: [["TT"], ["7", "a"], [""], ["8", "b"]]) == 1)
+        #expect(InputSchema.numberedListStart(in: [["1", "2"], ["1", "a"]]) == nil)
+    }
+}
