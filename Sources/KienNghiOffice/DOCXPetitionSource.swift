@@ -307,7 +307,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 if (!first || row > headerRow ?? -1) && header.matches(cells) { return }
                 // Title rows above the list; column numbers under the header, a section row
                 // ("II. Lĩnh vực giao thông", alone or merged across the row) are titles too.
-                if (first && row < firstRow) || InputSchema.isListDecoration(cells) {
+                if (first && row < firstRow) || InputSchema.isListDecoration(cells, textColumn: schema.textColumn) {
                     return rejected(.title(file: path, location: number, cells: cells))
                 }
                 while cells.count < schema.columns.count { cells.append("") }

@@ -99,7 +99,7 @@ package struct XLSXPetitionSource: PetitionSource {
                 return
             }
             // Column numbers under the header, section rows ("II. Lĩnh vực giao thông").
-            if InputSchema.isListDecoration(row.cells) {
+            if InputSchema.isListDecoration(row.cells, textColumn: schema.textColumn) {
                 return rejected(.title(file: path, location: row.number, cells: row.cells))
             }
             var cells = row.cells

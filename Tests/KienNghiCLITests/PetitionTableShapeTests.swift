@@ -156,9 +156,14 @@ struct PetitionTableShapeTests {
     }
 
     @Test func sectionAndColumnNumberRowsAreTold() {
-        for row in [["II"], ["IV.", "Giao thông"], ["B) Lĩnh vực y tế"], ["LĨNH VỰC GIÁO DỤC", "", ""]] {
+        for row in [["II"], ["IV.", "Giao thông"], ["B) Lĩnh vực y tế"], ["C. LĨNH VỰC GIÁO DỤC"]] {
             #expect(InputSchema.isSectionRow(row), "\(row)")
         }
+        // A title alone in the first cell is a section beside an empty text column, never the text itself.
+        #expect(InputSchema.isSectionRow(["LĨNH VỰC GIÁO DỤC", "", ""], textColumn: 1))
+        #expect(!InputSchema.isSectionRow(["LĨNH VỰC GIÁO DỤC", "", ""]))
+        #expect(!InputSchema.isSectionRow(["ĐỀ NGHỊ SỬA ĐƯỜNG NGÕ 5", "", ""], textColumn: 0))
+        #expect(!InputSchema.isSectionRow(["A. Đề nghị sửa đường ngõ 5"]))
         for row in [
             ["In ấn tài liệu không đúng quy định"], ["Nguyễn Văn An", "", ""], ["", "LĨNH VỰC Y TẾ"],
             ["1", "Lĩnh vực"],

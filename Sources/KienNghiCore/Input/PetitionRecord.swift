@@ -404,17 +404,23 @@ package struct InputSchema: Sendable, Equatable {
         return true
     }
 
-    /// A section row of a list: an enumerator first ("II", "II.", "II. Lĩnh vực giao
-    /// thông", "B) Giao thông") with a short text at most beside it, or one title alone
-    /// in the first cell, as a row merged across the table shows ("LĨNH VỰC LAO ĐỘNG",
-    /// "Lĩnh vực giao thông").
-    package static func isSectionRow(_ row: [String]) -> Bool {
+    /// A section row of a list: a roman numeral first ("II", "II.", "II. Lĩnh vực giao
+    /// thông") with a short text at most beside it, or a letter before a section title
+    /// ("B) LĨNH VỰC Y TẾ"). With `textColumn`, also a title alone in the first cell
+    /// beside an empty text column, as a row merged across the table shows
+    /// ("LĨNH VỰC LAO ĐỘNG", "Lĩnh vực giao thông"); a petition in capitals stays one.
+    package static func isSectionRow(_ row: [String], textColumn: Int? = nil) -> Bool {
         let filled = row.filter { !BlankText.isBlank($0) }
         guard let first = filled.first, filled.count <= 2, filled.allSatisfy({ $0.unicodeScalars.count <= 80 })
         else { return false }
         let cell = first.trimmingCharacters(in: .whitespaces)
         let numeral = cell.prefix { !" .)".contains($0) }
         let rest = cell.dropFirst(numeral.count)
+        let title = rest.drop { " .)".contains($0) }
+        func sectionTitle(_ text: Substring) -> Bool {
+            looksLikeTitle(String(text))
+                || ["linh vuc ", "ve linh vuc "].contains { fold(String(text) + " ").hasPrefix($0) }
+        }
         // "I" alone, or followed by "." / ")" before a title; "In …" is a word, not a numeral.
         if !numeral.isEmpty, numeral.count <= 6, numeral.allSatisfy({ "IVXL".contains($0) }),
             rest.isEmpty || rest.first == "." || rest.first == ")"
@@ -422,12 +428,15 @@ package struct InputSchema: Sendable, Equatable {
             return true
         }
         if numeral.count == 1, numeral.first?.isUppercase == true, rest.first == "." || rest.first == ")",
-            rest.count > 2
+            filled.count == 1, sectionTitle(title)
         {
             return true
         }
-        guard filled.count == 1, row.first.map({ !BlankText.isBlank($0) }) == true else { return false }
-        return looksLikeTitle(cell) || fold(cell).hasPrefix("linh vuc ") || fold(cell).hasPrefix("ve linh vuc ")
+        guard let textColumn, filled.count == 1, textColumn > 0,
+            textColumn >= row.count || BlankText.isBlank(row[textColumn]),
+            row.first.map({ !BlankText.isBlank($0) }) == true
+        else { return false }
+        return sectionTitle(Substring(cell))
     }
 
     /// A short line in capitals ("DANH SÁCH KIẾN NGHỊ"): a title, not a petition.
@@ -442,8 +451,8 @@ package struct InputSchema: Sendable, Equatable {
 
     /// A row of a petition table that is neither a petition nor empty: the
     /// column numbers under the header, or a section row. Reported as a title.
-    package static func isListDecoration(_ row: [String]) -> Bool {
-        isColumnNumberRow(row) || isSectionRow(row)
+    package static func isListDecoration(_ row: [String], textColumn: Int) -> Bool {
+        isColumnNumberRow(row) || isSectionRow(row, textColumn: textColumn)
     }
 
     private static let nameAnalyzer = Analyzer()

@@ -142,7 +142,9 @@ package struct DelimitedPetitionSource: PetitionSource {
                     skippedHeader = true
                     return
                 }
-                if !record.malformed && !record.tooLong && InputSchema.isListDecoration(record.cells) {
+                if !record.malformed && !record.tooLong
+                    && InputSchema.isListDecoration(record.cells, textColumn: schema.textColumn)
+                {
                     return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
                 }
                 rowNumber += 1
