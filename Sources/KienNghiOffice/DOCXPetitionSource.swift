@@ -67,7 +67,8 @@ package struct DOCXPetitionSource: PetitionSource {
         /// Filled rows per open table.
         var rowCounts: [Int: Int] = [:]
         /// The petition table so far and its rank: one whose header names its text column
-        /// first, then the one with more rows (a small "Đơn vị | Thời gian" table above the
+        /// first (a petition's own name, "Nội dung kiến nghị", before a bare "Nội dung"),
+        /// then the one with more rows (a small "Đơn vị | Thời gian" table above the
         /// list is not the list), then the earlier.
         var found:
             (table: Int, headerRow: Int?, firstRow: Int, schema: InputSchema, columns: [String], header: HeaderKey)?
@@ -112,6 +113,8 @@ package struct DOCXPetitionSource: PetitionSource {
                 // The header is chosen as a sheet's is: title rows above it are reported, not read.
                 let rowCount = rowCounts.removeValue(forKey: table) ?? 0
                 let rows = tables.removeValue(forKey: table) ?? []
+                // A table too short to outrank a list whose header names its text column is not weighed.
+                if found != nil && foundRank.named == 2 && rowCount - 1 <= foundRank.rows { return }
                 guard let index = InputSchema.headerRow(in: rows.prefix(XLSXPetitionSource.headerWindow).map(\.cells)),
                     index + 1 < rows.count
                 else {
@@ -130,8 +133,10 @@ package struct DOCXPetitionSource: PetitionSource {
                 let numberedFromFirst = InputSchema.numberedListStart(in: [first] + below.prefix(1)) == 0
                 let hasHeader =
                     !numberedFromFirst && !InputSchema.isSectionRow(first)
-                    && !first.contains(where: { InputSchema.looksLikeRequest(InputSchema.fold($0)) })
+                    && (InputSchema.headerScore(first) > 1
+                        || !first.contains(where: { InputSchema.looksLikeRequest(InputSchema.fold($0)) }))
                     && (index > 0 || !first.contains { $0.count > Self.longestHeaderCell }
+                        || InputSchema.namesTextColumn(first)
                         || InputSchema.headerScore(first) > 1
                         || (textColumn != nil
                             && InputSchema.guess(header: first, sample: [], named: textColumn).text != nil))
@@ -150,8 +155,9 @@ package struct DOCXPetitionSource: PetitionSource {
                 let longest = (0..<width).filter { column in
                     !sample.allSatisfy { column < $0.count && InputSchema.itemNumber($0[column]) != nil }
                 }.max { length[$0] < length[$1] }
-                let named = hasHeader && InputSchema.guess(header: header, sample: [], named: textColumn).text != nil
-                let rank = (named: named ? 1 : 0, rows: rowCount - index - (hasHeader ? 1 : 0))
+                let named =
+                    !hasHeader ? 0 : textColumn != nil ? 2 : InputSchema.textColumnNameStrength(header)
+                let rank = (named: named, rows: rowCount - index - (hasHeader ? 1 : 0))
                 if let text = guess.text ?? (hasHeader ? nil : longest), text < width,
                     found == nil || rank > foundRank
                 {
@@ -288,9 +294,9 @@ package struct DOCXPetitionSource: PetitionSource {
                     continued.insert(index)
                     return
                 }
-                // Or without it, its numbers following on (…, 7 | 8, …) in as many columns.
+                // Or without it, its numbers following on (…, 7 | 8, …) with the text column there.
                 if let last = lastNumber, InputSchema.itemNumber(cells.first) == last + 1,
-                    cells.count == schema.columns.count
+                    cells.count > schema.textColumn
                 {
                     continued.insert(index)
                 }
@@ -351,7 +357,7 @@ package struct DOCXPetitionSource: PetitionSource {
 
     /// A row that names columns, as a header-only table's does ("STT | Nội dung kiến nghị").
     static func namesColumns(_ cells: [String]) -> Bool {
-        InputSchema.headerScore(cells) > 1 && InputSchema.guess(header: cells, sample: [], named: nil).text != nil
+        InputSchema.headerScore(cells) > 1 && InputSchema.namesTextColumn(cells)
             && cells.allSatisfy { $0.count <= longestHeaderCell }
     }
 

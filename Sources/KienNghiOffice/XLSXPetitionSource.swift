@@ -16,6 +16,8 @@ package struct XLSXPetitionSource: PetitionSource {
     /// Sheet row number of the header row.
     /// The header's row number; nil when the sheet has none (petitions from the first row).
     private let headerRow: Int?
+    /// Rows above this one are titles: the header's, or without one the first petition's.
+    private let firstRow: Int
 
     /// Rows scanned for the header, and rows after it sampled to guess the text column.
     static let headerWindow = 10
@@ -60,12 +62,13 @@ package struct XLSXPetitionSource: PetitionSource {
         let below = top[(headerIndex + 1)...].filter { $0.problem == nil }.map(\.cells)
         let hasHeader = InputSchema.namesColumns(header.cells, above: below, textColumn: textColumn)
         headerRow = hasHeader ? header.number : nil
+        firstRow = header.number
         if hasHeader && headerIndex + 1 == top.count {
             // A header (and titles) but not one row below it.
             throw package.failure(sheet.part, .noPetitions(skipped: headerIndex + 1), sheet: sheet.name)
         }
         // Without a header, the first row is a petition and a sample row too.
-        let sample = hasHeader ? below : top.filter { $0.problem == nil }.map(\.cells)
+        let sample = hasHeader ? below : top[headerIndex...].filter { $0.problem == nil }.map(\.cells)
         let names = hasHeader ? header.cells : []
         let width = max(names.count, sample.map(\.count).max() ?? 0)
         columns = (0..<width).map {
@@ -87,7 +90,7 @@ package struct XLSXPetitionSource: PetitionSource {
         var batch: [PetitionRecord] = []
         try Self.rows(package, sheet, cells) { row in
             if row.isBlank && row.problem == nil { return }
-            if let headerRow, row.number < headerRow {
+            if row.number < firstRow {
                 return rejected(.title(file: path, location: row.number, cells: row.cells))
             }
             if row.number == headerRow { return }  // never true without a header

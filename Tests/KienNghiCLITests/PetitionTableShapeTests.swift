@@ -144,6 +144,84 @@ struct PetitionTableShapeTests {
                 == Read(texts: Self.numbered.map { "\($0[0]). \($0[1])" }, titles: 1))
     }
 
+    /// Petitions numbered with roman numerals or letters, even short or in capitals, are
+    /// petitions: a section's name is a few words, "Lĩnh vực…" or capitals, never a request.
+    @Test func petitionsNumberedLikeSectionsStayPetitions() throws {
+        let roman = ["I", "II", "III"].enumerated().map { [$0.element, "Đề nghị sửa cầu thôn \($0.offset + 2)"] }
+        for (format, result) in try readEverywhere([["STT", "Nội dung kiến nghị"]] + roman) {
+            #expect(result == Read(texts: roman.map { $0[1] }), "\(format)")
+        }
+        let capitals = ["A) ĐỀ NGHỊ SỬA CHỮA ĐƯỜNG LIÊN XÃ", "B) ĐỀ NGHỊ NẠO VÉT KÊNH TIÊU"]
+        for (format, result) in try readEverywhere([["Nội dung kiến nghị"]] + capitals.map { [$0] }) {
+            #expect(result == Read(texts: capitals), "\(format)")
+        }
+    }
+
+    /// Rows before the list that are not its header: a title in capitals above a list
+    /// without one (it was taken as the header, leaving the text column "1", "2"…),
+    /// numbered lines of a preamble above the header.
+    @Test func titlesAndPreamblesAboveTheListAreNotItsHeader() throws {
+        let titled = [["DANH SÁCH KIẾN NGHỊ CỦA CỬ TRI", "", ""]] + Self.numbered
+        for (format, result) in try readEverywhere(titled) {
+            #expect(result == Read(texts: Self.petitions, titles: 1), "\(format)")
+        }
+        let preamble =
+            [["1", "Thời gian: ngày 15/3/2024", ""], ["2", "Địa điểm: Hội trường UBND xã", ""]]
+            + [["STT", "Nội dung kiến nghị", "Cơ quan giải quyết"]] + Self.numbered
+        for (format, result) in try readEverywhere(preamble) {
+            #expect(result == Read(texts: Self.petitions, titles: 2), "\(format)")
+        }
+        let longHeader = [["STT", "Kiến nghị của cử tri gửi đến kỳ họp thứ 5 HĐND tỉnh", "Cơ quan trả lời"]]
+        for (format, result) in try readEverywhere(longHeader + Self.numbered) {
+            #expect(result == Read(texts: Self.petitions), "\(format)")
+        }
+        let letters = [["STT", "Nội dung kiến nghị", "Cơ quan trả lời"], ["A", "B", "C"]]
+        for (format, result) in try readEverywhere(letters + Self.numbered) {
+            #expect(result == Read(texts: Self.petitions, titles: 1), "\(format)")
+        }
+    }
+
+    /// A list without a header whose first row is written the usual way (place, hamlet,
+    /// "Cử tri kiến nghị…"), or whose second row holds a short "phản ánh", keeps every row.
+    @Test func aPetitionNeverHeadsAListWithoutHeader() throws {
+        let long = Self.petitions.prefix(3).map { "Cử tri kiến nghị: \($0.lowercased()), đề nghị sớm xử lý" }
+        let rows = long.map { ["Xã An Bình", "Thôn 2", $0] }
+        for (format, result) in try readEverywhere(rows) {
+            #expect(result.texts == long, "\(format)")
+        }
+        let request = "Đề nghị thành phố sớm sửa chữa đường liên xã bị hư hỏng nặng"
+        let mixed = [
+            ["UBND xã", "Trạm y tế", request], ["UBND xã", "Trạm y tế", "Người dân phản ánh thiếu thuốc"],
+            ["UBND huyện", "Phòng GD", "Đề nghị xây thêm phòng học cho trường tiểu học xã An Bình"],
+        ]
+        for (format, result) in try readEverywhere(mixed) {
+            #expect(result.texts == mixed.map { $0[2] }, "\(format)")
+        }
+    }
+
+    /// Of a Word document's tables, the list is the one named as petitions: not a larger
+    /// summary ("Nội dung | Số lượng"), not counts under "Số kiến nghị", not a speakers' table.
+    @Test func theWordListIsTheTableNamedForPetitions() throws {
+        let list = [["STT", "Nội dung kiến nghị", "Cơ quan giải quyết"]] + Self.numbered.prefix(3)
+        let summary =
+            [["STT", "Nội dung", "Số lượng"]]
+            + ["Giao thông", "Môi trường", "Đất đai", "Y tế", "Giáo dục", "Lao động"].enumerated().map {
+                [String($0.offset + 1), $0.element, String($0.offset + 2)]
+            }
+        let counts =
+            [["STT", "Lĩnh vực", "Số kiến nghị"]]
+            + ["Giao thông", "Môi trường", "Đất đai", "Y tế", "Giáo dục"].enumerated().map {
+                [String($0.offset + 1), $0.element, String($0.offset + 2)]
+            }
+        for (first, second) in [(list, summary), (summary, list), (counts, list)] {
+            let result = try read(try docx(first, second), name: "a.docx")
+            #expect(result.texts == Array(Self.petitions.prefix(3)))
+        }
+        // A list going on in a table that lacks the agency column still goes on.
+        let shorter = Self.numbered.dropFirst(3).map { Array($0.prefix(2)) }
+        #expect(try read(try docx(list, shorter), name: "a.docx").texts == Self.petitions)
+    }
+
     @Test func columnNamesFoldWithoutLosingWhatTellsThemApart() {
         #expect(InputSchema.fold("Sở GD&ĐT") != InputSchema.fold("Số"))
         #expect(InputSchema.fold("Ngày 15/6/2019") != InputSchema.fold("Ngày"))

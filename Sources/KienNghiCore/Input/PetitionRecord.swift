@@ -230,7 +230,11 @@ package struct InputSchema: Sendable, Equatable {
     private static func longTextColumn(_ folded: [String]) -> Int? {
         // Whole words compared on UTF-8 bytes (Foundation's `contains` costs far more, for every header cell).
         let columns = folded.map { Array((" " + $0 + " ").utf8) }
-        let candidates = columns.indices.filter { index in !answerWords.contains { containsWord(columns[index], $0) } }
+        // Nor a count ("Số kiến nghị", "Tổng số").
+        let candidates = columns.indices.filter { index in
+            !answerWords.contains { containsWord(columns[index], $0) }
+                && !countWords.contains { columns[index].starts(with: $0) }
+        }
         for prefixOnly in [true, false] {
             for name in textNameWordsLongestFirst {
                 if let index = candidates.first(where: { column in
@@ -243,8 +247,11 @@ package struct InputSchema: Sendable, Equatable {
         return nil
     }
 
-    /// Names a long header opens with; "kiến nghị" and "phản ánh" open petitions as often.
-    private static let contentNames = ["noi dung", "y kien", "mo ta", "tom tat", "content", "description"].map {
+    /// Names a long header opens with; "kiến nghị" and "phản ánh" open petitions as often
+    /// (but "Kiến nghị của cử tri…" names them).
+    private static let contentNames = [
+        "noi dung", "y kien", "mo ta", "tom tat", "tong hop", "kien nghi cua", "content", "description",
+    ].map {
         Array((" " + $0 + " ").utf8)
     }
 
@@ -258,17 +265,32 @@ package struct InputSchema: Sendable, Equatable {
     private static let requestOpenings = ["de nghi", "kien nghi", "yeu cau", "de xuat", "mong muon"].map {
         Array(($0 + " ").utf8)
     }
+    /// Words petitions open with, requests and the petitioners named first.
+    private static let petitionOpenings =
+        ([
+            "de nghi", "kien nghi", "yeu cau", "de xuat", "mong muon", "cu tri", "nhan dan", "nguoi dan", "phan anh",
+            "xin",
+        ])
+        .map { Array(($0 + " ").utf8) }
 
     /// Whether a folded cell is a request of seven words or more ("Đề nghị mở thêm tuyến
-    /// xe buýt vào KCN"): a petition, never a column name.
+    /// xe buýt vào KCN"): a petition, never a column name. "Kiến nghị của cử tri…" names one.
     package static func looksLikeRequest(_ folded: String) -> Bool {
         let bytes = Array(folded.utf8)
-        return requestOpenings.contains { bytes.starts(with: $0) } && bytes.filter { $0 == 0x20 }.count >= 6
+        guard let opening = requestOpenings.first(where: { bytes.starts(with: $0) }) else { return false }
+        return !bytes[opening.count...].starts(with: "cua ".utf8) && bytes.filter { $0 == 0x20 }.count >= 6
+    }
+
+    /// Whether a folded text opens like a petition ("Đề nghị…", "Cử tri phản ánh…").
+    static func opensLikePetition(_ folded: String) -> Bool {
+        let bytes = Array((folded + " ").utf8)
+        return petitionOpenings.contains { bytes.starts(with: $0) }
     }
 
     /// Known text names as " name " bytes, longest first.
     private static let textNameWordsLongestFirst = textNamesLongestFirst.map { Array((" " + $0 + " ").utf8) }
     private static let answerWords = answerWordList.map { Array((" " + $0 + " ").utf8) }
+    private static let countWords = ["so", "tong so", "so luong"].map { Array((" " + $0 + " ").utf8) }
 
     /// Whether `padded` (a name with a space at each end) holds `word` (also padded).
     private static func containsWord(_ padded: [UInt8], _ word: [UInt8]) -> Bool {
@@ -294,6 +316,12 @@ package struct InputSchema: Sendable, Equatable {
         "status",
     ])
 
+    /// Whether a folded cell is a column name offices use (text, id or another).
+    private static func knownColumnName(_ folded: String) -> Bool {
+        foldedTextColumnNames.contains(folded) || foldedIdColumnNames.contains(folded)
+            || foldedOtherColumnNames.contains(folded)
+    }
+
     /// How much a row looks like a header: known column names and several short
     /// non-numeric cells count for it; numbers, dates and long texts against it.
     /// A row with a single filled cell (a title) scores at most 1.
@@ -309,9 +337,7 @@ package struct InputSchema: Sendable, Equatable {
                 score -= 1
                 continue
             }
-            if foldedTextColumnNames.contains(folded) || foldedIdColumnNames.contains(folded)
-                || foldedOtherColumnNames.contains(folded)
-            {
+            if knownColumnName(folded) {
                 score += 4
             } else if looksLikeRequest(folded) {
                 score -= 3
@@ -328,6 +354,9 @@ package struct InputSchema: Sendable, Equatable {
                 score -= 3
             } else if trimmed.unicodeScalars.count <= 40 {
                 score += 1
+            } else {
+                // As long as a petition ("Cử tri kiến nghị sửa chữa đường liên xã…").
+                score -= 2
             }
         }
         return filled <= 1 ? min(score, 1) : score
@@ -335,7 +364,8 @@ package struct InputSchema: Sendable, Equatable {
 
     /// Index of the header among the first `window` rows of a table: the row
     /// that looks most like one (see ``headerScore(_:)``), the earliest on a tie;
-    /// the first non-empty row when none looks like a header. Nil when all are empty.
+    /// when none looks like a header, the first row past the titles above the list
+    /// (see ``leadingTitles(in:filled:listStart:window:)``). Nil when all are empty.
     /// A header lies above the list: never on or below the row where the list's
     /// numbers start, never a section row ("II | Lĩnh vực giao thông").
     package static func headerRow(in rows: [[String]], window: Int = 10) -> Int? {
@@ -344,14 +374,38 @@ package struct InputSchema: Sendable, Equatable {
         let listStart = numberedListStart(in: rows) ?? rows.count
         var best = first
         var bestScore = Int.min
-        for index in filled.prefix(window) where index < listStart && !isSectionRow(rows[index]) {
-            let score = headerScore(rows[index])
-            if score > bestScore {
-                best = index
-                bestScore = score
+        for (position, index) in filled.prefix(window).enumerated() {
+            // A row right above a list numbered from 1 may head it even below other numbered
+            // lines ("1 | Thời gian…", "2 | Địa điểm…" above the header).
+            let next = position + 1 < filled.count ? filled[position + 1] : nil
+            let headsList =
+                next.map { itemNumber(rows[$0].first) == 1 && numberedListStart(in: Array(rows[$0...])) == 0 } ?? false
+            if (index < listStart || headsList) && !isSectionRow(rows[index]) {
+                let score = headerScore(rows[index])
+                if score > bestScore {
+                    best = index
+                    bestScore = score
+                }
             }
+            // Nothing below a petition ("Đề nghị…") heads the table: the list has begun.
+            if rows[index].contains(where: { looksLikeRequest(fold($0)) && !looksLikeTitle($0) }) { break }
         }
-        return bestScore > 1 ? best : first
+        return bestScore > 1 ? best : leadingTitles(in: rows, filled: filled, listStart: listStart, window: window)
+    }
+
+    /// The first row of a table without a header, past the titles above it: rows of
+    /// one cell ("DANH SÁCH KIẾN NGHỊ CỬ TRI") above a list of several columns, when
+    /// written in capitals or standing above where the list's numbers start. A list
+    /// of one column has no such titles: its first row is a petition.
+    private static func leadingTitles(in rows: [[String]], filled: [Int], listStart: Int, window: Int) -> Int {
+        func cells(_ index: Int) -> [String] { rows[index].filter { !BlankText.isBlank($0) } }
+        guard filled.prefix(window).contains(where: { cells($0).count >= 2 }) else { return filled[0] }
+        for (position, index) in filled.prefix(window).enumerated() {
+            let row = cells(index)
+            guard row.count == 1, index < listStart || looksLikeTitle(row[0]) else { return index }
+            if position + 1 == filled.count { break }
+        }
+        return filled[0]
     }
 
     /// Whether `first` (the row ``headerRow(in:window:)`` found) names columns
@@ -361,14 +415,37 @@ package struct InputSchema: Sendable, Equatable {
     /// without a header row keeps its first petition.
     package static func namesColumns(_ first: [String], above body: [[String]], textColumn: String?) -> Bool {
         let looksLikeHeader =
-            (first.allSatisfy { $0.count <= 40 } || headerScore(first) > 1)
+            (first.allSatisfy { $0.count <= 40 } || headerScore(first) > 1 || namesTextColumn(first))
             && !first.contains { fold($0).isEmpty && !$0.isEmpty }
             && numberedListStart(in: [first] + body.prefix(1)) != 0 && !isSectionRow(first)
         // Two known column names ("TT | Vấn đề cử tri quan tâm | Cơ quan giải quyết") name columns too.
         return looksLikeHeader
-            && (body.isEmpty || guess(header: first, sample: [], named: nil).text != nil || textColumn != nil
-                || headerScore(first) >= 8
+            && (body.isEmpty || namesTextColumn(first) || textColumn != nil
+                || first.filter { knownColumnName(fold($0)) }.count >= 2
                 || first.map(\.count).reduce(0, +) * 2 < (body.first?.map(\.count).reduce(0, +) ?? 0))
+    }
+
+    /// How plainly a header names its petition column: 2 for a petition's own name
+    /// ("Nội dung kiến nghị", "Ý kiến cử tri", "Phản ánh"), 1 for a bare "Nội dung" or
+    /// "Mô tả" (a summary's or a speech's column too), 0 for none.
+    package static func textColumnNameStrength(_ row: [String]) -> Int {
+        guard namesTextColumn(row) else { return 0 }
+        let petitionWords = ["kien nghi", "y kien", "phan anh", "petition"].map { Array((" " + $0 + " ").utf8) }
+        return row.contains { cell in
+            let padded = Array((" " + fold(cell) + " ").utf8)
+            return petitionWords.contains { containsWord(padded, $0) }
+                && !countWords.contains { padded.starts(with: $0) }
+        } ? 2 : 1
+    }
+
+    /// Whether a row names a text column as a header does: in a short cell, or a longer
+    /// one opening with a content name ("Nội dung ý kiến, kiến nghị của công nhân…").
+    package static func namesTextColumn(_ row: [String]) -> Bool {
+        row.contains { cell in
+            let folded = fold(cell)
+            return foldedTextColumnNames.contains(folded)
+                || (cell.unicodeScalars.count <= 40 ? longTextColumn([folded]) != nil : startsLikeTextName(folded))
+        }
     }
 
     /// The number of a list item written alone in a cell ("7", "7.", "7)"); nil otherwise.
@@ -390,53 +467,65 @@ package struct InputSchema: Sendable, Equatable {
         return nil
     }
 
-    /// A row numbering the columns under a header ("1 | 2 | 3", "(1) | (2) | (3)"),
-    /// as official forms print it: not a petition.
+    /// A row numbering the columns under a header ("1 | 2 | 3", "(1) | (2) | (3)",
+    /// "A | B | C"), as official forms print it: not a petition.
     package static func isColumnNumberRow(_ row: [String]) -> Bool {
         let filled = row.filter { !BlankText.isBlank($0) }
         guard filled.count >= 2 else { return false }
         for (offset, cell) in filled.enumerated() {
             var text = Substring(cell.trimmingCharacters(in: .whitespaces))
             if text.hasPrefix("(") && text.hasSuffix(")") { text = text.dropFirst().dropLast() }
-            guard text.utf8.count <= 3, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), Int(text) == offset + 1
-            else { return false }
+            let number = text.utf8.count <= 3 && text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) ? Int(text) : nil
+            let letter = text.utf8.count == 1 ? text.utf8.first.map { Int($0) - 0x40 } : nil
+            guard number == offset + 1 || letter == offset + 1 else { return false }
         }
         return true
     }
 
     /// A section row of a list: a roman numeral first ("II", "II.", "II. Lĩnh vực giao
-    /// thông") with a short text at most beside it, or a letter before a section title
-    /// ("B) LĨNH VỰC Y TẾ"). With `textColumn`, also a title alone in the first cell
-    /// beside an empty text column, as a row merged across the table shows
-    /// ("LĨNH VỰC LAO ĐỘNG", "Lĩnh vực giao thông"); a petition in capitals stays one.
+    /// thông", "II | Giao thông") or a letter ("B) LĨNH VỰC Y TẾ") before a section's
+    /// name; with `textColumn`, also a section's name alone in the first cell beside
+    /// an empty text column, as a row merged across the table shows. A section's name
+    /// is in capitals, opens with "Lĩnh vực", or is a few words; never a petition
+    /// ("II | Đề nghị sửa cầu", "A) ĐỀ NGHỊ…"), and never the text column's own cell
+    /// when the letter or numeral stands in it.
     package static func isSectionRow(_ row: [String], textColumn: Int? = nil) -> Bool {
-        let filled = row.filter { !BlankText.isBlank($0) }
-        guard let first = filled.first, filled.count <= 2, filled.allSatisfy({ $0.unicodeScalars.count <= 80 })
+        let filledIndices = row.indices.filter { !BlankText.isBlank(row[$0]) }
+        guard let firstIndex = filledIndices.first, filledIndices.count <= 2,
+            filledIndices.allSatisfy({ row[$0].unicodeScalars.count <= 80 })
         else { return false }
-        let cell = first.trimmingCharacters(in: .whitespaces)
+        let cell = row[firstIndex].trimmingCharacters(in: .whitespaces)
         let numeral = cell.prefix { !" .)".contains($0) }
         let rest = cell.dropFirst(numeral.count)
-        let title = rest.drop { " .)".contains($0) }
-        func sectionTitle(_ text: Substring) -> Bool {
-            looksLikeTitle(String(text))
-                || ["linh vuc ", "ve linh vuc "].contains { fold(String(text) + " ").hasPrefix($0) }
+        let name = String(rest.drop { " .)".contains($0) })
+        let beside = filledIndices.count == 2 ? row[filledIndices[1]] : nil
+        let roman = !numeral.isEmpty && numeral.count <= 6 && numeral.allSatisfy({ "IVXL".contains($0) })
+        let letter = numeral.count == 1 && numeral.first?.isUppercase == true
+        let marked = rest.first == "." || rest.first == ")"
+        if roman && (rest.isEmpty || marked) || letter && marked {
+            // The name follows in the same cell, or stands in the next one.
+            if name.isEmpty {
+                guard let beside else { return roman }
+                return roman && firstIndex != textColumn && isSectionName(beside, fewWords: true)
+            }
+            guard beside == nil else { return false }
+            // In the text column itself only a roman numeral before a name in capitals or "Lĩnh vực…".
+            return firstIndex == textColumn
+                ? roman && isSectionName(name, fewWords: false) : isSectionName(name, fewWords: roman)
         }
-        // "I" alone, or followed by "." / ")" before a title; "In …" is a word, not a numeral.
-        if !numeral.isEmpty, numeral.count <= 6, numeral.allSatisfy({ "IVXL".contains($0) }),
-            rest.isEmpty || rest.first == "." || rest.first == ")"
-        {
-            return true
-        }
-        if numeral.count == 1, numeral.first?.isUppercase == true, rest.first == "." || rest.first == ")",
-            filled.count == 1, sectionTitle(title)
-        {
-            return true
-        }
-        guard let textColumn, filled.count == 1, textColumn > 0,
-            textColumn >= row.count || BlankText.isBlank(row[textColumn]),
-            row.first.map({ !BlankText.isBlank($0) }) == true
+        guard let textColumn, filledIndices == [0], textColumn > 0,
+            textColumn >= row.count || BlankText.isBlank(row[textColumn])
         else { return false }
-        return sectionTitle(Substring(cell))
+        return isSectionName(cell, fewWords: false)
+    }
+
+    /// A section's name: in capitals or opening with "Lĩnh vực" (or, when `fewWords`,
+    /// of at most four words), and not opening as a petition does.
+    private static func isSectionName(_ text: String, fewWords: Bool) -> Bool {
+        let folded = fold(text)
+        guard !opensLikePetition(folded) else { return false }
+        return looksLikeTitle(text) || (folded + " ").hasPrefix("linh vuc ") || (folded + " ").hasPrefix("ve linh vuc ")
+            || (fewWords && folded.utf8.filter { $0 == 0x20 }.count <= 3)
     }
 
     /// A short line in capitals ("DANH SÁCH KIẾN NGHỊ"): a title, not a petition.

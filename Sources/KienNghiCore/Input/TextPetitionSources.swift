@@ -77,8 +77,7 @@ package struct DelimitedPetitionSource: PetitionSource {
         // Office exports often put a title ("DANH SÁCH KIẾN NGHỊ…") and blank rows
         // above the header: the row that looks most like a header wins.
         let leading = parsed.prefix(50).map(\.cells)
-        let headerIndex =
-            InputSchema.headerRow(in: leading).flatMap { InputSchema.headerScore(leading[$0]) > 1 ? $0 : nil } ?? 0
+        let headerIndex = InputSchema.headerRow(in: leading) ?? 0
         titleRows = headerIndex
         let first = leading[headerIndex]
         let records = Array(leading[headerIndex...])
