@@ -387,8 +387,12 @@ package struct InputSchema: Sendable, Equatable {
                     bestScore = score
                 }
             }
-            // Nothing below a petition ("Đề nghị…") heads the table: the list has begun.
-            if rows[index].contains(where: { looksLikeRequest(fold($0)) && !looksLikeTitle($0) }) { break }
+            // Nothing below a petition row ("… | Đề nghị…") heads the table: the list has begun.
+            // A request alone in its row is a title line ("Đề nghị các sở trả lời các kiến nghị sau").
+            let cells = rows[index].filter { !BlankText.isBlank($0) }
+            if cells.count >= 2 && cells.contains(where: { looksLikeRequest(fold($0)) && !looksLikeTitle($0) }) {
+                break
+            }
         }
         return bestScore > 1 ? best : leadingTitles(in: rows, filled: filled, listStart: listStart, window: window)
     }
