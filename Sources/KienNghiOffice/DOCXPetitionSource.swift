@@ -73,6 +73,9 @@ package struct DOCXPetitionSource: PetitionSource {
         var found:
             (table: Int, headerRow: Int?, firstRow: Int, schema: InputSchema, columns: [String], header: HeaderKey)?
         var foundRank = (named: 0, rows: 0)
+        /// The last list number of each open table's rows, and of the list found so far.
+        var lastNumbers: [Int: Int] = [:]
+        var foundLastNumber: Int?
         var recording: [Block]? = []
         var recordedBytes = 0
         try Self.blocks(package, headingStyles) { block in
@@ -106,6 +109,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 guard cells.contains(where: { !$0.isEmpty }) || overLimit != nil else { return }
                 filled += 1
                 rowCounts[table, default: 0] += 1
+                lastNumbers[table] = InputSchema.itemNumber(cells.first)
                 if overLimit == nil, tables[table, default: []].count < enough {
                     tables[table, default: []].append((row, cells))
                 }
@@ -113,6 +117,16 @@ package struct DOCXPetitionSource: PetitionSource {
                 // The header is chosen as a sheet's is: title rows above it are reported, not read.
                 let rowCount = rowCounts.removeValue(forKey: table) ?? 0
                 let rows = tables.removeValue(forKey: table) ?? []
+                let lastNumber = lastNumbers.removeValue(forKey: table) ?? nil
+                // A table going on with the list (its header again, or its numbers) adds to it, never replaces it.
+                if let list = found, let first = rows.first?.cells,
+                    list.header.matches(first)
+                        || (foundLastNumber.map { InputSchema.itemNumber(first.first) == $0 + 1 } ?? false)
+                {
+                    foundRank.rows += rowCount
+                    foundLastNumber = lastNumber
+                    return
+                }
                 // A table too short to outrank a list whose header names its text column is not weighed.
                 if found != nil && foundRank.named == 2 && rowCount - 1 <= foundRank.rows { return }
                 guard let index = InputSchema.headerRow(in: rows.prefix(XLSXPetitionSource.headerWindow).map(\.cells)),
@@ -133,13 +147,19 @@ package struct DOCXPetitionSource: PetitionSource {
                 let numberedFromFirst = InputSchema.numberedListStart(in: [first] + below.prefix(1)) == 0
                 let hasHeader =
                     !numberedFromFirst && !InputSchema.isSectionRow(first)
-                    && (InputSchema.headerScore(first) > 1
-                        || !first.contains(where: { InputSchema.looksLikeRequest(InputSchema.fold($0)) }))
-                    && (index > 0 || !first.contains { $0.count > Self.longestHeaderCell }
-                        || InputSchema.namesTextColumn(first)
-                        || InputSchema.headerScore(first) > 1
-                        || (textColumn != nil
-                            && InputSchema.guess(header: first, sample: [], named: textColumn).text != nil))
+                    && (InputSchema.namesAnyColumn(first)
+                        || !first.contains(where: {
+                            let folded = InputSchema.fold($0)
+                            return InputSchema.looksLikeRequest(folded) || InputSchema.opensLikePetition(folded)
+                        }))
+                    && ((textColumn != nil
+                        && InputSchema.guess(header: first, sample: [], named: textColumn).text != nil)
+                        || (index > 0
+                            // Below titles, only a row naming a column: a short petition follows titles too.
+                            ? InputSchema.namesAnyColumn(first)
+                            : !first.contains { $0.count > Self.longestHeaderCell }
+                                || InputSchema.namesTextColumn(first)
+                                || InputSchema.headerScore(first) > 1))
                 let header = hasHeader ? first : []
                 let sample = hasHeader ? below : [first] + below
                 let width = max(header.count, sample.map(\.count).max() ?? 0)
@@ -155,13 +175,15 @@ package struct DOCXPetitionSource: PetitionSource {
                 let longest = (0..<width).filter { column in
                     !sample.allSatisfy { column < $0.count && InputSchema.itemNumber($0[column]) != nil }
                 }.max { length[$0] < length[$1] }
+                // A named column of a few characters a row ("Ý kiến": "Đồng ý") holds no petitions.
+                let text = guess.text ?? (hasHeader ? nil : longest)
+                let shortTexts = text.map { text in length[text] < 12 * max(1, sample.count) } ?? true
                 let named =
-                    !hasHeader ? 0 : textColumn != nil ? 2 : InputSchema.textColumnNameStrength(header)
+                    !hasHeader || shortTexts ? 0 : textColumn != nil ? 2 : InputSchema.textColumnNameStrength(header)
                 let rank = (named: named, rows: rowCount - index - (hasHeader ? 1 : 0))
-                if let text = guess.text ?? (hasHeader ? nil : longest), text < width,
-                    found == nil || rank > foundRank
-                {
+                if let text, text < width, found == nil || rank > foundRank {
                     foundRank = rank
+                    foundLastNumber = lastNumber
                     found = (
                         table, hasHeader ? rows[index].row : nil, rows[index].row,
                         InputSchema(columns: columns, textColumn: text, idColumn: guess.id), columns,
@@ -285,9 +307,16 @@ package struct DOCXPetitionSource: PetitionSource {
                     return rejected(tooLong(number, bytes: bytes))
                 }
                 try add(petition(text, cells: [text], location: number))
-            case (.table(let table, _, _, let schema, let header), .tableRow(let index, _, let cells, _, let overLimit))
+            case (
+                .table(let table, _, _, let schema, let header),
+                .tableRow(let index, _, let cells, let number, let overLimit)
+            )
             where index > table && !compared.contains(index)
                 && (overLimit != nil || cells.contains(where: { !$0.isEmpty })):
+                // A section row or the column numbers open a continuation too: the next row decides.
+                if overLimit == nil && InputSchema.isListDecoration(cells, textColumn: schema.textColumn) {
+                    return rejected(.title(file: path, location: number, cells: cells))
+                }
                 compared.insert(index)
                 // The list goes on under its header repeated: that row is skipped, the rest read.
                 if overLimit == nil && header.matches(cells) {
@@ -337,8 +366,11 @@ package struct DOCXPetitionSource: PetitionSource {
                     return rejected(tooLong(paragraph.number, bytes: bytes, reason: .outsideTable))
                 }
                 guard !paragraph.text.isEmpty else { return }
-                let reason: RejectedRow.Reason =
-                    paragraph.heading || InputSchema.looksLikeTitle(paragraph.text) ? .title : .outsideTable
+                let title = paragraph.heading || InputSchema.looksLikeTitle(paragraph.text)
+                // Text between tables ("Danh sách đại biểu dự:") ends the list's numbering: a table
+                // numbered on after it is another list. A heading or "(tiếp theo)" does not.
+                if !title && !InputSchema.fold(paragraph.text).contains("tiep theo") { lastNumber = nil }
+                let reason: RejectedRow.Reason = title ? .title : .outsideTable
                 rejected(
                     RejectedRow(
                         file: path, location: paragraph.number, reason: reason,

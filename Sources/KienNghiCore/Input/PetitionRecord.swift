@@ -230,11 +230,7 @@ package struct InputSchema: Sendable, Equatable {
     private static func longTextColumn(_ folded: [String]) -> Int? {
         // Whole words compared on UTF-8 bytes (Foundation's `contains` costs far more, for every header cell).
         let columns = folded.map { Array((" " + $0 + " ").utf8) }
-        // Nor a count ("Số kiến nghị", "Tổng số").
-        let candidates = columns.indices.filter { index in
-            !answerWords.contains { containsWord(columns[index], $0) }
-                && !countWords.contains { columns[index].starts(with: $0) }
-        }
+        let candidates = columns.indices.filter { mayHoldText(columns[$0]) }
         for prefixOnly in [true, false] {
             for name in textNameWordsLongestFirst {
                 if let index = candidates.first(where: { column in
@@ -247,19 +243,43 @@ package struct InputSchema: Sendable, Equatable {
         return nil
     }
 
+    /// Whether a column of this padded, folded name may hold the text: not an answer
+    /// ("Nội dung trả lời") nor a count ("Số kiến nghị", "Tổng số").
+    private static func mayHoldText(_ padded: [UInt8]) -> Bool {
+        !answerWords.contains { containsWord(padded, $0) } && !countWords.contains { padded.starts(with: $0) }
+    }
+
+    /// Whether one cell names a text column as a header cell does: a known name; in a
+    /// short cell, one it opens with, or holds among four words at most ("Vấn đề kiến
+    /// nghị") or in capitals, unless it opens as a petition ("Người dân phản ánh thiếu thuốc"); in a
+    /// longer one, a content-name opening (``startsLikeTextName(_:)``).
+    private static func namesText(cell: String, folded: String) -> Bool {
+        if foldedTextColumnNames.contains(folded) { return true }
+        guard cell.unicodeScalars.count <= 40 else { return startsLikeTextName(folded) }
+        let padded = Array((" " + folded + " ").utf8)
+        guard mayHoldText(padded), !opensLikePetition(folded) else { return false }
+        if textNameWordsLongestFirst.contains(where: { padded.starts(with: $0) }) { return true }
+        return (padded.filter { $0 == 0x20 }.count <= 5 || looksLikeTitle(cell))
+            && textNameWordsLongestFirst.contains { containsWord(padded, $0) }
+    }
+
     /// Names a long header opens with; "kiến nghị" and "phản ánh" open petitions as often
     /// (but "Kiến nghị của cử tri…" names them).
     private static let contentNames = [
-        "noi dung", "y kien", "mo ta", "tom tat", "tong hop", "kien nghi cua", "content", "description",
+        "noi dung", "y kien", "mo ta", "tom tat", "tong hop", "van de", "content", "description",
     ].map {
         Array((" " + $0 + " ").utf8)
     }
 
-    /// Whether a folded cell of up to 120 characters opens with a content name.
+    /// Whether a folded cell of up to 120 characters opens with a content name, or
+    /// names petitions by their request words ("Yêu cầu, kiến nghị của công dân…").
     private static func startsLikeTextName(_ folded: String) -> Bool {
         guard folded.unicodeScalars.count <= 120 else { return false }
         let padded = Array((" " + folded + " ").utf8)
-        return contentNames.contains { padded.starts(with: $0) }
+        if contentNames.contains(where: { padded.starts(with: $0) }) { return true }
+        let bytes = Array((folded + " ").utf8)
+        let rest = afterRequestOpenings(bytes[...])
+        return rest.count < bytes.count && rest.starts(with: "cua ".utf8)
     }
 
     private static let requestOpenings = ["de nghi", "kien nghi", "yeu cau", "de xuat", "mong muon"].map {
@@ -277,14 +297,36 @@ package struct InputSchema: Sendable, Equatable {
     /// xe buýt vào KCN"): a petition, never a column name. "Kiến nghị của cử tri…" names one.
     package static func looksLikeRequest(_ folded: String) -> Bool {
         let bytes = Array(folded.utf8)
-        guard let opening = requestOpenings.first(where: { bytes.starts(with: $0) }) else { return false }
-        return !bytes[opening.count...].starts(with: "cua ".utf8) && bytes.filter { $0 == 0x20 }.count >= 6
+        let rest = afterRequestOpenings(bytes[...])
+        // "Yêu cầu, kiến nghị của công dân…", "Đề xuất, kiến nghị của cử tri…" name petitions.
+        return rest.count < bytes.count && !rest.starts(with: "cua ".utf8) && bytes.filter { $0 == 0x20 }.count >= 6
+    }
+
+    /// What follows the request words a text opens with ("yeu cau kien nghi cua…" → "cua…").
+    private static func afterRequestOpenings(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var rest = bytes
+        while let opening = requestOpenings.first(where: { rest.starts(with: $0) }) {
+            rest = rest.dropFirst(opening.count)
+        }
+        return rest
+    }
+
+    private static let titleOpenings = [
+        "danh sach", "tong hop", "bang", "bao cao", "bien ban", "ket qua", "y kien", "kien nghi cua",
+    ].map { Array(($0 + " ").utf8) }
+
+    /// Whether a folded text opens like a list's title ("Tổng hợp kiến nghị…", "Danh sách…").
+    static func opensLikeTitle(_ folded: String) -> Bool {
+        let bytes = Array((folded + " ").utf8)
+        return titleOpenings.contains { bytes.starts(with: $0) }
     }
 
     /// Whether a folded text opens like a petition ("Đề nghị…", "Cử tri phản ánh…").
-    static func opensLikePetition(_ folded: String) -> Bool {
+    package static func opensLikePetition(_ folded: String) -> Bool {
         let bytes = Array((folded + " ").utf8)
+        // "Kiến nghị của cử tri…" names petitions; it does not make one.
         return petitionOpenings.contains { bytes.starts(with: $0) }
+            && !afterRequestOpenings(bytes[...]).starts(with: "cua ".utf8)
     }
 
     /// Known text names as " name " bytes, longest first.
@@ -341,8 +383,7 @@ package struct InputSchema: Sendable, Equatable {
                 score += 4
             } else if looksLikeRequest(folded) {
                 score -= 3
-            } else if trimmed.unicodeScalars.count <= 40 ? longTextColumn([folded]) != nil : startsLikeTextName(folded)
-            {
+            } else if namesText(cell: trimmed, folded: folded) {
                 // A petition ("Cử tri xã X phản ánh…") holds these words too: a longer cell counts
                 // only when it opens with a content name ("Nội dung ý kiến, kiến nghị của công nhân…").
                 score += 3
@@ -365,22 +406,23 @@ package struct InputSchema: Sendable, Equatable {
     /// Index of the header among the first `window` rows of a table: the row
     /// that looks most like one (see ``headerScore(_:)``), the earliest on a tie;
     /// when none looks like a header, the first row past the titles above the list
-    /// (see ``leadingTitles(in:filled:listStart:window:)``). Nil when all are empty.
+    /// (see ``firstRowPastTitles(in:filled:listStart:window:)``). Nil when all are empty.
     /// A header lies above the list: never on or below the row where the list's
     /// numbers start, never a section row ("II | Lĩnh vực giao thông").
     package static func headerRow(in rows: [[String]], window: Int = 10) -> Int? {
         let filled = rows.indices.filter { rows[$0].contains { !$0.allSatisfy(\.isWhitespace) } }
         guard let first = filled.first else { return nil }
-        let listStart = numberedListStart(in: rows) ?? rows.count
+        let runStarts = numberedRunStarts(in: rows)
+        let listStart = runStarts.first ?? rows.count
         var best = first
         var bestScore = Int.min
         for (position, index) in filled.prefix(window).enumerated() {
             // A row right above a list numbered from 1 may head it even below other numbered
             // lines ("1 | Thời gian…", "2 | Địa điểm…" above the header).
             let next = position + 1 < filled.count ? filled[position + 1] : nil
-            let headsList =
-                next.map { itemNumber(rows[$0].first) == 1 && numberedListStart(in: Array(rows[$0...])) == 0 } ?? false
-            if (index < listStart || headsList) && !isSectionRow(rows[index]) {
+            let headsList = next.map { itemNumber(rows[$0].first) == 1 && runStarts.contains($0) } ?? false
+            // A header names a column: short cells alone ("Đường ngõ 5 ngập | Sở GTVT") do not make one.
+            if (index < listStart || headsList) && !isSectionRow(rows[index]) && namesAnyColumn(rows[index]) {
                 let score = headerScore(rows[index])
                 if score > bestScore {
                     best = index
@@ -394,20 +436,26 @@ package struct InputSchema: Sendable, Equatable {
                 break
             }
         }
-        return bestScore > 1 ? best : leadingTitles(in: rows, filled: filled, listStart: listStart, window: window)
+        return bestScore > 1 ? best : firstRowPastTitles(in: rows, filled: filled, listStart: listStart, window: window)
     }
 
     /// The first row of a table without a header, past the titles above it: rows of
     /// one cell ("DANH SÁCH KIẾN NGHỊ CỬ TRI") above a list of several columns, when
-    /// written in capitals or standing above where the list's numbers start. A list
-    /// of one column has no such titles: its first row is a petition.
-    private static func leadingTitles(in rows: [[String]], filled: [Int], listStart: Int, window: Int) -> Int {
+    /// written in capitals, or not opening as a petition does and either above where the
+    /// list's numbers start or opening as a title ("Tổng hợp…", "Danh sách…"). A list of
+    /// one column has no such titles: its first row is a petition.
+    private static func firstRowPastTitles(in rows: [[String]], filled: [Int], listStart: Int, window: Int) -> Int {
         func cells(_ index: Int) -> [String] { rows[index].filter { !BlankText.isBlank($0) } }
         guard filled.prefix(window).contains(where: { cells($0).count >= 2 }) else { return filled[0] }
-        for (position, index) in filled.prefix(window).enumerated() {
+        for index in filled.prefix(window) {
             let row = cells(index)
-            guard row.count == 1, index < listStart || looksLikeTitle(row[0]) else { return index }
-            if position + 1 == filled.count { break }
+            guard row.count == 1 else { return index }
+            let folded = fold(row[0])
+            guard
+                looksLikeTitle(row[0])
+                    || (!opensLikePetition(folded)
+                        && ((listStart < rows.count && index < listStart) || opensLikeTitle(folded)))
+            else { return index }
         }
         return filled[0]
     }
@@ -422,10 +470,13 @@ package struct InputSchema: Sendable, Equatable {
             (first.allSatisfy { $0.count <= 40 } || headerScore(first) > 1 || namesTextColumn(first))
             && !first.contains { fold($0).isEmpty && !$0.isEmpty }
             && numberedListStart(in: [first] + body.prefix(1)) != 0 && !isSectionRow(first)
-        // Two known column names ("TT | Vấn đề cử tri quan tâm | Cơ quan giải quyết") name columns too.
+        // Two known column names ("TT | Vấn đề cử tri quan tâm | Cơ quan giải quyết") name columns
+        // too, as does "STT" above a list numbered from 1.
         return looksLikeHeader
             && (body.isEmpty || namesTextColumn(first) || textColumn != nil
                 || first.filter { knownColumnName(fold($0)) }.count >= 2
+                || (first.first.map { foldedIdColumnNames.contains(fold($0)) } == true
+                    && itemNumber(body.first?.first) == 1)
                 || first.map(\.count).reduce(0, +) * 2 < (body.first?.map(\.count).reduce(0, +) ?? 0))
     }
 
@@ -434,22 +485,27 @@ package struct InputSchema: Sendable, Equatable {
     /// "Mô tả" (a summary's or a speech's column too), 0 for none.
     package static func textColumnNameStrength(_ row: [String]) -> Int {
         guard namesTextColumn(row) else { return 0 }
-        let petitionWords = ["kien nghi", "y kien", "phan anh", "petition"].map { Array((" " + $0 + " ").utf8) }
         return row.contains { cell in
             let padded = Array((" " + fold(cell) + " ").utf8)
-            return petitionWords.contains { containsWord(padded, $0) }
-                && !countWords.contains { padded.starts(with: $0) }
+            return mayHoldText(padded) && petitionWords.contains { containsWord(padded, $0) }
         } ? 2 : 1
+    }
+    private static let petitionWords = ["kien nghi", "y kien", "phan anh", "petition"].map {
+        Array((" " + $0 + " ").utf8)
+    }
+
+    /// Whether a row names a column: a known name, or a text column as a header does.
+    package static func namesAnyColumn(_ row: [String]) -> Bool {
+        row.contains { cell in
+            let folded = fold(cell)
+            return knownColumnName(folded) || namesText(cell: cell, folded: folded)
+        }
     }
 
     /// Whether a row names a text column as a header does: in a short cell, or a longer
     /// one opening with a content name ("Nội dung ý kiến, kiến nghị của công nhân…").
     package static func namesTextColumn(_ row: [String]) -> Bool {
-        row.contains { cell in
-            let folded = fold(cell)
-            return foldedTextColumnNames.contains(folded)
-                || (cell.unicodeScalars.count <= 40 ? longTextColumn([folded]) != nil : startsLikeTextName(folded))
-        }
+        row.contains { namesText(cell: $0, folded: fold($0)) }
     }
 
     /// The number of a list item written alone in a cell ("7", "7.", "7)"); nil otherwise.
@@ -461,14 +517,20 @@ package struct InputSchema: Sendable, Equatable {
 
     /// The first row whose first cell numbers a list item that the next filled
     /// row continues (7, then 8): where a list starts, so no header lies there or below.
-    package static func numberedListStart(in rows: [[String]]) -> Int? {
+    package static func numberedListStart(in rows: [[String]]) -> Int? { numberedRunStarts(in: rows).first }
+
+    /// Every row whose list number the next filled row continues, in order.
+    static func numberedRunStarts(in rows: [[String]]) -> [Int] {
+        var starts: [Int] = []
         var previous: (index: Int, number: Int)?
         for (index, row) in rows.enumerated() where row.contains(where: { !BlankText.isBlank($0) }) {
             let number = itemNumber(row.first)
-            if let previous, let number, number == previous.number + 1 { return previous.index }
+            if let previous, let number, number == previous.number + 1, starts.last != previous.index {
+                starts.append(previous.index)
+            }
             previous = number.map { (index, $0) }
         }
-        return nil
+        return starts
     }
 
     /// A row numbering the columns under a header ("1 | 2 | 3", "(1) | (2) | (3)",
@@ -487,12 +549,12 @@ package struct InputSchema: Sendable, Equatable {
     }
 
     /// A section row of a list: a roman numeral first ("II", "II.", "II. Lĩnh vực giao
-    /// thông", "II | Giao thông") or a letter ("B) LĨNH VỰC Y TẾ") before a section's
+    /// thông", "II | GIAO THÔNG") or a letter ("B) LĨNH VỰC Y TẾ") before a section's
     /// name; with `textColumn`, also a section's name alone in the first cell beside
     /// an empty text column, as a row merged across the table shows. A section's name
-    /// is in capitals, opens with "Lĩnh vực", or is a few words; never a petition
-    /// ("II | Đề nghị sửa cầu", "A) ĐỀ NGHỊ…"), and never the text column's own cell
-    /// when the letter or numeral stands in it.
+    /// is in capitals or opens with "Lĩnh vực"; never a petition ("II | Đề nghị sửa
+    /// cầu", "A) ĐỀ NGHỊ…", "I | Sửa cầu Bến Tre"), and never the text column's own
+    /// cell when a letter stands in it.
     package static func isSectionRow(_ row: [String], textColumn: Int? = nil) -> Bool {
         let filledIndices = row.indices.filter { !BlankText.isBlank(row[$0]) }
         guard let firstIndex = filledIndices.first, filledIndices.count <= 2,
@@ -510,26 +572,25 @@ package struct InputSchema: Sendable, Equatable {
             // The name follows in the same cell, or stands in the next one.
             if name.isEmpty {
                 guard let beside else { return roman }
-                return roman && firstIndex != textColumn && isSectionName(beside, fewWords: true)
+                return roman && firstIndex != textColumn && isSectionName(beside)
             }
             guard beside == nil else { return false }
             // In the text column itself only a roman numeral before a name in capitals or "Lĩnh vực…".
-            return firstIndex == textColumn
-                ? roman && isSectionName(name, fewWords: false) : isSectionName(name, fewWords: roman)
+            return (roman || firstIndex != textColumn) && isSectionName(name)
         }
         guard let textColumn, filledIndices == [0], textColumn > 0,
             textColumn >= row.count || BlankText.isBlank(row[textColumn])
         else { return false }
-        return isSectionName(cell, fewWords: false)
+        return isSectionName(cell)
     }
 
-    /// A section's name: in capitals or opening with "Lĩnh vực" (or, when `fewWords`,
-    /// of at most four words), and not opening as a petition does.
-    private static func isSectionName(_ text: String, fewWords: Bool) -> Bool {
+    /// A section's name: in capitals or opening with "Lĩnh vực", and not opening as a
+    /// petition does. A short name in lower case ("Giao thông") is told from a short
+    /// petition ("Sửa cầu Bến Tre") by nothing in the row: read as a petition, never lost.
+    private static func isSectionName(_ text: String) -> Bool {
         let folded = fold(text)
         guard !opensLikePetition(folded) else { return false }
         return looksLikeTitle(text) || (folded + " ").hasPrefix("linh vuc ") || (folded + " ").hasPrefix("ve linh vuc ")
-            || (fewWords && folded.utf8.filter { $0 == 0x20 }.count <= 3)
     }
 
     /// A short line in capitals ("DANH SÁCH KIẾN NGHỊ"): a title, not a petition.
@@ -545,7 +606,9 @@ package struct InputSchema: Sendable, Equatable {
     /// A row of a petition table that is neither a petition nor empty: the
     /// column numbers under the header, or a section row. Reported as a title.
     package static func isListDecoration(_ row: [String], textColumn: Int) -> Bool {
-        isColumnNumberRow(row) || isSectionRow(row, textColumn: textColumn)
+        // The usual petition row holds a cell longer than any of these (80 characters at most): no more work.
+        if row.contains(where: { $0.utf8.count > 320 }) { return false }
+        return isColumnNumberRow(row) || isSectionRow(row, textColumn: textColumn)
     }
 
     private static let nameAnalyzer = Analyzer()
