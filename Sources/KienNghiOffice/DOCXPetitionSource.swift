@@ -133,13 +133,13 @@ package struct DOCXPetitionSource: PetitionSource {
                     index + 1 < rows.count
                 else {
                     // A table of column names alone (its list follows in paragraphs): a title.
-                    if rowCount == 1, rows.count == 1, Self.namesColumns(rows[0].cells) { headings += 1 }
+                    if rowCount == 1, rows.count == 1, Self.isColumnNamesOnly(rows[0].cells) { headings += 1 }
                     return
                 }
-                // Word tables nearly always carry a header, whatever its words ("TT", "#",
-                // "Vấn đề cử tri quan tâm"). The first row is a petition when the list's numbers
-                // start on it (1, then 2 below), or when, with no title above it, one of its cells
-                // is as long as a petition and it scores as no header; a section row ("I. …") is
+                // Word tables nearly always carry a header ("TT", "#", "Vấn đề cử tri quan
+                // tâm"), but a first row is one only when it names a column: a short petition
+                // ("Sửa cầu Bến Tre | Sở GTVT") must not vanish as one. It is a petition too when
+                // the list's numbers start on it (1, then 2 below); a section row ("I. …") is
                 // never a header. Then that row and the rest are read, under columns named
                 // `cột 1`, `cột 2`…
                 let below = rows[(index + 1)...].map(\.cells)
@@ -147,19 +147,9 @@ package struct DOCXPetitionSource: PetitionSource {
                 let numberedFromFirst = InputSchema.numberedListStart(in: [first] + below.prefix(1)) == 0
                 let hasHeader =
                     !numberedFromFirst && !InputSchema.isSectionRow(first)
-                    && (InputSchema.namesAnyColumn(first)
-                        || !first.contains(where: {
-                            let folded = InputSchema.fold($0)
-                            return InputSchema.looksLikeRequest(folded) || InputSchema.opensLikePetition(folded)
-                        }))
                     && ((textColumn != nil
                         && InputSchema.guess(header: first, sample: [], named: textColumn).text != nil)
-                        || (index > 0
-                            // Below titles, only a row naming a column: a short petition follows titles too.
-                            ? InputSchema.namesAnyColumn(first)
-                            : !first.contains { $0.count > Self.longestHeaderCell }
-                                || InputSchema.namesTextColumn(first)
-                                || InputSchema.headerScore(first) > 1))
+                        || InputSchema.namesAnyColumn(first))
                 let header = hasHeader ? first : []
                 let sample = hasHeader ? below : [first] + below
                 let width = max(header.count, sample.map(\.count).max() ?? 0)
@@ -186,7 +176,9 @@ package struct DOCXPetitionSource: PetitionSource {
                     foundLastNumber = lastNumber
                     found = (
                         table, hasHeader ? rows[index].row : nil, rows[index].row,
-                        InputSchema(columns: columns, textColumn: text, idColumn: guess.id), columns,
+                        InputSchema(
+                            columns: columns, textColumn: text, idColumn: guess.id,
+                            numberedList: InputSchema.numberedListStart(in: sample) != nil), columns,
                         HeaderKey(header)
                     )
                 }
@@ -242,8 +234,10 @@ package struct DOCXPetitionSource: PetitionSource {
         /// Later tables whose first filled row was compared with the header, and those that repeat it.
         var compared: Set<Int> = []
         var continued: Set<Int> = []
-        /// The list number of the last petition row read, when it had one.
+        /// The list number of the last petition row read, when it had one, and whether
+        /// text stands between that row and here.
         var lastNumber: Int?
+        var textSinceList = false
         func handle(_ block: Block) throws {
             switch (mode, block) {
             case (.paragraphs(let numberedMode), .paragraph(let paragraph)):
@@ -294,7 +288,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 // but a row naming columns ("STT | Nội dung kiến nghị") is a title.
                 let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
                 guard !text.isEmpty || overLimit != nil else { return }
-                if overLimit == nil && Self.namesColumns(cells) {
+                if overLimit == nil && Self.isColumnNamesOnly(cells) {
                     return rejected(.title(file: path, location: number, cells: cells))
                 }
                 sawPetition = true
@@ -314,7 +308,7 @@ package struct DOCXPetitionSource: PetitionSource {
             where index > table && !compared.contains(index)
                 && (overLimit != nil || cells.contains(where: { !$0.isEmpty })):
                 // A section row or the column numbers open a continuation too: the next row decides.
-                if overLimit == nil && InputSchema.isListDecoration(cells, textColumn: schema.textColumn) {
+                if overLimit == nil && InputSchema.isListDecoration(cells, schema: schema) {
                     return rejected(.title(file: path, location: number, cells: cells))
                 }
                 compared.insert(index)
@@ -325,7 +319,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 }
                 // Or without it, its numbers following on (…, 7 | 8, …) with the text column there.
                 if let last = lastNumber, InputSchema.itemNumber(cells.first) == last + 1,
-                    cells.count > schema.textColumn
+                    cells.count > schema.textColumn, !textSinceList || cells[schema.textColumn].count >= 20
                 {
                     continued.insert(index)
                 }
@@ -342,7 +336,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 if (!first || row > headerRow ?? -1) && header.matches(cells) { return }
                 // Title rows above the list; column numbers under the header, a section row
                 // ("II. Lĩnh vực giao thông", alone or merged across the row) are titles too.
-                if (first && row < firstRow) || InputSchema.isListDecoration(cells, textColumn: schema.textColumn) {
+                if (first && row < firstRow) || InputSchema.isListDecoration(cells, schema: schema) {
                     return rejected(.title(file: path, location: number, cells: cells))
                 }
                 while cells.count < schema.columns.count { cells.append("") }
@@ -352,6 +346,7 @@ package struct DOCXPetitionSource: PetitionSource {
                     return
                 }
                 lastNumber = InputSchema.itemNumber(cells.first)
+                textSinceList = false
                 let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 }
                 try add(petition(text, cells: cells, location: number, id: id))
             case (.table, .tableRow(_, _, let cells, let number, let overLimit)):
@@ -367,9 +362,9 @@ package struct DOCXPetitionSource: PetitionSource {
                 }
                 guard !paragraph.text.isEmpty else { return }
                 let title = paragraph.heading || InputSchema.looksLikeTitle(paragraph.text)
-                // Text between tables ("Danh sách đại biểu dự:") ends the list's numbering: a table
-                // numbered on after it is another list. A heading or "(tiếp theo)" does not.
-                if !title && !InputSchema.fold(paragraph.text).contains("tiep theo") { lastNumber = nil }
+                // Text between tables ("Danh sách đại biểu dự:") may start another list numbered on
+                // ("4 | Nguyễn Văn An | Trưởng thôn"): after it, numbers go on only with petition-long texts.
+                if !title && !InputSchema.fold(paragraph.text).contains("tiep theo") { textSinceList = true }
                 let reason: RejectedRow.Reason = title ? .title : .outsideTable
                 rejected(
                     RejectedRow(
@@ -388,7 +383,7 @@ package struct DOCXPetitionSource: PetitionSource {
     }
 
     /// A row that names columns, as a header-only table's does ("STT | Nội dung kiến nghị").
-    static func namesColumns(_ cells: [String]) -> Bool {
+    static func isColumnNamesOnly(_ cells: [String]) -> Bool {
         InputSchema.headerScore(cells) > 1 && InputSchema.namesTextColumn(cells)
             && cells.allSatisfy { $0.count <= longestHeaderCell }
     }

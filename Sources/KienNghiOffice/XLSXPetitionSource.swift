@@ -13,7 +13,6 @@ package struct XLSXPetitionSource: PetitionSource {
     private let sheet: SheetLocation
     private let cells: CellDecoder
     private let schema: InputSchema
-    /// Sheet row number of the header row.
     /// The header's row number; nil when the sheet has none (petitions from the first row).
     private let headerRow: Int?
     /// Rows above this one are titles: the header's, or without one the first petition's.
@@ -82,7 +81,9 @@ package struct XLSXPetitionSource: PetitionSource {
         guard let text = guess.text ?? (columns.count == 1 ? 0 : nil) else {
             throw InputFailure.noTextColumn(path: path, columns: columns)
         }
-        schema = InputSchema(columns: columns, textColumn: text, idColumn: guess.id)
+        schema = InputSchema(
+            columns: columns, textColumn: text, idColumn: guess.id,
+            numberedList: InputSchema.numberedListStart(in: sample) != nil)
     }
 
     package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
@@ -102,7 +103,7 @@ package struct XLSXPetitionSource: PetitionSource {
                 return
             }
             // Column numbers under the header, section rows ("II. Lĩnh vực giao thông").
-            if InputSchema.isListDecoration(row.cells, textColumn: schema.textColumn) {
+            if InputSchema.isListDecoration(row.cells, schema: schema) {
                 return rejected(.title(file: path, location: row.number, cells: row.cells))
             }
             var cells = row.cells

@@ -254,11 +254,44 @@ struct PetitionTableShapeTests {
         let longer = Array(Self.numbered.prefix(2))
         let both = try docx([list[0]] + longer, [list[0]] + Self.numbered.dropFirst(2))
         #expect(try read(both, name: "a.docx") == Read(texts: Self.petitions))
-        // Text between two tables ends the list: numbers going on after it are another list.
-        let between = try OfficeFixture.docx(
+        // After text between two tables, numbers go on with petitions ("Trang 2"), not with a
+        // list of people ("Danh sách đại biểu dự họp:").
+        let people = try OfficeFixture.docx(
             bodyXML: OfficeFixture.table(list) + OfficeFixture.paragraph("Danh sách đại biểu dự họp:")
                 + OfficeFixture.table([["4", "Nguyễn Văn An", "Trưởng thôn"]]))
-        #expect(try read(between, name: "a.docx").texts == Array(Self.petitions.prefix(3)))
+        #expect(try read(people, name: "a.docx").texts == Array(Self.petitions.prefix(3)))
+        let long = Self.numbered.dropFirst(3).map { [$0[0], $0[1] + " đã lâu chưa được giải quyết", $0[2]] }
+        let page = try OfficeFixture.docx(
+            bodyXML: OfficeFixture.table(list) + OfficeFixture.paragraph("Trang 2") + OfficeFixture.table(long))
+        #expect(try read(page, name: "a.docx").texts == Array(Self.petitions.prefix(3)) + long.map { $0[1] })
+    }
+
+    /// A first row is a header only when it names a column, in Word too: a short petition
+    /// ("Sửa cầu Bến Tre | Sở GTVT", "Kiến nghị làm đường") is read, never taken as the
+    /// header; request words alone or with who asks ("Thôn | Kiến nghị cử tri") name one.
+    @Test func aHeaderNamesAColumn() throws {
+        for first in [
+            ["Sửa cầu Bến Tre", "Sở GTVT"], ["Kiến nghị làm đường", "UBND xã"], ["Ý kiến về giá điện", "EVN"],
+        ] {
+            let rows = [first] + Self.numbered.map { [$0[1], $0[2]] }
+            for (format, result) in try readEverywhere(rows) {
+                #expect(result == Read(texts: rows.map { $0[0] }), "\(format) \(first)")
+            }
+        }
+        for header in [
+            ["Thôn", "Kiến nghị cử tri"], ["Thôn", "Phản ánh của cử tri"], ["Số hiệu", "Sơ lược nội dung kiến nghị"],
+        ] {
+            for (format, result) in try readEverywhere([header] + Self.numbered.map { [$0[2], $0[1]] }) {
+                #expect(result == Read(texts: Self.petitions), "\(format) \(header)")
+            }
+        }
+        // In a list numbered 1, 2, 3…, a roman numeral before a short name is a section.
+        let sections =
+            [["STT", "Nội dung kiến nghị"], ["I", "Giao thông"]] + Self.numbered.prefix(3).map { [$0[0], $0[1]] }
+            + [["II", "Y tế"]] + Self.numbered.suffix(2).map { [$0[0], $0[1]] }
+        for (format, result) in try readEverywhere(sections) {
+            #expect(result == Read(texts: Self.petitions, titles: 2), "\(format)")
+        }
     }
 
     @Test func columnNamesFoldWithoutLosingWhatTellsThemApart() {

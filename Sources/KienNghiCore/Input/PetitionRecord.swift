@@ -182,24 +182,28 @@ package struct InputSchema: Sendable, Equatable {
     package var columns: [String]
     package var textColumn: Int
     package var idColumn: Int?
+    /// Whether the list numbers its items 1, 2, 3… in its first column: then a roman
+    /// numeral before a short name ("II | Y tế") is a section, not an item.
+    package var numberedList: Bool
 
-    package init(columns: [String], textColumn: Int, idColumn: Int?) {
+    package init(columns: [String], textColumn: Int, idColumn: Int?, numberedList: Bool = false) {
         self.columns = columns
         self.textColumn = textColumn
         self.idColumn = idColumn
+        self.numberedList = numberedList
     }
 
     static let textColumnNames = [
         "text", "noi dung", "nội dung", "kien nghi", "kiến nghị", "noi dung kien nghi", "nội dung kiến nghị", "y kien",
         "ý kiến", "phan anh", "phản ánh", "content", "petition", "description", "mo ta", "mô tả",
     ]
-    static let idColumnNames = ["id", "stt", "tt", "ma", "mã", "so", "số", "ma so", "mã số", "no", "number"]
+    static let idColumnNames = ["id", "stt", "tt", "so thu tu", "so hieu", "ma", "mã", "so", "số", "ma so", "mã số", "no", "number"]
 
-    /// Picks the text column: the one named, else a known name, else the column
-    /// whose cells are longest on average (if clearly so). Nil when unsure.
     private static let foldedTextColumnNames = Set(textColumnNames.map(fold))
     private static let foldedIdColumnNames = Set(idColumnNames.map(fold))
 
+    /// Picks the text column: the one named, else a known name, else the column
+    /// whose cells are longest on average (if clearly so). Nil when unsure.
     package static func guess(header: [String], sample: [[String]], named: String?) -> (text: Int?, id: Int?) {
         let folded = header.map(fold)
         let id = folded.firstIndex { foldedIdColumnNames.contains($0) }
@@ -250,18 +254,42 @@ package struct InputSchema: Sendable, Equatable {
     }
 
     /// Whether one cell names a text column as a header cell does: a known name; in a
-    /// short cell, one it opens with, or holds among four words at most ("Vấn đề kiến
-    /// nghị") or in capitals, unless it opens as a petition ("Người dân phản ánh thiếu thuốc"); in a
+    /// short cell, one it opens with (or a content name, "Vấn đề cử tri quan tâm"), or
+    /// holds among six words at most ("Sơ lược nội dung kiến nghị") or in capitals, unless it
+    /// reads as a petition (``readsAsPetition(_:)``); in a
     /// longer one, a content-name opening (``startsLikeTextName(_:)``).
     private static func namesText(cell: String, folded: String) -> Bool {
         if foldedTextColumnNames.contains(folded) { return true }
         guard cell.unicodeScalars.count <= 40 else { return startsLikeTextName(folded) }
         let padded = Array((" " + folded + " ").utf8)
-        guard mayHoldText(padded), !opensLikePetition(folded) else { return false }
-        if textNameWordsLongestFirst.contains(where: { padded.starts(with: $0) }) { return true }
-        return (padded.filter { $0 == 0x20 }.count <= 5 || looksLikeTitle(cell))
+        guard mayHoldText(padded), !readsAsPetition(folded) else { return false }
+        if textNameWordsLongestFirst.contains(where: { padded.starts(with: $0) }) || startsLikeTextName(folded) {
+            return true
+        }
+        return (padded.filter { $0 == 0x20 }.count <= 7 || looksLikeTitle(cell))
             && textNameWordsLongestFirst.contains { containsWord(padded, $0) }
     }
+
+    /// Whether a folded cell reads as a petition rather than a column's name: a request
+    /// of seven words or more, or request words (after the petitioners, if named) followed
+    /// by what is asked ("Kiến nghị làm đường", "Cử tri phản ánh ô nhiễm", "Ý kiến về giá
+    /// điện"). Request words alone, or followed by who asks ("Kiến nghị cử tri", "Phản ánh
+    /// của cử tri", "Yêu cầu, kiến nghị"), name a column.
+    package static func readsAsPetition(_ folded: String) -> Bool {
+        if looksLikeRequest(folded) { return true }
+        let bytes = Array((folded + " ").utf8)
+        if opinionAbout.contains(where: { bytes.starts(with: $0) }) { return true }
+        var rest = bytes[...]
+        if let who = petitioners.first(where: { rest.starts(with: $0) }) { rest = rest.dropFirst(who.count) }
+        let asked = afterRequestOpenings(rest)
+        guard asked.count < rest.count else { return rest.count < bytes.count && !asked.isEmpty }
+        return !asked.isEmpty && !asked.starts(with: "cua ".utf8) && !petitioners.contains { asked.starts(with: $0) }
+    }
+
+    private static let petitioners = ["cu tri", "nhan dan", "nguoi dan", "cong dan", "cong nhan"].map {
+        Array(($0 + " ").utf8)
+    }
+    private static let opinionAbout = ["y kien ve", "van de ve"].map { Array(($0 + " ").utf8) }
 
     /// Names a long header opens with; "kiến nghị" and "phản ánh" open petitions as often
     /// (but "Kiến nghị của cử tri…" names them).
@@ -282,7 +310,9 @@ package struct InputSchema: Sendable, Equatable {
         return rest.count < bytes.count && rest.starts(with: "cua ".utf8)
     }
 
-    private static let requestOpenings = ["de nghi", "kien nghi", "yeu cau", "de xuat", "mong muon"].map {
+    private static let requestOpenings = [
+        "de nghi", "kien nghi", "yeu cau", "de xuat", "mong muon", "phan anh", "xin",
+    ].map {
         Array(($0 + " ").utf8)
     }
     /// Words petitions open with, requests and the petitioners named first.
@@ -332,7 +362,11 @@ package struct InputSchema: Sendable, Equatable {
     /// Known text names as " name " bytes, longest first.
     private static let textNameWordsLongestFirst = textNamesLongestFirst.map { Array((" " + $0 + " ").utf8) }
     private static let answerWords = answerWordList.map { Array((" " + $0 + " ").utf8) }
-    private static let countWords = ["so", "tong so", "so luong"].map { Array((" " + $0 + " ").utf8) }
+    /// Openings of count columns ("Số kiến nghị", "Tổng số", "Số lượng"); "Sơ lược…" folds alike but is not one.
+    private static let countWords = ["so kien nghi", "so y kien", "so luong", "so lan", "so ho", "so don", "tong so"]
+        .map {
+            Array((" " + $0 + " ").utf8)
+        }
 
     /// Whether `padded` (a name with a space at each end) holds `word` (also padded).
     private static func containsWord(_ padded: [UInt8], _ word: [UInt8]) -> Bool {
@@ -407,8 +441,9 @@ package struct InputSchema: Sendable, Equatable {
     /// that looks most like one (see ``headerScore(_:)``), the earliest on a tie;
     /// when none looks like a header, the first row past the titles above the list
     /// (see ``firstRowPastTitles(in:filled:listStart:window:)``). Nil when all are empty.
-    /// A header lies above the list: never on or below the row where the list's
-    /// numbers start, never a section row ("II | Lĩnh vực giao thông").
+    /// A header names a column and lies above the list: never below a petition row,
+    /// nor on or below the row where the list's numbers start (unless right above a
+    /// run numbered from 1, under numbered preamble lines), never a section row.
     package static func headerRow(in rows: [[String]], window: Int = 10) -> Int? {
         let filled = rows.indices.filter { rows[$0].contains { !$0.allSatisfy(\.isWhitespace) } }
         guard let first = filled.first else { return nil }
@@ -462,9 +497,11 @@ package struct InputSchema: Sendable, Equatable {
 
     /// Whether `first` (the row ``headerRow(in:window:)`` found) names columns
     /// or is already a petition: a header has short cells or known column
-    /// names, no cell of symbols alone, and either names a text column or is
-    /// much shorter than the row below it. CSV and XLSX decide alike, so a sheet
-    /// without a header row keeps its first petition.
+    /// names, no cell of symbols alone, is neither where a numbered list starts
+    /// nor a section row, and names a text column, or two known columns, or is
+    /// "STT" above a list numbered from 1, or is much shorter than the row below
+    /// it. CSV and XLSX decide alike, so a sheet without a header row keeps its
+    /// first petition.
     package static func namesColumns(_ first: [String], above body: [[String]], textColumn: String?) -> Bool {
         let looksLikeHeader =
             (first.allSatisfy { $0.count <= 40 } || headerScore(first) > 1 || namesTextColumn(first))
@@ -477,7 +514,8 @@ package struct InputSchema: Sendable, Equatable {
                 || first.filter { knownColumnName(fold($0)) }.count >= 2
                 || (first.first.map { foldedIdColumnNames.contains(fold($0)) } == true
                     && itemNumber(body.first?.first) == 1)
-                || first.map(\.count).reduce(0, +) * 2 < (body.first?.map(\.count).reduce(0, +) ?? 0))
+                || (namesAnyColumn(first)
+                    && first.map(\.count).reduce(0, +) * 2 < (body.first?.map(\.count).reduce(0, +) ?? 0)))
     }
 
     /// How plainly a header names its petition column: 2 for a petition's own name
@@ -555,7 +593,7 @@ package struct InputSchema: Sendable, Equatable {
     /// is in capitals or opens with "Lĩnh vực"; never a petition ("II | Đề nghị sửa
     /// cầu", "A) ĐỀ NGHỊ…", "I | Sửa cầu Bến Tre"), and never the text column's own
     /// cell when a letter stands in it.
-    package static func isSectionRow(_ row: [String], textColumn: Int? = nil) -> Bool {
+    package static func isSectionRow(_ row: [String], textColumn: Int? = nil, numberedList: Bool = false) -> Bool {
         let filledIndices = row.indices.filter { !BlankText.isBlank(row[$0]) }
         guard let firstIndex = filledIndices.first, filledIndices.count <= 2,
             filledIndices.allSatisfy({ row[$0].unicodeScalars.count <= 80 })
@@ -572,25 +610,28 @@ package struct InputSchema: Sendable, Equatable {
             // The name follows in the same cell, or stands in the next one.
             if name.isEmpty {
                 guard let beside else { return roman }
-                return roman && firstIndex != textColumn && isSectionName(beside)
+                return roman && firstIndex != textColumn && isSectionName(beside, numberedList: numberedList)
             }
             guard beside == nil else { return false }
             // In the text column itself only a roman numeral before a name in capitals or "Lĩnh vực…".
-            return (roman || firstIndex != textColumn) && isSectionName(name)
+            return (roman || firstIndex != textColumn) && isSectionName(name, numberedList: roman && numberedList)
         }
         guard let textColumn, filledIndices == [0], textColumn > 0,
             textColumn >= row.count || BlankText.isBlank(row[textColumn])
         else { return false }
-        return isSectionName(cell)
+        return isSectionName(cell, numberedList: false)
     }
 
     /// A section's name: in capitals or opening with "Lĩnh vực", and not opening as a
     /// petition does. A short name in lower case ("Giao thông") is told from a short
-    /// petition ("Sửa cầu Bến Tre") by nothing in the row: read as a petition, never lost.
-    private static func isSectionName(_ text: String) -> Bool {
+    /// petition ("Sửa cầu Bến Tre") only by the list around it: when the list numbers
+    /// its items 1, 2, 3…, a roman numeral's name of up to six words is a section's;
+    /// otherwise it is read as a petition, never lost.
+    private static func isSectionName(_ text: String, numberedList: Bool) -> Bool {
         let folded = fold(text)
         guard !opensLikePetition(folded) else { return false }
         return looksLikeTitle(text) || (folded + " ").hasPrefix("linh vuc ") || (folded + " ").hasPrefix("ve linh vuc ")
+            || (numberedList && folded.utf8.filter { $0 == 0x20 }.count <= 5)
     }
 
     /// A short line in capitals ("DANH SÁCH KIẾN NGHỊ"): a title, not a petition.
@@ -605,10 +646,11 @@ package struct InputSchema: Sendable, Equatable {
 
     /// A row of a petition table that is neither a petition nor empty: the
     /// column numbers under the header, or a section row. Reported as a title.
-    package static func isListDecoration(_ row: [String], textColumn: Int) -> Bool {
+    package static func isListDecoration(_ row: [String], schema: InputSchema) -> Bool {
         // The usual petition row holds a cell longer than any of these (80 characters at most): no more work.
         if row.contains(where: { $0.utf8.count > 320 }) { return false }
-        return isColumnNumberRow(row) || isSectionRow(row, textColumn: textColumn)
+        return isColumnNumberRow(row)
+            || isSectionRow(row, textColumn: schema.textColumn, numberedList: schema.numberedList)
     }
 
     private static let nameAnalyzer = Analyzer()

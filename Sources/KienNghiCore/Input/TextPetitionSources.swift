@@ -94,7 +94,9 @@ package struct DelimitedPetitionSource: PetitionSource {
             throw InputFailure.unknownColumn(path: stream.path, name: textColumn, columns: columns)
         }
         if let text = guess.text {
-            schema = InputSchema(columns: columns, textColumn: text, idColumn: guess.id)
+            schema = InputSchema(
+                columns: columns, textColumn: text, idColumn: guess.id,
+                numberedList: InputSchema.numberedListStart(in: hasHeader ? body : records) != nil)
         } else if columns.count == 1 {
             schema = InputSchema(columns: columns, textColumn: 0, idColumn: nil)
         } else {
@@ -142,7 +144,7 @@ package struct DelimitedPetitionSource: PetitionSource {
                     return
                 }
                 if !record.malformed && !record.tooLong
-                    && InputSchema.isListDecoration(record.cells, textColumn: schema.textColumn)
+                    && InputSchema.isListDecoration(record.cells, schema: schema)
                 {
                     return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
                 }
