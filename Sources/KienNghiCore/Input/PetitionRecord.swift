@@ -197,7 +197,9 @@ package struct InputSchema: Sendable, Equatable {
         "text", "noi dung", "nội dung", "kien nghi", "kiến nghị", "noi dung kien nghi", "nội dung kiến nghị", "y kien",
         "ý kiến", "phan anh", "phản ánh", "content", "petition", "description", "mo ta", "mô tả",
     ]
-    static let idColumnNames = ["id", "stt", "tt", "so thu tu", "so hieu", "ma", "mã", "so", "số", "ma so", "mã số", "no", "number"]
+    static let idColumnNames = [
+        "id", "stt", "tt", "so thu tu", "so hieu", "ma", "mã", "so", "số", "ma so", "mã số", "no", "number",
+    ]
 
     private static let foldedTextColumnNames = Set(textColumnNames.map(fold))
     private static let foldedIdColumnNames = Set(idColumnNames.map(fold))
