@@ -24,7 +24,7 @@ package struct DOCXPetitionSource: PetitionSource {
     static let replayBytes = 32 << 20
 
     static let documentPart = "word/document.xml"
-    /// Characters a header cell may hold; a first row with a longer cell may be a petition.
+    /// Characters a cell of a table of column names alone may hold.
     static let longestHeaderCell = 40
     /// The longest paragraph or table cell accepted.
     static let maximumTextBytes = 1 << 20

@@ -277,7 +277,7 @@ package struct InputSchema: Sendable, Equatable {
     /// by what is asked ("Kiến nghị làm đường", "Cử tri phản ánh ô nhiễm", "Ý kiến về giá
     /// điện"). Request words alone, or followed by who asks ("Kiến nghị cử tri", "Phản ánh
     /// của cử tri", "Yêu cầu, kiến nghị"), name a column.
-    package static func readsAsPetition(_ folded: String) -> Bool {
+    static func readsAsPetition(_ folded: String) -> Bool {
         if looksLikeRequest(folded) { return true }
         let bytes = Array((folded + " ").utf8)
         if opinionAbout.contains(where: { bytes.starts(with: $0) }) { return true }
@@ -327,7 +327,7 @@ package struct InputSchema: Sendable, Equatable {
 
     /// Whether a folded cell is a request of seven words or more ("Đề nghị mở thêm tuyến
     /// xe buýt vào KCN"): a petition, never a column name. "Kiến nghị của cử tri…" names one.
-    package static func looksLikeRequest(_ folded: String) -> Bool {
+    static func looksLikeRequest(_ folded: String) -> Bool {
         let bytes = Array(folded.utf8)
         let rest = afterRequestOpenings(bytes[...])
         // "Yêu cầu, kiến nghị của công dân…", "Đề xuất, kiến nghị của cử tri…" name petitions.
@@ -354,7 +354,7 @@ package struct InputSchema: Sendable, Equatable {
     }
 
     /// Whether a folded text opens like a petition ("Đề nghị…", "Cử tri phản ánh…").
-    package static func opensLikePetition(_ folded: String) -> Bool {
+    static func opensLikePetition(_ folded: String) -> Bool {
         let bytes = Array((folded + " ").utf8)
         // "Kiến nghị của cử tri…" names petitions; it does not make one.
         return petitionOpenings.contains { bytes.starts(with: $0) }
