@@ -268,7 +268,7 @@ package struct InputSchema: Sendable, Equatable {
         if textNameWordsLongestFirst.contains(where: { padded.starts(with: $0) }) || startsLikeTextName(folded) {
             return true
         }
-        return (padded.filter { $0 == 0x20 }.count <= 7 || looksLikeTitle(cell))
+        return (wordCount(folded) <= 6 || looksLikeTitle(cell))
             && textNameWordsLongestFirst.contains { containsWord(padded, $0) }
     }
 
@@ -331,7 +331,7 @@ package struct InputSchema: Sendable, Equatable {
         let bytes = Array(folded.utf8)
         let rest = afterRequestOpenings(bytes[...])
         // "Yêu cầu, kiến nghị của công dân…", "Đề xuất, kiến nghị của cử tri…" name petitions.
-        return rest.count < bytes.count && !rest.starts(with: "cua ".utf8) && bytes.filter { $0 == 0x20 }.count >= 6
+        return rest.count < bytes.count && !rest.starts(with: "cua ".utf8) && wordCount(folded) >= 7
     }
 
     /// What follows the request words a text opens with ("yeu cau kien nghi cua…" → "cua…").
@@ -633,7 +633,12 @@ package struct InputSchema: Sendable, Equatable {
         let folded = fold(text)
         guard !opensLikePetition(folded) else { return false }
         return looksLikeTitle(text) || (folded + " ").hasPrefix("linh vuc ") || (folded + " ").hasPrefix("ve linh vuc ")
-            || (numberedList && folded.utf8.filter { $0 == 0x20 }.count <= 5)
+            || (numberedList && wordCount(folded) <= 6)
+    }
+
+    /// Words of a folded text (single spaces between them, as ``fold(_:)`` leaves them).
+    private static func wordCount(_ folded: String) -> Int {
+        folded.isEmpty ? 0 : folded.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
     }
 
     /// A short line in capitals ("DANH SÁCH KIẾN NGHỊ"): a title, not a petition.
