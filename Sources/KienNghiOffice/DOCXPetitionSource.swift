@@ -139,7 +139,8 @@ package struct DOCXPetitionSource: PetitionSource {
                 // Word tables nearly always carry a header ("TT", "#", "Vấn đề cử tri quan
                 // tâm"), but a first row is one only when it names a column: a short petition
                 // ("Sửa cầu Bến Tre | Sở GTVT") must not vanish as one. It is a petition too when
-                // the list's numbers start on it (1, then 2 below); a section row ("I. …") is
+                // the list's numbers start on it (1, then 2 below) or it is item 1 above "2 | …"
+                // without its number; a section row ("I. …") is
                 // never a header. Then that row and the rest are read, under columns named
                 // `cột 1`, `cột 2`…
                 let below = rows[(index + 1)...].map(\.cells)
@@ -147,6 +148,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 let numberedFromFirst = InputSchema.numberedListStart(in: [first] + below.prefix(1)) == 0
                 let hasHeader =
                     !numberedFromFirst && !InputSchema.isSectionRow(first)
+                    && !InputSchema.isUnnumberedFirstItem(first, above: below) && !InputSchema.holdsJudgement(first)
                     && ((textColumn != nil
                         && InputSchema.guess(header: first, sample: [], named: textColumn).text != nil)
                         || InputSchema.namesAnyColumn(first))

@@ -294,6 +294,49 @@ struct PetitionTableShapeTests {
         }
     }
 
+    /// A first petition whose agency is not filled in yet, opening with a title's word
+    /// ("Bảng giá…", "Kết quả…") but saying what is wrong or wanted, or right above a list
+    /// numbered from 2 (its own number missing), is a petition: it was reported as a title.
+    @Test func aFirstPetitionOpeningLikeATitleIsNoTitle() throws {
+        let rest = Self.numbered.map { [$0[1], $0[2]] }
+        for first in [
+            "Bảng giá đất mới ban hành quá cao so với thực tế, đề nghị điều chỉnh lại",
+            "Kết quả bồi thường giải phóng mặt bằng dự án đường tỉnh 8 chưa thỏa đáng",
+            // Opening as a column name does ("Tổng hợp…"): it was taken for the header, unreported.
+            "Tổng hợp các khoản thu đầu năm học ở trường tiểu học xã quá nhiều, đề nghị kiểm tra",
+        ] {
+            for (format, result) in try readEverywhere([[first, ""]] + rest) {
+                #expect(result == Read(texts: [first] + Self.petitions), "\(format) \(first)")
+            }
+        }
+        let fromTwo = Self.numbered.map { [String(Int($0[0])! + 1), $0[1], $0[2]] }
+        let unnumbered = "Kiến nghị của cử tri thôn 3 về việc sửa chữa đường giao thông nông thôn"
+        for (format, result) in try readEverywhere([["", unnumbered, ""]] + fromTwo) {
+            #expect(result == Read(texts: [unnumbered] + Self.petitions), "\(format)")
+        }
+        // Titles stay titles: in capitals above a list from 2, or naming the list.
+        for (format, result) in try readEverywhere([["DANH SÁCH KIẾN NGHỊ CỬ TRI", "", ""]] + fromTwo) {
+            #expect(result == Read(texts: Self.petitions, titles: 1), "\(format)")
+        }
+        let named = "Tổng hợp ý kiến, kiến nghị của cử tri gửi tới kỳ họp thứ 9 HĐND xã"
+        for (format, result) in try readEverywhere([[named, ""]] + rest) {
+            #expect(result == Read(texts: Self.petitions, titles: 1), "\(format)")
+        }
+    }
+
+    /// A tab-separated file under a title line of one field was split on commas: every
+    /// petition holding a comma was a malformed row, and the exit said "no petitions".
+    @Test func aTitleLineDoesNotHideTheTabs() throws {
+        let rows =
+            [["Tổng hợp kiến nghị cử tri"], ["STT", "Nội dung kiến nghị", "Cơ quan"]]
+            + Self.numbered.map {
+                [$0[0], $0[1] + ", đề nghị sớm xử lý", $0[2]]
+            }
+        let tsv = Data(rows.map { $0.joined(separator: "\t") }.joined(separator: "\r\n").utf8)
+        #expect(
+            try read(tsv, name: "a.tsv") == Read(texts: Self.petitions.map { $0 + ", đề nghị sớm xử lý" }, titles: 1))
+    }
+
     @Test func columnNamesFoldWithoutLosingWhatTellsThemApart() {
         #expect(InputSchema.fold("Sở GD&ĐT") != InputSchema.fold("Số"))
         #expect(InputSchema.fold("Ngày 15/6/2019") != InputSchema.fold("Ngày"))

@@ -206,7 +206,8 @@ package struct DelimitedTextParser: Sendable {
                 records.append(record)
             }
             if records.isEmpty, let last = parser.finish().record, !last.holdsSeparatorsOnly { records.append(last) }
-            guard let first = records.first, first.cellCount > 1 else { continue }
+            // Title lines of one field above the header ("Tổng hợp kiến nghị cử tri") say nothing either.
+            guard let first = records.first(where: { $0.cellCount > 1 }) else { continue }
             let consistent = records.filter { $0.cellCount == first.cellCount }.count
             let score = consistent * 100 + min(first.cellCount, 99)
             if score > best.score { best = (candidate, score) }

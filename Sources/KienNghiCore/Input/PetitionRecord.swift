@@ -442,7 +442,7 @@ package struct InputSchema: Sendable, Equatable {
     /// Index of the header among the first `window` rows of a table: the row
     /// that looks most like one (see ``headerScore(_:)``), the earliest on a tie;
     /// when none looks like a header, the first row past the titles above the list
-    /// (see ``firstRowPastTitles(in:filled:listStart:window:)``). Nil when all are empty.
+    /// (see ``firstRowPastTitles(in:filled:listStart:firstItem:window:)``). Nil when all are empty.
     /// A header names a column and lies above the list: never below a petition row,
     /// nor on or below the row where the list's numbers start (unless right above a
     /// run numbered from 1, under numbered preamble lines), never a section row.
@@ -451,6 +451,7 @@ package struct InputSchema: Sendable, Equatable {
         guard let first = filled.first else { return nil }
         let runStarts = numberedRunStarts(in: rows)
         let listStart = runStarts.first ?? rows.count
+        let firstItem = unnumberedFirstItem(in: rows, filled: filled, listStart: listStart)
         var best = first
         var bestScore = Int.min
         for (position, index) in filled.prefix(window).enumerated() {
@@ -459,7 +460,9 @@ package struct InputSchema: Sendable, Equatable {
             let next = position + 1 < filled.count ? filled[position + 1] : nil
             let headsList = next.map { itemNumber(rows[$0].first) == 1 && runStarts.contains($0) } ?? false
             // A header names a column: short cells alone ("Đường ngõ 5 ngập | Sở GTVT") do not make one.
-            if (index < listStart || headsList) && !isSectionRow(rows[index]) && namesAnyColumn(rows[index]) {
+            if (index < listStart || headsList) && index != firstItem && !isSectionRow(rows[index])
+                && namesAnyColumn(rows[index])
+            {
                 let score = headerScore(rows[index])
                 if score > bestScore {
                     best = index
@@ -473,7 +476,23 @@ package struct InputSchema: Sendable, Equatable {
                 break
             }
         }
-        return bestScore > 1 ? best : firstRowPastTitles(in: rows, filled: filled, listStart: listStart, window: window)
+        return bestScore > 1
+            ? best
+            : firstRowPastTitles(in: rows, filled: filled, listStart: listStart, firstItem: firstItem, window: window)
+    }
+
+    /// Whether `row`, above `body`, is a list's item 1 without its number ("| Kiến nghị… |" above "2 | …").
+    package static func isUnnumberedFirstItem(_ row: [String], above body: [[String]]) -> Bool {
+        BlankText.isBlank(row.first ?? "") && itemNumber(body.first?.first) == 2
+    }
+
+    /// The row right above a list numbered from 2, its number cell blank: the list's item 1
+    /// without its number ("| Kiến nghị của cử tri thôn 3 về… |" above "2 | …"), never a header or title.
+    private static func unnumberedFirstItem(in rows: [[String]], filled: [Int], listStart: Int) -> Int? {
+        guard listStart < rows.count, let above = filled.last(where: { $0 < listStart }),
+            isUnnumberedFirstItem(rows[above], above: [rows[listStart]])
+        else { return nil }
+        return above
     }
 
     /// The first row of a table without a header, past the titles above it: rows of
@@ -481,20 +500,47 @@ package struct InputSchema: Sendable, Equatable {
     /// written in capitals, or not opening as a petition does and either above where the
     /// list's numbers start or opening as a title ("Tổng hợp…", "Danh sách…"). A list of
     /// one column has no such titles: its first row is a petition.
-    private static func firstRowPastTitles(in rows: [[String]], filled: [Int], listStart: Int, window: Int) -> Int {
+    private static func firstRowPastTitles(
+        in rows: [[String]], filled: [Int], listStart: Int, firstItem: Int?, window: Int
+    ) -> Int {
         func cells(_ index: Int) -> [String] { rows[index].filter { !BlankText.isBlank($0) } }
         guard filled.prefix(window).contains(where: { cells($0).count >= 2 }) else { return filled[0] }
         for index in filled.prefix(window) {
             let row = cells(index)
             guard row.count == 1 else { return index }
+            if looksLikeTitle(row[0]) { continue }
             let folded = fold(row[0])
             guard
-                looksLikeTitle(row[0])
-                    || (!opensLikePetition(folded)
-                        && ((listStart < rows.count && index < listStart) || opensLikeTitle(folded)))
+                index != firstItem && !opensLikePetition(folded) && !judgesOrAsks(row[0])
+                    && ((listStart < rows.count && index < listStart) || opensLikeTitle(folded))
             else { return index }
         }
         return filled[0]
+    }
+
+    /// Words that say what is wrong or wanted ("chưa thỏa đáng", "quá cao", "đề nghị
+    /// kiểm tra"), accented: a title names a list ("Tổng hợp kiến nghị cử tri…"), a
+    /// petition opening with a title's word ("Bảng giá đất … quá cao") judges or asks.
+    private static let judgingWords: [[String]] = [
+        ["chưa"], ["không"], ["quá"], ["cần"], ["đề", "nghị"], ["yêu", "cầu"], ["đề", "xuất"], ["mong", "muốn"],
+    ]
+
+    /// Whether a row holds a long cell that judges or asks ("Tổng hợp các khoản thu … quá
+    /// nhiều, đề nghị kiểm tra"): a petition's sentence, never a column name.
+    package static func holdsJudgement(_ row: [String]) -> Bool {
+        row.contains { $0.count > 60 && !looksLikeTitle($0) && judgesOrAsks($0) }
+    }
+
+    /// Whether a row's text (not in capitals) holds one of ``judgingWords`` past its first word.
+    static func judgesOrAsks(_ text: String) -> Bool {
+        let analyzed = nameAnalyzer.analyze(text)
+        let words = analyzed.tokens.indices.filter { analyzed.tokens[$0].kind == .word }.map { analyzed.key($0) }
+        guard words.count > 1 else { return false }
+        return (1..<words.count).contains { start in
+            judgingWords.contains { phrase in
+                start + phrase.count <= words.count && words[start..<start + phrase.count].elementsEqual(phrase)
+            }
+        }
     }
 
     /// Whether `first` (the row ``headerRow(in:window:)`` found) names columns
@@ -509,6 +555,7 @@ package struct InputSchema: Sendable, Equatable {
             (first.allSatisfy { $0.count <= 40 } || headerScore(first) > 1 || namesTextColumn(first))
             && !first.contains { fold($0).isEmpty && !$0.isEmpty }
             && numberedListStart(in: [first] + body.prefix(1)) != 0 && !isSectionRow(first)
+            && !isUnnumberedFirstItem(first, above: body) && !holdsJudgement(first)
         // Two known column names ("TT | Vấn đề cử tri quan tâm | Cơ quan giải quyết") name columns
         // too, as does "STT" above a list numbered from 1.
         return looksLikeHeader
