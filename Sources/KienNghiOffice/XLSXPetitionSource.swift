@@ -18,8 +18,10 @@ package struct XLSXPetitionSource: PetitionSource {
     /// Rows above this one are titles: the header's, or without one the first petition's.
     private let firstRow: Int
 
-    /// Rows scanned for the header, and rows after it sampled to guess the text column.
-    static let headerWindow = 10
+    /// Rows scanned for the header (lines of one cell above a table, an official
+    /// report's letterhead, count apart: see ``InputSchema/headerRow(in:window:)``),
+    /// and rows after it sampled to guess the text column.
+    static let headerWindow = 40
     static let sampleRows = 50
 
     package init(path: String, sheet: String? = nil, textColumn: String? = nil) throws {

@@ -324,6 +324,21 @@ struct PetitionTableShapeTests {
         }
     }
 
+    /// An official report's letterhead, number, place and date, title and "Kính gửi…"
+    /// above its table: eleven lines of one cell pushed the header out of the rows
+    /// looked at (Excel asked for --text-column, CSV and Word read the lines as petitions).
+    @Test func aLongLetterheadAboveTheHeaderIsTitles() throws {
+        let letterhead = [
+            "ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 12/BC-UBND", "An Bình, ngày 15 tháng 3 năm 2024", "BÁO CÁO",
+            "Tổng hợp ý kiến, kiến nghị của cử tri", "Kính gửi: Thường trực HĐND huyện",
+            "Thực hiện Kế hoạch số 5/KH-HĐND", "UBND xã tổng hợp như sau:", "Tổng số ý kiến: 5", "Thời gian: tháng 3",
+        ].map { [$0, "", ""] }
+        let rows = letterhead + [["STT", "Nội dung kiến nghị", "Cơ quan giải quyết"]] + Self.numbered
+        for (format, result) in try readEverywhere(rows) {
+            #expect(result == Read(texts: Self.petitions, titles: letterhead.count), "\(format)")
+        }
+    }
+
     /// A tab-separated file under a title line of one field was split on commas: every
     /// petition holding a comma was a malformed row, and the exit said "no petitions".
     @Test func aTitleLineDoesNotHideTheTabs() throws {

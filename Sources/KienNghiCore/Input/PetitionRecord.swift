@@ -442,7 +442,7 @@ package struct InputSchema: Sendable, Equatable {
     /// Index of the header among the first `window` rows of a table: the row
     /// that looks most like one (see ``headerScore(_:)``), the earliest on a tie;
     /// when none looks like a header, the first row past the titles above the list
-    /// (see ``firstRowPastTitles(in:filled:listStart:firstItem:window:)``). Nil when all are empty.
+    /// (see ``firstRowPastTitles(in:scanned:listStart:firstItem:)``). Nil when all are empty.
     /// A header names a column and lies above the list: never below a petition row,
     /// nor on or below the row where the list's numbers start (unless right above a
     /// run numbered from 1, under numbered preamble lines), never a section row.
@@ -452,9 +452,10 @@ package struct InputSchema: Sendable, Equatable {
         let runStarts = numberedRunStarts(in: rows)
         let listStart = runStarts.first ?? rows.count
         let firstItem = unnumberedFirstItem(in: rows, filled: filled, listStart: listStart)
+        let scanned = scannedRows(rows, filled: filled, window: window)
         var best = first
         var bestScore = Int.min
-        for (position, index) in filled.prefix(window).enumerated() {
+        for (position, index) in scanned.enumerated() {
             // A row right above a list numbered from 1 may head it even below other numbered
             // lines ("1 | Thời gian…", "2 | Địa điểm…" above the header).
             let next = position + 1 < filled.count ? filled[position + 1] : nil
@@ -478,7 +479,17 @@ package struct InputSchema: Sendable, Equatable {
         }
         return bestScore > 1
             ? best
-            : firstRowPastTitles(in: rows, filled: filled, listStart: listStart, firstItem: firstItem, window: window)
+            : firstRowPastTitles(in: rows, scanned: scanned, listStart: listStart, firstItem: firstItem)
+    }
+
+    /// The filled rows looked at for the header: the first `window`, and as many more
+    /// as there are lines of one cell above the first row of several cells (an official
+    /// report's letterhead, number, place and date, "Kính gửi…" above its table), when
+    /// such a row follows. A list of one column keeps the first `window`.
+    private static func scannedRows(_ rows: [[String]], filled: [Int], window: Int) -> ArraySlice<Int> {
+        func filledCells(_ index: Int) -> Int { rows[index].count { !BlankText.isBlank($0) } }
+        let lines = filled.prefix { filledCells($0) < 2 }.count
+        return filled.prefix(lines < filled.count ? window + lines : window)
     }
 
     /// Whether `row`, above `body`, is a list's item 1 without its number ("| Kiến nghị… |" above "2 | …").
@@ -501,11 +512,12 @@ package struct InputSchema: Sendable, Equatable {
     /// list's numbers start or opening as a title ("Tổng hợp…", "Danh sách…"). A list of
     /// one column has no such titles: its first row is a petition.
     private static func firstRowPastTitles(
-        in rows: [[String]], filled: [Int], listStart: Int, firstItem: Int?, window: Int
+        in rows: [[String]], scanned: ArraySlice<Int>, listStart: Int, firstItem: Int?
     ) -> Int {
         func cells(_ index: Int) -> [String] { rows[index].filter { !BlankText.isBlank($0) } }
-        guard filled.prefix(window).contains(where: { cells($0).count >= 2 }) else { return filled[0] }
-        for index in filled.prefix(window) {
+        guard let first = scanned.first else { return 0 }
+        guard scanned.contains(where: { cells($0).count >= 2 }) else { return first }
+        for index in scanned {
             let row = cells(index)
             guard row.count == 1 else { return index }
             if looksLikeTitle(row[0]) { continue }
@@ -515,7 +527,7 @@ package struct InputSchema: Sendable, Equatable {
                     && ((listStart < rows.count && index < listStart) || opensLikeTitle(folded))
             else { return index }
         }
-        return filled[0]
+        return first
     }
 
     /// Words that say what is wrong or wanted ("chưa thỏa đáng", "quá cao", "đề nghị
