@@ -180,7 +180,7 @@ package struct DOCXPetitionSource: PetitionSource {
                         table, hasHeader ? rows[index].row : nil, rows[index].row,
                         InputSchema(
                             columns: columns, textColumn: text, idColumn: guess.id,
-                            numberedList: InputSchema.numberedListStart(in: sample) != nil), columns,
+                            numberedList: InputSchema.numbersItems(sample)), columns,
                         HeaderKey(header)
                     )
                 }

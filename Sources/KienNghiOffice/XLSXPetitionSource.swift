@@ -85,7 +85,7 @@ package struct XLSXPetitionSource: PetitionSource {
         }
         schema = InputSchema(
             columns: columns, textColumn: text, idColumn: guess.id,
-            numberedList: InputSchema.numberedListStart(in: sample) != nil)
+            numberedList: InputSchema.numbersItems(sample))
     }
 
     package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws

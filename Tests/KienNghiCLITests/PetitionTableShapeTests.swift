@@ -310,17 +310,28 @@ struct PetitionTableShapeTests {
             }
         }
         let fromTwo = Self.numbered.map { [String(Int($0[0])! + 1), $0[1], $0[2]] }
-        let unnumbered = "Kiến nghị của cử tri thôn 3 về việc sửa chữa đường giao thông nông thôn"
+        let unnumbered = "Tình trạng xe quá tải chạy qua cầu treo gây hư hỏng mặt cầu nghiêm trọng"
         for (format, result) in try readEverywhere([["", unnumbered, ""]] + fromTwo) {
             #expect(result == Read(texts: [unnumbered] + Self.petitions), "\(format)")
         }
-        // Titles stay titles: in capitals above a list from 2, or naming the list.
-        for (format, result) in try readEverywhere([["DANH SÁCH KIẾN NGHỊ CỬ TRI", "", ""]] + fromTwo) {
-            #expect(result == Read(texts: Self.petitions, titles: 1), "\(format)")
+        // Titles stay titles: in capitals or going on from a page before above a list from 2, or
+        // naming the list (a status or a request word as a noun is no judgement).
+        for title in [
+            ["DANH SÁCH KIẾN NGHỊ CỬ TRI", "", ""], ["", "Tổng hợp kiến nghị cử tri xã An Bình (tiếp theo)", ""],
+        ] {
+            for (format, result) in try readEverywhere([title] + fromTwo) {
+                #expect(result == Read(texts: Self.petitions, titles: 1), "\(format) \(title)")
+            }
         }
-        let named = "Tổng hợp ý kiến, kiến nghị của cử tri gửi tới kỳ họp thứ 9 HĐND xã"
-        for (format, result) in try readEverywhere([[named, ""]] + rest) {
-            #expect(result == Read(texts: Self.petitions, titles: 1), "\(format)")
+        for named in [
+            "Tổng hợp ý kiến, kiến nghị của cử tri gửi tới kỳ họp thứ 9 HĐND xã",
+            "Danh sách kiến nghị chưa được giải quyết của cử tri xã An Bình", "Tổng hợp ý kiến, đề nghị của cử tri",
+            "Báo cáo quá trình giải quyết các kiến nghị không thuộc thẩm quyền",
+            "Tổng hợp kiến nghị cử tri (đề nghị các cơ quan trả lời trước ngày 15/7)",
+        ] {
+            for (format, result) in try readEverywhere([[named, ""]] + rest) {
+                #expect(result == Read(texts: Self.petitions, titles: 1), "\(format) \(named)")
+            }
         }
     }
 
@@ -339,9 +350,51 @@ struct PetitionTableShapeTests {
         }
     }
 
+    /// Sections whose items are numbered from 1 again under each ("I | Giao thông", "1 | …",
+    /// "II | Y tế", "1 | …"), and sections lettered in a cell of their own ("A | CÁC KIẾN
+    /// NGHỊ THUỘC THẨM QUYỀN TỈNH"), are titles: they were read as petitions.
+    @Test func sectionsNumberingTheirItemsAfreshAreTitles() throws {
+        let header = [["STT", "Nội dung kiến nghị", "Cơ quan giải quyết"]]
+        let items = Self.numbered.map { [$0[1], $0[2]] }
+        let roman = header + [["I", "Giao thông", ""], ["1"] + items[0], ["II", "Y tế", ""], ["1"] + items[1]]
+        for (format, result) in try readEverywhere(roman) {
+            #expect(result == Read(texts: Array(Self.petitions.prefix(2)), titles: 2), "\(format)")
+        }
+        let lettered =
+            header + [["A", "CÁC KIẾN NGHỊ THUỘC THẨM QUYỀN TỈNH", ""], ["1"] + items[0], ["2"] + items[1]]
+            + [["B", "CÁC KIẾN NGHỊ THUỘC THẨM QUYỀN HUYỆN", ""], ["1"] + items[2], ["2"] + items[3]]
+        for (format, result) in try readEverywhere(lettered) {
+            #expect(result == Read(texts: Array(Self.petitions.prefix(4)), titles: 2), "\(format)")
+        }
+    }
+
+    /// A header whose answer column is explained at length ("… (đã trả lời, chưa trả lời,
+    /// không thuộc thẩm quyền)") stays the header: read as a petition, its answers took
+    /// the petitions' place, unreported.
+    @Test func aLongHeaderExplainingItsColumnsStaysTheHeader() throws {
+        let answers = "Kết quả trả lời của cơ quan có thẩm quyền (đã trả lời, chưa trả lời, không thuộc thẩm quyền)"
+        let rows = [["STT", "Nội dung kiến nghị", answers]] + Self.numbered.map { [$0[0], $0[1], "Đã trả lời"] }
+        for (format, result) in try readEverywhere(rows) {
+            #expect(result == Read(texts: Self.petitions), "\(format)")
+        }
+        let alone = "Nội dung kiến nghị, đề xuất của cử tri và nhân dân các xã, thị trấn trong huyện"
+        for (format, result) in try readEverywhere([[alone]] + Self.petitions.map { [$0] }) {
+            #expect(result == Read(texts: Self.petitions), "\(format)")
+        }
+    }
+
     /// A tab-separated file under a title line of one field was split on commas: every
     /// petition holding a comma was a malformed row, and the exit said "no petitions".
+    /// A comma-separated one under "Tổng hợp ý kiến, kiến nghị…" stays comma-separated
+    /// when one petition holds a semicolon or a tab.
     @Test func aTitleLineDoesNotHideTheTabs() throws {
+        for other in [";", "\t"] {
+            let lines =
+                ["Tổng hợp ý kiến, kiến nghị của cử tri xã An Bình", "STT,Nội dung kiến nghị,Cơ quan giải quyết"]
+                + Self.numbered.map { "\($0[0]),\"\($0[1])\(other) đề nghị sớm xử lý\",\($0[2])" }
+            let result = try read(Data(lines.joined(separator: "\n").utf8), name: "a.csv")
+            #expect(result.texts.count == Self.petitions.count && result.titles == 1, "\(other.debugDescription)")
+        }
         let rows =
             [["Tổng hợp kiến nghị cử tri"], ["STT", "Nội dung kiến nghị", "Cơ quan"]]
             + Self.numbered.map {

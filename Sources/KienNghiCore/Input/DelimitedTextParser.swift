@@ -194,8 +194,8 @@ package struct DelimitedTextParser: Sendable {
         cellWasQuoted = false
     }
 
-    /// Guesses the delimiter from a sample: the candidate that splits the first
-    /// lines into the same number (> 1) of cells most consistently.
+    /// Guesses the delimiter from a sample: the candidate that splits most of the
+    /// first lines into the same number (> 1) of cells.
     package static func sniffDelimiter(_ sample: some Collection<UInt8>) -> UInt8 {
         var best: (delimiter: UInt8, score: Int) = (0x2C, -1)
         for candidate: UInt8 in [0x09, 0x3B, 0x2C, 0x7C] {
@@ -206,10 +206,12 @@ package struct DelimitedTextParser: Sendable {
                 records.append(record)
             }
             if records.isEmpty, let last = parser.finish().record, !last.holdsSeparatorsOnly { records.append(last) }
-            // Title lines of one field above the header ("Tổng hợp kiến nghị cử tri") say nothing either.
-            guard let first = records.first(where: { $0.cellCount > 1 }) else { continue }
-            let consistent = records.filter { $0.cellCount == first.cellCount }.count
-            let score = consistent * 100 + min(first.cellCount, 99)
+            // The usual count of several cells: a title line above the header ("Tổng hợp ý
+            // kiến, kiến nghị…", one field or two) or a petition holding the candidate says little.
+            var counts: [Int: Int] = [:]
+            for record in records where record.cellCount > 1 { counts[record.cellCount, default: 0] += 1 }
+            guard let usual = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) else { continue }
+            let score = usual.value * 100 + min(usual.key, 99)
             if score > best.score { best = (candidate, score) }
         }
         return best.delimiter

@@ -492,9 +492,19 @@ package struct InputSchema: Sendable, Equatable {
         return filled.prefix(lines < filled.count ? window + lines : window)
     }
 
-    /// Whether `row`, above `body`, is a list's item 1 without its number ("| Kiến nghị… |" above "2 | …").
+    /// Whether `row`, above `body` numbered from 2, is the list's item 1 without its
+    /// number ("| Bảng giá đất mới … quá cao |" above "2 | …"): its number cell blank, a
+    /// sentence of six words or more not in capitals, no lead-in ("…kiến nghị:"), no
+    /// column name of a few words beside it, and a title's opening only with a judgement.
     package static func isUnnumberedFirstItem(_ row: [String], above body: [[String]]) -> Bool {
-        BlankText.isBlank(row.first ?? "") && itemNumber(body.first?.first) == 2
+        guard BlankText.isBlank(row.first ?? ""), itemNumber(body.first?.first) == 2,
+            let text = row.max(by: { $0.count < $1.count })
+        else { return false }
+        let folded = fold(text)
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return wordCount(folded) >= 6 && !looksLikeTitle(text) && !trimmed.hasSuffix(":")
+            && !row.contains { (1...4).contains(wordCount(fold($0))) && namesAnyColumn([$0]) }
+            && (!opensLikeTitle(folded) || judgesOrAsks(text))
     }
 
     /// The row right above a list numbered from 2, its number cell blank: the list's item 1
@@ -533,24 +543,50 @@ package struct InputSchema: Sendable, Equatable {
     /// Words that say what is wrong or wanted ("chưa thỏa đáng", "quá cao", "đề nghị
     /// kiểm tra"), accented: a title names a list ("Tổng hợp kiến nghị cử tri…"), a
     /// petition opening with a title's word ("Bảng giá đất … quá cao") judges or asks.
-    private static let judgingWords: [[String]] = [
-        ["chưa"], ["không"], ["quá"], ["cần"], ["đề", "nghị"], ["yêu", "cầu"], ["đề", "xuất"], ["mong", "muốn"],
-    ]
+    private static let judgingWords = ["chưa", "không", "quá", "cần", "đề nghị"].map { $0.split(separator: " ") }
+    /// What makes a judging word part of a list's name: a request word as a noun ("đề nghị
+    /// của cử tri"), a status ("chưa được giải quyết", "không thuộc thẩm quyền", "cần trả
+    /// lời"), "quá" of "quá trình", "quá hạn".
+    private static let namingFollowers = [
+        "của", "cử tri", "nhân dân", "được giải quyết", "giải quyết", "được trả lời", "trả lời", "xử lý", "thuộc",
+        "tính", "trình", "hạn", "khứ",
+    ].map { $0.split(separator: " ") }
 
-    /// Whether a row holds a long cell that judges or asks ("Tổng hợp các khoản thu … quá
-    /// nhiều, đề nghị kiểm tra"): a petition's sentence, never a column name.
+    /// Whether a row holds a cell of one line that judges or asks, alone in its row, as
+    /// long as a petition ("Tổng hợp các khoản thu … quá nhiều, đề nghị kiểm tra"): a
+    /// petition's sentence, never the name of a column.
     package static func holdsJudgement(_ row: [String]) -> Bool {
-        row.contains { $0.count > 60 && !looksLikeTitle($0) && judgesOrAsks($0) }
+        let filled = row.filter { !BlankText.isBlank($0) }
+        guard filled.count == 1, let cell = filled.first else { return false }
+        return cell.count > 60 && !looksLikeTitle(cell) && !cell.contains("\n") && judgesOrAsks(cell)
     }
 
-    /// Whether a row's text (not in capitals) holds one of ``judgingWords`` past its first word.
+    /// Whether a text holds one of ``judgingWords`` past its first word, not naming a list
+    /// and not in brackets (a title's note: "(đề nghị các cơ quan trả lời trước ngày 15/7)").
     static func judgesOrAsks(_ text: String) -> Bool {
         let analyzed = nameAnalyzer.analyze(text)
-        let words = analyzed.tokens.indices.filter { analyzed.tokens[$0].kind == .word }.map { analyzed.key($0) }
+        var words: [Substring] = []
+        var depth = 0
+        for index in analyzed.tokens.indices {
+            switch analyzed.tokens[index].kind {
+            case .word where depth == 0: words.append(analyzed.key(index)[...])
+            case .punctuation:
+                let mark = analyzed.surface(index)
+                if mark == "(" || mark == "[" {
+                    depth += 1
+                } else if mark == ")" || mark == "]" {
+                    depth = max(0, depth - 1)
+                }
+            default: break
+            }
+        }
+        func holds(_ phrase: [Substring], at start: Int) -> Bool {
+            start + phrase.count <= words.count && words[start..<start + phrase.count].elementsEqual(phrase)
+        }
         guard words.count > 1 else { return false }
         return (1..<words.count).contains { start in
             judgingWords.contains { phrase in
-                start + phrase.count <= words.count && words[start..<start + phrase.count].elementsEqual(phrase)
+                holds(phrase, at: start) && !namingFollowers.contains { holds($0, at: start + phrase.count) }
             }
         }
     }
@@ -618,6 +654,12 @@ package struct InputSchema: Sendable, Equatable {
     /// row continues (7, then 8): where a list starts, so no header lies there or below.
     package static func numberedListStart(in rows: [[String]]) -> Int? { numberedRunStarts(in: rows).first }
 
+    /// Whether rows number their items 1, 2, 3… (a run, or numbers restarting under
+    /// each section: "I | Giao thông", "1 | …", "II | Y tế", "1 | …").
+    package static func numbersItems(_ rows: [[String]]) -> Bool {
+        numberedListStart(in: rows) != nil || rows.count { itemNumber($0.first) != nil } >= 2
+    }
+
     /// Every row whose list number the next filled row continues, in order.
     static func numberedRunStarts(in rows: [[String]]) -> [Int] {
         var starts: [Int] = []
@@ -667,11 +709,14 @@ package struct InputSchema: Sendable, Equatable {
         let roman = !numeral.isEmpty && numeral.count <= 6 && numeral.allSatisfy({ "IVXL".contains($0) })
         let letter = numeral.count == 1 && numeral.first?.isUppercase == true
         let marked = rest.first == "." || rest.first == ")"
-        if roman && (rest.isEmpty || marked) || letter && marked {
+        // A letter alone before a name in capitals, in a list numbered 1, 2…: "A | CÁC KIẾN NGHỊ…".
+        let letterBeside = letter && rest.isEmpty && numberedList && beside.map(looksLikeTitle) == true
+        if roman && (rest.isEmpty || marked) || letter && marked || letterBeside {
             // The name follows in the same cell, or stands in the next one.
             if name.isEmpty {
                 guard let beside else { return roman }
-                return roman && firstIndex != textColumn && isSectionName(beside, numberedList: numberedList)
+                return (roman || letterBeside) && firstIndex != textColumn
+                    && isSectionName(beside, numberedList: numberedList)
             }
             guard beside == nil else { return false }
             // In the text column itself only a roman numeral before a name in capitals or "Lĩnh vực…".

@@ -96,7 +96,7 @@ package struct DelimitedPetitionSource: PetitionSource {
         if let text = guess.text {
             schema = InputSchema(
                 columns: columns, textColumn: text, idColumn: guess.id,
-                numberedList: InputSchema.numberedListStart(in: hasHeader ? body : records) != nil)
+                numberedList: InputSchema.numbersItems(hasHeader ? body : records))
         } else if columns.count == 1 {
             schema = InputSchema(columns: columns, textColumn: 0, idColumn: nil)
         } else {
