@@ -344,9 +344,19 @@ struct PetitionTableShapeTests {
             "Tổng hợp ý kiến, kiến nghị của cử tri", "Kính gửi: Thường trực HĐND huyện",
             "Thực hiện Kế hoạch số 5/KH-HĐND", "UBND xã tổng hợp như sau:", "Tổng số ý kiến: 5", "Thời gian: tháng 3",
         ].map { [$0, "", ""] }
-        let rows = letterhead + [["STT", "Nội dung kiến nghị", "Cơ quan giải quyết"]] + Self.numbered
-        for (format, result) in try readEverywhere(rows) {
+        let header = [["STT", "Nội dung kiến nghị", "Cơ quan giải quyết"]]
+        for (format, result) in try readEverywhere(letterhead + header + Self.numbered) {
             #expect(result == Read(texts: Self.petitions, titles: letterhead.count), "\(format)")
+        }
+        // The usual two halves side by side: agency left, the national motto right.
+        let halves = [
+            ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", ""],
+            ["XÃ AN BÌNH", "Độc lập - Tự do - Hạnh phúc", ""],
+            ["Số: 12/BC-UBND", "An Bình, ngày 15 tháng 3 năm 2024", ""],
+        ]
+        let twoColumns = halves + letterhead.dropFirst(4) + header + Self.numbered
+        for (format, result) in try readEverywhere(twoColumns) {
+            #expect(result == Read(texts: Self.petitions, titles: halves.count + letterhead.count - 4), "\(format)")
         }
     }
 

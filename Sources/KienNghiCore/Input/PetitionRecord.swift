@@ -482,14 +482,19 @@ package struct InputSchema: Sendable, Equatable {
             : firstRowPastTitles(in: rows, scanned: scanned, listStart: listStart, firstItem: firstItem)
     }
 
-    /// The filled rows looked at for the header: the first `window`, and as many more
-    /// as there are lines of one cell above the first row of several cells (an official
-    /// report's letterhead, number, place and date, "Kính gửi…" above its table), when
-    /// such a row follows. A list of one column keeps the first `window`.
+    /// The filled rows looked at for the header: up to the `window`-th row of several
+    /// cells not all in capitals. Lines of one cell and rows in capitals (an official
+    /// report's letterhead "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", its
+    /// number, place and date, "Kính gửi…") do not use the window up. A list of one
+    /// column keeps the first `window` rows.
     private static func scannedRows(_ rows: [[String]], filled: [Int], window: Int) -> ArraySlice<Int> {
-        func filledCells(_ index: Int) -> Int { rows[index].count { !BlankText.isBlank($0) } }
-        let lines = filled.prefix { filledCells($0) < 2 }.count
-        return filled.prefix(lines < filled.count ? window + lines : window)
+        var counted = 0
+        for (position, index) in filled.enumerated() {
+            let cells = rows[index].filter { !BlankText.isBlank($0) }
+            if cells.count >= 2 && !cells.allSatisfy(looksLikeTitle) { counted += 1 }
+            if counted == window { return filled.prefix(position + 1) }
+        }
+        return counted == 0 ? filled.prefix(window) : filled[...]
     }
 
     /// Whether `row`, above `body` numbered from 2, is the list's item 1 without its
@@ -507,8 +512,8 @@ package struct InputSchema: Sendable, Equatable {
             && (!opensLikeTitle(folded) || judgesOrAsks(text))
     }
 
-    /// The row right above a list numbered from 2, its number cell blank: the list's item 1
-    /// without its number ("| Kiến nghị của cử tri thôn 3 về… |" above "2 | …"), never a header or title.
+    /// The row right above a list numbered from 2 that is its item 1 without its number
+    /// (see ``isUnnumberedFirstItem(_:above:)``): never a header or title.
     private static func unnumberedFirstItem(in rows: [[String]], filled: [Int], listStart: Int) -> Int? {
         guard listStart < rows.count, let above = filled.last(where: { $0 < listStart }),
             isUnnumberedFirstItem(rows[above], above: [rows[listStart]])
