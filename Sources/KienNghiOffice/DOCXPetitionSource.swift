@@ -17,6 +17,7 @@ package struct DOCXPetitionSource: PetitionSource {
     private let package: ZipPackage
     private let headingStyles: Set<String>
     private let mode: Mode
+    package private(set) var doubtfulHeader: DoubtfulHeader?
     /// The blocks the first pass saw, replayed by ``read`` so a document is
     /// parsed once; nil for a document with more than ``replayBytes`` of text
     /// (it is parsed again instead, to keep memory bounded).
@@ -39,19 +40,23 @@ package struct DOCXPetitionSource: PetitionSource {
     }
 
     package init(path: String) throws {
-        try self.init(package: try ZipPackage(path: path), textColumn: nil)
+        try self.init(package: try ZipPackage(path: path), textColumn: nil, choice: .detect)
     }
 
-    package init(path: String, textColumn: String?) throws {
-        try self.init(package: try ZipPackage(path: path), textColumn: textColumn)
+    /// `header`: where a table's column names are (see ``HeaderRowChoice``; a row is
+    /// named by the number messages give it).
+    package init(path: String, textColumn: String?, header: HeaderRowChoice = .detect) throws {
+        try self.init(package: try ZipPackage(path: path), textColumn: textColumn, choice: header)
     }
 
     /// A document held in memory (fuzzing, tests); `name` stands for the path in messages.
-    package init(data: Data, name: String = "memory.docx", textColumn: String? = nil) throws {
-        try self.init(package: try ZipPackage(data: data, name: name), textColumn: textColumn)
+    package init(
+        data: Data, name: String = "memory.docx", textColumn: String? = nil, header: HeaderRowChoice = .detect
+    ) throws {
+        try self.init(package: try ZipPackage(data: data, name: name), textColumn: textColumn, choice: header)
     }
 
-    private init(package: ZipPackage, textColumn: String?) throws {
+    private init(package: ZipPackage, textColumn: String?, choice: HeaderRowChoice) throws {
         self.package = package
         path = package.path
         headingStyles = try Self.headingStyles(package)
@@ -62,7 +67,7 @@ package struct DOCXPetitionSource: PetitionSource {
         var headings = 0
         var filled = 0
         /// The first filled rows of each open table: (row index in the table, cells).
-        var tables: [Int: [(row: Int, cells: [String])]] = [:]
+        var tables: [Int: [(row: Int, cells: [String], number: Int)]] = [:]
         let enough = XLSXPetitionSource.headerWindow + XLSXPetitionSource.sampleRows
         /// Filled rows per open table.
         var rowCounts: [Int: Int] = [:]
@@ -71,7 +76,10 @@ package struct DOCXPetitionSource: PetitionSource {
         /// then the one with more rows (a small "Đơn vị | Thời gian" table above the
         /// list is not the list), then the earlier.
         var found:
-            (table: Int, headerRow: Int?, firstRow: Int, schema: InputSchema, columns: [String], header: HeaderKey)?
+            (
+                table: Int, headerRow: Int?, firstRow: Int, schema: InputSchema, columns: [String], header: HeaderKey,
+                doubtful: DoubtfulHeader?
+            )?
         var foundRank = (named: 0, rows: 0)
         /// The last list number of each open table's rows, and of the list found so far.
         var lastNumbers: [Int: Int] = [:]
@@ -105,13 +113,13 @@ package struct DOCXPetitionSource: PetitionSource {
                     plain += 1
                 }
                 if paragraph.numbered || Self.startsWithNumber(paragraph.text) { numbered += 1 }
-            case .tableRow(let table, let row, let cells, _, let overLimit):
+            case .tableRow(let table, let row, let cells, let number, let overLimit):
                 guard cells.contains(where: { !$0.isEmpty }) || overLimit != nil else { return }
                 filled += 1
                 rowCounts[table, default: 0] += 1
                 lastNumbers[table] = InputSchema.itemNumber(cells.first)
                 if overLimit == nil, tables[table, default: []].count < enough {
-                    tables[table, default: []].append((row, cells))
+                    tables[table, default: []].append((row, cells, number))
                 }
             case .tableEnd(let table):
                 // The header is chosen as a sheet's is: title rows above it are reported, not read.
@@ -129,13 +137,6 @@ package struct DOCXPetitionSource: PetitionSource {
                 }
                 // A table too short to outrank a list whose header names its text column is not weighed.
                 if found != nil && foundRank.named == 2 && rowCount - 1 <= foundRank.rows { return }
-                guard let index = InputSchema.headerRow(in: rows.prefix(XLSXPetitionSource.headerWindow).map(\.cells)),
-                    index + 1 < rows.count
-                else {
-                    // A table of column names alone (its list follows in paragraphs): a title.
-                    if rowCount == 1, rows.count == 1, Self.isColumnNamesOnly(rows[0].cells) { headings += 1 }
-                    return
-                }
                 // Word tables nearly always carry a header ("TT", "#", "Vấn đề cử tri quan
                 // tâm"), but a first row is one only when it names a column: a short petition
                 // ("Sửa cầu Bến Tre | Sở GTVT") must not vanish as one. It is a petition too when
@@ -143,15 +144,30 @@ package struct DOCXPetitionSource: PetitionSource {
                 // without its number; a section row ("I. …") is
                 // never a header. Then that row and the rest are read, under columns named
                 // `cột 1`, `cột 2`…
+                func namesColumns(_ index: Int) -> Bool {
+                    let first = rows[index].cells
+                    let below = rows[(index + 1)...].map(\.cells)
+                    return InputSchema.numberedListStart(in: [first] + below.prefix(1)) != 0
+                        && !InputSchema.isSectionRow(first)
+                        && !InputSchema.isUnnumberedFirstItem(first, above: below) && !InputSchema.holdsJudgement(first)
+                        && ((textColumn != nil
+                            && InputSchema.guess(header: first, sample: [], named: textColumn).text != nil)
+                            || InputSchema.namesAnyColumn(first))
+                }
+                let window = rows.prefix(XLSXPetitionSource.headerWindow)
+                // A row named as the header is looked for in every table; one without it is not the list.
+                guard
+                    let (index, hasHeader) = try? InputSchema.header(
+                        choice, in: window.map(\.cells), numbers: window.map(\.number), path: package.path,
+                        namesColumns: namesColumns),
+                    index + (choice == .absent ? 0 : 1) < rows.count
+                else {
+                    // A table of column names alone (its list follows in paragraphs): a title.
+                    if rowCount == 1, rows.count == 1, Self.isColumnNamesOnly(rows[0].cells) { headings += 1 }
+                    return
+                }
                 let below = rows[(index + 1)...].map(\.cells)
                 let first = rows[index].cells
-                let numberedFromFirst = InputSchema.numberedListStart(in: [first] + below.prefix(1)) == 0
-                let hasHeader =
-                    !numberedFromFirst && !InputSchema.isSectionRow(first)
-                    && !InputSchema.isUnnumberedFirstItem(first, above: below) && !InputSchema.holdsJudgement(first)
-                    && ((textColumn != nil
-                        && InputSchema.guess(header: first, sample: [], named: textColumn).text != nil)
-                        || InputSchema.namesAnyColumn(first))
                 let header = hasHeader ? first : []
                 let sample = hasHeader ? below : [first] + below
                 let width = max(header.count, sample.map(\.count).max() ?? 0)
@@ -181,7 +197,9 @@ package struct DOCXPetitionSource: PetitionSource {
                         InputSchema(
                             columns: columns, textColumn: text, idColumn: guess.id,
                             numberedList: InputSchema.numbersItems(sample)), columns,
-                        HeaderKey(header)
+                        HeaderKey(header),
+                        choice == .detect && hasHeader && text < header.count
+                            ? DoubtfulHeader(location: rows[index].number, cell: header[text]) : nil
                     )
                 }
             }
@@ -193,7 +211,11 @@ package struct DOCXPetitionSource: PetitionSource {
                 table: found.table, headerRow: found.headerRow, firstRow: found.firstRow, schema: found.schema,
                 header: found.header)
             columns = found.columns
+            doubtfulHeader = found.doubtful
         } else {
+            if case .row(let number) = choice {
+                throw InputFailure.noHeaderRow(path: path, row: number, searched: nil)
+            }
             if let textColumn, textColumn != "text", textColumn != "1" {
                 throw InputFailure.unknownColumn(path: path, name: textColumn, columns: ["text"])
             }

@@ -13,17 +13,21 @@ package enum PetitionSources {
         readers.register(.xlsx) { input, options in
             switch input {
             case .file(let path):
-                try XLSXPetitionSource(path: path, sheet: options.sheet, textColumn: options.textColumn)
+                try XLSXPetitionSource(
+                    path: path, sheet: options.sheet, textColumn: options.textColumn, header: options.header)
             case .bytes(let bytes, let name):
                 try XLSXPetitionSource(
-                    data: Data(bytes), name: name, sheet: options.sheet, textColumn: options.textColumn)
+                    data: Data(bytes), name: name, sheet: options.sheet, textColumn: options.textColumn,
+                    header: options.header)
             }
         }
         readers.register(.docx) { input, options in
             switch input {
-            case .file(let path): try DOCXPetitionSource(path: path, textColumn: options.textColumn)
+            case .file(let path):
+                try DOCXPetitionSource(path: path, textColumn: options.textColumn, header: options.header)
             case .bytes(let bytes, let name):
-                try DOCXPetitionSource(data: Data(bytes), name: name, textColumn: options.textColumn)
+                try DOCXPetitionSource(
+                    data: Data(bytes), name: name, textColumn: options.textColumn, header: options.header)
             }
         }
         return readers

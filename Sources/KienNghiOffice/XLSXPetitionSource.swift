@@ -17,6 +17,7 @@ package struct XLSXPetitionSource: PetitionSource {
     private let headerRow: Int?
     /// Rows above this one are titles: the header's, or without one the first petition's.
     private let firstRow: Int
+    package private(set) var doubtfulHeader: DoubtfulHeader?
 
     /// Rows scanned for the header (lines of one cell above a table, an official
     /// report's letterhead, count apart: see ``InputSchema/headerRow(in:window:)``),
@@ -24,20 +25,30 @@ package struct XLSXPetitionSource: PetitionSource {
     static let headerWindow = 40
     static let sampleRows = 50
 
-    package init(path: String, sheet: String? = nil, textColumn: String? = nil) throws {
-        try self.init(path: path, sheet: sheet, textColumn: textColumn, limits: ZipPackage.Limits())
+    /// `header`: where the column names are (see ``HeaderRowChoice``).
+    package init(path: String, sheet: String? = nil, textColumn: String? = nil, header: HeaderRowChoice = .detect)
+        throws
+    {
+        try self.init(path: path, sheet: sheet, textColumn: textColumn, header: header, limits: ZipPackage.Limits())
     }
 
-    init(path: String, sheet: String?, textColumn: String?, limits: ZipPackage.Limits) throws {
-        try self.init(package: try ZipPackage(path: path, limits: limits), sheet: sheet, textColumn: textColumn)
+    init(
+        path: String, sheet: String?, textColumn: String?, header: HeaderRowChoice = .detect, limits: ZipPackage.Limits
+    ) throws {
+        try self.init(
+            package: try ZipPackage(path: path, limits: limits), sheet: sheet, textColumn: textColumn, choice: header)
     }
 
     /// A workbook held in memory (fuzzing, tests); `name` stands for the path in messages.
-    package init(data: Data, name: String = "memory.xlsx", sheet: String? = nil, textColumn: String? = nil) throws {
-        try self.init(package: try ZipPackage(data: data, name: name), sheet: sheet, textColumn: textColumn)
+    package init(
+        data: Data, name: String = "memory.xlsx", sheet: String? = nil, textColumn: String? = nil,
+        header: HeaderRowChoice = .detect
+    ) throws {
+        try self.init(
+            package: try ZipPackage(data: data, name: name), sheet: sheet, textColumn: textColumn, choice: header)
     }
 
-    private init(package: ZipPackage, sheet named: String?, textColumn: String?) throws {
+    private init(package: ZipPackage, sheet named: String?, textColumn: String?, choice: HeaderRowChoice) throws {
         self.package = package
         path = package.path
         sheet = try Self.locateSheet(package, named: named)
@@ -52,7 +63,13 @@ package struct XLSXPetitionSource: PetitionSource {
             if !row.isBlank || row.problem != nil { top.append(row) }
             if top.count >= enough { throw StopReading() }
         }
-        guard let headerIndex = InputSchema.headerRow(in: top.prefix(Self.headerWindow).map(\.cells)) else {
+        let window = top.prefix(Self.headerWindow)
+        func below(_ index: Int) -> [[String]] { top[(index + 1)...].filter { $0.problem == nil }.map(\.cells) }
+        guard
+            let (headerIndex, hasHeader) = try InputSchema.header(
+                choice, in: window.map(\.cells), numbers: window.map(\.number), path: path,
+                namesColumns: { InputSchema.namesColumns(top[$0].cells, above: below($0), textColumn: textColumn) })
+        else {
             if named == nil, top.isEmpty { throw try Self.emptySheetFailure(package, sheet, cells) }
             throw InputFailure.empty(path: path)
         }
@@ -60,8 +77,7 @@ package struct XLSXPetitionSource: PetitionSource {
         if let (reference, problem) = header.problem {
             throw package.failure(sheet.part, .badCell(reference: reference, problem), sheet: sheet.name)
         }
-        let below = top[(headerIndex + 1)...].filter { $0.problem == nil }.map(\.cells)
-        let hasHeader = InputSchema.namesColumns(header.cells, above: below, textColumn: textColumn)
+        let below = below(headerIndex)
         headerRow = hasHeader ? header.number : nil
         firstRow = header.number
         if hasHeader && headerIndex + 1 == top.count {
@@ -86,6 +102,9 @@ package struct XLSXPetitionSource: PetitionSource {
         schema = InputSchema(
             columns: columns, textColumn: text, idColumn: guess.id,
             numberedList: InputSchema.numbersItems(sample))
+        doubtfulHeader =
+            choice == .detect && hasHeader && text < names.count
+            ? DoubtfulHeader(location: header.number, cell: names[text]) : nil
     }
 
     package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws

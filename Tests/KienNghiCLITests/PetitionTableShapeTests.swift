@@ -24,8 +24,8 @@ struct PetitionTableShapeTests {
         var otherRejections: [RejectedRow.Reason] = []
     }
 
-    func read(_ bytes: Data, name: String) throws -> Read {
-        let source = try PetitionSources.open(bytes: Array(bytes), name: name, options: .init())
+    func read(_ bytes: Data, name: String, header: HeaderRowChoice = .detect) throws -> Read {
+        let source = try PetitionSources.open(bytes: Array(bytes), name: name, options: .init(header: header))
         var result = Read()
         try source.read(
             batchSize: 2, { result.texts += $0.map(\.text) },
@@ -48,10 +48,22 @@ struct PetitionTableShapeTests {
     }
 
     /// Every reader, on the same rows.
-    func readEverywhere(_ rows: [[String]]) throws -> [String: Read] {
+    func readEverywhere(_ rows: [[String]], header: HeaderRowChoice = .detect) throws -> [String: Read] {
         [
-            "csv": try read(csv(rows), name: "a.csv"), "xlsx": try read(try xlsx(rows), name: "a.xlsx"),
-            "docx": try read(try docx(rows), name: "a.docx"),
+            "csv": try read(csv(rows), name: "a.csv", header: header),
+            "xlsx": try read(try xlsx(rows), name: "a.xlsx", header: header),
+            "docx": try read(try docx(rows), name: "a.docx", header: header),
+        ]
+    }
+
+    /// The header a reader detected and doubts, per format.
+    func doubtfulHeaders(_ rows: [[String]]) throws -> [String: DoubtfulHeader?] {
+        [
+            "csv": try PetitionSources.open(bytes: Array(csv(rows)), name: "a.csv", options: .init()).doubtfulHeader,
+            "xlsx": try PetitionSources.open(bytes: Array(try xlsx(rows)), name: "a.xlsx", options: .init())
+                .doubtfulHeader,
+            "docx": try PetitionSources.open(bytes: Array(try docx(rows)), name: "a.docx", options: .init())
+                .doubtfulHeader,
         ]
     }
 
@@ -413,6 +425,39 @@ struct PetitionTableShapeTests {
         let tsv = Data(rows.map { $0.joined(separator: "\t") }.joined(separator: "\r\n").utf8)
         #expect(
             try read(tsv, name: "a.tsv") == Read(texts: Self.petitions.map { $0 + ", đề nghị sớm xử lý" }, titles: 1))
+    }
+
+    /// A one-column list whose first petition opens like a column name ("Kiến nghị của cử
+    /// tri…") loses it to the header: the reader says so (the CLI prints it), and
+    /// `--header none` reads it; a header the reader cannot recognise is named by its row.
+    @Test func theHeaderRowCanBeDeniedOrNamed() throws {
+        let first = "Kiến nghị của cử tri thôn 2 về việc đường liên thôn xuống cấp nghiêm trọng"
+        let list = [[first]] + Self.petitions.map { [$0] }
+        for (format, result) in try readEverywhere(list) {
+            #expect(result == Read(texts: Self.petitions), "\(format): detected header")
+        }
+        for (format, header) in try doubtfulHeaders(list) {
+            #expect(header == DoubtfulHeader(location: 1, cell: first), "\(format)")
+        }
+        for (format, result) in try readEverywhere(list, header: .absent) {
+            #expect(result == Read(texts: [first] + Self.petitions), "\(format): no header")
+        }
+        // Usual column names are not doubted.
+        let named = [["STT", "Nội dung kiến nghị", "Cơ quan"]] + Self.numbered
+        for (format, header) in try doubtfulHeaders(named) { #expect(header == nil, "\(format)") }
+        // Column names in words no reader knows, under a title: named as row 2, the title is reported.
+        let foreign = [["Danh sách"], ["No", "Issue raised", "Owner"]] + Self.numbered
+        for (format, result) in try readEverywhere(foreign, header: .row(2)) {
+            #expect(result == Read(texts: Self.petitions, titles: 1), "\(format): header named")
+        }
+        for (format, result) in try readEverywhere(foreign, header: .absent) {
+            #expect(result.texts.count == Self.petitions.count + 1 && result.titles == 0, "\(format): no header")
+        }
+        for (format, rows) in [("csv", try csv(foreign)), ("xlsx", try xlsx(foreign)), ("docx", try docx(foreign))] {
+            #expect(throws: InputFailure.self, "\(format)") {
+                try read(rows, name: "a.\(format)", header: .row(40))
+            }
+        }
     }
 
     @Test func columnNamesFoldWithoutLosingWhatTellsThemApart() {

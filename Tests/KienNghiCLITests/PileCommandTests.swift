@@ -122,6 +122,34 @@ struct PileCommandTests {
         #expect(columns.contains("Nội dung kiến nghị"))
     }
 
+    /// `--header`: auto, none or a row; a header the reader doubts is named with the way to read it.
+    @Test func theHeaderOptionReachesTheReaders() throws {
+        let folder = temporaryFolder()
+        let path = folder.appendingPathComponent("list.csv").path
+        let first = "Kiến nghị của cử tri thôn 2 về việc đường liên thôn xuống cấp nghiêm trọng"
+        try Data((first + "\nĐề nghị sửa cống thoát nước khu dân cư\nCông ty nợ đóng BHXH\n").utf8)
+            .write(to: URL(fileURLWithPath: path))
+        func run(_ header: String) throws -> (texts: [String], summary: PileProcessor.Summary) {
+            var texts: [String] = []
+            let summary = try PileOptions.parse([path, "--header", header]).processor().run([path]) {
+                texts += $0.map(\.record.text)
+            }
+            return (texts, summary)
+        }
+        let detected = try run("auto")
+        #expect(detected.texts.count == 2 && detected.summary.doubtfulHeaders.count == 1)
+        let note = FailurePresenter.commandLine(.vi).message(detected.summary.doubtfulHeaders[0].header, file: "list.csv")
+        #expect(note.contains("list.csv: dòng 1") && note.contains("--header none"))
+        let none = try run("none")
+        #expect(none.texts.first == first && none.texts.count == 3 && none.summary.doubtfulHeaders.isEmpty)
+        #expect(try run("2").texts.count == 1)
+        guard case .noHeaderRow(_, 7, 1...3)? = try run("7").summary.failedFiles.first?.failure else {
+            Issue.record("expected a missing header row")
+            return
+        }
+        #expect(throws: CLIError.self) { try PileOptions.parse([path, "--header", "0"]).processor() }
+    }
+
     @Test func zipBombIsRefused() throws {
         let folder = temporaryFolder()
         let path = folder.appendingPathComponent("bomb.xlsx").path

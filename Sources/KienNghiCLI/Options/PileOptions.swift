@@ -22,6 +22,12 @@ struct PileOptions: ParsableArguments {
     @Option(help: "Trang tính trong tệp Excel (mặc định: trang đầu).")
     var sheet: String?
 
+    @Option(
+        help:
+            "Dòng tên cột của bảng (CSV, Excel, Word): auto (tự nhận, mặc định), none (không có dòng tên cột: đọc mọi dòng), hoặc số dòng như trong thông báo (các dòng phía trên là tiêu đề)."
+    )
+    var header: String = "auto"
+
     @Option(help: "Bảng mã của tệp văn bản (mặc định: tự nhận). \(FailurePresenter(language: .vi).encodingNames).")
     var encoding: String?
 
@@ -57,6 +63,22 @@ struct PileOptions: ParsableArguments {
         inputs = kept
     }
 
+    /// `--header`: auto, none (also `không`), or a row number from 1.
+    func headerChoice() throws -> HeaderRowChoice {
+        switch header.lowercased() {
+        case "auto": return .detect
+        case "none", "không", "khong": return .absent
+        default:
+            guard let row = Int(header), row >= 1 else {
+                throw CLIError(
+                    language.pick(
+                        "--header \(header): cần auto, none hoặc số dòng (từ 1).",
+                        "--header \(header): expected auto, none or a row number (from 1)."), code: .usage)
+            }
+            return .row(row)
+        }
+    }
+
     /// The words of the decisions `processor` makes, in the chosen language.
     func presenter(_ processor: PileProcessor) -> ClassificationPresenter {
         classifier.presenter(processor.batch.classifier)
@@ -78,7 +100,9 @@ struct PileOptions: ParsableArguments {
         let format = InputFormat(rawValue: inputFormat.lowercased())
         let options = PetitionPipeline.Options(
             asOf: try classifier.routingDate(),
-            sources: .init(encoding: parsed, lenient: lenient, textColumn: textColumn, sheet: sheet, format: format))
+            sources: .init(
+                encoding: parsed, lenient: lenient, textColumn: textColumn, sheet: sheet, format: format,
+                header: try headerChoice()))
         return PetitionPipeline(
             classifier: try classifier.classifier(), options: options, readers: PetitionSources.readers
         ).processor()
@@ -126,6 +150,9 @@ enum PileRun {
     static func report(_ summary: PileProcessor.Summary, _ options: PileOptions) {
         let l = options.language
         for (_, failure) in summary.failedFiles { Terminal.warn(failure.message(l)) }
+        for (path, header) in summary.doubtfulHeaders {
+            Terminal.warn(FailurePresenter.commandLine(l).message(header, file: path))
+        }
         for row in summary.rejected.prefix(50) { Terminal.warn(row.message(l)) }
         if summary.rejectedCount > 50 {
             Terminal.warn(
@@ -176,7 +203,7 @@ extension InputFailure {
         case .empty, .headerOnly: 10
         case .decoding(_, .binary): 13
         case .decoding: 11
-        case .noTextColumn, .unknownColumn: 12
+        case .noTextColumn, .unknownColumn, .noHeaderRow: 12
         case .unsupportedFormat: 13
         case .corrupt: 14
         case .tooLarge, .tooManyColumns, .pipedPackageTooLarge: 15

@@ -21,6 +21,13 @@ extension FailurePresenter {
                     " Kiểm tra xem có đúng tệp/trang tính không (--sheet), hoặc thêm các dòng kiến nghị dưới dòng tên cột.",
                     " Check that this is the right file or sheet (--sheet), or add the petitions below the header row."
                 ),
+                .headerRow: l.pick(
+                    " Nếu đó là kiến nghị, chạy lại với --header none (bảng không có dòng tên cột); nếu tên cột ở dòng khác, --header SỐ_DÒNG.",
+                    " If it is a petition, run again with --header none (the table has no header row); if the column names are on another row, --header ROW."
+                ),
+                .titleRow: l.pick(
+                    " Với một bảng, --header none đọc mọi dòng là kiến nghị.",
+                    " In a table, --header none reads every row as a petition."),
                 .invalidUTF8: l.pick(
                     " Hãy chuyển tệp sang Unicode (UTF-8), hoặc chạy với --lenient để thay các byte lỗi bằng � và đếm chúng, hoặc chỉ rõ bảng mã bằng --encoding.",
                     " Convert the file to Unicode (UTF-8), or run with --lenient to replace bad bytes with � and count them, or name the encoding with --encoding."

@@ -12,18 +12,34 @@ public struct PetitionSourceOptions: Sendable {
     public var sheet: String?
     /// The input format; nil goes by the file extension, then by the content.
     public var format: InputFormat?
+    /// Where a table's column names are: detected (the default), nowhere, or a row the user names.
+    public var header: HeaderRowChoice
 
     /// Options with everything detected (the defaults) unless given.
     public init(
         encoding: TextEncoding? = nil, lenient: Bool = false, textColumn: String? = nil, sheet: String? = nil,
-        format: InputFormat? = nil
+        format: InputFormat? = nil, header: HeaderRowChoice = .detect
     ) {
         self.encoding = encoding
         self.lenient = lenient
         self.textColumn = textColumn
         self.sheet = sheet
         self.format = format
+        self.header = header
     }
+}
+
+/// Which row of a table (CSV, TSV, a sheet, a Word table) holds its column names.
+/// Detection reads most tables right; this lets a person settle the rest: a first
+/// petition taken for a header, or a header read as a petition.
+public enum HeaderRowChoice: Sendable, Equatable {
+    /// Found by looking at the table (titles above it skipped and reported).
+    case detect
+    /// The table has no header and no title rows: every filled row is read.
+    case absent
+    /// The header is this row, numbered as messages number rows (a CSV's line, a
+    /// sheet's row, the row of a Word table counted from 1); rows above it are titles.
+    case row(Int)
 }
 
 /// The readers a ``PetitionPipeline`` consults. The core reads the text
@@ -120,7 +136,8 @@ public struct PetitionReaders: Sendable {
         -> any PetitionSource
     {
         switch format {
-        case .csv, .tsv: try DelimitedPetitionSource(stream: stream, textColumn: options.textColumn)
+        case .csv, .tsv:
+            try DelimitedPetitionSource(stream: stream, textColumn: options.textColumn, header: options.header)
         case .jsonl: JSONLinesPetitionSource(stream: stream)
         default: PlainTextPetitionSource(stream: stream)
         }

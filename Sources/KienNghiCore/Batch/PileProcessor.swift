@@ -26,6 +26,8 @@ public struct PileProcessor {
         public var lostPetitions = false
         /// Inputs that could not be read at all, with why; the others were still read.
         public var failedFiles: [(path: String, failure: InputFailure)] = []
+        /// Detected header rows that read like petitions (see ``PetitionSource/doubtfulHeader``), by input.
+        public var doubtfulHeaders: [(path: String, header: DoubtfulHeader)] = []
 
         /// How many rejected rows are kept in memory for display.
         public static let keptRejectedRows = 1000
@@ -54,6 +56,7 @@ public struct PileProcessor {
             rejectedByReason.merge(other.rejectedByReason, uniquingKeysWith: +)
             lostPetitions = lostPetitions || other.lostPetitions
             failedFiles += other.failedFiles
+            doubtfulHeaders += other.doubtfulHeaders
         }
     }
 
@@ -120,7 +123,9 @@ public struct PileProcessor {
         for input in inputs {
             let source: any PetitionSource
             switch open(input) {
-            case .success(let opened): source = opened
+            case .success(let opened):
+                source = opened
+                if let header = opened.doubtfulHeader { summary.doubtfulHeaders.append((input, header)) }
             case .failure(let failure):
                 summary.failedFiles.append((input, failure))
                 continue

@@ -20,6 +20,8 @@ public enum InputFailure: Error, Sendable {
     case pipedPackageTooLarge(path: String, limit: Int)
     /// A table wider than ``InputLimits/maxColumns``.
     case tooManyColumns(path: String, found: Int, limit: Int)
+    /// The header row the user named is blank, or past the rows looked at (`searched`, by number).
+    case noHeaderRow(path: String, row: Int, searched: ClosedRange<Int>?)
 
 }
 
@@ -30,4 +32,26 @@ public protocol PetitionSource {
     /// Calls `body` with consecutive batches of petitions; rows that cannot be
     /// petitions go to `rejected`. Throws only when the whole input is unusable.
     func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
+    /// The header row found by looking, when it reads like a sentence more than a
+    /// column name (a first petition may have been taken for it); nil otherwise.
+    var doubtfulHeader: DoubtfulHeader? { get }
+}
+
+extension PetitionSource {
+    public var doubtfulHeader: DoubtfulHeader? { nil }
+}
+
+/// A detected header row long enough to be a petition: where it is and its text cell.
+public struct DoubtfulHeader: Sendable, Equatable {
+    /// The row's number as messages give it (line, sheet row, document row).
+    public let location: Int
+    /// The cell naming the text column.
+    public let text: String
+
+    /// Nil unless `cell`, detected as the name of the text column, has more than six words.
+    package init?(location: Int, cell: String) {
+        guard cell.split(whereSeparator: { $0 == " " || $0 == "\n" }).count > 6 else { return nil }
+        self.location = location
+        text = cell
+    }
 }

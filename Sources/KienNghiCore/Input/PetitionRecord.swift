@@ -482,6 +482,30 @@ package struct InputSchema: Sendable, Equatable {
             : firstRowPastTitles(in: rows, scanned: scanned, listStart: listStart, firstItem: firstItem)
     }
 
+    /// The header among a table's first `rows` as `choice` says: its index and whether
+    /// it names columns (`namesColumns` decides for a detected row; a named row does,
+    /// and with ``HeaderRowChoice/absent`` no row does and none is a title). `numbers[i]`
+    /// is row i's number in messages. Nil when every row is blank.
+    /// - Throws: ``InputFailure/noHeaderRow(path:row:searched:)`` when the named row is blank or not among them.
+    package static func header(
+        _ choice: HeaderRowChoice, in rows: [[String]], numbers: [Int], path: String,
+        namesColumns: (Int) -> Bool
+    ) throws -> (index: Int, hasHeader: Bool)? {
+        switch choice {
+        case .detect:
+            return headerRow(in: rows).map { ($0, namesColumns($0)) }
+        case .absent:
+            return rows.firstIndex { $0.contains { !BlankText.isBlank($0) } }.map { ($0, false) }
+        case .row(let number):
+            guard let index = numbers.firstIndex(of: number), rows[index].contains(where: { !BlankText.isBlank($0) })
+            else {
+                let searched = numbers.first.flatMap { first in numbers.last.map { first...max(first, $0) } }
+                throw InputFailure.noHeaderRow(path: path, row: number, searched: searched)
+            }
+            return (index, true)
+        }
+    }
+
     /// The filled rows looked at for the header: up to the `window`-th row of several
     /// cells not all in capitals. Lines of one cell and rows in capitals (an official
     /// report's letterhead "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", its

@@ -40,11 +40,13 @@ package struct DelimitedPetitionSource: PetitionSource {
     private let hasHeader: Bool
     /// Non-blank rows above the header (a sheet title), skipped and reported.
     private let titleRows: Int
+    package private(set) var doubtfulHeader: DoubtfulHeader?
 
     /// Reads the head of the file (at most ``InputLimits/sniffBytes``, or up to
     /// ``InputLimits/maxRecordBytes`` when the first row is longer) to settle
     /// delimiter, header and columns.
-    package init(stream: TextStream, textColumn: String?) throws {
+    /// `header`: where the column names are (see ``HeaderRowChoice``).
+    package init(stream: TextStream, textColumn: String?, header: HeaderRowChoice = .detect) throws {
         self.stream = stream
         self.textColumnName = textColumn
         var sample = try stream.prefix(atLeast: InputLimits.sniffBytes)
@@ -77,13 +79,23 @@ package struct DelimitedPetitionSource: PetitionSource {
         // Office exports often put a title ("DANH SÁCH KIẾN NGHỊ…") and blank rows
         // above the header: the row that looks most like a header wins.
         let leading = parsed.prefix(50).map(\.cells)
-        let headerIndex = InputSchema.headerRow(in: leading) ?? 0
+        func namesColumns(_ index: Int) -> Bool {
+            InputSchema.namesColumns(leading[index], above: Array(leading[(index + 1)...]), textColumn: textColumn)
+        }
+        let (headerIndex, hasHeader) =
+            try InputSchema.header(
+                header, in: leading, numbers: parsed.prefix(50).map(\.line), path: stream.path, namesColumns: namesColumns)
+            ?? (0, header != .absent && namesColumns(0))
+        self.hasHeader = hasHeader
         titleRows = headerIndex
         let first = leading[headerIndex]
         let records = Array(leading[headerIndex...])
         let body = Array(records.dropFirst())
-        hasHeader = InputSchema.namesColumns(first, above: body, textColumn: textColumn)
-        columns = hasHeader ? first.map(RejectedRow.showingControlCharacters) : first.indices.map { "cột \($0 + 1)" }
+        // Without a header, as many columns as the widest row sampled (a title line of one cell may come first).
+        columns =
+            hasHeader
+            ? first.map(RejectedRow.showingControlCharacters)
+            : (0..<(records.map(\.count).max() ?? first.count)).map { "cột \($0 + 1)" }
         // The whole file was in the sample and holds a header but no row below it: nothing to do, say so.
         if hasHeader && body.isEmpty && stream.isComplete && parsed.count <= 50 {
             throw InputFailure.headerOnly(path: stream.path, columns: first, titleRows: headerIndex)
@@ -92,6 +104,9 @@ package struct DelimitedPetitionSource: PetitionSource {
             header: hasHeader ? first : columns, sample: hasHeader ? body : records, named: textColumn)
         if let textColumn, guess.text == nil {
             throw InputFailure.unknownColumn(path: stream.path, name: textColumn, columns: columns)
+        }
+        if header == .detect, hasHeader, let text = guess.text {
+            doubtfulHeader = DoubtfulHeader(location: parsed[headerIndex].line, cell: first[text])
         }
         if let text = guess.text {
             schema = InputSchema(

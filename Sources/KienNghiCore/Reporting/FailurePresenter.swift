@@ -55,6 +55,10 @@ package enum FailureAdvice: Hashable, Sendable {
     case unknownSheet
     /// A sheet with a header row and no petition.
     case headerOnlySheet
+    /// Which row holds a table's column names, if any.
+    case headerRow
+    /// A table row taken for a title: how to have it read (nothing by default).
+    case titleRow
 }
 
 extension FailurePresenter {
@@ -122,12 +126,31 @@ extension FailurePresenter {
                 "\(path): tệp Excel/Word đưa qua đường ống (pipe) hoặc đầu vào chuẩn phải được giữ cả trong bộ nhớ, tối đa \(limit >> 20) MiB. Lưu thành tệp thường rồi chạy lại với tên tệp đó.",
                 "\(path): an Excel/Word file given through a pipe or standard input must be held whole in memory, at most \(limit >> 20) MiB. Save it as a regular file and run again with that file's name."
             )
+        case .noHeaderRow(let path, let row, let searched):
+            let range = searched.map {
+                l.pick(" (tìm trong các dòng \($0.lowerBound)–\($0.upperBound))", " (looked in rows \($0.lowerBound)–\($0.upperBound))")
+            }
+            return l.pick(
+                "\(path): dòng \(row) trống hoặc không nằm trong phần đầu bảng\(range ?? ""), không thể là dòng tên cột. Nêu số của dòng chứa tên cột (đánh số như trong các thông báo về tệp), hoặc để tự nhận.",
+                "\(path): row \(row) is blank or not in the top of the table\(range ?? ""), so it cannot be the header row. Name the row holding the column names (numbered as in the messages about the file), or leave it to detection."
+            )
         case .tooManyColumns(let path, let found, let limit):
             return l.pick(
                 "\(path): dòng đầu có \(found) cột, nhiều hơn giới hạn \(limit). Kiểm tra dấu phân cách (tệp có đúng là CSV/TSV?) hoặc chỉ giữ lại các cột cần thiết rồi chạy lại.",
                 "\(path): the first row has \(found) columns, more than the limit of \(limit). Check the delimiter (is it really CSV/TSV?) or keep only the columns you need, and run again."
             )
         }
+    }
+
+    /// A header row that may be a petition: where, what, and how to read it as one.
+    public func message(_ header: DoubtfulHeader, file: String) -> String {
+        let shown = header.text.count > 70 ? String(header.text.prefix(70)) + "…" : header.text
+        return language.pick(
+            "\(file): dòng \(header.location) được đọc là dòng tên cột (\"\(shown)\"), không phải kiến nghị.",
+            "\(file): row \(header.location) is read as the header row (\"\(shown)\"), not as a petition.")
+            + advise(
+                .headerRow, " Nếu đó là một kiến nghị, hãy cho biết bảng không có dòng tên cột.",
+                " If it is a petition, say that the table has no header row.")
     }
 
     /// `file: sheet "X" (part), byte N: what happened. What to do.`
@@ -283,7 +306,7 @@ extension FailurePresenter {
             fix = l.pick(
                 "Không cần làm gì; nếu đó là kiến nghị, hãy đặt nó dưới dòng tên cột (Excel) hoặc bỏ kiểu tiêu đề (Word).",
                 "Nothing to do; if it is a petition, move it below the header row (Excel) or remove its heading style (Word)."
-            )
+            ) + advise(.titleRow, "", "")
         case .outsideTable:
             what = l.pick("đoạn văn nằm ngoài bảng kiến nghị, bỏ qua", "paragraph outside the petition table, skipped")
             fix = l.pick(
