@@ -236,7 +236,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 rejected(
                     RejectedRow(
                         file: path, location: record.location, reason: .controlCharacter,
-                        detail: .controlCharacter(code: code, column: nil)))
+                        detail: .controlCharacter(code: code, column: nil), excerpt: RejectedRow.excerpt(of: [record.text])))
                 return
             }
             batch.append(record)
@@ -279,7 +279,8 @@ package struct DOCXPetitionSource: PetitionSource {
                     rejected(
                         RejectedRow(
                             file: path, location: paragraph.number, reason: .title,
-                            detail: .excerpt(String(paragraph.text.prefix(40)))))
+                            detail: .excerpt(String(paragraph.text.prefix(40))),
+                            excerpt: RejectedRow.excerpt(of: [paragraph.text])))
                     return
                 }
                 let numbered = paragraph.numbered || Self.startsWithNumber(paragraph.text)
@@ -305,7 +306,8 @@ package struct DOCXPetitionSource: PetitionSource {
                     rejected(
                         RejectedRow(
                             file: path, location: paragraph.number, reason: .outsideList,
-                            detail: .excerpt(String(paragraph.text.prefix(40)))))
+                            detail: .excerpt(String(paragraph.text.prefix(40))),
+                            excerpt: RejectedRow.excerpt(of: [paragraph.text])))
                 }
             case (.paragraphs, .tableRow(_, _, let cells, let number, let overLimit)):
                 // A table that holds no petition column: each row is read as one paragraph,
@@ -366,7 +368,9 @@ package struct DOCXPetitionSource: PetitionSource {
                 while cells.count < schema.columns.count { cells.append("") }
                 let text = cells[schema.textColumn]
                 guard !BlankText.isBlank(text) else {
-                    rejected(RejectedRow(file: path, location: number, reason: .emptyText))
+                    rejected(
+                        RejectedRow(
+                            file: path, location: number, reason: .emptyText, excerpt: RejectedRow.excerpt(of: cells)))
                     return
                 }
                 lastNumber = InputSchema.itemNumber(cells.first)
@@ -379,7 +383,8 @@ package struct DOCXPetitionSource: PetitionSource {
                 guard !text.isEmpty else { return }
                 rejected(
                     RejectedRow(
-                        file: path, location: number, reason: .outsideTable, detail: .excerpt(String(text.prefix(40)))))
+                        file: path, location: number, reason: .outsideTable, detail: .excerpt(String(text.prefix(40))),
+                        excerpt: RejectedRow.excerpt(of: cells)))
             case (.table, .paragraph(let paragraph)):
                 if let bytes = paragraph.overLimit {
                     return rejected(tooLong(paragraph.number, bytes: bytes, reason: .outsideTable))
@@ -393,7 +398,8 @@ package struct DOCXPetitionSource: PetitionSource {
                 rejected(
                     RejectedRow(
                         file: path, location: paragraph.number, reason: reason,
-                        detail: .excerpt(String(paragraph.text.prefix(40)))))
+                        detail: .excerpt(String(paragraph.text.prefix(40))),
+                        excerpt: RejectedRow.excerpt(of: [paragraph.text])))
             case (_, .tableEnd): break
             }
         }

@@ -134,12 +134,14 @@ package struct XLSXPetitionSource: PetitionSource {
                 rejected(
                     RejectedRow(
                         file: path, location: row.number, reason: .controlCharacter,
-                        detail: .controlCharacter(code: code, column: column)))
+                        detail: .controlCharacter(code: code, column: column), excerpt: RejectedRow.excerpt(of: cells)))
                 return
             }
             let text = cells[schema.textColumn]
             guard !BlankText.isBlank(text) else {
-                rejected(RejectedRow(file: path, location: row.number, reason: .emptyText))
+                rejected(
+                    RejectedRow(
+                        file: path, location: row.number, reason: .emptyText, excerpt: RejectedRow.excerpt(of: cells)))
                 return
             }
             let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(row.number)

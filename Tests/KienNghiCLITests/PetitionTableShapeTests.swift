@@ -460,6 +460,21 @@ struct PetitionTableShapeTests {
         }
     }
 
+    /// A sheet's or Word table's rejected rows show their cells in the rejected-rows
+    /// file as a CSV's show their bytes: the title, and the row whose text cell is empty.
+    @Test func rejectedTableRowsShowTheirCells() throws {
+        let rows =
+            [["DANH SÁCH KIẾN NGHỊ CỬ TRI"], ["STT", "Nội dung kiến nghị", "Cơ quan"]] + Self.numbered
+            + [["6", "", "Sở Y tế"]]
+        for (format, data) in [("xlsx", try xlsx(rows)), ("docx", try docx(rows))] {
+            var excerpts: [RejectedRow.Reason: String] = [:]
+            try PetitionSources.open(bytes: Array(data), name: "a.\(format)", options: .init())
+                .read(batchSize: 8, { _ in }, rejected: { excerpts[$0.reason] = $0.excerpt })
+            #expect(
+                excerpts == [.title: "DANH SÁCH KIẾN NGHỊ CỬ TRI", .emptyText: "6 | Sở Y tế"], "\(format)")
+        }
+    }
+
     @Test func columnNamesFoldWithoutLosingWhatTellsThemApart() {
         #expect(InputSchema.fold("Sở GD&ĐT") != InputSchema.fold("Số"))
         #expect(InputSchema.fold("Ngày 15/6/2019") != InputSchema.fold("Ngày"))

@@ -155,7 +155,14 @@ public struct RejectedRow: Sendable, Equatable, Codable {
 extension RejectedRow {
     /// A title, heading or section row of a table, reported with the start of its filled cells.
     package static func title(file: String, location: Int, cells: [String]) -> RejectedRow {
-        RejectedRow(file: file, location: location, reason: .title, detail: titleExcerpt(cells))
+        RejectedRow(
+            file: file, location: location, reason: .title, detail: titleExcerpt(cells), excerpt: excerpt(of: cells))
+    }
+
+    /// The start of a row's filled cells, joined by " | ", for the rejected-rows file
+    /// (a sheet's or Word table's row has no raw bytes to show).
+    package static func excerpt(of cells: [String]) -> String {
+        excerpt(of: cells.filter { !BlankText.isBlank($0) }.joined(separator: " | ").utf8.prefix(excerptLength * 4))
     }
 
     /// The start of a title row's filled cells.
