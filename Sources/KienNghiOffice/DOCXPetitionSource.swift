@@ -84,6 +84,8 @@ package struct DOCXPetitionSource: PetitionSource {
         /// The last list number of each open table's rows, and of the list found so far.
         var lastNumbers: [Int: Int] = [:]
         var foundLastNumber: Int?
+        /// Why a table had not the header row named (the first table's reason is told when none has it).
+        var headerFailure: (any Error)?
         var recording: [Block]? = []
         var recordedBytes = 0
         try Self.blocks(package, headingStyles) { block in
@@ -156,10 +158,16 @@ package struct DOCXPetitionSource: PetitionSource {
                 }
                 let window = rows.prefix(XLSXPetitionSource.headerWindow)
                 // A row named as the header is looked for in every table; one without it is not the list.
-                guard
-                    let (index, hasHeader) = try? InputSchema.header(
+                let settled: (index: Int, hasHeader: Bool)?
+                do {
+                    settled = try InputSchema.header(
                         choice, in: window.map(\.cells), numbers: window.map(\.number), path: package.path,
-                        namesColumns: namesColumns),
+                        namesColumns: namesColumns)
+                } catch {
+                    headerFailure = headerFailure ?? error
+                    settled = nil
+                }
+                guard let (index, hasHeader) = settled,
                     index + (choice == .absent ? 0 : 1) < rows.count
                 else {
                     // A table of column names alone (its list follows in paragraphs): a title.
@@ -196,7 +204,8 @@ package struct DOCXPetitionSource: PetitionSource {
                         table, hasHeader ? rows[index].row : nil, rows[index].row,
                         InputSchema(
                             columns: columns, textColumn: text, idColumn: guess.id,
-                            numberedList: InputSchema.numbersItems(sample)), columns,
+                            numberedList: InputSchema.numbersItems(sample), readsEveryRow: choice == .absent),
+                        columns,
                         HeaderKey(header),
                         choice == .detect && hasHeader && text < header.count
                             ? DoubtfulHeader(location: rows[index].number, cell: header[text]) : nil
@@ -214,7 +223,7 @@ package struct DOCXPetitionSource: PetitionSource {
             doubtfulHeader = found.doubtful
         } else {
             if case .row(let number) = choice {
-                throw InputFailure.noHeaderRow(path: path, row: number, searched: nil)
+                throw headerFailure ?? InputFailure.noHeaderRow(path: path, row: number, searched: nil)
             }
             if let textColumn, textColumn != "text", textColumn != "1" {
                 throw InputFailure.unknownColumn(path: path, name: textColumn, columns: ["text"])
@@ -236,7 +245,8 @@ package struct DOCXPetitionSource: PetitionSource {
                 rejected(
                     RejectedRow(
                         file: path, location: record.location, reason: .controlCharacter,
-                        detail: .controlCharacter(code: code, column: nil), excerpt: RejectedRow.excerpt(of: [record.text])))
+                        detail: .controlCharacter(code: code, column: nil),
+                        excerpt: RejectedRow.excerpt(of: [record.text])))
                 return
             }
             batch.append(record)
@@ -338,10 +348,10 @@ package struct DOCXPetitionSource: PetitionSource {
                     return rejected(.title(file: path, location: number, cells: cells))
                 }
                 compared.insert(index)
-                // The list goes on under its header repeated: that row is skipped, the rest read.
+                // The list goes on under its header repeated: that row is a title, the rest read.
                 if overLimit == nil && header.matches(cells) {
                     continued.insert(index)
-                    return
+                    return rejected(.title(file: path, location: number, cells: cells))
                 }
                 // Or without it, its numbers following on (…, 7 | 8, …) with the text column there.
                 if let last = lastNumber, InputSchema.itemNumber(cells.first) == last + 1,
@@ -358,8 +368,10 @@ package struct DOCXPetitionSource: PetitionSource {
                 if let overLimit { return rejected(tooLong(number, bytes: overLimit)) }
                 let first = index == table
                 guard !first || row != headerRow, cells.contains(where: { !$0.isEmpty }) else { return }
-                // The header repeated further down (tables pasted together) is not a petition.
-                if (!first || row > headerRow ?? -1) && header.matches(cells) { return }
+                // The header repeated further down (tables pasted together) is not a petition: a title.
+                if (!first || row > headerRow ?? -1) && header.matches(cells) {
+                    return rejected(.title(file: path, location: number, cells: cells))
+                }
                 // Title rows above the list; column numbers under the header, a section row
                 // ("II. Lĩnh vực giao thông", alone or merged across the row) are titles too.
                 if (first && row < firstRow) || InputSchema.isListDecoration(cells, schema: schema) {
@@ -428,26 +440,6 @@ package struct DOCXPetitionSource: PetitionSource {
             return digits > 0 && digits <= 6 && (scalar == "." || scalar == ")")
         }
         return false
-    }
-
-    /// A header row as people compare it: column names folded as everywhere (case,
-    /// diacritics, spacing and invisible marks aside), empty trailing cells dropped.
-    /// Made once for the petition table's header; a row is folded only when its
-    /// filled cells are as many as the header's.
-    struct HeaderKey {
-        private let names: [String]
-        private let filled: Int
-
-        init(_ cells: [String]) {
-            var names = cells.map(InputSchema.fold)
-            while names.last?.isEmpty == true { names.removeLast() }
-            self.names = names
-            filled = cells.filter { !$0.isEmpty }.count
-        }
-
-        func matches(_ cells: [String]) -> Bool {
-            filled > 0 && cells.filter({ !$0.isEmpty }).count == filled && HeaderKey(cells).names == names
-        }
     }
 
     // MARK: parts

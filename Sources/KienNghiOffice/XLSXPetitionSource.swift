@@ -18,12 +18,16 @@ package struct XLSXPetitionSource: PetitionSource {
     /// Rows above this one are titles: the header's, or without one the first petition's.
     private let firstRow: Int
     package private(set) var doubtfulHeader: DoubtfulHeader?
+    /// The header, to know it repeated further down (nil without one).
+    private let headerKey: HeaderKey?
 
     /// Rows scanned for the header (lines of one cell above a table, an official
     /// report's letterhead, count apart: see ``InputSchema/headerRow(in:window:)``),
     /// and rows after it sampled to guess the text column.
     static let headerWindow = 40
     static let sampleRows = 50
+    /// How many filled rows down a header row may be named (``HeaderRowChoice/row(_:)``).
+    static let namedHeaderReach = 2000
 
     /// `header`: where the column names are (see ``HeaderRowChoice``).
     package init(path: String, sheet: String? = nil, textColumn: String? = nil, header: HeaderRowChoice = .detect)
@@ -58,12 +62,19 @@ package struct XLSXPetitionSource: PetitionSource {
 
         // First pass: only the top of the sheet, to find the header and sample rows.
         var top: [SheetRow] = []
-        let enough = Self.headerWindow + Self.sampleRows
+        var enough = Self.headerWindow + Self.sampleRows
+        // A header row named further down is looked for too (within a bound), with rows to sample under it.
+        var namedRow: Int? = nil
+        if case .row(let number) = choice { namedRow = number }
         try Self.rows(package, sheet, cells) { row in
             if !row.isBlank || row.problem != nil { top.append(row) }
+            if let namedRow, row.number <= namedRow, top.count < Self.namedHeaderReach {
+                enough = max(enough, top.count + Self.sampleRows)
+            }
             if top.count >= enough { throw StopReading() }
         }
-        let window = top.prefix(Self.headerWindow)
+        let reach = namedRow.flatMap { number in top.firstIndex { $0.number >= number }.map { $0 + 1 } } ?? 0
+        let window = top.prefix(max(Self.headerWindow, reach))
         func below(_ index: Int) -> [[String]] { top[(index + 1)...].filter { $0.problem == nil }.map(\.cells) }
         guard
             let (headerIndex, hasHeader) = try InputSchema.header(
@@ -74,11 +85,13 @@ package struct XLSXPetitionSource: PetitionSource {
             throw InputFailure.empty(path: path)
         }
         let header = top[headerIndex]
-        if let (reference, problem) = header.problem {
+        // Without a header, a damaged first row is rejected like any other.
+        if hasHeader, let (reference, problem) = header.problem {
             throw package.failure(sheet.part, .badCell(reference: reference, problem), sheet: sheet.name)
         }
         let below = below(headerIndex)
         headerRow = hasHeader ? header.number : nil
+        headerKey = hasHeader ? HeaderKey(header.cells) : nil
         firstRow = header.number
         if hasHeader && headerIndex + 1 == top.count {
             // A header (and titles) but not one row below it.
@@ -101,7 +114,7 @@ package struct XLSXPetitionSource: PetitionSource {
         }
         schema = InputSchema(
             columns: columns, textColumn: text, idColumn: guess.id,
-            numberedList: InputSchema.numbersItems(sample))
+            numberedList: InputSchema.numbersItems(sample), readsEveryRow: choice == .absent)
         doubtfulHeader =
             choice == .detect && hasHeader && text < names.count
             ? DoubtfulHeader(location: header.number, cell: names[text]) : nil
@@ -123,8 +136,8 @@ package struct XLSXPetitionSource: PetitionSource {
                         detail: .cell(sheet: sheet.name, reference: reference, problem: problem)))
                 return
             }
-            // Column numbers under the header, section rows ("II. Lĩnh vực giao thông").
-            if InputSchema.isListDecoration(row.cells, schema: schema) {
+            // Column numbers under the header, section rows ("II. Lĩnh vực giao thông"), the header repeated.
+            if InputSchema.isListDecoration(row.cells, schema: schema) || headerKey?.matches(row.cells) == true {
                 return rejected(.title(file: path, location: row.number, cells: row.cells))
             }
             var cells = row.cells

@@ -265,7 +265,7 @@ struct PetitionTableShapeTests {
         #expect(try read(try docx(list, section), name: "a.docx") == Read(texts: Self.petitions, titles: 1))
         let longer = Array(Self.numbered.prefix(2))
         let both = try docx([list[0]] + longer, [list[0]] + Self.numbered.dropFirst(2))
-        #expect(try read(both, name: "a.docx") == Read(texts: Self.petitions))
+        #expect(try read(both, name: "a.docx") == Read(texts: Self.petitions, titles: 1))
         // After text between two tables, numbers go on with petitions ("Trang 2"), not with a
         // list of people ("Danh sách đại biểu dự họp:").
         let people = try OfficeFixture.docx(
@@ -457,6 +457,36 @@ struct PetitionTableShapeTests {
             #expect(throws: InputFailure.self, "\(format)") {
                 try read(rows, name: "a.\(format)", header: .row(40))
             }
+            // The title line named as the header: refused, not read under a wrong text column.
+            #expect(throws: InputFailure.self, "\(format): title named") {
+                try read(rows, name: "a.\(format)", header: .row(1))
+            }
+        }
+    }
+
+    /// The header repeated inside the list (lists pasted together) is a title in every
+    /// format: it had been read as a petition from CSV and Excel, dropped uncounted from Word.
+    @Test func aRepeatedHeaderIsATitle() throws {
+        let header = ["STT", "Nội dung kiến nghị", "Cơ quan"]
+        let rows = [header] + Self.numbered.prefix(2) + [header] + Self.numbered.dropFirst(2)
+        for (format, result) in try readEverywhere(rows) {
+            #expect(result == Read(texts: Self.petitions, titles: 1), "\(format)")
+        }
+    }
+
+    /// `--header none` reads every filled row, column numbers and section rows too; a
+    /// header row may be named far below the usual window (a long preamble).
+    @Test func noHeaderReadsEveryRowAndANamedHeaderMayLieDeep() throws {
+        let rows = [["I", "LĨNH VỰC GIAO THÔNG", ""]] + Self.numbered
+        for (format, result) in try readEverywhere(rows, header: .absent) {
+            #expect(result == Read(texts: ["LĨNH VỰC GIAO THÔNG"] + Self.petitions), "\(format)")
+        }
+        let preamble = (1...59).map { ["Dòng thuyết minh số \($0) của báo cáo", "", ""] }
+        let deep = preamble + [["STT", "Vấn đề", "Đơn vị"]] + Self.numbered
+        for (format, data) in [("csv", try csv(deep)), ("xlsx", try xlsx(deep))] {
+            #expect(
+                try read(data, name: "a.\(format)", header: .row(60)) == Read(texts: Self.petitions, titles: 59),
+                "\(format)")
         }
     }
 

@@ -138,7 +138,8 @@ struct PileCommandTests {
         }
         let detected = try run("auto")
         #expect(detected.texts.count == 2 && detected.summary.doubtfulHeaders.count == 1)
-        let note = FailurePresenter.commandLine(.vi).message(detected.summary.doubtfulHeaders[0].header, file: "list.csv")
+        let note = FailurePresenter.commandLine(.vi).message(
+            detected.summary.doubtfulHeaders[0].header, file: "list.csv")
         #expect(note.contains("list.csv: dòng 1") && note.contains("--header none"))
         let none = try run("none")
         #expect(none.texts.first == first && none.texts.count == 3 && none.summary.doubtfulHeaders.isEmpty)

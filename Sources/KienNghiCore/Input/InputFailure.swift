@@ -22,6 +22,8 @@ public enum InputFailure: Error, Sendable {
     case tooManyColumns(path: String, found: Int, limit: Int)
     /// The header row the user named is blank, or past the rows looked at (`searched`, by number).
     case noHeaderRow(path: String, row: Int, searched: ClosedRange<Int>?)
+    /// The header row the user named holds one cell above rows of several: a title.
+    case titleAsHeaderRow(path: String, row: Int)
 
 }
 

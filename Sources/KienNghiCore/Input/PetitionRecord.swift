@@ -192,8 +192,14 @@ package struct InputSchema: Sendable, Equatable {
     /// Whether the list numbers its items 1, 2, 3… in its first column: then a roman
     /// numeral before a short name ("II | Y tế") is a section, not an item.
     package var numberedList: Bool
+    /// Set when the person said the table has no header (``HeaderRowChoice/absent``):
+    /// no row is a title then, not even column numbers or a section row.
+    package var readsEveryRow = false
 
-    package init(columns: [String], textColumn: Int, idColumn: Int?, numberedList: Bool = false) {
+    package init(
+        columns: [String], textColumn: Int, idColumn: Int?, numberedList: Bool = false, readsEveryRow: Bool = false
+    ) {
+        self.readsEveryRow = readsEveryRow
         self.columns = columns
         self.textColumn = textColumn
         self.idColumn = idColumn
@@ -509,6 +515,12 @@ package struct InputSchema: Sendable, Equatable {
                 let searched = numbers.first.flatMap { first in numbers.last.map { first...max(first, $0) } }
                 throw InputFailure.noHeaderRow(path: path, row: number, searched: searched)
             }
+            // One filled cell above rows of several ("DANH SÁCH KIẾN NGHỊ" above the table) names no columns.
+            let width = { (row: [String]) in row.filter { !BlankText.isBlank($0) }.count }
+            let under = rows[(index + 1)...].prefix(10).map(width).sorted()
+            if width(rows[index]) == 1, !under.isEmpty, under[under.count / 2] >= 2 {
+                throw InputFailure.titleAsHeaderRow(path: path, row: number)
+            }
             return (index, true)
         }
     }
@@ -795,7 +807,7 @@ package struct InputSchema: Sendable, Equatable {
     /// column numbers under the header, or a section row. Reported as a title.
     package static func isListDecoration(_ row: [String], schema: InputSchema) -> Bool {
         // The usual petition row holds a cell longer than any of these (80 characters at most): no more work.
-        if row.contains(where: { $0.utf8.count > 320 }) { return false }
+        if schema.readsEveryRow || row.contains(where: { $0.utf8.count > 320 }) { return false }
         return isColumnNumberRow(row)
             || isSectionRow(row, textColumn: schema.textColumn, numberedList: schema.numberedList)
     }

@@ -38,6 +38,8 @@ package struct DelimitedPetitionSource: PetitionSource {
     private var schema: InputSchema?
     private let delimiter: UInt8
     private let hasHeader: Bool
+    /// The header, to know it repeated further down (nil without one).
+    private let headerKey: HeaderKey?
     /// Non-blank rows above the header (a sheet title), skipped and reported.
     private let titleRows: Int
     package private(set) var doubtfulHeader: DoubtfulHeader?
@@ -52,17 +54,34 @@ package struct DelimitedPetitionSource: PetitionSource {
         var sample = try stream.prefix(atLeast: InputLimits.sniffBytes)
         var delimiter: UInt8
         var parsed: [DelimitedTextParser.Record]
+        // A header row named further down than the usual 50 rows is looked for, with 50 rows under it.
+        var namedLine: Int? = nil
+        if case .row(let line) = header { namedLine = line }
+        func reachedNamedLine(_ records: [DelimitedTextParser.Record]) -> Bool {
+            namedLine.map { line in records.last.map { $0.line >= line } ?? false } ?? true
+        }
         while true {
             delimiter = DelimitedTextParser.sniffDelimiter(sample)
             var parser = DelimitedTextParser(delimiter: delimiter)
             var records: [DelimitedTextParser.Record] = []
-            parser.feed(sample) { if records.count < 51 { records.append($0) } }
-            if stream.isComplete, records.count < 51, let last = parser.finish().record { records.append(last) }
+            var wanted = 51
+            parser.feed(sample) { record in
+                guard records.count < wanted else { return }
+                records.append(record)
+                if let namedLine, record.line <= namedLine, records.count < Self.namedHeaderReach {
+                    wanted = records.count + 51
+                }
+            }
+            if stream.isComplete, records.count < wanted, let last = parser.finish().record { records.append(last) }
             // Blank rows, or rows of blank cells (` , , `), are never a title or the header.
             records.removeAll { $0.isBlank(orSpaces: true) }
             parsed = records
-            // The first row is longer than the usual prefix: look further, but not without bound.
-            if !parsed.isEmpty || stream.isComplete || sample.count >= InputLimits.maxRecordBytes { break }
+            // The first row (or the named header) is past the usual prefix: look further, but not without bound.
+            if (!parsed.isEmpty && (reachedNamedLine(parsed) || records.count >= Self.namedHeaderReach))
+                || stream.isComplete || sample.count >= InputLimits.maxRecordBytes
+            {
+                break
+            }
             sample = try stream.prefix(atLeast: InputLimits.maxRecordBytes)
         }
         self.delimiter = delimiter
@@ -78,15 +97,18 @@ package struct DelimitedPetitionSource: PetitionSource {
         if head.tooLong { throw InputFailure.tooLarge(path: stream.path, detail: Self.firstRowTooLong(head.length)) }
         // Office exports often put a title ("DANH SÁCH KIẾN NGHỊ…") and blank rows
         // above the header: the row that looks most like a header wins.
-        let leading = parsed.prefix(50).map(\.cells)
+        let reach = namedLine.flatMap { line in parsed.firstIndex { $0.line >= line }.map { $0 + 50 } } ?? 50
+        let leading = parsed.prefix(max(50, reach)).map(\.cells)
         func namesColumns(_ index: Int) -> Bool {
             InputSchema.namesColumns(leading[index], above: Array(leading[(index + 1)...]), textColumn: textColumn)
         }
         let (headerIndex, hasHeader) =
             try InputSchema.header(
-                header, in: leading, numbers: parsed.prefix(50).map(\.line), path: stream.path, namesColumns: namesColumns)
+                header, in: leading, numbers: parsed.prefix(leading.count).map(\.line), path: stream.path,
+                namesColumns: namesColumns)
             ?? (0, header != .absent && namesColumns(0))
         self.hasHeader = hasHeader
+        headerKey = hasHeader ? HeaderKey(leading[headerIndex]) : nil
         titleRows = headerIndex
         let first = leading[headerIndex]
         let records = Array(leading[headerIndex...])
@@ -97,7 +119,7 @@ package struct DelimitedPetitionSource: PetitionSource {
             ? first.map(RejectedRow.showingControlCharacters)
             : (0..<(records.map(\.count).max() ?? first.count)).map { "cột \($0 + 1)" }
         // The whole file was in the sample and holds a header but no row below it: nothing to do, say so.
-        if hasHeader && body.isEmpty && stream.isComplete && parsed.count <= 50 {
+        if hasHeader && body.isEmpty && stream.isComplete && parsed.count <= leading.count {
             throw InputFailure.headerOnly(path: stream.path, columns: first, titleRows: headerIndex)
         }
         let guess = InputSchema.guess(
@@ -111,13 +133,16 @@ package struct DelimitedPetitionSource: PetitionSource {
         if let text = guess.text {
             schema = InputSchema(
                 columns: columns, textColumn: text, idColumn: guess.id,
-                numberedList: InputSchema.numbersItems(hasHeader ? body : records))
+                numberedList: InputSchema.numbersItems(hasHeader ? body : records), readsEveryRow: header == .absent)
         } else if columns.count == 1 {
-            schema = InputSchema(columns: columns, textColumn: 0, idColumn: nil)
+            schema = InputSchema(columns: columns, textColumn: 0, idColumn: nil, readsEveryRow: header == .absent)
         } else {
             throw InputFailure.noTextColumn(path: stream.path, columns: columns)
         }
     }
+
+    /// How many rows down a header row may be named (``HeaderRowChoice/row(_:)``).
+    static let namedHeaderReach = 2000
 
     private static func firstRowTooLong(_ bytes: Int) -> String {
         "dòng đầu dài hơn \(bytes) byte, giới hạn \(InputLimits.maxRecordBytes) / the first row is longer than \(bytes) bytes, limit \(InputLimits.maxRecordBytes)"
@@ -158,8 +183,10 @@ package struct DelimitedPetitionSource: PetitionSource {
                     skippedHeader = true
                     return
                 }
+                // Column numbers, section rows, the header repeated (a pasted list): titles.
                 if !record.malformed && !record.tooLong
-                    && InputSchema.isListDecoration(record.cells, schema: schema)
+                    && (InputSchema.isListDecoration(record.cells, schema: schema)
+                        || headerKey?.matches(record.cells) == true)
                 {
                     return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
                 }

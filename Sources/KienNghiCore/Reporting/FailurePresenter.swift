@@ -128,11 +128,18 @@ extension FailurePresenter {
             )
         case .noHeaderRow(let path, let row, let searched):
             let range = searched.map {
-                l.pick(" (tìm trong các dòng \($0.lowerBound)–\($0.upperBound))", " (looked in rows \($0.lowerBound)–\($0.upperBound))")
+                l.pick(
+                    " (tìm trong các dòng \($0.lowerBound)–\($0.upperBound))",
+                    " (looked in rows \($0.lowerBound)–\($0.upperBound))")
             }
             return l.pick(
                 "\(path): dòng \(row) trống hoặc không nằm trong phần đầu bảng\(range ?? ""), không thể là dòng tên cột. Nêu số của dòng chứa tên cột (đánh số như trong các thông báo về tệp), hoặc để tự nhận.",
                 "\(path): row \(row) is blank or not in the top of the table\(range ?? ""), so it cannot be the header row. Name the row holding the column names (numbered as in the messages about the file), or leave it to detection."
+            )
+        case .titleAsHeaderRow(let path, let row):
+            return l.pick(
+                "\(path): dòng \(row) chỉ có một ô trong khi các dòng bên dưới có nhiều ô: đó là dòng tiêu đề, không phải dòng tên cột. Nêu số của dòng chứa tên các cột, hoặc để tự nhận.",
+                "\(path): row \(row) holds one cell above rows of several: it is a title, not the header row. Name the row holding the column names, or leave it to detection."
             )
         case .tooManyColumns(let path, let found, let limit):
             return l.pick(
@@ -303,10 +310,11 @@ extension FailurePresenter {
                 "Open the file in Excel or LibreOffice, check that cell, save and run again.")
         case .title:
             what = l.pick("dòng tiêu đề (không phải kiến nghị), bỏ qua", "title row (not a petition), skipped")
-            fix = l.pick(
-                "Không cần làm gì; nếu đó là kiến nghị, hãy đặt nó dưới dòng tên cột (Excel) hoặc bỏ kiểu tiêu đề (Word).",
-                "Nothing to do; if it is a petition, move it below the header row (Excel) or remove its heading style (Word)."
-            ) + advise(.titleRow, "", "")
+            fix =
+                l.pick(
+                    "Không cần làm gì; nếu đó là kiến nghị, hãy đặt nó dưới dòng tên cột (Excel) hoặc bỏ kiểu tiêu đề (Word).",
+                    "Nothing to do; if it is a petition, move it below the header row (Excel) or remove its heading style (Word)."
+                ) + advise(.titleRow, "", "")
         case .outsideTable:
             what = l.pick("đoạn văn nằm ngoài bảng kiến nghị, bỏ qua", "paragraph outside the petition table, skipped")
             fix = l.pick(

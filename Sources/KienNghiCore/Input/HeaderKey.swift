@@ -1,0 +1,35 @@
+/// A header row as people compare it: column names folded as everywhere (case,
+/// diacritics, spacing and invisible marks aside), empty trailing cells dropped.
+/// Made once for a table's header, to know the header repeated further down (a
+/// list pasted together, a page's header copied) from a petition.
+package struct HeaderKey: Sendable {
+    private let names: [String]
+    private let filled: Int
+    /// The longest name's column and its length in bytes: a row whose cell there is
+    /// of another length is told apart without folding anything.
+    private let longest: (column: Int, bytes: Int)
+
+    package init(_ cells: [String]) {
+        var names = cells.map(InputSchema.fold)
+        while names.last?.isEmpty == true { names.removeLast() }
+        self.names = names
+        filled = Self.filledCount(cells)
+        let column = cells.indices.max { cells[$0].utf8.count < cells[$1].utf8.count } ?? 0
+        longest = (column, column < cells.count ? cells[column].utf8.count : 0)
+    }
+
+    /// Whether `cells` name the same columns (rows of as many filled cells, and a
+    /// longest cell of about the same length (NFD text is longer), are folded and compared).
+    package func matches(_ cells: [String]) -> Bool {
+        guard filled > 0, Self.filledCount(cells) == filled, longest.column < cells.count,
+            abs(cells[longest.column].utf8.count - longest.bytes) <= max(8, longest.bytes / 2)
+        else { return false }
+        return HeaderKey(cells).names == names
+    }
+
+    private static func filledCount(_ cells: [String]) -> Int {
+        var count = 0
+        for cell in cells where !cell.isEmpty { count += 1 }
+        return count
+    }
+}
