@@ -461,6 +461,19 @@ struct PetitionTableShapeTests {
             #expect(throws: InputFailure.self, "\(format): title named") {
                 try read(rows, name: "a.\(format)", header: .row(1))
             }
+            // A row inside the list: refused, the petitions above it are not made titles.
+            #expect(throws: InputFailure.self, "\(format): row inside the list") {
+                try read(rows, name: "a.\(format)", header: .row(5))
+            }
+        }
+        // One cell naming the text column alone is a header when named.
+        let textOnly = [["", "Nội dung kiến nghị", ""]] + Self.numbered
+        for (format, result) in try readEverywhere(textOnly, header: .row(1)) {
+            #expect(result == Read(texts: Self.petitions), "\(format): text column named alone")
+        }
+        // A petition sent twice, the first copy taken for a one-column list's header: the second is read.
+        for (format, result) in try readEverywhere(list + [[first]]) {
+            #expect(result == Read(texts: Self.petitions + [first]), "\(format): petition sent twice")
         }
     }
 

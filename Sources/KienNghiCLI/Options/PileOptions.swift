@@ -203,7 +203,7 @@ extension InputFailure {
         case .empty, .headerOnly: 10
         case .decoding(_, .binary): 13
         case .decoding: 11
-        case .noTextColumn, .unknownColumn, .noHeaderRow, .titleAsHeaderRow: 12
+        case .noTextColumn, .unknownColumn, .noHeaderRow, .titleAsHeaderRow, .headerRowInsideList: 12
         case .unsupportedFormat: 13
         case .corrupt: 14
         case .tooLarge, .tooManyColumns, .pipedPackageTooLarge: 15

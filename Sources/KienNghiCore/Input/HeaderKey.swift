@@ -20,8 +20,11 @@ package struct HeaderKey: Sendable {
 
     /// Whether `cells` name the same columns (rows of as many filled cells, and a
     /// longest cell of about the same length (NFD text is longer), are folded and compared).
+    /// A header of one long cell (a first petition a one-column list lost to the header)
+    /// is never matched: a petition sent twice must not become a title.
     package func matches(_ cells: [String]) -> Bool {
-        guard filled > 0, Self.filledCount(cells) == filled, longest.column < cells.count,
+        guard filled > 1 || (filled == 1 && names.joined().split(separator: " ").count <= 6),
+            Self.filledCount(cells) == filled, longest.column < cells.count,
             abs(cells[longest.column].utf8.count - longest.bytes) <= max(8, longest.bytes / 2)
         else { return false }
         return HeaderKey(cells).names == names

@@ -24,6 +24,8 @@ public enum InputFailure: Error, Sendable {
     case noHeaderRow(path: String, row: Int, searched: ClosedRange<Int>?)
     /// The header row the user named holds one cell above rows of several: a title.
     case titleAsHeaderRow(path: String, row: Int)
+    /// The header row the user named lies below `rowsAbove` rows that read as the list's.
+    case headerRowInsideList(path: String, row: Int, rowsAbove: Int)
 
 }
 

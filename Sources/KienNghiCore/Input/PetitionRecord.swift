@@ -515,12 +515,24 @@ package struct InputSchema: Sendable, Equatable {
                 let searched = numbers.first.flatMap { first in numbers.last.map { first...max(first, $0) } }
                 throw InputFailure.noHeaderRow(path: path, row: number, searched: searched)
             }
-            // One filled cell above rows of several ("DANH SÁCH KIẾN NGHỊ" above the table) names no columns.
-            let width = { (row: [String]) in row.filter { !BlankText.isBlank($0) }.count }
-            let under = rows[(index + 1)...].prefix(10).map(width).sorted()
-            if width(rows[index]) == 1, !under.isEmpty, under[under.count / 2] >= 2 {
+            // One filled cell above rows of several ("DANH SÁCH KIẾN NGHỊ" above the table) names no
+            // columns, unless it names one ("Nội dung kiến nghị" over the text column) without being a title.
+            let filled = { (row: [String]) in row.filter { !BlankText.isBlank($0) } }
+            let under = rows[(index + 1)...].prefix(10).map { filled($0).count }.sorted()
+            if let cell = filled(rows[index]).first, filled(rows[index]).count == 1, !under.isEmpty,
+                under[under.count / 2] >= 2,
+                !namesAnyColumn([cell]) || looksLikeTitle(cell) || opensLikeTitle(fold(cell))
+            {
                 throw InputFailure.titleAsHeaderRow(path: path, row: number)
             }
+            // Rows above it that read as the list's own (numbered, or holding a sentence): the
+            // row named is inside the list, and those petitions would be skipped as titles.
+            let listRows = rows[..<index].filter { row in
+                let cells = filled(row)
+                return cells.count >= 2
+                    && (itemNumber(row.first) != nil || cells.contains { $0.count >= 40 && !looksLikeTitle($0) })
+            }.count
+            if listRows >= 2 { throw InputFailure.headerRowInsideList(path: path, row: number, rowsAbove: listRows) }
             return (index, true)
         }
     }

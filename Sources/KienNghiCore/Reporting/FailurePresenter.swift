@@ -141,6 +141,11 @@ extension FailurePresenter {
                 "\(path): dòng \(row) chỉ có một ô trong khi các dòng bên dưới có nhiều ô: đó là dòng tiêu đề, không phải dòng tên cột. Nêu số của dòng chứa tên các cột, hoặc để tự nhận.",
                 "\(path): row \(row) holds one cell above rows of several: it is a title, not the header row. Name the row holding the column names, or leave it to detection."
             )
+        case .headerRowInsideList(let path, let row, let above):
+            return l.pick(
+                "\(path): dòng \(row) nằm trong danh sách: \(above) dòng phía trên nó giống các dòng kiến nghị (có số thứ tự hoặc một câu dài) và sẽ bị bỏ qua như dòng tiêu đề. Nêu dòng chứa tên các cột, cho biết bảng không có dòng tên cột, hoặc để tự nhận.",
+                "\(path): row \(row) lies inside the list: \(above) rows above it read as petition rows (numbered, or holding a sentence) and would be skipped as titles. Name the row holding the column names, say the table has no header row, or leave it to detection."
+            )
         case .tooManyColumns(let path, let found, let limit):
             return l.pick(
                 "\(path): dòng đầu có \(found) cột, nhiều hơn giới hạn \(limit). Kiểm tra dấu phân cách (tệp có đúng là CSV/TSV?) hoặc chỉ giữ lại các cột cần thiết rồi chạy lại.",
