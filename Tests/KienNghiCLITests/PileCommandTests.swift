@@ -151,6 +151,22 @@ struct PileCommandTests {
         #expect(throws: CLIError.self) { try PileOptions.parse([path, "--header", "0"]).processor() }
     }
 
+    /// A run that read nothing (every input refused) leaves an earlier rejected-rows list
+    /// as it was, as it leaves the output; a run that read rows replaces it.
+    @Test func aRefusedRunKeepsTheEarlierRejectedList() throws {
+        let folder = temporaryFolder()
+        let path = folder.appendingPathComponent("bi-loai.csv").path
+        try Data("earlier list\n".utf8).write(to: URL(fileURLWithPath: path))
+        var refused = PileProcessor.Summary()
+        refused.failedFiles.append(("a.csv", .noHeaderRow(path: "a.csv", row: 9, searched: 1...3)))
+        try RejectedRowsFile(path: path, inputs: [], language: .vi).finish(refused)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "earlier list\n")
+        var read = PileProcessor.Summary()
+        read.read = 1
+        try RejectedRowsFile(path: path, inputs: [], language: .vi).finish(read)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("mã lý do"))
+    }
+
     @Test func zipBombIsRefused() throws {
         let folder = temporaryFolder()
         let path = folder.appendingPathComponent("bomb.xlsx").path

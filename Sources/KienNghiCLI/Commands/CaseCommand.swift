@@ -180,7 +180,6 @@ struct CaseImportCommand: ParsableCommand {
             let results = try CaseImporter(
                 register: register, processor: processor, presenter: pile.presenter(processor)
             ).run(pile.inputs, dialogue: dialogue, heldOn: heldOn, rejectedRow: { list?.add($0) })
-            try list?.finish()
             var summary = PileProcessor.Summary()
             for result in results {
                 summary.add(result.summary)
@@ -191,6 +190,7 @@ struct CaseImportCommand: ParsableCommand {
                         "\(result.file): added \(c.added) petitions (\(c.newGroups) new groups, \(c.joinedGroups) joined existing ones), \(c.alreadyThere) already in the register.\n"
                     ))
             }
+            try list?.finish(summary)
             PileRun.report(summary, pile)
             if let code = PileRun.exitCode(summary) { throw ExitCode(code) }
         }

@@ -62,7 +62,7 @@ struct StatsCommand: RenderingCommand {
             total.add(summary)
             piles.append(statistics)
         }
-        try list?.finish()
+        try list?.finish(total)
         let labels = Dictionary(
             uniqueKeysWithValues: processor.batch.classifier.lexicon.themes.map { ($0.id, $0.label(l)) })
         let printer = StatisticsPrinter(language: l, themeLabels: labels)

@@ -120,7 +120,7 @@ enum PileRun {
     ) throws -> PileProcessor.Summary {
         let list = try RejectedRowsFile(options, group: group)
         let summary = try read(options, processor, rejected: list, consume)
-        try list?.finish()
+        try list?.finish(summary)
         report(summary, options)
         return summary
     }
@@ -266,8 +266,10 @@ final class RejectedRowsFile {
     }
 
     /// Completes the list (moved into place now, or with its group); a write
-    /// that failed midway (disk full) is 74, as for any output.
-    func finish() throws {
+    /// that failed midway (disk full) is 74, as for any output. When nothing was
+    /// read at all (every input refused), an earlier list at that path stays as it was.
+    func finish(_ summary: PileProcessor.Summary) throws {
+        if summary.rows == 0 && !summary.failedFiles.isEmpty { return output.discard() }
         do {
             if let failure { throw failure }
             try output.commit()
