@@ -431,6 +431,7 @@ struct PetitionTableShapeTests {
     /// tri…") loses it to the header: the reader says so (the CLI prints it), and
     /// `--header none` reads it; a header the reader cannot recognise is named by its row.
     @Test func theHeaderRowCanBeDeniedOrNamed() throws {
+        let header3 = ["STT", "Nội dung kiến nghị", "Cơ quan"]
         let first = "Kiến nghị của cử tri thôn 2 về việc đường liên thôn xuống cấp nghiêm trọng"
         let list = [[first]] + Self.petitions.map { [$0] }
         for (format, result) in try readEverywhere(list) {
@@ -443,7 +444,7 @@ struct PetitionTableShapeTests {
             #expect(result == Read(texts: [first] + Self.petitions), "\(format): no header")
         }
         // Usual column names are not doubted.
-        let named = [["STT", "Nội dung kiến nghị", "Cơ quan"]] + Self.numbered
+        let named = [header3] + Self.numbered
         for (format, header) in try doubtfulHeaders(named) { #expect(header == nil, "\(format)") }
         // Column names in words no reader knows, under a title: named as row 2, the title is reported.
         let foreign = [["Danh sách"], ["No", "Issue raised", "Owner"]] + Self.numbered
@@ -465,6 +466,11 @@ struct PetitionTableShapeTests {
             #expect(throws: InputFailure.self, "\(format): row inside the list") {
                 try read(rows, name: "a.\(format)", header: .row(5))
             }
+        }
+        // A numbered preamble above a header named is no list: its lines are titles.
+        let preamble = [["1", "Thời gian: 8 giờ ngày 5/6/2024", ""], ["2", "Địa điểm: Hội trường UBND xã", ""]]
+        for (format, result) in try readEverywhere(preamble + [header3] + Self.numbered, header: .row(3)) {
+            #expect(result == Read(texts: Self.petitions, titles: 2), "\(format): numbered preamble")
         }
         // One cell naming the text column alone is a header when named.
         let textOnly = [["", "Nội dung kiến nghị", ""]] + Self.numbered

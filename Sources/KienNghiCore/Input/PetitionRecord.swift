@@ -525,14 +525,29 @@ package struct InputSchema: Sendable, Equatable {
             {
                 throw InputFailure.titleAsHeaderRow(path: path, row: number)
             }
-            // Rows above it that read as the list's own (numbered, or holding a sentence): the
-            // row named is inside the list, and those petitions would be skipped as titles.
-            let listRows = rows[..<index].filter { row in
-                let cells = filled(row)
-                return cells.count >= 2
-                    && (itemNumber(row.first) != nil || cells.contains { $0.count >= 40 && !looksLikeTitle($0) })
+            // The row named is inside the list when the list's numbers run on across it (…, 7 above,
+            // 8 on it or below), or when three rows above or more are shaped as the rows below (as
+            // many cells, a sentence in the same column): those petitions would be skipped as titles.
+            // A numbered preamble ("1 | Thời gian…", "2 | Địa điểm…") above a list from 1 is no list.
+            let above = rows[..<index].filter { !filled($0).isEmpty }
+            let below = rows[(index + 1)...].prefix(10).filter { !filled($0).isEmpty }
+            let lastAbove = above.last.flatMap { itemNumber($0.first) }
+            let numbersRunOn =
+                lastAbove.map { last in
+                    itemNumber(rows[index].first) == last + 1
+                        || below.first.flatMap { itemNumber($0.first) } == last + 1
+                } ?? false
+            func sentenceColumn(_ row: [String]) -> Int? {
+                row.indices.first { row[$0].count >= 40 && !looksLikeTitle(row[$0]) }
+            }
+            let shape = below.first.map { (filled($0).count, sentenceColumn($0)) }
+            let listRows = above.filter { row in
+                guard let shape, let column = shape.1, shape.0 >= 2 else { return false }
+                return filled(row).count == shape.0 && sentenceColumn(row) == column
             }.count
-            if listRows >= 2 { throw InputFailure.headerRowInsideList(path: path, row: number, rowsAbove: listRows) }
+            if numbersRunOn || listRows >= 3 {
+                throw InputFailure.headerRowInsideList(path: path, row: number, rowsAbove: max(listRows, above.count))
+            }
             return (index, true)
         }
     }

@@ -143,8 +143,8 @@ extension FailurePresenter {
             )
         case .headerRowInsideList(let path, let row, let above):
             return l.pick(
-                "\(path): dòng \(row) nằm trong danh sách: \(above) dòng phía trên nó giống các dòng kiến nghị (có số thứ tự hoặc một câu dài) và sẽ bị bỏ qua như dòng tiêu đề. Nêu dòng chứa tên các cột, cho biết bảng không có dòng tên cột, hoặc để tự nhận.",
-                "\(path): row \(row) lies inside the list: \(above) rows above it read as petition rows (numbered, or holding a sentence) and would be skipped as titles. Name the row holding the column names, say the table has no header row, or leave it to detection."
+                "\(path): dòng \(row) nằm trong danh sách (số thứ tự chạy tiếp qua nó, hoặc các dòng phía trên có cùng dạng với các dòng bên dưới): \(above) dòng phía trên nó sẽ bị bỏ qua như dòng tiêu đề. Nêu dòng chứa tên các cột, cho biết bảng không có dòng tên cột, hoặc để tự nhận.",
+                "\(path): row \(row) lies inside the list (its numbers run on across it, or the rows above are shaped as those below): \(above) rows above it would be skipped as titles. Name the row holding the column names, say the table has no header row, or leave it to detection."
             )
         case .tooManyColumns(let path, let found, let limit):
             return l.pick(
