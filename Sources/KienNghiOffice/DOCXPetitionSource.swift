@@ -206,7 +206,7 @@ package struct DOCXPetitionSource: PetitionSource {
                             columns: columns, textColumn: text, idColumn: guess.id,
                             numberedList: InputSchema.numbersItems(sample), readsEveryRow: choice == .absent),
                         columns,
-                        HeaderKey(header),
+                        HeaderKey(header, named: choice != .detect),
                         choice == .detect && hasHeader && text < header.count
                             ? DoubtfulHeader(location: rows[index].number, cell: header[text]) : nil
                     )

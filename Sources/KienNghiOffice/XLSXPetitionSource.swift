@@ -91,7 +91,7 @@ package struct XLSXPetitionSource: PetitionSource {
         }
         let below = below(headerIndex)
         headerRow = hasHeader ? header.number : nil
-        headerKey = hasHeader ? HeaderKey(header.cells) : nil
+        headerKey = hasHeader ? HeaderKey(header.cells, named: namedRow != nil) : nil
         firstRow = header.number
         if hasHeader && headerIndex + 1 == top.count {
             // A header (and titles) but not one row below it.

@@ -466,6 +466,9 @@ struct PetitionTableShapeTests {
             #expect(throws: InputFailure.self, "\(format): row inside the list") {
                 try read(rows, name: "a.\(format)", header: .row(5))
             }
+            #expect(throws: InputFailure.self, "\(format): item 1 named") {
+                try read(rows, name: "a.\(format)", header: .row(3))
+            }
         }
         // A numbered preamble above a header named is no list: its lines are titles.
         let preamble = [["1", "Thời gian: 8 giờ ngày 5/6/2024", ""], ["2", "Địa điểm: Hội trường UBND xã", ""]]
@@ -476,6 +479,12 @@ struct PetitionTableShapeTests {
         let textOnly = [["", "Nội dung kiến nghị", ""]] + Self.numbered
         for (format, result) in try readEverywhere(textOnly, header: .row(1)) {
             #expect(result == Read(texts: Self.petitions), "\(format): text column named alone")
+        }
+        // A long header in capitals over the text column, named: a header; repeated at a page break: a title.
+        let long = "NỘI DUNG Ý KIẾN, KIẾN NGHỊ CỦA CỬ TRI GỬI TỚI KỲ HỌP THỨ 7"
+        let repeated = [["", long, ""]] + Self.numbered.prefix(2) + [["", long, ""]] + Self.numbered.dropFirst(2)
+        for (format, result) in try readEverywhere(repeated, header: .row(1)) {
+            #expect(result == Read(texts: Self.petitions, titles: 1), "\(format): long header repeated")
         }
         // A petition sent twice, the first copy taken for a one-column list's header: the second is read.
         for (format, result) in try readEverywhere(list + [[first]]) {

@@ -515,15 +515,20 @@ package struct InputSchema: Sendable, Equatable {
                 let searched = numbers.first.flatMap { first in numbers.last.map { first...max(first, $0) } }
                 throw InputFailure.noHeaderRow(path: path, row: number, searched: searched)
             }
-            // One filled cell above rows of several ("DANH SÁCH KIẾN NGHỊ" above the table) names no
-            // columns, unless it names one ("Nội dung kiến nghị" over the text column) without being a title.
+            // One filled cell above rows of several names the column it stands over, which must
+            // be the one holding the rows' text ("NỘI DUNG KIẾN NGHỊ" over it); standing elsewhere,
+            // it is a title ("DANH SÁCH KIẾN NGHỊ…" over the numbers), and would name a wrong column.
             let filled = { (row: [String]) in row.filter { !BlankText.isBlank($0) } }
-            let under = rows[(index + 1)...].prefix(10).map { filled($0).count }.sorted()
-            if let cell = filled(rows[index]).first, filled(rows[index]).count == 1, !under.isEmpty,
-                under[under.count / 2] >= 2,
-                !namesAnyColumn([cell]) || looksLikeTitle(cell) || opensLikeTitle(fold(cell))
+            let sample = rows[(index + 1)...].prefix(10).filter { filled($0).count >= 2 }
+            if filled(rows[index]).count == 1, sample.count * 2 > rows[(index + 1)...].prefix(10).count,
+                let column = rows[index].firstIndex(where: { !BlankText.isBlank($0) })
             {
-                throw InputFailure.titleAsHeaderRow(path: path, row: number)
+                let width = sample.map(\.count).max() ?? 0
+                let longest = (0..<width).max { a, b in
+                    sample.reduce(0) { $0 + (a < $1.count ? $1[a].count : 0) }
+                        < sample.reduce(0) { $0 + (b < $1.count ? $1[b].count : 0) }
+                }
+                if column != longest { throw InputFailure.titleAsHeaderRow(path: path, row: number) }
             }
             // The row named is inside the list when the list's numbers run on across it (…, 7 above,
             // 8 on it or below), or when three rows above or more are shaped as the rows below (as
@@ -532,11 +537,12 @@ package struct InputSchema: Sendable, Equatable {
             let above = rows[..<index].filter { !filled($0).isEmpty }
             let below = rows[(index + 1)...].prefix(10).filter { !filled($0).isEmpty }
             let lastAbove = above.last.flatMap { itemNumber($0.first) }
+            // (…, 7 above, 8 on it or below; or 1 on it, 2 below: the list's first item.)
+            let firstBelow = below.first.flatMap { itemNumber($0.first) }
+            let numberOnIt = itemNumber(rows[index].first)
             let numbersRunOn =
-                lastAbove.map { last in
-                    itemNumber(rows[index].first) == last + 1
-                        || below.first.flatMap { itemNumber($0.first) } == last + 1
-                } ?? false
+                (lastAbove.map { last in numberOnIt == last + 1 || firstBelow == last + 1 } ?? false)
+                || (numberOnIt.map { firstBelow == $0 + 1 } ?? false)
             func sentenceColumn(_ row: [String]) -> Int? {
                 row.indices.first { row[$0].count >= 40 && !looksLikeTitle(row[$0]) }
             }

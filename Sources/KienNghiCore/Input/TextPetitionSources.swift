@@ -108,7 +108,7 @@ package struct DelimitedPetitionSource: PetitionSource {
                 namesColumns: namesColumns)
             ?? (0, header != .absent && namesColumns(0))
         self.hasHeader = hasHeader
-        headerKey = hasHeader ? HeaderKey(leading[headerIndex]) : nil
+        headerKey = hasHeader ? HeaderKey(leading[headerIndex], named: namedLine != nil) : nil
         titleRows = headerIndex
         let first = leading[headerIndex]
         let records = Array(leading[headerIndex...])
