@@ -34,16 +34,20 @@ enum ReaderTargets {
         },
     ]
 
-    /// Opens and reads every petition, strictly and then leniently, through
-    /// `PetitionSources.open(bytes:name:options:)` (the same readers as for a
+    /// Opens and reads every petition, strictly and then leniently, and with the
+    /// header denied and named (`--header none`, `--header N`, N from the input),
+    /// through `PetitionSources.open(bytes:name:options:)` (the same readers as for a
     /// file; the name's extension picks the format); errors are fine (they are
     /// the users' messages), crashes, empty batches and control characters in
     /// a petition are not. With KIENNGHI_FUZZ_SCRATCH=DIR the input is also
     /// written to DIR/NAME, the very file a regression test can read.
     static func readAll(_ bytes: [UInt8], as name: String) {
         ScratchFiles.keep(bytes, as: name)
-        for lenient in [false, true] {
-            guard let source = try? PetitionSources.open(bytes: bytes, name: name, options: .init(lenient: lenient))
+        let named = HeaderRowChoice.row(1 + Int(bytes.last ?? 0) % 6)
+        for (lenient, header) in [(false, HeaderRowChoice.detect), (true, .detect), (false, .absent), (false, named)] {
+            guard
+                let source = try? PetitionSources.open(
+                    bytes: bytes, name: name, options: .init(lenient: lenient, header: header))
             else { continue }
             try? source.read(
                 batchSize: 7,
