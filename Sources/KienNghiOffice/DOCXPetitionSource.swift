@@ -222,7 +222,7 @@ package struct DOCXPetitionSource: PetitionSource {
             columns = found.columns
             doubtfulHeader = found.doubtful
         } else {
-            if case .row(let number) = choice {
+            if let number = choice.namedRow {
                 throw headerFailure ?? InputFailure.noHeaderRow(path: path, row: number, searched: nil)
             }
             if let textColumn, textColumn != "text", textColumn != "1" {

@@ -26,8 +26,6 @@ package struct XLSXPetitionSource: PetitionSource {
     /// and rows after it sampled to guess the text column.
     static let headerWindow = 40
     static let sampleRows = 50
-    /// How many filled rows down a header row may be named (``HeaderRowChoice/row(_:)``).
-    static let namedHeaderReach = 2000
 
     /// `header`: where the column names are (see ``HeaderRowChoice``).
     package init(path: String, sheet: String? = nil, textColumn: String? = nil, header: HeaderRowChoice = .detect)
@@ -64,11 +62,10 @@ package struct XLSXPetitionSource: PetitionSource {
         var top: [SheetRow] = []
         var enough = Self.headerWindow + Self.sampleRows
         // A header row named further down is looked for too (within a bound), with rows to sample under it.
-        var namedRow: Int? = nil
-        if case .row(let number) = choice { namedRow = number }
+        let namedRow = choice.namedRow
         try Self.rows(package, sheet, cells) { row in
             if !row.isBlank || row.problem != nil { top.append(row) }
-            if let namedRow, row.number <= namedRow, top.count < Self.namedHeaderReach {
+            if let namedRow, row.number <= namedRow, top.count < InputLimits.namedHeaderReach {
                 enough = max(enough, top.count + Self.sampleRows)
             }
             if top.count >= enough { throw StopReading() }

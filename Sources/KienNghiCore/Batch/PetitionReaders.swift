@@ -40,6 +40,11 @@ public enum HeaderRowChoice: Sendable, Equatable {
     /// The header is this row, numbered as messages number rows (a CSV's line, a
     /// sheet's row, the row of a Word table counted from 1); rows above it are titles.
     case row(Int)
+
+    /// The row named, if one is.
+    package var namedRow: Int? {
+        if case .row(let number) = self { number } else { nil }
+    }
 }
 
 /// The readers a ``PetitionPipeline`` consults. The core reads the text

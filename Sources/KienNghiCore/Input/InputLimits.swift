@@ -18,6 +18,9 @@ package enum InputLimits {
     /// a ZIP cannot be read forward, so it is held in memory (a regular file is
     /// read in place, without this limit).
     package static let maxPipedPackageBytes = 128 << 20
+    /// How many rows down a table's header row may be named (`--header N`): the rows
+    /// down to it, and 50 under it, are held to settle the columns.
+    package static let namedHeaderReach = 2000
     /// A batch of petitions handed to classification is cut at this much text.
     package static let batchBytes = 8 << 20
 }

@@ -55,8 +55,7 @@ package struct DelimitedPetitionSource: PetitionSource {
         var delimiter: UInt8
         var parsed: [DelimitedTextParser.Record]
         // A header row named further down than the usual 50 rows is looked for, with 50 rows under it.
-        var namedLine: Int? = nil
-        if case .row(let line) = header { namedLine = line }
+        let namedLine = header.namedRow
         func reachedNamedLine(_ records: [DelimitedTextParser.Record]) -> Bool {
             namedLine.map { line in records.last.map { $0.line >= line } ?? false } ?? true
         }
@@ -68,7 +67,7 @@ package struct DelimitedPetitionSource: PetitionSource {
             parser.feed(sample) { record in
                 guard records.count < wanted else { return }
                 records.append(record)
-                if let namedLine, record.line <= namedLine, records.count < Self.namedHeaderReach {
+                if let namedLine, record.line <= namedLine, records.count < InputLimits.namedHeaderReach {
                     wanted = records.count + 51
                 }
             }
@@ -77,7 +76,7 @@ package struct DelimitedPetitionSource: PetitionSource {
             records.removeAll { $0.isBlank(orSpaces: true) }
             parsed = records
             // The first row (or the named header) is past the usual prefix: look further, but not without bound.
-            if (!parsed.isEmpty && (reachedNamedLine(parsed) || records.count >= Self.namedHeaderReach))
+            if (!parsed.isEmpty && (reachedNamedLine(parsed) || records.count >= InputLimits.namedHeaderReach))
                 || stream.isComplete || sample.count >= InputLimits.maxRecordBytes
             {
                 break
@@ -140,9 +139,6 @@ package struct DelimitedPetitionSource: PetitionSource {
             throw InputFailure.noTextColumn(path: stream.path, columns: columns)
         }
     }
-
-    /// How many rows down a header row may be named (``HeaderRowChoice/row(_:)``).
-    static let namedHeaderReach = 2000
 
     private static func firstRowTooLong(_ bytes: Int) -> String {
         "dòng đầu dài hơn \(bytes) byte, giới hạn \(InputLimits.maxRecordBytes) / the first row is longer than \(bytes) bytes, limit \(InputLimits.maxRecordBytes)"
