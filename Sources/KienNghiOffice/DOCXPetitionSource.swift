@@ -32,11 +32,22 @@ package struct DOCXPetitionSource: PetitionSource {
 
     enum Mode {
         case paragraphs(numbered: Bool)
-        /// Petitions are the rows of table `table` (0-based among top-level tables) after its
-        /// header, row `headerRow` of the table (nil when it has none), whose cells compare as
-        /// `header` (see ``HeaderKey``); the rows above `firstRow` (the header's, or the first
-        /// petition's) are titles.
-        case table(table: Int, headerRow: Int?, firstRow: Int, schema: InputSchema, header: HeaderKey)
+        /// Petitions are the rows of the list tables, in document order (at least one).
+        case tables([ListTable])
+    }
+
+    /// A table read as a list of petitions: the rows of table `table` (0-based among
+    /// top-level tables) after its header, row `headerRow` of the table (nil when it has
+    /// none), whose cells compare as `header` (see ``HeaderKey``); the rows above `firstRow`
+    /// (the header's, or the first petition's) are titles. `columnMap` places each of its
+    /// cells among the document's columns (nil: its columns are the document's).
+    struct ListTable {
+        var table: Int
+        var headerRow: Int?
+        var firstRow: Int
+        var schema: InputSchema
+        var header: HeaderKey
+        var columnMap: [Int]?
     }
 
     package init(path: String) throws {
@@ -71,19 +82,15 @@ package struct DOCXPetitionSource: PetitionSource {
         let enough = XLSXPetitionSource.headerWindow + XLSXPetitionSource.sampleRows
         /// Filled rows per open table.
         var rowCounts: [Int: Int] = [:]
-        /// The petition table so far and its rank: one whose header names its text column
-        /// first (a petition's own name, "Nội dung kiến nghị", before a bare "Nội dung"),
-        /// then the one with more rows (a small "Đơn vị | Thời gian" table above the
-        /// list is not the list), then the earlier.
-        var found:
-            (
-                table: Int, headerRow: Int?, firstRow: Int, schema: InputSchema, columns: [String], header: HeaderKey,
-                doubtful: DoubtfulHeader?
-            )?
-        var foundRank = (named: 0, rows: 0)
-        /// The last list number of each open table's rows, and of the list found so far.
+        /// Every table that may be the petition table, in document order, with its rank: one
+        /// whose header names its text column first (a petition's own name, "Nội dung kiến
+        /// nghị", before a bare "Nội dung"), then the one with more rows (a small "Đơn vị |
+        /// Thời gian" table above the list is not the list), then the earlier. The best is
+        /// the list; others under a header of their own are lists too (see ``readsAlso``).
+        var candidates: [Candidate] = []
+        /// The last list number of each open table's rows, and of the last candidate.
         var lastNumbers: [Int: Int] = [:]
-        var foundLastNumber: Int?
+        var candidateLastNumber: Int?
         /// Why a table had not the header row named (the first table's reason is told when none has it).
         var headerFailure: (any Error)?
         var recording: [Block]? = []
@@ -128,17 +135,15 @@ package struct DOCXPetitionSource: PetitionSource {
                 let rowCount = rowCounts.removeValue(forKey: table) ?? 0
                 let rows = tables.removeValue(forKey: table) ?? []
                 let lastNumber = lastNumbers.removeValue(forKey: table) ?? nil
-                // A table going on with the list (its header again, or its numbers) adds to it, never replaces it.
-                if let list = found, let first = rows.first?.cells,
-                    list.header.matches(first)
-                        || (foundLastNumber.map { InputSchema.itemNumber(first.first) == $0 + 1 } ?? false)
+                // A table going on with the list before it (its header again, or its numbers) adds to it.
+                if let list = candidates.last, let first = rows.first?.cells,
+                    list.list.header.matches(first)
+                        || (candidateLastNumber.map { InputSchema.itemNumber(first.first) == $0 + 1 } ?? false)
                 {
-                    foundRank.rows += rowCount
-                    foundLastNumber = lastNumber
+                    candidates[candidates.count - 1].rank.rows += rowCount
+                    candidateLastNumber = lastNumber
                     return
                 }
-                // A table too short to outrank a list whose header names its text column is not weighed.
-                if found != nil && foundRank.named == 2 && rowCount - 1 <= foundRank.rows { return }
                 // Word tables nearly always carry a header ("TT", "#", "Vấn đề cử tri quan
                 // tâm"), but a first row is one only when it names a column: a short petition
                 // ("Sửa cầu Bến Tre | Sở GTVT") must not vanish as one. It is a petition too when
@@ -197,29 +202,44 @@ package struct DOCXPetitionSource: PetitionSource {
                 let named =
                     !hasHeader || shortTexts ? 0 : textColumn != nil ? 2 : InputSchema.textColumnNameStrength(header)
                 let rank = (named: named, rows: rowCount - index - (hasHeader ? 1 : 0))
-                if let text, text < width, found == nil || rank > foundRank {
-                    foundRank = rank
-                    foundLastNumber = lastNumber
-                    found = (
-                        table, hasHeader ? rows[index].row : nil, rows[index].row,
-                        InputSchema(
-                            columns: columns, textColumn: text, idColumn: guess.id,
-                            numberedList: InputSchema.numbersItems(sample), readsEveryRow: choice == .absent),
-                        columns,
-                        HeaderKey(header, named: choice != .detect),
-                        choice == .detect && hasHeader && text < header.count
-                            ? DoubtfulHeader(location: rows[index].number, cell: header[text]) : nil
-                    )
+                if let text, text < width {
+                    candidateLastNumber = lastNumber
+                    let schema = InputSchema(
+                        columns: columns, textColumn: text, idColumn: guess.id,
+                        numberedList: InputSchema.numbersItems(sample), readsEveryRow: choice == .absent)
+                    candidates.append(
+                        Candidate(
+                            list: ListTable(
+                                table: table, headerRow: hasHeader ? rows[index].row : nil, firstRow: rows[index].row,
+                                schema: schema, header: HeaderKey(header, named: choice != .detect)),
+                            rank: rank,
+                            doubtful: choice == .detect && hasHeader && text < header.count
+                                ? DoubtfulHeader(location: rows[index].number, cell: header[text]) : nil,
+                            readsAlso: choice == .detect && hasHeader && !shortTexts
+                                && (named == 2
+                                    || (named == 1 && schema.numberedList
+                                        && length[text] >= Self.listTextLength * max(1, sample.count)))
+                        ))
                 }
             }
         }
         recorded = recording
         if filled == 0 { throw InputFailure.empty(path: path) }
-        if let found {
-            mode = .table(
-                table: found.table, headerRow: found.headerRow, firstRow: found.firstRow, schema: found.schema,
-                header: found.header)
-            columns = found.columns
+        // The best ranked (the earlier on a tie) is the list; its columns are the document's.
+        if let best = candidates.indices.max(by: { candidates[$0].rank < candidates[$1].rank }) {
+            let found = candidates[best]
+            var lists = [found.list]
+            var union = found.list.schema.columns
+            for (position, other) in candidates.enumerated() where position != best && other.readsAlso {
+                guard let map = Self.columnMap(of: other.list.schema, into: &union, list: found.list.schema) else {
+                    continue
+                }
+                var list = other.list
+                list.columnMap = map
+                lists.append(list)
+            }
+            mode = .tables(lists.sorted { $0.table < $1.table })
+            columns = union
             doubtfulHeader = found.doubtful
         } else {
             if let number = choice.namedRow {
@@ -263,6 +283,15 @@ package struct DOCXPetitionSource: PetitionSource {
             RejectedRow(
                 file: path, location: location, reason: reason,
                 detail: .length(bytes: bytes, limit: Self.maximumTextBytes))
+        }
+        /// A row of a table that is not a list of petitions.
+        func rejectOutside(_ cells: [String], number: Int, overLimit: Int?) {
+            if let overLimit { return rejected(tooLong(number, bytes: overLimit, reason: .otherTable)) }
+            let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
+            rejected(
+                RejectedRow(
+                    file: path, location: number, reason: .otherTable, detail: .excerpt(String(text.prefix(40))),
+                    excerpt: RejectedRow.excerpt(of: cells)))
         }
         var sawPetition = false
         /// Later tables whose first filled row was compared with the header, and those that repeat it.
@@ -337,44 +366,46 @@ package struct DOCXPetitionSource: PetitionSource {
                     return rejected(tooLong(number, bytes: bytes))
                 }
                 try add(petition(text, cells: [text], location: number))
-            case (
-                .table(let table, _, _, let schema, let header),
-                .tableRow(let index, _, let cells, let number, let overLimit)
-            )
-            where index > table && !compared.contains(index)
-                && (overLimit != nil || cells.contains(where: { !$0.isEmpty })):
-                // A section row or the column numbers open a continuation too: the next row decides.
-                if overLimit == nil && InputSchema.isListDecoration(cells, schema: schema) {
-                    return rejected(.title(file: path, location: number, cells: cells))
+            case (.tables(let lists), .tableRow(let index, let row, var cells, let number, let overLimit)):
+                let filled = overLimit != nil || cells.contains(where: { !$0.isEmpty })
+                // The list this table belongs to: its own, or the last one above it when it goes on with it.
+                guard let owner = lists.last(where: { $0.table <= index }), filled else {
+                    if filled { rejectOutside(cells, number: number, overLimit: overLimit) }
+                    return
                 }
-                compared.insert(index)
-                // The list goes on under its header repeated: that row is a title, the rest read.
-                if overLimit == nil && header.matches(cells) {
+                let schema = owner.schema
+                if owner.table < index && !continued.contains(index) {
+                    guard !compared.contains(index) else {
+                        return rejectOutside(cells, number: number, overLimit: overLimit)
+                    }
+                    // A section row or the column numbers open a continuation too: the next row decides.
+                    if overLimit == nil && InputSchema.isListDecoration(cells, schema: schema) {
+                        return rejected(.title(file: path, location: number, cells: cells))
+                    }
+                    compared.insert(index)
+                    // The list goes on under its header repeated: that row is a title, the rest read.
+                    if overLimit == nil && owner.header.matches(cells) {
+                        continued.insert(index)
+                        return rejected(.title(file: path, location: number, cells: cells))
+                    }
+                    // Or without it, its numbers following on (…, 7 | 8, …) with the text column there.
+                    guard let last = lastNumber, InputSchema.itemNumber(cells.first) == last + 1,
+                        cells.count > schema.textColumn, !textSinceList || cells[schema.textColumn].count >= 20
+                    else {
+                        return rejectOutside(cells, number: number, overLimit: overLimit)
+                    }
                     continued.insert(index)
-                    return rejected(.title(file: path, location: number, cells: cells))
                 }
-                // Or without it, its numbers following on (…, 7 | 8, …) with the text column there.
-                if let last = lastNumber, InputSchema.itemNumber(cells.first) == last + 1,
-                    cells.count > schema.textColumn, !textSinceList || cells[schema.textColumn].count >= 20
-                {
-                    continued.insert(index)
-                }
-                try handle(block)
-            case (
-                .table(let table, let headerRow, let firstRow, let schema, let header),
-                .tableRow(let index, let row, var cells, let number, let overLimit)
-            )
-            where index == table || continued.contains(index):
                 if let overLimit { return rejected(tooLong(number, bytes: overLimit)) }
-                let first = index == table
-                guard !first || row != headerRow, cells.contains(where: { !$0.isEmpty }) else { return }
+                let first = index == owner.table
+                guard !first || row != owner.headerRow else { return }
                 // The header repeated further down (tables pasted together) is not a petition: a title.
-                if (!first || row > headerRow ?? -1) && header.matches(cells) {
+                if (!first || row > owner.headerRow ?? -1) && owner.header.matches(cells) {
                     return rejected(.title(file: path, location: number, cells: cells))
                 }
                 // Title rows above the list; column numbers under the header, a section row
                 // ("II. Lĩnh vực giao thông", alone or merged across the row) are titles too.
-                if (first && row < firstRow) || InputSchema.isListDecoration(cells, schema: schema) {
+                if (first && row < owner.firstRow) || InputSchema.isListDecoration(cells, schema: schema) {
                     return rejected(.title(file: path, location: number, cells: cells))
                 }
                 while cells.count < schema.columns.count { cells.append("") }
@@ -388,16 +419,11 @@ package struct DOCXPetitionSource: PetitionSource {
                 lastNumber = InputSchema.itemNumber(cells.first)
                 textSinceList = false
                 let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-                try add(petition(text, cells: cells, location: number, id: id))
-            case (.table, .tableRow(_, _, let cells, let number, let overLimit)):
-                if let overLimit { return rejected(tooLong(number, bytes: overLimit, reason: .outsideTable)) }
-                let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
-                guard !text.isEmpty else { return }
-                rejected(
-                    RejectedRow(
-                        file: path, location: number, reason: .outsideTable, detail: .excerpt(String(text.prefix(40))),
-                        excerpt: RejectedRow.excerpt(of: cells)))
-            case (.table, .paragraph(let paragraph)):
+                try add(
+                    petition(
+                        text, cells: owner.columnMap.map { Self.place(cells, by: $0, width: columns.count) } ?? cells,
+                        location: number, id: id))
+            case (.tables, .paragraph(let paragraph)):
                 if let bytes = paragraph.overLimit {
                     return rejected(tooLong(paragraph.number, bytes: bytes, reason: .outsideTable))
                 }
@@ -422,6 +448,61 @@ package struct DOCXPetitionSource: PetitionSource {
         }
         if let last = pending { try add(last) }
         if !batch.isEmpty { try body(batch) }
+    }
+
+    /// A further list's row in the document's columns (see ``columnMap(of:into:list:)``);
+    /// cells past its columns stay at the end, as the list's own rows keep theirs.
+    static func place(_ cells: [String], by map: [Int], width: Int) -> [String] {
+        var placed = [String](repeating: "", count: width)
+        for (column, cell) in cells.prefix(map.count).enumerated() { placed[map[column]] = cell }
+        return placed + cells.dropFirst(map.count)
+    }
+
+    /// A table that may hold the petitions, as the first pass found it.
+    private struct Candidate {
+        var list: ListTable
+        var rank: (named: Int, rows: Int)
+        var doubtful: DoubtfulHeader?
+        /// Read as a list too when another table is the list: its own header names its text
+        /// column as a petition's ("Nội dung kiến nghị"), or names a bare "Nội dung" over
+        /// numbered items at least ``listTextLength`` characters long on average (an agenda's
+        /// "Nội dung" column holds shorter ones). A petition summary grouped by topic often
+        /// puts each topic in a table of its own, with other columns.
+        var readsAlso: Bool
+    }
+
+    /// Average length of a bare "Nội dung" column's texts for its table to be read as a further list.
+    static let listTextLength = 40
+
+    /// Where each column of `schema` goes among the document's columns `union`, which gains
+    /// the columns the list has not (by name): the text column goes to the list's text column,
+    /// an id column to its id column. Nil when `union` would pass ``InputLimits/maxColumns``.
+    static func columnMap(of schema: InputSchema, into union: inout [String], list: InputSchema) -> [Int]? {
+        var map: [Int] = []
+        var added: [String] = []
+        // No two cells of a row may land in one column (one would hide the other).
+        var used: Set<Int> = [list.textColumn]
+        if let id = list.idColumn, schema.idColumn != nil { used.insert(id) }
+        for (column, name) in schema.columns.enumerated() {
+            let folded = InputSchema.fold(name)
+            if column == schema.textColumn {
+                map.append(list.textColumn)
+            } else if column == schema.idColumn, let id = list.idColumn {
+                map.append(id)
+            } else if let known = (union + added).indices.first(where: {
+                !used.contains($0) && InputSchema.fold($0 < union.count ? union[$0] : added[$0 - union.count]) == folded
+            }) {
+                map.append(known)
+                used.insert(known)
+            } else {
+                map.append(union.count + added.count)
+                used.insert(union.count + added.count)
+                added.append(name)
+            }
+        }
+        guard union.count + added.count <= InputLimits.maxColumns else { return nil }
+        union += added
+        return map
     }
 
     /// A row that names columns, as a header-only table's does ("STT | Nội dung kiến nghị").
@@ -507,6 +588,10 @@ package struct DOCXPetitionSource: PetitionSource {
 /// `mc:Choice` content for old Word versions and is skipped. A paragraph, cell
 /// or nested table longer than ``DOCXPetitionSource/maximumTextBytes`` keeps
 /// only its length (memory stays bounded) and is rejected on its own.
+/// Walks a document's XML and emits its top-level paragraphs and table rows.
+/// Paragraphs are numbered through the document, those of table cells included, and
+/// a table row takes its first paragraph's number: every paragraph and row a message
+/// or an output names has a number of its own (a register keys petitions by it).
 struct DocumentWalker {
     let headingStyles: Set<String>
     private var skipDepth = 0
@@ -521,6 +606,8 @@ struct DocumentWalker {
         var index: Int
         var nested: Bool
         var rows = 0
+        /// The current row's number: its first paragraph's (see ``DocumentWalker``).
+        var rowNumber = 0
         var row: [String] = []
         var cell: String?
         var cellDepth = 0
@@ -614,6 +701,7 @@ struct DocumentWalker {
             tables.append(Table(index: nested ? -1 : topTables, nested: nested))
             if !nested { topTables += 1 }
         case .start("w:tr", _) where !tables.isEmpty:
+            tables[tables.count - 1].rowNumber = paragraphCount + 1
             tables[tables.count - 1].row = []
             tables[tables.count - 1].rowOverLimit = nil
         case .start("w:tc", _) where !tables.isEmpty:
@@ -638,6 +726,8 @@ struct DocumentWalker {
                 table.row = []
                 tables[tables.count - 1] = table
             }
+            // A row without a paragraph of its own (not valid Word, but possible) still gets a number of its own.
+            if paragraphCount < table.rowNumber { paragraphCount = table.rowNumber }
             if table.nested {
                 let line = table.row.filter { !$0.isEmpty }.joined(separator: " | ")
                 let bytes = line.utf8.count + (table.rowOverLimit ?? 0)
@@ -654,7 +744,7 @@ struct DocumentWalker {
             } else {
                 try emit(
                     .tableRow(
-                        table: table.index, row: table.rows, cells: table.row, number: table.rows + 1,
+                        table: table.index, row: table.rows, cells: table.row, number: table.rowNumber,
                         overLimit: table.rowOverLimit))
             }
         case .end("w:tbl"):

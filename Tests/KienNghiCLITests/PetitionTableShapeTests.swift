@@ -52,8 +52,15 @@ struct PetitionTableShapeTests {
         [
             "csv": try read(csv(rows), name: "a.csv", header: header),
             "xlsx": try read(try xlsx(rows), name: "a.xlsx", header: header),
-            "docx": try read(try docx(rows), name: "a.docx", header: header),
+            "docx": try read(try docx(rows), name: "a.docx", header: wordHeader(header, rows)),
         ]
+    }
+
+    /// `choice` for the Word table ``docx(_:)`` makes of `rows`: a row is named by the number
+    /// messages give it, its first paragraph's, counted through the document (one per cell).
+    func wordHeader(_ choice: HeaderRowChoice, _ rows: [[String]]) -> HeaderRowChoice {
+        guard case .row(let row) = choice else { return choice }
+        return .row(1 + rows.prefix(row - 1).reduce(0) { $0 + max(1, $1.count) } + max(0, row - 1 - rows.count))
     }
 
     /// The header a reader detected and doubts, per format.
@@ -130,7 +137,7 @@ struct PetitionTableShapeTests {
     }
 
     /// A small table above the list ("Đơn vị | Thời gian | Địa điểm") is not the list;
-    /// its rows are reported as outside the table, the list is read.
+    /// its rows are reported as another table's, the list is read.
     @Test func anInformationTableAboveTheListIsNotTheList() throws {
         let information = [
             ["Đơn vị", "Công ty TNHH may Thăng Long"], ["Thời gian", "Ngày 15 tháng 6 năm 2019"],
@@ -139,7 +146,7 @@ struct PetitionTableShapeTests {
         for list in [[["STT", "Nội dung kiến nghị", "Cơ quan trả lời"]] + Self.numbered, Self.numbered] {
             let result = try read(try docx(information, list), name: "a.docx")
             #expect(result.texts == Self.petitions)
-            #expect(result.otherRejections == Array(repeating: .outsideTable, count: 3))
+            #expect(result.otherRejections == Array(repeating: .otherTable, count: 3))
         }
     }
 
@@ -255,7 +262,7 @@ struct PetitionTableShapeTests {
         for (first, second) in [(list, summary), (summary, list), (counts, list), (replies, list)] {
             let result = try read(try docx(first, second), name: "a.docx")
             #expect(result.texts == Array(Self.petitions.prefix(3)))
-            #expect(result.otherRejections.allSatisfy { $0 == .outsideTable })
+            #expect(result.otherRejections.allSatisfy { $0 == .otherTable })
         }
         // A list going on in a table that lacks the agency column still goes on, as does one
         // opening with a section row, or repeating the header with more rows than the first.
@@ -455,19 +462,20 @@ struct PetitionTableShapeTests {
             #expect(result.texts.count == Self.petitions.count + 1 && result.titles == 0, "\(format): no header")
         }
         for (format, rows) in [("csv", try csv(foreign)), ("xlsx", try xlsx(foreign)), ("docx", try docx(foreign))] {
+            func named(_ row: Int) -> HeaderRowChoice { format == "docx" ? wordHeader(.row(row), foreign) : .row(row) }
             #expect(throws: InputFailure.self, "\(format)") {
-                try read(rows, name: "a.\(format)", header: .row(40))
+                try read(rows, name: "a.\(format)", header: named(40))
             }
             // The title line named as the header: refused, not read under a wrong text column.
             #expect(throws: InputFailure.self, "\(format): title named") {
-                try read(rows, name: "a.\(format)", header: .row(1))
+                try read(rows, name: "a.\(format)", header: named(1))
             }
             // A row inside the list: refused, the petitions above it are not made titles.
             #expect(throws: InputFailure.self, "\(format): row inside the list") {
-                try read(rows, name: "a.\(format)", header: .row(5))
+                try read(rows, name: "a.\(format)", header: named(5))
             }
             #expect(throws: InputFailure.self, "\(format): item 1 named") {
-                try read(rows, name: "a.\(format)", header: .row(3))
+                try read(rows, name: "a.\(format)", header: named(3))
             }
         }
         // A numbered preamble above a header named is no list: its lines are titles.
@@ -490,6 +498,52 @@ struct PetitionTableShapeTests {
         for (format, result) in try readEverywhere(list + [[first]]) {
             #expect(result == Read(texts: Self.petitions + [first]), "\(format): petition sent twice")
         }
+    }
+
+    /// A Word summary grouped by topic, each topic in a table of its own with other columns:
+    /// only the best table was read, the others' petitions were "paragraphs outside the
+    /// table" (exit 0). Every table whose header names its text column as a petition's is
+    /// a list; their columns are merged by name, and every row has a number of its own.
+    @Test func everyListTableOfAWordDocumentIsRead() throws {
+        let first = [["STT", "Nội dung kiến nghị", "Ghi chú"]] + Self.numbered.prefix(2).map { [$0[0], $0[1], ""] }
+        let second =
+            [["TT", "Nội dung", "Địa bàn", "Cơ quan trả lời"]]
+            + Self.numbered.dropFirst(2).enumerated().map {
+                [
+                    String($0.offset + 1), $0.element[1] + ", đề nghị các cấp sớm kiểm tra xử lý", "Đông Anh",
+                    $0.element[2],
+                ]
+            }
+        let body =
+            OfficeFixture.paragraph("I. Bảo hiểm, đời sống") + OfficeFixture.table(first)
+            + OfficeFixture.paragraph("II. Các vấn đề khác") + OfficeFixture.table(second)
+        let source = try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body), name: "a.docx")
+        var records: [PetitionRecord] = []
+        var rejected: [RejectedRow] = []
+        try source.read(batchSize: 2, { records += $0 }, rejected: { rejected.append($0) })
+        #expect(
+            records.map(\.text)
+                == Self.petitions.prefix(2)
+                + Self.petitions.dropFirst(2).map { $0 + ", đề nghị các cấp sớm kiểm tra xử lý" })
+        #expect(rejected.map(\.reason) == [.outsideTable, .outsideTable], "the two section paragraphs")
+        #expect(source.columns == ["STT", "Nội dung kiến nghị", "Ghi chú", "Địa bàn", "Cơ quan trả lời"])
+        #expect(records[2].cells == ["1", records[2].text, "", "Đông Anh", Self.agencies[2]])
+        #expect(records[0].cells == ["1", Self.petitions[0], ""])
+        // Locations are unique through the document (a register keys petitions by them).
+        #expect(Set(records.map(\.location)).count == records.count, "\(records.map(\.location))")
+        // An agenda under a bare "Nội dung" (short items) is not a list; its rows stay outside.
+        let agenda = [["TT", "Thời gian", "Nội dung"], ["1", "8h00", "Khai mạc"], ["2", "8h15", "Phát biểu"]]
+        let withAgenda = try OfficeFixture.docx(bodyXML: OfficeFixture.table(agenda) + OfficeFixture.table(first))
+        #expect(
+            try read(withAgenda, name: "a.docx")
+                == Read(
+                    texts: Array(Self.petitions.prefix(2)), otherRejections: [.otherTable, .otherTable, .otherTable]))
+        // The same list continued in a second table under its header: one list, numbers unique.
+        let continued = try docx([first[0]] + Self.numbered.prefix(2), [first[0]] + Self.numbered.dropFirst(2))
+        let list = try DOCXPetitionSource(data: continued, name: "a.docx")
+        var locations: [Int] = []
+        try list.read(batchSize: 2, { locations += $0.map(\.location) }, rejected: { _ in })
+        #expect(locations.count == Self.petitions.count && Set(locations).count == locations.count, "\(locations)")
     }
 
     /// The header repeated inside the list (lists pasted together) is a title in every

@@ -57,6 +57,37 @@ struct RegisterCommandFindingsTests {
         #expect(again.status == 73, "\(again.stderr)")
     }
 
+    /// A Word list continued in a second table numbered its rows per table, and the
+    /// register keys petitions by file and row: the second table's petitions were taken
+    /// for ones "already in the register" and not stored.
+    @Test func caseImportStoresEveryRowOfAWordListOverTwoTables() throws {
+        guard KienNghiBinary.path != nil else {
+            Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
+            return
+        }
+        let folder = temporaryFolder()
+        let header = ["STT", "Nội dung kiến nghị"]
+        let texts = (1...6).map {
+            "Công ty số \($0) nợ bảo hiểm xã hội của công nhân \($0 * 3) tháng, đề nghị can thiệp"
+        }
+        let rows = texts.indices.map { [String($0 + 1), texts[$0]] }
+        let body =
+            OfficeFixture.table([header] + rows.prefix(3)) + OfficeFixture.paragraph("(tiếp theo)")
+            + OfficeFixture.table([header] + rows.dropFirst(3))
+        let input = folder.appendingPathComponent("ds.docx").path
+        try OfficeFixture.docx(bodyXML: body).write(to: URL(fileURLWithPath: input))
+        let store = folder.appendingPathComponent("so.sqlite").path
+        let result = try KienNghiBinary.run(
+            ["case", "import", input, "--dialogue", "D", "--store", store, "--lang", "en"], logs: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let added = try String(contentsOf: folder.appendingPathComponent("stdout.log"), encoding: .utf8)
+        #expect(added.contains("added 6 petitions") && added.contains(", 0 already in the register"), "\(added)")
+        let groups = try KienNghiBinary.run(["case", "groups", "--store", store, "--lang", "en"], logs: folder)
+        #expect(groups.status == 0, "\(groups.stderr)")
+        let listed = try String(contentsOf: folder.appendingPathComponent("stdout.log"), encoding: .utf8)
+        #expect(listed.contains("6 petitions"), "\(listed)")
+    }
+
     @Test func statsKeepsTheRejectedRowsOfEveryPileAndExitsAsClassifyDoes() throws {
         guard KienNghiBinary.path != nil else {
             Issue.record("kiennghi binary not found beside the tests; run `swift build` first")

@@ -31,6 +31,9 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case title = "title"
         /// A Word paragraph outside the table that holds the petitions.
         case outsideTable = "outside-table"
+        /// A row of a Word table that is no list of petitions (an agenda, a table of who
+        /// attended): no header naming its text column, and not going on with a list.
+        case otherTable = "other-table"
         /// Longer than ``InputLimits/maxPetitionBytes`` (or a record above ``InputLimits/maxRecordBytes``).
         case tooLong = "too-long"
         /// A NUL or another control character (C0, except tab and line breaks): damaged
@@ -40,7 +43,9 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case badID = "bad-id"
 
         /// Whether a petition may have been lost (a heading before a Word list is not one).
-        public var losesPetition: Bool { self != .outsideList && self != .title && self != .outsideTable }
+        public var losesPetition: Bool {
+            self != .outsideList && self != .title && self != .outsideTable && self != .otherTable
+        }
     }
 
     /// What exactly was wrong, as data; rendered in the user's language.

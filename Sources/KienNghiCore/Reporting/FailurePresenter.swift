@@ -325,6 +325,14 @@ extension FailurePresenter {
             fix = l.pick(
                 "Nếu đó là kiến nghị, hãy đưa nó vào một dòng của bảng.",
                 "If it is a petition, move it into a row of the table.")
+        case .otherTable:
+            what = l.pick(
+                "dòng của một bảng không phải danh sách kiến nghị, bỏ qua",
+                "row of a table that is no petition list, skipped")
+            fix = l.pick(
+                "Nếu các dòng của bảng đó là kiến nghị, hãy ghi tên cột nội dung (ví dụ \"Nội dung kiến nghị\") ở dòng đầu bảng rồi chạy lại.",
+                "If that table's rows are petitions, name its text column (e.g. \"Nội dung kiến nghị\") in its first row and run again."
+            )
         case .tooLong:
             what = l.pick("dòng/ô quá dài", "the row or cell is too long")
             fix = l.pick(
@@ -396,6 +404,7 @@ extension FailurePresenter {
         case .badCell: l.pick("ô hỏng", "damaged cell")
         case .title: l.pick("dòng tiêu đề", "title row")
         case .outsideTable: l.pick("đoạn ngoài bảng", "paragraph outside the table")
+        case .otherTable: l.pick("dòng của bảng khác", "row of another table")
         case .tooLong: l.pick("quá dài", "too long")
         case .controlCharacter: l.pick("ký tự điều khiển", "control character")
         case .badID: l.pick("id sai", "bad id")
