@@ -82,15 +82,17 @@ package struct DOCXPetitionSource: PetitionSource {
         let enough = XLSXPetitionSource.headerWindow + XLSXPetitionSource.sampleRows
         /// Filled rows per open table.
         var rowCounts: [Int: Int] = [:]
-        /// Every table that may be the petition table, in document order, with its rank: one
-        /// whose header names its text column first (a petition's own name, "Nội dung kiến
-        /// nghị", before a bare "Nội dung"), then the one with more rows (a small "Đơn vị |
-        /// Thời gian" table above the list is not the list), then the earlier. The best is
-        /// the list; others under a header of their own are lists too (see ``readsAlso``).
-        var candidates: [Candidate] = []
-        /// The last list number of each open table's rows, and of the last candidate.
+        /// The tables that may be the petition table, with their rank: one whose header names
+        /// its text column first (a petition's own name, "Nội dung kiến nghị", before a bare
+        /// "Nội dung"), then the one with more rows (a small "Đơn vị | Thời gian" table above
+        /// the list is not the list), then the earlier. The best is the list; the tables under
+        /// a header of their own are lists too (see ``Candidate/readsAlso``), up to
+        /// ``maximumListTables``; the last one is kept for the tables going on with it.
+        var best: Candidate?
+        var last: Candidate?
+        var further: [Candidate] = []
+        /// The last list number of each open table's rows.
         var lastNumbers: [Int: Int] = [:]
-        var candidateLastNumber: Int?
         /// Why a table had not the header row named (the first table's reason is told when none has it).
         var headerFailure: (any Error)?
         var recording: [Block]? = []
@@ -135,13 +137,17 @@ package struct DOCXPetitionSource: PetitionSource {
                 let rowCount = rowCounts.removeValue(forKey: table) ?? 0
                 let rows = tables.removeValue(forKey: table) ?? []
                 let lastNumber = lastNumbers.removeValue(forKey: table) ?? nil
-                // A table going on with the list before it (its header again, or its numbers) adds to it.
-                if let list = candidates.last, let first = rows.first?.cells,
-                    list.list.header.matches(first)
-                        || (candidateLastNumber.map { InputSchema.itemNumber(first.first) == $0 + 1 } ?? false)
+                // A table going on with the list (its header again, or its numbers) adds to it,
+                // or with the last table that may be a list, when that one is another.
+                if let first = rows.first?.cells,
+                    let going = [best, last].compactMap({ $0 }).first(where: { $0.isContinued(by: first) })
                 {
-                    candidates[candidates.count - 1].rank.rows += rowCount
-                    candidateLastNumber = lastNumber
+                    var grown = going
+                    grown.rank.rows += rowCount
+                    grown.lastNumber = lastNumber
+                    if going.list.table == best?.list.table { best = grown }
+                    if going.list.table == last?.list.table { last = grown }
+                    if let best0 = best, grown.rank > best0.rank { best = grown }
                     return
                 }
                 // Word tables nearly always carry a header ("TT", "#", "Vấn đề cử tri quan
@@ -203,43 +209,44 @@ package struct DOCXPetitionSource: PetitionSource {
                     !hasHeader || shortTexts ? 0 : textColumn != nil ? 2 : InputSchema.textColumnNameStrength(header)
                 let rank = (named: named, rows: rowCount - index - (hasHeader ? 1 : 0))
                 if let text, text < width {
-                    candidateLastNumber = lastNumber
                     let schema = InputSchema(
                         columns: columns, textColumn: text, idColumn: guess.id,
                         numberedList: InputSchema.numbersItems(sample), readsEveryRow: choice == .absent)
-                    candidates.append(
-                        Candidate(
-                            list: ListTable(
-                                table: table, headerRow: hasHeader ? rows[index].row : nil, firstRow: rows[index].row,
-                                schema: schema, header: HeaderKey(header, named: choice != .detect)),
-                            rank: rank,
-                            doubtful: choice == .detect && hasHeader && text < header.count
-                                ? DoubtfulHeader(location: rows[index].number, cell: header[text]) : nil,
-                            readsAlso: choice == .detect && hasHeader && !shortTexts
-                                && (named == 2
-                                    || (named == 1 && schema.numberedList
-                                        && length[text] >= Self.listTextLength * max(1, sample.count)))
-                        ))
+                    let candidate = Candidate(
+                        list: ListTable(
+                            table: table, headerRow: hasHeader ? rows[index].row : nil, firstRow: rows[index].row,
+                            schema: schema, header: HeaderKey(header, named: choice != .detect)),
+                        rank: rank,
+                        doubtful: choice == .detect && hasHeader && text < header.count
+                            ? DoubtfulHeader(location: rows[index].number, cell: header[text]) : nil,
+                        readsAlso: choice == .detect && hasHeader && !shortTexts
+                            && (named == 2
+                                || (named == 1 && schema.numberedList && !Self.namesAgendaColumn(header)
+                                    && length[text] >= Self.listTextLength * max(1, sample.count))),
+                        lastNumber: lastNumber)
+                    last = candidate
+                    if best == nil || rank > best!.rank { best = candidate }
+                    if candidate.readsAlso && further.count < Self.maximumListTables { further.append(candidate) }
                 }
             }
         }
         recorded = recording
         if filled == 0 { throw InputFailure.empty(path: path) }
         // The best ranked (the earlier on a tie) is the list; its columns are the document's.
-        if let best = candidates.indices.max(by: { candidates[$0].rank < candidates[$1].rank }) {
-            let found = candidates[best]
+        if let found = best {
             var lists = [found.list]
-            var union = found.list.schema.columns
-            for (position, other) in candidates.enumerated() where position != best && other.readsAlso {
-                guard let map = Self.columnMap(of: other.list.schema, into: &union, list: found.list.schema) else {
-                    continue
+            var union = ColumnUnion(found.list.schema)
+            for other in further where other.list.table != found.list.table {
+                // Refused rather than read without some tables' cells, as a CSV too wide is.
+                guard let map = union.place(other.list.schema) else {
+                    throw InputFailure.tooManyTableColumns(path: path, limit: InputLimits.maxColumns)
                 }
                 var list = other.list
                 list.columnMap = map
                 lists.append(list)
             }
             mode = .tables(lists.sorted { $0.table < $1.table })
-            columns = union
+            columns = union.names
             doubtfulHeader = found.doubtful
         } else {
             if let number = choice.namedRow {
@@ -284,6 +291,9 @@ package struct DOCXPetitionSource: PetitionSource {
                 file: path, location: location, reason: reason,
                 detail: .length(bytes: bytes, limit: Self.maximumTextBytes))
         }
+        /// The document's list (the others' columns are placed among its columns).
+        var mainList: ListTable?
+        if case .tables(let lists) = mode { mainList = lists.first { $0.columnMap == nil } }
         /// A row of a table that is not a list of petitions.
         func rejectOutside(_ cells: [String], number: Int, overLimit: Int?) {
             if let overLimit { return rejected(tooLong(number, bytes: overLimit, reason: .otherTable)) }
@@ -296,7 +306,7 @@ package struct DOCXPetitionSource: PetitionSource {
         var sawPetition = false
         /// Later tables whose first filled row was compared with the header, and those that repeat it.
         var compared: Set<Int> = []
-        var continued: Set<Int> = []
+        var continued: [Int: ListTable] = [:]
         /// The list number of the last petition row read, when it had one, and whether
         /// text stands between that row and here.
         var lastNumber: Int?
@@ -369,33 +379,38 @@ package struct DOCXPetitionSource: PetitionSource {
             case (.tables(let lists), .tableRow(let index, let row, var cells, let number, let overLimit)):
                 let filled = overLimit != nil || cells.contains(where: { !$0.isEmpty })
                 // The list this table belongs to: its own, or the last one above it when it goes on with it.
-                guard let owner = lists.last(where: { $0.table <= index }), filled else {
+                guard let above = Self.list(holding: index, in: lists), filled else {
                     if filled { rejectOutside(cells, number: number, overLimit: overLimit) }
                     return
                 }
-                let schema = owner.schema
-                if owner.table < index && !continued.contains(index) {
+                if above.table < index && continued[index] == nil {
                     guard !compared.contains(index) else {
                         return rejectOutside(cells, number: number, overLimit: overLimit)
                     }
                     // A section row or the column numbers open a continuation too: the next row decides.
-                    if overLimit == nil && InputSchema.isListDecoration(cells, schema: schema) {
+                    if overLimit == nil && InputSchema.isListDecoration(cells, schema: above.schema) {
                         return rejected(.title(file: path, location: number, cells: cells))
                     }
                     compared.insert(index)
-                    // The list goes on under its header repeated: that row is a title, the rest read.
-                    if overLimit == nil && owner.header.matches(cells) {
-                        continued.insert(index)
+                    // A list goes on under its header repeated (the list above, or the document's
+                    // list when another stands between): that row is a title, the rest read.
+                    if overLimit == nil,
+                        let going = [above, mainList].compactMap({ $0 }).first(where: { $0.header.matches(cells) })
+                    {
+                        continued[index] = going
                         return rejected(.title(file: path, location: number, cells: cells))
                     }
                     // Or without it, its numbers following on (…, 7 | 8, …) with the text column there.
                     guard let last = lastNumber, InputSchema.itemNumber(cells.first) == last + 1,
-                        cells.count > schema.textColumn, !textSinceList || cells[schema.textColumn].count >= 20
+                        cells.count > above.schema.textColumn,
+                        !textSinceList || cells[above.schema.textColumn].count >= 20
                     else {
                         return rejectOutside(cells, number: number, overLimit: overLimit)
                     }
-                    continued.insert(index)
+                    continued[index] = above
                 }
+                let owner = continued[index] ?? above
+                let schema = owner.schema
                 if let overLimit { return rejected(tooLong(number, bytes: overLimit)) }
                 let first = index == owner.table
                 guard !first || row != owner.headerRow else { return }
@@ -419,10 +434,13 @@ package struct DOCXPetitionSource: PetitionSource {
                 lastNumber = InputSchema.itemNumber(cells.first)
                 textSinceList = false
                 let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-                try add(
-                    petition(
-                        text, cells: owner.columnMap.map { Self.place(cells, by: $0, width: columns.count) } ?? cells,
-                        location: number, id: id))
+                // In the document's columns: a further list's placed by name, the list's padded
+                // to them (its cells past its own columns stay after them).
+                let placed =
+                    owner.columnMap.map { Self.place(cells, by: $0, width: columns.count) }
+                    ?? (columns.count > schema.columns.count
+                        ? Self.place(cells, by: Array(schema.columns.indices), width: columns.count) : cells)
+                try add(petition(text, cells: placed, location: number, id: id))
             case (.tables, .paragraph(let paragraph)):
                 if let bytes = paragraph.overLimit {
                     return rejected(tooLong(paragraph.number, bytes: bytes, reason: .outsideTable))
@@ -458,6 +476,18 @@ package struct DOCXPetitionSource: PetitionSource {
         return placed + cells.dropFirst(map.count)
     }
 
+    /// The last list (by table, in order) starting at or above table `index`: a binary search,
+    /// as a row is looked up on every table row.
+    static func list(holding index: Int, in lists: [ListTable]) -> ListTable? {
+        var low = 0
+        var high = lists.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lists[middle].table <= index { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : lists[low - 1]
+    }
+
     /// A table that may hold the petitions, as the first pass found it.
     private struct Candidate {
         var list: ListTable
@@ -469,40 +499,88 @@ package struct DOCXPetitionSource: PetitionSource {
         /// "Nội dung" column holds shorter ones). A petition summary grouped by topic often
         /// puts each topic in a table of its own, with other columns.
         var readsAlso: Bool
+        /// The list number of its last row (or of the last table going on with it).
+        var lastNumber: Int?
+
+        /// Whether a table whose first filled row is `first` goes on with this one: the header
+        /// again, or the numbers following on.
+        func isContinued(by first: [String]) -> Bool {
+            list.header.matches(first) || (lastNumber.map { InputSchema.itemNumber(first.first) == $0 + 1 } ?? false)
+        }
     }
+
+    /// Whether a header names a column of a meeting's agenda or a report's figures ("Thời gian",
+    /// "Người thực hiện", "Chủ trì", "Kết quả", "Số lượng"): its bare "Nội dung" holds no petitions.
+    static func namesAgendaColumn(_ header: [String]) -> Bool {
+        header.contains { cell in
+            let folded = " " + InputSchema.fold(cell) + " "
+            return agendaWords.contains { folded.contains($0) }
+        }
+    }
+    private static let agendaWords = [
+        " thoi gian ", " gio ", " ngay ", " thuc hien ", " chu tri ", " phu trach ", " trinh bay ", " ket qua ",
+        " so luong ", " so lieu ", " ty le ", " dia diem ", " thanh phan ", " du kien ",
+    ]
+
+    /// Most tables read as further lists (a document past it is no office's; their rows are reported).
+    static let maximumListTables = 10_000
 
     /// Average length of a bare "Nội dung" column's texts for its table to be read as a further list.
     static let listTextLength = 40
 
-    /// Where each column of `schema` goes among the document's columns `union`, which gains
-    /// the columns the list has not (by name): the text column goes to the list's text column,
-    /// an id column to its id column. Nil when `union` would pass ``InputLimits/maxColumns``.
-    static func columnMap(of schema: InputSchema, into union: inout [String], list: InputSchema) -> [Int]? {
-        var map: [Int] = []
-        var added: [String] = []
-        // No two cells of a row may land in one column (one would hide the other).
-        var used: Set<Int> = [list.textColumn]
-        if let id = list.idColumn, schema.idColumn != nil { used.insert(id) }
-        for (column, name) in schema.columns.enumerated() {
-            let folded = InputSchema.fold(name)
-            if column == schema.textColumn {
-                map.append(list.textColumn)
-            } else if column == schema.idColumn, let id = list.idColumn {
-                map.append(id)
-            } else if let known = (union + added).indices.first(where: {
-                !used.contains($0) && InputSchema.fold($0 < union.count ? union[$0] : added[$0 - union.count]) == folded
-            }) {
-                map.append(known)
-                used.insert(known)
-            } else {
-                map.append(union.count + added.count)
-                used.insert(union.count + added.count)
-                added.append(name)
-            }
+    /// The document's columns: the list's, then those further lists add (by name, up to
+    /// ``InputLimits/maxColumns``). Names are looked up folded, in a table, so a document of
+    /// many tables costs one lookup per column.
+    struct ColumnUnion {
+        private(set) var names: [String]
+        private let list: InputSchema
+        /// Columns by folded name, in order.
+        private var byName: [String: [Int]] = [:]
+
+        init(_ list: InputSchema) {
+            self.list = list
+            names = list.columns
+            for (column, name) in names.enumerated() { byName[InputSchema.fold(name), default: []].append(column) }
         }
-        guard union.count + added.count <= InputLimits.maxColumns else { return nil }
-        union += added
-        return map
+
+        /// Where each column of `schema` goes: its text column to the list's, its id column
+        /// to the list's, another to the first column of its name not taken by the row yet,
+        /// else to a new column. Nil (nothing added) when the columns would pass the limit.
+        mutating func place(_ schema: InputSchema) -> [Int]? {
+            var map: [Int] = []
+            var added: [String] = []
+            var addedByName: [String: [Int]] = [:]
+            // No two cells of a row may land in one column (one would hide the other).
+            var used: Set<Int> = [list.textColumn]
+            if let id = list.idColumn, schema.idColumn != nil { used.insert(id) }
+            for (column, name) in schema.columns.enumerated() {
+                if column == schema.textColumn {
+                    map.append(list.textColumn)
+                    continue
+                }
+                if column == schema.idColumn, let id = list.idColumn {
+                    map.append(id)
+                    continue
+                }
+                let folded = InputSchema.fold(name)
+                if let known = ((byName[folded] ?? []) + (addedByName[folded] ?? [])).first(where: {
+                    !used.contains($0)
+                }) {
+                    map.append(known)
+                    used.insert(known)
+                    continue
+                }
+                let new = names.count + added.count
+                map.append(new)
+                used.insert(new)
+                added.append(name)
+                addedByName[folded, default: []].append(new)
+            }
+            guard names.count + added.count <= InputLimits.maxColumns else { return nil }
+            for (folded, columns) in addedByName { byName[folded, default: []] += columns }
+            names += added
+            return map
+        }
     }
 
     /// A row that names columns, as a header-only table's does ("STT | Nội dung kiến nghị").

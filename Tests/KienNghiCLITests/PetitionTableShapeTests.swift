@@ -528,7 +528,7 @@ struct PetitionTableShapeTests {
         #expect(rejected.map(\.reason) == [.outsideTable, .outsideTable], "the two section paragraphs")
         #expect(source.columns == ["STT", "Nội dung kiến nghị", "Ghi chú", "Địa bàn", "Cơ quan trả lời"])
         #expect(records[2].cells == ["1", records[2].text, "", "Đông Anh", Self.agencies[2]])
-        #expect(records[0].cells == ["1", Self.petitions[0], ""])
+        #expect(records[0].cells == ["1", Self.petitions[0], "", "", ""], "padded to the document's columns")
         // Locations are unique through the document (a register keys petitions by them).
         #expect(Set(records.map(\.location)).count == records.count, "\(records.map(\.location))")
         // An agenda under a bare "Nội dung" (short items) is not a list; its rows stay outside.
@@ -538,6 +538,26 @@ struct PetitionTableShapeTests {
             try read(withAgenda, name: "a.docx")
                 == Read(
                     texts: Array(Self.petitions.prefix(2)), otherRejections: [.otherTable, .otherTable, .otherTable]))
+        // Nor is a meeting's programme, its items as long as petitions ("Thời gian", "Người thực hiện").
+        let programme = [
+            ["TT", "Thời gian", "Nội dung", "Người thực hiện"],
+            ["1", "8h00", "Tuyên bố lý do, giới thiệu đại biểu tham dự hội nghị tiếp xúc cử tri", "Ban tổ chức"],
+            ["2", "8h10", "Báo cáo kết quả kỳ họp thứ năm Hội đồng nhân dân tỉnh khóa mười sáu", "Đại biểu"],
+        ]
+        #expect(try read(try docx(programme, first), name: "a.docx").texts == Array(Self.petitions.prefix(2)))
+        // Topics alternating between two lists (A, B, A, B): each table goes on with its own list.
+        let alternating = try docx(
+            first, second, [first[0]] + [["3", Self.petitions[4], ""]], [second[0]] + [second[1]])
+        let alternated = try read(alternating, name: "a.docx")
+        #expect(alternated.texts.count == 7, "\(alternated)")
+        // Tables naming more than 1024 columns together: refused, as a CSV too wide is, not read in part.
+        let wide = [["TT", "Nội dung kiến nghị"] + (1...1030).map { "Cột \($0)" }, ["1", Self.petitions[0]]]
+        do {
+            _ = try read(try docx(first, wide), name: "a.docx")
+            Issue.record("expected the document refused")
+        } catch InputFailure.tooManyTableColumns(_, let limit) {
+            #expect(limit == InputLimits.maxColumns)
+        }
         // The same list continued in a second table under its header: one list, numbers unique.
         let continued = try docx([first[0]] + Self.numbered.prefix(2), [first[0]] + Self.numbered.dropFirst(2))
         let list = try DOCXPetitionSource(data: continued, name: "a.docx")

@@ -35,6 +35,32 @@ import Testing
         #expect(try register.groups(today: Self.today).reduce(0) { $0 + $1.count } == 50)
     }
 
+    /// Rows numbered otherwise by an earlier release (Word table rows were numbered per table)
+    /// made a re-import store petitions twice, or take one for another at its row number.
+    @Test(arguments: StoreTestSupport.kinds)
+    func reimportMatchesRowsNumberedOtherwise(kind: String) throws {
+        let register = try StoreTestSupport.register(kind)
+        defer { register.store.close() }
+        #expect(try importSample(register).added == 50)
+        // Reversed (each row number holding another petition), then shifted past the file's rows.
+        let (low, high) = try register.store.transaction { db in
+            (
+                try db.scalar("SELECT MIN(source_row) FROM petitions").int!,
+                try db.scalar("SELECT MAX(source_row) FROM petitions").int!
+            )
+        }
+        for renumbering in [
+            ["source_row + 100000", "\(low + high + 100_000) - source_row"], ["source_row + 1000"],
+        ] {
+            try register.store.transaction { db in
+                for step in renumbering { try db.execute("UPDATE petitions SET source_row = \(step)") }
+            }
+            let again = try importSample(register)
+            #expect(again.added == 0 && again.alreadyThere == 50, "\(renumbering)")
+        }
+        #expect(try register.groups(today: Self.today).reduce(0) { $0 + $1.count } == 50)
+    }
+
     struct Interrupted: Error {}
 
     @Test(arguments: StoreTestSupport.kinds)

@@ -146,6 +146,11 @@ extension FailurePresenter {
                 "\(path): dòng \(row) nằm trong danh sách (số thứ tự chạy tiếp qua nó, hoặc các dòng phía trên có cùng dạng với các dòng bên dưới): \(above) dòng phía trên nó sẽ bị bỏ qua như dòng tiêu đề. Nêu dòng chứa tên các cột, cho biết bảng không có dòng tên cột, hoặc để tự nhận.",
                 "\(path): row \(row) lies inside the list (its numbers run on across it, or the rows above are shaped as those below): \(above) rows above it would be skipped as titles. Name the row holding the column names, say the table has no header row, or leave it to detection."
             )
+        case .tooManyTableColumns(let path, let limit):
+            return l.pick(
+                "\(path): các bảng kiến nghị trong tài liệu có tổng cộng hơn \(limit) cột khác tên nhau. Chỉ giữ lại các cột cần thiết (hoặc gộp các danh sách vào một bảng) rồi chạy lại.",
+                "\(path): the document's petition tables name more than \(limit) different columns together. Keep only the columns you need (or put the lists in one table) and run again."
+            )
         case .tooManyColumns(let path, let found, let limit):
             return l.pick(
                 "\(path): dòng đầu có \(found) cột, nhiều hơn giới hạn \(limit). Kiểm tra dấu phân cách (tệp có đúng là CSV/TSV?) hoặc chỉ giữ lại các cột cần thiết rồi chạy lại.",

@@ -38,6 +38,20 @@ package final class CaseRegister {
         var dateColumn: Int?
         /// The dialogue's petitions by band, kept through the import.
         let candidates: CandidateIndex
+        /// How often each text was met so far in this run (by hash), when rows were stored before.
+        let seenTexts = TextOccurrences()
+    }
+
+    /// Counts texts met during one import run (one thread at a time, as ``CandidateIndex``).
+    final class TextOccurrences: @unchecked Sendable {
+        private var counts: [Int: Int] = [:]
+
+        /// The number of times `text` has now been met, this one included.
+        func meet(_ text: String) -> Int {
+            let count = counts[text.hashValue, default: 0] + 1
+            counts[text.hashValue] = count
+            return count
+        }
     }
 
     package struct ImportCounts: Sendable, Equatable {
@@ -111,6 +125,25 @@ package final class CaseRegister {
         }
     }
 
+    /// Whether an earlier run of this import stored the petition: the same text at its row,
+    /// or, when its row holds another (rows were numbered otherwise then: Word tables were
+    /// numbered per table until 2026-12), as many stored copies of its text as this run has
+    /// met. A first run stores every row: no row of one file is another's, so none is skipped.
+    private func isStored(_ record: PetitionRecord, row: Int64, ticket: ImportTicket, _ db: any StoreTransaction)
+        throws -> Bool
+    {
+        guard ticket.alreadyStored > 0 else { return false }
+        let stored = try db.query(
+            "SELECT text FROM petitions WHERE import_id = ? AND source_row = ?", [.int(ticket.importID), .int(row)])
+        if stored.first?[0].text == record.text { return true }
+        let copies =
+            try db.scalar(
+                "SELECT COUNT(*) FROM petitions WHERE import_id = ? AND text = ?",
+                [.int(ticket.importID), .text(record.text)]
+            ).int ?? 0
+        return copies >= ticket.seenTexts.meet(record.text)
+    }
+
     private func storeBatch(
         _ prepared: [(ClassifiedPetition, PetitionSignature)], into ticket: ImportTicket, candidates: CandidateIndex,
         now: String, presenter: ClassificationPresenter
@@ -120,10 +153,7 @@ package final class CaseRegister {
             var counts = ImportCounts()
             for (petition, signature) in prepared {
                 let row = Int64(petition.record.location)
-                if try db.scalar(
-                    "SELECT COUNT(*) FROM petitions WHERE import_id = ? AND source_row = ?",
-                    [.int(ticket.importID), .int(row)]
-                ).int ?? 0 > 0 {
+                if try self.isStored(petition.record, row: row, ticket: ticket, db) {
                     counts.alreadyThere += 1
                     continue
                 }
