@@ -202,6 +202,8 @@ struct OfficeReaderTests {
             InputSchema.guess(header: ["STT", "Nội dung trả lời", "Nội dung kiến nghị của tổ"], sample: [], named: nil)
                 .text == 2)
         #expect(InputSchema.guess(header: ["STT", "Nội dung"], sample: [], named: nil) == (1, 0))
+        // "Số TT" (số thứ tự) numbers the rows as "STT" does: the petitions keep the list's numbers as ids.
+        #expect(InputSchema.guess(header: ["Số TT", "Nội dung kiến nghị"], sample: [], named: nil) == (1, 0))
         #expect(InputSchema.headerRow(in: [["DANH SÁCH KIẾN NGHỊ"], [], ["STT", "Nội dung"], ["1", "Đề nghị"]]) == 2)
         #expect(InputSchema.headerRow(in: [["STT", "Nội dung"], ["1", "Đề nghị tăng lương"]]) == 0)
         // Nothing header-like: the first filled row, as before.

@@ -216,7 +216,7 @@ package struct InputSchema: Sendable, Equatable {
         "ý kiến", "phan anh", "phản ánh", "content", "petition", "description", "mo ta", "mô tả",
     ]
     static let idColumnNames = [
-        "id", "stt", "tt", "so thu tu", "so hieu", "ma", "mã", "so", "số", "ma so", "mã số", "no", "number",
+        "id", "stt", "tt", "so tt", "so thu tu", "so hieu", "ma", "mã", "so", "số", "ma so", "mã số", "no", "number",
     ]
 
     private static let foldedTextColumnNames = Set(textColumnNames.map(fold))
