@@ -49,14 +49,25 @@ import Testing
                 try db.scalar("SELECT MAX(source_row) FROM petitions").int!
             )
         }
-        for renumbering in [
-            ["source_row + 100000", "\(low + high + 100_000) - source_row"], ["source_row + 1000"],
+        // Five of them lost, as that release lost a second Word table's rows: they come back, in
+        // rows held by other petitions, and every stored petition takes its row's number again.
+        let lost = "SELECT id FROM petitions WHERE source_row <= \(low + 4)"
+        for (renumbering, added) in [
+            (["source_row + 100000", "\(low + high + 100_000) - source_row"], 5), (["source_row + 1000"], 0),
         ] {
             try register.store.transaction { db in
                 for step in renumbering { try db.execute("UPDATE petitions SET source_row = \(step)") }
+                if added > 0 {
+                    try db.execute("DELETE FROM petition_bands WHERE petition_id IN (\(lost))")
+                    try db.execute("DELETE FROM petitions WHERE id IN (\(lost))")
+                }
             }
             let again = try importSample(register)
-            #expect(again.added == 0 && again.alreadyThere == 50, "\(renumbering)")
+            #expect(again.added == added && again.alreadyThere == 50 - added, "\(renumbering)")
+            let rows = try register.store.transaction { db in
+                try db.query("SELECT source_row FROM petitions ORDER BY source_row").compactMap { $0[0].int }
+            }
+            #expect(rows == Array(low...high), "\(renumbering)")
         }
         #expect(try register.groups(today: Self.today).reduce(0) { $0 + $1.count } == 50)
     }

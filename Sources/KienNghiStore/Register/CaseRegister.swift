@@ -38,20 +38,15 @@ package final class CaseRegister {
         var dateColumn: Int?
         /// The dialogue's petitions by band, kept through the import.
         let candidates: CandidateIndex
-        /// How often each text was met so far in this run (by hash), when rows were stored before.
-        let seenTexts = TextOccurrences()
+        /// Stored petitions this run has taken as its rows (by id), when rows were stored before.
+        let claimed = ClaimedRows()
     }
 
-    /// Counts texts met during one import run (one thread at a time, as ``CandidateIndex``).
-    final class TextOccurrences: @unchecked Sendable {
-        private var counts: [Int: Int] = [:]
-
-        /// The number of times `text` has now been met, this one included.
-        func meet(_ text: String) -> Int {
-            let count = counts[text.hashValue, default: 0] + 1
-            counts[text.hashValue] = count
-            return count
-        }
+    /// The stored petitions one import run has matched to its rows, each to one row only
+    /// (one thread at a time, as ``CandidateIndex``).
+    final class ClaimedRows: @unchecked Sendable {
+        private(set) var ids: Set<Int64> = []
+        func claim(_ id: Int64) { ids.insert(id) }
     }
 
     package struct ImportCounts: Sendable, Equatable {
@@ -125,23 +120,35 @@ package final class CaseRegister {
         }
     }
 
-    /// Whether an earlier run of this import stored the petition: the same text at its row,
-    /// or, when its row holds another (rows were numbered otherwise then: Word tables were
-    /// numbered per table until 2026-12), as many stored copies of its text as this run has
-    /// met. A first run stores every row: no row of one file is another's, so none is skipped.
+    /// Whether an earlier run of this import stored the petition, each stored petition
+    /// standing for one row: the same text at its row, else a copy of its text stored at
+    /// another row (rows numbered otherwise then: Word table rows were numbered per table
+    /// until 2026-12), which then takes this row's number. When the petition is new, a stored
+    /// one holding its row number with another text is moved out of the way (to its id,
+    /// negated) until its own row claims it. A first run stores every row unchecked: no row
+    /// of one file is another's.
     private func isStored(_ record: PetitionRecord, row: Int64, ticket: ImportTicket, _ db: any StoreTransaction)
         throws -> Bool
     {
         guard ticket.alreadyStored > 0 else { return false }
-        let stored = try db.query(
-            "SELECT text FROM petitions WHERE import_id = ? AND source_row = ?", [.int(ticket.importID), .int(row)])
-        if stored.first?[0].text == record.text { return true }
-        let copies =
-            try db.scalar(
-                "SELECT COUNT(*) FROM petitions WHERE import_id = ? AND text = ?",
-                [.int(ticket.importID), .text(record.text)]
-            ).int ?? 0
-        return copies >= ticket.seenTexts.meet(record.text)
+        let atRow = try db.query(
+            "SELECT id, text FROM petitions WHERE import_id = ? AND source_row = ?", [.int(ticket.importID), .int(row)]
+        ).first.map { (id: $0[0].int!, text: $0[1].text) }
+        if let atRow, atRow.text == record.text, !ticket.claimed.ids.contains(atRow.id) {
+            ticket.claimed.claim(atRow.id)
+            return true
+        }
+        let copy = try db.query(
+            "SELECT id FROM petitions WHERE import_id = ? AND text = ? ORDER BY source_row",
+            [.int(ticket.importID), .text(record.text)]
+        ).lazy.compactMap { $0[0].int }.first { !ticket.claimed.ids.contains($0) }
+        if let atRow {
+            try db.execute("UPDATE petitions SET source_row = ? WHERE id = ?", [.int(-atRow.id), .int(atRow.id)])
+        }
+        guard let copy else { return false }
+        ticket.claimed.claim(copy)
+        try db.execute("UPDATE petitions SET source_row = ? WHERE id = ?", [.int(row), .int(copy)])
+        return true
     }
 
     private func storeBatch(
