@@ -219,10 +219,8 @@ package struct DOCXPetitionSource: PetitionSource {
                         rank: rank,
                         doubtful: choice == .detect && hasHeader && text < header.count
                             ? DoubtfulHeader(location: rows[index].number, cell: header[text]) : nil,
-                        readsAlso: choice == .detect && hasHeader && !shortTexts
-                            && (named == 2
-                                || (named == 1 && schema.numberedList && !Self.namesAgendaColumn(header)
-                                    && length[text] >= Self.listTextLength * max(1, sample.count))),
+                        readsAlso: choice == .detect && hasHeader && named == 2 && text < header.count
+                            && !Self.namesOtherThanPetitions(header, text: text),
                         lastNumber: lastNumber)
                     last = candidate
                     if best == nil || rank > best!.rank { best = candidate }
@@ -494,10 +492,11 @@ package struct DOCXPetitionSource: PetitionSource {
         var rank: (named: Int, rows: Int)
         var doubtful: DoubtfulHeader?
         /// Read as a list too when another table is the list: its own header names its text
-        /// column as a petition's ("Nội dung kiến nghị"), or names a bare "Nội dung" over
-        /// numbered items at least ``listTextLength`` characters long on average (an agenda's
-        /// "Nội dung" column holds shorter ones). A petition summary grouped by topic often
-        /// puts each topic in a table of its own, with other columns.
+        /// column as a petition's ("Nội dung kiến nghị", "Ý kiến cử tri") over texts that are no
+        /// mere names, and nothing in its header shows another kind of table
+        /// (``namesOtherThanPetitions(_:text:)``); a bare "Nội dung" is a programme's, a plan's or
+        /// a report's as often. A petition summary grouped by topic
+        /// often puts each topic in a table of its own, with other columns.
         var readsAlso: Bool
         /// The list number of its last row (or of the last table going on with it).
         var lastNumber: Int?
@@ -509,24 +508,31 @@ package struct DOCXPetitionSource: PetitionSource {
         }
     }
 
-    /// Whether a header names a column of a meeting's agenda or a report's figures ("Thời gian",
-    /// "Người thực hiện", "Chủ trì", "Kết quả", "Số lượng"): its bare "Nội dung" holds no petitions.
-    static func namesAgendaColumn(_ header: [String]) -> Bool {
-        header.contains { cell in
-            let folded = " " + InputSchema.fold(cell) + " "
-            return agendaWords.contains { folded.contains($0) }
+    /// Whether a header shows a table of something else than petitions, though its text column
+    /// names them: a column of a meeting's programme, a report's figures or a plan ("Thời gian",
+    /// "Người thực hiện", "Kết quả", "Số lượng", "Tỷ lệ", "Kinh phí", "Tiến độ", "Trang", "Chữ
+    /// ký"), or a text column of directives, delegates' views, comments on a draft, petitions
+    /// already handled or fields ("Ý kiến chỉ đạo", "Ý kiến đại biểu", "Ý kiến góp ý", "… đã xử
+    /// lý", "Lĩnh vực phản ánh").
+    static func namesOtherThanPetitions(_ header: [String], text: Int) -> Bool {
+        header.indices.contains { column in
+            let folded = " " + InputSchema.fold(header[column]) + " "
+            return header[column].contains("%") || otherColumnWords.contains { folded.contains($0) }
+                || (column == text && otherTextWords.contains { folded.contains($0) })
         }
     }
-    private static let agendaWords = [
-        " thoi gian ", " gio ", " ngay ", " thuc hien ", " chu tri ", " phu trach ", " trinh bay ", " ket qua ",
-        " so luong ", " so lieu ", " ty le ", " dia diem ", " thanh phan ", " du kien ",
+    private static let otherColumnWords = [
+        " thoi gian ", " thoi luong ", " thoi diem ", " gio ", " ngay ", " buoi ", " tiet ", " thuc hien ", " chu tri ",
+        " chu toa ", " phu trach ", " trinh bay ", " bao cao vien ", " ket qua ", " so luong ", " so lieu ", " so vu ",
+        " so voi ", " ty le ", " ti le ", " dia diem ", " thanh phan ", " du kien ", " kinh phi ", " nguon von ",
+        " tien do ", " trang ", " chu ky ",
+    ]
+    private static let otherTextWords = [
+        " chi dao ", " dai bieu ", " gop y ", " du thao ", " da xu ly ", " linh vuc ", " tra loi ",
     ]
 
     /// Most tables read as further lists (a document past it is no office's; their rows are reported).
     static let maximumListTables = 10_000
-
-    /// Average length of a bare "Nội dung" column's texts for its table to be read as a further list.
-    static let listTextLength = 40
 
     /// The document's columns: the list's, then those further lists add (by name, up to
     /// ``InputLimits/maxColumns``). Names are looked up folded, in a table, so a document of
