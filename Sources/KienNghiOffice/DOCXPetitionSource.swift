@@ -147,7 +147,7 @@ package struct DOCXPetitionSource: PetitionSource {
                     grown.lastNumber = lastNumber
                     if going.list.table == best?.list.table { best = grown }
                     if going.list.table == last?.list.table { last = grown }
-                    if let best0 = best, grown.rank > best0.rank { best = grown }
+                    if let current = best, grown.rank > current.rank { best = grown }
                     return
                 }
                 // Word tables nearly always carry a header ("TT", "#", "Vấn đề cử tri quan
@@ -466,7 +466,7 @@ package struct DOCXPetitionSource: PetitionSource {
         if !batch.isEmpty { try body(batch) }
     }
 
-    /// A further list's row in the document's columns (see ``columnMap(of:into:list:)``);
+    /// A further list's row in the document's columns (see ``ColumnUnion/place(_:)``);
     /// cells past its columns stay at the end, as the list's own rows keep theirs.
     static func place(_ cells: [String], by map: [Int], width: Int) -> [String] {
         var placed = [String](repeating: "", count: width)

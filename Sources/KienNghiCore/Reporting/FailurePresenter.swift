@@ -335,8 +335,8 @@ extension FailurePresenter {
                 "dòng của một bảng không phải danh sách kiến nghị, bỏ qua",
                 "row of a table that is no petition list, skipped")
             fix = l.pick(
-                "Nếu các dòng của bảng đó là kiến nghị, hãy ghi tên cột nội dung (ví dụ \"Nội dung kiến nghị\") ở dòng đầu bảng rồi chạy lại.",
-                "If that table's rows are petitions, name its text column (e.g. \"Nội dung kiến nghị\") in its first row and run again."
+                "Nếu các dòng của bảng đó là kiến nghị: ghi \"Nội dung kiến nghị\" làm tên cột nội dung ở dòng đầu bảng, bỏ các cột không thuộc danh sách kiến nghị (thời gian, kết quả, số lượng, tỷ lệ, kinh phí…) hoặc chép các dòng đó sang bảng kiến nghị, rồi chạy lại.",
+                "If that table's rows are petitions: head its text column \"Nội dung kiến nghị\" in its first row, remove the columns no petition list has (time, result, count, rate, budget…) or copy the rows into the petition table, and run again."
             )
         case .tooLong:
             what = l.pick("dòng/ô quá dài", "the row or cell is too long")
