@@ -413,7 +413,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 let first = index == owner.table
                 guard !first || row != owner.headerRow else { return }
                 // The header repeated further down (tables pasted together) is not a petition: a title.
-                if (!first || row > owner.headerRow ?? -1) && owner.header.matches(cells) {
+                if (!first || row > owner.headerRow ?? -1) && owner.header.isRepeated(cells) {
                     return rejected(.title(file: path, location: number, cells: cells))
                 }
                 // Title rows above the list; column numbers under the header, a section row

@@ -134,7 +134,7 @@ package struct XLSXPetitionSource: PetitionSource {
                 return
             }
             // Column numbers under the header, section rows ("II. Lĩnh vực giao thông"), the header repeated.
-            if InputSchema.isListDecoration(row.cells, schema: schema) || headerKey?.matches(row.cells) == true {
+            if InputSchema.isListDecoration(row.cells, schema: schema) || headerKey?.isRepeated(row.cells) == true {
                 return rejected(.title(file: path, location: row.number, cells: row.cells))
             }
             var cells = row.cells

@@ -591,6 +591,30 @@ struct PetitionTableShapeTests {
         }
     }
 
+    /// A page's header copied with changes, "(tiếp)" after a name, a cell left blank, the
+    /// names in another order, is a title too: it had been read as a petition (sent to review).
+    /// Petitions that are one name of the header, or a name beside a number, stay petitions.
+    @Test func aHeaderCopiedWithChangesIsATitle() throws {
+        let header = ["STT", "Nội dung kiến nghị", "Cơ quan"]
+        let copies = [
+            ["STT", "Nội dung kiến nghị (tiếp theo)", "Cơ quan"], ["STT", "NỘI DUNG KIẾN NGHỊ", ""],
+            ["Nội dung kiến nghị", "STT", "Cơ quan"],
+        ]
+        let rows = [header] + Self.numbered.prefix(2) + copies + Self.numbered.dropFirst(2)
+        for (format, result) in try readEverywhere(rows) {
+            #expect(result == Read(texts: Self.petitions, titles: copies.count), "\(format)")
+        }
+        let namesOnly = [header, ["6", "Cơ quan", ""], ["7", "Nội dung kiến nghị", "Cơ quan"]]
+        for (format, result) in try readEverywhere(namesOnly) {
+            #expect(result == Read(texts: ["Cơ quan", "Nội dung kiến nghị"]), "\(format)")
+        }
+        // A Word list going on in a second table under "(tiếp)": the same list, its columns kept.
+        let split = try docx(
+            [header] + Self.numbered.prefix(3),
+            [["STT", "Nội dung kiến nghị (tiếp)", ""]] + Self.numbered.dropFirst(3))
+        #expect(try read(split, name: "a.docx") == Read(texts: Self.petitions, titles: 1))
+    }
+
     /// `--header none` reads every filled row, column numbers and section rows too; a
     /// header row may be named far below the usual window (a long preamble).
     @Test func noHeaderReadsEveryRowAndANamedHeaderMayLieDeep() throws {

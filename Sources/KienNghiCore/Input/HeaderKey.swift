@@ -5,11 +5,13 @@
 package struct HeaderKey: Sendable {
     private let names: [String]
     private let filled: Int
-    /// Whether a row repeating it is the header again (see ``matches(_:)``).
+    /// Whether a row repeating it is the header again (see ``matches(_:)``, ``isRepeated(_:)``).
     private let decisive: Bool
     /// The longest name's column and its length in bytes: a row whose cell there is
     /// of another length is told apart without folding anything.
     private let longest: (column: Int, bytes: Int)
+    /// The header's folded names, to know a near-copy of it (see ``isCopy(_:inPlace:)``).
+    private let nameSet: Set<String>
 
     /// `named`: the person named this row as the header (``HeaderRowChoice/row(_:)``).
     package init(_ cells: [String], named: Bool = false) {
@@ -20,19 +22,69 @@ package struct HeaderKey: Sendable {
         decisive = named || filled > 1 || names.joined(separator: " ").split(separator: " ").count <= 6
         let column = cells.indices.max { cells[$0].utf8.count < cells[$1].utf8.count } ?? 0
         longest = (column, column < cells.count ? cells[column].utf8.count : 0)
+        nameSet = Set(names.filter { !$0.isEmpty })
     }
 
-    /// Whether `cells` name the same columns (rows of as many filled cells, and a
-    /// longest cell of about the same length (NFD text is longer), are folded and compared).
+    /// Whether `cells` name the same columns in the same places: the header again, or a
+    /// copy of it with a cell left blank or "(tiếp)" after a name (see ``isCopy(_:inPlace:)``), so a
+    /// table or rows under it go on with this header's columns.
     /// A detected header of one cell past six words may be a first petition a one-column
     /// list lost to the header (the reader says so): it is never matched, so a petition sent
     /// twice is not made a title; a long header is read again instead, in sight. A header
     /// the person named is always matched.
     package func matches(_ cells: [String]) -> Bool {
-        guard decisive, Self.filledCount(cells) == filled, longest.column < cells.count,
+        guard decisive else { return false }
+        return isExactCopy(cells) || isCopy(cells, inPlace: true)
+    }
+
+    /// Whether `cells` are the header repeated, its names in any order: a row to report as a
+    /// title, never read as a petition (its columns are not taken for the header's).
+    package func isRepeated(_ cells: [String]) -> Bool {
+        guard decisive else { return false }
+        return isExactCopy(cells) || isCopy(cells, inPlace: false)
+    }
+
+    /// Rows of as many filled cells, and a longest cell of about the same length (NFD text
+    /// is longer), are folded and compared.
+    private func isExactCopy(_ cells: [String]) -> Bool {
+        guard Self.filledCount(cells) == filled, longest.column < cells.count,
             abs(cells[longest.column].utf8.count - longest.bytes) <= max(8, longest.bytes / 2)
         else { return false }
         return HeaderKey(cells).names == names
+    }
+
+    /// A header copied with changes, as a page's header is repeated in a long list: a cell
+    /// left blank, "(tiếp)" or "(tiếp theo)" after a name, and unless `inPlace`, the names in
+    /// another order. Every filled cell is one of the header's names (each at most once),
+    /// as many as the header fills or at least two: a row of one name ("Ghi chú") is no copy.
+    /// A cell longer than twice the longest name (NFD) and a continuation mark is a
+    /// petition's, and is told apart without folding anything.
+    private func isCopy(_ cells: [String], inPlace: Bool) -> Bool {
+        let limit = 2 * longest.bytes + 24
+        var filledCells = 0
+        for cell in cells where !cell.isEmpty {
+            guard cell.utf8.count <= limit else { return false }
+            filledCells += 1
+        }
+        guard filledCells >= min(filled, 2), filledCells <= nameSet.count else { return false }
+        var seen = Set<String>()
+        for (column, cell) in cells.enumerated() where !cell.isEmpty {
+            let name = Self.withoutContinuationMark(InputSchema.fold(cell))
+            if inPlace {
+                guard column < names.count, names[column] == name, !name.isEmpty else { return false }
+            } else {
+                guard nameSet.contains(name), seen.insert(name).inserted else { return false }
+            }
+        }
+        return true
+    }
+
+    /// A folded name without the mark of a header repeated on a following page.
+    private static func withoutContinuationMark(_ folded: String) -> String {
+        for mark in [" tiep theo", " tiep", " cont", " continued"] where folded.hasSuffix(mark) {
+            return String(folded.dropLast(mark.count))
+        }
+        return folded
     }
 
     private static func filledCount(_ cells: [String]) -> Int {

@@ -182,7 +182,7 @@ package struct DelimitedPetitionSource: PetitionSource {
                 // Column numbers, section rows, the header repeated (a pasted list): titles.
                 if !record.malformed && !record.tooLong
                     && (InputSchema.isListDecoration(record.cells, schema: schema)
-                        || headerKey?.matches(record.cells) == true)
+                        || headerKey?.isRepeated(record.cells) == true)
                 {
                     return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
                 }
