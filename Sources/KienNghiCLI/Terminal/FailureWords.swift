@@ -28,6 +28,9 @@ extension FailurePresenter {
                 .titleRow: l.pick(
                     " Với một bảng, --header none đọc mọi dòng là kiến nghị.",
                     " In a table, --header none reads every row as a petition."),
+                .headingLine: l.pick(
+                    " Nếu đó là kiến nghị, chạy lại với --header none để đọc mọi dòng.",
+                    " If it is a petition, run again with --header none to read every line."),
                 .invalidUTF8: l.pick(
                     " Hãy chuyển tệp sang Unicode (UTF-8), hoặc chạy với --lenient để thay các byte lỗi bằng � và đếm chúng, hoặc chỉ rõ bảng mã bằng --encoding.",
                     " Convert the file to Unicode (UTF-8), or run with --lenient to replace bad bytes with � and count them, or name the encoding with --encoding."

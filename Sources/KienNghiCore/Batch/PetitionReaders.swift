@@ -144,7 +144,7 @@ public struct PetitionReaders: Sendable {
         case .csv, .tsv:
             try DelimitedPetitionSource(stream: stream, textColumn: options.textColumn, header: options.header)
         case .jsonl: JSONLinesPetitionSource(stream: stream)
-        default: PlainTextPetitionSource(stream: stream)
+        default: PlainTextPetitionSource(stream: stream, readsEveryLine: options.header == .absent)
         }
     }
 }

@@ -29,6 +29,10 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case badCell = "bad-cell"
         /// A title row above a sheet's header row, or a Word heading: not a petition.
         case title = "title"
+        /// A line an office document opens with, above the first petition of a plain-text
+        /// list or a list of one column: the body's name, the motto, the number, the date,
+        /// the title (see ``DocumentHeading``).
+        case heading = "document-heading"
         /// A Word paragraph outside the table that holds the petitions.
         case outsideTable = "outside-table"
         /// A row of a Word table that is no list of petitions (an agenda, a table of who
@@ -44,7 +48,8 @@ public struct RejectedRow: Sendable, Equatable, Codable {
 
         /// Whether a petition may have been lost (a heading before a Word list is not one).
         public var losesPetition: Bool {
-            self != .outsideList && self != .title && self != .outsideTable && self != .otherTable
+            self != .outsideList && self != .title && self != .heading && self != .outsideTable
+                && self != .otherTable
         }
     }
 

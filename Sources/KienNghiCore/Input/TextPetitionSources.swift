@@ -153,6 +153,8 @@ package struct DelimitedPetitionSource: PetitionSource {
             parser.maxCells = columns.count + 1
             var skippedHeader = !hasHeader
             var titlesLeft = titleRows
+            // A list of one column without header may open with a document's heading.
+            var beforeFirstPetition = !hasHeader && columns.count == 1 && !schema.readsEveryRow
             var rowNumber = 0
             let path = stream.path
             func reject(
@@ -193,6 +195,13 @@ package struct DelimitedPetitionSource: PetitionSource {
                 }
                 if record.tooLong {
                     return reject(record, .tooLong, .length(bytes: record.length, limit: InputLimits.maxPetitionBytes))
+                }
+                if beforeFirstPetition {
+                    if record.cellCount == 1, DocumentHeading.isHeadingLine(record.cells[0].trimmingWhitespace()) {
+                        rowNumber -= 1
+                        return reject(record, .heading, RejectedRow.titleExcerpt(record.cells))
+                    }
+                    beforeFirstPetition = false
                 }
                 var cells = record.cells
                 while cells.count < columns.count { cells.append("") }
@@ -286,8 +295,14 @@ package struct JSONLinesPetitionSource: PetitionSource {
 package struct PlainTextPetitionSource: PetitionSource {
     package let stream: TextStream
     package let columns = ["text"]
+    /// `--header none`: the lines above the first petition are read too, even when they look
+    /// like a document's heading (``DocumentHeading``).
+    private let readsEveryLine: Bool
 
-    package init(stream: TextStream) { self.stream = stream }
+    package init(stream: TextStream, readsEveryLine: Bool = false) {
+        self.stream = stream
+        self.readsEveryLine = readsEveryLine
+    }
 
     /// Blocks only when blank lines clearly make them: they separate at least
     /// three groups of lines (a single stray blank line never merges a file of
@@ -333,6 +348,7 @@ package struct PlainTextPetitionSource: PetitionSource {
             var blockLine = 0
             var blockOffset = 0
             var number = 0
+            var beforeFirstPetition = !readsEveryLine
             let path = stream.path
             func emit() throws {
                 defer {
@@ -358,6 +374,20 @@ package struct PlainTextPetitionSource: PetitionSource {
                             byteOffset: stream.inputOffset(blockOffset), excerpt: RejectedRow.excerpt(of: block)))
                     return
                 }
+                if beforeFirstPetition {
+                    let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }
+                    guard lines.allSatisfy(DocumentHeading.isHeadingLine) else {
+                        beforeFirstPetition = false
+                        return try emit(text)
+                    }
+                    return rejected(
+                        RejectedRow(
+                            file: path, location: blockLine, reason: .heading, detail: RejectedRow.titleExcerpt(lines),
+                            byteOffset: stream.inputOffset(blockOffset), excerpt: RejectedRow.excerpt(of: block)))
+                }
+                try emit(text)
+            }
+            func emit(_ text: String) throws {
                 number += 1
                 try batch.append(PetitionRecord(id: String(number), text: text, cells: [text], location: blockLine))
             }
