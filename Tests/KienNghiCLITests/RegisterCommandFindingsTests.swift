@@ -88,6 +88,38 @@ struct RegisterCommandFindingsTests {
         #expect(listed.contains("6 petitions"), "\(listed)")
     }
 
+    /// A file refused before any petition (a byte that is not UTF-8) left an empty import
+    /// behind and printed "added 0": the same file, read leniently into another dialogue,
+    /// was then refused as "already imported" though nothing of it was in the register.
+    @Test func aRefusedImportLeavesNoImportBehind() throws {
+        guard KienNghiBinary.path != nil else {
+            Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
+            return
+        }
+        let folder = temporaryFolder()
+        let input = folder.appendingPathComponent("dot1.txt").path
+        let text = "Công ty nợ lương công nhân ba tháng, đề nghị can thiệp.\nNhà trọ thu tiền điện \u{FF}cao.\n"
+        var bytes = Array(text.utf8)
+        // U+00FF is C3 BF in UTF-8: drop the lead byte, leaving a lone continuation byte.
+        bytes.remove(at: bytes.firstIndex(of: 0xBF)! - 1)
+        _ = FileManager.default.createFile(atPath: input, contents: Data(bytes))
+        let store = folder.appendingPathComponent("so.sqlite").path
+        let refused = try KienNghiBinary.run(
+            ["case", "import", input, "--dialogue", "D1", "--date", "2019-05-15", "--store", store, "--lang", "en"],
+            logs: folder)
+        #expect(refused.status == 11, "\(refused.stderr)")
+        let said = try String(contentsOf: folder.appendingPathComponent("stdout.log"), encoding: .utf8)
+        #expect(!said.contains("added 0"), "\(said)")
+        let lenient = try KienNghiBinary.run(
+            [
+                "case", "import", input, "--dialogue", "D2", "--date", "2019-06-15", "--store", store, "--lenient",
+                "--lang", "en",
+            ], logs: folder)
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        let added = try String(contentsOf: folder.appendingPathComponent("stdout.log"), encoding: .utf8)
+        #expect(added.contains("added 2 petitions"), "\(added)")
+    }
+
     @Test func statsKeepsTheRejectedRowsOfEveryPileAndExitsAsClassifyDoes() throws {
         guard KienNghiBinary.path != nil else {
             Issue.record("kiennghi binary not found beside the tests; run `swift build` first")

@@ -184,6 +184,8 @@ struct CaseImportCommand: ParsableCommand {
             for result in results {
                 summary.add(result.summary)
                 let c = result.counts
+                // A file that could not be read and stored nothing has only its error to say.
+                if !result.summary.failedFiles.isEmpty && c.added == 0 && c.alreadyThere == 0 { continue }
                 Terminal.write(
                     l.pick(
                         "\(result.file): thêm \(c.added) kiến nghị (\(c.newGroups) nhóm mới, \(c.joinedGroups) vào nhóm có sẵn), \(c.alreadyThere) đã có trong sổ.\n",

@@ -38,13 +38,17 @@ package struct CaseImporter {
         for file in files {
             var counts = CaseRegister.ImportCounts()
             let columns = processor.columns(of: [file])
+            // Begun with the first batch: a file refused before any petition (not found, not
+            // decodable, too many columns) leaves no import behind, so it is neither listed
+            // nor held to this dialogue ("already imported into another").
             var ticket: CaseRegister.ImportTicket?
-            if FileManager.default.isReadableFile(atPath: file) {
-                ticket = try register.beginImport(file: file, columns: columns, dialogue: dialogue, heldOn: heldOn)
-            }
             let summary = try processor.run(
                 [file], progress: { _ in }, rejectedRow: rejectedRow,
                 { batch in
+                    if ticket == nil {
+                        ticket = try register.beginImport(
+                            file: file, columns: columns, dialogue: dialogue, heldOn: heldOn)
+                    }
                     guard let ticket else { return }
                     let added = try register.store(batch, into: ticket, presenter: presenter)
                     counts.added += added.added
