@@ -416,6 +416,12 @@ package struct DOCXPetitionSource: PetitionSource {
                 if (!first || row > owner.headerRow ?? -1) && owner.header.isRepeated(cells) {
                     return rejected(.title(file: path, location: number, cells: cells))
                 }
+                // The second row of a header in two rows ("Cơ quan trả lời" over "Sở | Quận").
+                if first, let headerRow = owner.headerRow, row == headerRow + 1,
+                    owner.header.isSecondHeaderRow(cells, textColumn: schema.textColumn)
+                {
+                    return rejected(.title(file: path, location: number, cells: cells))
+                }
                 // Title rows above the list; column numbers under the header, a section row
                 // ("II. Lĩnh vực giao thông", alone or merged across the row) are titles too.
                 if (first && row < owner.firstRow) || InputSchema.isListDecoration(cells, schema: schema) {

@@ -120,6 +120,7 @@ package struct XLSXPetitionSource: PetitionSource {
     package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
     {
         var batch: [PetitionRecord] = []
+        var underHeader = headerKey != nil
         try Self.rows(package, sheet, cells) { row in
             if row.isBlank && row.problem == nil { return }
             if row.number < firstRow {
@@ -136,6 +137,12 @@ package struct XLSXPetitionSource: PetitionSource {
             // Column numbers under the header, section rows ("II. Lĩnh vực giao thông"), the header repeated.
             if InputSchema.isListDecoration(row.cells, schema: schema) || headerKey?.isRepeated(row.cells) == true {
                 return rejected(.title(file: path, location: row.number, cells: row.cells))
+            }
+            if underHeader {
+                underHeader = false
+                if headerKey?.isSecondHeaderRow(row.cells, textColumn: schema.textColumn) == true {
+                    return rejected(.title(file: path, location: row.number, cells: row.cells))
+                }
             }
             var cells = row.cells
             while cells.count < columns.count { cells.append("") }

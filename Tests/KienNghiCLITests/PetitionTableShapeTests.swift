@@ -615,6 +615,22 @@ struct PetitionTableShapeTests {
         #expect(try read(split, name: "a.docx") == Read(texts: Self.petitions, titles: 1))
     }
 
+    /// A header in two rows, a name spread over two columns above its parts: the second row
+    /// is a title, not a petition with no text (which said one may have been lost, exit 3).
+    /// A row under the header with no text but a number, or under named columns, still is.
+    @Test func theSecondRowOfAHeaderInTwoRowsIsATitle() throws {
+        let header = ["STT", "Nội dung kiến nghị", "Cơ quan trả lời", ""]
+        let rows = [header, ["", "", "Sở", "Quận"]] + Self.numbered.map { $0 + [""] }
+        for (format, result) in try readEverywhere(rows) {
+            #expect(result == Read(texts: Self.petitions, titles: 1), "\(format)")
+        }
+        for lost in [["1", "", "Sở", "Quận"], ["", "", "Sở", ""]] {
+            for (format, result) in try readEverywhere([header, lost] + Self.numbered.map { $0 + [""] }) {
+                #expect(result == Read(texts: Self.petitions, otherRejections: [.emptyText]), "\(format) \(lost)")
+            }
+        }
+    }
+
     /// `--header none` reads every filled row, column numbers and section rows too; a
     /// header row may be named far below the usual window (a long preamble).
     @Test func noHeaderReadsEveryRowAndANamedHeaderMayLieDeep() throws {

@@ -188,6 +188,9 @@ package struct DelimitedPetitionSource: PetitionSource {
                 {
                     return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
                 }
+                if rowNumber == 0, headerKey?.isSecondHeaderRow(record.cells, textColumn: schema.textColumn) == true {
+                    return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
+                }
                 rowNumber += 1
                 if record.malformed { return reject(record, .malformedRow, .misplacedQuote) }
                 if record.cellCount > columns.count {
