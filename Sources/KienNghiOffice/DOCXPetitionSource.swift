@@ -305,6 +305,8 @@ package struct DOCXPetitionSource: PetitionSource {
         /// Later tables whose first filled row was compared with the header, and those that repeat it.
         var compared: Set<Int> = []
         var continued: [Int: ListTable] = [:]
+        // Tables going on under a copy of the header in another order: their cells in the list's order.
+        var reordered: [Int: [Int]] = [:]
         /// The list number of the last petition row read, when it had one, and whether
         /// text stands between that row and here.
         var lastNumber: Int?
@@ -394,8 +396,10 @@ package struct DOCXPetitionSource: PetitionSource {
                     // list when another stands between): that row is a title, the rest read.
                     if overLimit == nil,
                         let going = [above, mainList].compactMap({ $0 }).first(where: { $0.header.matches(cells) })
+                            ?? [above, mainList].compactMap({ $0 }).first(where: { $0.header.isRepeated(cells) })
                     {
                         continued[index] = going
+                        reordered[index] = going.header.columnOrder(of: cells)
                         return rejected(.title(file: path, location: number, cells: cells))
                     }
                     // Or without it, its numbers following on (…, 7 | 8, …) with the text column there.
@@ -408,6 +412,7 @@ package struct DOCXPetitionSource: PetitionSource {
                     continued[index] = above
                 }
                 let owner = continued[index] ?? above
+                if let order = reordered[index] { cells = HeaderKey.reordered(cells, by: order) }
                 let schema = owner.schema
                 if let overLimit { return rejected(tooLong(number, bytes: overLimit)) }
                 let first = index == owner.table
@@ -508,9 +513,10 @@ package struct DOCXPetitionSource: PetitionSource {
         var lastNumber: Int?
 
         /// Whether a table whose first filled row is `first` goes on with this one: the header
-        /// again, or the numbers following on.
+        /// again (a copy, in any order: its rows are then read in the copy's), or the numbers
+        /// following on.
         func isContinued(by first: [String]) -> Bool {
-            list.header.matches(first) || (lastNumber.map { InputSchema.itemNumber(first.first) == $0 + 1 } ?? false)
+            list.header.isRepeated(first) || (lastNumber.map { InputSchema.itemNumber(first.first) == $0 + 1 } ?? false)
         }
     }
 

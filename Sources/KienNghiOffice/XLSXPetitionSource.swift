@@ -121,6 +121,7 @@ package struct XLSXPetitionSource: PetitionSource {
     {
         var batch: [PetitionRecord] = []
         var underHeader = headerKey != nil
+        var columnOrder: [Int]? = nil
         try Self.rows(package, sheet, cells) { row in
             if row.isBlank && row.problem == nil { return }
             if row.number < firstRow {
@@ -135,7 +136,13 @@ package struct XLSXPetitionSource: PetitionSource {
                 return
             }
             // Column numbers under the header, section rows ("II. Lĩnh vực giao thông"), the header repeated.
-            if InputSchema.isListDecoration(row.cells, schema: schema) || headerKey?.isRepeated(row.cells) == true {
+            if InputSchema.isListDecoration(row.cells, schema: schema) {
+                return rejected(.title(file: path, location: row.number, cells: row.cells))
+            }
+            // The header repeated (sheets pasted together): a title; the rows under a copy in
+            // another order are read in its order.
+            if let headerKey, headerKey.isRepeated(row.cells) {
+                columnOrder = headerKey.columnOrder(of: row.cells)
                 return rejected(.title(file: path, location: row.number, cells: row.cells))
             }
             if underHeader {
@@ -145,6 +152,7 @@ package struct XLSXPetitionSource: PetitionSource {
                 }
             }
             var cells = row.cells
+            if let columnOrder { cells = HeaderKey.reordered(cells, by: columnOrder) }
             while cells.count < columns.count { cells.append("") }
             if let (code, cell) = RejectedRow.controlCharacter(in: cells) {
                 let column = cell < columns.count ? columns[cell] : XLSXPetitionSource.name(ofColumn: cell)

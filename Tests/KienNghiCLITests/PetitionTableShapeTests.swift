@@ -593,26 +593,35 @@ struct PetitionTableShapeTests {
 
     /// A page's header copied with changes, "(tiếp)" after a name, a cell left blank, the
     /// names in another order, is a title too: it had been read as a petition (sent to review).
+    /// Rows under a copy in another order (lists pasted together) are read in its order.
     /// Petitions that are one name of the header, or a name beside a number, stay petitions.
     @Test func aHeaderCopiedWithChangesIsATitle() throws {
         let header = ["STT", "Nội dung kiến nghị", "Cơ quan"]
-        let copies = [
-            ["STT", "Nội dung kiến nghị (tiếp theo)", "Cơ quan"], ["STT", "NỘI DUNG KIẾN NGHỊ", ""],
-            ["Nội dung kiến nghị", "STT", "Cơ quan"],
-        ]
+        let copies = [["STT", "Nội dung kiến nghị (tiếp theo)", "Cơ quan"], ["STT", "NỘI DUNG KIẾN NGHỊ", ""]]
         let rows = [header] + Self.numbered.prefix(2) + copies + Self.numbered.dropFirst(2)
         for (format, result) in try readEverywhere(rows) {
             #expect(result == Read(texts: Self.petitions, titles: copies.count), "\(format)")
         }
+        let reordered =
+            [header] + Self.numbered.prefix(2) + [["Nội dung kiến nghị", "", "STT"]]
+            + Self.numbered.dropFirst(2).map { [$0[1], $0[2], $0[0]] }
+        #expect(try read(csv(reordered), name: "a.csv") == Read(texts: Self.petitions, titles: 1))
+        #expect(try read(xlsx(reordered), name: "a.xlsx") == Read(texts: Self.petitions, titles: 1))
         let namesOnly = [header, ["6", "Cơ quan", ""], ["7", "Nội dung kiến nghị", "Cơ quan"]]
         for (format, result) in try readEverywhere(namesOnly) {
             #expect(result == Read(texts: ["Cơ quan", "Nội dung kiến nghị"]), "\(format)")
         }
-        // A Word list going on in a second table under "(tiếp)": the same list, its columns kept.
-        let split = try docx(
+        // A Word list going on in a second table under "(tiếp)", or under a banner of one cell:
+        // the same list, its columns kept.
+        for banner in [["STT", "Nội dung kiến nghị (tiếp)", ""], ["Nội dung kiến nghị (tiếp)"]] {
+            let split = try docx([header] + Self.numbered.prefix(3), [banner] + Self.numbered.dropFirst(3))
+            #expect(try read(split, name: "a.docx") == Read(texts: Self.petitions, titles: 1), "\(banner)")
+        }
+        // Or under its header in another order, a name left blank: read in that order.
+        let turned = try docx(
             [header] + Self.numbered.prefix(3),
-            [["STT", "Nội dung kiến nghị (tiếp)", ""]] + Self.numbered.dropFirst(3))
-        #expect(try read(split, name: "a.docx") == Read(texts: Self.petitions, titles: 1))
+            [["Cơ quan", "", "STT"]] + Self.numbered.dropFirst(3).map { [$0[2], $0[1], $0[0]] })
+        #expect(try read(turned, name: "a.docx") == Read(texts: Self.petitions, titles: 1))
     }
 
     /// A header in two rows, a name spread over two columns above its parts: the second row

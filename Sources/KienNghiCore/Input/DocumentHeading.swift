@@ -1,71 +1,156 @@
 /// The lines an office document opens with above its petitions, when it is kept as plain
-/// text or a list of one column: the issuing body, the national motto and the rule under it,
-/// the document's number, its place and date, its title ("TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA CỬ
-/// TRI"). Read as petitions, each went to review and was counted in the pile; the readers
-/// report them as titles instead, and only while no petition has come yet.
+/// text or a list of one column: the issuing body, the national name and motto and the rule
+/// under them, the document's number, its place and date, its title ("TỔNG HỢP Ý KIẾN, KIẾN
+/// NGHỊ CỦA CỬ TRI"). Read as petitions, each went to review and was counted in the pile;
+/// the readers report them as a document's heading instead.
+///
+/// A petition may be written in capitals and open with a body's name ("QUẬN 1 NGẬP NẶNG"),
+/// so the block is anchored: lines in capitals are a heading only above a line no petition
+/// is (the national name, the motto, `Số: 12/BC-MTTQ`, `Hà Nội, ngày … tháng … năm …`);
+/// without one, only a first line naming a list of petitions ("TỔNG HỢP KIẾN NGHỊ CỦA CỬ
+/// TRI…") is a title.
 package enum DocumentHeading {
-    /// Whether `line` (one line, trimmed) is a heading line of an office document.
-    package static func isHeadingLine(_ line: String) -> Bool {
-        guard line.utf8.count <= maximumBytes else { return false }
-        let folded = InputSchema.fold(line)
-        // A rule of dashes or stars under the motto or the body's name.
-        if folded.isEmpty { return true }
-        if folded.hasPrefix("cong hoa xa hoi chu nghia viet nam") || folded == "doc lap tu do hanh phuc" {
-            return true
-        }
-        let words = folded.split(separator: " ")
-        if isDateLine(words) || isNumberLine(line, words) { return true }
-        // A title is one phrase: a colon, a full stop, a question opens a petition's sentences
-        // ("Tổng hợp ý kiến đoàn viên: …").
-        let isOnePhrase = !line.unicodeScalars.contains { sentenceMarks.contains($0) }
-        if InputSchema.looksLikeTitle(line) {
-            if opens(words, with: titleOpenings) { return isOnePhrase }
-            return words.count <= 10 && opens(words, with: bodyOpenings) && !InputSchema.judgesOrAsks(line)
-        }
-        // A title in ordinary case names a list of petitions.
-        return opens(words, with: titleOpenings) && isOnePhrase
-            && petitionWords.contains { phrase in words.indices.contains { words[$0...].starts(with: phrase) } }
-    }
+    /// How many lines the readers hold back to find the heading's end.
+    package static let lookahead = 40
 
-    private static let sentenceMarks: Set<Unicode.Scalar> = [".", ":", ";", "!", "?", "…"]
+    /// How many of `lines` (a file's first non-blank lines, trimmed, in order) are its heading.
+    package static func headingCount(_ lines: [String]) -> Int {
+        // Above the last anchor: anchors, rules, lines in capitals (the body's name, "MẬT").
+        var lastAnchor: Int? = nil
+        for (index, line) in lines.enumerated() {
+            if isAnchor(line) {
+                lastAnchor = index
+            } else if !(isRule(line) || InputSchema.looksLikeTitle(line)) {
+                break
+            }
+        }
+        var count: Int
+        var afterTitle = false
+        var afterAddress = false
+        if let lastAnchor {
+            count = lastAnchor + 1
+        } else {
+            guard let first = lines.first, isTitle(first, anchored: false) else { return 0 }
+            count = 1
+            afterTitle = true
+        }
+        // Below: rules, titles and their further lines, the addressee, the subject.
+        while count < lines.count {
+            let line = lines[count]
+            let words = InputSchema.fold(line).split(separator: " ")
+            if isRule(line) || opens(words, with: addressOpenings) {
+                afterAddress = afterAddress || !isRule(line)
+                count += 1
+            } else if afterAddress && (line.hasPrefix("-") || line.hasPrefix("+")) && line.utf8.count <= 160 {
+                // The addressees listed under "Kính gửi:" ("- Thường trực HĐND thành phố;").
+                count += 1
+            } else if isTitle(line, anchored: lastAnchor != nil) {
+                afterTitle = true
+                count += 1
+            } else if afterTitle && isOnePhrase(line)
+                && (opens(words, with: titleFollowOpenings) || (line.hasPrefix("(") && line.hasSuffix(")")))
+            {
+                count += 1
+            } else {
+                break
+            }
+        }
+        return count
+    }
 
     /// Longer than this, a line is a petition's (a title in capitals is at most 120 letters).
     static let maximumBytes = 240
 
-    /// "Hà Nội, ngày 12 tháng 3 năm 2019" (or with the numbers left blank): a place of at
-    /// most five words, then the date.
-    private static func isDateLine(_ words: [Substring]) -> Bool {
-        let named = words.filter { !$0.allSatisfy(\.isNumber) }
-        return named.count <= 8 && named.suffix(3).elementsEqual(["ngay", "thang", "nam"])
-            && words.last?.allSatisfy(\.isNumber) == true
+    /// A line no petition is: the national name, the motto, the number, the place and date.
+    static func isAnchor(_ line: String) -> Bool {
+        guard line.utf8.count <= maximumBytes else { return false }
+        let folded = InputSchema.fold(line)
+        if folded == "cong hoa xa hoi chu nghia viet nam" || folded == "doc lap tu do hanh phuc" {
+            return true
+        }
+        return isNumberLine(line, folded) || isDateLine(line, folded)
     }
 
-    /// "Số: 644/TB-UBND": a number with the kind and the body after a slash.
-    private static func isNumberLine(_ line: String, _ words: [Substring]) -> Bool {
-        words.count <= 6 && words.first == "so" && words.count > 1 && words[1].first?.isNumber == true
-            && line.contains("/")
+    /// A rule of dashes, stars or underscores under the motto or the body's name.
+    static func isRule(_ line: String) -> Bool {
+        line.utf8.count <= maximumBytes && InputSchema.fold(line).isEmpty
     }
+
+    /// A document's title: one phrase naming a list of petitions or a report ("TỔNG HỢP Ý KIẾN
+    /// CỬ TRI", "Danh sách kiến nghị của công nhân"), judging and asking nothing. Under an
+    /// anchor, a title in capitals may be a report's kind alone ("BÁO CÁO") or open with "Ý
+    /// KIẾN", "KIẾN NGHỊ".
+    static func isTitle(_ line: String, anchored: Bool) -> Bool {
+        guard line.utf8.count <= maximumBytes, isOnePhrase(line) else { return false }
+        let words = InputSchema.fold(line).split(separator: " ")
+        let capitals = InputSchema.looksLikeTitle(line)
+        let opensAsTitle =
+            opens(words, with: titleOpenings) || (anchored && capitals && opens(words, with: petitionWords))
+        guard opensAsTitle, !InputSchema.judgesOrAsks(line) else { return false }
+        return (anchored && (capitals || words.count <= 4))
+            || petitionWords.contains { phrase in words.indices.contains { words[$0...].starts(with: phrase) } }
+    }
+
+    /// "Số: 644/TB-UBND", "Số:     /BC-MTTQ" (left blank in a draft): after "Số", the number
+    /// and a code in capitals after a slash, in three pieces at most, nothing in lower case.
+    private static func isNumberLine(_ line: String, _ folded: String) -> Bool {
+        guard folded.hasPrefix("so "), line.contains("/") else { return false }
+        let rest = line.drop { !$0.isWhitespace && $0 != ":" }
+        let pieces = rest.split { $0.isWhitespace }
+        guard pieces.count <= 3, !rest.unicodeScalars.contains(where: { $0.properties.isLowercase }) else {
+            return false
+        }
+        // A code after the slash ("/BC-MTTQ"), not a house number ("12/5").
+        return pieces.contains { piece in
+            piece.split(separator: "/", omittingEmptySubsequences: false).dropFirst().contains {
+                $0.first?.isLetter == true
+            }
+        }
+    }
+
+    /// "Hà Nội, ngày 12 tháng 3 năm 2019" (the numbers may be left blank): a place of at most
+    /// five words, each capitalised, then the date and nothing after the year.
+    private static func isDateLine(_ line: String, _ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        guard let day = words.firstIndex(of: "ngay"), day <= 5, words.last?.allSatisfy(\.isNumber) == true,
+            words[day...].filter({ !$0.allSatisfy(\.isNumber) }).elementsEqual(["ngay", "thang", "nam"])
+        else { return false }
+        // The place's words as written: "Bắc Từ Liêm", never "Ngập nặng".
+        let written = line.split { $0 == " " || $0 == "," }.prefix(day)
+        return written.allSatisfy { $0.first.map { $0.isUppercase || $0.isNumber } ?? true }
+    }
+
+    /// A title is one phrase: a colon, a full stop, a question opens a petition's sentences
+    /// ("Tổng hợp ý kiến đoàn viên: …").
+    private static func isOnePhrase(_ line: String) -> Bool {
+        !line.unicodeScalars.contains { sentenceMarks.contains($0) }
+    }
+
+    private static let sentenceMarks: Set<Unicode.Scalar> = [".", ":", ";", "!", "?", "…"]
 
     private static func opens(_ words: [Substring], with openings: [[Substring]]) -> Bool {
         openings.contains { words.starts(with: $0) }
     }
 
+    private static func phrases(_ list: [String]) -> [[Substring]] { list.map { $0.split(separator: " ") } }
+
     /// How a document's title opens, folded.
-    private static let titleOpenings: [[Substring]] = [
-        "tong hop", "danh sach", "bao cao", "phu luc", "bieu mau", "mau so", "ket qua", "y kien", "kien nghi",
-        "cac kien nghi", "noi dung kien nghi", "thong bao", "to trinh", "cong van", "bien ban",
-    ].map { $0.split(separator: " ") }
+    private static let titleOpenings = phrases([
+        "tong hop", "ban tong hop", "danh sach", "danh muc", "bao cao", "phu luc", "bieu mau", "ket qua",
+        "thong bao",
+    ])
 
-    /// How the issuing body's name opens, folded: a line in capitals of at most ten words
-    /// that asks or judges nothing ("ỦY BAN MTTQ VIỆT NAM", "QUẬN BẮC TỪ LIÊM").
-    private static let bodyOpenings: [[Substring]] = [
-        "uy ban", "ubnd", "hoi dong", "hdnd", "mat tran", "mttq", "ban", "lien doan", "ldld", "tong lien doan",
-        "cong doan", "doan", "thanh uy", "quan uy", "huyen uy", "dang uy", "dang bo", "so", "phong", "van phong",
-        "thanh pho", "tp", "quan", "huyen", "thi xa", "phuong", "xa", "bo", "cuc", "chi cuc", "trung tam",
-    ].map { $0.split(separator: " ") }
+    /// Words of a title that names petitions ("Tổng hợp ý kiến cử tri…").
+    private static let petitionWords = phrases([
+        "kien nghi", "y kien", "phan anh", "de xuat", "cu tri", "don thu", "cac kien nghi",
+    ])
 
-    /// Words of a title in ordinary case that names petitions ("Tổng hợp ý kiến cử tri…").
-    private static let petitionWords: [[Substring]] = [
-        "kien nghi", "y kien", "phan anh", "de xuat", "cu tri", "don thu",
-    ].map { $0.split(separator: " ") }
+    /// How a title's further line opens: its meeting, its period ("TRƯỚC KỲ HỌP THỨ 7…").
+    private static let titleFollowOpenings = phrases([
+        "truoc ky hop", "sau ky hop", "tai ky hop", "ky hop", "nhiem ky", "khoa", "nam", "quy", "thang", "dot",
+        "cua cu tri", "gui den", "gui toi", "tiep xuc cu tri",
+    ])
+
+    /// The addressee and the subject under the title ("Kính gửi: …", "V/v …").
+    private static let addressOpenings = phrases(["kinh gui", "v v"])
 }

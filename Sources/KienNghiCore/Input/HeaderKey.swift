@@ -71,10 +71,41 @@ package struct HeaderKey: Sendable {
         return HeaderKey(cells).names == names
     }
 
+    /// Where each cell of `cells`, a copy of the header (``isRepeated(_:)``), stands in the
+    /// header: the column of its name, and for a blank cell the next column the copy does
+    /// not name. Nil when the copy keeps the header's order: rows under a copy in another
+    /// order (lists pasted together) are read in its order.
+    package func columnOrder(of cells: [String]) -> [Int]? {
+        // A banner of one name ("Nội dung kiến nghị (tiếp)") says nothing of the order.
+        guard Self.filledCount(cells) >= 2 else { return nil }
+        let folded = cells.map { $0.isEmpty ? "" : Self.withoutContinuationMark(InputSchema.fold($0)) }
+        var unnamed = names.indices.filter { !folded.contains(names[$0]) || names[$0].isEmpty }[...]
+        var order: [Int] = []
+        for name in folded {
+            if !name.isEmpty, let column = names.firstIndex(of: name) {
+                order.append(column)
+            } else {
+                order.append(unnamed.popFirst() ?? order.count)
+            }
+        }
+        guard Set(order).count == order.count, order != Array(order.indices) else { return nil }
+        return order
+    }
+
+    /// `cells` put in the header's order (see ``columnOrder(of:)``); cells past the order keep their place.
+    package static func reordered(_ cells: [String], by order: [Int]) -> [String] {
+        var placed = [String](repeating: "", count: max(cells.count, (order.max() ?? -1) + 1))
+        for (index, cell) in cells.enumerated() {
+            placed[index < order.count ? order[index] : index] = cell
+        }
+        return placed
+    }
+
     /// A header copied with changes, as a page's header is repeated in a long list: a cell
     /// left blank, "(tiếp)" or "(tiếp theo)" after a name, and unless `inPlace`, the names in
     /// another order. Every filled cell is one of the header's names (each at most once),
-    /// as many as the header fills or at least two: a row of one name ("Ghi chú") is no copy.
+    /// as many as the header fills or at least two: a row of one name ("Ghi chú") is no copy,
+    /// but one name with the mark ("Nội dung kiến nghị (tiếp)", a banner over the row) is.
     /// A cell longer than twice the longest name (NFD) and a continuation mark is a
     /// petition's, and is told apart without folding anything.
     private func isCopy(_ cells: [String], inPlace: Bool) -> Bool {
@@ -84,7 +115,13 @@ package struct HeaderKey: Sendable {
             guard cell.utf8.count <= limit else { return false }
             filledCells += 1
         }
-        guard filledCells >= min(filled, 2), filledCells <= nameSet.count else { return false }
+        guard filledCells >= 1, filledCells <= nameSet.count else { return false }
+        if filledCells < min(filled, 2) {
+            guard let cell = cells.first(where: { !$0.isEmpty }) else { return false }
+            let folded = InputSchema.fold(cell)
+            let name = Self.withoutContinuationMark(folded)
+            return name != folded && nameSet.contains(name)
+        }
         var seen = Set<String>()
         for (column, cell) in cells.enumerated() where !cell.isEmpty {
             let name = Self.withoutContinuationMark(InputSchema.fold(cell))

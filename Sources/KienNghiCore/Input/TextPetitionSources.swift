@@ -153,8 +153,11 @@ package struct DelimitedPetitionSource: PetitionSource {
             parser.maxCells = columns.count + 1
             var skippedHeader = !hasHeader
             var titlesLeft = titleRows
-            // A list of one column without header may open with a document's heading.
-            var beforeFirstPetition = !hasHeader && columns.count == 1 && !schema.readsEveryRow
+            var columnOrder: [Int]? = nil
+            // A list of one column without header may open with a document's heading: its
+            // first rows are held back until the heading's end is known (nil once it is).
+            var held: [DelimitedTextParser.Record]? =
+                !hasHeader && columns.count == 1 && !schema.readsEveryRow ? [] : nil
             var rowNumber = 0
             let path = stream.path
             func reject(
@@ -181,15 +184,27 @@ package struct DelimitedPetitionSource: PetitionSource {
                     skippedHeader = true
                     return
                 }
-                // Column numbers, section rows, the header repeated (a pasted list): titles.
-                if !record.malformed && !record.tooLong
-                    && (InputSchema.isListDecoration(record.cells, schema: schema)
-                        || headerKey?.isRepeated(record.cells) == true)
-                {
-                    return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
+                // Column numbers, section rows, the header repeated (a pasted list): titles. Rows
+                // under a copy of the header in another order are read in its order.
+                if !record.malformed && !record.tooLong {
+                    if InputSchema.isListDecoration(record.cells, schema: schema) {
+                        return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
+                    }
+                    if let headerKey, headerKey.isRepeated(record.cells) {
+                        columnOrder = headerKey.columnOrder(of: record.cells)
+                        return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
+                    }
                 }
                 if rowNumber == 0, headerKey?.isSecondHeaderRow(record.cells, textColumn: schema.textColumn) == true {
                     return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
+                }
+                if held != nil {
+                    if !record.malformed && !record.tooLong && record.cellCount == 1 {
+                        held!.append(record)
+                        if held!.count >= DocumentHeading.lookahead { try settleHeading() }
+                        return
+                    }
+                    try settleHeading()
                 }
                 rowNumber += 1
                 if record.malformed { return reject(record, .malformedRow, .misplacedQuote) }
@@ -199,14 +214,8 @@ package struct DelimitedPetitionSource: PetitionSource {
                 if record.tooLong {
                     return reject(record, .tooLong, .length(bytes: record.length, limit: InputLimits.maxPetitionBytes))
                 }
-                if beforeFirstPetition {
-                    if record.cellCount == 1, DocumentHeading.isHeadingLine(record.cells[0].trimmingWhitespace()) {
-                        rowNumber -= 1
-                        return reject(record, .heading, RejectedRow.titleExcerpt(record.cells))
-                    }
-                    beforeFirstPetition = false
-                }
                 var cells = record.cells
+                if let columnOrder { cells = HeaderKey.reordered(cells, by: columnOrder) }
                 while cells.count < columns.count { cells.append("") }
                 if let (code, cell) = RejectedRow.controlCharacter(in: cells) {
                     return reject(record, .controlCharacter, .controlCharacter(code: code, column: columns[cell]))
@@ -215,6 +224,18 @@ package struct DelimitedPetitionSource: PetitionSource {
                 guard !BlankText.isBlank(text[...]) else { return reject(record, .emptyText, .none) }
                 let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(rowNumber)
                 try batch.append(PetitionRecord(id: id, text: text, cells: cells, location: record.line))
+            }
+            func settleHeading() throws {
+                guard let records = held else { return }
+                held = nil
+                let count = DocumentHeading.headingCount(records.map { $0.cells[0].trimmingWhitespace() })
+                for (index, record) in records.enumerated() {
+                    if index < count {
+                        reject(record, .heading, RejectedRow.titleExcerpt(record.cells))
+                    } else {
+                        try take(record)
+                    }
+                }
             }
             var lastByte: UInt8? = nil
             try stream.forEachBlock { block in
@@ -230,6 +251,7 @@ package struct DelimitedPetitionSource: PetitionSource {
             } else if let last {
                 try take(last)
             }
+            try settleHeading()
             try batch.flush()
         }
     }
@@ -351,7 +373,8 @@ package struct PlainTextPetitionSource: PetitionSource {
             var blockLine = 0
             var blockOffset = 0
             var number = 0
-            var beforeFirstPetition = !readsEveryLine
+            // The first petitions, held back until the document's heading above them is known (nil once it is).
+            var held: [(text: String, line: Int, offset: Int, excerpt: String)]? = readsEveryLine ? nil : []
             let path = stream.path
             func emit() throws {
                 defer {
@@ -360,6 +383,7 @@ package struct PlainTextPetitionSource: PetitionSource {
                 }
                 guard blockLength > 0 else { return }
                 if blockLength > InputLimits.maxPetitionBytes {
+                    try settleHeading()
                     rejected(
                         RejectedRow(
                             file: path, location: blockLine, reason: .tooLong,
@@ -370,6 +394,7 @@ package struct PlainTextPetitionSource: PetitionSource {
                 let text = String(decoding: block, as: UTF8.self).trimmingWhitespace()
                 guard !text.isEmpty else { return }
                 if let code = RejectedRow.controlCharacter(in: text) {
+                    try settleHeading()
                     rejected(
                         RejectedRow(
                             file: path, location: blockLine, reason: .controlCharacter,
@@ -377,22 +402,39 @@ package struct PlainTextPetitionSource: PetitionSource {
                             byteOffset: stream.inputOffset(blockOffset), excerpt: RejectedRow.excerpt(of: block)))
                     return
                 }
-                if beforeFirstPetition {
-                    let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }
-                    guard lines.allSatisfy(DocumentHeading.isHeadingLine) else {
-                        beforeFirstPetition = false
-                        return try emit(text)
-                    }
-                    return rejected(
-                        RejectedRow(
-                            file: path, location: blockLine, reason: .heading, detail: RejectedRow.titleExcerpt(lines),
-                            byteOffset: stream.inputOffset(blockOffset), excerpt: RejectedRow.excerpt(of: block)))
+                if held != nil {
+                    held!.append((text, blockLine, blockOffset, RejectedRow.excerpt(of: block)))
+                    if held!.count >= DocumentHeading.lookahead { try settleHeading() }
+                    return
                 }
-                try emit(text)
+                try emit(text, line: blockLine)
             }
-            func emit(_ text: String) throws {
+            func emit(_ text: String, line: Int) throws {
                 number += 1
-                try batch.append(PetitionRecord(id: String(number), text: text, cells: [text], location: blockLine))
+                try batch.append(PetitionRecord(id: String(number), text: text, cells: [text], location: line))
+            }
+            // A block is the heading's when each of its lines is.
+            func settleHeading() throws {
+                guard let units = held else { return }
+                held = nil
+                var lines: [String] = []
+                var ends: [Int] = []
+                for unit in units {
+                    lines += unit.text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }
+                    ends.append(lines.count)
+                }
+                let count = DocumentHeading.headingCount(lines)
+                for (index, unit) in units.enumerated() {
+                    if ends[index] <= count {
+                        rejected(
+                            RejectedRow(
+                                file: path, location: unit.line, reason: .heading,
+                                detail: RejectedRow.titleExcerpt([unit.text]),
+                                byteOffset: stream.inputOffset(unit.offset), excerpt: unit.excerpt))
+                    } else {
+                        try emit(unit.text, line: unit.line)
+                    }
+                }
             }
             func take(_ line: LineSplitter.Line) throws {
                 let isBlank = !line.tooLong && BlankText.isBlank(line.bytes)
@@ -420,6 +462,7 @@ package struct PlainTextPetitionSource: PetitionSource {
             try stream.forEachBlock { bytes in try splitter.feed(bytes, take) }
             try splitter.finish(take)
             try emit()
+            try settleHeading()
             try batch.flush()
         }
     }

@@ -4,19 +4,21 @@ import Testing
 
 /// A summary copied out of an office document into plain text keeps the document's heading
 /// above the petitions. Those lines had been read as petitions (sent to review and counted);
-/// they are reported as a document's heading, and only while no petition has come yet.
+/// they are reported as a document's heading. Petitions in capitals, or opening as a title
+/// does, stay petitions (a first version of this rule dropped them: hostile round, 2026-12-07).
 @Suite("Document headings above plain-text lists")
 struct DocumentHeadingTests {
     static let heading = [
-        "ỦY BAN MTTQ VIỆT NAM", "QUẬN BẮC TỪ LIÊM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc", "---------------", "Số: 12/BC-MTTQ", "Bắc Từ Liêm, ngày 12 tháng 3 năm 2019",
-        "TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA CỬ TRI",
+        "ỦY BAN MTTQ VIỆT NAM", "QUẬN BẮC TỪ LIÊM", "Số:     /BC-MTTQ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "---------------", "Bắc Từ Liêm, ngày 12 tháng 3 năm 2019", "BÁO CÁO",
+        "Tổng hợp ý kiến, kiến nghị của cử tri", "trước kỳ họp thứ 7, HĐND thành phố khóa XV",
+        "Kính gửi:", "- Thường trực HĐND thành phố;", "- Ủy ban nhân dân thành phố.",
     ]
     static let petitions = [
+        // A petition in capitals opening with a body's name, right under the heading.
+        "XÃ VÂN NỘI THIẾU NƯỚC SẠCH",
         "Đề nghị sửa đường ngõ 12 phố Trần Bình bị xuống cấp, nhiều ổ gà.",
         "Công ty nợ tiền đóng BHXH của công nhân 6 tháng nay.",
-        // A heading's words after the first petition are a petition's.
-        "TỔNG HỢP CÁC KHOẢN THU Ở TRƯỜNG QUÁ NHIỀU",
     ]
 
     func read(_ text: String, name: String, header: HeaderRowChoice = .detect) throws -> (
@@ -46,31 +48,42 @@ struct DocumentHeadingTests {
             name: "a.txt")
         #expect(blocks.texts == Self.petitions.map { $0 + "\ndòng thứ hai của kiến nghị" })
         #expect(blocks.headings == [1])
-        // A list of one column (no commas) without header, saved as CSV.
-        let csv = try read(
-            lines.map { $0.replacingOccurrences(of: ",", with: "") }.joined(separator: "\n"), name: "a.csv")
-        #expect(csv.texts == Self.petitions.map { $0.replacingOccurrences(of: ",", with: "") })
+        // A list of one column (no commas or semicolons, colons kept) without header, saved as CSV.
+        func unquoted(_ line: String) -> String { line.filter { $0 != "," && $0 != ";" } }
+        let csv = try read(lines.map(unquoted).joined(separator: "\n"), name: "a.csv")
+        #expect(csv.texts == Self.petitions.map(unquoted))
         #expect(csv.headings == Array(1...Self.heading.count))
         // --header none reads every line.
         #expect(try read(lines.joined(separator: "\n"), name: "a.txt", header: .absent).texts == lines)
+        // Without an anchor (national name, motto, number, date), only a first line naming a list is a title.
+        let titled = try read(
+            (["TỔNG HỢP KIẾN NGHỊ CỦA CỬ TRI PHƯỜNG MAI DỊCH"] + Self.petitions).joined(separator: "\n"), name: "a.txt")
+        #expect(titled.texts == Self.petitions && titled.headings == [1])
     }
 
-    /// Petitions opening like a heading's line are petitions: a body's name in a sentence,
-    /// capitals that ask, a house number with a slash, a list's name ending with a full stop.
+    /// Petitions that open as a heading's line does are read: capitals with a body's name
+    /// and no anchor below, a list's or an opinion's name in a sentence, a date after the
+    /// facts, a decision's number in a complaint.
     @Test func petitionsOpeningLikeAHeadingStayPetitions() throws {
-        let petitions = [
-            "Quận Hoàng Mai ngập nặng sau mỗi trận mưa, đề nghị nạo vét cống.",
-            "QUẬN HOÀNG MAI ĐỀ NGHỊ SỬA ĐƯỜNG NGÕ 5",
-            "Số 5/12 ngõ 34 phố Tân Mai bị ngập sau mỗi trận mưa lớn",
-            "Danh sách hộ nghèo của phường lập chưa đúng, nhiều ý kiến cử tri phản ánh.",
-            "Ban quản lý chợ thu phí trông xe quá cao",
-            "Ngày 12 tháng 3 năm 2019 công ty cho 40 công nhân nghỉ việc không báo trước",
-            "Tổng hợp ý kiến đoàn viên công đoàn: nhà trọ tính tiền điện gấp đôi giá quy định",
+        let hotline = [
+            "XÃ VÂN NỘI THIẾU NƯỚC SẠCH", "QUẬN BẮC TỪ LIÊM THIẾU TRƯỜNG HỌC", "SỞ XÂY DỰNG CHẬM CẤP PHÉP",
+            "BAN ĐÊM XE TẢI CHẠY ỒN", "SỐ 5 NGÕ 12 BỊ NGẬP", "SỐ 12/5 NGÕ 12 BỊ NGẬP",
+            "DANH SÁCH HỘ NGHÈO KHÔNG CHÍNH XÁC",
+            "ĐƯỜNG NGÕ 5 XUỐNG CẤP",
         ]
-        for petition in petitions {
-            #expect(!DocumentHeading.isHeadingLine(petition), "\(petition)")
+        #expect(try read(hotline.joined(separator: "\n"), name: "a.txt").texts == hotline)
+        let first = [
+            "Kiến nghị tăng lương cho giáo viên mầm non", "Ý kiến cử tri phản ánh đường ngõ 5 xuống cấp",
+            "Ngập nặng ngày 12 tháng 3 năm 2019", "Hà Nội ngập nặng ngày 12 tháng 3 năm 2019",
+            "Số 12/2019/QĐ-UBND chưa được thực hiện", "Số 5/12 ngõ 34 phố Tân Mai bị ngập sau mỗi trận mưa lớn",
+            "Tổng hợp ý kiến đoàn viên công đoàn: nhà trọ tính tiền điện gấp đôi giá quy định",
+            "Danh sách hộ nghèo của phường lập chưa đúng, nhiều ý kiến cử tri phản ánh.",
+            "Ngày 12 tháng 3 năm 2019 công ty cho 40 công nhân nghỉ việc không báo trước",
+        ]
+        for petition in first {
+            #expect(DocumentHeading.headingCount([petition, Self.petitions[1]]) == 0, "\(petition)")
             #expect(
-                try read(petition + "\n" + Self.petitions[0], name: "a.txt").texts == [petition, Self.petitions[0]])
+                try read(petition + "\n" + Self.petitions[1], name: "a.txt").texts == [petition, Self.petitions[1]])
         }
     }
 }
