@@ -412,14 +412,17 @@ package struct DOCXPetitionSource: PetitionSource {
                     continued[index] = above
                 }
                 let owner = continued[index] ?? above
+                let written = cells
                 if let order = reordered[index] { cells = HeaderKey.reordered(cells, by: order) }
                 let schema = owner.schema
                 if let overLimit { return rejected(tooLong(number, bytes: overLimit)) }
                 let first = index == owner.table
                 guard !first || row != owner.headerRow else { return }
-                // The header repeated further down (tables pasted together) is not a petition: a title.
-                if (!first || row > owner.headerRow ?? -1) && owner.header.isRepeated(cells) {
-                    return rejected(.title(file: path, location: number, cells: cells))
+                // The header repeated further down (tables pasted together) is not a petition: a
+                // title; the rows under a copy in another order are read in its order.
+                if (!first || row > owner.headerRow ?? -1) && owner.header.isRepeated(written) {
+                    reordered[index] = owner.header.columnOrder(of: written)
+                    return rejected(.title(file: path, location: number, cells: written))
                 }
                 // The second row of a header in two rows ("Cơ quan trả lời" over "Sở | Quận").
                 if first, let headerRow = owner.headerRow, row == headerRow + 1,

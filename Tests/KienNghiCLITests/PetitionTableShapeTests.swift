@@ -607,6 +607,7 @@ struct PetitionTableShapeTests {
             + Self.numbered.dropFirst(2).map { [$0[1], $0[2], $0[0]] }
         #expect(try read(csv(reordered), name: "a.csv") == Read(texts: Self.petitions, titles: 1))
         #expect(try read(xlsx(reordered), name: "a.xlsx") == Read(texts: Self.petitions, titles: 1))
+        #expect(try read(docx(reordered), name: "a.docx") == Read(texts: Self.petitions, titles: 1))
         let namesOnly = [header, ["6", "Cơ quan", ""], ["7", "Nội dung kiến nghị", "Cơ quan"]]
         for (format, result) in try readEverywhere(namesOnly) {
             #expect(result == Read(texts: ["Cơ quan", "Nội dung kiến nghị"]), "\(format)")
