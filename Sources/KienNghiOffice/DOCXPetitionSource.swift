@@ -399,7 +399,7 @@ package struct DOCXPetitionSource: PetitionSource {
                             ?? [above, mainList].compactMap({ $0 }).first(where: { $0.header.isRepeated(cells) })
                     {
                         continued[index] = going
-                        reordered[index] = going.header.columnOrder(of: cells)
+                        reordered[index] = going.header.columnOrder(of: cells, after: nil)
                         return rejected(.title(file: path, location: number, cells: cells))
                     }
                     // Or without it, its numbers following on (…, 7 | 8, …) with the text column there.
@@ -421,7 +421,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 // The header repeated further down (tables pasted together) is not a petition: a
                 // title; the rows under a copy in another order are read in its order.
                 if (!first || row > owner.headerRow ?? -1) && owner.header.isRepeated(written) {
-                    reordered[index] = owner.header.columnOrder(of: written)
+                    reordered[index] = owner.header.columnOrder(of: written, after: reordered[index])
                     return rejected(.title(file: path, location: number, cells: written))
                 }
                 // The second row of a header in two rows ("Cơ quan trả lời" over "Sở | Quận").

@@ -142,7 +142,7 @@ package struct XLSXPetitionSource: PetitionSource {
             // The header repeated (sheets pasted together): a title; the rows under a copy in
             // another order are read in its order.
             if let headerKey, headerKey.isRepeated(row.cells) {
-                columnOrder = headerKey.columnOrder(of: row.cells)
+                columnOrder = headerKey.columnOrder(of: row.cells, after: columnOrder)
                 return rejected(.title(file: path, location: row.number, cells: row.cells))
             }
             if underHeader {

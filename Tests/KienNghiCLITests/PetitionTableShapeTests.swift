@@ -608,6 +608,20 @@ struct PetitionTableShapeTests {
         #expect(try read(csv(reordered), name: "a.csv") == Read(texts: Self.petitions, titles: 1))
         #expect(try read(xlsx(reordered), name: "a.xlsx") == Read(texts: Self.petitions, titles: 1))
         #expect(try read(docx(reordered), name: "a.docx") == Read(texts: Self.petitions, titles: 1))
+        // A banner under a copy in another order keeps that order; a column the header leaves
+        // unnamed may be named by the copy.
+        let bannered = reordered.prefix(4) + [["Nội dung kiến nghị (tiếp)", "", ""]] + reordered.dropFirst(4)
+        let unnamed =
+            [header + [""]] + Self.numbered.prefix(2).map { $0 + ["x"] } + [
+                ["Cơ quan", "", "STT", "Nội dung kiến nghị"]
+            ]
+            + Self.numbered.dropFirst(2).map { [$0[2], "x", $0[0], $0[1]] }
+        for (name, rows) in [("bannered", Array(bannered)), ("unnamed", unnamed)] {
+            #expect(
+                try read(csv(rows), name: "a.csv") == Read(texts: Self.petitions, titles: rows.count - 6), "\(name)")
+            #expect(
+                try read(xlsx(rows), name: "a.xlsx") == Read(texts: Self.petitions, titles: rows.count - 6), "\(name)")
+        }
         let namesOnly = [header, ["6", "Cơ quan", ""], ["7", "Nội dung kiến nghị", "Cơ quan"]]
         for (format, result) in try readEverywhere(namesOnly) {
             #expect(result == Read(texts: ["Cơ quan", "Nội dung kiến nghị"]), "\(format)")

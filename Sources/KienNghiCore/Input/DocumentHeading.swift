@@ -5,50 +5,80 @@
 /// the readers report them as a document's heading instead.
 ///
 /// A petition may be written in capitals and open with a body's name ("QUẬN 1 NGẬP NẶNG"),
-/// so the block is anchored: lines in capitals are a heading only above a line no petition
-/// is (the national name, the motto, `Số: 12/BC-MTTQ`, `Hà Nội, ngày … tháng … năm …`);
-/// without one, only a first line naming a list of petitions ("TỔNG HỢP KIẾN NGHỊ CỦA CỬ
-/// TRI…") is a title.
+/// a letter of petitions may end with a place and date, a petition may follow "Kính gửi:" as
+/// "- Đề nghị…", so the block is anchored: at most three lines in capitals naming a body, then
+/// only anchors and rules, among them a line no petition is (the national name, the motto,
+/// `Số: 12/BC-MTTQ`); under it the title, the addressees, the subject, none asking anything.
+/// Without an anchor, only a first line naming a list of petitions ("TỔNG HỢP KIẾN NGHỊ CỦA
+/// CỬ TRI…") is a title.
 package enum DocumentHeading {
     /// How many lines the readers hold back to find the heading's end.
     package static let lookahead = 40
 
     /// How many of `lines` (a file's first non-blank lines, trimmed, in order) are its heading.
     package static func headingCount(_ lines: [String]) -> Int {
-        // Above the last anchor: anchors, rules, lines in capitals (the body's name, "MẬT").
-        var lastAnchor: Int? = nil
-        for (index, line) in lines.enumerated() {
-            if isAnchor(line) {
-                lastAnchor = index
-            } else if !(isRule(line) || InputSchema.looksLikeTitle(line)) {
+        // The issuing body first (at most three lines in capitals opening with a body's name:
+        // "ỦY BAN MTTQ VIỆT NAM", "QUẬN BẮC TỪ LIÊM"), then anchors and rules only. The block
+        // needs the national name, the motto or the number: a place and date alone closes a
+        // letter as often (above it, the petitions).
+        var index = 0
+        var bodyLines = 0
+        while index < lines.count, bodyLines < 3, !isAnchor(lines[index]) {
+            if isRule(lines[index]) {
+                index += 1
+            } else if isBodyName(lines[index]) {
+                bodyLines += 1
+                index += 1
+            } else {
                 break
             }
         }
+        var lastAnchor: Int? = nil
+        var hasPrimary = false
+        while index < lines.count {
+            if let kind = anchorKind(lines[index]) {
+                lastAnchor = index
+                hasPrimary = hasPrimary || kind == .primary
+            } else if !isRule(lines[index]) {
+                break
+            }
+            index += 1
+        }
         var count: Int
         var afterTitle = false
-        var afterAddress = false
-        if let lastAnchor {
+        if let lastAnchor, hasPrimary {
             count = lastAnchor + 1
         } else {
             guard let first = lines.first, isTitle(first, anchored: false) else { return 0 }
             count = 1
             afterTitle = true
         }
-        // Below: rules, titles and their further lines, the addressee, the subject.
+        // Below: rules, titles and their further lines, the addressee and its list, the subject.
+        var addressees: Int? = nil
+        var subject = false
         while count < lines.count {
             let line = lines[count]
             let words = InputSchema.fold(line).split(separator: " ")
-            if isRule(line) || opens(words, with: addressOpenings) {
-                afterAddress = afterAddress || !isRule(line)
+            if isRule(line) {
                 count += 1
-            } else if afterAddress && (line.hasPrefix("-") || line.hasPrefix("+")) && line.utf8.count <= 160 {
-                // The addressees listed under "Kính gửi:" ("- Thường trực HĐND thành phố;").
+            } else if addressees == nil && opens(words, with: [["kinh", "gui"]]) {
+                addressees = 0
                 count += 1
-            } else if isTitle(line, anchored: lastAnchor != nil) {
+            } else if !subject && opens(words, with: [["v", "v"]]) {
+                subject = true
+                count += 1
+            } else if let listed = addressees, listed < 6, line.hasPrefix("-") || line.hasPrefix("+"),
+                line.utf8.count <= 160, !namesAction(words)
+            {
+                // The addressees under "Kính gửi:" ("- Thường trực HĐND thành phố;"), the last ending with a full stop.
+                addressees = line.hasSuffix(".") ? 6 : listed + 1
+                count += 1
+            } else if isTitle(line, anchored: hasPrimary) {
                 afterTitle = true
                 count += 1
-            } else if afterTitle && isOnePhrase(line)
-                && (opens(words, with: titleFollowOpenings) || (line.hasPrefix("(") && line.hasSuffix(")")))
+            } else if afterTitle && isOnePhrase(line) && !namesAction(words)
+                && (opens(words, with: titleFollowOpenings)
+                    || (line.hasPrefix("(") && line.hasSuffix(")") && line.utf8.count <= 160))
             {
                 count += 1
             } else {
@@ -58,18 +88,36 @@ package enum DocumentHeading {
         return count
     }
 
+    /// A line in capitals naming an issuing body: "ỦY BAN MTTQ VIỆT NAM", "QUẬN BẮC TỪ LIÊM".
+    static func isBodyName(_ line: String) -> Bool {
+        guard InputSchema.looksLikeTitle(line) else { return false }
+        let words = InputSchema.fold(line).split(separator: " ")
+        return words.count <= 10 && opens(words, with: bodyOpenings) && !namesAction(words)
+    }
+
+    /// Whether the words ask or report as a petition does ("đề nghị", "phản ánh", "thiếu"…).
+    private static func namesAction(_ words: [Substring]) -> Bool {
+        actionWords.contains { phrase in words.indices.contains { words[$0...].starts(with: phrase) } }
+    }
+
     /// Longer than this, a line is a petition's (a title in capitals is at most 120 letters).
     static let maximumBytes = 240
 
-    /// A line no petition is: the national name, the motto, the number, the place and date.
-    static func isAnchor(_ line: String) -> Bool {
-        guard line.utf8.count <= maximumBytes else { return false }
+    enum AnchorKind { case primary, date }
+
+    /// A line no petition is: the national name, the motto, the number (primary), the place and date.
+    static func anchorKind(_ line: String) -> AnchorKind? {
+        guard line.utf8.count <= maximumBytes else { return nil }
         let folded = InputSchema.fold(line)
-        if folded == "cong hoa xa hoi chu nghia viet nam" || folded == "doc lap tu do hanh phuc" {
-            return true
+        if folded == "cong hoa xa hoi chu nghia viet nam" || folded == "doc lap tu do hanh phuc"
+            || isNumberLine(line, folded)
+        {
+            return .primary
         }
-        return isNumberLine(line, folded) || isDateLine(line, folded)
+        return isDateLine(line, folded) ? .date : nil
     }
+
+    static func isAnchor(_ line: String) -> Bool { anchorKind(line) != nil }
 
     /// A rule of dashes, stars or underscores under the motto or the body's name.
     static func isRule(_ line: String) -> Bool {
@@ -145,12 +193,24 @@ package enum DocumentHeading {
         "kien nghi", "y kien", "phan anh", "de xuat", "cu tri", "don thu", "cac kien nghi",
     ])
 
+    /// How the issuing body's name opens, folded.
+    private static let bodyOpenings = phrases([
+        "uy ban", "ubnd", "ubmttq", "hoi dong", "hdnd", "mat tran", "mttq", "ban", "lien doan", "ldld",
+        "tong lien doan", "cong doan", "doan", "thanh uy", "quan uy", "huyen uy", "dang uy", "dang bo", "chi bo",
+        "so", "phong", "van phong", "thuong truc", "tm", "thanh pho", "tp", "tinh", "quan", "huyen", "thi xa",
+        "phuong", "xa", "to dan pho", "bo", "cuc", "chi cuc", "trung tam", "hoi", "cong ty", "bao hiem xa hoi",
+    ])
+
+    /// Words of a petition's request or report, never of a heading's line.
+    private static let actionWords = phrases([
+        "de nghi", "kien nghi", "phan anh", "yeu cau", "mong", "xin", "thieu", "xuong cap", "ngap",
+        "o nhiem", "cham",
+    ])
+
     /// How a title's further line opens: its meeting, its period ("TRƯỚC KỲ HỌP THỨ 7…").
     private static let titleFollowOpenings = phrases([
         "truoc ky hop", "sau ky hop", "tai ky hop", "ky hop", "nhiem ky", "khoa", "nam", "quy", "thang", "dot",
         "cua cu tri", "gui den", "gui toi", "tiep xuc cu tri",
     ])
 
-    /// The addressee and the subject under the title ("Kính gửi: …", "V/v …").
-    private static let addressOpenings = phrases(["kinh gui", "v v"])
 }

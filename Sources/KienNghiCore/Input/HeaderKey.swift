@@ -12,6 +12,8 @@ package struct HeaderKey: Sendable {
     private let longest: (column: Int, bytes: Int)
     /// The header's folded names, to know a near-copy of it (see ``isCopy(_:inPlace:)``).
     private let nameSet: Set<String>
+    /// The header's cells, trailing blank ones included (unnamed columns a copy may fill).
+    private let width: Int
 
     /// `named`: the person named this row as the header (``HeaderRowChoice/row(_:)``).
     package init(_ cells: [String], named: Bool = false) {
@@ -23,6 +25,7 @@ package struct HeaderKey: Sendable {
         let column = cells.indices.max { cells[$0].utf8.count < cells[$1].utf8.count } ?? 0
         longest = (column, column < cells.count ? cells[column].utf8.count : 0)
         nameSet = Set(names.filter { !$0.isEmpty })
+        width = cells.count
     }
 
     /// Whether `cells` name the same columns in the same places: the header again, or a
@@ -66,20 +69,25 @@ package struct HeaderKey: Sendable {
     /// is longer), are folded and compared.
     private func isExactCopy(_ cells: [String]) -> Bool {
         guard Self.filledCount(cells) == filled, longest.column < cells.count,
-            abs(cells[longest.column].utf8.count - longest.bytes) <= max(8, longest.bytes / 2)
+            abs(cells[longest.column].utf8.count - longest.bytes) <= max(8, longest.bytes / 2),
+            longest.column < names.count, InputSchema.fold(cells[longest.column]) == names[longest.column]
         else { return false }
-        return HeaderKey(cells).names == names
+        var folded = cells.map(InputSchema.fold)
+        while folded.last?.isEmpty == true { folded.removeLast() }
+        return folded == names
     }
 
-    /// Where each cell of `cells`, a copy of the header (``isRepeated(_:)``), stands in the
-    /// header: the column of its name, and for a blank cell the next column the copy does
-    /// not name. Nil when the copy keeps the header's order: rows under a copy in another
-    /// order (lists pasted together) are read in its order.
-    package func columnOrder(of cells: [String]) -> [Int]? {
-        // A banner of one name ("Nội dung kiến nghị (tiếp)") says nothing of the order.
-        guard Self.filledCount(cells) >= 2 else { return nil }
+    /// The order to read the rows under `cells`, a copy of the header (``isRepeated(_:)``),
+    /// in: where each of its cells stands in the header (the column of its name; for a blank
+    /// cell, the next column the copy does not name), nil for the header's own order, and
+    /// `current` (the order in force) under a banner of one name, which says nothing of it.
+    /// Rows under a copy in another order (lists pasted together) are read in its order.
+    package func columnOrder(of cells: [String], after current: [Int]?) -> [Int]? {
+        guard Self.filledCount(cells) >= 2 else { return current }
         let folded = cells.map { $0.isEmpty ? "" : Self.withoutContinuationMark(InputSchema.fold($0)) }
-        var unnamed = names.indices.filter { !folded.contains(names[$0]) || names[$0].isEmpty }[...]
+        var unnamed = (0..<max(width, cells.count)).filter {
+            $0 >= names.count || names[$0].isEmpty || !folded.contains(names[$0])
+        }[...]
         var order: [Int] = []
         for name in folded {
             if !name.isEmpty, let column = names.firstIndex(of: name) {
@@ -111,11 +119,17 @@ package struct HeaderKey: Sendable {
     private func isCopy(_ cells: [String], inPlace: Bool) -> Bool {
         let limit = 2 * longest.bytes + 24
         var filledCells = 0
-        for cell in cells where !cell.isEmpty {
+        var longestCell = -1
+        for (column, cell) in cells.enumerated() where !cell.isEmpty {
             guard cell.utf8.count <= limit else { return false }
             filledCells += 1
+            if longestCell < 0 || cell.utf8.count > cells[longestCell].utf8.count { longestCell = column }
         }
         guard filledCells >= 1, filledCells <= nameSet.count else { return false }
+        // A short petition's row is told by its longest cell, folded first: one fold, not one per cell.
+        guard nameSet.contains(Self.withoutContinuationMark(InputSchema.fold(cells[longestCell]))) else {
+            return false
+        }
         if filledCells < min(filled, 2) {
             guard let cell = cells.first(where: { !$0.isEmpty }) else { return false }
             let folded = InputSchema.fold(cell)

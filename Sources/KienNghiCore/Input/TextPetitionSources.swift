@@ -191,7 +191,7 @@ package struct DelimitedPetitionSource: PetitionSource {
                         return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
                     }
                     if let headerKey, headerKey.isRepeated(record.cells) {
-                        columnOrder = headerKey.columnOrder(of: record.cells)
+                        columnOrder = headerKey.columnOrder(of: record.cells, after: columnOrder)
                         return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
                     }
                 }

@@ -61,6 +61,40 @@ struct DocumentHeadingTests {
         #expect(titled.texts == Self.petitions && titled.headings == [1])
     }
 
+    /// A second hostile round: petitions in capitals above a letter's closing date, around
+    /// record numbers, "- " petitions under "Kính gửi:" or a subject, subjects and bracketed
+    /// petitions after a title, were taken for the heading.
+    @Test func aHeadingNeedsItsAnchorAndAsksNothing() throws {
+        let closing = [
+            "XÃ VÂN NỘI THIẾU NƯỚC SẠCH SINH HOẠT", "ĐƯỜNG NGÕ 5 PHỐ TRẦN DUY HƯNG XUỐNG CẤP",
+            "Hà Nội, ngày 12 tháng 3 năm 2019",
+        ]
+        #expect(DocumentHeading.headingCount(closing) == 0)
+        let records = ["Số: 123/PA", "ĐƯỜNG NGÕ 5 XUỐNG CẤP NGHIÊM TRỌNG", "Số: 124/PA", "KÊNH BỐC MÙI HÔI"]
+        #expect(DocumentHeading.headingCount(records) == 1)
+        #expect(DocumentHeading.headingCount(["ĐƯỜNG NGÕ 5 XUỐNG CẤP", "SỐ: 45/2019/TT-BTC", "Cử tri đề nghị"]) == 0)
+        let motto = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+        let addressed =
+            motto + [
+                "Kính gửi:", "- Thường trực HĐND quận;", "- UBND quận Cầu Giấy.",
+                "- Đề nghị lắp đèn chiếu sáng ngõ 12.",
+            ]
+        #expect(DocumentHeading.headingCount(addressed) == 5)
+        let asked = motto + ["Kính gửi: Ủy ban nhân dân quận Cầu Giấy", "- Cử tri đề nghị sửa đường ngõ 5."]
+        #expect(DocumentHeading.headingCount(asked) == 3)
+        let subjects =
+            motto + ["V/v tổng hợp kiến nghị cử tri", "V/v đề nghị sửa đường ngõ 5", "- Cử tri đề nghị lắp đèn."]
+        #expect(DocumentHeading.headingCount(subjects) == 3)
+        let bracketed = motto + ["BÁO CÁO", "(Cử tri phường Mai Dịch đề nghị sửa đường ngõ 5 đã xuống cấp)"]
+        #expect(DocumentHeading.headingCount(bracketed) == 3)
+        let full =
+            ["ỦY BAN MTTQ VIỆT NAM", "QUẬN BẮC TỪ LIÊM", "-----"] + motto + [
+                "Bắc Từ Liêm, ngày 12 tháng 3 năm 2019", "BÁO CÁO", "(Kèm theo Báo cáo số 12/BC-MTTQ ngày 12/3/2019)",
+                "XÃ VÂN NỘI THIẾU NƯỚC SẠCH",
+            ]
+        #expect(DocumentHeading.headingCount(full) == full.count - 1)
+    }
+
     /// Petitions that open as a heading's line does are read: capitals with a body's name
     /// and no anchor below, a list's or an opinion's name in a sentence, a date after the
     /// facts, a decision's number in a complaint.
