@@ -622,6 +622,14 @@ struct PetitionTableShapeTests {
             #expect(
                 try read(xlsx(rows), name: "a.xlsx") == Read(texts: Self.petitions, titles: rows.count - 6), "\(name)")
         }
+        // A copy with a column more, one petition above it: it had become the header, and the
+        // petition above a title (exit 0). The sheet reads on under it; CSV rows that wide are
+        // malformed for the header's three columns, and said so.
+        let wider = [header, Self.numbered[0], header + ["Ghi chú"], Self.numbered[1] + ["khẩn"]]
+        #expect(try read(xlsx(wider), name: "a.xlsx") == Read(texts: Array(Self.petitions.prefix(2)), titles: 1))
+        #expect(
+            try read(csv(wider), name: "a.csv")
+                == Read(texts: [Self.petitions[0]], titles: 1, otherRejections: [.malformedRow]))
         let namesOnly = [header, ["6", "Cơ quan", ""], ["7", "Nội dung kiến nghị", "Cơ quan"]]
         for (format, result) in try readEverywhere(namesOnly) {
             #expect(result == Read(texts: ["Cơ quan", "Nội dung kiến nghị"]), "\(format)")

@@ -112,8 +112,9 @@ package struct HeaderKey: Sendable {
     /// A header copied with changes, as a page's header is repeated in a long list: a cell
     /// left blank, "(tiếp)" or "(tiếp theo)" after a name, and unless `inPlace`, the names in
     /// another order. Every filled cell is one of the header's names (each at most once),
-    /// as many as the header fills or at least two: a row of one name ("Ghi chú") is no copy,
-    /// but one name with the mark ("Nội dung kiến nghị (tiếp)", a banner over the row) is.
+    /// as many as the header fills or at least two, and one known name more ("Ghi chú") at
+    /// most: a row of one name ("Ghi chú") is no copy, but one name with the mark ("Nội dung
+    /// kiến nghị (tiếp)", a banner over the row) is.
     /// A cell longer than twice the longest name (NFD) and a continuation mark is a
     /// petition's, and is told apart without folding anything.
     private func isCopy(_ cells: [String], inPlace: Bool) -> Bool {
@@ -125,7 +126,7 @@ package struct HeaderKey: Sendable {
             filledCells += 1
             if longestCell < 0 || cell.utf8.count > cells[longestCell].utf8.count { longestCell = column }
         }
-        guard filledCells >= 1, filledCells <= nameSet.count else { return false }
+        guard filledCells >= 1, filledCells <= nameSet.count + 1 else { return false }
         // A short petition's row is told by its longest cell, folded first: one fold, not one per cell.
         guard nameSet.contains(Self.withoutContinuationMark(InputSchema.fold(cells[longestCell]))) else {
             return false
@@ -137,15 +138,21 @@ package struct HeaderKey: Sendable {
             return name != folded && nameSet.contains(name)
         }
         var seen = Set<String>()
+        var added = 0
         for (column, cell) in cells.enumerated() where !cell.isEmpty {
             let name = Self.withoutContinuationMark(InputSchema.fold(cell))
-            if inPlace {
+            // One column more, of a known name ("Ghi chú"), where the header has none.
+            if !nameSet.contains(name) && InputSchema.knownColumnName(name) && added == 0
+                && (!inPlace || column >= names.count || names[column].isEmpty)
+            {
+                added += 1
+            } else if inPlace {
                 guard column < names.count, names[column] == name, !name.isEmpty else { return false }
             } else {
                 guard nameSet.contains(name), seen.insert(name).inserted else { return false }
             }
         }
-        return true
+        return filledCells - added >= min(filled, 2)
     }
 
     /// A folded name without the mark of a header repeated on a following page.

@@ -418,7 +418,7 @@ package struct InputSchema: Sendable, Equatable {
     ])
 
     /// Whether a folded cell is a column name offices use (text, id or another).
-    private static func knownColumnName(_ folded: String) -> Bool {
+    static func knownColumnName(_ folded: String) -> Bool {
         foldedTextColumnNames.contains(folded) || foldedIdColumnNames.contains(folded)
             || foldedOtherColumnNames.contains(folded)
     }
@@ -478,6 +478,7 @@ package struct InputSchema: Sendable, Equatable {
         let scanned = scannedRows(rows, filled: filled, window: window)
         var best = first
         var bestScore = Int.min
+        var bestNames: Set<String> = []
         for (position, index) in scanned.enumerated() {
             // A row right above a list numbered from 1 may head it even below other numbered
             // lines ("1 | Thời gian…", "2 | Địa điểm…" above the header).
@@ -488,9 +489,13 @@ package struct InputSchema: Sendable, Equatable {
                 && namesAnyColumn(rows[index])
             {
                 let score = headerScore(rows[index])
-                if score > bestScore {
+                // The header copied below with a column more ("… | Ghi chú") is no better header:
+                // taken, the petitions between them were titles.
+                let names = score > bestScore ? Set(rows[index].map(fold)) : []
+                if score > bestScore && !(bestScore > 1 && bestNames.isSubset(of: names)) {
                     best = index
                     bestScore = score
+                    bestNames = names.subtracting([""])
                 }
             }
             // Nothing below a petition row ("… | Đề nghị…") heads the table: the list has begun.
