@@ -656,7 +656,7 @@ struct PetitionTableShapeTests {
         for (format, result) in try readEverywhere(rows) {
             #expect(result == Read(texts: Self.petitions, titles: 1), "\(format)")
         }
-        for lost in [["1", "", "Sở", "Quận"], ["", "", "Sở", ""]] {
+        for lost in [["1", "", "Sở", "Quận"], ["", "", "Sở", ""], ["", "", "UBND quận", "Đề nghị sửa đường ngõ 5"]] {
             for (format, result) in try readEverywhere([header, lost] + Self.numbered.map { $0 + [""] }) {
                 #expect(result == Read(texts: Self.petitions, otherRejections: [.emptyText]), "\(format) \(lost)")
             }

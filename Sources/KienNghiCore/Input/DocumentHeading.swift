@@ -56,19 +56,23 @@ package enum DocumentHeading {
         // Below: rules, titles and their further lines, the addressee and its list, the subject.
         var addressees: Int? = nil
         var subject = false
+        var follows = 0
         while count < lines.count {
             let line = lines[count]
             let words = InputSchema.fold(line).split(separator: " ")
             if isRule(line) {
                 count += 1
-            } else if addressees == nil && opens(words, with: [["kinh", "gui"]]) {
+            } else if addressees == nil && opens(words, with: [["kinh", "gui"]]) && words.count <= 14
+                && !namesAction(words) && !line.dropLast().contains(where: { ".?!".contains($0) })
+            {
+                // "Kính gửi: Thường trực HĐND thành phố", not a letter's first sentence.
                 addressees = 0
                 count += 1
-            } else if !subject && opens(words, with: [["v", "v"]]) {
+            } else if !subject && opens(words, with: [["v", "v"]]) && !namesAction(words, besides: "kien nghi") {
                 subject = true
                 count += 1
             } else if let listed = addressees, listed < 6, line.hasPrefix("-") || line.hasPrefix("+"),
-                line.utf8.count <= 160, !namesAction(words)
+                words.count <= 12, opens(words, with: bodyOpenings + addresseeOpenings), !namesAction(words)
             {
                 // The addressees under "Kính gửi:" ("- Thường trực HĐND thành phố;"), the last ending with a full stop.
                 addressees = line.hasSuffix(".") ? 6 : listed + 1
@@ -76,10 +80,12 @@ package enum DocumentHeading {
             } else if isTitle(line, anchored: hasPrimary) {
                 afterTitle = true
                 count += 1
-            } else if afterTitle && isOnePhrase(line) && !namesAction(words)
-                && (opens(words, with: titleFollowOpenings)
-                    || (line.hasPrefix("(") && line.hasSuffix(")") && line.utf8.count <= 160))
+            } else if afterTitle && follows < 2 && isOnePhrase(line) && !namesAction(words) && words.count <= 16
+                && (opens(words, with: titleFollowOpenings) && words.contains(where: isNumeral)
+                    || (line.hasPrefix("(") && line.hasSuffix(")") && opens(words, with: bracketOpenings)))
             {
+                // Its meeting or period, a note in brackets: a number in it ("khóa XV", "năm 2019").
+                follows += 1
                 count += 1
             } else {
                 break
@@ -95,9 +101,24 @@ package enum DocumentHeading {
         return words.count <= 10 && opens(words, with: bodyOpenings) && !namesAction(words)
     }
 
-    /// Whether the words ask or report as a petition does ("đề nghị", "phản ánh", "thiếu"…).
-    private static func namesAction(_ words: [Substring]) -> Bool {
-        actionWords.contains { phrase in words.indices.contains { words[$0...].starts(with: phrase) } }
+    /// Whether a short text asks or reports as a petition does ("đề nghị", "phản ánh",
+    /// "thiếu", "chưa"…): never a heading's line, nor a name of columns.
+    package static func asksOrReports(_ text: String) -> Bool {
+        namesAction(InputSchema.fold(text).split(separator: " "))
+    }
+
+    /// A number, arabic or roman, as a meeting's or a period's ("7", "2019", "XV").
+    private static func isNumeral(_ word: Substring) -> Bool {
+        word.allSatisfy(\.isNumber) || word.allSatisfy { "ivxlc".contains($0) }
+    }
+
+    /// Whether the words ask or report as a petition does ("đề nghị", "phản ánh", "thiếu"…);
+    /// `besides`: a word a subject line may hold ("V/v tổng hợp kiến nghị cử tri").
+    private static func namesAction(_ words: [Substring], besides allowed: String = "") -> Bool {
+        let allowed = allowed.split(separator: " ")
+        return actionWords.contains { phrase in
+            phrase != allowed && words.indices.contains { words[$0...].starts(with: phrase) }
+        }
     }
 
     /// Longer than this, a line is a petition's (a title in capitals is at most 120 letters).
@@ -203,8 +224,20 @@ package enum DocumentHeading {
 
     /// Words of a petition's request or report, never of a heading's line.
     private static let actionWords = phrases([
-        "de nghi", "kien nghi", "phan anh", "yeu cau", "mong", "xin", "thieu", "xuong cap", "ngap",
-        "o nhiem", "cham",
+        "de nghi", "kien nghi", "phan anh", "yeu cau", "mong", "xin", "thieu", "xuong cap", "ngap", "o nhiem",
+        "cham", "chua duoc", "chua co", "chua giai quyet", "chua tra loi", "khong", "ton dong", "qua tai", "bi hong",
+        "du an treo", "mat nuoc", "mat dien", "mat trom", "mat an ninh",
+    ])
+
+    /// How an addressee under "Kính gửi:" opens, besides a body's name ("- Thường trực HĐND…").
+    private static let addresseeOpenings = phrases([
+        "cong an", "lanh dao", "dong chi", "chu tich", "giam doc", "cac so", "cac co quan", "dai bieu",
+    ])
+
+    /// How a note in brackets under a title opens ("(Kèm theo Báo cáo số…)", "(Tiếp xúc cử tri…)").
+    private static let bracketOpenings = phrases([
+        "kem theo", "ban hanh kem theo", "tiep xuc cu tri", "truoc ky hop", "sau ky hop", "tai ky hop", "ky hop",
+        "nhiem ky", "khoa", "nam", "quy", "thang", "dot", "so lieu", "tinh den",
     ])
 
     /// How a title's further line opens: its meeting, its period ("TRƯỚC KỲ HỌP THỨ 7…").

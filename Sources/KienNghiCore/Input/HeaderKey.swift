@@ -50,14 +50,17 @@ package struct HeaderKey: Sendable {
     /// Whether `cells`, the first row under the header, are the second row of a header in
     /// two rows: under a name spread over several columns (merged cells keep it in the first,
     /// the others blank), the names of its parts ("Cơ quan trả lời" over "Sở | Quận"). The text
-    /// cell is blank, every filled cell is a short name, and one stands under a blank name.
+    /// cell is blank, every filled cell is a short name asking nothing ("Đề nghị sửa đường" in the
+    /// wrong cell is a petition without text), and one stands under a blank name.
     /// Reported as a title; it had been a petition "with no text", which may mean one lost.
     package func isSecondHeaderRow(_ cells: [String], textColumn: Int) -> Bool {
         guard textColumn >= cells.count || BlankText.isBlank(cells[textColumn]) else { return false }
         var underBlankName = false
         var filledCells = 0
         for (column, cell) in cells.enumerated() where !BlankText.isBlank(cell) {
-            guard cell.unicodeScalars.count <= 40, !cell.unicodeScalars.allSatisfy({ $0.properties.numericType != nil })
+            guard cell.unicodeScalars.count <= 40,
+                !cell.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }),
+                !DocumentHeading.asksOrReports(cell)
             else { return false }
             filledCells += 1
             if column >= names.count || names[column].isEmpty { underBlankName = true }

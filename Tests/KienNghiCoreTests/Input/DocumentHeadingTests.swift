@@ -95,6 +95,34 @@ struct DocumentHeadingTests {
         #expect(DocumentHeading.headingCount(full) == full.count - 1)
     }
 
+    /// A third hostile round: lines after a title opening as its meeting or period ("Năm…",
+    /// "Đợt…", "Khóa…"), "- " lines after "Kính gửi:", a subject that asks, short complaints in
+    /// brackets and capitals naming a place above an anchor were taken for the heading.
+    @Test func aHeadingsFurtherLinesNameNoComplaint() throws {
+        let top = ["ỦY BAN MTTQ VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+        let titled = top + ["TỔNG HỢP KIẾN NGHỊ CỬ TRI"]
+        for petition in [
+            "Năm 2020 dự án treo chưa giải phóng mặt bằng", "Đợt này giá điện tăng quá cao",
+            "Khóa cửa trường làm trẻ không vào được", "Năm nay chưa có nước sạch", "(Cống thoát nước ngõ 7 bị tắc)",
+            "(Mất điện liên tục)",
+        ] {
+            #expect(DocumentHeading.headingCount(titled + [petition]) == titled.count, "\(petition)")
+        }
+        #expect(DocumentHeading.headingCount(titled + ["trước kỳ họp thứ 7, HĐND thành phố khóa XV"]) == 5)
+        let chained = titled + (1...5).map { "Năm \(2000 + $0) đường ngõ \($0) chưa được trải nhựa" }
+        #expect(DocumentHeading.headingCount(chained) == titled.count)
+        for petition in [
+            "- Cống thoát nước ngõ 7 bị tắc gây mùi hôi", "- Đèn đường ngõ 12 hỏng đã ba tháng",
+            "+ Dự án treo 10 năm chưa giải phóng mặt bằng",
+        ] {
+            #expect(DocumentHeading.headingCount(top + ["Kính gửi: UBND quận Đống Đa", petition]) == 4, "\(petition)")
+        }
+        #expect(DocumentHeading.headingCount(top + ["V/v đường ngõ 5 xuống cấp, cử tri đề nghị sửa gấp"]) == 3)
+        #expect(DocumentHeading.headingCount(top + ["V/v tổng hợp kiến nghị cử tri"]) == 4)
+        #expect(DocumentHeading.headingCount(["PHƯỜNG LÁNG HẠ THIẾU NƯỚC BA NGÀY LIỀN"] + top.dropFirst()) == 0)
+        #expect(DocumentHeading.headingCount(["ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM"] + top.dropFirst()) == 3)
+    }
+
     /// Petitions that open as a heading's line does are read: capitals with a body's name
     /// and no anchor below, a list's or an opinion's name in a sentence, a date after the
     /// facts, a decision's number in a complaint.
