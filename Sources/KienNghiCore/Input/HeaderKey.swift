@@ -103,11 +103,18 @@ package struct HeaderKey: Sendable {
         return order
     }
 
-    /// `cells` put in the header's order (see ``columnOrder(of:)``); cells past the order keep their place.
+    /// `cells` put in the header's order (see ``columnOrder(of:after:)``); cells past the order
+    /// follow the columns it names, in their own order (none is written over another).
     package static func reordered(_ cells: [String], by order: [Int]) -> [String] {
-        var placed = [String](repeating: "", count: max(cells.count, (order.max() ?? -1) + 1))
+        var next = max(order.count, (order.max() ?? -1) + 1)
+        var placed = [String](repeating: "", count: next + max(0, cells.count - order.count))
         for (index, cell) in cells.enumerated() {
-            placed[index < order.count ? order[index] : index] = cell
+            if index < order.count {
+                placed[order[index]] = cell
+            } else {
+                placed[next] = cell
+                next += 1
+            }
         }
         return placed
     }
