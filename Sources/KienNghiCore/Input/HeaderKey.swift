@@ -82,7 +82,8 @@ package struct HeaderKey: Sendable {
 
     /// The order to read the rows under `cells`, a copy of the header (``isRepeated(_:)``),
     /// in: where each of its cells stands in the header (the column of its name; for a blank
-    /// cell, the next column the copy does not name), nil for the header's own order, and
+    /// cell or one past the copy's end, the next column the copy does not name), nil for the
+    /// header's own order, and
     /// `current` (the order in force) under a banner of one name, which says nothing of it.
     /// Rows under a copy in another order (lists pasted together) are read in its order.
     package func columnOrder(of cells: [String], after current: [Int]?) -> [Int]? {
@@ -99,6 +100,9 @@ package struct HeaderKey: Sendable {
                 order.append(unnamed.popFirst() ?? order.count)
             }
         }
+        // The header's columns the copy leaves out take the cells past it, so the order covers
+        // every column and a row is never moved wider than the header.
+        while order.count < max(width, cells.count), let column = unnamed.popFirst() { order.append(column) }
         guard Set(order).count == order.count, order != Array(order.indices) else { return nil }
         return order
     }
