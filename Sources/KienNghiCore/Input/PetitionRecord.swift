@@ -27,7 +27,8 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case outsideList = "outside-numbered-list"
         /// A spreadsheet cell that cannot be read (a dangling shared string, a reference beyond Excel's grid).
         case badCell = "bad-cell"
-        /// A title row above a sheet's header row, or a Word heading: not a petition.
+        /// A title row above a sheet's header row, a Word heading, column numbers or a section
+        /// row, the header repeated (or copied with changes) or its second row: not a petition.
         case title = "title"
         /// A line an office document opens with, above the first petition of a plain-text
         /// list or a list of one column: the body's name, the motto, the number, the date,
