@@ -34,6 +34,10 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         /// list or a list of one column: the body's name, the motto, the number, the date,
         /// the title (see ``DocumentHeading``).
         case heading = "document-heading"
+        /// A line an office document ends with, below the last petition of a plain-text list
+        /// or a list of one column: the place and date, who signs, the recipients (see
+        /// ``DocumentClosing``).
+        case closing = "document-closing"
         /// A Word paragraph outside the table that holds the petitions.
         case outsideTable = "outside-table"
         /// A row of a Word table that is no list of petitions (an agenda, a table of who
@@ -49,7 +53,8 @@ public struct RejectedRow: Sendable, Equatable, Codable {
 
         /// Whether a petition may have been lost (a heading before a Word list is not one).
         public var losesPetition: Bool {
-            self != .outsideList && self != .title && self != .heading && self != .outsideTable
+            self != .outsideList && self != .title && self != .heading && self != .closing
+                && self != .outsideTable
                 && self != .otherTable
         }
     }

@@ -156,13 +156,20 @@ package struct DelimitedPetitionSource: PetitionSource {
             var columnOrder: [Int]? = nil
             // A list of one column without header may open with a document's heading: its
             // first rows are held back until the heading's end is known (nil once it is).
-            var held: [DelimitedTextParser.Record]? =
-                !hasHeader && columns.count == 1 && !schema.readsEveryRow ? [] : nil
+            let framed = !hasHeader && columns.count == 1 && !schema.readsEveryRow
+            var held: [DelimitedTextParser.Record]? = framed ? [] : nil
+            // Its last rows, held back until the document's closing below them is known.
+            var tail: DocumentClosingTail<(record: DelimitedTextParser.Record, petition: PetitionRecord)>? =
+                framed ? DocumentClosingTail() : nil
             var rowNumber = 0
             let path = stream.path
             func reject(
                 _ record: DelimitedTextParser.Record, _ reason: RejectedRow.Reason, _ detail: RejectedRow.Detail
-            ) {
+            ) throws {
+                // Anything reported between the held rows and the end: they close nothing.
+                if reason != .closing, let rows = tail?.release() {
+                    for row in rows { try batch.append(row.petition) }
+                }
                 let excerpt = RejectedRow.excerpt(
                     of: Array(
                         record.cells.joined(separator: String(UnicodeScalar(delimiter))).utf8.prefix(
@@ -178,7 +185,7 @@ package struct DelimitedPetitionSource: PetitionSource {
                 if record.isBlank(orSpaces: titlesLeft > 0 || !skippedHeader) { return }
                 if titlesLeft > 0 {
                     titlesLeft -= 1
-                    return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
+                    return try reject(record, .title, RejectedRow.titleExcerpt(record.cells))
                 }
                 if !skippedHeader {
                     skippedHeader = true
@@ -188,15 +195,15 @@ package struct DelimitedPetitionSource: PetitionSource {
                 // under a copy of the header in another order are read in its order.
                 if !record.malformed && !record.tooLong {
                     if InputSchema.isListDecoration(record.cells, schema: schema) {
-                        return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
+                        return try reject(record, .title, RejectedRow.titleExcerpt(record.cells))
                     }
                     if let headerKey, headerKey.isRepeated(record.cells) {
                         columnOrder = headerKey.columnOrder(of: record.cells, after: columnOrder)
-                        return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
+                        return try reject(record, .title, RejectedRow.titleExcerpt(record.cells))
                     }
                 }
                 if rowNumber == 0, headerKey?.isSecondHeaderRow(record.cells, textColumn: schema.textColumn) == true {
-                    return reject(record, .title, RejectedRow.titleExcerpt(record.cells))
+                    return try reject(record, .title, RejectedRow.titleExcerpt(record.cells))
                 }
                 if held != nil {
                     if !record.malformed && !record.tooLong && record.cellCount == 1 {
@@ -207,23 +214,30 @@ package struct DelimitedPetitionSource: PetitionSource {
                     try settleHeading()
                 }
                 rowNumber += 1
-                if record.malformed { return reject(record, .malformedRow, .misplacedQuote) }
+                if record.malformed { return try reject(record, .malformedRow, .misplacedQuote) }
                 if record.cellCount > columns.count {
-                    return reject(record, .malformedRow, .cellCount(found: record.cellCount, expected: columns.count))
+                    return try reject(
+                        record, .malformedRow, .cellCount(found: record.cellCount, expected: columns.count))
                 }
                 if record.tooLong {
-                    return reject(record, .tooLong, .length(bytes: record.length, limit: InputLimits.maxPetitionBytes))
+                    return try reject(
+                        record, .tooLong, .length(bytes: record.length, limit: InputLimits.maxPetitionBytes))
                 }
                 var cells = record.cells
                 if let columnOrder { cells = HeaderKey.reordered(cells, by: columnOrder) }
                 while cells.count < columns.count { cells.append("") }
                 if let (code, cell) = RejectedRow.controlCharacter(in: cells) {
-                    return reject(record, .controlCharacter, .controlCharacter(code: code, column: columns[cell]))
+                    return try reject(record, .controlCharacter, .controlCharacter(code: code, column: columns[cell]))
                 }
                 let text = cells[schema.textColumn]
-                guard !BlankText.isBlank(text[...]) else { return reject(record, .emptyText, .none) }
+                guard !BlankText.isBlank(text[...]) else { return try reject(record, .emptyText, .none) }
                 let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(rowNumber)
-                try batch.append(PetitionRecord(id: id, text: text, cells: cells, location: record.line))
+                let petition = PetitionRecord(id: id, text: text, cells: cells, location: record.line)
+                if tail != nil {
+                    guard let oldest = tail!.hold((record, petition), text: text) else { return }
+                    return try batch.append(oldest.petition)
+                }
+                try batch.append(petition)
             }
             func settleHeading() throws {
                 guard let records = held else { return }
@@ -231,7 +245,7 @@ package struct DelimitedPetitionSource: PetitionSource {
                 let count = DocumentHeading.headingCount(records.map { $0.cells[0].trimmingWhitespace() })
                 for (index, record) in records.enumerated() {
                     if index < count {
-                        reject(record, .heading, RejectedRow.titleExcerpt(record.cells))
+                        try reject(record, .heading, RejectedRow.titleExcerpt(record.cells))
                     } else {
                         try take(record)
                     }
@@ -247,11 +261,15 @@ package struct DelimitedPetitionSource: PetitionSource {
             let (last, openQuote) = parser.finish()
             if let openQuote, let last {
                 if skippedHeader { rowNumber += 1 }
-                reject(last, .malformedRow, .unclosedQuote(lastLine: max(openQuote, lastLine)))
+                try reject(last, .malformedRow, .unclosedQuote(lastLine: max(openQuote, lastLine)))
             } else if let last {
                 try take(last)
             }
             try settleHeading()
+            if let (kept, closing) = tail?.settle() {
+                for row in kept { try batch.append(row.petition) }
+                for row in closing { try reject(row.record, .closing, RejectedRow.titleExcerpt(row.record.cells)) }
+            }
             try batch.flush()
         }
     }
@@ -374,7 +392,10 @@ package struct PlainTextPetitionSource: PetitionSource {
             var blockOffset = 0
             var number = 0
             // The first petitions, held back until the document's heading above them is known (nil once it is).
-            var held: [(text: String, line: Int, offset: Int, excerpt: String)]? = readsEveryLine ? nil : []
+            typealias Unit = (text: String, line: Int, offset: Int, excerpt: String)
+            var held: [Unit]? = readsEveryLine ? nil : []
+            // The last petitions, held back until the document's closing below them is known.
+            var tail: DocumentClosingTail<Unit>? = readsEveryLine ? nil : DocumentClosingTail()
             let path = stream.path
             func emit() throws {
                 defer {
@@ -384,6 +405,7 @@ package struct PlainTextPetitionSource: PetitionSource {
                 guard blockLength > 0 else { return }
                 if blockLength > InputLimits.maxPetitionBytes {
                     try settleHeading()
+                    try releaseTail()
                     rejected(
                         RejectedRow(
                             file: path, location: blockLine, reason: .tooLong,
@@ -395,6 +417,7 @@ package struct PlainTextPetitionSource: PetitionSource {
                 guard !text.isEmpty else { return }
                 if let code = RejectedRow.controlCharacter(in: text) {
                     try settleHeading()
+                    try releaseTail()
                     rejected(
                         RejectedRow(
                             file: path, location: blockLine, reason: .controlCharacter,
@@ -402,16 +425,39 @@ package struct PlainTextPetitionSource: PetitionSource {
                             byteOffset: stream.inputOffset(blockOffset), excerpt: RejectedRow.excerpt(of: block)))
                     return
                 }
+                let unit = (text, blockLine, blockOffset, RejectedRow.excerpt(of: block))
                 if held != nil {
-                    held!.append((text, blockLine, blockOffset, RejectedRow.excerpt(of: block)))
+                    held!.append(unit)
                     if held!.count >= DocumentHeading.lookahead { try settleHeading() }
                     return
                 }
-                try emit(text, line: blockLine)
+                try emit(unit)
             }
-            func emit(_ text: String, line: Int) throws {
+            func emit(_ unit: Unit) throws {
+                if tail != nil {
+                    guard let oldest = tail!.hold(unit, text: unit.text) else { return }
+                    return try read(oldest)
+                }
+                try read(unit)
+            }
+            func read(_ unit: Unit) throws {
                 number += 1
-                try batch.append(PetitionRecord(id: String(number), text: text, cells: [text], location: line))
+                try batch.append(
+                    PetitionRecord(id: String(number), text: unit.text, cells: [unit.text], location: unit.line))
+            }
+            func reject(_ unit: Unit, _ reason: RejectedRow.Reason) {
+                rejected(
+                    RejectedRow(
+                        file: path, location: unit.line, reason: reason, detail: RejectedRow.titleExcerpt([unit.text]),
+                        byteOffset: stream.inputOffset(unit.offset), excerpt: unit.excerpt))
+            }
+            func releaseTail() throws {
+                for unit in tail?.release() ?? [] { try read(unit) }
+            }
+            func settleClosing() throws {
+                guard let (kept, closing) = tail?.settle() else { return }
+                for unit in kept { try read(unit) }
+                for unit in closing { reject(unit, .closing) }
             }
             // A block is the heading's when each of its lines is.
             func settleHeading() throws {
@@ -426,13 +472,9 @@ package struct PlainTextPetitionSource: PetitionSource {
                 let count = DocumentHeading.headingCount(lines)
                 for (index, unit) in units.enumerated() {
                     if ends[index] <= count {
-                        rejected(
-                            RejectedRow(
-                                file: path, location: unit.line, reason: .heading,
-                                detail: RejectedRow.titleExcerpt([unit.text]),
-                                byteOffset: stream.inputOffset(unit.offset), excerpt: unit.excerpt))
+                        reject(unit, .heading)
                     } else {
-                        try emit(unit.text, line: unit.line)
+                        try emit(unit)
                     }
                 }
             }
@@ -463,6 +505,7 @@ package struct PlainTextPetitionSource: PetitionSource {
             try splitter.finish(take)
             try emit()
             try settleHeading()
+            try settleClosing()
             try batch.flush()
         }
     }

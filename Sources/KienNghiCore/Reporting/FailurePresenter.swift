@@ -59,7 +59,7 @@ package enum FailureAdvice: Hashable, Sendable {
     case headerRow
     /// A table row taken for a title: how to have it read (nothing by default).
     case titleRow
-    /// A line taken for a document's heading: how to have it read (nothing by default).
+    /// A line taken for a document's heading or closing: how to have it read (nothing by default).
     case headingLine
 }
 
@@ -327,11 +327,17 @@ extension FailurePresenter {
                     "Không cần làm gì; nếu đó là kiến nghị, hãy đặt nó dưới dòng tên cột (Excel) hoặc bỏ kiểu tiêu đề (Word).",
                     "Nothing to do; if it is a petition, move it below the header row (Excel) or remove its heading style (Word)."
                 ) + advise(.titleRow, "", "")
-        case .heading:
-            what = l.pick(
-                "dòng đầu văn bản (tên cơ quan, quốc hiệu, số, ngày, tên văn bản), không phải kiến nghị, bỏ qua",
-                "a document's heading line (issuing body, national motto, number, date, title), not a petition, skipped"
-            )
+        case .heading, .closing:
+            what =
+                reason == .heading
+                ? l.pick(
+                    "dòng đầu văn bản (tên cơ quan, quốc hiệu, số, ngày, tên văn bản), không phải kiến nghị, bỏ qua",
+                    "a document's heading line (issuing body, national motto, number, date, title), not a petition, skipped"
+                )
+                : l.pick(
+                    "dòng cuối văn bản (nơi nhận, địa danh và ngày, chức vụ, chữ ký, họ tên người ký), không phải kiến nghị, bỏ qua",
+                    "a document's closing line (recipients, place and date, position, signature, signer's name), not a petition, skipped"
+                )
             fix = l.pick("Không cần làm gì.", "Nothing to do.") + advise(.headingLine, "", "")
         case .outsideTable:
             what = l.pick("đoạn văn nằm ngoài bảng kiến nghị, bỏ qua", "paragraph outside the petition table, skipped")
@@ -417,6 +423,7 @@ extension FailurePresenter {
         case .badCell: l.pick("ô hỏng", "damaged cell")
         case .title: l.pick("dòng tiêu đề", "title row")
         case .heading: l.pick("dòng đầu văn bản", "document heading")
+        case .closing: l.pick("dòng cuối văn bản", "document closing")
         case .outsideTable: l.pick("đoạn ngoài bảng", "paragraph outside the table")
         case .otherTable: l.pick("dòng của bảng khác", "row of another table")
         case .tooLong: l.pick("quá dài", "too long")

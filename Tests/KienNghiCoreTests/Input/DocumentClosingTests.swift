@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@testable import KienNghiCore
+
+/// A summary copied out of an office document into plain text keeps the document's closing
+/// below the petitions: recipients, place and date, who signs. Those lines had been read as
+/// petitions (sent to review and counted); they are reported as a document's closing.
+/// Petitions that end a file as a closing line might (a "- " line, a thank-you, a name, a
+/// bracket) stay petitions unless a line no petition is anchors the block.
+@Suite("Document closings below plain-text lists")
+struct DocumentClosingTests {
+    static let petitions = [
+        "Đề nghị sửa đường ngõ 12 phố Trần Bình bị xuống cấp, nhiều ổ gà.",
+        "Công ty nợ tiền đóng BHXH của công nhân 6 tháng nay.",
+        // A "- " petition right above the closing, with no "Nơi nhận:" above it.
+        "- Đề nghị lắp đèn chiếu sáng ngõ 5.",
+    ]
+    static let closing = [
+        "Trân trọng cảm ơn!", "Hà Nội, ngày 12 tháng 3 năm 2019", "Nơi nhận:", "- Thường trực HĐND thành phố;",
+        "- Lưu: VT.", "TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "(Đã ký)", "Nguyễn Văn An",
+    ]
+
+    func read(_ text: String, name: String, header: HeaderRowChoice = .detect) throws -> (
+        texts: [String], ids: [String], closing: [Int]
+    ) {
+        var records: [PetitionRecord] = []
+        var closing: [Int] = []
+        try PetitionReaders.text.open(bytes: Array(text.utf8), name: name, options: .init(header: header)).read(
+            batchSize: 2, { records += $0 },
+            rejected: {
+                #expect($0.reason == .closing && !$0.reason.losesPetition)
+                closing.append($0.location)
+            })
+        return (records.map(\.text), records.map(\.id), closing)
+    }
+
+    @Test func aDocumentsClosingIsNoPetition() throws {
+        let lines = Self.petitions + Self.closing
+        let expected = Array(Self.petitions.count + 1...lines.count)
+        let plain = try read(lines.joined(separator: "\n"), name: "tong-hop.txt")
+        #expect(plain.texts == Self.petitions)
+        #expect(plain.ids == ["1", "2", "3"])
+        #expect(plain.closing == expected)
+        // Blocks between blank lines: the closing's blocks are reported, the petitions' are read.
+        let blocks = try read(
+            Self.petitions.map { $0 + "\ndòng thứ hai" }.joined(separator: "\n\n") + "\n\nNơi nhận:\n- Lưu: VT.\n\n"
+                + "TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\n\nNguyễn Văn An\n",
+            name: "a.txt")
+        #expect(blocks.texts == Self.petitions.map { $0 + "\ndòng thứ hai" })
+        #expect(blocks.closing.count == 3)
+        // A list of one column (no commas or semicolons) without header, saved as CSV.
+        func unquoted(_ line: String) -> String { line.filter { $0 != "," && $0 != ";" } }
+        let csv = try read(lines.map(unquoted).joined(separator: "\n"), name: "a.csv")
+        #expect(csv.texts == Self.petitions.map(unquoted))
+        #expect(csv.closing == expected)
+        // --header none reads every line.
+        #expect(try read(lines.joined(separator: "\n"), name: "a.txt", header: .absent).texts == lines)
+        // More petitions than the lines held back: all read, in order, numbered in order.
+        let many = (1...40).map { "Kiến nghị số \($0) về đường ngõ \($0) bị ngập." }
+        let long = try read((many + Self.closing).joined(separator: "\n"), name: "a.txt")
+        #expect(long.texts == many && long.ids == (1...40).map(String.init))
+        #expect(long.closing.count == Self.closing.count)
+    }
+
+    @Test func aClosingNeedsItsAnchor() {
+        // A thank-you, a name, a "- " line, a place: nothing anchors them.
+        #expect(DocumentClosing.closingCount(Self.petitions + ["Trân trọng cảm ơn!"]) == 0)
+        #expect(DocumentClosing.closingCount(Self.petitions + ["Nguyễn Văn An"]) == 0)
+        #expect(DocumentClosing.closingCount(Self.petitions + ["Trân trọng cảm ơn!", "Nguyễn Văn An"]) == 0)
+        // A name above the signature is a petition's line; below it, the signer's.
+        #expect(DocumentClosing.closingCount(["Nguyễn Văn An", "CHỦ TỊCH", "Trần Thị Bình"]) == 2)
+        // "- " lines are recipients only under "Nơi nhận:".
+        #expect(DocumentClosing.closingCount(["- Đèn đường ngõ 12 hỏng", "- Cống ngõ 7 tắc", "(Đã ký)"]) == 1)
+        #expect(DocumentClosing.closingCount(["Nơi nhận:", "- Như trên;", "- Lưu VT."]) == 3)
+        // "(Kỳ họp thứ 7)" folds as "(Ký …)" does, and is no signature.
+        #expect(DocumentClosing.closingCount(["(Kỳ họp thứ 7)"]) == 0)
+        #expect(DocumentClosing.closingCount(["(Ký, ghi rõ họ tên)", "Lê Văn Cường"]) == 2)
+    }
+
+    @Test func petitionsEndingLikeAClosingStayPetitions() throws {
+        let endings = [
+            "CHỦ TỊCH UBND XÃ KHÔNG TIẾP DÂN", "GIÁM ĐỐC CÔNG TY NỢ LƯƠNG CÔNG NHÂN", "TM. BAN QUẢN LÝ CHẬM TRẢ LỜI",
+            "Hà Nội ngập nặng ngày 12 tháng 3 năm 2019", "(Cống thoát nước ngõ 7 bị tắc)",
+            "Nơi ở của công nhân quá chật",
+            "Chủ tịch phường hứa sửa đường ngõ 5 nhưng chưa làm", "Lê Văn Lương ngập sâu sau mưa",
+            "Người làm đơn bị công ty nợ lương", "Ký hợp đồng lao động nhưng không được đóng BHXH",
+        ]
+        for ending in endings {
+            #expect(DocumentClosing.closingCount(Self.petitions + [ending]) == 0, "\(ending)")
+            let read = try read((Self.petitions + [ending]).joined(separator: "\n"), name: "a.txt")
+            #expect(read.texts == Self.petitions + [ending], "\(ending)")
+        }
+    }
+
+    /// No line of a real petition closes a document, at a file's end or alone.
+    @Test(.enabled(if: TestData.shared("train-real.jsonl") != nil)) func realPetitionsAreNoClosing() throws {
+        var texts: [String] = []
+        for name in ["eval-dev.jsonl", "train-real.jsonl"] {
+            let data = try Data(contentsOf: try #require(TestData.shared(name)))
+            texts += GoldPetition.readJSONLines(data).petitions.map(\.text)
+        }
+        #expect(texts.count > 900)
+        expectNoClosing(texts)
+    }
+
+    /// Nor does a line of the composed corpus (voices, abbreviations, unaccented text).
+    @Test func composedPetitionsAreNoClosing() throws {
+        var texts: [String] = []
+        for name in ["petitions-dev.jsonl", "petitions-test.jsonl"] {
+            let data = try Data(contentsOf: TestData.repositoryRoot.appendingPathComponent("Corpus/labelled/\(name)"))
+            texts += GoldPetition.readJSONLines(data).petitions.map(\.text)
+        }
+        #expect(texts.count > 700)
+        expectNoClosing(texts)
+    }
+
+    func expectNoClosing(_ texts: [String]) {
+        for text in texts {
+            let lines = text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }
+                .filter { !$0.isEmpty }
+            #expect(DocumentClosing.closingCount([Self.petitions[0]] + lines) == 0, "\(text.prefix(80))")
+            for line in lines {
+                #expect(DocumentClosing.closingCount([line]) == 0, "\(line.prefix(80))")
+            }
+        }
+    }
+}
