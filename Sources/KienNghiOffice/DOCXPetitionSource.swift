@@ -262,6 +262,10 @@ package struct DOCXPetitionSource: PetitionSource {
     {
         var batch: [PetitionRecord] = []
         var pending: PetitionRecord?
+        // A list of paragraphs may end with the document's closing (recipients, date, signature):
+        // its last petitions, and the paragraphs going on with its last numbered item, are held back.
+        var tail = DocumentClosingTail<(record: PetitionRecord, texts: [String])>()
+        var pendingParts = DocumentClosingTail<(text: String, location: Int)>()
         var count = 0
         func add(_ record: PetitionRecord) throws {
             if let code = RejectedRow.controlCharacter(in: record.text)
@@ -279,6 +283,14 @@ package struct DOCXPetitionSource: PetitionSource {
                 try body(batch)
                 batch.removeAll(keepingCapacity: true)
             }
+        }
+        func hold(_ record: PetitionRecord, texts: [String]) throws {
+            if let oldest = tail.hold((record, texts)) { try add(oldest.record) }
+        }
+        func closing(_ location: Int, _ texts: [String]) -> RejectedRow {
+            RejectedRow(
+                file: path, location: location, reason: .closing, detail: RejectedRow.titleExcerpt(texts),
+                excerpt: RejectedRow.excerpt(of: texts))
         }
         func petition(_ text: String, cells: [String], location: Int, id: String? = nil) -> PetitionRecord {
             count += 1
@@ -318,7 +330,7 @@ package struct DOCXPetitionSource: PetitionSource {
                     // Its text was not kept. A numbered one starts a new item: the one before is complete.
                     sawPetition = true
                     if numberedMode && paragraph.numbered, let last = pending {
-                        try add(last)
+                        try hold(last, texts: [last.text])
                         pending = nil
                     }
                     return rejected(tooLong(paragraph.number, bytes: bytes))
@@ -335,20 +347,25 @@ package struct DOCXPetitionSource: PetitionSource {
                 let numbered = paragraph.numbered || Self.startsWithNumber(paragraph.text)
                 if !numberedMode {
                     sawPetition = true
-                    try add(petition(paragraph.text, cells: [paragraph.text], location: paragraph.number))
+                    try hold(
+                        petition(paragraph.text, cells: [paragraph.text], location: paragraph.number),
+                        texts: [paragraph.text])
                 } else if numbered {
                     sawPetition = true
-                    if let last = pending { try add(last) }
+                    if let last = pending { try hold(last, texts: [last.text]) }
                     pending = petition(paragraph.text, cells: [paragraph.text], location: paragraph.number)
+                    _ = pendingParts.release()
                 } else if var last = pending {
                     pending = nil
                     if last.text.utf8.count + paragraph.text.utf8.count >= Self.maximumTextBytes {
                         // An item that would grow beyond the limit: its continuation stands alone (nothing lost).
-                        try add(last)
+                        try hold(last, texts: [last.text])
                         last = petition(paragraph.text, cells: [], location: paragraph.number)
+                        _ = pendingParts.release()
                     } else {
                         last.text += "\n" + paragraph.text
                     }
+                    _ = pendingParts.hold((paragraph.text, paragraph.number))
                     last.cells = [last.text]
                     pending = last
                 } else {
@@ -368,14 +385,14 @@ package struct DOCXPetitionSource: PetitionSource {
                 }
                 sawPetition = true
                 if let last = pending {
-                    try add(last)
+                    try hold(last, texts: [last.text])
                     pending = nil
                 }
                 // Each cell holds at most the limit, the row joined may not either.
                 if let bytes = overLimit ?? (text.utf8.count > Self.maximumTextBytes ? text.utf8.count : nil) {
                     return rejected(tooLong(number, bytes: bytes))
                 }
-                try add(petition(text, cells: [text], location: number))
+                try hold(petition(text, cells: [text], location: number), texts: cells)
             case (.tables(let lists), .tableRow(let index, let row, var cells, let number, let overLimit)):
                 let filled = overLimit != nil || cells.contains(where: { !$0.isEmpty })
                 // The list this table belongs to: its own, or the last one above it when it goes on with it.
@@ -476,7 +493,24 @@ package struct DOCXPetitionSource: PetitionSource {
         } else {
             try Self.blocks(package, headingStyles, handle)
         }
-        if let last = pending { try add(last) }
+        if var last = pending {
+            // The paragraphs going on with the last item may be the document's closing.
+            let closingParts = pendingParts.settle(texts: { [$0.text] }).closing
+            let suffix = closingParts.map(\.text).joined(separator: "\n")
+            if !closingParts.isEmpty, last.text == suffix || last.text.hasSuffix("\n" + suffix) {
+                last.text = String(last.text.dropLast(min(last.text.count, suffix.count + 1)))
+                last.cells = [last.text]
+                for part in closingParts { rejected(closing(part.location, [part.text])) }
+            }
+            // A numbered item closes nothing: the petitions above it are read.
+            if !last.text.isEmpty {
+                for unit in tail.release() { try add(unit.record) }
+                try add(last)
+            }
+        }
+        let (kept, closingUnits) = tail.settle(texts: \.texts)
+        for unit in kept { try add(unit.record) }
+        for unit in closingUnits { rejected(closing(unit.record.location, unit.texts)) }
         if !batch.isEmpty { try body(batch) }
     }
 

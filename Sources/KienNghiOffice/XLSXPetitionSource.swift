@@ -122,14 +122,36 @@ package struct XLSXPetitionSource: PetitionSource {
         var batch: [PetitionRecord] = []
         var underHeader = headerKey != nil
         var columnOrder: [Int]? = nil
+        // The last rows, held back until the document's closing below them is known.
+        var tail: DocumentClosingTail<HeldTableRow>? = schema.readsEveryRow ? nil : DocumentClosingTail()
+        func report(_ row: HeldTableRow) throws {
+            switch row {
+            case .petition(let petition, _):
+                batch.append(petition)
+                if batch.count >= max(1, batchSize) {
+                    try body(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            case .rejected(let row, _): rejected(row)
+            }
+        }
+        func hold(_ row: HeldTableRow) throws {
+            guard tail != nil else { return try report(row) }
+            if let oldest = tail!.hold(row) { try report(oldest) }
+        }
         try Self.rows(package, sheet, cells) { row in
             if row.isBlank && row.problem == nil { return }
+            // Rows that are no list's end: the rows held close nothing.
+            func reject(_ rejectedRow: RejectedRow) throws {
+                for held in tail?.release() ?? [] { try report(held) }
+                rejected(rejectedRow)
+            }
             if row.number < firstRow {
-                return rejected(.title(file: path, location: row.number, cells: row.cells))
+                return try reject(.title(file: path, location: row.number, cells: row.cells))
             }
             if row.number == headerRow { return }  // never true without a header
             if let (reference, problem) = row.problem {
-                rejected(
+                try reject(
                     RejectedRow(
                         file: path, location: row.number, reason: .badCell,
                         detail: .cell(sheet: sheet.name, reference: reference, problem: problem)))
@@ -137,18 +159,18 @@ package struct XLSXPetitionSource: PetitionSource {
             }
             // Column numbers under the header, section rows ("II. Lĩnh vực giao thông"), the header repeated.
             if InputSchema.isListDecoration(row.cells, schema: schema) {
-                return rejected(.title(file: path, location: row.number, cells: row.cells))
+                return try reject(.title(file: path, location: row.number, cells: row.cells))
             }
             // The header repeated (sheets pasted together): a title; the rows under a copy in
             // another order are read in its order.
             if let headerKey, headerKey.isRepeated(row.cells) {
                 columnOrder = headerKey.columnOrder(of: row.cells, after: columnOrder)
-                return rejected(.title(file: path, location: row.number, cells: row.cells))
+                return try reject(.title(file: path, location: row.number, cells: row.cells))
             }
             if underHeader {
                 underHeader = false
                 if headerKey?.isSecondHeaderRow(row.cells, textColumn: schema.textColumn) == true {
-                    return rejected(.title(file: path, location: row.number, cells: row.cells))
+                    return try reject(.title(file: path, location: row.number, cells: row.cells))
                 }
             }
             var cells = row.cells
@@ -156,25 +178,25 @@ package struct XLSXPetitionSource: PetitionSource {
             while cells.count < columns.count { cells.append("") }
             if let (code, cell) = RejectedRow.controlCharacter(in: cells) {
                 let column = cell < columns.count ? columns[cell] : XLSXPetitionSource.name(ofColumn: cell)
-                rejected(
+                try reject(
                     RejectedRow(
                         file: path, location: row.number, reason: .controlCharacter,
                         detail: .controlCharacter(code: code, column: column), excerpt: RejectedRow.excerpt(of: cells)))
                 return
             }
             let text = cells[schema.textColumn]
+            // A row with no text may be a signature beside it: judged with the list's end.
             guard !BlankText.isBlank(text) else {
-                rejected(
-                    RejectedRow(
-                        file: path, location: row.number, reason: .emptyText, excerpt: RejectedRow.excerpt(of: cells)))
-                return
+                let empty = RejectedRow(
+                    file: path, location: row.number, reason: .emptyText, excerpt: RejectedRow.excerpt(of: cells))
+                return try hold(.rejected(empty, cells: cells))
             }
             let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(row.number)
-            batch.append(PetitionRecord(id: id, text: text, cells: cells, location: row.number))
-            if batch.count >= max(1, batchSize) {
-                try body(batch)
-                batch.removeAll(keepingCapacity: true)
-            }
+            try hold(.petition(PetitionRecord(id: id, text: text, cells: cells, location: row.number), byteOffset: nil))
+        }
+        if let (kept, closing) = tail?.settle(texts: \.cells) {
+            for row in kept { try report(row) }
+            for row in closing { rejected(row.asClosing(file: path)) }
         }
         if !batch.isEmpty { try body(batch) }
     }

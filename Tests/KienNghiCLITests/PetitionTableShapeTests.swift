@@ -681,6 +681,47 @@ struct PetitionTableShapeTests {
 
     /// A sheet's or Word table's rejected rows show their cells in the rejected-rows
     /// file as a CSV's show their bytes: the title, and the row whose text cell is empty.
+    /// An Excel summary ends with its place and date, recipients and signature in the rows
+    /// under the list: the date had been read as a petition and the signature rows, with the
+    /// text column empty, reported as empty petitions (exit 3, "a petition may have been lost").
+    @Test func aSignatureUnderTheListIsNoPetition() throws {
+        let header = ["STT", "Nội dung kiến nghị", "Cơ quan trả lời"]
+        let signature = [
+            ["", "Hà Nội, ngày 12 tháng 3 năm 2019", ""], ["Nơi nhận:", "", "TM. BAN THƯỜNG TRỰC"],
+            ["- Như trên;", "", "CHỦ TỊCH"], ["- Lưu: VT.", "", ""], ["", "", "Nguyễn Văn An"],
+        ]
+        let closing = [RejectedRow.Reason](repeating: .closing, count: signature.count)
+        for (format, rows) in [
+            ("csv", try read(csv([header] + Self.numbered + signature), name: "a.csv")),
+            ("xlsx", try read(try xlsx([header] + Self.numbered + signature), name: "a.xlsx")),
+        ] {
+            #expect(rows == Read(texts: Self.petitions, otherRejections: closing), "\(format)")
+        }
+        // A row with no text above the signature is still reported empty; a numbered row is a petition.
+        let gap = [header] + Self.numbered + [["6", "", "Sở GTVT"]] + signature
+        #expect(try read(try xlsx(gap), name: "a.xlsx").otherRejections == [.emptyText] + closing)
+        // Word: the paragraphs of a list, a numbered list whose last item runs on into the
+        // closing, a signature table after paragraphs.
+        let lines = ["Hà Nội, ngày 12 tháng 3 năm 2019", "Nơi nhận:", "- Như trên;", "TM. BAN THƯỜNG TRỰC", "(Đã ký)"]
+        let plain = (Self.petitions + lines).map { OfficeFixture.paragraph($0) }.joined()
+        #expect(
+            try read(try OfficeFixture.docx(bodyXML: plain), name: "a.docx")
+                == Read(texts: Self.petitions, otherRejections: [RejectedRow.Reason](repeating: .closing, count: 5)))
+        let numbered = Self.petitions.indices.map { "\($0 + 1). \(Self.petitions[$0])" }
+        let list = (numbered + ["dòng thứ hai của kiến nghị"] + lines).map { OfficeFixture.paragraph($0) }.joined()
+        #expect(
+            try read(try OfficeFixture.docx(bodyXML: list), name: "a.docx")
+                == Read(
+                    texts: numbered.dropLast() + [numbered.last! + "\ndòng thứ hai của kiến nghị"],
+                    otherRejections: [RejectedRow.Reason](repeating: .closing, count: 5)))
+        let table = OfficeFixture.table([["Nơi nhận:", "NGƯỜI LẬP BIỂU"], ["- Lưu: VT.", "Nguyễn Văn An"]])
+        #expect(
+            try read(
+                try OfficeFixture.docx(bodyXML: Self.petitions.map { OfficeFixture.paragraph($0) }.joined() + table),
+                name: "a.docx")
+                == Read(texts: Self.petitions, otherRejections: [.closing, .closing]))
+    }
+
     @Test func rejectedTableRowsShowTheirCells() throws {
         let rows =
             [["DANH SÁCH KIẾN NGHỊ CỬ TRI"], ["STT", "Nội dung kiến nghị", "Cơ quan"]] + Self.numbered

@@ -24,6 +24,15 @@ package enum DocumentClosing {
             if kinds[index] == .recipients { listed = true }
             if kinds[index] == .recipient && !listed { start = index + 1 }
         }
+        // A name only just under who signs ("CHỦ TỊCH", "(Đã ký)"), or under one such name;
+        // recipients between them are the other column of a flattened layout.
+        func signs(_ kind: Kind?) -> Bool { kind == .position || kind == .signed || kind == .signatory }
+        for index in start..<kinds.count where kinds[index] == .name {
+            let above = kinds[start..<index].filter { $0 != .recipient }.suffix(2)
+            if !(signs(above.last ?? nil) || above.last == .name && above.count == 2 && signs(above.first ?? nil)) {
+                start = index + 1
+            }
+        }
         // From the first anchor; above it only courtesy lines and rules.
         guard var first = kinds[start...].firstIndex(where: { $0?.isAnchor == true }) else { return 0 }
         while first > start, kinds[first - 1] == .courtesy || kinds[first - 1] == .rule { first -= 1 }
@@ -60,79 +69,162 @@ package enum DocumentClosing {
     /// Longer than this, a line is a petition's.
     static let maximumBytes = 160
 
-    static func kind(_ line: String) -> Kind? {
-        guard line.utf8.count <= maximumBytes else { return nil }
+    static func kind(_ written: String) -> Kind? {
+        guard written.utf8.count <= maximumBytes else { return nil }
+        let line = spacesUnified(written)
         if DocumentHeading.isRule(line) { return line.contains("/") ? .courtesy : .rule }
         let folded = InputSchema.fold(line)
         let words = folded.split(separator: " ")
-        if words.starts(with: ["noi", "nhan"]) && words.count <= 30 { return .recipients }
+        // "Nơi nhận:" alone, or with what a flattened two-column layout put beside it; never
+        // "Nơi nhận hồ sơ quá xa".
+        if words.starts(with: ["noi", "nhan"]) {
+            guard words.count > 2 else { return .recipients }
+            guard let colon = line.firstIndex(of: ":"), words.count <= 16 else { return nil }
+            let rest = String(line[line.index(after: colon)...]).trimmingWhitespace()
+            return rest.hasPrefix("-") || rest.hasPrefix("+") || kind(rest)?.isAnchor == true ? .recipients : nil
+        }
+        if isRecipient(line, words) { return .recipient }
         let capitals = InputSchema.looksLikeTitle(line)
-        if (line.hasPrefix("-") || line.hasPrefix("+")) && words.count <= 16 && !DocumentHeading.asksOrReports(line)
-            || words.first == "luu" && words.count <= 6
-        {
-            return .recipient
+        // A signature asks nothing: "GIÁM ĐỐC!", "Chủ tịch?" are a petition's.
+        if line.contains(where: { $0 == "?" || $0 == "!" }) && !words.allSatisfy(courtesyWords.contains) {
+            return nil
         }
         if capitals && isSignatoryLine(line, words) { return .signatory }
         if isPosition(words, capitals: capitals) { return .position }
-        if (line.hasPrefix("(") || line.hasPrefix("[")) && words.count <= 8
-            && signedOpenings.contains(where: { words.starts(with: $0) }) || folded == "da ky"
-        {
-            return .signed
-        }
-        if DocumentHeading.anchorKind(line) == .date { return .date }
+        if isSignedMark(line, words) { return .signed }
+        if isDate(line, words) { return .date }
         if isName(line, words) { return .name }
         if words.count <= 6 && words.allSatisfy(courtesyWords.contains)
-            && (folded.contains("cam on") || folded.contains("tran trong"))
+            && (folded.contains("cam on") || folded.contains("tran trong") || folded == "kinh don")
         {
             return .courtesy
         }
         return nil
     }
 
-    /// "TM. BAN THƯỜNG TRỰC", "KT. GIÁM ĐỐC", "T/M BAN CHẤP HÀNH CÔNG ĐOÀN": who signs for whom.
+    /// The line with no-break and narrow spaces as spaces and zero-width characters gone, as
+    /// Word's export leaves a signature block.
+    private static func spacesUnified(_ line: String) -> String {
+        guard
+            line.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.value < 0x3000 && unusualSpaces.contains($0) })
+        else { return line }
+        var scalars = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars {
+            if scalar == "\u{200B}" || scalar == "\u{FEFF}" || scalar == "\u{200C}" || scalar == "\u{200D}" {
+                continue
+            }
+            scalars.append(unusualSpaces.contains(scalar) ? " " : scalar)
+        }
+        return String(scalars)
+    }
+
+    private static let unusualSpaces: Set<Unicode.Scalar> = [
+        "\u{00A0}", "\u{2007}", "\u{202F}", "\u{2002}", "\u{2003}", "\u{2009}", "\u{200B}", "\u{FEFF}",
+        "\u{200C}", "\u{200D}",
+    ]
+
+    /// "- Như trên;", "- Thường trực HĐND thành phố (để b/c);", "- Lưu: VT.": a body or a
+    /// formula, reporting nothing ("- Công ty nợ lương;" is a petition's).
+    private static func isRecipient(_ line: String, _ words: [Substring]) -> Bool {
+        if words.first == "luu" { return words.count <= 6 && !words.contains(where: complaintWords.contains) }
+        guard line.hasPrefix("-") || line.hasPrefix("+"), words.count <= 14,
+            !DocumentHeading.asksOrReports(line), !words.contains(where: complaintWords.contains)
+        else { return false }
+        return words.starts(with: ["nhu", "tren"]) || DocumentHeading.namesAddressee(words)
+    }
+
+    /// Words of a complaint that a recipient's or signer's line never holds.
+    private static let complaintWords: Set<Substring> = ["no", "chua", "khong", "bi", "cham", "thieu", "ngap", "hong"]
+
+    /// Words of a complaint written in capitals that no name holds ("LƯƠNG THẤP QUÁ").
+    private static let notNames: Set<Substring> = [
+        "no", "chua", "khong", "bi", "cham", "thieu", "ngap", "thap", "rac", "cho", "qua", "nang", "nhiem", "pha",
+    ]
+
+    /// "TM. BAN THƯỜNG TRỰC", "KT. GIÁM ĐỐC", "T/M BAN CHẤP HÀNH CÔNG ĐOÀN": who signs for whom,
+    /// a position or a body after the mark.
     private static func isSignatoryLine(_ line: String, _ words: [Substring]) -> Bool {
-        guard words.count >= 2, words.count <= 12, !DocumentHeading.asksOrReports(line) else { return false }
-        return signatoryMarks.contains { line.hasPrefix($0) } || words.starts(with: ["thay", "mat"])
+        guard words.count >= 2, words.count <= 12, !DocumentHeading.asksOrReports(line),
+            !words.contains(where: complaintWords.contains)
+        else { return false }
+        let rest: ArraySlice<Substring>
+        if signatoryMarks.contains(where: { line.hasPrefix($0) }) {
+            rest = words.dropFirst(line.hasPrefix("T/") || line.hasPrefix("K/") ? 2 : 1)
+        } else if words.starts(with: ["thay", "mat"]) {
+            rest = words.dropFirst(2)
+        } else {
+            return false
+        }
+        let after = Array(rest)
+        return isPosition(after, capitals: true) || DocumentHeading.namesAddressee(after)
     }
 
     private static let signatoryMarks = ["TM.", "TM ", "T/M", "KT.", "KT ", "K/T", "TL.", "T/L", "TUQ."]
 
-    /// "(Đã ký)", "(Ký tên, đóng dấu)", "(Ký, ghi rõ họ tên)", folded; never "(Kỳ họp thứ 7)".
-    private static let signedOpenings: [[Substring]] = [
-        ["da", "ky"], ["ky", "ten"], ["ky", "ghi"], ["ky", "va"], ["ky", "dong"], ["ky", "xac"],
+    /// "(Đã ký)", "(Ký tên, đóng dấu)", "(Ký, ghi rõ họ tên)", "Đã ký": the mark alone; never
+    /// "(Kỳ họp thứ 7)" nor "(đã ký hợp đồng)".
+    private static func isSignedMark(_ line: String, _ words: [Substring]) -> Bool {
+        guard words.count <= 8, words.contains("ky"), words.allSatisfy(signedWords.contains) else { return false }
+        if (line.hasPrefix("(") && line.hasSuffix(")")) || (line.hasPrefix("[") && line.hasSuffix("]")) {
+            // One bracket: "(Đã ký) công ty nợ" is a petition's.
+            return line.dropFirst().dropLast().allSatisfy { !"()[]".contains($0) }
+                && (words.first == "ky" || words.starts(with: ["da", "ky"]) || words.starts(with: ["chu", "ky"]))
+        }
+        return ["da ky", "ky ten", "da ky ten", "chu ky"].contains(words.joined(separator: " "))
+    }
+
+    private static let signedWords: Set<Substring> = [
+        "da", "ky", "ten", "va", "ghi", "ro", "ho", "dong", "dau", "xac", "nhan", "chu",
     ]
 
-    /// A position alone ("CHỦ TỊCH", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC"); in lower case only as written
-    /// exactly ("Người làm đơn").
+    /// "Hà Nội, ngày 12 tháng 3 năm 2019", "Hà Nội, ngày 12/3/2019": a place first (a date
+    /// alone heads a log's petitions as often).
+    private static func isDate(_ line: String, _ words: [Substring]) -> Bool {
+        guard words.first != "ngay" else { return false }
+        if DocumentHeading.anchorKind(line) == .date { return true }
+        guard let day = words.firstIndex(of: "ngay"), day >= 1, day <= 5, day + 2 >= words.count else { return false }
+        let date = words[(day + 1)...].joined(separator: "/").split(separator: "/")
+        return date.count == 3 && date.allSatisfy { $0.allSatisfy(\.isNumber) }
+            && line.split(separator: ",").first.map { $0.first?.isUppercase == true } == true
+    }
+
+    /// A position alone ("CHỦ TỊCH", "PHÓ CHỦ TỊCH UBND PHƯỜNG", "Tổ trưởng tổ dân phố").
     private static func isPosition(_ words: [Substring], capitals: Bool) -> Bool {
         positions.contains { position in
-            words.elementsEqual(position)
-                || capitals && words.starts(with: position) && words.count <= position.count + 2
-                    && words.dropFirst(position.count).allSatisfy(positionQualifiers.contains)
+            words.starts(with: position) && words.count <= position.count + (capitals ? 3 : 4)
+                && words.dropFirst(position.count).allSatisfy(positionQualifiers.contains)
         }
     }
 
     private static let positions: [[Substring]] = [
         "chu tich", "pho chu tich", "truong ban", "pho truong ban", "giam doc", "pho giam doc", "bi thu",
         "pho bi thu", "thu ky", "chanh van phong", "pho chanh van phong", "truong phong", "pho truong phong",
-        "to truong", "truong thon", "truong khu pho", "truong to dan pho", "nguoi lam don", "nguoi viet don",
-        "nguoi kien nghi", "nguoi phan anh", "nguoi lap bieu", "nguoi tong hop", "nguoi gui", "thu truong",
-        "truong doan", "chu nhiem", "pho chu nhiem", "xac nhan cua dia phuong", "dai dien cac ho dan",
-        "dai dien nguoi lao dong", "dai dien cong nhan", "dai dien doan dai bieu",
+        "to truong", "truong thon", "truong khu pho", "nguoi lam don", "nguoi viet don", "nguoi kien nghi",
+        "nguoi phan anh", "nguoi lap bieu", "nguoi lap", "nguoi tong hop", "nguoi gui", "thu truong",
+        "truong doan", "chu nhiem", "pho chu nhiem", "xac nhan cua", "dai dien cac ho dan",
+        "dai dien nguoi lao dong", "dai dien cong nhan", "dai dien doan dai bieu", "ke toan truong",
     ].map { $0.split(separator: " ") }
 
-    /// What may follow a position: "PHÓ CHỦ TỊCH THƯỜNG TRỰC".
-    private static let positionQualifiers: Set<Substring> = ["thuong", "truc", "phu", "trach", "ban", "to"]
+    /// What may follow a position: "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "CHỦ TỊCH UBND PHƯỜNG",
+    /// "Tổ trưởng tổ dân phố", "THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN CỦA UBND PHƯỜNG".
+    private static let positionQualifiers: Set<Substring> = [
+        "thuong", "truc", "phu", "trach", "ban", "to", "dan", "pho", "hdnd", "ubnd", "ubmttq", "mttq", "so", "phuong",
+        "xa", "quan", "huyen", "chi", "bo", "don", "vi", "cong", "doan", "dia", "chinh", "quyen", "co", "so", "thon",
+        "khu",
+    ]
 
-    /// "Nguyễn Văn An", "NGUYỄN THỊ HOA", "Ông Trần Văn Bình": two to five words of letters,
-    /// each capitalised, the first (after "Ông"/"Bà") a common family name.
+    /// "Nguyễn Văn An", "Ông Trần Văn Bình", "NGUYỄN THỊ HOA": two to five words of letters,
+    /// each capitalised, the first (after "Ông"/"Bà") a common family name. Only just under a
+    /// position, a signature mark or another name (see ``closingCount(_:)``).
     private static func isName(_ line: String, _ folded: [Substring]) -> Bool {
         let written = line.split(separator: " ")
         guard written.count == folded.count, (2...6).contains(written.count),
             written.allSatisfy({ word in word.first!.isUppercase && word.allSatisfy(\.isLetter) })
         else { return false }
-        let family = folded.first == "ong" || folded.first == "ba" ? folded.dropFirst().first : folded.first
-        return family.map(familyNames.contains) == true && folded.count - (family == folded.first ? 0 : 1) >= 2
+        let title = folded.first == "ong" || folded.first == "ba"
+        let family = title ? folded.dropFirst().first : folded.first
+        return family.map(familyNames.contains) == true && folded.count - (title ? 1 : 0) >= 2
+            && !folded.contains(where: notNames.contains)
     }
 
     /// The commonest family names, folded (well over nine in ten Vietnamese).
@@ -143,36 +235,87 @@ package enum DocumentClosing {
         "diep", "luu", "truong", "tu", "ha", "lu", "van", "tong", "khuat", "au", "thach", "kim", "la", "nong",
     ]
 
-    private static let courtesyWords: Set<Substring> = ["xin", "tran", "trong", "chan", "thanh", "cam", "on"]
+    private static let courtesyWords: Set<Substring> = [
+        "xin", "tran", "trong", "chan", "thanh", "cam", "on", "kinh", "don",
+    ]
 }
 
 /// The last units of a list (lines, blocks, rows), held back until the list's end shows which
-/// of them close an office document: at most ``DocumentClosing/lookbehind``, so memory stays bounded.
-struct DocumentClosingTail<Unit> {
-    private var held: [(unit: Unit, lines: [String])] = []
+/// of them close an office document: at most ``DocumentClosing/lookbehind``, so memory stays
+/// bounded, in a ring, so holding costs no copy on the hot path.
+package struct DocumentClosingTail<Unit> {
+    private var ring: [Unit] = []
+    /// The oldest unit's slot once the ring is full.
+    private var oldest = 0
 
-    /// Holds `unit`, whose text is `text`; returns the oldest unit once it is too far from the end to close anything.
-    mutating func hold(_ unit: Unit, text: String) -> Unit? {
-        held.append((unit, text.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }))
-        return held.count > DocumentClosing.lookbehind ? held.removeFirst().unit : nil
+    package init() {}
+
+    /// Holds `unit`; returns the oldest unit once it is too far from the end to close anything.
+    package mutating func hold(_ unit: Unit) -> Unit? {
+        guard ring.count == DocumentClosing.lookbehind else {
+            ring.append(unit)
+            return nil
+        }
+        defer {
+            ring[oldest] = unit
+            oldest = (oldest + 1) % ring.count
+        }
+        return ring[oldest]
     }
 
-    /// Every unit held, in order, none taken for a closing (something else came between them and the end).
-    mutating func release() -> [Unit] {
-        defer { held.removeAll() }
-        return held.map(\.unit)
+    /// Every unit held, in order, none taken for a closing (something came between them and the end).
+    package mutating func release() -> [Unit] {
+        defer {
+            ring.removeAll()
+            oldest = 0
+        }
+        return Array(ring[oldest...] + ring[..<oldest])
     }
 
-    /// The units held, split at the closing: a unit is the closing's when each of its lines is.
-    mutating func settle() -> (read: [Unit], closing: [Unit]) {
-        let lines = held.flatMap(\.lines)
-        var closingLines = DocumentClosing.closingCount(lines)
-        var split = held.count
-        while split > 0, held[split - 1].lines.count <= closingLines {
-            closingLines -= held[split - 1].lines.count
+    /// The units held, split at the closing: a unit is the closing's when each line of its
+    /// `texts` (a line or block, or a row's cells) is.
+    package mutating func settle(texts: (Unit) -> [String]) -> (read: [Unit], closing: [Unit]) {
+        let units = release()
+        let lines = units.map { unit in
+            texts(unit).flatMap { $0.split(whereSeparator: \.isNewline) }.map { String($0).trimmingWhitespace() }
+                .filter { !$0.isEmpty }
+        }
+        var closingLines = DocumentClosing.closingCount(lines.flatMap { $0 })
+        var split = units.count
+        while split > 0, !lines[split - 1].isEmpty, lines[split - 1].count <= closingLines {
+            closingLines -= lines[split - 1].count
             split -= 1
         }
-        defer { held.removeAll() }
-        return (held[..<split].map(\.unit), held[split...].map(\.unit))
+        return (Array(units[..<split]), Array(units[split...]))
+    }
+}
+
+/// A table's last rows, held back for ``DocumentClosingTail``: a petition, or a row already
+/// judged (no text: a signature beside an empty text cell is no lost petition).
+package enum HeldTableRow {
+    case petition(PetitionRecord, byteOffset: Int?)
+    case rejected(RejectedRow, cells: [String])
+
+    /// The cells that tell whether the row closes a document.
+    package var cells: [String] {
+        switch self {
+        case .petition(let record, _): record.cells
+        case .rejected(_, let cells): cells
+        }
+    }
+
+    /// The row reported as a document's closing.
+    package func asClosing(file: String) -> RejectedRow {
+        switch self {
+        case .petition(let record, let byteOffset):
+            return RejectedRow(
+                file: file, location: record.location, reason: .closing,
+                detail: RejectedRow.titleExcerpt(record.cells), byteOffset: byteOffset,
+                excerpt: RejectedRow.excerpt(of: record.cells))
+        case .rejected(var row, let cells):
+            row.reason = .closing
+            row.detail = RejectedRow.titleExcerpt(cells)
+            return row
+        }
     }
 }

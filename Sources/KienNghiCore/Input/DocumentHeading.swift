@@ -107,6 +107,12 @@ package enum DocumentHeading {
         namesAction(InputSchema.fold(text).split(separator: " "))
     }
 
+    /// Whether folded `words` name a body or an addressee ("UBND quận…", "Thường trực HĐND…",
+    /// "Đồng chí Chủ tịch…"), as a recipient's or a signatory's line does.
+    static func namesAddressee(_ words: [Substring]) -> Bool {
+        opens(words, with: bodyOpenings + addresseeOpenings)
+    }
+
     /// A number, arabic or roman, as a meeting's or a period's ("7", "2019", "XV").
     private static func isNumeral(_ word: Substring) -> Bool {
         word.allSatisfy(\.isNumber) || word.allSatisfy { "ivxlc".contains($0) }

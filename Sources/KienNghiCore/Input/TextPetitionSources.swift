@@ -158,26 +158,37 @@ package struct DelimitedPetitionSource: PetitionSource {
             // first rows are held back until the heading's end is known (nil once it is).
             let framed = !hasHeader && columns.count == 1 && !schema.readsEveryRow
             var held: [DelimitedTextParser.Record]? = framed ? [] : nil
-            // Its last rows, held back until the document's closing below them is known.
-            var tail: DocumentClosingTail<(record: DelimitedTextParser.Record, petition: PetitionRecord)>? =
-                framed ? DocumentClosingTail() : nil
+            // The last rows, held back until the document's closing below them is known.
+            var tail: DocumentClosingTail<HeldTableRow>? = schema.readsEveryRow ? nil : DocumentClosingTail()
             var rowNumber = 0
             let path = stream.path
-            func reject(
-                _ record: DelimitedTextParser.Record, _ reason: RejectedRow.Reason, _ detail: RejectedRow.Detail
-            ) throws {
-                // Anything reported between the held rows and the end: they close nothing.
-                if reason != .closing, let rows = tail?.release() {
-                    for row in rows { try batch.append(row.petition) }
+            func report(_ row: HeldTableRow) throws {
+                switch row {
+                case .petition(let petition, _): try batch.append(petition)
+                case .rejected(let row, _): rejected(row)
                 }
+            }
+            func hold(_ row: HeldTableRow) throws {
+                guard tail != nil else { return try report(row) }
+                if let oldest = tail!.hold(row) { try report(oldest) }
+            }
+            func rejection(
+                _ record: DelimitedTextParser.Record, _ reason: RejectedRow.Reason, _ detail: RejectedRow.Detail
+            ) -> RejectedRow {
                 let excerpt = RejectedRow.excerpt(
                     of: Array(
                         record.cells.joined(separator: String(UnicodeScalar(delimiter))).utf8.prefix(
                             RejectedRow.excerptLength * 4)))
-                rejected(
-                    RejectedRow(
-                        file: path, location: record.line, reason: reason, detail: detail,
-                        byteOffset: stream.inputOffset(record.offset), excerpt: excerpt))
+                return RejectedRow(
+                    file: path, location: record.line, reason: reason, detail: detail,
+                    byteOffset: stream.inputOffset(record.offset), excerpt: excerpt)
+            }
+            func reject(
+                _ record: DelimitedTextParser.Record, _ reason: RejectedRow.Reason, _ detail: RejectedRow.Detail
+            ) throws {
+                // Anything reported between the held rows and the end: they close nothing.
+                for row in tail?.release() ?? [] { try report(row) }
+                rejected(rejection(record, reason, detail))
             }
             func take(_ record: DelimitedTextParser.Record) throws {
                 // A blank line, or a row of empty cells (",,,"): no petition, nothing to report;
@@ -230,14 +241,15 @@ package struct DelimitedPetitionSource: PetitionSource {
                     return try reject(record, .controlCharacter, .controlCharacter(code: code, column: columns[cell]))
                 }
                 let text = cells[schema.textColumn]
-                guard !BlankText.isBlank(text[...]) else { return try reject(record, .emptyText, .none) }
-                let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(rowNumber)
-                let petition = PetitionRecord(id: id, text: text, cells: cells, location: record.line)
-                if tail != nil {
-                    guard let oldest = tail!.hold((record, petition), text: text) else { return }
-                    return try batch.append(oldest.petition)
+                // A row with no text may be a signature beside it: judged with the list's end.
+                guard !BlankText.isBlank(text[...]) else {
+                    return try hold(.rejected(rejection(record, .emptyText, .none), cells: cells))
                 }
-                try batch.append(petition)
+                let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(rowNumber)
+                try hold(
+                    .petition(
+                        PetitionRecord(id: id, text: text, cells: cells, location: record.line),
+                        byteOffset: stream.inputOffset(record.offset)))
             }
             func settleHeading() throws {
                 guard let records = held else { return }
@@ -266,9 +278,9 @@ package struct DelimitedPetitionSource: PetitionSource {
                 try take(last)
             }
             try settleHeading()
-            if let (kept, closing) = tail?.settle() {
-                for row in kept { try batch.append(row.petition) }
-                for row in closing { try reject(row.record, .closing, RejectedRow.titleExcerpt(row.record.cells)) }
+            if let (kept, closing) = tail?.settle(texts: \.cells) {
+                for row in kept { try report(row) }
+                for row in closing { rejected(row.asClosing(file: path)) }
             }
             try batch.flush()
         }
@@ -435,7 +447,7 @@ package struct PlainTextPetitionSource: PetitionSource {
             }
             func emit(_ unit: Unit) throws {
                 if tail != nil {
-                    guard let oldest = tail!.hold(unit, text: unit.text) else { return }
+                    guard let oldest = tail!.hold(unit) else { return }
                     return try read(oldest)
                 }
                 try read(unit)
@@ -455,7 +467,7 @@ package struct PlainTextPetitionSource: PetitionSource {
                 for unit in tail?.release() ?? [] { try read(unit) }
             }
             func settleClosing() throws {
-                guard let (kept, closing) = tail?.settle() else { return }
+                guard let (kept, closing) = tail?.settle(texts: { [$0.text] }) else { return }
                 for unit in kept { try read(unit) }
                 for unit in closing { reject(unit, .closing) }
             }

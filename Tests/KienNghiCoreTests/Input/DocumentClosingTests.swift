@@ -93,6 +93,54 @@ struct DocumentClosingTests {
         }
     }
 
+    /// A hostile round (2026-12-07, second session): lines opening as a closing's do but
+    /// complaining had been taken for it: "Nơi nhận hồ sơ…", complaints in capitals under a
+    /// bare date or a position read as names, "(Đã ký) …" with text after the mark, "- …"
+    /// complaints under "Nơi nhận:", a signatory mark over a complaint, a position asking.
+    @Test func closingShapedComplaintsStayPetitions() {
+        let petition = Self.petitions[0]
+        for ending in [
+            "Nơi nhận hồ sơ quá xa, đề nghị bố trí thêm điểm.", "Nơi nhận trợ cấp thất nghiệp ở đâu?",
+            "NƠI NHẬN HỒ SƠ QUÁ XA", "Noi nhan ho so qua xa, de nghi bo tri them",
+            "Nơi nhận: Công ty ABC nợ lương công nhân ba tháng, đề nghị Sở LĐTBXH kiểm tra.",
+            "(Đã ký) công ty nợ lương công nhân", "(Đã ký)Công ty nợ lương", "(Ký, ghi rõ họ tên) công ty nợ",
+            "(đã ký hợp đồng)", "KT. CÔNG NHÂN NỢ LƯƠNG BA THÁNG", "TL. CÔNG TY NỢ LƯƠNG", "THAY MẶT CÔNG NHÂN",
+            "Chủ tịch?", "GIÁM ĐỐC!",
+        ] {
+            #expect(DocumentClosing.closingCount([petition, ending]) == 0, "\(ending)")
+        }
+        // A log grouped by date: complaints in capitals under a date are no signer's name.
+        let log = [
+            "Ngày 10 tháng 3 năm 2019", "Công ty ABC nợ lương công nhân ba tháng.", "Ngày 15 tháng 3 năm 2019",
+            "TĂNG LƯƠNG TỐI THIỂU", "LƯƠNG HƯU THẤP", "ĐƯỜNG NGẬP NẶNG",
+        ]
+        #expect(DocumentClosing.closingCount(log) == 0)
+        #expect(DocumentClosing.closingCount(["Ngày 15 tháng 3 năm 2019", "Phạm Văn Đồng", "Hoàng Quốc Việt"]) == 0)
+        for complaint in ["LƯƠNG THẤP", "Lương Thấp Quá", "CAO ỐC XẢ RÁC"] {
+            #expect(DocumentClosing.closingCount([petition, "Người làm đơn", complaint]) == 0, "\(complaint)")
+        }
+        for recipient in ["- Công ty nợ lương;", "- Công ty chưa đóng BHXH cho công nhân;", "+ Đường ngập;"] {
+            let lines = [petition, "Nơi nhận:", "- Như trên;", recipient]
+            #expect(DocumentClosing.closingCount(lines) == 0, "\(recipient)")
+        }
+    }
+
+    /// Closings as Word exports them (no-break spaces, a zero-width space) and in the
+    /// further shapes the round found unread.
+    @Test func closingsInTheirUsualVariants() {
+        let nbsp = [
+            "Nơi\u{A0}nhận:", "-\u{A0}Như\u{A0}trên;", "TM.\u{A0}BAN\u{A0}THƯỜNG\u{A0}TRỰC", "CHỦ\u{200B} TỊCH",
+        ]
+        #expect(DocumentClosing.closingCount(nbsp) == 4)
+        for line in [
+            "Hà Nội, ngày 12/3/2019", "CHỦ TỊCH HĐND", "GIÁM ĐỐC SỞ", "Tổ trưởng tổ dân phố", "Bí thư chi bộ", "(ký)",
+            "(Chữ ký)", "Ký tên", "Đã ký tên", "XÁC NHẬN CỦA UBND PHƯỜNG", "THỦ TRƯỞNG ĐƠN VỊ",
+        ] {
+            #expect(DocumentClosing.closingCount([Self.petitions[0], line]) == 1, "\(line)")
+        }
+        #expect(DocumentClosing.closingCount(["Kính đơn!", "Người làm đơn", "Nguyễn Thị Hồng"]) == 3)
+    }
+
     /// No line of a real petition closes a document, at a file's end or alone.
     @Test(.enabled(if: TestData.shared("train-real.jsonl") != nil)) func realPetitionsAreNoClosing() throws {
         var texts: [String] = []
