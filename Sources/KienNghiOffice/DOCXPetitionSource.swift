@@ -208,7 +208,8 @@ package struct DOCXPetitionSource: PetitionSource {
                 let named =
                     !hasHeader || shortTexts ? 0 : textColumn != nil ? 2 : InputSchema.textColumnNameStrength(header)
                 let rank = (named: named, rows: rowCount - index - (hasHeader ? 1 : 0))
-                if let text, text < width {
+                // A signature laid out in a borderless table is no list.
+                if let text, text < width, hasHeader || !DocumentClosing.closes(rows.map(\.cells)) {
                     let schema = InputSchema(
                         columns: columns, textColumn: text, idColumn: guess.id,
                         numberedList: InputSchema.numbersItems(sample), readsEveryRow: choice == .absent)

@@ -159,7 +159,8 @@ package struct XLSXPetitionSource: PetitionSource {
             }
             // Column numbers under the header, section rows ("II. Lĩnh vực giao thông"), the header repeated.
             if InputSchema.isListDecoration(row.cells, schema: schema) {
-                return try reject(.title(file: path, location: row.number, cells: row.cells))
+                // A signature line in the first column reads as a section row: judged at the end.
+                return try hold(.rejected(.title(file: path, location: row.number, cells: row.cells), cells: row.cells))
             }
             // The header repeated (sheets pasted together): a title; the rows under a copy in
             // another order are read in its order.

@@ -714,6 +714,19 @@ struct PetitionTableShapeTests {
                 == Read(
                     texts: numbered.dropLast() + [numbered.last! + "\ndòng thứ hai của kiến nghị"],
                     otherRejections: [RejectedRow.Reason](repeating: .closing, count: 5)))
+        // A signature in the first column (merged across the sheet), read as section rows before.
+        let merged = [["Hà Nội, ngày 12 tháng 3 năm 2019"], ["TM. BAN THƯỜNG TRỰC"], ["CHỦ TỊCH"], ["Nguyễn Văn An"]]
+        #expect(
+            try read(try xlsx([header] + Self.numbered + merged), name: "a.xlsx")
+                == Read(texts: Self.petitions, otherRejections: Array(closing.prefix(4))))
+        // A borderless signature table after paragraphs had become the document's list, and
+        // the petitions paragraphs outside it (second hostile round).
+        let borderless = OfficeFixture.table([["", "CHỦ TỊCH"], ["", "Nguyễn Văn An"]])
+        #expect(
+            try read(
+                try OfficeFixture.docx(
+                    bodyXML: Self.petitions.map { OfficeFixture.paragraph($0) }.joined() + borderless),
+                name: "a.docx") == Read(texts: Self.petitions, otherRejections: [.closing, .closing]))
         let table = OfficeFixture.table([["Nơi nhận:", "NGƯỜI LẬP BIỂU"], ["- Lưu: VT.", "Nguyễn Văn An"]])
         #expect(
             try read(

@@ -14,10 +14,18 @@ package enum DocumentClosing {
 
     /// How many of `lines` (a file's last non-blank lines, trimmed, in order) are its closing.
     package static func closingCount(_ lines: [String]) -> Int {
-        let kinds = lines.suffix(lookbehind * 2).map(kind)
+        let lines = Array(lines.suffix(lookbehind * 2))
+        let kinds = lines.map(kind)
         // The longest run of closing lines at the end.
         var start = kinds.count
         while start > 0, kinds[start - 1] != nil { start -= 1 }
+        // Under a petition's line ending with a colon ("Đề nghị làm rõ trách nhiệm của:"), the
+        // lines it lists ("Giám đốc", "Trưởng thôn"), up to a line only a document has.
+        if start > 0, lines[start - 1].hasSuffix(":") {
+            start =
+                kinds[start...].firstIndex { $0 == .date || $0 == .signatory || $0 == .recipients || $0 == .signed }
+                ?? kinds.count
+        }
         // A recipient belongs to "Nơi nhận:" above it; a "- …" line with none above is a petition's.
         var listed = false
         for index in start..<kinds.count {
@@ -37,6 +45,14 @@ package enum DocumentClosing {
         guard var first = kinds[start...].firstIndex(where: { $0?.isAnchor == true }) else { return 0 }
         while first > start, kinds[first - 1] == .courtesy || kinds[first - 1] == .rule { first -= 1 }
         return kinds.count - first
+    }
+
+    /// Whether a table's rows (or a block's lines) are a document's closing and nothing else:
+    /// a signature laid out in a borderless table.
+    package static func closes(_ rows: [[String]]) -> Bool {
+        let lines = rows.flatMap { $0 }.flatMap { $0.split(whereSeparator: \.isNewline) }
+            .map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        return !lines.isEmpty && lines.count <= lookbehind * 2 && closingCount(lines) == lines.count
     }
 
     enum Kind {
@@ -181,11 +197,15 @@ package enum DocumentClosing {
     /// alone heads a log's petitions as often).
     private static func isDate(_ line: String, _ words: [Substring]) -> Bool {
         guard words.first != "ngay" else { return false }
-        if DocumentHeading.anchorKind(line) == .date { return true }
-        guard let day = words.firstIndex(of: "ngay"), day >= 1, day <= 5, day + 2 >= words.count else { return false }
+        if DocumentHeading.anchorKind(line) == .date { return !DocumentHeading.asksOrReports(line) }
+        guard let day = words.firstIndex(of: "ngay"), day >= 1, day <= 5, day + 2 >= words.count,
+            !DocumentHeading.asksOrReports(line)
+        else { return false }
         let date = words[(day + 1)...].joined(separator: "/").split(separator: "/")
+        // The place's words as written: "Cầu Giấy", never "Mất điện".
+        let place = line.split { $0 == " " || $0 == "," }.prefix(day)
         return date.count == 3 && date.allSatisfy { $0.allSatisfy(\.isNumber) }
-            && line.split(separator: ",").first.map { $0.first?.isUppercase == true } == true
+            && place.allSatisfy { $0.first.map { $0.isUppercase || $0.isNumber } ?? true }
     }
 
     /// A position alone ("CHỦ TỊCH", "PHÓ CHỦ TỊCH UBND PHƯỜNG", "Tổ trưởng tổ dân phố").
@@ -280,12 +300,23 @@ package struct DocumentClosingTail<Unit> {
             texts(unit).flatMap { $0.split(whereSeparator: \.isNewline) }.map { String($0).trimmingWhitespace() }
                 .filter { !$0.isEmpty }
         }
-        var closingLines = DocumentClosing.closingCount(lines.flatMap { $0 })
+        // Whole units only; the units taken must close the document by themselves (a name
+        // whose position stands in a numbered row is no closing).
         var split = units.count
-        while split > 0, !lines[split - 1].isEmpty, lines[split - 1].count <= closingLines {
-            closingLines -= lines[split - 1].count
-            split -= 1
+        var closingLines = DocumentClosing.closingCount(lines.flatMap { $0 })
+        while closingLines > 0 {
+            split = units.count
+            var left = closingLines
+            while split > 0, !lines[split - 1].isEmpty, lines[split - 1].count <= left {
+                left -= lines[split - 1].count
+                split -= 1
+            }
+            let taken = lines[split...].flatMap { $0 }
+            let again = DocumentClosing.closingCount(taken)
+            if again == taken.count { break }
+            closingLines = again
         }
+        if closingLines == 0 { split = units.count }
         return (Array(units[..<split]), Array(units[split...]))
     }
 }

@@ -206,7 +206,9 @@ package struct DelimitedPetitionSource: PetitionSource {
                 // under a copy of the header in another order are read in its order.
                 if !record.malformed && !record.tooLong {
                     if InputSchema.isListDecoration(record.cells, schema: schema) {
-                        return try reject(record, .title, RejectedRow.titleExcerpt(record.cells))
+                        // A signature line in the first column reads as a section row: judged at the end.
+                        let title = rejection(record, .title, RejectedRow.titleExcerpt(record.cells))
+                        return try hold(.rejected(title, cells: record.cells))
                     }
                     if let headerKey, headerKey.isRepeated(record.cells) {
                         columnOrder = headerKey.columnOrder(of: record.cells, after: columnOrder)
@@ -404,7 +406,7 @@ package struct PlainTextPetitionSource: PetitionSource {
             var blockOffset = 0
             var number = 0
             // The first petitions, held back until the document's heading above them is known (nil once it is).
-            typealias Unit = (text: String, line: Int, offset: Int, excerpt: String)
+            typealias Unit = (text: String, line: Int, offset: Int)
             var held: [Unit]? = readsEveryLine ? nil : []
             // The last petitions, held back until the document's closing below them is known.
             var tail: DocumentClosingTail<Unit>? = readsEveryLine ? nil : DocumentClosingTail()
@@ -437,7 +439,7 @@ package struct PlainTextPetitionSource: PetitionSource {
                             byteOffset: stream.inputOffset(blockOffset), excerpt: RejectedRow.excerpt(of: block)))
                     return
                 }
-                let unit = (text, blockLine, blockOffset, RejectedRow.excerpt(of: block))
+                let unit = (text, blockLine, blockOffset)
                 if held != nil {
                     held!.append(unit)
                     if held!.count >= DocumentHeading.lookahead { try settleHeading() }
@@ -461,7 +463,7 @@ package struct PlainTextPetitionSource: PetitionSource {
                 rejected(
                     RejectedRow(
                         file: path, location: unit.line, reason: reason, detail: RejectedRow.titleExcerpt([unit.text]),
-                        byteOffset: stream.inputOffset(unit.offset), excerpt: unit.excerpt))
+                        byteOffset: stream.inputOffset(unit.offset), excerpt: RejectedRow.excerpt(of: unit.text.utf8)))
             }
             func releaseTail() throws {
                 for unit in tail?.release() ?? [] { try read(unit) }

@@ -125,6 +125,25 @@ struct DocumentClosingTests {
         }
     }
 
+    /// A second hostile round: a complaint dated after a comma read as a place and date, the
+    /// lines a petition lists under its colon read as positions, a name kept apart from the
+    /// position a numbered row holds.
+    @Test func listsAndDatesInPetitionsStayPetitions() {
+        let petition = Self.petitions[0]
+        for dated in [
+            "Mất điện, ngày 12/3/2019", "Đơn khiếu nại, ngày 12/3/2019", "ĐỀ NGHỊ SỬA ĐƯỜNG, NGÀY 12/3/2019",
+            "Cháy chợ Đồng Xuân, ngày 12/3/2019", "Mat dien, ngay 12/3/2019",
+        ] {
+            #expect(DocumentClosing.closingCount([petition, dated]) == 0, "\(dated)")
+        }
+        let listed = ["2. Đề nghị làm rõ trách nhiệm của:", "Giám đốc", "Trưởng thôn"]
+        #expect(DocumentClosing.closingCount(listed) == 0)
+        #expect(DocumentClosing.closingCount(listed + ["Hà Nội, ngày 12/5/2019", "Người làm đơn"]) == 2)
+        var tail = DocumentClosingTail<[String]>()
+        for row in [[petition], ["3", "CHỦ TỊCH"], ["Nguyễn Văn An"]] { _ = tail.hold(row) }
+        #expect(tail.settle(texts: { $0 }).closing.isEmpty)
+    }
+
     /// Closings as Word exports them (no-break spaces, a zero-width space) and in the
     /// further shapes the round found unread.
     @Test func closingsInTheirUsualVariants() {
