@@ -21,18 +21,8 @@ struct DocumentClosingTests {
         "- Lưu: VT.", "TM. BAN THƯỜNG TRỰC", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "(Đã ký)", "Nguyễn Văn An",
     ]
 
-    func read(_ text: String, name: String, header: HeaderRowChoice = .detect) throws -> (
-        texts: [String], ids: [String], closing: [Int]
-    ) {
-        var records: [PetitionRecord] = []
-        var closing: [Int] = []
-        try PetitionReaders.text.open(bytes: Array(text.utf8), name: name, options: .init(header: header)).read(
-            batchSize: 2, { records += $0 },
-            rejected: {
-                #expect($0.reason == .closing && !$0.reason.losesPetition)
-                closing.append($0.location)
-            })
-        return (records.map(\.text), records.map(\.id), closing)
+    func read(_ text: String, name: String, header: HeaderRowChoice = .detect) throws -> TextPetitionsRead {
+        try readTextPetitions(text, name: name, header: header, rejectedFor: .closing)
     }
 
     @Test func aDocumentsClosingIsNoPetition() throws {
@@ -41,26 +31,26 @@ struct DocumentClosingTests {
         let plain = try read(lines.joined(separator: "\n"), name: "tong-hop.txt")
         #expect(plain.texts == Self.petitions)
         #expect(plain.ids == ["1", "2", "3"])
-        #expect(plain.closing == expected)
+        #expect(plain.rejected == expected)
         // Blocks between blank lines: the closing's blocks are reported, the petitions' are read.
         let blocks = try read(
             Self.petitions.map { $0 + "\ndòng thứ hai" }.joined(separator: "\n\n") + "\n\nNơi nhận:\n- Lưu: VT.\n\n"
                 + "TM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\n\nNguyễn Văn An\n",
             name: "a.txt")
         #expect(blocks.texts == Self.petitions.map { $0 + "\ndòng thứ hai" })
-        #expect(blocks.closing.count == 3)
+        #expect(blocks.rejected.count == 3)
         // A list of one column (no commas or semicolons) without header, saved as CSV.
         func unquoted(_ line: String) -> String { line.filter { $0 != "," && $0 != ";" } }
         let csv = try read(lines.map(unquoted).joined(separator: "\n"), name: "a.csv")
         #expect(csv.texts == Self.petitions.map(unquoted))
-        #expect(csv.closing == expected)
+        #expect(csv.rejected == expected)
         // --header none reads every line.
         #expect(try read(lines.joined(separator: "\n"), name: "a.txt", header: .absent).texts == lines)
         // More petitions than the lines held back: all read, in order, numbered in order.
         let many = (1...40).map { "Kiến nghị số \($0) về đường ngõ \($0) bị ngập." }
         let long = try read((many + Self.closing).joined(separator: "\n"), name: "a.txt")
         #expect(long.texts == many && long.ids == (1...40).map(String.init))
-        #expect(long.closing.count == Self.closing.count)
+        #expect(long.rejected.count == Self.closing.count)
     }
 
     @Test func aClosingNeedsItsAnchor() {

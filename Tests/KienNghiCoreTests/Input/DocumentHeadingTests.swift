@@ -21,18 +21,8 @@ struct DocumentHeadingTests {
         "Công ty nợ tiền đóng BHXH của công nhân 6 tháng nay.",
     ]
 
-    func read(_ text: String, name: String, header: HeaderRowChoice = .detect) throws -> (
-        texts: [String], ids: [String], headings: [Int]
-    ) {
-        var records: [PetitionRecord] = []
-        var headings: [Int] = []
-        try PetitionReaders.text.open(bytes: Array(text.utf8), name: name, options: .init(header: header)).read(
-            batchSize: 3, { records += $0 },
-            rejected: {
-                #expect($0.reason == .heading && !$0.reason.losesPetition)
-                headings.append($0.location)
-            })
-        return (records.map(\.text), records.map(\.id), headings)
+    func read(_ text: String, name: String, header: HeaderRowChoice = .detect) throws -> TextPetitionsRead {
+        try readTextPetitions(text, name: name, header: header, rejectedFor: .heading)
     }
 
     @Test func aDocumentsHeadingIsNoPetition() throws {
@@ -40,25 +30,25 @@ struct DocumentHeadingTests {
         let plain = try read(lines.joined(separator: "\n"), name: "tong-hop.txt")
         #expect(plain.texts == Self.petitions)
         #expect(plain.ids == ["1", "2", "3"])
-        #expect(plain.headings == Array(1...Self.heading.count))
+        #expect(plain.rejected == Array(1...Self.heading.count))
         // Blocks between blank lines: the heading's blocks are titles, the petitions' are read.
         let blocks = try read(
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
                 + Self.petitions.map { $0 + "\ndòng thứ hai của kiến nghị" }.joined(separator: "\n\n"),
             name: "a.txt")
         #expect(blocks.texts == Self.petitions.map { $0 + "\ndòng thứ hai của kiến nghị" })
-        #expect(blocks.headings == [1])
+        #expect(blocks.rejected == [1])
         // A list of one column (no commas or semicolons, colons kept) without header, saved as CSV.
         func unquoted(_ line: String) -> String { line.filter { $0 != "," && $0 != ";" } }
         let csv = try read(lines.map(unquoted).joined(separator: "\n"), name: "a.csv")
         #expect(csv.texts == Self.petitions.map(unquoted))
-        #expect(csv.headings == Array(1...Self.heading.count))
+        #expect(csv.rejected == Array(1...Self.heading.count))
         // --header none reads every line.
         #expect(try read(lines.joined(separator: "\n"), name: "a.txt", header: .absent).texts == lines)
         // Without an anchor (national name, motto, number, date), only a first line naming a list is a title.
         let titled = try read(
             (["TỔNG HỢP KIẾN NGHỊ CỦA CỬ TRI PHƯỜNG MAI DỊCH"] + Self.petitions).joined(separator: "\n"), name: "a.txt")
-        #expect(titled.texts == Self.petitions && titled.headings == [1])
+        #expect(titled.texts == Self.petitions && titled.rejected == [1])
     }
 
     /// A second hostile round: petitions in capitals above a letter's closing date, around

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import KienNghiCore
 
@@ -23,6 +24,24 @@ enum TestData {
         let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/\(name)")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
+}
+
+typealias TextPetitionsRead = (texts: [String], ids: [String], rejected: [Int])
+
+/// Reads `text` as the file `name` with the text readers: the petitions' texts and ids, and
+/// the lines of the rows rejected, each of which must be for `reason` and lose no petition.
+func readTextPetitions(
+    _ text: String, name: String, header: HeaderRowChoice = .detect, rejectedFor reason: RejectedRow.Reason
+) throws -> TextPetitionsRead {
+    var records: [PetitionRecord] = []
+    var rejected: [Int] = []
+    try PetitionReaders.text.open(bytes: Array(text.utf8), name: name, options: .init(header: header)).read(
+        batchSize: 2, { records += $0 },
+        rejected: {
+            #expect($0.reason == reason && !$0.reason.losesPetition)
+            rejected.append($0.location)
+        })
+    return (records.map(\.text), records.map(\.id), rejected)
 }
 
 /// Analyzer with the default abbreviations, built once.
