@@ -373,23 +373,30 @@ package struct PlainTextPetitionSource: PetitionSource {
         var lines = 0
         var blocks = 0
         var multiLineBlocks = 0
-        var run = 0
+        var block: [String] = []
+        // The last blocks wait: a document's closing below the petitions (a date, who signs,
+        // a name, each alone between blank lines) does not vote.
+        var tail = DocumentClosingTail<[String]>()
+        func count(_ block: [String]) {
+            blocks += 1
+            lines += block.count
+            if block.count > 1 { multiLineBlocks += 1 }
+        }
         func endBlock() {
-            if run > 0 { blocks += 1 }
-            if run > 1 { multiLineBlocks += 1 }
-            run = 0
+            if !block.isEmpty, let oldest = tail.hold(block) { count(oldest) }
+            block = []
         }
         func look(_ line: LineSplitter.Line) {
             if BlankText.isBlank(line.bytes) && !line.tooLong {
                 endBlock()
             } else {
-                lines += 1
-                run += 1
+                block.append(String(decoding: line.bytes, as: UTF8.self))
             }
         }
         splitter.feed(sample, look)
         splitter.finish(look)
         endBlock()
+        tail.settle(texts: { $0 }).read.forEach(count)
         guard blocks >= 3, multiLineBlocks > 0, lines <= 5 * blocks else { return false }
         return multiLineBlocks * 2 >= blocks || lines * 2 <= blocks * 3
     }

@@ -39,6 +39,15 @@ struct DocumentClosingTests {
             name: "a.txt")
         #expect(blocks.texts == Self.petitions.map { $0 + "\ndòng thứ hai" })
         #expect(blocks.rejected.count == 3)
+        // The closing's blocks, each alone between blank lines, no longer outvote the petitions'
+        // blocks: a petition of two lines had been read as two (second hostile round).
+        let voted = try read(
+            "Đường ngõ 5 xuống cấp\nnhiều ổ gà\n\nĐèn đường hỏng\n\nCống ngõ 7 tắc\ngây mùi hôi\n\n"
+                + "Trân trọng cảm ơn!\n\nNơi nhận:\n\nHà Nội, ngày 12/3/2019\nTM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\n\n"
+                + "Nguyễn Văn An\n",
+            name: "a.txt")
+        #expect(voted.texts == ["Đường ngõ 5 xuống cấp\nnhiều ổ gà", "Đèn đường hỏng", "Cống ngõ 7 tắc\ngây mùi hôi"])
+        #expect(voted.rejected == [9, 11, 13, 17])
         // A list of one column (no commas or semicolons) without header, saved as CSV.
         func unquoted(_ line: String) -> String { line.filter { $0 != "," && $0 != ";" } }
         let csv = try read(lines.map(unquoted).joined(separator: "\n"), name: "a.csv")
