@@ -22,6 +22,8 @@ package struct DOCXPetitionSource: PetitionSource {
     /// parsed once; nil for a document with more than ``replayBytes`` of text
     /// (it is parsed again instead, to keep memory bounded).
     private let recorded: [Block]?
+    /// `--header none`: every paragraph is read, a document's closing too.
+    private let readsEveryParagraph: Bool
     static let replayBytes = 32 << 20
 
     static let documentPart = "word/document.xml"
@@ -70,6 +72,7 @@ package struct DOCXPetitionSource: PetitionSource {
     private init(package: ZipPackage, textColumn: String?, choice: HeaderRowChoice) throws {
         self.package = package
         path = package.path
+        readsEveryParagraph = choice == .absent
         headingStyles = try Self.headingStyles(package)
 
         // First pass: count what the document holds and find a petition table.
@@ -90,6 +93,8 @@ package struct DOCXPetitionSource: PetitionSource {
         /// ``maximumListTables``; the last one is kept for the tables going on with it.
         var best: Candidate?
         var last: Candidate?
+        /// A table holding only a document's closing: no list, unless the document holds nothing else.
+        var signature: Candidate?
         var further: [Candidate] = []
         /// The last list number of each open table's rows.
         var lastNumbers: [Int: Int] = [:]
@@ -208,8 +213,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 let named =
                     !hasHeader || shortTexts ? 0 : textColumn != nil ? 2 : InputSchema.textColumnNameStrength(header)
                 let rank = (named: named, rows: rowCount - index - (hasHeader ? 1 : 0))
-                // A signature laid out in a borderless table is no list.
-                if let text, text < width, hasHeader || !DocumentClosing.closes(rows.map(\.cells)) {
+                if let text, text < width {
                     let schema = InputSchema(
                         columns: columns, textColumn: text, idColumn: guess.id,
                         numberedList: InputSchema.numbersItems(sample), readsEveryRow: choice == .absent)
@@ -223,6 +227,11 @@ package struct DOCXPetitionSource: PetitionSource {
                         readsAlso: choice == .detect && hasHeader && named == 2 && text < header.count
                             && !Self.namesOtherThanPetitions(header, text: text),
                         lastNumber: lastNumber)
+                    // A signature laid out in a borderless table is no list.
+                    if !hasHeader && choice != .absent && DocumentClosing.closes(rows.map(\.cells)) {
+                        if signature == nil { signature = candidate }
+                        return
+                    }
                     last = candidate
                     if best == nil || rank > best!.rank { best = candidate }
                     if candidate.readsAlso && further.count < Self.maximumListTables { further.append(candidate) }
@@ -232,6 +241,7 @@ package struct DOCXPetitionSource: PetitionSource {
         recorded = recording
         if filled == 0 { throw InputFailure.empty(path: path) }
         // The best ranked (the earlier on a tie) is the list; its columns are the document's.
+        if best == nil && plain == 0 { best = signature }
         if let found = best {
             var lists = [found.list]
             var union = ColumnUnion(found.list.schema)
@@ -356,6 +366,8 @@ package struct DOCXPetitionSource: PetitionSource {
                     if let last = pending { try hold(last, texts: [last.text]) }
                     pending = petition(paragraph.text, cells: [paragraph.text], location: paragraph.number)
                     _ = pendingParts.release()
+                    // The item's own line: a colon at its end keeps the lines it lists.
+                    _ = pendingParts.hold((paragraph.text, paragraph.number))
                 } else if var last = pending {
                     pending = nil
                     if last.text.utf8.count + paragraph.text.utf8.count >= Self.maximumTextBytes {
@@ -493,6 +505,10 @@ package struct DOCXPetitionSource: PetitionSource {
             for block in recorded { try handle(block) }
         } else {
             try Self.blocks(package, headingStyles, handle)
+        }
+        if readsEveryParagraph {
+            for unit in tail.release() { try add(unit.record) }
+            _ = pendingParts.release()
         }
         if var last = pending {
             // The paragraphs going on with the last item may be the document's closing.

@@ -727,6 +727,32 @@ struct PetitionTableShapeTests {
                 try OfficeFixture.docx(
                     bodyXML: Self.petitions.map { OfficeFixture.paragraph($0) }.joined() + borderless),
                 name: "a.docx") == Read(texts: Self.petitions, otherRejections: [.closing, .closing]))
+        // Third round: a table of dated incidents is a list; a document holding only a
+        // signature table reads it (every row accounted for); a numbered item's listed
+        // officials stay its own; --header none reads the closing.
+        let incidents = OfficeFixture.table([["Cháy Chợ Mơ, ngày 12/3/2019"], ["Trạm Y Tế Đóng Cửa, ngày 15/3/2019"]])
+        #expect(
+            try read(
+                try OfficeFixture.docx(bodyXML: OfficeFixture.paragraph("Cử tri phản ánh:") + incidents), name: "a.docx"
+            )
+            .texts == ["Cháy Chợ Mơ, ngày 12/3/2019", "Trạm Y Tế Đóng Cửa, ngày 15/3/2019"])
+        let alone = OfficeFixture.table([["KT. CHỦ TỊCH"], ["PHÓ CHỦ TỊCH"]])
+        #expect(
+            try read(try OfficeFixture.docx(bodyXML: alone), name: "a.docx").texts == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
+        let officials = [
+            "1. Đề nghị sửa đường Nguyễn Trãi.", "2. Đề nghị làm rõ trách nhiệm của:", "Chủ tịch UBND xã",
+            "Trưởng thôn",
+        ]
+        let signed = officials + ["Hà Nội, ngày 12/3/2019", "CHỦ TỊCH", "Nguyễn Văn An"]
+        #expect(
+            try read(
+                try OfficeFixture.docx(bodyXML: signed.map { OfficeFixture.paragraph($0) }.joined()), name: "a.docx")
+                == Read(
+                    texts: [officials[0], officials[1...].joined(separator: "\n")],
+                    otherRejections: [.closing, .closing, .closing]))
+        #expect(
+            try read(try OfficeFixture.docx(bodyXML: plain), name: "a.docx", header: .absent).texts
+                == Self.petitions + lines)
         let table = OfficeFixture.table([["Nơi nhận:", "NGƯỜI LẬP BIỂU"], ["- Lưu: VT.", "Nguyễn Văn An"]])
         #expect(
             try read(

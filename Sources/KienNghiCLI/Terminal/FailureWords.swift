@@ -31,6 +31,10 @@ extension FailurePresenter {
                 .headingLine: l.pick(
                     " Nếu đó là kiến nghị, chạy lại với --header none để đọc mọi dòng.",
                     " If it is a petition, run again with --header none to read every line."),
+                .closingLine: l.pick(
+                    " Nếu đó là kiến nghị, chạy lại với --header none để đọc mọi dòng (với bảng Excel hoặc CSV, kèm --text-column SỐ_CỘT; dòng tên cột khi đó cũng được đọc).",
+                    " If it is a petition, run again with --header none to read every line (for an Excel or CSV table, with --text-column NUMBER; the header row is then read too)."
+                ),
                 .invalidUTF8: l.pick(
                     " Hãy chuyển tệp sang Unicode (UTF-8), hoặc chạy với --lenient để thay các byte lỗi bằng � và đếm chúng, hoặc chỉ rõ bảng mã bằng --encoding.",
                     " Convert the file to Unicode (UTF-8), or run with --lenient to replace bad bytes with � and count them, or name the encoding with --encoding."

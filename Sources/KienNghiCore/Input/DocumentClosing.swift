@@ -19,9 +19,10 @@ package enum DocumentClosing {
         // The longest run of closing lines at the end.
         var start = kinds.count
         while start > 0, kinds[start - 1] != nil { start -= 1 }
-        // Under a petition's line ending with a colon ("Đề nghị làm rõ trách nhiệm của:"), the
-        // lines it lists ("Giám đốc", "Trưởng thôn"), up to a line only a document has.
-        if start > 0, lines[start - 1].hasSuffix(":") {
+        // Under a petition's line ending with a colon or a word that calls for more ("Đề nghị
+        // làm rõ trách nhiệm của:"), the lines it lists ("Giám đốc", "Trưởng thôn"), up to a
+        // line only a document has.
+        if start > 0, opensList(lines[start - 1]) {
             start =
                 kinds[start...].firstIndex { $0 == .date || $0 == .signatory || $0 == .recipients || $0 == .signed }
                 ?? kinds.count
@@ -41,11 +42,23 @@ package enum DocumentClosing {
                 start = index + 1
             }
         }
-        // From the first anchor; above it only courtesy lines and rules.
+        // From the first anchor; above it only courtesy lines, rules and the place and date (a
+        // dated line alone ends a petition as often: "Cháy chợ Mơ, ngày 12/3/2019").
         guard var first = kinds[start...].firstIndex(where: { $0?.isAnchor == true }) else { return 0 }
-        while first > start, kinds[first - 1] == .courtesy || kinds[first - 1] == .rule { first -= 1 }
+        while first > start, [.courtesy, .rule, .date].contains(kinds[first - 1]) { first -= 1 }
         return kinds.count - first
     }
+
+    /// A line that announces what follows: "…trách nhiệm của:", "…gồm", "…như sau".
+    private static func opensList(_ line: String) -> Bool {
+        if line.hasSuffix(":") { return true }
+        guard let last = InputSchema.fold(String(line.suffix(12))).split(separator: " ").last else { return false }
+        return listCallingWords.contains(last)
+    }
+
+    private static let listCallingWords: Set<Substring> = [
+        "cua", "la", "gom", "sau", "voi", "ve", "cho", "tai", "va", "nhu", "hoac", "boi", "tu", "den",
+    ]
 
     /// Whether a table's rows (or a block's lines) are a document's closing and nothing else:
     /// a signature laid out in a borderless table.
@@ -76,8 +89,8 @@ package enum DocumentClosing {
 
         var isAnchor: Bool {
             switch self {
-            case .signatory, .position, .signed, .recipients, .date: true
-            case .recipient, .name, .courtesy, .rule: false
+            case .signatory, .position, .signed, .recipients: true
+            case .date, .recipient, .name, .courtesy, .rule: false
             }
         }
     }
@@ -150,7 +163,9 @@ package enum DocumentClosing {
     }
 
     /// Words of a complaint that a recipient's or signer's line never holds.
-    private static let complaintWords: Set<Substring> = ["no", "chua", "khong", "bi", "cham", "thieu", "ngap", "hong"]
+    private static let complaintWords: Set<Substring> = [
+        "no", "chua", "khong", "bi", "cham", "thieu", "ngap", "hong", "sai", "ky", "lam",
+    ]
 
     /// Words of a complaint written in capitals that no name holds ("LƯƠNG THẤP QUÁ").
     private static let notNames: Set<Substring> = [
@@ -197,7 +212,10 @@ package enum DocumentClosing {
     /// alone heads a log's petitions as often).
     private static func isDate(_ line: String, _ words: [Substring]) -> Bool {
         guard words.first != "ngay" else { return false }
-        if DocumentHeading.anchorKind(line) == .date { return !DocumentHeading.asksOrReports(line) }
+        if DocumentHeading.anchorKind(line) == .date {
+            return !DocumentHeading.asksOrReports(line)
+                && !words.prefix(while: { $0 != "ngay" }).contains(where: eventWords.contains)
+        }
         guard let day = words.firstIndex(of: "ngay"), day >= 1, day <= 5, day + 2 >= words.count,
             !DocumentHeading.asksOrReports(line)
         else { return false }
@@ -206,7 +224,15 @@ package enum DocumentClosing {
         let place = line.split { $0 == " " || $0 == "," }.prefix(day)
         return date.count == 3 && date.allSatisfy { $0.allSatisfy(\.isNumber) }
             && place.allSatisfy { $0.first.map { $0.isUppercase || $0.isNumber } ?? true }
+            && !words.prefix(day).contains(where: eventWords.contains)
     }
+
+    /// Words of an incident before a place ("Cháy Chợ Mơ", "Sập Cầu…"): no letter's place.
+    private static let eventWords: Set<Substring> = [
+        // Folded, so none may be a place's word too ("Đống Đa", "Cao Bằng", "Đầm Hà" are places).
+        "chay", "sap", "vo", "lun", "trom", "ngap", "no", "mat", "nhiem", "tai", "nan", "cuop", "tac", "sat", "chet",
+        "va", "cham", "truot", "ung", "don", "khieu", "tram",
+    ]
 
     /// A position alone ("CHỦ TỊCH", "PHÓ CHỦ TỊCH UBND PHƯỜNG", "Tổ trưởng tổ dân phố").
     private static func isPosition(_ words: [Substring], capitals: Bool) -> Bool {

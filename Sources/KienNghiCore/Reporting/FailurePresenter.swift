@@ -59,8 +59,10 @@ package enum FailureAdvice: Hashable, Sendable {
     case headerRow
     /// A table row taken for a title: how to have it read (nothing by default).
     case titleRow
-    /// A line taken for a document's heading or closing: how to have it read (nothing by default).
+    /// A line taken for a document's heading: how to have it read (nothing by default).
     case headingLine
+    /// A line or row taken for a document's closing: how to have it read (nothing by default).
+    case closingLine
 }
 
 extension FailurePresenter {
@@ -338,7 +340,9 @@ extension FailurePresenter {
                     "dòng cuối văn bản (nơi nhận, địa danh và ngày, chức vụ, chữ ký, họ tên người ký), không phải kiến nghị, bỏ qua",
                     "a document's closing line (recipients, place and date, position, signature, signer's name), not a petition, skipped"
                 )
-            fix = l.pick("Không cần làm gì.", "Nothing to do.") + advise(.headingLine, "", "")
+            fix =
+                l.pick("Không cần làm gì.", "Nothing to do.")
+                + advise(reason == .heading ? .headingLine : .closingLine, "", "")
         case .outsideTable:
             what = l.pick("đoạn văn nằm ngoài bảng kiến nghị, bỏ qua", "paragraph outside the petition table, skipped")
             fix = l.pick(

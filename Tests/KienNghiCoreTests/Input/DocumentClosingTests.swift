@@ -143,6 +143,23 @@ struct DocumentClosingTests {
         #expect(tail.settle(texts: { $0 }).closing.isEmpty)
     }
 
+    /// A third hostile round: incidents dated after a capitalised place ("Cháy Chợ Mơ, ngày
+    /// 12/3/2019"), a date alone, a petition ending on "của" above the officials it names, a
+    /// signatory mark over a complaint.
+    @Test func datedIncidentsAndNamedOfficialsStayPetitions() {
+        let petition = Self.petitions[0]
+        for dated in [
+            "Cháy Chợ Mơ, ngày 12/3/2019", "Sập Cầu Chương Dương, ngày 12/3/2019", "Vỡ Đê Sông Hồng, ngày 12/3/2019",
+            "Trạm Y Tế Đóng Cửa, ngày 12/3/2019", "UBND Phường Kim Liên, ngày 12/3/2019",
+            "Hà Nội, ngày 12 tháng 3 năm 2019", "TM. UBND XÃ KÝ QUYẾT ĐỊNH SAI",
+        ] {
+            #expect(DocumentClosing.closingCount([petition, dated]) == 0, "\(dated)")
+        }
+        #expect(DocumentClosing.closingCount([petition, "Cháy Chợ Mơ, ngày 12/3/2019", "CHỦ TỊCH"]) == 1)
+        let named = ["Đề nghị làm rõ trách nhiệm của", "CHỦ TỊCH UBND PHƯỜNG", "Nguyễn Văn Bình"]
+        #expect(DocumentClosing.closingCount(named + ["Hà Nội, ngày 12/3/2019", "CHỦ TỊCH", "Lê Văn An"]) == 3)
+    }
+
     /// Closings as Word exports them (no-break spaces, a zero-width space) and in the
     /// further shapes the round found unread.
     @Test func closingsInTheirUsualVariants() {
@@ -150,8 +167,9 @@ struct DocumentClosingTests {
             "Nơi\u{A0}nhận:", "-\u{A0}Như\u{A0}trên;", "TM.\u{A0}BAN\u{A0}THƯỜNG\u{A0}TRỰC", "CHỦ\u{200B} TỊCH",
         ]
         #expect(DocumentClosing.closingCount(nbsp) == 4)
+        #expect(DocumentClosing.closingCount([Self.petitions[0], "Đống Đa, ngày 12/3/2019", "CHỦ TỊCH"]) == 2)
         for line in [
-            "Hà Nội, ngày 12/3/2019", "CHỦ TỊCH HĐND", "GIÁM ĐỐC SỞ", "Tổ trưởng tổ dân phố", "Bí thư chi bộ", "(ký)",
+            "CHỦ TỊCH HĐND", "GIÁM ĐỐC SỞ", "Tổ trưởng tổ dân phố", "Bí thư chi bộ", "(ký)",
             "(Chữ ký)", "Ký tên", "Đã ký tên", "XÁC NHẬN CỦA UBND PHƯỜNG", "THỦ TRƯỞNG ĐƠN VỊ",
         ] {
             #expect(DocumentClosing.closingCount([Self.petitions[0], line]) == 1, "\(line)")
