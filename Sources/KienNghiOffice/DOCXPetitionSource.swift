@@ -298,6 +298,9 @@ package struct DOCXPetitionSource: PetitionSource {
         func hold(_ record: PetitionRecord, texts: [String]) throws {
             if let oldest = tail.hold((record, texts)) { try add(oldest.record) }
         }
+        /// An item of a numbered or bulleted list, whose number Word keeps apart from its text:
+        /// never a document's closing ("Trưởng thôn" as the list's last item).
+        func listed(_ text: String) -> String { "1. " + text }
         func closing(_ location: Int, _ texts: [String]) -> RejectedRow {
             RejectedRow(
                 file: path, location: location, reason: .closing, detail: RejectedRow.titleExcerpt(texts),
@@ -341,7 +344,7 @@ package struct DOCXPetitionSource: PetitionSource {
                     // Its text was not kept. A numbered one starts a new item: the one before is complete.
                     sawPetition = true
                     if numberedMode && paragraph.numbered, let last = pending {
-                        try hold(last, texts: [last.text])
+                        try hold(last, texts: [listed(last.text)])
                         pending = nil
                     }
                     return rejected(tooLong(paragraph.number, bytes: bytes))
@@ -360,19 +363,19 @@ package struct DOCXPetitionSource: PetitionSource {
                     sawPetition = true
                     try hold(
                         petition(paragraph.text, cells: [paragraph.text], location: paragraph.number),
-                        texts: [paragraph.text])
+                        texts: [numbered ? listed(paragraph.text) : paragraph.text])
                 } else if numbered {
                     sawPetition = true
-                    if let last = pending { try hold(last, texts: [last.text]) }
+                    if let last = pending { try hold(last, texts: [listed(last.text)]) }
                     pending = petition(paragraph.text, cells: [paragraph.text], location: paragraph.number)
                     _ = pendingParts.release()
                     // The item's own line: a colon at its end keeps the lines it lists.
-                    _ = pendingParts.hold((paragraph.text, paragraph.number))
+                    _ = pendingParts.hold((listed(paragraph.text), paragraph.number))
                 } else if var last = pending {
                     pending = nil
                     if last.text.utf8.count + paragraph.text.utf8.count >= Self.maximumTextBytes {
                         // An item that would grow beyond the limit: its continuation stands alone (nothing lost).
-                        try hold(last, texts: [last.text])
+                        try hold(last, texts: [listed(last.text)])
                         last = petition(paragraph.text, cells: [], location: paragraph.number)
                         _ = pendingParts.release()
                     } else {
@@ -398,7 +401,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 }
                 sawPetition = true
                 if let last = pending {
-                    try hold(last, texts: [last.text])
+                    try hold(last, texts: [listed(last.text)])
                     pending = nil
                 }
                 // Each cell holds at most the limit, the row joined may not either.

@@ -753,6 +753,19 @@ struct PetitionTableShapeTests {
         #expect(
             try read(try OfficeFixture.docx(bodyXML: plain), name: "a.docx", header: .absent).texts
                 == Self.petitions + lines)
+        // Fourth round: Word keeps a list's numbers apart from the text; a numbered last item
+        // naming an official is the list's, with or without a closing under it.
+        let items = ["Đề nghị sửa đường Nguyễn Trãi.", "Ô nhiễm KCN Thăng Long.", "Trưởng thôn"]
+        let numberedItems = items.map {
+            OfficeFixture.paragraph($0).replacingOccurrences(
+                of: "<w:p>", with: #"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>"#)
+        }.joined()
+        for closingLines in [[], ["Hà Nội, ngày 12/3/2019", "TM. UBND XÃ", "CHỦ TỊCH"]] {
+            let body = numberedItems + closingLines.map { OfficeFixture.paragraph($0) }.joined()
+            #expect(
+                try read(try OfficeFixture.docx(bodyXML: body), name: "a.docx")
+                    == Read(texts: items, otherRejections: closingLines.map { _ in .closing }), "\(closingLines)")
+        }
         let table = OfficeFixture.table([["Nơi nhận:", "NGƯỜI LẬP BIỂU"], ["- Lưu: VT.", "Nguyễn Văn An"]])
         #expect(
             try read(

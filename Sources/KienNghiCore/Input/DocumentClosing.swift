@@ -57,7 +57,7 @@ package enum DocumentClosing {
     }
 
     private static let listCallingWords: Set<Substring> = [
-        "cua", "la", "gom", "sau", "voi", "ve", "cho", "tai", "va", "nhu", "hoac", "boi", "tu", "den",
+        "cua", "la", "gom", "sau", "voi", "ve", "cho", "tai", "va", "nhu", "hoac", "boi", "tu", "den", "ong", "ba",
     ]
 
     /// Whether a table's rows (or a block's lines) are a document's closing and nothing else:
@@ -110,9 +110,11 @@ package enum DocumentClosing {
             guard words.count > 2 else { return .recipients }
             guard let colon = line.firstIndex(of: ":"), words.count <= 16 else { return nil }
             let rest = String(line[line.index(after: colon)...]).trimmingWhitespace()
-            return rest.hasPrefix("-") || rest.hasPrefix("+") || kind(rest)?.isAnchor == true ? .recipients : nil
+            return bullets.contains(where: { rest.hasPrefix($0) }) || kind(rest)?.isAnchor == true ? .recipients : nil
         }
-        if isRecipient(line, words) { return .recipient }
+        // A bullet marks a list's item: a recipient under "Nơi nhận:" at most, never who signs.
+        if bullets.contains(where: { line.hasPrefix($0) }) { return isRecipient(line, words) ? .recipient : nil }
+        if words.first == "luu" && isRecipient(line, words) { return .recipient }
         let capitals = InputSchema.looksLikeTitle(line)
         // A signature asks nothing: "GIÁM ĐỐC!", "Chủ tịch?" are a petition's.
         if line.contains(where: { $0 == "?" || $0 == "!" }) && !words.allSatisfy(courtesyWords.contains) {
@@ -156,11 +158,13 @@ package enum DocumentClosing {
     /// formula, reporting nothing ("- Công ty nợ lương;" is a petition's).
     private static func isRecipient(_ line: String, _ words: [Substring]) -> Bool {
         if words.first == "luu" { return words.count <= 6 && !words.contains(where: complaintWords.contains) }
-        guard line.hasPrefix("-") || line.hasPrefix("+"), words.count <= 14,
+        guard bullets.contains(where: { line.hasPrefix($0) }), words.count <= 14,
             !DocumentHeading.asksOrReports(line), !words.contains(where: complaintWords.contains)
         else { return false }
         return words.starts(with: ["nhu", "tren"]) || DocumentHeading.namesAddressee(words)
     }
+
+    private static let bullets = ["-", "+", "*", "•", "–", "·"]
 
     /// Words of a complaint that a recipient's or signer's line never holds.
     private static let complaintWords: Set<Substring> = [

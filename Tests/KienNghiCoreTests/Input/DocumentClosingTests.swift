@@ -160,6 +160,20 @@ struct DocumentClosingTests {
         #expect(DocumentClosing.closingCount(named + ["Hà Nội, ngày 12/3/2019", "CHỦ TỊCH", "Lê Văn An"]) == 3)
     }
 
+    /// A fourth hostile round: the last item of a bulleted list naming an official ("- Trưởng
+    /// thôn"), a petition running on after "các ông".
+    @Test func listItemsAreNoSignature() {
+        let petition = "Cử tri phản ánh về cán bộ xã"
+        for item in ["- Trưởng thôn", "+ Kế toán trưởng", "* GIÁM ĐỐC", "• Trưởng thôn", "- (Đã ký)", "- CHỦ TỊCH"] {
+            #expect(DocumentClosing.closingCount([petition, "- Chủ tịch xã không tiếp dân", item]) == 0, "\(item)")
+        }
+        #expect(
+            DocumentClosing.closingCount([
+                "Đề nghị làm rõ trách nhiệm của các ông", "CHỦ TỊCH UBND XÃ", "Nguyễn Văn An",
+            ])
+                == 0)
+    }
+
     /// Closings as Word exports them (no-break spaces, a zero-width space) and in the
     /// further shapes the round found unread.
     @Test func closingsInTheirUsualVariants() {
