@@ -228,7 +228,9 @@ package struct DOCXPetitionSource: PetitionSource {
                             && !Self.namesOtherThanPetitions(header, text: text),
                         lastNumber: lastNumber)
                     // A signature laid out in a borderless table is no list.
-                    if !hasHeader && choice != .absent && DocumentClosing.closes(rows.map(\.cells)) {
+                    if !hasHeader && choice != .absent && rowCount == rows.count
+                        && DocumentClosing.closes(rows.map(\.cells))
+                    {
                         if signature == nil { signature = candidate }
                         return
                     }
@@ -296,7 +298,18 @@ package struct DOCXPetitionSource: PetitionSource {
             }
         }
         func hold(_ record: PetitionRecord, texts: [String]) throws {
+            // A paragraph with a control character is reported now, in its place, never as a closing.
+            if RejectedRow.controlCharacter(in: record.text) != nil
+                || RejectedRow.controlCharacter(in: record.cells) != nil
+            {
+                try releaseTail()
+                return try add(record)
+            }
             if let oldest = tail.hold((record, texts)) { try add(oldest.record) }
+        }
+        /// The paragraphs held are read before a row is reported between them and the end: they close nothing.
+        func releaseTail() throws {
+            for unit in tail.release() { try add(unit.record) }
         }
         /// An item of a numbered or bulleted list, whose number Word keeps apart from its text:
         /// never a document's closing ("Trưởng thôn" as the list's last item).
@@ -347,10 +360,12 @@ package struct DOCXPetitionSource: PetitionSource {
                         try hold(last, texts: [listed(last.text)])
                         pending = nil
                     }
+                    try releaseTail()
                     return rejected(tooLong(paragraph.number, bytes: bytes))
                 }
                 guard !paragraph.text.isEmpty else { return }
                 if paragraph.heading || (!sawPetition && InputSchema.looksLikeTitle(paragraph.text)) {
+                    try releaseTail()
                     rejected(
                         RejectedRow(
                             file: path, location: paragraph.number, reason: .title,
@@ -385,6 +400,7 @@ package struct DOCXPetitionSource: PetitionSource {
                     last.cells = [last.text]
                     pending = last
                 } else {
+                    try releaseTail()
                     rejected(
                         RejectedRow(
                             file: path, location: paragraph.number, reason: .outsideList,
@@ -397,6 +413,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
                 guard !text.isEmpty || overLimit != nil else { return }
                 if overLimit == nil && Self.isColumnNamesOnly(cells) {
+                    try releaseTail()
                     return rejected(.title(file: path, location: number, cells: cells))
                 }
                 sawPetition = true
@@ -406,6 +423,7 @@ package struct DOCXPetitionSource: PetitionSource {
                 }
                 // Each cell holds at most the limit, the row joined may not either.
                 if let bytes = overLimit ?? (text.utf8.count > Self.maximumTextBytes ? text.utf8.count : nil) {
+                    try releaseTail()
                     return rejected(tooLong(number, bytes: bytes))
                 }
                 try hold(petition(text, cells: [text], location: number), texts: cells)
@@ -510,7 +528,7 @@ package struct DOCXPetitionSource: PetitionSource {
             try Self.blocks(package, headingStyles, handle)
         }
         if readsEveryParagraph {
-            for unit in tail.release() { try add(unit.record) }
+            try releaseTail()
             _ = pendingParts.release()
         }
         if var last = pending {
@@ -518,13 +536,14 @@ package struct DOCXPetitionSource: PetitionSource {
             let closingParts = pendingParts.settle(texts: { [$0.text] }).closing
             let suffix = closingParts.map(\.text).joined(separator: "\n")
             if !closingParts.isEmpty, last.text == suffix || last.text.hasSuffix("\n" + suffix) {
-                last.text = String(last.text.dropLast(min(last.text.count, suffix.count + 1)))
+                last.text = String(
+                    decoding: last.text.utf8.dropLast(min(last.text.utf8.count, suffix.utf8.count + 1)), as: UTF8.self)
                 last.cells = [last.text]
                 for part in closingParts { rejected(closing(part.location, [part.text])) }
             }
             // A numbered item closes nothing: the petitions above it are read.
             if !last.text.isEmpty {
-                for unit in tail.release() { try add(unit.record) }
+                try releaseTail()
                 try add(last)
             }
         }

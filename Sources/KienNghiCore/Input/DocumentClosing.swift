@@ -9,7 +9,10 @@
 /// "(Đã ký)", "Nơi nhận:", a place and date), a name counts only below such a line, a recipient
 /// only below "Nơi nhận:", and above the first anchor only courtesy lines and rules.
 package enum DocumentClosing {
-    /// How many trailing units (lines or blocks) the readers hold back to find the closing's start.
+    /// How many trailing units (lines, blocks, rows, paragraphs) the readers hold back to find
+    /// the closing's start; ``closingCount(_:)`` reads up to twice as many lines (units of
+    /// several lines). A closing of more lines than the units held loses its top (a long list
+    /// of recipients), and those lines are read as petitions: bounded memory first.
     package static let lookbehind = 16
 
     /// How many of `lines` (a file's last non-blank lines, trimmed, in order) are its closing.
@@ -85,6 +88,7 @@ package enum DocumentClosing {
         case name
         /// "Trân trọng cảm ơn!", "./.".
         case courtesy
+        /// A rule of dashes, stars or underscores.
         case rule
 
         var isAnchor: Bool {

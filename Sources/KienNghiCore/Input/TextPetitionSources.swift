@@ -206,8 +206,10 @@ package struct DelimitedPetitionSource: PetitionSource {
                 // under a copy of the header in another order are read in its order.
                 if !record.malformed && !record.tooLong {
                     if InputSchema.isListDecoration(record.cells, schema: schema) {
-                        // A signature line in the first column reads as a section row: judged at the end.
                         let title = rejection(record, .title, RejectedRow.titleExcerpt(record.cells))
+                        // Above the first petition (rows held for the heading), a title; further
+                        // down, a signature line in the first column reads as a section row: judged at the end.
+                        if held != nil { return rejected(title) }
                         return try hold(.rejected(title, cells: record.cells))
                     }
                     if let headerKey, headerKey.isRepeated(record.cells) {
@@ -368,7 +370,7 @@ package struct PlainTextPetitionSource: PetitionSource {
     /// have several lines, or nearly every line stands alone between blank lines
     /// (a double-spaced file, where reading by blocks only keeps its wrapped
     /// petitions whole). Otherwise one petition per line.
-    static func usesParagraphs(_ sample: [UInt8]) -> Bool {
+    static func usesParagraphs(_ sample: [UInt8], whole: Bool = true) -> Bool {
         var splitter = LineSplitter(limit: 256)
         var lines = 0
         var blocks = 0
@@ -396,14 +398,16 @@ package struct PlainTextPetitionSource: PetitionSource {
         splitter.feed(sample, look)
         splitter.finish(look)
         endBlock()
-        tail.settle(texts: { $0 }).read.forEach(count)
+        // Only a whole file's end is a document's end.
+        (whole ? tail.settle(texts: { $0 }).read : tail.release()).forEach(count)
         guard blocks >= 3, multiLineBlocks > 0, lines <= 5 * blocks else { return false }
         return multiLineBlocks * 2 >= blocks || lines * 2 <= blocks * 3
     }
 
     package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
     {
-        let paragraphMode = Self.usesParagraphs(try stream.prefix(atLeast: InputLimits.sniffBytes))
+        let sample = try stream.prefix(atLeast: InputLimits.sniffBytes)
+        let paragraphMode = Self.usesParagraphs(sample, whole: stream.isComplete)
         try withoutActuallyEscaping(body) { body in
             var batch = PetitionBatch(size: batchSize, body)
             var splitter = LineSplitter(limit: InputLimits.maxPetitionBytes)
