@@ -15,7 +15,7 @@ package struct DOCXPetitionSource: PetitionSource {
     package let path: String
     package private(set) var columns = ["text"]
     private let package: ZipPackage
-    private let headingStyles: Set<String>
+    private let styles: ParagraphStyles
     private let mode: Mode
     package private(set) var doubtfulHeader: DoubtfulHeader?
     /// The blocks the first pass saw, replayed by ``read`` so a document is
@@ -73,7 +73,7 @@ package struct DOCXPetitionSource: PetitionSource {
         self.package = package
         path = package.path
         readsEveryParagraph = choice == .absent
-        headingStyles = try Self.headingStyles(package)
+        styles = try Self.paragraphStyles(package)
 
         // First pass: count what the document holds and find a petition table.
         var numbered = 0
@@ -102,7 +102,7 @@ package struct DOCXPetitionSource: PetitionSource {
         var headerFailure: (any Error)?
         var recording: [Block]? = []
         var recordedBytes = 0
-        try Self.blocks(package, headingStyles) { block in
+        try Self.blocks(package, styles) { block in
             if recording != nil {
                 // The block itself counts twice (the array grows by doubling), so a
                 // document of a million empty paragraphs stays within the budget too;
@@ -273,284 +273,282 @@ package struct DOCXPetitionSource: PetitionSource {
 
     package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
     {
-        var batch: [PetitionRecord] = []
-        var pending: PetitionRecord?
-        // A list of paragraphs may end with the document's closing (recipients, date, signature):
-        // its last petitions, and the paragraphs going on with its last numbered item, are held back.
-        var tail = DocumentClosingTail<(record: PetitionRecord, texts: [String])>()
-        var pendingParts = DocumentClosingTail<(text: String, location: Int)>()
-        var count = 0
-        func add(_ record: PetitionRecord) throws {
-            if let code = RejectedRow.controlCharacter(in: record.text)
-                ?? RejectedRow.controlCharacter(in: record.cells)?.code
-            {
+        try PetitionBatch.gather(size: batchSize, into: body) { batch in
+            var pending: PetitionRecord?
+            // A list of paragraphs may end with the document's closing (recipients, date, signature):
+            // its last petitions, and the paragraphs going on with its last numbered item, are held back.
+            var tail = DocumentClosingTail<(record: PetitionRecord, texts: [String])>()
+            var pendingParts = DocumentClosingTail<(text: String, location: Int)>()
+            var count = 0
+            func add(_ record: PetitionRecord) throws {
+                if let code = RejectedRow.controlCharacter(in: record.text)
+                    ?? RejectedRow.controlCharacter(in: record.cells)?.code
+                {
+                    rejected(
+                        RejectedRow(
+                            file: path, location: record.location, reason: .controlCharacter,
+                            detail: .controlCharacter(code: code, column: nil),
+                            excerpt: RejectedRow.excerpt(of: [record.text])))
+                    return
+                }
+                try batch.append(record)
+            }
+            func hold(_ record: PetitionRecord, texts: [String]) throws {
+                // A paragraph with a control character is reported now, in its place, never as a closing.
+                if RejectedRow.controlCharacter(in: record.text) != nil
+                    || RejectedRow.controlCharacter(in: record.cells) != nil
+                {
+                    try releaseTail()
+                    return try add(record)
+                }
+                if let oldest = tail.hold((record, texts)) { try add(oldest.record) }
+            }
+            /// The paragraphs held are read before a row is reported between them and the end: they close nothing.
+            func releaseTail() throws {
+                for unit in tail.release() { try add(unit.record) }
+            }
+            /// An item of a numbered or bulleted list, whose number Word keeps apart from its text:
+            /// never a document's closing ("Trưởng thôn" as the list's last item).
+            func listed(_ text: String) -> String { "1. " + text }
+            func closing(_ location: Int, _ texts: [String]) -> RejectedRow {
+                RejectedRow(
+                    file: path, location: location, reason: .closing, detail: RejectedRow.titleExcerpt(texts),
+                    excerpt: RejectedRow.excerpt(of: texts))
+            }
+            func petition(_ text: String, cells: [String], location: Int, id: String? = nil) -> PetitionRecord {
+                count += 1
+                return PetitionRecord(id: id ?? String(count), text: text, cells: cells, location: location)
+            }
+            func tooLong(_ location: Int, bytes: Int, reason: RejectedRow.Reason = .tooLong) -> RejectedRow {
+                RejectedRow(
+                    file: path, location: location, reason: reason,
+                    detail: .length(bytes: bytes, limit: Self.maximumTextBytes))
+            }
+            /// The document's list (the others' columns are placed among its columns).
+            var mainList: ListTable?
+            if case .tables(let lists) = mode { mainList = lists.first { $0.columnMap == nil } }
+            /// A row of a table that is not a list of petitions.
+            func rejectOutside(_ cells: [String], number: Int, overLimit: Int?) {
+                if let overLimit { return rejected(tooLong(number, bytes: overLimit, reason: .otherTable)) }
+                let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
                 rejected(
                     RejectedRow(
-                        file: path, location: record.location, reason: .controlCharacter,
-                        detail: .controlCharacter(code: code, column: nil),
-                        excerpt: RejectedRow.excerpt(of: [record.text])))
-                return
+                        file: path, location: number, reason: .otherTable, detail: .excerpt(String(text.prefix(40))),
+                        excerpt: RejectedRow.excerpt(of: cells)))
             }
-            batch.append(record)
-            if batch.count >= max(1, batchSize) {
-                try body(batch)
-                batch.removeAll(keepingCapacity: true)
-            }
-        }
-        func hold(_ record: PetitionRecord, texts: [String]) throws {
-            // A paragraph with a control character is reported now, in its place, never as a closing.
-            if RejectedRow.controlCharacter(in: record.text) != nil
-                || RejectedRow.controlCharacter(in: record.cells) != nil
-            {
-                try releaseTail()
-                return try add(record)
-            }
-            if let oldest = tail.hold((record, texts)) { try add(oldest.record) }
-        }
-        /// The paragraphs held are read before a row is reported between them and the end: they close nothing.
-        func releaseTail() throws {
-            for unit in tail.release() { try add(unit.record) }
-        }
-        /// An item of a numbered or bulleted list, whose number Word keeps apart from its text:
-        /// never a document's closing ("Trưởng thôn" as the list's last item).
-        func listed(_ text: String) -> String { "1. " + text }
-        func closing(_ location: Int, _ texts: [String]) -> RejectedRow {
-            RejectedRow(
-                file: path, location: location, reason: .closing, detail: RejectedRow.titleExcerpt(texts),
-                excerpt: RejectedRow.excerpt(of: texts))
-        }
-        func petition(_ text: String, cells: [String], location: Int, id: String? = nil) -> PetitionRecord {
-            count += 1
-            return PetitionRecord(id: id ?? String(count), text: text, cells: cells, location: location)
-        }
-        func tooLong(_ location: Int, bytes: Int, reason: RejectedRow.Reason = .tooLong) -> RejectedRow {
-            RejectedRow(
-                file: path, location: location, reason: reason,
-                detail: .length(bytes: bytes, limit: Self.maximumTextBytes))
-        }
-        /// The document's list (the others' columns are placed among its columns).
-        var mainList: ListTable?
-        if case .tables(let lists) = mode { mainList = lists.first { $0.columnMap == nil } }
-        /// A row of a table that is not a list of petitions.
-        func rejectOutside(_ cells: [String], number: Int, overLimit: Int?) {
-            if let overLimit { return rejected(tooLong(number, bytes: overLimit, reason: .otherTable)) }
-            let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
-            rejected(
-                RejectedRow(
-                    file: path, location: number, reason: .otherTable, detail: .excerpt(String(text.prefix(40))),
-                    excerpt: RejectedRow.excerpt(of: cells)))
-        }
-        var sawPetition = false
-        /// Later tables whose first filled row was compared with the header, and those that repeat it.
-        var compared: Set<Int> = []
-        var continued: [Int: ListTable] = [:]
-        // Tables going on under a copy of the header in another order: their cells in the list's order.
-        var reordered: [Int: [Int]] = [:]
-        /// The list number of the last petition row read, when it had one, and whether
-        /// text stands between that row and here.
-        var lastNumber: Int?
-        var textSinceList = false
-        func handle(_ block: Block) throws {
-            switch (mode, block) {
-            case (.paragraphs(let numberedMode), .paragraph(let paragraph)):
-                if let bytes = paragraph.overLimit {
-                    // Its text was not kept. A numbered one starts a new item: the one before is complete.
+            var sawPetition = false
+            /// Later tables whose first filled row was compared with the header, and those that repeat it.
+            var compared: Set<Int> = []
+            var continued: [Int: ListTable] = [:]
+            // Tables going on under a copy of the header in another order: their cells in the list's order.
+            var reordered: [Int: [Int]] = [:]
+            /// The list number of the last petition row read, when it had one, and whether
+            /// text stands between that row and here.
+            var lastNumber: Int?
+            var textSinceList = false
+            func handle(_ block: Block) throws {
+                switch (mode, block) {
+                case (.paragraphs(let numberedMode), .paragraph(let paragraph)):
+                    if let bytes = paragraph.overLimit {
+                        // Its text was not kept. A numbered one starts a new item: the one before is complete.
+                        sawPetition = true
+                        if numberedMode && paragraph.numbered, let last = pending {
+                            try hold(last, texts: [listed(last.text)])
+                            pending = nil
+                        }
+                        try releaseTail()
+                        return rejected(tooLong(paragraph.number, bytes: bytes))
+                    }
+                    guard !paragraph.text.isEmpty else { return }
+                    if paragraph.heading || (!sawPetition && InputSchema.looksLikeTitle(paragraph.text)) {
+                        try releaseTail()
+                        rejected(
+                            RejectedRow(
+                                file: path, location: paragraph.number, reason: .title,
+                                detail: .excerpt(String(paragraph.text.prefix(40))),
+                                excerpt: RejectedRow.excerpt(of: [paragraph.text])))
+                        return
+                    }
+                    let numbered = paragraph.numbered || Self.startsWithNumber(paragraph.text)
+                    if !numberedMode {
+                        sawPetition = true
+                        try hold(
+                            petition(paragraph.text, cells: [paragraph.text], location: paragraph.number),
+                            texts: [numbered ? listed(paragraph.text) : paragraph.text])
+                    } else if numbered {
+                        sawPetition = true
+                        if let last = pending { try hold(last, texts: [listed(last.text)]) }
+                        pending = petition(paragraph.text, cells: [paragraph.text], location: paragraph.number)
+                        _ = pendingParts.release()
+                        // The item's own line: a colon at its end keeps the lines it lists.
+                        _ = pendingParts.hold((listed(paragraph.text), paragraph.number))
+                    } else if var last = pending {
+                        pending = nil
+                        if last.text.utf8.count + paragraph.text.utf8.count >= Self.maximumTextBytes {
+                            // An item that would grow beyond the limit: its continuation stands alone (nothing lost).
+                            try hold(last, texts: [listed(last.text)])
+                            last = petition(paragraph.text, cells: [], location: paragraph.number)
+                            _ = pendingParts.release()
+                        } else {
+                            last.text += "\n" + paragraph.text
+                        }
+                        _ = pendingParts.hold((paragraph.text, paragraph.number))
+                        last.cells = [last.text]
+                        pending = last
+                    } else {
+                        try releaseTail()
+                        rejected(
+                            RejectedRow(
+                                file: path, location: paragraph.number, reason: .outsideList,
+                                detail: .excerpt(String(paragraph.text.prefix(40))),
+                                excerpt: RejectedRow.excerpt(of: [paragraph.text])))
+                    }
+                case (.paragraphs, .tableRow(_, _, let cells, let number, let overLimit)):
+                    // A table that holds no petition column: each row is read as one paragraph,
+                    // but a row naming columns ("STT | Nội dung kiến nghị") is a title.
+                    let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
+                    guard !text.isEmpty || overLimit != nil else { return }
+                    if overLimit == nil && Self.isColumnNamesOnly(cells) {
+                        try releaseTail()
+                        return rejected(.title(file: path, location: number, cells: cells))
+                    }
                     sawPetition = true
-                    if numberedMode && paragraph.numbered, let last = pending {
+                    if let last = pending {
                         try hold(last, texts: [listed(last.text)])
                         pending = nil
                     }
-                    try releaseTail()
-                    return rejected(tooLong(paragraph.number, bytes: bytes))
-                }
-                guard !paragraph.text.isEmpty else { return }
-                if paragraph.heading || (!sawPetition && InputSchema.looksLikeTitle(paragraph.text)) {
-                    try releaseTail()
-                    rejected(
-                        RejectedRow(
-                            file: path, location: paragraph.number, reason: .title,
-                            detail: .excerpt(String(paragraph.text.prefix(40))),
-                            excerpt: RejectedRow.excerpt(of: [paragraph.text])))
-                    return
-                }
-                let numbered = paragraph.numbered || Self.startsWithNumber(paragraph.text)
-                if !numberedMode {
-                    sawPetition = true
-                    try hold(
-                        petition(paragraph.text, cells: [paragraph.text], location: paragraph.number),
-                        texts: [numbered ? listed(paragraph.text) : paragraph.text])
-                } else if numbered {
-                    sawPetition = true
-                    if let last = pending { try hold(last, texts: [listed(last.text)]) }
-                    pending = petition(paragraph.text, cells: [paragraph.text], location: paragraph.number)
-                    _ = pendingParts.release()
-                    // The item's own line: a colon at its end keeps the lines it lists.
-                    _ = pendingParts.hold((listed(paragraph.text), paragraph.number))
-                } else if var last = pending {
-                    pending = nil
-                    if last.text.utf8.count + paragraph.text.utf8.count >= Self.maximumTextBytes {
-                        // An item that would grow beyond the limit: its continuation stands alone (nothing lost).
-                        try hold(last, texts: [listed(last.text)])
-                        last = petition(paragraph.text, cells: [], location: paragraph.number)
-                        _ = pendingParts.release()
-                    } else {
-                        last.text += "\n" + paragraph.text
+                    // Each cell holds at most the limit, the row joined may not either.
+                    if let bytes = overLimit ?? (text.utf8.count > Self.maximumTextBytes ? text.utf8.count : nil) {
+                        try releaseTail()
+                        return rejected(tooLong(number, bytes: bytes))
                     }
-                    _ = pendingParts.hold((paragraph.text, paragraph.number))
-                    last.cells = [last.text]
-                    pending = last
-                } else {
-                    try releaseTail()
-                    rejected(
-                        RejectedRow(
-                            file: path, location: paragraph.number, reason: .outsideList,
-                            detail: .excerpt(String(paragraph.text.prefix(40))),
-                            excerpt: RejectedRow.excerpt(of: [paragraph.text])))
-                }
-            case (.paragraphs, .tableRow(_, _, let cells, let number, let overLimit)):
-                // A table that holds no petition column: each row is read as one paragraph,
-                // but a row naming columns ("STT | Nội dung kiến nghị") is a title.
-                let text = cells.filter { !$0.isEmpty }.joined(separator: " | ")
-                guard !text.isEmpty || overLimit != nil else { return }
-                if overLimit == nil && Self.isColumnNamesOnly(cells) {
-                    try releaseTail()
-                    return rejected(.title(file: path, location: number, cells: cells))
-                }
-                sawPetition = true
-                if let last = pending {
-                    try hold(last, texts: [listed(last.text)])
-                    pending = nil
-                }
-                // Each cell holds at most the limit, the row joined may not either.
-                if let bytes = overLimit ?? (text.utf8.count > Self.maximumTextBytes ? text.utf8.count : nil) {
-                    try releaseTail()
-                    return rejected(tooLong(number, bytes: bytes))
-                }
-                try hold(petition(text, cells: [text], location: number), texts: cells)
-            case (.tables(let lists), .tableRow(let index, let row, var cells, let number, let overLimit)):
-                let filled = overLimit != nil || cells.contains(where: { !$0.isEmpty })
-                // The list this table belongs to: its own, or the last one above it when it goes on with it.
-                guard let above = Self.list(holding: index, in: lists), filled else {
-                    if filled { rejectOutside(cells, number: number, overLimit: overLimit) }
-                    return
-                }
-                if above.table < index && continued[index] == nil {
-                    guard !compared.contains(index) else {
-                        return rejectOutside(cells, number: number, overLimit: overLimit)
+                    try hold(petition(text, cells: [text], location: number), texts: cells)
+                case (.tables(let lists), .tableRow(let index, let row, var cells, let number, let overLimit)):
+                    let filled = overLimit != nil || cells.contains(where: { !$0.isEmpty })
+                    // The list this table belongs to: its own, or the last one above it when it goes on with it.
+                    guard let above = Self.list(holding: index, in: lists), filled else {
+                        if filled { rejectOutside(cells, number: number, overLimit: overLimit) }
+                        return
                     }
-                    // A section row or the column numbers open a continuation too: the next row decides.
-                    if overLimit == nil && InputSchema.isListDecoration(cells, schema: above.schema) {
-                        return rejected(.title(file: path, location: number, cells: cells))
+                    if above.table < index && continued[index] == nil {
+                        guard !compared.contains(index) else {
+                            return rejectOutside(cells, number: number, overLimit: overLimit)
+                        }
+                        // A section row or the column numbers open a continuation too: the next row decides.
+                        if overLimit == nil && InputSchema.isListDecoration(cells, schema: above.schema) {
+                            return rejected(.title(file: path, location: number, cells: cells))
+                        }
+                        compared.insert(index)
+                        // A list goes on under its header repeated (the list above, or the document's
+                        // list when another stands between): that row is a title, the rest read.
+                        if overLimit == nil,
+                            let going = [above, mainList].compactMap({ $0 }).first(where: { $0.header.matches(cells) })
+                                ?? [above, mainList].compactMap({ $0 }).first(where: { $0.header.isRepeated(cells) })
+                        {
+                            continued[index] = going
+                            reordered[index] = going.header.columnOrder(of: cells, after: nil)
+                            return rejected(.title(file: path, location: number, cells: cells))
+                        }
+                        // Or without it, its numbers following on (…, 7 | 8, …) with the text column there.
+                        guard let last = lastNumber, InputSchema.itemNumber(cells.first) == last + 1,
+                            cells.count > above.schema.textColumn,
+                            !textSinceList || cells[above.schema.textColumn].count >= 20
+                        else {
+                            return rejectOutside(cells, number: number, overLimit: overLimit)
+                        }
+                        continued[index] = above
                     }
-                    compared.insert(index)
-                    // A list goes on under its header repeated (the list above, or the document's
-                    // list when another stands between): that row is a title, the rest read.
-                    if overLimit == nil,
-                        let going = [above, mainList].compactMap({ $0 }).first(where: { $0.header.matches(cells) })
-                            ?? [above, mainList].compactMap({ $0 }).first(where: { $0.header.isRepeated(cells) })
+                    let owner = continued[index] ?? above
+                    let written = cells
+                    if let order = reordered[index] { cells = HeaderKey.reordered(cells, by: order) }
+                    let schema = owner.schema
+                    if let overLimit { return rejected(tooLong(number, bytes: overLimit)) }
+                    let first = index == owner.table
+                    guard !first || row != owner.headerRow else { return }
+                    // The header repeated further down (tables pasted together) is not a petition: a
+                    // title; the rows under a copy in another order are read in its order.
+                    if (!first || row > owner.headerRow ?? -1) && owner.header.isRepeated(written) {
+                        reordered[index] = owner.header.columnOrder(of: written, after: reordered[index])
+                        return rejected(.title(file: path, location: number, cells: written))
+                    }
+                    // The second row of a header in two rows ("Cơ quan trả lời" over "Sở | Quận").
+                    if first, let headerRow = owner.headerRow, row == headerRow + 1,
+                        owner.header.isSecondHeaderRow(cells, textColumn: schema.textColumn)
                     {
-                        continued[index] = going
-                        reordered[index] = going.header.columnOrder(of: cells, after: nil)
                         return rejected(.title(file: path, location: number, cells: cells))
                     }
-                    // Or without it, its numbers following on (…, 7 | 8, …) with the text column there.
-                    guard let last = lastNumber, InputSchema.itemNumber(cells.first) == last + 1,
-                        cells.count > above.schema.textColumn,
-                        !textSinceList || cells[above.schema.textColumn].count >= 20
-                    else {
-                        return rejectOutside(cells, number: number, overLimit: overLimit)
+                    // Title rows above the list; column numbers under the header, a section row
+                    // ("II. Lĩnh vực giao thông", alone or merged across the row) are titles too.
+                    if (first && row < owner.firstRow) || InputSchema.isListDecoration(cells, schema: schema) {
+                        return rejected(.title(file: path, location: number, cells: cells))
                     }
-                    continued[index] = above
-                }
-                let owner = continued[index] ?? above
-                let written = cells
-                if let order = reordered[index] { cells = HeaderKey.reordered(cells, by: order) }
-                let schema = owner.schema
-                if let overLimit { return rejected(tooLong(number, bytes: overLimit)) }
-                let first = index == owner.table
-                guard !first || row != owner.headerRow else { return }
-                // The header repeated further down (tables pasted together) is not a petition: a
-                // title; the rows under a copy in another order are read in its order.
-                if (!first || row > owner.headerRow ?? -1) && owner.header.isRepeated(written) {
-                    reordered[index] = owner.header.columnOrder(of: written, after: reordered[index])
-                    return rejected(.title(file: path, location: number, cells: written))
-                }
-                // The second row of a header in two rows ("Cơ quan trả lời" over "Sở | Quận").
-                if first, let headerRow = owner.headerRow, row == headerRow + 1,
-                    owner.header.isSecondHeaderRow(cells, textColumn: schema.textColumn)
-                {
-                    return rejected(.title(file: path, location: number, cells: cells))
-                }
-                // Title rows above the list; column numbers under the header, a section row
-                // ("II. Lĩnh vực giao thông", alone or merged across the row) are titles too.
-                if (first && row < owner.firstRow) || InputSchema.isListDecoration(cells, schema: schema) {
-                    return rejected(.title(file: path, location: number, cells: cells))
-                }
-                while cells.count < schema.columns.count { cells.append("") }
-                let text = cells[schema.textColumn]
-                guard !BlankText.isBlank(text) else {
+                    while cells.count < schema.columns.count { cells.append("") }
+                    let text = cells[schema.textColumn]
+                    guard !BlankText.isBlank(text) else {
+                        rejected(
+                            RejectedRow(
+                                file: path, location: number, reason: .emptyText,
+                                excerpt: RejectedRow.excerpt(of: cells)))
+                        return
+                    }
+                    lastNumber = InputSchema.itemNumber(cells.first)
+                    textSinceList = false
+                    let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+                    // In the document's columns: a further list's placed by name, the list's padded
+                    // to them (its cells past its own columns stay after them).
+                    let placed =
+                        owner.columnMap.map { Self.place(cells, by: $0, width: columns.count) }
+                        ?? (columns.count > schema.columns.count
+                            ? Self.place(cells, by: Array(schema.columns.indices), width: columns.count) : cells)
+                    try add(petition(text, cells: placed, location: number, id: id))
+                case (.tables, .paragraph(let paragraph)):
+                    if let bytes = paragraph.overLimit {
+                        return rejected(tooLong(paragraph.number, bytes: bytes, reason: .outsideTable))
+                    }
+                    guard !paragraph.text.isEmpty else { return }
+                    let title = paragraph.heading || InputSchema.looksLikeTitle(paragraph.text)
+                    // Text between tables ("Danh sách đại biểu dự:") may start another list numbered on
+                    // ("4 | Nguyễn Văn An | Trưởng thôn"): after it, numbers go on only with petition-long texts.
+                    if !title && !InputSchema.fold(paragraph.text).contains("tiep theo") { textSinceList = true }
+                    let reason: RejectedRow.Reason = title ? .title : .outsideTable
                     rejected(
                         RejectedRow(
-                            file: path, location: number, reason: .emptyText, excerpt: RejectedRow.excerpt(of: cells)))
-                    return
+                            file: path, location: paragraph.number, reason: reason,
+                            detail: .excerpt(String(paragraph.text.prefix(40))),
+                            excerpt: RejectedRow.excerpt(of: [paragraph.text])))
+                case (_, .tableEnd): break
                 }
-                lastNumber = InputSchema.itemNumber(cells.first)
-                textSinceList = false
-                let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 }
-                // In the document's columns: a further list's placed by name, the list's padded
-                // to them (its cells past its own columns stay after them).
-                let placed =
-                    owner.columnMap.map { Self.place(cells, by: $0, width: columns.count) }
-                    ?? (columns.count > schema.columns.count
-                        ? Self.place(cells, by: Array(schema.columns.indices), width: columns.count) : cells)
-                try add(petition(text, cells: placed, location: number, id: id))
-            case (.tables, .paragraph(let paragraph)):
-                if let bytes = paragraph.overLimit {
-                    return rejected(tooLong(paragraph.number, bytes: bytes, reason: .outsideTable))
-                }
-                guard !paragraph.text.isEmpty else { return }
-                let title = paragraph.heading || InputSchema.looksLikeTitle(paragraph.text)
-                // Text between tables ("Danh sách đại biểu dự:") may start another list numbered on
-                // ("4 | Nguyễn Văn An | Trưởng thôn"): after it, numbers go on only with petition-long texts.
-                if !title && !InputSchema.fold(paragraph.text).contains("tiep theo") { textSinceList = true }
-                let reason: RejectedRow.Reason = title ? .title : .outsideTable
-                rejected(
-                    RejectedRow(
-                        file: path, location: paragraph.number, reason: reason,
-                        detail: .excerpt(String(paragraph.text.prefix(40))),
-                        excerpt: RejectedRow.excerpt(of: [paragraph.text])))
-            case (_, .tableEnd): break
             }
-        }
-        if let recorded {
-            for block in recorded { try handle(block) }
-        } else {
-            try Self.blocks(package, headingStyles, handle)
-        }
-        if readsEveryParagraph {
-            try releaseTail()
-            _ = pendingParts.release()
-        }
-        if var last = pending {
-            // The paragraphs going on with the last item may be the document's closing.
-            let closingParts = pendingParts.settle(texts: { [$0.text] }).closing
-            let suffix = closingParts.map(\.text).joined(separator: "\n")
-            if !closingParts.isEmpty, last.text == suffix || last.text.hasSuffix("\n" + suffix) {
-                last.text = String(
-                    decoding: last.text.utf8.dropLast(min(last.text.utf8.count, suffix.utf8.count + 1)), as: UTF8.self)
-                last.cells = [last.text]
-                for part in closingParts { rejected(closing(part.location, [part.text])) }
+            if let recorded {
+                for block in recorded { try handle(block) }
+            } else {
+                try Self.blocks(package, styles, handle)
             }
-            // A numbered item closes nothing: the petitions above it are read.
-            if !last.text.isEmpty {
+            if readsEveryParagraph {
                 try releaseTail()
-                try add(last)
+                _ = pendingParts.release()
             }
+            if var last = pending {
+                // The paragraphs going on with the last item may be the document's closing.
+                let closingParts = pendingParts.settle(texts: { [$0.text] }).closing
+                let suffix = closingParts.map(\.text).joined(separator: "\n")
+                if !closingParts.isEmpty, last.text == suffix || last.text.hasSuffix("\n" + suffix) {
+                    last.text = String(
+                        decoding: last.text.utf8.dropLast(min(last.text.utf8.count, suffix.utf8.count + 1)),
+                        as: UTF8.self)
+                    last.cells = [last.text]
+                    for part in closingParts { rejected(closing(part.location, [part.text])) }
+                }
+                // A numbered item closes nothing: the petitions above it are read.
+                if !last.text.isEmpty {
+                    try releaseTail()
+                    try add(last)
+                }
+            }
+            let (kept, closingUnits) = tail.settle(texts: \.texts)
+            for unit in kept { try add(unit.record) }
+            for unit in closingUnits { rejected(closing(unit.record.location, unit.texts)) }
         }
-        let (kept, closingUnits) = tail.settle(texts: \.texts)
-        for unit in kept { try add(unit.record) }
-        for unit in closingUnits { rejected(closing(unit.record.location, unit.texts)) }
-        if !batch.isEmpty { try body(batch) }
     }
 
     /// A further list's row in the document's columns (see ``ColumnUnion/place(_:)``);
@@ -697,10 +695,19 @@ package struct DOCXPetitionSource: PetitionSource {
 
     // MARK: parts
 
-    /// Paragraph style ids that are headings or titles (by name, or with an outline level).
-    private static func headingStyles(_ package: ZipPackage) throws -> Set<String> {
+    /// Paragraph style ids of headings or titles, and of list items numbered by the style itself.
+    struct ParagraphStyles: Sendable {
+        /// Headings or titles, by name or with an outline level.
         var headings: Set<String> = []
+        /// Styles whose own properties number or bullet their paragraphs ("List Number",
+        /// "List Bullet"): such a paragraph is a list's item though it holds no `w:numPr`.
+        var numbered: Set<String> = []
+    }
+
+    private static func paragraphStyles(_ package: ZipPackage) throws -> ParagraphStyles {
+        var styles = ParagraphStyles()
         var id: String?
+        var listed: Set<String> = []
         _ = try package.parseWhole("word/styles.xml") { event in
             switch event {
             case .start("w:style", let attributes): id = attributes[attribute: "w:styleId"]
@@ -708,15 +715,22 @@ package struct DOCXPetitionSource: PetitionSource {
                 if let id, let name = attributes[attribute: "w:val"]?.lowercased(),
                     name.hasPrefix("heading") || name == "title" || name == "subtitle"
                 {
-                    headings.insert(id)
+                    styles.headings.insert(id)
                 }
             case .start("w:outlineLvl", let attributes):
-                if let id, let level = Int(attributes[attribute: "w:val"] ?? ""), level < 9 { headings.insert(id) }
+                if let id, let level = Int(attributes[attribute: "w:val"] ?? ""), level < 9 {
+                    styles.headings.insert(id)
+                }
+            case .start("w:numId", let attributes):
+                // numId 0 takes a numbering away.
+                if let id, let number = Int(attributes[attribute: "w:val"] ?? ""), number > 0 { listed.insert(id) }
             case .end("w:style"): id = nil
             default: break
             }
         }
-        return headings
+        // A numbered heading ("1. Tình hình chung") stays a heading.
+        styles.numbered = listed.subtracting(styles.headings)
+        return styles
     }
 
     static func isHeading(style: String, known: Set<String>) -> Bool {
@@ -745,8 +759,8 @@ package struct DOCXPetitionSource: PetitionSource {
     }
 
     /// Streams the body as blocks in document order.
-    static func blocks(_ package: ZipPackage, _ headingStyles: Set<String>, _ emit: (Block) throws -> Void) throws {
-        var walker = DocumentWalker(headingStyles: headingStyles)
+    static func blocks(_ package: ZipPackage, _ styles: ParagraphStyles, _ emit: (Block) throws -> Void) throws {
+        var walker = DocumentWalker(styles: styles)
         let part = documentPart
         guard try package.parse(part, { event in try walker.handle(event, emit) }) else {
             throw package.failure(part, .missingPart)
@@ -765,7 +779,7 @@ package struct DOCXPetitionSource: PetitionSource {
 /// a table row takes its first paragraph's number: every paragraph and row a message
 /// or an output names has a number of its own (a register keys petitions by it).
 struct DocumentWalker {
-    let headingStyles: Set<String>
+    let styles: DOCXPetitionSource.ParagraphStyles
     private var skipDepth = 0
     private var propertiesDepth = 0
     private var paragraphs: [(paragraph: DOCXPetitionSource.Paragraph, later: [DOCXPetitionSource.Block])] = []
@@ -806,7 +820,7 @@ struct DocumentWalker {
     }
     private var tables: [Table] = []
 
-    init(headingStyles: Set<String>) { self.headingStyles = headingStyles }
+    init(styles: DOCXPetitionSource.ParagraphStyles) { self.styles = styles }
 
     mutating func handle(_ event: XMLEvent, _ emit: (DOCXPetitionSource.Block) throws -> Void) throws {
         if skipDepth > 0 {
@@ -827,10 +841,12 @@ struct DocumentWalker {
         case .start("w:pPr", _): propertiesDepth += 1
         case .end("w:pPr"): propertiesDepth = max(0, propertiesDepth - 1)
         case .start("w:pStyle", let attributes) where propertiesDepth > 0 && !paragraphs.isEmpty:
-            if let style = attributes[attribute: "w:val"],
-                DOCXPetitionSource.isHeading(style: style, known: headingStyles)
-            {
-                paragraphs[paragraphs.count - 1].paragraph.heading = true
+            if let style = attributes[attribute: "w:val"] {
+                if DOCXPetitionSource.isHeading(style: style, known: styles.headings) {
+                    paragraphs[paragraphs.count - 1].paragraph.heading = true
+                } else if styles.numbered.contains(style) {
+                    paragraphs[paragraphs.count - 1].paragraph.numbered = true
+                }
             }
         case .start("w:outlineLvl", let attributes) where propertiesDepth > 0 && !paragraphs.isEmpty:
             if let level = Int(attributes[attribute: "w:val"] ?? ""), level < 9 {

@@ -119,87 +119,85 @@ package struct XLSXPetitionSource: PetitionSource {
 
     package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
     {
-        var batch: [PetitionRecord] = []
-        var underHeader = headerKey != nil
-        var columnOrder: [Int]? = nil
-        // The last rows, held back until the document's closing below them is known.
-        var tail: DocumentClosingTail<HeldTableRow>? = schema.readsEveryRow ? nil : DocumentClosingTail()
-        func report(_ row: HeldTableRow) throws {
-            switch row {
-            case .petition(let petition, _):
-                batch.append(petition)
-                if batch.count >= max(1, batchSize) {
-                    try body(batch)
-                    batch.removeAll(keepingCapacity: true)
+        try PetitionBatch.gather(size: batchSize, into: body) { batch in
+            var underHeader = headerKey != nil
+            var columnOrder: [Int]? = nil
+            // The last rows, held back until the document's closing below them is known.
+            var tail: DocumentClosingTail<HeldTableRow>? = schema.readsEveryRow ? nil : DocumentClosingTail()
+            func report(_ row: HeldTableRow) throws {
+                switch row {
+                case .petition(let petition, _): try batch.append(petition)
+                case .rejected(let row, _): rejected(row)
                 }
-            case .rejected(let row, _): rejected(row)
             }
-        }
-        func hold(_ row: HeldTableRow) throws {
-            guard tail != nil else { return try report(row) }
-            if let oldest = tail!.hold(row) { try report(oldest) }
-        }
-        try Self.rows(package, sheet, cells) { row in
-            if row.isBlank && row.problem == nil { return }
-            // Rows that are no list's end: the rows held close nothing.
-            func reject(_ rejectedRow: RejectedRow) throws {
-                for held in tail?.release() ?? [] { try report(held) }
-                rejected(rejectedRow)
+            func hold(_ row: HeldTableRow) throws {
+                guard tail != nil else { return try report(row) }
+                if let oldest = tail!.hold(row) { try report(oldest) }
             }
-            if row.number < firstRow {
-                return try reject(.title(file: path, location: row.number, cells: row.cells))
-            }
-            if row.number == headerRow { return }  // never true without a header
-            if let (reference, problem) = row.problem {
-                try reject(
-                    RejectedRow(
-                        file: path, location: row.number, reason: .badCell,
-                        detail: .cell(sheet: sheet.name, reference: reference, problem: problem)))
-                return
-            }
-            // Column numbers under the header, section rows ("II. Lĩnh vực giao thông"), the header repeated.
-            if InputSchema.isListDecoration(row.cells, schema: schema) {
-                // A signature line in the first column reads as a section row: judged at the end.
-                return try hold(.rejected(.title(file: path, location: row.number, cells: row.cells), cells: row.cells))
-            }
-            // The header repeated (sheets pasted together): a title; the rows under a copy in
-            // another order are read in its order.
-            if let headerKey, headerKey.isRepeated(row.cells) {
-                columnOrder = headerKey.columnOrder(of: row.cells, after: columnOrder)
-                return try reject(.title(file: path, location: row.number, cells: row.cells))
-            }
-            if underHeader {
-                underHeader = false
-                if headerKey?.isSecondHeaderRow(row.cells, textColumn: schema.textColumn) == true {
+            try Self.rows(package, sheet, cells) { row in
+                if row.isBlank && row.problem == nil { return }
+                // Rows that are no list's end: the rows held close nothing.
+                func reject(_ rejectedRow: RejectedRow) throws {
+                    for held in tail?.release() ?? [] { try report(held) }
+                    rejected(rejectedRow)
+                }
+                if row.number < firstRow {
                     return try reject(.title(file: path, location: row.number, cells: row.cells))
                 }
+                if row.number == headerRow { return }  // never true without a header
+                if let (reference, problem) = row.problem {
+                    try reject(
+                        RejectedRow(
+                            file: path, location: row.number, reason: .badCell,
+                            detail: .cell(sheet: sheet.name, reference: reference, problem: problem)))
+                    return
+                }
+                // Column numbers under the header, section rows ("II. Lĩnh vực giao thông"), the header repeated.
+                if InputSchema.isListDecoration(row.cells, schema: schema) {
+                    // A signature line in the first column reads as a section row: judged at the end.
+                    return try hold(
+                        .rejected(.title(file: path, location: row.number, cells: row.cells), cells: row.cells))
+                }
+                // The header repeated (sheets pasted together): a title; the rows under a copy in
+                // another order are read in its order.
+                if let headerKey, headerKey.isRepeated(row.cells) {
+                    columnOrder = headerKey.columnOrder(of: row.cells, after: columnOrder)
+                    return try reject(.title(file: path, location: row.number, cells: row.cells))
+                }
+                if underHeader {
+                    underHeader = false
+                    if headerKey?.isSecondHeaderRow(row.cells, textColumn: schema.textColumn) == true {
+                        return try reject(.title(file: path, location: row.number, cells: row.cells))
+                    }
+                }
+                var cells = row.cells
+                if let columnOrder { cells = HeaderKey.reordered(cells, by: columnOrder) }
+                while cells.count < columns.count { cells.append("") }
+                if let (code, cell) = RejectedRow.controlCharacter(in: cells) {
+                    let column = cell < columns.count ? columns[cell] : XLSXPetitionSource.name(ofColumn: cell)
+                    try reject(
+                        RejectedRow(
+                            file: path, location: row.number, reason: .controlCharacter,
+                            detail: .controlCharacter(code: code, column: column),
+                            excerpt: RejectedRow.excerpt(of: cells)))
+                    return
+                }
+                let text = cells[schema.textColumn]
+                // A row with no text may be a signature beside it: judged with the list's end.
+                guard !BlankText.isBlank(text) else {
+                    let empty = RejectedRow(
+                        file: path, location: row.number, reason: .emptyText, excerpt: RejectedRow.excerpt(of: cells))
+                    return try hold(.rejected(empty, cells: cells))
+                }
+                let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(row.number)
+                try hold(
+                    .petition(PetitionRecord(id: id, text: text, cells: cells, location: row.number), byteOffset: nil))
             }
-            var cells = row.cells
-            if let columnOrder { cells = HeaderKey.reordered(cells, by: columnOrder) }
-            while cells.count < columns.count { cells.append("") }
-            if let (code, cell) = RejectedRow.controlCharacter(in: cells) {
-                let column = cell < columns.count ? columns[cell] : XLSXPetitionSource.name(ofColumn: cell)
-                try reject(
-                    RejectedRow(
-                        file: path, location: row.number, reason: .controlCharacter,
-                        detail: .controlCharacter(code: code, column: column), excerpt: RejectedRow.excerpt(of: cells)))
-                return
+            if let (kept, closing) = tail?.settle(texts: \.cells) {
+                for row in kept { try report(row) }
+                for row in closing { rejected(row.asClosing(file: path)) }
             }
-            let text = cells[schema.textColumn]
-            // A row with no text may be a signature beside it: judged with the list's end.
-            guard !BlankText.isBlank(text) else {
-                let empty = RejectedRow(
-                    file: path, location: row.number, reason: .emptyText, excerpt: RejectedRow.excerpt(of: cells))
-                return try hold(.rejected(empty, cells: cells))
-            }
-            let id = schema.idColumn.map { cells[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? String(row.number)
-            try hold(.petition(PetitionRecord(id: id, text: text, cells: cells, location: row.number), byteOffset: nil))
         }
-        if let (kept, closing) = tail?.settle(texts: \.cells) {
-            for row in kept { try report(row) }
-            for row in closing { rejected(row.asClosing(file: path)) }
-        }
-        if !batch.isEmpty { try body(batch) }
     }
 
     // MARK: package parts

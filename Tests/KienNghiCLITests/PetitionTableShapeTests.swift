@@ -766,6 +766,30 @@ struct PetitionTableShapeTests {
                 try read(try OfficeFixture.docx(bodyXML: body), name: "a.docx")
                     == Read(texts: items, otherRejections: closingLines.map { _ in .closing }), "\(closingLines)")
         }
+        // Fifth round: a list numbered by its style ("List Number", as python-docx writes it,
+        // with no w:numPr of its own) is a list too; a numbered heading style stays a heading.
+        let styles = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles \
+            xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
+            <w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/>\
+            <w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>\
+            <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>\
+            <w:pPr><w:numPr><w:numId w:val="4"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>
+            """
+        let styled = items.map { OfficeFixture.paragraph($0, style: "ListNumber") }.joined()
+        let protest = "THAY MẶT CÔNG ĐOÀN CÔNG TY PHẢN ĐỐI CẮT THƯỞNG TẾT"
+        for closingLines in [[], ["Hà Nội, ngày 12/3/2019", "TM. UBND XÃ", "CHỦ TỊCH"]] {
+            let body =
+                OfficeFixture.paragraph("KIẾN NGHỊ CỬ TRI", style: "Heading1") + styled
+                + closingLines.map { OfficeFixture.paragraph($0) }.joined()
+            #expect(
+                try read(try OfficeFixture.docx(bodyXML: body, styles: styles), name: "a.docx")
+                    == Read(texts: items, titles: 1, otherRejections: closingLines.map { _ in .closing }),
+                "\(closingLines)")
+        }
+        let protesting = (Self.petitions + [protest]).map { OfficeFixture.paragraph($0) }.joined()
+        #expect(
+            try read(try OfficeFixture.docx(bodyXML: protesting), name: "a.docx").texts == Self.petitions + [protest])
         // Review: a paragraph with a control character is reported in its place, never as a
         // closing, and the lines above it close nothing.
         let damaged =

@@ -195,8 +195,18 @@ package enum DocumentClosing {
             return false
         }
         let after = Array(rest)
+        guard !protests.contains(where: { phrase in after.indices.contains { after[$0...].starts(with: phrase) } })
+        else { return false }
         return isPosition(after, capitals: true) || DocumentHeading.namesAddressee(after)
     }
+
+    /// What a body's name never says and a petition in capitals does ("THAY MẶT CÔNG ĐOÀN
+    /// CÔNG TY PHẢN ĐỐI CẮT THƯỞNG TẾT").
+    private static let protests: [[Substring]] = [
+        "phan doi", "bac bo", "cat thuong", "cat luong", "cat giam", "no luong", "tru luong", "dinh cong",
+        // Not "tố cáo", "khiếu nại" ("T/M NHỮNG NGƯỜI KHIẾU NẠI" signs), nor "đòi" (it folds as "Đội").
+        "ngung viec", "lan chiem", "tranh chap", "tra lai", "thu hoi", "giai toa", "cuong che",
+    ].map { $0.split(separator: " ") }
 
     private static let signatoryMarks = ["TM.", "TM ", "T/M", "KT.", "KT ", "K/T", "TL.", "T/L", "TUQ."]
 

@@ -22,5 +22,5 @@ package enum InputLimits {
     /// down to it, and 50 under it, are held to settle the columns.
     package static let namedHeaderReach = 2000
     /// A batch of petitions handed to classification is cut at this much text.
-    package static let batchBytes = 8 << 20
+    package static let batchBytes = 2 << 20
 }

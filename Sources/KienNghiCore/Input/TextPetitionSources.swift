@@ -1,22 +1,34 @@
 import Foundation
 
 /// Petitions gathered for classification, handed on when the batch reaches
-/// `size` petitions or ``InputLimits/batchBytes`` of text, whichever first.
-struct PetitionBatch {
+/// `size` petitions or ``InputLimits/batchBytes`` of text, whichever first, so
+/// a pile of long petitions holds no more text in memory than a pile of short ones.
+package struct PetitionBatch {
     let size: Int
     let body: ([PetitionRecord]) throws -> Void
     private var records: [PetitionRecord] = []
     private var bytes = 0
 
-    init(size: Int, _ body: @escaping ([PetitionRecord]) throws -> Void) {
+    package init(size: Int, _ body: @escaping ([PetitionRecord]) throws -> Void) {
         self.size = max(1, size)
         self.body = body
     }
 
-    mutating func append(_ record: PetitionRecord) throws {
+    package mutating func append(_ record: PetitionRecord) throws {
         records.append(record)
         bytes += record.text.utf8.count + record.cells.reduce(0) { $0 + $1.utf8.count }
         if records.count >= size || bytes >= InputLimits.batchBytes { try flush() }
+    }
+
+    /// Runs `fill` with a batch that hands full batches to `body`, then hands on the rest.
+    package static func gather(
+        size: Int, into body: ([PetitionRecord]) throws -> Void, _ fill: (inout PetitionBatch) throws -> Void
+    ) throws {
+        try withoutActuallyEscaping(body) { body in
+            var batch = PetitionBatch(size: size, body)
+            try fill(&batch)
+            try batch.flush()
+        }
     }
 
     mutating func flush() throws {
@@ -147,8 +159,7 @@ package struct DelimitedPetitionSource: PetitionSource {
     package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
     {
         guard let schema else { return }
-        try withoutActuallyEscaping(body) { body in
-            var batch = PetitionBatch(size: batchSize, body)
+        try PetitionBatch.gather(size: batchSize, into: body) { batch in
             var parser = DelimitedTextParser(delimiter: delimiter)
             parser.maxCells = columns.count + 1
             var skippedHeader = !hasHeader
@@ -286,7 +297,6 @@ package struct DelimitedPetitionSource: PetitionSource {
                 for row in kept { try report(row) }
                 for row in closing { rejected(row.asClosing(file: path)) }
             }
-            try batch.flush()
         }
     }
 
@@ -303,8 +313,7 @@ package struct JSONLinesPetitionSource: PetitionSource {
 
     package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
     {
-        try withoutActuallyEscaping(body) { body in
-            var batch = PetitionBatch(size: batchSize, body)
+        try PetitionBatch.gather(size: batchSize, into: body) { batch in
             var splitter = LineSplitter(limit: InputLimits.maxRecordBytes)
             let decoder = JSONDecoder()
             let path = stream.path
@@ -343,7 +352,6 @@ package struct JSONLinesPetitionSource: PetitionSource {
             }
             try stream.forEachBlock { block in try splitter.feed(block, take) }
             try splitter.finish(take)
-            try batch.flush()
         }
     }
 }
@@ -408,8 +416,7 @@ package struct PlainTextPetitionSource: PetitionSource {
     {
         let sample = try stream.prefix(atLeast: InputLimits.sniffBytes)
         let paragraphMode = Self.usesParagraphs(sample, whole: stream.isComplete)
-        try withoutActuallyEscaping(body) { body in
-            var batch = PetitionBatch(size: batchSize, body)
+        try PetitionBatch.gather(size: batchSize, into: body) { batch in
             var splitter = LineSplitter(limit: InputLimits.maxPetitionBytes)
             var block: [UInt8] = []
             var blockLength = 0
@@ -531,7 +538,6 @@ package struct PlainTextPetitionSource: PetitionSource {
             try emit()
             try settleHeading()
             try settleClosing()
-            try batch.flush()
         }
     }
 }
