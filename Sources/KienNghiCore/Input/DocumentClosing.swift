@@ -39,9 +39,11 @@ package enum DocumentClosing {
         // A name only just under who signs ("CHỦ TỊCH", "(Đã ký)"), or under one such name;
         // recipients between them are the other column of a flattened layout.
         func signs(_ kind: Kind?) -> Bool { kind == .position || kind == .signed || kind == .signatory }
+        // A rule to sign on ("______") may stand between; several signers' names stand in a row.
         for index in start..<kinds.count where kinds[index] == .name {
-            let above = kinds[start..<index].filter { $0 != .recipient }.suffix(2)
-            if !(signs(above.last ?? nil) || above.last == .name && above.count == 2 && signs(above.first ?? nil)) {
+            let above = kinds[start..<index].filter { $0 != .recipient && $0 != .rule }
+            let names = above.reversed().prefix { $0 == .name }.count
+            if !(names < maximumSigners && signs(above.dropLast(names).last ?? nil)) {
                 start = index + 1
             }
         }
@@ -55,6 +57,8 @@ package enum DocumentClosing {
     /// A line that announces what follows: "…trách nhiệm của:", "…gồm", "…như sau".
     private static func opensList(_ line: String) -> Bool {
         if line.hasSuffix(":") { return true }
+        // A full stop ends the sentence: "…lắp đèn." calls for nothing.
+        if let last = line.last, ".!?;".contains(last) { return false }
         guard let last = InputSchema.fold(String(line.suffix(12))).split(separator: " ").last else { return false }
         return listCallingWords.contains(last)
     }
@@ -102,10 +106,14 @@ package enum DocumentClosing {
     /// Longer than this, a line is a petition's.
     static let maximumBytes = 160
 
+    /// Most names in a row under who signs ("ĐẠI DIỆN CÁC HỘ DÂN" over three names).
+    static let maximumSigners = 5
+
     static func kind(_ written: String) -> Kind? {
         guard written.utf8.count <= maximumBytes else { return nil }
         let line = spacesUnified(written)
         if DocumentHeading.isRule(line) { return line.contains("/") ? .courtesy : .rule }
+        if isPageNumber(line) { return .rule }
         let folded = InputSchema.fold(line)
         let words = folded.split(separator: " ")
         // "Nơi nhận:" alone, or with what a flattened two-column layout put beside it; never
@@ -124,13 +132,16 @@ package enum DocumentClosing {
         if line.contains(where: { $0 == "?" || $0 == "!" }) && !words.allSatisfy(courtesyWords.contains) {
             return nil
         }
-        if capitals && isSignatoryLine(line, words) { return .signatory }
+        if capitals || signatoryMarks.contains(where: { line.hasPrefix($0) }), isSignatoryLine(line, words) {
+            return .signatory
+        }
         if isPosition(words, capitals: capitals) { return .position }
         if isSignedMark(line, words) { return .signed }
         if isDate(line, words) { return .date }
         if isName(line, words) { return .name }
-        if words.count <= 6 && words.allSatisfy(courtesyWords.contains)
-            && (folded.contains("cam on") || folded.contains("tran trong") || folded == "kinh don")
+        if words.count <= 8 && words.allSatisfy(courtesyWords.contains)
+            && (folded.contains("cam on") || folded.contains("tran trong") || folded == "kinh don"
+                || folded.contains("kinh chao"))
         {
             return .courtesy
         }
@@ -208,7 +219,9 @@ package enum DocumentClosing {
         "ngung viec", "lan chiem", "tranh chap", "tra lai", "thu hoi", "giai toa", "cuong che",
     ].map { $0.split(separator: " ") }
 
-    private static let signatoryMarks = ["TM.", "TM ", "T/M", "KT.", "KT ", "K/T", "TL.", "T/L", "TUQ."]
+    /// "Q." is "quyền" (acting) before a position; before a district's name ("Q. Ba Đình") it
+    /// is no signatory, as neither a position nor a body follows.
+    private static let signatoryMarks = ["TM.", "TM ", "T/M", "KT.", "KT ", "K/T", "TL.", "T/L", "TUQ.", "Q."]
 
     /// "(Đã ký)", "(Ký tên, đóng dấu)", "(Ký, ghi rõ họ tên)", "Đã ký": the mark alone; never
     /// "(Kỳ họp thứ 7)" nor "(đã ký hợp đồng)".
@@ -267,6 +280,7 @@ package enum DocumentClosing {
         "nguoi phan anh", "nguoi lap bieu", "nguoi lap", "nguoi tong hop", "nguoi gui", "thu truong",
         "truong doan", "chu nhiem", "pho chu nhiem", "xac nhan cua", "dai dien cac ho dan",
         "dai dien nguoi lao dong", "dai dien cong nhan", "dai dien doan dai bieu", "ke toan truong",
+        "nguoi de nghi", "nguoi khieu nai", "nguoi to cao", "nguoi dai dien",
     ].map { $0.split(separator: " ") }
 
     /// What may follow a position: "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "CHỦ TỊCH UBND PHƯỜNG",
@@ -274,7 +288,7 @@ package enum DocumentClosing {
     private static let positionQualifiers: Set<Substring> = [
         "thuong", "truc", "phu", "trach", "ban", "to", "dan", "pho", "hdnd", "ubnd", "ubmttq", "mttq", "so", "phuong",
         "xa", "quan", "huyen", "chi", "bo", "don", "vi", "cong", "doan", "dia", "chinh", "quyen", "co", "so", "thon",
-        "khu",
+        "khu", "ty",
     ]
 
     /// "Nguyễn Văn An", "Ông Trần Văn Bình", "NGUYỄN THỊ HOA": two to five words of letters,
@@ -300,8 +314,24 @@ package enum DocumentClosing {
     ]
 
     private static let courtesyWords: Set<Substring> = [
-        "xin", "tran", "trong", "chan", "thanh", "cam", "on", "kinh", "don",
+        "xin", "tran", "trong", "chan", "thanh", "cam", "on", "kinh", "don", "chao", "quy", "co", "quan",
     ]
+
+    /// A page's number left by a print: "- 2 -", "Trang 2", "Trang 2/3"; never a bare figure,
+    /// as a table's row number is.
+    private static func isPageNumber(_ line: String) -> Bool {
+        guard line.utf8.count <= 16 else { return false }
+        var rest = Substring(line)
+        let named = rest.lowercased().hasPrefix("trang ")
+        if named {
+            rest = rest.dropFirst(6)
+        } else {
+            guard rest.first == "-" || rest.first == "–", rest.last == rest.first else { return false }
+        }
+        let pieces = rest.split(whereSeparator: { " -–/".contains($0) })
+        return (1...2).contains(pieces.count)
+            && pieces.allSatisfy { $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
 }
 
 /// The last units of a list (lines, blocks, rows), held back until the list's end shows which

@@ -187,13 +187,35 @@ package enum DocumentHeading {
     /// five words, each capitalised, then the date and nothing after the year.
     private static func isDateLine(_ line: String, _ folded: String) -> Bool {
         let words = folded.split(separator: " ")
-        guard let day = words.firstIndex(of: "ngay"), day <= 5, words.last?.allSatisfy(\.isNumber) == true,
-            words[day...].filter({ !$0.allSatisfy(\.isNumber) }).elementsEqual(["ngay", "thang", "nam"])
-        else { return false }
-        // The place's words as written: "Bắc Từ Liêm", never "Ngập nặng".
-        let written = line.split { $0 == " " || $0 == "," }.prefix(day)
-        return written.allSatisfy { $0.first.map { $0.isUppercase || $0.isNumber } ?? true }
+        let day: Int
+        if let named = words.firstIndex(of: "ngay") {
+            guard named <= 5, words.last?.allSatisfy(\.isNumber) == true,
+                words[named...].filter({ !$0.allSatisfy(\.isNumber) }).elementsEqual(["ngay", "thang", "nam"])
+            else { return false }
+            day = named
+        } else {
+            // "Hà Nội, 05/3/2019": a place, a comma, the date in figures and nothing else.
+            guard let comma = line.lastIndex(of: ","),
+                case let date = line[line.index(after: comma)...].split(whereSeparator: { "/.- ".contains($0) }),
+                date.count == 3, date.allSatisfy({ $0.allSatisfy(\.isNumber) }),
+                let first = words.firstIndex(where: { $0.first?.isNumber == true }), (1...5).contains(first),
+                words[first...].allSatisfy({ $0.allSatisfy { $0.isNumber || "/.-".contains($0) } })
+            else { return false }
+            day = first
+        }
+        // The place's words as written: "Bắc Từ Liêm", "Thành phố Hồ Chí Minh", "Bà Rịa - Vũng
+        // Tàu", never "Ngập nặng".
+        let written = line.split { $0 == " " || $0 == "," }.filter { !["-", "–"].contains($0) }.prefix(day)
+        return written.count == day
+            && zip(written, words).allSatisfy { word, key in
+                word.first.map { $0.isUppercase || $0.isNumber } ?? true || placeUnitWords.contains(key)
+            }
     }
+
+    /// Words of a place's kind, written in lower case before its name ("thị xã Sơn Tây").
+    private static let placeUnitWords: Set<Substring> = [
+        "thanh", "pho", "thi", "xa", "tran", "phuong", "quan", "huyen", "tinh",
+    ]
 
     /// A title is one phrase: a colon, a full stop, a question opens a petition's sentences
     /// ("Tổng hợp ý kiến đoàn viên: …").
@@ -226,6 +248,7 @@ package enum DocumentHeading {
         "tong lien doan", "cong doan", "doan", "thanh uy", "quan uy", "huyen uy", "dang uy", "dang bo", "chi bo",
         "so", "phong", "van phong", "thuong truc", "tm", "thanh pho", "tp", "tinh", "quan", "huyen", "thi xa",
         "phuong", "xa", "to dan pho", "bo", "cuc", "chi cuc", "trung tam", "hoi", "cong ty", "bao hiem xa hoi",
+        "bch",
     ])
 
     /// Words of a petition's request or report, never of a heading's line.
@@ -237,7 +260,8 @@ package enum DocumentHeading {
 
     /// How an addressee under "Kính gửi:" opens, besides a body's name ("- Thường trực HĐND…").
     private static let addresseeOpenings = phrases([
-        "cong an", "lanh dao", "dong chi", "chu tich", "giam doc", "cac so", "cac co quan", "dai bieu",
+        "cong an", "lanh dao", "dong chi", "chu tich", "giam doc", "cac so", "cac co quan", "dai bieu", "d c", "dc",
+        "cac d c", "cac dong chi",
     ])
 
     /// How a note in brackets under a title opens ("(Kèm theo Báo cáo số…)", "(Tiếp xúc cử tri…)").

@@ -153,6 +153,40 @@ struct DocumentClosingTests {
         #expect(tail.settle(texts: { $0 }).closing.isEmpty)
     }
 
+    /// A fifth hostile round: closings written as offices write them had been read as
+    /// petitions — places with a lower-case kind or a dash, a date in figures only, a page
+    /// number under the signature, several signers, a rule to sign on, a signatory mark in
+    /// title case, "Q." (acting), "Đ/c" recipients, longer courtesy lines, a last petition
+    /// whose final word, before its full stop, reads as one that calls for a list.
+    @Test func closingsAsOfficesWriteThem() {
+        let petitions = ["Đề nghị sửa đường Láng bị xuống cấp.", "Đề nghị lắp đèn."]
+        let closings: [[String]] = [
+            ["Thành phố Hồ Chí Minh, ngày 12 tháng 3 năm 2019", "CHỦ TỊCH", "Nguyễn Văn An"],
+            ["thị xã Sơn Tây, ngày 12 tháng 3 năm 2019", "CHỦ TỊCH", "Nguyễn Văn An"],
+            ["Bà Rịa - Vũng Tàu, ngày 12 tháng 3 năm 2019", "CHỦ TỊCH", "Nguyễn Văn An"],
+            ["Hà Nội, 05/3/2019", "CHỦ TỊCH", "Nguyễn Văn An"],
+            ["Trân trọng kính chào!", "CHỦ TỊCH", "Nguyễn Văn An"],
+            ["Xin chân thành cảm ơn quý cơ quan!", "Người làm đơn", "Nguyễn Văn An"],
+            ["T/M BCH CÔNG ĐOÀN", "CHỦ TỊCH", "Nguyễn Văn An"],
+            ["TM. Ban chấp hành Công đoàn", "Chủ tịch", "Nguyễn Văn An"],
+            ["Q. CHỦ TỊCH", "Nguyễn Văn An"], ["GIÁM ĐỐC CÔNG TY", "Nguyễn Văn An"],
+            ["Người đề nghị", "Nguyễn Văn An"], ["Người khiếu nại", "Nguyễn Văn An"],
+            ["Hà Nội, ngày 12/3/2019", "CHỦ TỊCH", "Nguyễn Văn An", "- 2 -"],
+            ["Hà Nội, ngày 12/3/2019", "CHỦ TỊCH", "Nguyễn Văn An", "Trang 2/2"],
+            ["ĐẠI DIỆN CÁC HỘ DÂN", "(Ký, ghi rõ họ tên)", "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"],
+            ["(Ký tên)", "______", "Nguyễn Văn An"],
+            ["Nơi nhận:", "- Đ/c Chủ tịch UBND phường;", "- Các đ/c Ủy viên BTV;", "- Lưu: VT."],
+        ]
+        for closing in closings {
+            #expect(DocumentClosing.closingCount(petitions + closing) == closing.count, "\(closing)")
+        }
+        // Still petitions: a district's "Q." before its name, a figure alone, a dated incident in figures.
+        for ending in ["Q. Ba Đình xả rác", "Q. Tân Phú, 12/3/2019", "Cháy Chợ Mơ, 12/3/2019", "15"] {
+            #expect(DocumentClosing.closingCount(petitions + [ending]) == 0, "\(ending)")
+        }
+        #expect(DocumentClosing.closingCount(petitions + ["Cháy Chợ Mơ, 12/3/2019", "CHỦ TỊCH"]) == 1)
+    }
+
     /// A third hostile round: incidents dated after a capitalised place ("Cháy Chợ Mơ, ngày
     /// 12/3/2019"), a date alone, a petition ending on "của" above the officials it names, a
     /// signatory mark over a complaint.
