@@ -360,14 +360,17 @@ package struct DOCXPetitionSource: PetitionSource {
                         return rejected(tooLong(paragraph.number, bytes: bytes))
                     }
                     guard !paragraph.text.isEmpty else { return }
-                    if paragraph.heading || (!sawPetition && InputSchema.looksLikeTitle(paragraph.text)) {
+                    /// A paragraph that is no petition: what the held ones close is settled first.
+                    func rejectParagraph(_ reason: RejectedRow.Reason) throws {
                         try releaseTail()
                         rejected(
                             RejectedRow(
-                                file: path, location: paragraph.number, reason: .title,
+                                file: path, location: paragraph.number, reason: reason,
                                 detail: .excerpt(String(paragraph.text.prefix(40))),
                                 excerpt: RejectedRow.excerpt(of: [paragraph.text])))
-                        return
+                    }
+                    if paragraph.heading || (!sawPetition && InputSchema.looksLikeTitle(paragraph.text)) {
+                        return try rejectParagraph(.title)
                     }
                     let numbered = paragraph.numbered || Self.startsWithNumber(paragraph.text)
                     if !numberedMode {
@@ -396,12 +399,7 @@ package struct DOCXPetitionSource: PetitionSource {
                         last.cells = [last.text]
                         pending = last
                     } else {
-                        try releaseTail()
-                        rejected(
-                            RejectedRow(
-                                file: path, location: paragraph.number, reason: .outsideList,
-                                detail: .excerpt(String(paragraph.text.prefix(40))),
-                                excerpt: RejectedRow.excerpt(of: [paragraph.text])))
+                        try rejectParagraph(.outsideList)
                     }
                 case (.paragraphs, .tableRow(_, _, let cells, let number, let overLimit)):
                     // A table that holds no petition column: each row is read as one paragraph,

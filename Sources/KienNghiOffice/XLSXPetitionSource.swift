@@ -124,12 +124,7 @@ package struct XLSXPetitionSource: PetitionSource {
             var columnOrder: [Int]? = nil
             // The last rows, held back until the document's closing below them is known.
             var tail: DocumentClosingTail<HeldTableRow>? = schema.readsEveryRow ? nil : DocumentClosingTail()
-            func report(_ row: HeldTableRow) throws {
-                switch row {
-                case .petition(let petition, _): try batch.append(petition)
-                case .rejected(let row, _): rejected(row)
-                }
-            }
+            func report(_ row: HeldTableRow) throws { try row.report(to: &batch, rejected: rejected) }
             func hold(_ row: HeldTableRow) throws {
                 guard tail != nil else { return try report(row) }
                 if let oldest = tail!.hold(row) { try report(oldest) }

@@ -409,6 +409,14 @@ package enum HeldTableRow {
         }
     }
 
+    /// Hands the row on once it is known to close nothing: a petition to `batch`, a rejected row to `rejected`.
+    package func report(to batch: inout PetitionBatch, rejected: (RejectedRow) -> Void) throws {
+        switch self {
+        case .petition(let petition, _): try batch.append(petition)
+        case .rejected(let row, _): rejected(row)
+        }
+    }
+
     /// The row reported as a document's closing.
     package func asClosing(file: String) -> RejectedRow {
         switch self {

@@ -173,12 +173,7 @@ package struct DelimitedPetitionSource: PetitionSource {
             var tail: DocumentClosingTail<HeldTableRow>? = schema.readsEveryRow ? nil : DocumentClosingTail()
             var rowNumber = 0
             let path = stream.path
-            func report(_ row: HeldTableRow) throws {
-                switch row {
-                case .petition(let petition, _): try batch.append(petition)
-                case .rejected(let row, _): rejected(row)
-                }
-            }
+            func report(_ row: HeldTableRow) throws { try row.report(to: &batch, rejected: rejected) }
             func hold(_ row: HeldTableRow) throws {
                 guard tail != nil else { return try report(row) }
                 if let oldest = tail!.hold(row) { try report(oldest) }
