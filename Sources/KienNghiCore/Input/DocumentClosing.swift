@@ -177,6 +177,12 @@ package enum DocumentClosing {
             !DocumentHeading.asksOrReports(line), !words.contains(where: complaintWords.contains)
         else { return false }
         return words.starts(with: ["nhu", "tren"]) || DocumentHeading.namesAddressee(words)
+            || comrades.contains { words.starts(with: $0) }
+    }
+
+    /// "- Đ/c Chủ tịch UBND phường;", "- Các đ/c Ủy viên BTV;": recipients only under "Nơi nhận:".
+    private static let comrades: [[Substring]] = ["d c", "dc", "cac d c", "cac dong chi"].map {
+        $0.split(separator: " ")
     }
 
     private static let bullets = ["-", "+", "*", "•", "–", "·"]
@@ -194,7 +200,8 @@ package enum DocumentClosing {
     /// "TM. BAN THƯỜNG TRỰC", "KT. GIÁM ĐỐC", "T/M BAN CHẤP HÀNH CÔNG ĐOÀN": who signs for whom,
     /// a position or a body after the mark.
     private static func isSignatoryLine(_ line: String, _ words: [Substring]) -> Bool {
-        guard words.count >= 2, words.count <= 12, !DocumentHeading.asksOrReports(line),
+        // A colon opens what a body says ("TM. Tổ dân phố 5: đèn đường tắt cả tháng"); a signer's line has none.
+        guard words.count >= 2, words.count <= 12, !line.contains(":"), !DocumentHeading.asksOrReports(line),
             !words.contains(where: complaintWords.contains)
         else { return false }
         let rest: ArraySlice<Substring>
@@ -243,10 +250,7 @@ package enum DocumentClosing {
     /// alone heads a log's petitions as often).
     private static func isDate(_ line: String, _ words: [Substring]) -> Bool {
         guard words.first != "ngay" else { return false }
-        if DocumentHeading.anchorKind(line) == .date {
-            return !DocumentHeading.asksOrReports(line)
-                && !words.prefix(while: { $0 != "ngay" }).contains(where: eventWords.contains)
-        }
+        if DocumentHeading.anchorKind(line) == .date { return true }
         guard let day = words.firstIndex(of: "ngay"), day >= 1, day <= 5, day + 2 >= words.count,
             !DocumentHeading.asksOrReports(line)
         else { return false }
@@ -255,15 +259,8 @@ package enum DocumentClosing {
         let place = line.split { $0 == " " || $0 == "," }.prefix(day)
         return date.count == 3 && date.allSatisfy { $0.allSatisfy(\.isNumber) }
             && place.allSatisfy { $0.first.map { $0.isUppercase || $0.isNumber } ?? true }
-            && !words.prefix(day).contains(where: eventWords.contains)
+            && !words.prefix(day).contains(where: DocumentHeading.incidentWords.contains)
     }
-
-    /// Words of an incident before a place ("Cháy Chợ Mơ", "Sập Cầu…"): no letter's place.
-    private static let eventWords: Set<Substring> = [
-        // Folded, so none may be a place's word too ("Đống Đa", "Cao Bằng", "Đầm Hà" are places).
-        "chay", "sap", "vo", "lun", "trom", "ngap", "no", "mat", "nhiem", "tai", "nan", "cuop", "tac", "sat", "chet",
-        "va", "cham", "truot", "ung", "don", "khieu", "tram",
-    ]
 
     /// A position alone ("CHỦ TỊCH", "PHÓ CHỦ TỊCH UBND PHƯỜNG", "Tổ trưởng tổ dân phố").
     private static func isPosition(_ words: [Substring], capitals: Bool) -> Bool {

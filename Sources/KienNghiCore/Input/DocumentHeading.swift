@@ -188,33 +188,58 @@ package enum DocumentHeading {
     private static func isDateLine(_ line: String, _ folded: String) -> Bool {
         let words = folded.split(separator: " ")
         let day: Int
+        let figuresOnly: Bool
         if let named = words.firstIndex(of: "ngay") {
             guard named <= 5, words.last?.allSatisfy(\.isNumber) == true,
                 words[named...].filter({ !$0.allSatisfy(\.isNumber) }).elementsEqual(["ngay", "thang", "nam"])
             else { return false }
             day = named
+            figuresOnly = false
         } else {
-            // "Hà Nội, 05/3/2019": a place, a comma, the date in figures and nothing else.
+            // "Hà Nội, 05/3/2019": a place, a comma, a day, a month, a year and nothing else.
             guard let comma = line.lastIndex(of: ","),
-                case let date = line[line.index(after: comma)...].split(whereSeparator: { "/.- ".contains($0) }),
-                date.count == 3, date.allSatisfy({ $0.allSatisfy(\.isNumber) }),
-                let first = words.firstIndex(where: { $0.first?.isNumber == true }), (1...5).contains(first),
+                isCalendarDate(line[line.index(after: comma)...].split(whereSeparator: { "/.- ".contains($0) })),
+                let first = words.firstIndex(where: { $0.first?.isNumber == true }), (1...4).contains(first),
                 words[first...].allSatisfy({ $0.allSatisfy { $0.isNumber || "/.-".contains($0) } })
             else { return false }
             day = first
+            figuresOnly = true
         }
-        // The place's words as written: "Bắc Từ Liêm", "Thành phố Hồ Chí Minh", "Bà Rịa - Vũng
-        // Tàu", never "Ngập nặng".
+        let place = words.prefix(day)
+        guard !place.contains(where: incidentWords.contains), !namesAction(words) else { return false }
+        // The place's words as written: "Bắc Từ Liêm", "Thành phố Hồ Chí Minh", "thị xã Sơn Tây",
+        // "Bà Rịa - Vũng Tàu", never "Ngập nặng" nor "Nước tràn phố Huế": in lower case only the
+        // place's kind, first.
         let written = line.split { $0 == " " || $0 == "," }.filter { !["-", "–"].contains($0) }.prefix(day)
-        return written.count == day
-            && zip(written, words).allSatisfy { word, key in
-                word.first.map { $0.isUppercase || $0.isNumber } ?? true || placeUnitWords.contains(key)
-            }
+        let kind = placeKinds.first { place.starts(with: $0) }?.count ?? 0
+        guard written.count == day,
+            written.enumerated().allSatisfy({ index, word in
+                index < kind || word.first.map { $0.isUppercase || $0.isNumber } ?? true
+            })
+        else { return false }
+        // In figures only, a place in capitals is as likely a complaint's ("RÁC THẢI PHƯỜNG 5, 12/9/2019").
+        return !figuresOnly || written.contains { $0.dropFirst().contains(where: \.isLowercase) }
     }
 
-    /// Words of a place's kind, written in lower case before its name ("thị xã Sơn Tây").
-    private static let placeUnitWords: Set<Substring> = [
-        "thanh", "pho", "thi", "xa", "tran", "phuong", "quan", "huyen", "tinh",
+    /// Day, month and year of a date in figures ("05/3/2019", "5-3-19"), never a sum ("12.500.000").
+    private static func isCalendarDate(_ parts: [Substring]) -> Bool {
+        guard parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else { return false }
+        return (1...31).contains(day) && (1...12).contains(month)
+            && (parts[2].count == 2 || (parts[2].count == 4 && (1900...2100).contains(year)))
+    }
+
+    /// A place's kind, written in lower case before its name ("thị xã Sơn Tây").
+    private static let placeKinds = phrases([
+        "thanh pho", "thi xa", "thi tran", "tinh", "quan", "huyen", "phuong", "xa",
+    ])
+
+    /// Words of an incident before a place ("Cháy Chợ Mơ", "Sập Cầu…"): no letter's place.
+    static let incidentWords: Set<Substring> = [
+        // Folded, so none may be a place's word too ("Đống Đa", "Cao Bằng", "Đầm Hà" are places).
+        "chay", "sap", "vo", "lun", "trom", "ngap", "no", "mat", "nhiem", "tai", "nan", "cuop", "tac", "sat", "chet",
+        "va", "cham", "truot", "ung", "don", "khieu", "tram",
     ]
 
     /// A title is one phrase: a colon, a full stop, a question opens a petition's sentences
@@ -260,8 +285,7 @@ package enum DocumentHeading {
 
     /// How an addressee under "Kính gửi:" opens, besides a body's name ("- Thường trực HĐND…").
     private static let addresseeOpenings = phrases([
-        "cong an", "lanh dao", "dong chi", "chu tich", "giam doc", "cac so", "cac co quan", "dai bieu", "d c", "dc",
-        "cac d c", "cac dong chi",
+        "cong an", "lanh dao", "dong chi", "chu tich", "giam doc", "cac so", "cac co quan", "dai bieu",
     ])
 
     /// How a note in brackets under a title opens ("(Kèm theo Báo cáo số…)", "(Tiếp xúc cử tri…)").

@@ -185,6 +185,19 @@ struct DocumentClosingTests {
             #expect(DocumentClosing.closingCount(petitions + [ending]) == 0, "\(ending)")
         }
         #expect(DocumentClosing.closingCount(petitions + ["Cháy Chợ Mơ, 12/3/2019", "CHỦ TỊCH"]) == 1)
+        // A sixth round: what a body says after a colon, incidents dated above a signature.
+        for ending in [
+            "TM. Tổ dân phố 5: đèn đường tắt cả tháng", "TM. Hội người cao tuổi: đường ngõ 5 tối om",
+            "THAY MẶT HỘI CỰU CHIẾN BINH: ĐƯỜNG NGÕ 5 TỐI OM",
+        ] {
+            #expect(DocumentClosing.closingCount(petitions + [ending]) == 0, "\(ending)")
+        }
+        for incident in [
+            "Nước tràn phố Huế, 12/9/2019", "NƯỚC THẢI TRÀN PHỐ HUẾ, 12/9/2019", "RÁC THẢI PHƯỜNG 5, 12/9/2019",
+            "Nước tràn phố Huế, ngày 12 tháng 9 năm 2019",
+        ] {
+            #expect(DocumentClosing.closingCount(petitions + [incident, "NGƯỜI TỔNG HỢP", "Nguyễn Văn An"]) == 2)
+        }
     }
 
     /// A third hostile round: incidents dated after a capitalised place ("Cháy Chợ Mơ, ngày

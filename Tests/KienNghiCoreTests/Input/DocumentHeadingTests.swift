@@ -137,5 +137,26 @@ struct DocumentHeadingTests {
             #expect(
                 try read(petition + "\n" + Self.petitions[1], name: "a.txt").texts == [petition, Self.petitions[1]])
         }
+        // A sixth hostile round: under the motto, incidents dated in figures or after a place,
+        // and a sum of money, are petitions; a place with its kind in lower case and a date in
+        // figures after a place in title case are the heading's.
+        let motto = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+        for incident in [
+            "Cháy Chợ Đồng Xuân, 05/3/2019", "Ngập Quận 7, 12/9/2019", "NGẬP NẶNG Ở QUẬN 7, 12/9/2019",
+            "MẤT ĐIỆN TOÀN PHƯỜNG 5, 05/3/2019", "Ngập quận 7, ngày 12 tháng 9 năm 2019",
+            "NỢ LƯƠNG CÔNG NHÂN, 12.500.000", "MẤT ĐIỆN TOÀN PHƯỜNG, NGÀY 5 THÁNG 3 NĂM 2019",
+            "Nước tràn phố Huế, ngày 12 tháng 9 năm 2019", "RÁC THẢI PHƯỜNG 5, 12/9/2019",
+        ] {
+            #expect(DocumentHeading.headingCount(motto + [incident, Self.petitions[1]]) == 2, "\(incident)")
+        }
+        for date in [
+            "thị xã Sơn Tây, ngày 12 tháng 3 năm 2019", "Thành phố Hồ Chí Minh, ngày 12 tháng 3 năm 2019",
+            "Bà Rịa - Vũng Tàu, ngày 12 tháng 3 năm 2019", "Hà Nội, 05/3/2019",
+        ] {
+            #expect(DocumentHeading.headingCount(motto + [date, Self.petitions[1]]) == 3, "\(date)")
+        }
+        let addressed =
+            motto + ["Kính gửi: Chủ tịch UBND quận Đống Đa", "- Các đ/c địa chính phường đo sai đất nhà tôi"]
+        #expect(DocumentHeading.headingCount(addressed + [Self.petitions[1]]) == 3)
     }
 }
