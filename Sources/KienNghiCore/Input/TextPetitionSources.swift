@@ -248,7 +248,9 @@ package struct DelimitedPetitionSource: PetitionSource {
                 if let columnOrder { cells = HeaderKey.reordered(cells, by: columnOrder) }
                 while cells.count < columns.count { cells.append("") }
                 if let (code, cell) = RejectedRow.controlCharacter(in: cells) {
-                    return try reject(record, .controlCharacter, .controlCharacter(code: code, column: columns[cell]))
+                    // A repeated header in another order may move a cell past the header's columns.
+                    let column = cell < columns.count ? columns[cell] : String(cell + 1)
+                    return try reject(record, .controlCharacter, .controlCharacter(code: code, column: column))
                 }
                 let text = cells[schema.textColumn]
                 // A row with no text may be a signature beside it: judged with the list's end.
