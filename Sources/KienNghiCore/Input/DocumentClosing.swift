@@ -132,7 +132,9 @@ package enum DocumentClosing {
         if line.contains(where: { $0 == "?" || $0 == "!" }) && !words.allSatisfy(courtesyWords.contains) {
             return nil
         }
-        if capitals || signatoryMarks.contains(where: { line.hasPrefix($0) }), isSignatoryLine(line, words) {
+        if capitals || signatoryMarks.contains(where: { line.hasPrefix($0) }),
+            isSignatoryLine(line, words, capitals: capitals)
+        {
             return .signatory
         }
         if isPosition(words, capitals: capitals) { return .position }
@@ -176,8 +178,13 @@ package enum DocumentClosing {
         guard bullets.contains(where: { line.hasPrefix($0) }), words.count <= 14,
             !DocumentHeading.asksOrReports(line), !words.contains(where: complaintWords.contains)
         else { return false }
+        if let comrade = comrades.first(where: { words.starts(with: $0) }) {
+            // "- Đ/c Chủ tịch UBND phường;": a position or a body, nothing said of them.
+            let rest = Array(words.dropFirst(comrade.count))
+            return isPosition(rest, capitals: false)
+                || (DocumentHeading.namesAddressee(rest) && rest.allSatisfy(bodyNameWords.contains))
+        }
         return words.starts(with: ["nhu", "tren"]) || DocumentHeading.namesAddressee(words)
-            || comrades.contains { words.starts(with: $0) }
     }
 
     /// "- Đ/c Chủ tịch UBND phường;", "- Các đ/c Ủy viên BTV;": recipients only under "Nơi nhận:".
@@ -199,7 +206,7 @@ package enum DocumentClosing {
 
     /// "TM. BAN THƯỜNG TRỰC", "KT. GIÁM ĐỐC", "T/M BAN CHẤP HÀNH CÔNG ĐOÀN": who signs for whom,
     /// a position or a body after the mark.
-    private static func isSignatoryLine(_ line: String, _ words: [Substring]) -> Bool {
+    private static func isSignatoryLine(_ line: String, _ words: [Substring], capitals: Bool) -> Bool {
         // A colon opens what a body says ("TM. Tổ dân phố 5: đèn đường tắt cả tháng"); a signer's line has none.
         guard words.count >= 2, words.count <= 12, !line.contains(":"), !DocumentHeading.asksOrReports(line),
             !words.contains(where: complaintWords.contains)
@@ -215,8 +222,21 @@ package enum DocumentClosing {
         let after = Array(rest)
         guard !protests.contains(where: { phrase in after.indices.contains { after[$0...].starts(with: phrase) } })
         else { return false }
+        // In title case, and after "Q." (a district's abbreviation too), the mark stands over a
+        // position or a body's name and nothing else: "Q. Giám đốc Công an tỉnh bao che cấp
+        // dưới", "TM. Ban quản lý chợ thu phí cao" are petitions.
+        if !capitals || line.hasPrefix("Q.") {
+            return isPosition(after, capitals: false)
+                || (DocumentHeading.namesAddressee(after) && after.allSatisfy(bodyNameWords.contains))
+        }
         return isPosition(after, capitals: true) || DocumentHeading.namesAddressee(after)
     }
+
+    /// Words of a body's name a title-case signatory line may hold ("TM. Ban chấp hành Công đoàn").
+    private static let bodyNameWords: Set<Substring> = positionQualifiers.union([
+        "chap", "hanh", "thuong", "vu", "hoi", "uy", "nhan", "dai", "dien", "nguoi", "lao", "dong", "lien", "mat",
+        "tran", "dang", "bch", "ubnd", "hdnd", "cuu", "chien", "binh", "phu", "nu", "thanh", "nien",
+    ])
 
     /// What a body's name never says and a petition in capitals does ("THAY MẶT CÔNG ĐOÀN
     /// CÔNG TY PHẢN ĐỐI CẮT THƯỞNG TẾT").
@@ -277,7 +297,7 @@ package enum DocumentClosing {
         "nguoi phan anh", "nguoi lap bieu", "nguoi lap", "nguoi tong hop", "nguoi gui", "thu truong",
         "truong doan", "chu nhiem", "pho chu nhiem", "xac nhan cua", "dai dien cac ho dan",
         "dai dien nguoi lao dong", "dai dien cong nhan", "dai dien doan dai bieu", "ke toan truong",
-        "nguoi de nghi", "nguoi khieu nai", "nguoi to cao", "nguoi dai dien",
+        "nguoi de nghi", "nguoi khieu nai", "nguoi to cao", "nguoi dai dien", "uy vien",
     ].map { $0.split(separator: " ") }
 
     /// What may follow a position: "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "CHỦ TỊCH UBND PHƯỜNG",
@@ -285,7 +305,7 @@ package enum DocumentClosing {
     private static let positionQualifiers: Set<Substring> = [
         "thuong", "truc", "phu", "trach", "ban", "to", "dan", "pho", "hdnd", "ubnd", "ubmttq", "mttq", "so", "phuong",
         "xa", "quan", "huyen", "chi", "bo", "don", "vi", "cong", "doan", "dia", "chinh", "quyen", "co", "so", "thon",
-        "khu", "ty",
+        "khu", "ty", "btv", "bch",
     ]
 
     /// "Nguyễn Văn An", "Ông Trần Văn Bình", "NGUYỄN THỊ HOA": two to five words of letters,

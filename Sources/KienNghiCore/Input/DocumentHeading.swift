@@ -206,13 +206,15 @@ package enum DocumentHeading {
             figuresOnly = true
         }
         let place = words.prefix(day)
+        // In figures only, a place's name is short ("Hà Nội", "thị xã Sơn Tây"): "Giá Điện Tăng
+        // Vọt, 05/3/2019" is a complaint's title.
         guard !place.contains(where: incidentWords.contains), !namesAction(words) else { return false }
         // The place's words as written: "Bắc Từ Liêm", "Thành phố Hồ Chí Minh", "thị xã Sơn Tây",
         // "Bà Rịa - Vũng Tàu", never "Ngập nặng" nor "Nước tràn phố Huế": in lower case only the
         // place's kind, first.
         let written = line.split { $0 == " " || $0 == "," }.filter { !["-", "–"].contains($0) }.prefix(day)
         let kind = placeKinds.first { place.starts(with: $0) }?.count ?? 0
-        guard written.count == day,
+        guard written.count == day, !figuresOnly || day - kind <= 3,
             written.enumerated().allSatisfy({ index, word in
                 index < kind || word.first.map { $0.isUppercase || $0.isNumber } ?? true
             })
@@ -280,7 +282,7 @@ package enum DocumentHeading {
     private static let actionWords = phrases([
         "de nghi", "kien nghi", "phan anh", "yeu cau", "mong", "xin", "thieu", "xuong cap", "ngap", "o nhiem",
         "cham", "chua duoc", "chua co", "chua giai quyet", "chua tra loi", "khong", "ton dong", "qua tai", "bi hong",
-        "du an treo", "mat nuoc", "mat dien", "mat trom", "mat an ninh",
+        "du an treo", "mat nuoc", "mat dien", "mat trom", "mat an ninh", "sai quy dinh", "trai phep",
     ])
 
     /// How an addressee under "Kính gửi:" opens, besides a body's name ("- Thường trực HĐND…").

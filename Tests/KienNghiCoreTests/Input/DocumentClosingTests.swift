@@ -198,6 +198,23 @@ struct DocumentClosingTests {
         ] {
             #expect(DocumentClosing.closingCount(petitions + [incident, "NGƯỜI TỔNG HỢP", "Nguyễn Văn An"]) == 2)
         }
+        // A seventh round: in title case or after "Q.", a mark over anything but a position or
+        // a body's name is a petition's start; a complaint's title dated in figures; a complaint
+        // about a comrade under "Nơi nhận:".
+        for ending in [
+            "Q. Giám đốc Công an tỉnh bao che cấp dưới", "Q. Chủ tịch UBND phường gây khó dễ cho dân",
+            "KT. Chủ tịch UBND phường đi vắng thường xuyên", "TM. Ban quản lý chợ thu phí cao gấp đôi",
+            "TM Công ty Thương mại ABC xả thải ra kênh", "Q. Phường 5 rác thải tràn lan",
+            "Q. GIÁM ĐỐC CÔNG AN TỈNH BAO CHE CẤP DƯỚI",
+        ] {
+            #expect(DocumentClosing.closingCount(petitions + [ending]) == 0, "\(ending)")
+            #expect(DocumentClosing.closingCount(petitions + [ending, "Trân trọng cảm ơn!"]) == 0, "\(ending)")
+        }
+        for title in ["Giá Điện Tăng Vọt, 05/3/2019", "Tiền Điện Tăng Cao, 05/3/2019"] {
+            #expect(DocumentClosing.closingCount(petitions + [title, "NGƯỜI TỔNG HỢP", "Nguyễn Văn An"]) == 2)
+        }
+        let recipients = ["Nơi nhận:", "- Như trên;", "- Đ/c Tổ trưởng tổ dân phố 5 thu tiền vệ sinh gấp đôi;"]
+        #expect(DocumentClosing.closingCount(petitions + recipients + ["- Lưu: VT."]) == 0)
     }
 
     /// A third hostile round: incidents dated after a capitalised place ("Cháy Chợ Mơ, ngày

@@ -158,5 +158,11 @@ struct DocumentHeadingTests {
         let addressed =
             motto + ["Kính gửi: Chủ tịch UBND quận Đống Đa", "- Các đ/c địa chính phường đo sai đất nhà tôi"]
         #expect(DocumentHeading.headingCount(addressed + [Self.petitions[1]]) == 3)
+        // A seventh: complaints bulleted under "Kính gửi:".
+        let complaints = [
+            "Kính gửi: UBND phường 5", "- UBND phường cấp phép xây dựng sai quy định",
+            "- Công an phường thu tiền trái phép",
+        ]
+        #expect(DocumentHeading.headingCount(motto + complaints + [Self.petitions[1]]) == 3)
     }
 }
