@@ -243,7 +243,8 @@ package enum DocumentClosing {
     private static let protests: [[Substring]] = [
         "phan doi", "bac bo", "cat thuong", "cat luong", "cat giam", "no luong", "tru luong", "dinh cong",
         // Not "tố cáo", "khiếu nại" ("T/M NHỮNG NGƯỜI KHIẾU NẠI" signs), nor "đòi" (it folds as "Đội").
-        "ngung viec", "lan chiem", "tranh chap", "tra lai", "thu hoi", "giai toa", "cuong che",
+        "ngung viec", "lan chiem", "tranh chap", "tra lai", "thu hoi", "giai toa", "cuong che", "tang luong",
+        "tham nhung", "doi tang", "doi tra", "doi quyen",
     ].map { $0.split(separator: " ") }
 
     /// "Q." is "quyền" (acting) before a position; before a district's name ("Q. Ba Đình") it
@@ -275,8 +276,10 @@ package enum DocumentClosing {
             !DocumentHeading.asksOrReports(line)
         else { return false }
         let date = words[(day + 1)...].joined(separator: "/").split(separator: "/")
-        // The place's words as written: "Cầu Giấy", never "Mất điện".
+        // The place's words as written: "Cầu Giấy", never "Mất điện"; a short name, as a
+        // heading's ("Đường Trần Phú Hư Hỏng, ngày 12/9/2019" is a complaint's title).
         let place = line.split { $0 == " " || $0 == "," }.prefix(day)
+        guard DocumentHeading.isShortPlace(words.prefix(day), line) else { return false }
         return date.count == 3 && date.allSatisfy { $0.allSatisfy(\.isNumber) }
             && place.allSatisfy { $0.first.map { $0.isUppercase || $0.isNumber } ?? true }
             && !words.prefix(day).contains(where: DocumentHeading.incidentWords.contains)
@@ -287,6 +290,8 @@ package enum DocumentClosing {
         positions.contains { position in
             words.starts(with: position) && words.count <= position.count + (capitals ? 3 : 4)
                 && words.dropFirst(position.count).allSatisfy(positionQualifiers.contains)
+                // "bỏ dân", "xa dân" fold like the qualifiers "bộ", "xã" + "dân": "Chủ tịch xã bỏ dân".
+                && !zip(words, words.dropFirst()).contains { ["bo", "xa"].contains($0) && $1 == "dan" }
         }
     }
 

@@ -206,15 +206,13 @@ package enum DocumentHeading {
             figuresOnly = true
         }
         let place = words.prefix(day)
-        // In figures only, a place's name is short ("Hà Nội", "thị xã Sơn Tây"): "Giá Điện Tăng
-        // Vọt, 05/3/2019" is a complaint's title.
         guard !place.contains(where: incidentWords.contains), !namesAction(words) else { return false }
         // The place's words as written: "Bắc Từ Liêm", "Thành phố Hồ Chí Minh", "thị xã Sơn Tây",
         // "Bà Rịa - Vũng Tàu", never "Ngập nặng" nor "Nước tràn phố Huế": in lower case only the
         // place's kind, first.
         let written = line.split { $0 == " " || $0 == "," }.filter { !["-", "–"].contains($0) }.prefix(day)
         let kind = placeKinds.first { place.starts(with: $0) }?.count ?? 0
-        guard written.count == day, !figuresOnly || day - kind <= 3,
+        guard written.count == day, isShortPlace(place, line),
             written.enumerated().allSatisfy({ index, word in
                 index < kind || word.first.map { $0.isUppercase || $0.isNumber } ?? true
             })
@@ -230,6 +228,14 @@ package enum DocumentHeading {
         else { return false }
         return (1...31).contains(day) && (1...12).contains(month)
             && (parts[2].count == 2 || (parts[2].count == 4 && (1900...2100).contains(year)))
+    }
+
+    /// A place's name is short ("Hà Nội", "thị xã Sơn Tây", "Bà Rịa - Vũng Tàu"): "Giá Điện
+    /// Tăng Vọt, 05/3/2019", "Tiền Điện Tăng Cao, ngày 5 tháng 3…" are a complaint's title.
+    static func isShortPlace(_ place: ArraySlice<Substring>, _ line: String) -> Bool {
+        let kind = placeKinds.first { place.starts(with: $0) }?.count ?? 0
+        let dashed = line.prefix { $0 != "," }.contains { $0 == "-" || $0 == "–" }
+        return place.count - kind <= (dashed ? 4 : 3)
     }
 
     /// A place's kind, written in lower case before its name ("thị xã Sơn Tây").
@@ -283,6 +289,7 @@ package enum DocumentHeading {
         "de nghi", "kien nghi", "phan anh", "yeu cau", "mong", "xin", "thieu", "xuong cap", "ngap", "o nhiem",
         "cham", "chua duoc", "chua co", "chua giai quyet", "chua tra loi", "khong", "ton dong", "qua tai", "bi hong",
         "du an treo", "mat nuoc", "mat dien", "mat trom", "mat an ninh", "sai quy dinh", "trai phep",
+        "no luong", "qua cao", "lan chiem",
     ])
 
     /// How an addressee under "Kính gửi:" opens, besides a body's name ("- Thường trực HĐND…").

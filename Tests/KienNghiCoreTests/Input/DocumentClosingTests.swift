@@ -215,6 +215,17 @@ struct DocumentClosingTests {
         }
         let recipients = ["Nơi nhận:", "- Như trên;", "- Đ/c Tổ trưởng tổ dân phố 5 thu tiền vệ sinh gấp đôi;"]
         #expect(DocumentClosing.closingCount(petitions + recipients + ["- Lưu: VT."]) == 0)
+        // An eighth: complaint titles dated after "ngày", positions "bỏ dân", bodies that demand.
+        for title in ["Đường Trần Phú Hư Hỏng, ngày 12/9/2019", "Ngõ Số Năm Tối Om, ngày 13/3/2019"] {
+            #expect(DocumentClosing.closingCount(petitions + [title, "Người đề nghị", "Nguyễn Văn An"]) == 2)
+        }
+        for ending in [
+            "Chủ tịch xã bỏ dân", "CHỦ TỊCH PHƯỜNG XA DÂN", "THAY MẶT CÔNG ĐOÀN ĐÒI TĂNG LƯƠNG",
+            "THAY MẶT HỘI CCB TỐ CÁO CHỦ TỊCH XÃ THAM NHŨNG",
+        ] {
+            #expect(DocumentClosing.closingCount(petitions + [ending]) == 0, "\(ending)")
+        }
+        #expect(DocumentClosing.closingCount(petitions + ["Hà Nội, ngày 12/3/2019", "CHỦ TỊCH", "Nguyễn Văn An"]) == 3)
     }
 
     /// A third hostile round: incidents dated after a capitalised place ("Cháy Chợ Mơ, ngày

@@ -164,5 +164,13 @@ struct DocumentHeadingTests {
             "- Công an phường thu tiền trái phép",
         ]
         #expect(DocumentHeading.headingCount(motto + complaints + [Self.petitions[1]]) == 3)
+        // An eighth: more complaints bulleted there, a complaint's title dated in words.
+        let more = [
+            "Kính gửi: UBND phường 5", "- Công ty ABC nợ lương công nhân 3 tháng", "- Ban quản lý chợ thu phí quá cao",
+            "- Công an phường bỏ qua lấn chiếm vỉa hè",
+        ]
+        #expect(DocumentHeading.headingCount(motto + more + [Self.petitions[1]]) == 3)
+        let dated = "Tiền Điện Tăng Cao, ngày 5 tháng 3 năm 2019"
+        #expect(DocumentHeading.headingCount(motto + [dated, Self.petitions[1]]) == 2)
     }
 }
