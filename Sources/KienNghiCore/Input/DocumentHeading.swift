@@ -240,7 +240,7 @@ package enum DocumentHeading {
 
     /// A place's kind, written in lower case before its name ("thị xã Sơn Tây").
     private static let placeKinds = phrases([
-        "thanh pho", "thi xa", "thi tran", "tinh", "quan", "huyen", "phuong", "xa",
+        "thanh pho", "tp", "thi xa", "thi tran", "tinh", "quan", "huyen", "phuong", "xa",
     ])
 
     /// Words of an incident before a place ("Cháy Chợ Mơ", "Sập Cầu…"): no letter's place.

@@ -162,6 +162,7 @@ struct DocumentClosingTests {
         let petitions = ["Đề nghị sửa đường Láng bị xuống cấp.", "Đề nghị lắp đèn."]
         let closings: [[String]] = [
             ["Thành phố Hồ Chí Minh, ngày 12 tháng 3 năm 2019", "CHỦ TỊCH", "Nguyễn Văn An"],
+            ["TP. Hồ Chí Minh, ngày 05 tháng 03 năm 2019", "GIÁM ĐỐC CÔNG TY", "Nguyễn Văn An"],
             ["thị xã Sơn Tây, ngày 12 tháng 3 năm 2019", "CHỦ TỊCH", "Nguyễn Văn An"],
             ["Bà Rịa - Vũng Tàu, ngày 12 tháng 3 năm 2019", "CHỦ TỊCH", "Nguyễn Văn An"],
             ["Hà Nội, 05/3/2019", "CHỦ TỊCH", "Nguyễn Văn An"],
