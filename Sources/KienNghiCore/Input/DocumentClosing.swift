@@ -36,10 +36,10 @@ package enum DocumentClosing {
             if kinds[index] == .recipients { listed = true }
             if kinds[index] == .recipient && !listed { start = index + 1 }
         }
-        // A name only just under who signs ("CHỦ TỊCH", "(Đã ký)"), or under one such name;
-        // recipients between them are the other column of a flattened layout.
+        // A name only just under who signs ("CHỦ TỊCH", "(Đã ký)"), or under other signers' names
+        // (fewer than ``maximumSigners`` in a row); recipients between them are the other column
+        // of a flattened layout, and a rule to sign on ("______") may stand between.
         func signs(_ kind: Kind?) -> Bool { kind == .position || kind == .signed || kind == .signatory }
-        // A rule to sign on ("______") may stand between; several signers' names stand in a row.
         for index in start..<kinds.count where kinds[index] == .name {
             let above = kinds[start..<index].filter { $0 != .recipient && $0 != .rule }
             let names = above.reversed().prefix { $0 == .name }.count
