@@ -270,19 +270,7 @@ package enum DocumentClosing {
     /// "Hà Nội, ngày 12 tháng 3 năm 2019", "Hà Nội, ngày 12/3/2019": a place first (a date
     /// alone heads a log's petitions as often).
     private static func isDate(_ line: String, _ words: [Substring]) -> Bool {
-        guard words.first != "ngay" else { return false }
-        if DocumentHeading.anchorKind(line) == .date { return true }
-        guard let day = words.firstIndex(of: "ngay"), day >= 1, day <= 5, day + 2 >= words.count,
-            !DocumentHeading.asksOrReports(line)
-        else { return false }
-        let date = words[(day + 1)...].joined(separator: "/").split(separator: "/")
-        // The place's words as written: "Cầu Giấy", never "Mất điện"; a short name, as a
-        // heading's ("Đường Trần Phú Hư Hỏng, ngày 12/9/2019" is a complaint's title).
-        let place = line.split { $0 == " " || $0 == "," }.prefix(day)
-        guard DocumentHeading.isShortPlace(words.prefix(day), line) else { return false }
-        return date.count == 3 && date.allSatisfy { $0.allSatisfy(\.isNumber) }
-            && place.allSatisfy { $0.first.map { $0.isUppercase || $0.isNumber } ?? true }
-            && !words.prefix(day).contains(where: DocumentHeading.incidentWords.contains)
+        words.first != "ngay" && DocumentHeading.anchorKind(line) == .date
     }
 
     /// A position alone ("CHỦ TỊCH", "PHÓ CHỦ TỊCH UBND PHƯỜNG", "Tổ trưởng tổ dân phố").

@@ -183,16 +183,21 @@ package enum DocumentHeading {
         }
     }
 
-    /// "Hà Nội, ngày 12 tháng 3 năm 2019" (the numbers may be left blank): a place of at most
-    /// five words, each capitalised, then the date and nothing after the year.
+    /// "Hà Nội, ngày 12 tháng 3 năm 2019" (the numbers may be left blank), "Hà Nội, ngày
+    /// 12/3/2019": a short place, each word capitalised but its kind, then the date and nothing
+    /// after the year.
     private static func isDateLine(_ line: String, _ folded: String) -> Bool {
         let words = folded.split(separator: " ")
         let day: Int
         let figuresOnly: Bool
         if let named = words.firstIndex(of: "ngay") {
-            guard named <= 5, words.last?.allSatisfy(\.isNumber) == true,
-                words[named...].filter({ !$0.allSatisfy(\.isNumber) }).elementsEqual(["ngay", "thang", "nam"])
-            else { return false }
+            let inWords =
+                words.last?.allSatisfy(\.isNumber) == true
+                && words[named...].filter({ !$0.allSatisfy(\.isNumber) }).elementsEqual(["ngay", "thang", "nam"])
+            // "Hà Nội, ngày 12/3/2019".
+            let inFigures = isCalendarDate(
+                words[(named + 1)...].joined(separator: "/").split(whereSeparator: { "/.-".contains($0) }))
+            guard named <= 5, inWords || inFigures else { return false }
             day = named
             figuresOnly = false
         } else {
@@ -212,7 +217,7 @@ package enum DocumentHeading {
         // place's kind, first.
         let written = line.split { $0 == " " || $0 == "," }.filter { !["-", "–"].contains($0) }.prefix(day)
         let kind = placeKinds.first { place.starts(with: $0) }?.count ?? 0
-        guard written.count == day, isShortPlace(place, line),
+        guard written.count == day, isShortPlace(place.count - kind, line),
             written.enumerated().allSatisfy({ index, word in
                 index < kind || word.first.map { $0.isUppercase || $0.isNumber } ?? true
             })
@@ -230,12 +235,11 @@ package enum DocumentHeading {
             && (parts[2].count == 2 || (parts[2].count == 4 && (1900...2100).contains(year)))
     }
 
-    /// A place's name is short ("Hà Nội", "thị xã Sơn Tây", "Bà Rịa - Vũng Tàu"): "Giá Điện
+    /// A place's name, its kind aside, is short ("Hà Nội", "thị xã Sơn Tây", "Bà Rịa - Vũng Tàu"): "Giá Điện
     /// Tăng Vọt, 05/3/2019", "Tiền Điện Tăng Cao, ngày 5 tháng 3…" are a complaint's title.
-    static func isShortPlace(_ place: ArraySlice<Substring>, _ line: String) -> Bool {
-        let kind = placeKinds.first { place.starts(with: $0) }?.count ?? 0
+    private static func isShortPlace(_ nameWords: Int, _ line: String) -> Bool {
         let dashed = line.prefix { $0 != "," }.contains { $0 == "-" || $0 == "–" }
-        return place.count - kind <= (dashed ? 4 : 3)
+        return nameWords <= (dashed ? 4 : 3)
     }
 
     /// A place's kind, written in lower case before its name ("thị xã Sơn Tây").

@@ -163,6 +163,8 @@ struct DocumentClosingTests {
         let closings: [[String]] = [
             ["Thành phố Hồ Chí Minh, ngày 12 tháng 3 năm 2019", "CHỦ TỊCH", "Nguyễn Văn An"],
             ["TP. Hồ Chí Minh, ngày 05 tháng 03 năm 2019", "GIÁM ĐỐC CÔNG TY", "Nguyễn Văn An"],
+            ["Thành phố Hồ Chí Minh, ngày 12/3/2019", "CHỦ TỊCH", "Nguyễn Văn An"],
+            ["thị xã Sơn Tây, ngày 12-3-2019", "CHỦ TỊCH", "Nguyễn Văn An"],
             ["thị xã Sơn Tây, ngày 12 tháng 3 năm 2019", "CHỦ TỊCH", "Nguyễn Văn An"],
             ["Bà Rịa - Vũng Tàu, ngày 12 tháng 3 năm 2019", "CHỦ TỊCH", "Nguyễn Văn An"],
             ["Hà Nội, 05/3/2019", "CHỦ TỊCH", "Nguyễn Văn An"],
