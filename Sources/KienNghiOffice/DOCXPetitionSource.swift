@@ -277,8 +277,8 @@ package struct DOCXPetitionSource: PetitionSource {
             var pending: PetitionRecord?
             // A list of paragraphs may end with the document's closing (recipients, date, signature):
             // its last petitions, and the paragraphs going on with its last numbered item, are held back.
-            var tail = DocumentClosingTail<(record: PetitionRecord, texts: [String])>()
-            var pendingParts = DocumentClosingTail<(text: String, location: Int)>()
+            var tail = DocumentClosingTail<(record: PetitionRecord, texts: [String])>(texts: \.texts)
+            var pendingParts = DocumentClosingTail<(text: String, location: Int)>(texts: { [$0.text] })
             var count = 0
             func add(_ record: PetitionRecord) throws {
                 if let code = RejectedRow.controlCharacter(in: record.text)
@@ -301,7 +301,7 @@ package struct DOCXPetitionSource: PetitionSource {
                     try releaseTail()
                     return try add(record)
                 }
-                if let oldest = tail.hold((record, texts)) { try add(oldest.record) }
+                for oldest in tail.hold((record, texts)) { try add(oldest.record) }
             }
             /// The paragraphs held are read before a row is reported between them and the end: they close nothing.
             func releaseTail() throws {
@@ -528,7 +528,7 @@ package struct DOCXPetitionSource: PetitionSource {
             }
             if var last = pending {
                 // The paragraphs going on with the last item may be the document's closing.
-                let closingParts = pendingParts.settle(texts: { [$0.text] }).closing
+                let closingParts = pendingParts.settle().closing
                 let suffix = closingParts.map(\.text).joined(separator: "\n")
                 if !closingParts.isEmpty, last.text == suffix || last.text.hasSuffix("\n" + suffix) {
                     last.text = String(
@@ -543,7 +543,7 @@ package struct DOCXPetitionSource: PetitionSource {
                     try add(last)
                 }
             }
-            let (kept, closingUnits) = tail.settle(texts: \.texts)
+            let (kept, closingUnits) = tail.settle()
             for unit in kept { try add(unit.record) }
             for unit in closingUnits { rejected(closing(unit.record.location, unit.texts)) }
         }

@@ -123,11 +123,12 @@ package struct XLSXPetitionSource: PetitionSource {
             var underHeader = headerKey != nil
             var columnOrder: [Int]? = nil
             // The last rows, held back until the document's closing below them is known.
-            var tail: DocumentClosingTail<HeldTableRow>? = schema.readsEveryRow ? nil : DocumentClosingTail()
+            var tail: DocumentClosingTail<HeldTableRow>? =
+                schema.readsEveryRow ? nil : DocumentClosingTail(texts: \.cells)
             func report(_ row: HeldTableRow) throws { try row.report(to: &batch, rejected: rejected) }
             func hold(_ row: HeldTableRow) throws {
                 guard tail != nil else { return try report(row) }
-                if let oldest = tail!.hold(row) { try report(oldest) }
+                for oldest in tail!.hold(row) { try report(oldest) }
             }
             try Self.rows(package, sheet, cells) { row in
                 if row.isBlank && row.problem == nil { return }
@@ -188,7 +189,7 @@ package struct XLSXPetitionSource: PetitionSource {
                 try hold(
                     .petition(PetitionRecord(id: id, text: text, cells: cells, location: row.number), byteOffset: nil))
             }
-            if let (kept, closing) = tail?.settle(texts: \.cells) {
+            if let (kept, closing) = tail?.settle() {
                 for row in kept { try report(row) }
                 for row in closing { rejected(row.asClosing(file: path)) }
             }

@@ -351,20 +351,48 @@ package struct DocumentClosingTail<Unit> {
     private var ring: [Unit] = []
     /// The oldest unit's slot once the ring is full.
     private var oldest = 0
+    /// A unit's texts: a line or block, or a row's cells.
+    private let texts: (Unit) -> [String]
 
-    package init() {}
+    package init(texts: @escaping (Unit) -> [String]) { self.texts = texts }
 
-    /// Holds `unit`; returns the oldest unit once it is too far from the end to close anything.
-    package mutating func hold(_ unit: Unit) -> Unit? {
+    /// Holds `unit`; returns the units now too far from the end to close anything: the oldest
+    /// once the ring is full, or every unit held when `unit` is one no closing can take whole
+    /// (a line longer than a closing's, or more lines than one has), since a closing never
+    /// reaches above it. So a file of long petitions holds one of them, not sixteen.
+    package mutating func hold(_ unit: Unit) -> [Unit] {
+        if Self.closesNothingAbove(texts(unit)) {
+            defer { ring.append(unit) }
+            return release()
+        }
         guard ring.count == DocumentClosing.lookbehind else {
             ring.append(unit)
-            return nil
+            return []
         }
         defer {
             ring[oldest] = unit
             oldest = (oldest + 1) % ring.count
         }
-        return ring[oldest]
+        return [ring[oldest]]
+    }
+
+    /// Whether no closing can take a unit of these texts whole: only a unit longer than the
+    /// longest closing ``DocumentClosing/closingCount(_:)`` looks at is split into its lines.
+    private static func closesNothingAbove(_ texts: [String]) -> Bool {
+        let reach = 2 * DocumentClosing.lookbehind
+        guard texts.reduce(0, { $0 + $1.utf8.count }) > reach * (DocumentClosing.maximumBytes + 1) else {
+            return false
+        }
+        var lines = 0
+        for text in texts {
+            for line in text.split(whereSeparator: \.isNewline) {
+                let trimmed = String(line).trimmingWhitespace()
+                if trimmed.isEmpty { continue }
+                lines += 1
+                if lines > reach || trimmed.utf8.count > DocumentClosing.maximumBytes { return true }
+            }
+        }
+        return false
     }
 
     /// Every unit held, in order, none taken for a closing (something came between them and the end).
@@ -377,8 +405,8 @@ package struct DocumentClosingTail<Unit> {
     }
 
     /// The units held, split at the closing: a unit is the closing's when each line of its
-    /// `texts` (a line or block, or a row's cells) is.
-    package mutating func settle(texts: (Unit) -> [String]) -> (read: [Unit], closing: [Unit]) {
+    /// texts is.
+    package mutating func settle() -> (read: [Unit], closing: [Unit]) {
         let units = release()
         let lines = units.map { unit in
             texts(unit).flatMap { $0.split(whereSeparator: \.isNewline) }.map { String($0).trimmingWhitespace() }

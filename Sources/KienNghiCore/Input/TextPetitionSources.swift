@@ -169,14 +169,16 @@ package struct DelimitedPetitionSource: PetitionSource {
             // first rows are held back until the heading's end is known (nil once it is).
             let framed = !hasHeader && columns.count == 1 && !schema.readsEveryRow
             var held: [DelimitedTextParser.Record]? = framed ? [] : nil
+            var heldBytes = 0
             // The last rows, held back until the document's closing below them is known.
-            var tail: DocumentClosingTail<HeldTableRow>? = schema.readsEveryRow ? nil : DocumentClosingTail()
+            var tail: DocumentClosingTail<HeldTableRow>? =
+                schema.readsEveryRow ? nil : DocumentClosingTail(texts: \.cells)
             var rowNumber = 0
             let path = stream.path
             func report(_ row: HeldTableRow) throws { try row.report(to: &batch, rejected: rejected) }
             func hold(_ row: HeldTableRow) throws {
                 guard tail != nil else { return try report(row) }
-                if let oldest = tail!.hold(row) { try report(oldest) }
+                for oldest in tail!.hold(row) { try report(oldest) }
             }
             func rejection(
                 _ record: DelimitedTextParser.Record, _ reason: RejectedRow.Reason, _ detail: RejectedRow.Detail
@@ -229,7 +231,10 @@ package struct DelimitedPetitionSource: PetitionSource {
                 if held != nil {
                     if !record.malformed && !record.tooLong && record.cellCount == 1 {
                         held!.append(record)
-                        if held!.count >= DocumentHeading.lookahead { try settleHeading() }
+                        heldBytes += record.length
+                        if held!.count >= DocumentHeading.lookahead || heldBytes >= DocumentHeading.lookaheadBytes {
+                            try settleHeading()
+                        }
                         return
                     }
                     try settleHeading()
@@ -290,7 +295,7 @@ package struct DelimitedPetitionSource: PetitionSource {
                 try take(last)
             }
             try settleHeading()
-            if let (kept, closing) = tail?.settle(texts: \.cells) {
+            if let (kept, closing) = tail?.settle() {
                 for row in kept { try report(row) }
                 for row in closing { rejected(row.asClosing(file: path)) }
             }
@@ -383,14 +388,14 @@ package struct PlainTextPetitionSource: PetitionSource {
         var block: [String] = []
         // The last blocks wait: a document's closing below the petitions (a date, who signs,
         // a name, each alone between blank lines) does not vote.
-        var tail = DocumentClosingTail<[String]>()
+        var tail = DocumentClosingTail<[String]>(texts: { $0 })
         func count(_ block: [String]) {
             blocks += 1
             lines += block.count
             if block.count > 1 { multiLineBlocks += 1 }
         }
         func endBlock() {
-            if !block.isEmpty, let oldest = tail.hold(block) { count(oldest) }
+            if !block.isEmpty { tail.hold(block).forEach(count) }
             block = []
         }
         func look(_ line: LineSplitter.Line) {
@@ -404,7 +409,7 @@ package struct PlainTextPetitionSource: PetitionSource {
         splitter.finish(look)
         endBlock()
         // Only a whole file's end is a document's end.
-        (whole ? tail.settle(texts: { $0 }).read : tail.release()).forEach(count)
+        (whole ? tail.settle().read : tail.release()).forEach(count)
         guard blocks >= 3, multiLineBlocks > 0, lines <= 5 * blocks else { return false }
         return multiLineBlocks * 2 >= blocks || lines * 2 <= blocks * 3
     }
@@ -423,8 +428,9 @@ package struct PlainTextPetitionSource: PetitionSource {
             // The first petitions, held back until the document's heading above them is known (nil once it is).
             typealias Unit = (text: String, line: Int, offset: Int)
             var held: [Unit]? = readsEveryLine ? nil : []
+            var heldBytes = 0
             // The last petitions, held back until the document's closing below them is known.
-            var tail: DocumentClosingTail<Unit>? = readsEveryLine ? nil : DocumentClosingTail()
+            var tail: DocumentClosingTail<Unit>? = readsEveryLine ? nil : DocumentClosingTail(texts: { [$0.text] })
             let path = stream.path
             func emit() throws {
                 defer {
@@ -457,15 +463,18 @@ package struct PlainTextPetitionSource: PetitionSource {
                 let unit = (text, blockLine, blockOffset)
                 if held != nil {
                     held!.append(unit)
-                    if held!.count >= DocumentHeading.lookahead { try settleHeading() }
+                    heldBytes += text.utf8.count
+                    if held!.count >= DocumentHeading.lookahead || heldBytes >= DocumentHeading.lookaheadBytes {
+                        try settleHeading()
+                    }
                     return
                 }
                 try emit(unit)
             }
             func emit(_ unit: Unit) throws {
                 if tail != nil {
-                    guard let oldest = tail!.hold(unit) else { return }
-                    return try read(oldest)
+                    for oldest in tail!.hold(unit) { try read(oldest) }
+                    return
                 }
                 try read(unit)
             }
@@ -484,7 +493,7 @@ package struct PlainTextPetitionSource: PetitionSource {
                 for unit in tail?.release() ?? [] { try read(unit) }
             }
             func settleClosing() throws {
-                guard let (kept, closing) = tail?.settle(texts: { [$0.text] }) else { return }
+                guard let (kept, closing) = tail?.settle() else { return }
                 for unit in kept { try read(unit) }
                 for unit in closing { reject(unit, .closing) }
             }

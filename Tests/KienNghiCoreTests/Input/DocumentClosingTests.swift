@@ -148,9 +148,35 @@ struct DocumentClosingTests {
         let listed = ["2. Đề nghị làm rõ trách nhiệm của:", "Giám đốc", "Trưởng thôn"]
         #expect(DocumentClosing.closingCount(listed) == 0)
         #expect(DocumentClosing.closingCount(listed + ["Hà Nội, ngày 12/5/2019", "Người làm đơn"]) == 2)
-        var tail = DocumentClosingTail<[String]>()
+        var tail = DocumentClosingTail<[String]>(texts: { $0 })
         for row in [[petition], ["3", "CHỦ TỊCH"], ["Nguyễn Văn An"]] { _ = tail.hold(row) }
-        #expect(tail.settle(texts: { $0 }).closing.isEmpty)
+        #expect(tail.settle().closing.isEmpty)
+    }
+
+    /// A unit no closing can take whole (a line longer than a closing's, or more lines than
+    /// a closing is read over) hands back every unit above it at once: a file of petitions near
+    /// the 1 MiB limit held sixteen of them (some 16 MB) waiting for its closing. What is
+    /// decided stays as it was: the closing below is found, and a unit padded with blank space
+    /// but of closing lines still waits.
+    @Test func aLongUnitReleasesTheUnitsAboveIt() {
+        let long = String(repeating: "Đề nghị sửa đường. ", count: 400)
+        // Each line short enough to close, but more of them than a closing is read over.
+        let signer = String(repeating: "Nguyễn Văn An ", count: 9)
+        let manyLines = Array(repeating: signer, count: 2 * DocumentClosing.lookbehind + 8).joined(separator: "\n")
+        for unit in [long, manyLines] {
+            var tail = DocumentClosingTail<String>(texts: { [$0] })
+            #expect(tail.hold(Self.petitions[0]).isEmpty)
+            #expect(tail.hold(Self.petitions[1]).isEmpty)
+            #expect(tail.hold(unit) == Array(Self.petitions[0...1]))
+            for line in ["Hà Nội, ngày 12/3/2019", "CHỦ TỊCH", "Nguyễn Văn An"] { #expect(tail.hold(line).isEmpty) }
+            let settled = tail.settle()
+            #expect(settled.read == [unit])
+            #expect(settled.closing == ["Hà Nội, ngày 12/3/2019", "CHỦ TỊCH", "Nguyễn Văn An"])
+        }
+        var tail = DocumentClosingTail<String>(texts: { [$0] })
+        let padded = "Hà Nội, ngày 12/3/2019" + String(repeating: " ", count: 6000) + "\nCHỦ TỊCH"
+        for unit in ["TM. BAN CHẤP HÀNH", padded, "Nguyễn Văn An"] { #expect(tail.hold(unit).isEmpty) }
+        #expect(tail.settle().closing == ["TM. BAN CHẤP HÀNH", padded, "Nguyễn Văn An"])
     }
 
     /// A fifth hostile round: closings written as offices write them had been read as

@@ -51,6 +51,21 @@ struct DocumentHeadingTests {
         #expect(titled.texts == Self.petitions && titled.rejected == [1])
     }
 
+    /// Long petitions settle the heading before forty lines are held (memory: forty near the
+    /// 1 MiB limit were held at once); the heading is still found, no petition is lost.
+    @Test func longPetitionsSettleTheHeadingEarly() throws {
+        // Commas and semicolons would split lines into cells when read as CSV.
+        let lines = (Self.heading + Self.petitions.map { String(repeating: $0 + " ", count: 2000) }).map {
+            $0.filter { $0 != "," && $0 != ";" }.trimmingWhitespace()
+        }
+        #expect(lines.suffix(3).allSatisfy { $0.utf8.count > DocumentHeading.lookaheadBytes })
+        for name in ["a.txt", "a.csv"] {
+            let read = try read(lines.joined(separator: "\n"), name: name)
+            #expect(read.texts == Array(lines.suffix(3)), "\(name)")
+            #expect(read.rejected == Array(1...Self.heading.count), "\(name)")
+        }
+    }
+
     /// A second hostile round: petitions in capitals above a letter's closing date, around
     /// record numbers, "- " petitions under "Kính gửi:" or a subject, subjects and bracketed
     /// petitions after a title, were taken for the heading.
