@@ -18,6 +18,7 @@ var targets: [Target] = [
         name: "CZlibShim",
         linkerSettings: [.linkedLibrary("z")]
     ),
+    .target(name: "CMallocShim"),
     .target(
         name: "KienNghiCore",
         dependencies: ["CICUShim"],
@@ -49,7 +50,7 @@ var targets: [Target] = [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
-    .executableTarget(name: "kiennghi", dependencies: ["KienNghiCLI"]),
+    .executableTarget(name: "kiennghi", dependencies: ["KienNghiCLI", "CMallocShim"]),
     // Built under another package name, so it sees only KienNghiCore's public API,
     // like a program outside the package: `swift run kiennghi-example FILE.csv`.
     .executableTarget(

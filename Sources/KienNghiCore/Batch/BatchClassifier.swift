@@ -32,6 +32,7 @@ package struct BatchClassifier: Sendable {
         let classifier = classifier
         let asOf = asOf
         let caches = caches
+        let isLong: @Sendable (Int) -> Bool = { batch[$0].text.utf8.count > InputLimits.parallelPetitionBytes }
         results.withUnsafeMutableBufferPointer { buffer in
             // Each slice writes only its own indices, so the writes never overlap.
             nonisolated(unsafe) let output = buffer
@@ -39,12 +40,20 @@ package struct BatchClassifier: Sendable {
                 var cache = caches.take()
                 var index = slice
                 while index < batch.count {
-                    output[index] = classifier.classify(batch[index].text, asOf: asOf, cache: &cache)
+                    if !isLong(index) {
+                        output[index] = classifier.classify(batch[index].text, asOf: asOf, cache: &cache)
+                    }
                     index += slices
                 }
                 caches.give(cache)
             }
         }
+        // Long petitions one after another, so memory holds one's analysis at a time.
+        var cache = caches.take()
+        for index in batch.indices where isLong(index) {
+            results[index] = classifier.classify(batch[index].text, asOf: asOf, cache: &cache)
+        }
+        caches.give(cache)
         // Each classification is moved out of the results, not copied.
         return batch.indices.map {
             ClassifiedPetition(record: batch[$0], classification: results[$0].take()!, file: file)

@@ -23,4 +23,7 @@ package enum InputLimits {
     package static let namedHeaderReach = 2000
     /// A batch of petitions handed to classification is cut at this much text.
     package static let batchBytes = 2 << 20
+    /// Petitions longer than this are analysed one at a time, never beside another: analysis
+    /// holds some 25 bytes per byte of text, so two near the 1 MiB limit at once would pass 100 MB.
+    package static let parallelPetitionBytes = 128 << 10
 }
