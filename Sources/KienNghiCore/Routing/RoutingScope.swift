@@ -34,7 +34,8 @@ public struct ScopeAssessment: Sendable, Equatable, Codable {
     public var scope: RoutingScope?
     public var localWeight: Double
     public var citywideWeight: Double
-    /// Every counted cue, in text order (spans are UTF-8 byte offsets into the petition).
+    /// The cues counted, in text order, each at most three times with a name and three without
+    /// (the weights count every one; spans are UTF-8 byte offsets into the petition).
     public var evidence: [ScopeEvidence]
 
     public static let undecided = ScopeAssessment(scope: nil, localWeight: 0, citywideWeight: 0, evidence: [])

@@ -10,6 +10,10 @@ struct ScopeDetector: Sendable {
 
     /// At most this many name or number tokens are added to a cue's evidence.
     static let longestName = 4
+    /// Each cue is shown at most this many times with a name and as many without (every one
+    /// counts): a long petition naming "xã" thousands of times wrote megabytes of evidence.
+    /// The routing reason's strongest cues and an unlisted place's name are always among them.
+    static let timesShown = 3
 
     func detect(_ text: PetitionText) -> ScopeAssessment {
         let cues = compiled.lexicon.routing.scopeCues
@@ -17,6 +21,8 @@ struct ScopeDetector: Sendable {
         var local = 0.0
         var citywide = 0.0
         var evidence: [ScopeEvidence] = []
+        // How often each cue was shown, with a name and without.
+        var shown: [(entry: Int, named: Bool, times: Int)] = []
         let analyzed = text.analyzed
         for match in compiled.scopeMatcher.matches(text.ids) {
             let cue = cues[compiled.scopeEntries[match.entry]]
@@ -52,9 +58,19 @@ struct ScopeDetector: Sendable {
             case .local: local += cue.weight
             case .citywide: citywide += cue.weight
             }
+            // "Named" as the routing reason ranks cues: written longer than the cue.
+            let surface = analyzed.surface(of: span)
+            let entry = compiled.scopeEntries[match.entry]
+            let longer = surface.utf8.count > cue.phrase.utf8.count
+            if let index = shown.firstIndex(where: { $0.entry == entry && $0.named == longer }) {
+                guard shown[index].times < Self.timesShown else { continue }
+                shown[index].times += 1
+            } else {
+                shown.append((entry, longer, 1))
+            }
             evidence.append(
                 ScopeEvidence(
-                    scope: cue.scope, phrase: cue.phrase, surface: analyzed.surface(of: span), start: span.start,
+                    scope: cue.scope, phrase: cue.phrase, surface: surface, start: span.start,
                     end: span.end,
                     weight: cue.weight, match: match.kind, source: cue.source.description))
         }

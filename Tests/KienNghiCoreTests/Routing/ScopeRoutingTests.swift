@@ -32,6 +32,22 @@ struct ScopeRoutingTests {
         #expect(agency.needsReview == false)
     }
 
+    /// A cue named thousands of times in a long petition counts every time but is shown at most
+    /// three times with a name and three without; the reason still names the strongest cues and
+    /// the unlisted ward.
+    @Test func aRepeatedCueIsShownAFewTimesAndCountsEveryTime() throws {
+        let once = classify(Self.pothole)
+        let repeated = classify(Self.pothole + String(repeating: " Ngõ 47 ngập, ngõ ngập.", count: 50))
+        let agency = try #require(repeated.agency)
+        let shownAlley = agency.scope.evidence.filter { $0.phrase == "ngõ" }
+        #expect(shownAlley.map(\.surface) == ["ngõ 47", "Ngõ 47", "ngõ", "Ngõ 47", "ngõ", "ngõ"])
+        let alleyWeight = try #require(shownAlley.first?.weight)
+        #expect(agency.scope.localWeight == (try #require(once.agency)).scope.localWeight + 100 * alleyWeight)
+        let reason = vietnamese.reason(agency, asOf: repeated.asOf)
+        #expect(reason.contains("\"ngõ 47\", \"Ngõ 47\", \"Ngõ 47\""), "\(reason)")
+        #expect(reason.contains("\"phường Đồng Tâm\" (không có trong danh mục)"), "\(reason)")
+    }
+
     @Test func busRoutePolicyGoesToTheDepartment() throws {
         let agency = try #require(classify(Self.busPolicy).agency)
         #expect(agency.id == "transport")
