@@ -31,6 +31,9 @@ package struct PileStatistics: Sendable, Codable {
 
     package static let examplesPerTheme = 3
     package static let queueLimit = 200
+    /// An example's text is cut after this many bytes, on a character's boundary, with "…": a
+    /// report shows petitions, and 400 kept whole near the 1 MiB limit would take 400 MB.
+    package static let exampleBytes = 4096
 
     package init(label: String) { self.label = label }
 
@@ -54,9 +57,11 @@ package struct PileStatistics: Sendable, Codable {
             if c.location != nil { byPlace[place, default: 0] += 1 }
             themeByPlace[c.mainTheme, default: [:]][place, default: 0] += 1
             for flag in c.urgency { byUrgency[flag.flag.rawValue, default: 0] += 1 }
+            let (text, kept) = Self.shown(petition.record.text)
             let example = Example(
-                id: petition.record.id, file: petition.file, text: petition.record.text, themes: c.themes.map(\.id),
-                evidence: c.themes.flatMap(\.evidence), agency: c.agency.map { presenter.bodyName($0, asOf: c.asOf) },
+                id: petition.record.id, file: petition.file, text: text, themes: c.themes.map(\.id),
+                evidence: c.themes.flatMap { $0.evidence.filter { $0.end <= kept } },
+                agency: c.agency.map { presenter.bodyName($0, asOf: c.asOf) },
                 place: ClassificationRecord.placeName(c.location),
                 urgency: c.urgency.map { presenter.urgencyLabel($0.flag) })
             if c.needsReview {
@@ -67,6 +72,21 @@ package struct PileStatistics: Sendable, Codable {
             }
             if !c.urgency.isEmpty && urgent.count < Self.queueLimit { urgent.append(example) }
         }
+    }
+
+    /// The text an example shows, and how many of its bytes that keeps (evidence past them goes).
+    static func shown(_ text: String) -> (text: String, keptBytes: Int) {
+        guard text.utf8.count > exampleBytes else { return (text, text.utf8.count) }
+        var end = text.startIndex
+        var bytes = 0
+        while end < text.endIndex {
+            let next = text.index(after: end)
+            let length = text.utf8.distance(from: end, to: next)
+            guard bytes + length <= exampleBytes else { break }
+            bytes += length
+            end = next
+        }
+        return (text[..<end] + "…", bytes)
     }
 
     /// Share of the pile, 0…1.
