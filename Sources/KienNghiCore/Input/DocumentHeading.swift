@@ -14,10 +14,16 @@
 package enum DocumentHeading {
     /// How many lines the readers hold back to find the heading's end.
     package static let lookahead = 40
-    /// Or fewer, once the lines held reach this much text: a heading's lines are short (a title
-    /// at most ``maximumBytes``), so a heading ends well before it, and a file of long petitions
-    /// holds a few of them, not forty.
+    /// Or fewer, once the lines held reach this much text (``textBytes(_:)``): a heading's lines
+    /// are short (a title at most ``maximumBytes``), so a heading ends well before it, and a file
+    /// of long petitions holds a few of them, not forty.
     package static let lookaheadBytes = 64 << 10
+
+    /// The bytes of a unit's lines as the heading reads them: trimmed, blank ones left out (a
+    /// heading line padded with 70,000 spaces is still short).
+    package static func textBytes(_ text: String) -> Int {
+        text.split(whereSeparator: \.isNewline).reduce(0) { $0 + String($1).trimmingWhitespace().utf8.count }
+    }
 
     /// How many of `lines` (a file's first non-blank lines, trimmed, in order) are its heading.
     package static func headingCount(_ lines: [String]) -> Int {

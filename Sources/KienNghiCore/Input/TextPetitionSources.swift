@@ -231,7 +231,7 @@ package struct DelimitedPetitionSource: PetitionSource {
                 if held != nil {
                     if !record.malformed && !record.tooLong && record.cellCount == 1 {
                         held!.append(record)
-                        heldBytes += record.length
+                        heldBytes += DocumentHeading.textBytes(record.cells.first ?? "")
                         if held!.count >= DocumentHeading.lookahead || heldBytes >= DocumentHeading.lookaheadBytes {
                             try settleHeading()
                         }
@@ -463,7 +463,7 @@ package struct PlainTextPetitionSource: PetitionSource {
                 let unit = (text, blockLine, blockOffset)
                 if held != nil {
                     held!.append(unit)
-                    heldBytes += text.utf8.count
+                    heldBytes += DocumentHeading.textBytes(text)
                     if held!.count >= DocumentHeading.lookahead || heldBytes >= DocumentHeading.lookaheadBytes {
                         try settleHeading()
                     }
