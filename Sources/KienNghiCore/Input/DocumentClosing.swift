@@ -70,8 +70,7 @@ package enum DocumentClosing {
     /// Whether a table's rows (or a block's lines) are a document's closing and nothing else:
     /// a signature laid out in a borderless table.
     package static func closes(_ rows: [[String]]) -> Bool {
-        let lines = rows.flatMap { $0 }.flatMap { $0.split(whereSeparator: \.isNewline) }
-            .map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+        let lines = rows.flatMap { $0 }.flatMap(\.trimmedLines)
         return !lines.isEmpty && lines.count <= lookbehind * 2 && closingCount(lines) == lines.count
     }
 
@@ -384,13 +383,9 @@ package struct DocumentClosingTail<Unit> {
             return false
         }
         var lines = 0
-        for text in texts {
-            for line in text.split(whereSeparator: \.isNewline) {
-                let trimmed = String(line).trimmingWhitespace()
-                if trimmed.isEmpty { continue }
-                lines += 1
-                if lines > reach || trimmed.utf8.count > DocumentClosing.maximumBytes { return true }
-            }
+        for line in texts.lazy.flatMap(\.trimmedLines) {
+            lines += 1
+            if lines > reach || line.utf8.count > DocumentClosing.maximumBytes { return true }
         }
         return false
     }
@@ -408,10 +403,7 @@ package struct DocumentClosingTail<Unit> {
     /// texts is.
     package mutating func settle() -> (read: [Unit], closing: [Unit]) {
         let units = release()
-        let lines = units.map { unit in
-            texts(unit).flatMap { $0.split(whereSeparator: \.isNewline) }.map { String($0).trimmingWhitespace() }
-                .filter { !$0.isEmpty }
-        }
+        let lines = units.map { texts($0).flatMap(\.trimmedLines) }
         // Whole units only; the units taken must close the document by themselves (a name
         // whose position stands in a numbered row is no closing).
         var split = units.count

@@ -22,7 +22,7 @@ package enum DocumentHeading {
     /// The bytes of a unit's lines as the heading reads them: trimmed, blank ones left out (a
     /// heading line padded with 70,000 spaces is still short).
     package static func textBytes(_ text: String) -> Int {
-        text.split(whereSeparator: \.isNewline).reduce(0) { $0 + String($1).trimmingWhitespace().utf8.count }
+        text.trimmedLines.reduce(0) { $0 + $1.utf8.count }
     }
 
     /// How many of `lines` (a file's first non-blank lines, trimmed, in order) are its heading.

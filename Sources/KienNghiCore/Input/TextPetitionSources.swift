@@ -549,6 +549,11 @@ package struct PlainTextPetitionSource: PetitionSource {
 }
 
 extension String {
+    /// The string's lines as a heading or a closing reads them: trimmed, blank ones left out.
+    package var trimmedLines: LazyFilterSequence<LazyMapSequence<[Substring], String>> {
+        split(whereSeparator: \.isNewline).lazy.map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
     /// The string without leading and trailing whitespace, as
     /// `trimmingCharacters(in: .whitespaces)` defines it (tab and the Unicode
     /// space separators, and U+200B), found on the UTF-8 bytes: Foundation's
