@@ -58,6 +58,22 @@ package struct AnalyzedText: Sendable {
         String(decoding: keyArena[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
     }
 
+    /// Whether the text was typed without diacritics: at least ``fewestWordsToJudge`` words and at
+    /// most one in ten of them with a diacritic (Vietnamese written with them marks most syllables).
+    /// Only then may a one-syllable cue written with diacritics stand for its bare form.
+    package var isWrittenWithoutDiacritics: Bool {
+        var words = 0
+        var accented = 0
+        for term in terms where !term.isExpansion && tokens[Int(term.tokenIndex)].kind == .word {
+            words += 1
+            if !term.isAccentless { accented += 1 }
+        }
+        return words >= Self.fewestWordsToJudge && accented * 10 <= words
+    }
+
+    /// Fewer words than this say too little about how a text was typed.
+    static let fewestWordsToJudge = 6
+
     /// Accented keys of all terms, in order (abbreviations expanded).
     package var termKeys: [String] { terms.map { string($0.key) } }
 

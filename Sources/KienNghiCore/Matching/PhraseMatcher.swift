@@ -92,9 +92,17 @@ struct PhraseMatcher: Sendable {
         return true
     }
 
+    /// Whether an entry matches words without diacritics only when written so itself (a
+    /// one-syllable phrase with diacritics: "xã" is not "xa", far).
+    func needsDiacritics(_ entry: Int) -> Bool { !entryAllowsPlain[entry] }
+
     /// Matches in text order. With `overlapping`, every phrase found at every
-    /// position is reported; otherwise only the longest, without overlaps.
-    func matches(_ ids: [TermVocabulary.TermIds], overlapping: Bool = false) -> [PhraseMatch] {
+    /// position is reported; otherwise only the longest, without overlaps. With
+    /// `bareSingles`, one-syllable phrases also match words without diacritics (kind
+    /// ``MatchKind/plain``; the caller checks their context, see ``needsDiacritics(_:)``).
+    func matches(_ ids: [TermVocabulary.TermIds], overlapping: Bool = false, bareSingles: Bool = false)
+        -> [PhraseMatch]
+    {
         var found: [PhraseMatch] = []
         var start = 0
         while start < ids.count {
@@ -115,7 +123,7 @@ struct PhraseMatcher: Sendable {
                 while item >= 0 {
                     let entry = Int(terminalEntry[item])
                     item = Int(terminalNext[item])
-                    guard let kind = verify(entry, ids, from: start) else { continue }
+                    guard let kind = verify(entry, ids, from: start, bareSingles: bareSingles) else { continue }
                     let match = PhraseMatch(entry: entry, terms: start..<position, kind: kind)
                     if overlapping {
                         if found.capacity == 0 { found.reserveCapacity(min(16, ids.count)) }
@@ -139,13 +147,15 @@ struct PhraseMatcher: Sendable {
         return found
     }
 
-    private func verify(_ entry: Int, _ ids: [TermVocabulary.TermIds], from start: Int) -> MatchKind? {
+    private func verify(_ entry: Int, _ ids: [TermVocabulary.TermIds], from start: Int, bareSingles: Bool)
+        -> MatchKind?
+    {
         var kind = MatchKind.accented
         let first = Int(entryStart[entry])
         for index in first..<Int(entryStart[entry + 1]) {
             let term = ids[start + index - first]
             if term.accented == entryAccented[index] { continue }
-            guard term.isAccentless, entryAllowsPlain[entry] else { return nil }
+            guard term.isAccentless, entryAllowsPlain[entry] || bareSingles else { return nil }
             kind = .plain
         }
         return kind

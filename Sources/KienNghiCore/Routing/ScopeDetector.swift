@@ -24,9 +24,13 @@ struct ScopeDetector: Sendable {
         // How often each cue was shown, with a name and without.
         var shown: [(entry: Int, named: Bool, times: Int)] = []
         let analyzed = text.analyzed
-        for match in compiled.scopeMatcher.matches(text.ids) {
+        // Typed without diacritics, "xa Tân Lập" and "to 5" are a commune and a residential group.
+        let bare = analyzed.isWrittenWithoutDiacritics
+        for match in compiled.scopeMatcher.matches(text.ids, bareSingles: bare) {
             let cue = cues[compiled.scopeEntries[match.entry]]
             guard cue.weight != 0 else { continue }
+            // A one-syllable cue read from a bare word needs a name or number after it, whatever its context.
+            let bareSingle = match.kind == .plain && compiled.scopeMatcher.needsDiacritics(match.entry)
             var span = text.span(match.terms)
             // The name or number that follows is part of the evidence ("ngõ 47", "phường Nghĩa Đô").
             var named = 0
@@ -43,6 +47,7 @@ struct ScopeDetector: Sendable {
                     analyzed.terms[term].tokenIndex == analyzed.terms[term - 1].tokenIndex
                 { term += 1 }
             }
+            if bareSingle && named == 0 { continue }
             switch cue.context {
             case .any: break
             case .name:

@@ -34,9 +34,10 @@ struct RoutingAccuracyTests {
         return (correct, total, errors)
     }
 
-    // Floors a few points under the figures measured when the scope stage was added
-    // (eval-dev 0.79, train-real 0.82; 0.76 and 0.71 before), so a regression turns this red.
-    @Test(arguments: [("eval-dev.jsonl", 0.76), ("train-real.jsonl", 0.78)])
+    // Floors a few points under the figures measured on 2026-12-07 (eval-dev 0.827, train-real
+    // 0.858; 0.79 and 0.82 when the scope stage was added, 0.76 and 0.71 before), so a regression
+    // turns this red.
+    @Test(arguments: [("eval-dev.jsonl", 0.80), ("train-real.jsonl", 0.83)])
     func agencyWithTheGoldTheme(file: String, floor: Double) throws {
         guard let url = Self.shared(file) else { return }
         let (correct, total, errors) = try Self.accuracy(url)
@@ -50,9 +51,10 @@ struct RoutingAccuracyTests {
         #expect(value >= floor, "agency accuracy with gold themes on \(file): \(value)")
     }
 
-    /// Text typed without diacritics loses single-syllable place words (ngõ, xã…) except
-    /// the few unaccented cues; routing must stay within a few points.
-    @Test(arguments: [("eval-dev.jsonl", 0.74), ("train-real.jsonl", 0.74)])
+    /// Text typed without diacritics reads one-syllable place words (xã, tổ, ấp…) only before a
+    /// name or number, and "thuoc" not at all; routing must stay within a few points. Measured
+    /// 2026-12-07: eval-dev 0.831, train-real 0.843 (0.790 and 0.836 before those two readings).
+    @Test(arguments: [("eval-dev.jsonl", 0.80), ("train-real.jsonl", 0.81)])
     func agencyWithTheGoldThemeWithoutDiacritics(file: String, floor: Double) throws {
         guard let url = Self.shared(file) else { return }
         let (correct, total, _) = try Self.accuracy(url, stripped: true)

@@ -98,6 +98,16 @@ struct ScopeRoutingTests {
             classify("Tôi bị mất thẻ bảo hiểm y tế, xin hỏi làm lại thẻ ở đâu và mất bao lâu?").agency?.id == "bhxh")
     }
 
+    /// "thuoc" typed without diacritics is mostly "thuộc" (belongs): a drug is named by two syllables.
+    @Test func drugsInCoveredTreatmentGoToTheHealthDepartmentWithoutDiacritics() {
+        let text = "Đi khám bảo hiểm y tế, bệnh viện chỉ kê thuốc giảm đau, còn lại phải ra nhà thuốc ngoài tự mua."
+        #expect(classify(text).agency?.id == "health")
+        #expect(classify(stripDiacritics(text)).agency?.id == "health")
+        #expect(
+            classify("The bao hiem y te cua toi thuoc dien ho can ngheo, xin hoi lam lai the o dau?").agency?.id
+                == "bhxh")
+    }
+
     @Test func trafficFinesGoToThePolice() {
         #expect(
             classify("Xe máy của tôi bị phạt nguội vì vượt đèn đỏ trên đường, tôi phải nộp phạt ở đâu?").agency?.id
@@ -203,6 +213,21 @@ struct ScopeDetectorTests {
     @Test func unaccentedPlaceWordsBeforeANameCount() {
         #expect(scope("ngo 12 duong Le Loi bi ngap sau moi tran mua").scope == .local)
         #expect(scope("phuong tien giao thong dong, ton nhieu thoi gian").scope != .local)
+    }
+
+    /// Typed without diacritics, a one-syllable place word ("xã", "tổ", "ấp") counts before a
+    /// capitalised name or a number, and only then; in text written with diacritics, "xa" stays "far".
+    @Test func oneSyllablePlaceWordsTypedWithoutDiacriticsCountBeforeANameOrNumber() throws {
+        let commune = scope(stripDiacritics("Nước thải của trại lợn ở xã Tân Lập chảy ra mương, bốc mùi hôi thối."))
+        #expect(commune.scope == .local)
+        let cue = try #require(commune.evidence.first)
+        #expect(cue.phrase == "xã" && cue.surface == "xa Tan Lap" && cue.match == .plain)
+        #expect(scope(stripDiacritics("Rác thải ở tổ 5 không được thu gom cả tuần nay.")).scope == .local)
+        #expect(scope(stripDiacritics("Đường vào ấp Bình Lợi bị ngập sau mỗi trận mưa.")).scope == .local)
+        // Not before a name or number: "ở xa nhà", "to quá".
+        #expect(scope("Cong nhan o xa nha, tien thue tro to qua, de nghi ho tro them.").evidence.isEmpty)
+        // Written with diacritics, "xa Hà Nội" is "far from Hà Nội".
+        #expect(scope("Công nhân làm việc xa Hà Nội nên ít khi được về thăm gia đình.").evidence.isEmpty)
     }
 
     @Test func aNationalRoadThroughACommuneIsCityWide() {
