@@ -108,6 +108,14 @@ struct ScopeRoutingTests {
                 == "bhxh")
     }
 
+    /// Household waste is collected locally, typed with diacritics or without them.
+    @Test func householdWasteGoesToTheDistrictWithoutDiacritics() {
+        let text =
+            "Rác sinh hoạt để cả tuần nay không ai chở đi, bốc mùi hôi thối, ruồi nhặng bu đầy, người dân rất bức xúc."
+        #expect(classify(text).agency?.id == "district")
+        #expect(classify(stripDiacritics(text)).agency?.id == "district")
+    }
+
     @Test func trafficFinesGoToThePolice() {
         #expect(
             classify("Xe máy của tôi bị phạt nguội vì vượt đèn đỏ trên đường, tôi phải nộp phạt ở đâu?").agency?.id
