@@ -232,8 +232,9 @@ struct ScopeDetectorTests {
         #expect(cue.phrase == "xã" && cue.surface == "xa Tan Lap" && cue.match == .plain)
         #expect(scope(stripDiacritics("Rác thải ở tổ 5 không được thu gom cả tuần nay.")).scope == .local)
         #expect(scope(stripDiacritics("Đường vào ấp Bình Lợi bị ngập sau mỗi trận mưa.")).scope == .local)
-        // Not before a name or number: "ở xa nhà", "to quá".
+        // Not before a name or number: "ở xa nhà", "to quá"; and "cho" is "for", "Pho Giam doc" a deputy.
         #expect(scope("Cong nhan o xa nha, tien thue tro to qua, de nghi ho tro them.").evidence.isEmpty)
+        #expect(scope("De nghi ho tro cho 40 cong nhan mat viec, Pho Giam doc cong ty da hua.").evidence.isEmpty)
         // Written with diacritics, "xa Hà Nội" is "far from Hà Nội".
         #expect(scope("Công nhân làm việc xa Hà Nội nên ít khi được về thăm gia đình.").evidence.isEmpty)
     }
