@@ -12,12 +12,16 @@ enum DevelopmentSetFloors {
     // Measured with this configuration (10 epochs, stopwords excluded, word view 0.3): main 0.768,
     // macro-F1 0.769, agency 0.74 (0.706 before the routing rules of 2026-12-04); diacritics
     // stripped: main 0.762 (40 epochs, `kiennghi evaluate`: 0.791 / 0.790 / 0.755; 0.778).
+    // 2026-12-07, after bare text's place words and drugs were read: stripped agency 0.729
+    // (`kiennghi evaluate`: 0.746, 0.723 before).
     static let mainThemeAccuracy = 0.75
     static let macroF1 = 0.75
     static let agencyAccuracy = 0.72
     /// Diacritic-free main theme.
     static let plainMainThemeAccuracy = 0.745
-    /// The limit: diacritic-free main theme within 3 points of the original.
+    /// Diacritic-free agency.
+    static let plainAgencyAccuracy = 0.715
+    /// The limit: diacritic-free main theme (and agency) within 3 points of the original.
     static let largestPlainGap = 0.03
 }
 
@@ -47,12 +51,14 @@ struct DevelopmentSetTests {
         let original = try #require(reports[.original])
         let plain = try #require(reports[.noDiacritics])
         print(
-            "real data, grouped 5-fold CV: main theme \(original.mainThemeAccuracy), macro F1 \(original.macroF1), agency \(original.agencyAccuracy); without diacritics: main theme \(plain.mainThemeAccuracy), macro F1 \(plain.macroF1)"
+            "real data, grouped 5-fold CV: main theme \(original.mainThemeAccuracy), macro F1 \(original.macroF1), agency \(original.agencyAccuracy); without diacritics: main theme \(plain.mainThemeAccuracy), macro F1 \(plain.macroF1), agency \(plain.agencyAccuracy)"
         )
         #expect(original.mainThemeAccuracy >= DevelopmentSetFloors.mainThemeAccuracy)
         #expect(original.macroF1 >= DevelopmentSetFloors.macroF1)
         #expect(original.agencyAccuracy >= DevelopmentSetFloors.agencyAccuracy)
         #expect(plain.mainThemeAccuracy >= DevelopmentSetFloors.plainMainThemeAccuracy)
         #expect(original.mainThemeAccuracy - plain.mainThemeAccuracy <= DevelopmentSetFloors.largestPlainGap)
+        #expect(plain.agencyAccuracy >= DevelopmentSetFloors.plainAgencyAccuracy)
+        #expect(original.agencyAccuracy - plain.agencyAccuracy <= DevelopmentSetFloors.largestPlainGap)
     }
 }
