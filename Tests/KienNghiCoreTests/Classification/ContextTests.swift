@@ -28,6 +28,14 @@ struct ContextTests {
         #expect(!found.contains { $0.theme == "environment" })
     }
 
+    /// Typed without diacritics, "rac" is household waste ("rác"), but "rac roi" is trouble ("rắc rối").
+    @Test func bareWasteIsEnvironmentButBareTroubleIsNot() {
+        let waste = evidence("Rac do day hai ben ngo, ca tuan khong ai cho di, boc mui hoi thoi.")
+        #expect(
+            waste.contains { $0.theme == "environment" && $0.evidence.surface == "Rac" })
+        #expect(!evidence("Thu tuc lam the rat rac roi, phai di lai nhieu lan.").contains { $0.theme == "environment" })
+    }
+
     @Test(arguments: ["Gia đình ông Nguyễn Văn Cầu bị mất trộm xe máy", "Đề nghị chị Sim cho biết lý do"])
     func personNamesAreNotVocabulary(_ text: String) {
         let found = evidence(text)
