@@ -52,9 +52,10 @@ struct ClassifierTests {
     }
 
     /// Greetings and thank-you notes written for this test: no hand phrase fires, and the learned
-    /// weights alone, on a few courtesy words ("quý" reads as "quy" in "quy hoạch"), gave a theme
-    /// just over the general floor. (A petition where some hand phrase fires keeps the general
-    /// floor: see the cheap-housing case in RoutingRefinementTests.)
+    /// weights alone, on a few courtesy words ("quý" reads as "quy" in "quy hoạch"), give some
+    /// theme less than 0.3: not enough without a hand phrase.
+    /// (A petition where some hand phrase fires keeps the general floor: see the cheap-housing
+    /// case in RoutingRefinementTests.)
     @Test(arguments: [
         "Xin chào quý cơ quan.", "Trân trọng cảm ơn quý cơ quan.",
         "Tôi xin gửi lời cảm ơn chân thành tới cán bộ phường đã nhiệt tình hướng dẫn.",
@@ -64,11 +65,39 @@ struct ClassifierTests {
         #expect(result.needsReview)
         #expect(result.candidates.allSatisfy { $0.evidence.isEmpty })
         let best = try #require(result.candidates.max { $0.score < $1.score })
+        #expect(best.score < 0.3, "\(best)")
+    }
+
+    /// The greeting whose likeliest theme clears the general floor (0.24): only the floor for
+    /// petitions without a hand phrase keeps it out, and with the general floor alone it gets that theme.
+    @Test func aGreetingIsKeptOutOnlyByTheFloorWithoutHandPhrases() throws {
+        let text = "Xin chào quý cơ quan."
+        let best = try #require(defaultClassifier.classify(text).candidates.max { $0.score < $1.score })
         #expect(best.score >= 0.2 && best.score < 0.3, "\(best)")
-        // With only the general floor the same text would have been given that theme.
         var lexicon = defaultLexicon
         lexicon.learned?.policy.minimumWithoutLexicon = 0.2
         #expect(Classifier(lexicon: lexicon).classify(text).mainTheme == best.id)
+    }
+
+    /// Subjects that real petitions name in words the lexicons lacked until 2026-12-07 (texts
+    /// written for this test): the theme now rests on a hand phrase a reviewer can see.
+    @Test(arguments: [
+        (
+            "Ngày nào tôi cũng nhận mấy chục cuộc gọi quấy rối mời vay tiền, chặn số này họ gọi số khác.",
+            "telecom", "cuộc gọi quấy rối"
+        ),
+        ("Mạng chập chờn suốt cả tuần, gọi lên tổng đài thì chỉ hẹn sẽ kiểm tra.", "telecom", "Mạng chập chờn"),
+        (
+            "Gia đình tôi canh tác trên đất rừng từ lâu nhưng chưa được giao quyền sử dụng, đề nghị xem xét.",
+            "planning", "đất rừng"
+        ),
+        ("Khu dân cư đêm nào cũng ngửi thấy mùi lạ từ xưởng tái chế nhựa gần đó.", "environment", "mùi lạ"),
+    ])
+    func newVocabularyIsHandEvidence(_ text: String, _ theme: String, _ surface: String) throws {
+        let result = defaultClassifier.classify(text)
+        #expect(result.mainTheme == theme)
+        let main = try #require(result.themes.first)
+        #expect(main.evidence.contains { $0.surface == surface && $0.source.hasPrefix("themes/") }, "\(main.evidence)")
     }
 
     @Test func urgencyFlagsCarryEvidence() {
