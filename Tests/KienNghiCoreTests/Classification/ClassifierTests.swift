@@ -92,6 +92,11 @@ struct ClassifierTests {
             "planning", "đất rừng"
         ),
         ("Khu dân cư đêm nào cũng ngửi thấy mùi lạ từ xưởng tái chế nhựa gần đó.", "environment", "mùi lạ"),
+        ("Tôi phải chờ hai tuần mới được chuyển mạng giữ số.", "telecom", "chuyển mạng giữ số"),
+        ("Đèn ở ngã tư chuyển đỏ quá nhanh, tuần nào cũng có người bị phạt nguội oan.", "traffic", "phạt nguội"),
+        ("Xin hỏi khi lĩnh thuốc theo thẻ khám chữa bệnh thì phải chờ bao lâu?", "health-insurance", "lĩnh thuốc"),
+        ("Bà con thôn tôi thiếu đất sản xuất, đề nghị xã xem xét giao thêm.", "planning", "đất sản xuất"),
+        ("Suất cơm ca của công nhân chỉ có rau và ít thịt, ăn không đủ no.", "employment", "Suất cơm"),
     ])
     func newVocabularyIsHandEvidence(_ text: String, _ theme: String, _ surface: String) throws {
         let result = defaultClassifier.classify(text)
