@@ -36,6 +36,12 @@ struct ContextTests {
         #expect(!evidence("Thu tuc lam the rat rac roi, phai di lai nhieu lan.").contains { $0.theme == "environment" })
     }
 
+    /// "cấp sổ" is a land certificate's wording, but a poor-household book is not land.
+    @Test func aPoorHouseholdBookIsNotALandCertificate() {
+        #expect(evidence("Gia đình tôi đã được cấp sổ mấy năm nay.").contains { $0.theme == "planning" })
+        #expect(!evidence("Đề nghị cấp sổ hộ nghèo cho gia đình tôi.").contains { $0.theme == "planning" })
+    }
+
     @Test(arguments: ["Gia đình ông Nguyễn Văn Cầu bị mất trộm xe máy", "Đề nghị chị Sim cho biết lý do"])
     func personNamesAreNotVocabulary(_ text: String) {
         let found = evidence(text)
