@@ -42,6 +42,20 @@ struct ContextTests {
         #expect(!evidence("Đề nghị cấp sổ hộ nghèo cho gia đình tôi.").contains { $0.theme == "planning" })
     }
 
+    /// False friends of the phrases added on 2026-12-07, found by a hostile reading (texts written
+    /// for this test): the stop phrase that contains each one keeps it silent.
+    @Test(arguments: [
+        ("Đề nghị kết nối mạng lưới xe buýt từ KCN Thăng Long về trung tâm.", "kết nối mạng"),
+        ("Đối tượng lan truyền hình ảnh nhạy cảm của nữ công nhân.", "truyền hình"),
+        ("Xã cấp phát thuốc diệt muỗi cho các hộ dân.", "cấp phát thuốc"),
+        ("De nghi cap so nha cho cac ho dan trong ngo 12.", "cấp sổ"),
+        ("Ong B lam truong thon nhung chiem dung quy cua thon.", "lâm trường"),
+        ("Cầu thang khu nhà trọ bị gãy mấy bậc, rất nguy hiểm.", "cầu"),
+    ])
+    func stopPhrasesSilenceTheNewFalseFriends(_ text: String, _ phrase: String) {
+        #expect(!evidence(text).contains { $0.evidence.phrase == phrase }, "\(evidence(text).map(\.evidence.phrase))")
+    }
+
     @Test(arguments: ["Gia đình ông Nguyễn Văn Cầu bị mất trộm xe máy", "Đề nghị chị Sim cho biết lý do"])
     func personNamesAreNotVocabulary(_ text: String) {
         let found = evidence(text)
