@@ -14,14 +14,6 @@ struct ContextTests {
         return (result.themes + result.candidates).flatMap { theme in theme.evidence.map { (theme.id, $0) } }
     }
 
-    @Test(arguments: [
-        "Xe hút hầm cầu đổ chất thải ra mương", "Chúng tôi yêu cầu công ty trả lương",
-        "Nhu cầu nhà ở của công nhân rất lớn",
-    ])
-    func stopPhrasesMaskTheBridge(_ text: String) {
-        #expect(!evidence(text).contains { $0.evidence.phrase == "cầu" })
-    }
-
     @Test func aLongerPhraseOfAnotherThemeMasksTheShorterOne() {
         let found = evidence("Tôi bị làm phiền bởi tin nhắn rác mỗi ngày")
         #expect(found.contains { $0.theme == "telecom" && $0.evidence.phrase == "tin nhắn rác" })
@@ -42,17 +34,20 @@ struct ContextTests {
         #expect(!evidence("Đề nghị cấp sổ hộ nghèo cho gia đình tôi.").contains { $0.theme == "planning" })
     }
 
-    /// False friends of the phrases added on 2026-12-07, found by a hostile reading (texts written
-    /// for this test): the stop phrase that contains each one keeps it silent.
+    /// False friends: a stop phrase or a longer phrase that contains the shorter one keeps it
+    /// silent ("hầm cầu", "yêu cầu", "nhu cầu"; those of the phrases added on 2026-12-07, found
+    /// by a hostile reading). Texts written for this test.
     @Test(arguments: [
+        ("Xe hút hầm cầu đổ chất thải ra mương", "cầu"), ("Chúng tôi yêu cầu công ty trả lương", "cầu"),
+        ("Nhu cầu nhà ở của công nhân rất lớn", "cầu"),
+        ("Cầu thang khu nhà trọ bị gãy mấy bậc, rất nguy hiểm.", "cầu"),
         ("Đề nghị kết nối mạng lưới xe buýt từ KCN Thăng Long về trung tâm.", "kết nối mạng"),
         ("Đối tượng lan truyền hình ảnh nhạy cảm của nữ công nhân.", "truyền hình"),
         ("Xã cấp phát thuốc diệt muỗi cho các hộ dân.", "cấp phát thuốc"),
         ("De nghi cap so nha cho cac ho dan trong ngo 12.", "cấp sổ"),
         ("Ong B lam truong thon nhung chiem dung quy cua thon.", "lâm trường"),
-        ("Cầu thang khu nhà trọ bị gãy mấy bậc, rất nguy hiểm.", "cầu"),
     ])
-    func stopPhrasesSilenceTheNewFalseFriends(_ text: String, _ phrase: String) {
+    func stopPhrasesSilenceFalseFriends(_ text: String, _ phrase: String) {
         #expect(!evidence(text).contains { $0.evidence.phrase == phrase }, "\(evidence(text).map(\.evidence.phrase))")
     }
 
