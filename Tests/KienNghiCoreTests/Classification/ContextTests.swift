@@ -28,10 +28,9 @@ struct ContextTests {
         #expect(!evidence("Thu tuc lam the rat rac roi, phai di lai nhieu lan.").contains { $0.theme == "environment" })
     }
 
-    /// "cấp sổ" is a land certificate's wording, but a poor-household book is not land.
-    @Test func aPoorHouseholdBookIsNotALandCertificate() {
+    /// "cấp sổ" is a land certificate's wording (its false friends are in the test below).
+    @Test func aLandCertificateIsPlanningEvidence() {
         #expect(evidence("Gia đình tôi đã được cấp sổ mấy năm nay.").contains { $0.theme == "planning" })
-        #expect(!evidence("Đề nghị cấp sổ hộ nghèo cho gia đình tôi.").contains { $0.theme == "planning" })
     }
 
     /// False friends: a stop phrase or a longer phrase that contains the shorter one keeps it
@@ -45,6 +44,7 @@ struct ContextTests {
         ("Đối tượng lan truyền hình ảnh nhạy cảm của nữ công nhân.", "truyền hình"),
         ("Xã cấp phát thuốc diệt muỗi cho các hộ dân.", "cấp phát thuốc"),
         ("De nghi cap so nha cho cac ho dan trong ngo 12.", "cấp sổ"),
+        ("Đề nghị cấp sổ hộ nghèo cho gia đình tôi.", "cấp sổ"),
         ("Ong B lam truong thon nhung chiem dung quy cua thon.", "lâm trường"),
     ])
     func stopPhrasesSilenceFalseFriends(_ text: String, _ phrase: String) {
