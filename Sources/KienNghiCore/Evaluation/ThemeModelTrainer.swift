@@ -17,7 +17,7 @@ package struct ThemeModelTrainer: Sendable {
     /// added to the hybrid fit's weights. The hybrid fit leans on the hand phrases; this view keeps
     /// what the words say by themselves, which counts most when phrases fire less (unaccented text).
     /// Both are linear over the same features, so their sum is still one table of readable weights.
-    package var wordViewShare = 0.3
+    package var wordViewShare = 0.5
     /// Weights smaller than this are not written out.
     package var pruneBelow = 0.5
     package var seed: UInt64 = 20_261_203

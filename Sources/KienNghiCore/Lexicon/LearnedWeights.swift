@@ -29,7 +29,7 @@ package struct LearnedWeights: Sendable, Equatable {
     package static let phrasePrefix = "@phrase:"
     /// Hand scores are divided by this and capped at ``lexiconCap`` before weighting.
     package static let lexiconScale = 2.0
-    package static let lexiconCap = 5.0
+    package static let lexiconCap = 2.0
 
     package var entries: [Entry]
 
