@@ -46,6 +46,8 @@ struct ContextTests {
         ("De nghi cap so nha cho cac ho dan trong ngo 12.", "cấp sổ"),
         ("Đề nghị cấp sổ hộ nghèo cho gia đình tôi.", "cấp sổ"),
         ("Ong B lam truong thon nhung chiem dung quy cua thon.", "lâm trường"),
+        ("Nhà xe xây trên đất công ty nên công nhân phải gửi xe ngoài cổng.", "đất công"),
+        ("Phai mang di dong dau o phuong 3 lan moi xong ho so.", "mạng di động"),
     ])
     func stopPhrasesSilenceFalseFriends(_ text: String, _ phrase: String) {
         #expect(!evidence(text).contains { $0.evidence.phrase == phrase }, "\(evidence(text).map(\.evidence.phrase))")
