@@ -273,6 +273,15 @@ struct RoutingTableCheckTests {
             })
     }
 
+    @Test func aPhraseInsideAnotherWordDoesNotShadow() throws {
+        // "xe" is inside "xem xét" only as letters, not as a word: the longer rule still decides.
+        let diagnostics = try checkBroken { folder in
+            try append("traffic\txe\tdistrict\t\t\tx\tx\t\t5", to: "routing/rules.tsv", in: folder)
+            try append("traffic\txem xét\ttransport\t\t\tx\tx", to: "routing/rules.tsv", in: folder)
+        }
+        #expect(!diagnostics.contains { $0.lineText.contains("xem xét") })
+    }
+
     @Test func badScopeCueIsAnError() throws {
         let diagnostics = try checkBroken { try append("xóm trọ\tnearby\t1\t", to: "routing/scope.tsv", in: $0) }
         #expect(
