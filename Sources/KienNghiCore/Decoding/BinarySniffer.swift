@@ -23,8 +23,8 @@ package enum BinarySniffer {
             head.count >= offset + magic.count && Array(head[offset..<offset + magic.count]) == magic
         }
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) {
-            if contains(head, "xl/") { return .xlsx }
-            if contains(head, "word/") { return .docx }
+            if ByteSearch.contains(head, Array("xl/".utf8)) { return .xlsx }
+            if ByteSearch.contains(head, Array("word/".utf8)) { return .docx }
             return .zip
         }
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .oldOffice }
@@ -60,15 +60,6 @@ package enum BinarySniffer {
     private static let textControls: [Bool] = (0..<32).map { byte in
         [0x09, 0x0A, 0x0C, 0x0D, 0x1A].contains(byte) || LegacyTables.viscii[byte] >= 0x80
             || LegacyTables.vps[byte] >= 0x80
-    }
-
-    private static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
-        let needle = Array(text.utf8)
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-            if Array(bytes[start..<start + needle.count]) == needle { return true }
-        }
-        return false
     }
 
     /// UTF-16 without a byte-order mark: ASCII-heavy text leaves a NUL in every

@@ -269,7 +269,7 @@ package struct InputSchema: Sendable, Equatable {
         for prefixOnly in [true, false] {
             for name in textNameWordsLongestFirst {
                 if let index = candidates.first(where: { column in
-                    prefixOnly ? columns[column].starts(with: name) : containsWord(columns[column], name)
+                    prefixOnly ? columns[column].starts(with: name) : ByteSearch.contains(columns[column], name)
                 }) {
                     return index
                 }
@@ -281,7 +281,7 @@ package struct InputSchema: Sendable, Equatable {
     /// Whether a column of this padded, folded name may hold the text: not an answer
     /// ("Nội dung trả lời") nor a count ("Số kiến nghị", "Tổng số").
     private static func mayHoldText(_ padded: [UInt8]) -> Bool {
-        !answerWords.contains { containsWord(padded, $0) } && !countWords.contains { padded.starts(with: $0) }
+        !answerWords.contains { ByteSearch.contains(padded, $0) } && !countWords.contains { padded.starts(with: $0) }
     }
 
     /// Whether one cell names a text column as a header cell does: a known name; in a
@@ -298,7 +298,7 @@ package struct InputSchema: Sendable, Equatable {
             return true
         }
         return (wordCount(folded) <= 6 || looksLikeTitle(cell))
-            && textNameWordsLongestFirst.contains { containsWord(padded, $0) }
+            && textNameWordsLongestFirst.contains { ByteSearch.contains(padded, $0) }
     }
 
     /// Whether a folded cell reads as a petition rather than a column's name: a request
@@ -398,17 +398,6 @@ package struct InputSchema: Sendable, Equatable {
         .map {
             Array((" " + $0 + " ").utf8)
         }
-
-    /// Whether `padded` (a name with a space at each end) holds `word` (also padded).
-    private static func containsWord(_ padded: [UInt8], _ word: [UInt8]) -> Bool {
-        guard let first = word.first, word.count <= padded.count else { return false }
-        var start = 0
-        while start + word.count <= padded.count {
-            if padded[start] == first && padded[start..<start + word.count].elementsEqual(word) { return true }
-            start += 1
-        }
-        return false
-    }
 
     /// Other column names common in office petition lists, folded; used to tell a header row from a title or data row.
     private static let foldedOtherColumnNames: Set<String> = Set([
@@ -724,7 +713,7 @@ package struct InputSchema: Sendable, Equatable {
         guard namesTextColumn(row) else { return 0 }
         return row.contains { cell in
             let padded = Array((" " + fold(cell) + " ").utf8)
-            return mayHoldText(padded) && petitionWords.contains { containsWord(padded, $0) }
+            return mayHoldText(padded) && petitionWords.contains { ByteSearch.contains(padded, $0) }
         } ? 2 : 1
     }
     private static let petitionWords = ["kien nghi", "y kien", "phan anh", "petition"].map {

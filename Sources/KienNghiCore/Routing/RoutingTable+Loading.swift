@@ -63,15 +63,6 @@ extension LexiconLoader {
         return cues
     }
 
-    /// Whether `needle` occurs in `haystack`, byte for byte.
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
-    }
-
     /// Warns about rules that can never decide: whenever the rule applies, a
     /// more specific (or higher-priority) rule applies too.
     func reportShadowedRules(
@@ -86,7 +77,9 @@ extension LexiconLoader {
                 let (ra, rb) = (rules[a], rules[b])
                 // b applies whenever a applies…
                 guard rb.theme == ra.theme || rb.theme == "*" else { continue }
-                guard rb.phrase.isEmpty || (!ra.phrase.isEmpty && Self.contains(keys[a], keys[b])) else { continue }
+                guard rb.phrase.isEmpty || (!ra.phrase.isEmpty && ByteSearch.contains(keys[a], keys[b])) else {
+                    continue
+                }
                 guard rb.scope == nil || rb.scope == ra.scope else { continue }
                 guard rb.period.from.map({ f in ra.period.from.map { f <= $0 } ?? false }) ?? true,
                     rb.period.until.map({ u in ra.period.until.map { $0 <= u } ?? false }) ?? true
