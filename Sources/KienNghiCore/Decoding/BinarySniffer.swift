@@ -23,8 +23,8 @@ package enum BinarySniffer {
             head.count >= offset + magic.count && Array(head[offset..<offset + magic.count]) == magic
         }
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) {
-            if ByteSearch.contains(head, Array("xl/".utf8)) { return .xlsx }
-            if ByteSearch.contains(head, Array("word/".utf8)) { return .docx }
+            if ByteSearch.contains(head, xlsxPart) { return .xlsx }
+            if ByteSearch.contains(head, docxPart) { return .docx }
             return .zip
         }
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .oldOffice }
@@ -56,6 +56,10 @@ package enum BinarySniffer {
         if head.count >= 512 && nuls >= 2 && controls * 32 >= head.count { return .unknown }
         return nil
     }
+
+    /// Folder names inside a ZIP's first entries that mark a workbook or a Word document.
+    private static let xlsxPart = Array("xl/".utf8)
+    private static let docxPart = Array("word/".utf8)
 
     private static let textControls: [Bool] = (0..<32).map { byte in
         [0x09, 0x0A, 0x0C, 0x0D, 0x1A].contains(byte) || LegacyTables.viscii[byte] >= 0x80

@@ -29,6 +29,8 @@ package struct LearnedWeights: Sendable, Equatable {
     package static let phrasePrefix = "@phrase:"
     /// Hand scores are divided by this and capped at ``lexiconCap`` before weighting.
     package static let lexiconScale = 2.0
+    /// Past a hand score of 4 more phrases add nothing, so a petition full of one theme's
+    /// phrases cannot drown what its other words say (2 measured best on grouped CV; README ††).
     package static let lexiconCap = 2.0
 
     package var entries: [Entry]
