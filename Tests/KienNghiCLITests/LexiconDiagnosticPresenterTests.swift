@@ -18,7 +18,8 @@ struct LexiconDiagnosticPresenterTests {
         case abbreviationWithoutExpansion, duplicateTheme, undeclaredThemeFile, invalidPhraseWeight, emptyPhrase
         case conflictingPhraseWeight, repeatedPhrase, phraseInTwoThemes, contextlessSyllable
         case emptyNegationCue, unknownUrgencyFlag, emptyStopPhrase
-        case missingLearnedColumns, unknownLearnedTheme, unknownLearnedAgency, invalidLearnedWeight
+        case missingLearnedColumns, unknownLearnedTheme, invalidLearnedWeight, unknownLearnedSetting,
+            invalidLearnedSetting, unrecordedLearnedSettings
         case invalidDate, endBeforeStart, overlappingAgency, unknownSuccessor
         case unknownRuleTheme, unknownRuleAgency, emptyRulePhrase, overlappingRule, invalidRuleScope, invalidPriority
         case shadowedRule, missingDefaultRule
@@ -50,8 +51,10 @@ struct LexiconDiagnosticPresenterTests {
         case .emptyStopPhrase: .emptyStopPhrase
         case .missingLearnedColumns: .missingLearnedColumns
         case .unknownLearnedTheme: .unknownLearnedTheme
-        case .unknownLearnedAgency: .unknownLearnedAgency
         case .invalidLearnedWeight: .invalidLearnedWeight
+        case .unknownLearnedSetting: .unknownLearnedSetting
+        case .invalidLearnedSetting: .invalidLearnedSetting
+        case .unrecordedLearnedSettings: .unrecordedLearnedSettings
         case .invalidDate: .invalidDate
         case .endBeforeStart: .endBeforeStart
         case .overlappingAgency: .overlappingAgency
@@ -86,8 +89,9 @@ struct LexiconDiagnosticPresenterTests {
             .repeatedPhrase(phrase: "un tac", first: first),
             .phraseInTwoThemes(phrase: "un tac", otherTheme: "environment", first: first),
             .contextlessSyllable(phrase: "meo"), .emptyNegationCue("..."), .unknownUrgencyFlag("protest"),
-            .emptyStopPhrase("..."), .missingLearnedColumns(classColumn: "theme"), .unknownLearnedTheme("bridges"),
-            .unknownLearnedAgency("bridges-office"), .invalidLearnedWeight, .invalidDate("2025-13-01"),
+            .emptyStopPhrase("..."), .missingLearnedColumns, .unknownLearnedTheme("bridges"),
+            .invalidLearnedWeight, .unknownLearnedSetting("ngram-order"), .invalidLearnedSetting("lexicon-cap"),
+            .unrecordedLearnedSettings(assumedCap: 5), .invalidDate("2025-13-01"),
             .endBeforeStart, .overlappingAgency(id: "police", otherLine: 12), .unknownSuccessor("nowhere"),
             .unknownRuleTheme("bridges"), .unknownRuleAgency("bridges-office", known: ["police", "transport"]),
             .emptyRulePhrase("..."), .overlappingRule(otherLine: 43), .invalidRuleScope("nearby"),

@@ -54,7 +54,7 @@ struct HybridScorer: Sendable {
         addHandScores(hand.accepted)
         addHandScores(hand.candidates)
         for h in classes.indices where handScores[h] > 0 {
-            let x = LearnedThemeModel.lexiconValue(handScores[h])
+            let x = model.lexiconValue(handScores[h])
             for c in classes.indices { logits[c] += model.lexiconWeights[h][c] * x }
         }
         for theme in hand.excluded { if let c = model.classNumber(theme) { logits[c] = -.infinity } }

@@ -10,6 +10,8 @@ final class LearnedThemeModel: Sendable {
     /// The class of ``ThemeID/other`` (-1 when the model has none).
     let otherClass: Int
     let policy: LearnedWeights.Policy
+    /// The hand-score cap of ``LearnedWeights/lexiconCap``.
+    let lexiconCap: Double
     private let table: ByteKeyTable
     /// Row-major: `weights[row * classes.count + class]`.
     private let weights: [Double]
@@ -39,6 +41,7 @@ final class LearnedThemeModel: Sendable {
         for (c, theme) in themes.enumerated() { classTable.insert(Array(theme.utf8), value: Int32(c)) }
         self.classTable = classTable
         policy = learned.policy
+        lexiconCap = learned.lexiconCap
         var table = ByteKeyTable(capacity: max(1024, learned.entries.count))
         var rows: [String] = []
         var weights: [Double] = []
@@ -260,10 +263,8 @@ final class LearnedThemeModel: Sendable {
     /// Value of each n-gram feature: 1/√n over the n n-gram positions of the petition, so long and short petitions weigh alike.
     static func ngramValue(_ count: Int) -> Double { count == 0 ? 0 : 1 / Double(count).squareRoot() }
 
-    /// Value of a hand-lexicon score feature.
-    static func lexiconValue(_ score: Double) -> Double {
-        min(max(score, 0) / LearnedWeights.lexiconScale, LearnedWeights.lexiconCap)
-    }
+    /// Value of a hand-lexicon score feature, with the cap the weights were fitted with.
+    func lexiconValue(_ score: Double) -> Double { LearnedWeights.lexiconValue(score, cap: lexiconCap) }
 }
 
 /// A growable byte buffer in raw storage for short-lived keys; call ``free()`` when done.

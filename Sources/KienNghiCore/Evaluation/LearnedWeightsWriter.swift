@@ -6,10 +6,14 @@ import Foundation
 /// lack, in accented form, ready to paste into themes/<id>.tsv). Numbers and
 /// short n-grams only: no petition text.
 package enum LearnedWeightsWriter {
+    /// The file line of the first weight: after the comment, the header and the setting row.
+    package static let firstEntryLine = 4
+
     package static func weightsFile(_ weights: LearnedWeights, trainedOn count: Int, seed: UInt64) -> String {
         var out =
-            "# Learned weights (kiennghi lexicon fit, \(count) labelled petitions, seed \(seed)). Edit a weight, or put a row in overrides.tsv to replace it (0 switches it off).\n"
+            "# Learned weights (kiennghi lexicon fit, \(count) labelled petitions, seed \(seed)). Edit a weight, or put a row in overrides.tsv to replace it (0 switches it off). The @setting row says how the features were computed when fitting: keep it.\n"
         out += "feature\ttheme\tweight\n"
+        out += "\(LearnedWeights.settingPrefix)\(LearnedWeights.lexiconCapSetting)\t*\t\(format(weights.lexiconCap))\n"
         for entry in weights.entries { out += "\(entry.feature)\t\(entry.theme)\t\(format(entry.weight))\n" }
         return out
     }

@@ -18,6 +18,8 @@ package struct ThemeModelTrainer: Sendable {
     /// what the words say by themselves, which counts most when phrases fire less (unaccented text).
     /// Both are linear over the same features, so their sum is still one table of readable weights.
     package var wordViewShare = 0.5
+    /// Hand scores are capped at this (recorded in the weights, which scoring then follows).
+    package var lexiconCap = LearnedWeights.fittedLexiconCap
     /// Weights smaller than this are not written out.
     package var pruneBelow = 0.5
     package var seed: UInt64 = 20_261_203
@@ -72,7 +74,7 @@ package struct ThemeModelTrainer: Sendable {
             for (theme, score) in example.input.lexiconScores.sorted(by: { $0.key < $1.key }) {
                 if let c = classIndex[theme] {
                     features.append(Int32(lexiconBase + c))
-                    values.append(LearnedThemeModel.lexiconValue(score))
+                    values.append(LearnedWeights.lexiconValue(score, cap: lexiconCap))
                 }
             }
             features.append(Int32(biasIndex))
@@ -110,7 +112,7 @@ package struct ThemeModelTrainer: Sendable {
             for i in weights.indices { weights[i] += wordViewShare * words[i] }
         }
         var entries: [LearnedWeights.Entry] = []
-        var line = 3  // after the comment and header lines written by ``LearnedWeightsWriter``
+        var line = LearnedWeightsWriter.firstEntryLine
         func emit(_ feature: String, _ f: Int, always: Bool) {
             for c in 0..<classes {
                 let w = (weights[f * classes + c] * 10000).rounded() / 10000
@@ -125,7 +127,7 @@ package struct ThemeModelTrainer: Sendable {
         emit(LearnedWeights.biasFeature, biasIndex, always: true)
         for c in 0..<classes { emit(LearnedWeights.lexiconPrefix + themes[c], lexiconBase + c, always: true) }
         for (f, gram) in vocabulary.enumerated() { emit(gram, f, always: false) }
-        return LearnedWeights(entries: entries)
+        return LearnedWeights(entries: entries, lexiconCap: lexiconCap)
     }
 }
 

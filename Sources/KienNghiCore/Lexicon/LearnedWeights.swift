@@ -27,13 +27,30 @@ package struct LearnedWeights: Sendable, Equatable {
     package static let lexiconPrefix = "@lexicon:"
     /// A hand-lexicon phrase that fired (not negated), as its own feature: the model learns how far to trust each phrase.
     package static let phrasePrefix = "@phrase:"
+    /// A row recording how the features were computed when the weights were fitted
+    /// (`@setting:<name>`, theme `*`, the value in the weight column).
+    package static let settingPrefix = "@setting:"
+    /// The setting row for ``lexiconCap``.
+    package static let lexiconCapSetting = "lexicon-cap"
     /// Hand scores are divided by this and capped at ``lexiconCap`` before weighting.
     package static let lexiconScale = 2.0
-    /// Past a hand score of 4 more phrases add nothing, so a petition full of one theme's
-    /// phrases cannot drown what its other words say (2 measured best on grouped CV; README ††).
-    package static let lexiconCap = 2.0
+    /// The cap `lexicon fit` uses: past a hand score of 4 more phrases add nothing, so a petition
+    /// full of one theme's phrases cannot drown what its other words say (2 measured best on
+    /// grouped CV; README ††).
+    package static let fittedLexiconCap = 2.0
+    /// The cap of weights files that record no settings: written before settings were recorded
+    /// (2026-12-08), they were fitted with this cap (until 2026-12-07).
+    package static let unrecordedLexiconCap = 5.0
 
     package var entries: [Entry]
+
+    /// The hand-score cap these weights were fitted with; scoring must compute the feature the same way.
+    package var lexiconCap = LearnedWeights.fittedLexiconCap
+
+    /// Value of a hand-lexicon score feature under a cap.
+    package static func lexiconValue(_ score: Double, cap: Double) -> Double {
+        min(max(score, 0) / lexiconScale, cap)
+    }
 
     /// Decision rules for the hybrid model (documented in Lexicons/README.md).
     package var policy = Policy()
@@ -57,7 +74,10 @@ package struct LearnedWeights: Sendable, Equatable {
         package init() {}
     }
 
-    package init(entries: [Entry]) { self.entries = entries }
+    package init(entries: [Entry], lexiconCap: Double = LearnedWeights.fittedLexiconCap) {
+        self.entries = entries
+        self.lexiconCap = lexiconCap
+    }
 
     /// Themes the model scores, in first-seen order.
     package var themes: [String] {

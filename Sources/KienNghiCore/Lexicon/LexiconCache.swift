@@ -19,7 +19,7 @@ package struct LexiconCache: Sendable {
     package let directory: URL?
 
     /// Bump when the loader's output or the encoding changes.
-    static let formatVersion: UInt32 = 4
+    static let formatVersion: UInt32 = 5
     static let magic: [UInt8] = Array("KNLEXC01".utf8)
     static let headerSize = 8 + 4 + 8 + 8 + 8
 
@@ -396,6 +396,7 @@ struct CacheWriter {
             double(policy.secondaryWithLexicon)
             int(policy.evidencePerTheme)
             double(policy.smallestEvidence)
+            double(learned.lexiconCap)
             u32(UInt32(learned.entries.count))
             for entry in learned.entries {
                 string(entry.feature)
@@ -640,7 +641,7 @@ struct CacheReader {
             var policy = LearnedWeights.Policy()
             guard let minimum = double(), let withoutLexicon = double(), let secondary = double(),
                 let withLexicon = double(), let perTheme = int(),
-                let smallest = double(),
+                let smallest = double(), let lexiconCap = double(),
                 let entries = list(
                     itemSize: 16,
                     { r -> LearnedWeights.Entry? in
@@ -656,7 +657,7 @@ struct CacheReader {
             policy.secondaryWithLexicon = withLexicon
             policy.evidencePerTheme = perTheme
             policy.smallestEvidence = smallest
-            var weights = LearnedWeights(entries: entries)
+            var weights = LearnedWeights(entries: entries, lexiconCap: lexiconCap)
             weights.policy = policy
             learned = weights
         }

@@ -83,14 +83,18 @@ extension LexiconDiagnostic {
         case emptyStopPhrase(String)
 
         // learned/*.tsv.
-        /// A learned-weights file whose header lacks feature, `classColumn` or weight.
-        case missingLearnedColumns(classColumn: String)
+        /// A learned-weights file whose header lacks feature, theme or weight.
+        case missingLearnedColumns
         /// A learned weight for a theme that themes.tsv does not declare.
         case unknownLearnedTheme(String)
-        /// A learned weight for an agency that routing/agencies.tsv does not list.
-        case unknownLearnedAgency(String)
         /// A learned weight row without a feature or with a weight out of range.
         case invalidLearnedWeight
+        /// An `@setting:` row for a setting the tool does not know.
+        case unknownLearnedSetting(String)
+        /// An `@setting:` row whose value is not a number in range.
+        case invalidLearnedSetting(String)
+        /// The weights record no settings (fitted by an older version): read with the cap of then.
+        case unrecordedLearnedSettings(assumedCap: Double)
 
         // routing/agencies.tsv (dates also in routing/rules.tsv).
         /// A valid_from or valid_until that is not a YYYY-MM-DD date.

@@ -235,29 +235,43 @@ public struct LexiconLoader: Sendable {
 
     /// Reads learned/weights.tsv, then learned/overrides.tsv (a row there replaces
     /// the learned weight of the same feature and theme; weight 0 switches it off).
-    /// The same for learned/agency-weights.tsv and agency-overrides.tsv (column `agency`, ids from agencies.tsv).
+    /// `@setting:` rows say how the features were computed when fitting; weights that
+    /// record none were fitted before settings were recorded, and are read as then.
     private func loadLearned(
         read: (String) -> TabularFile?, themeIds: Set<String>, log: DiagnosticLog,
-        files: [String] = ["learned/weights.tsv", "learned/overrides.tsv"], classColumn: String = "theme"
+        files: [String] = ["learned/weights.tsv", "learned/overrides.tsv"]
     ) -> LearnedWeights? {
         var entries: [LearnedWeights.Entry] = []
         var index: [String: Int] = [:]
-        var found = false
+        var firstFile: TabularFile?
+        var lexiconCap: Double?
         for name in files {
             guard let file = read(name) else { continue }
-            found = true
-            guard file.column("feature") != nil, file.column(classColumn) != nil, file.column("weight") != nil else {
-                log.report(.error, file, nil, .missingLearnedColumns(classColumn: classColumn))
+            if firstFile == nil { firstFile = file }
+            guard file.column("feature") != nil, file.column("theme") != nil, file.column("weight") != nil else {
+                log.report(.error, file, nil, .missingLearnedColumns)
                 continue
             }
             for row in file.rows {
                 let feature = file.cell(row, "feature")
-                let theme = file.cell(row, classColumn)
+                let theme = file.cell(row, "theme")
                 let weightText = file.cell(row, "weight")
+                if feature.hasPrefix(LearnedWeights.settingPrefix) {
+                    let setting = String(feature.dropFirst(LearnedWeights.settingPrefix.count))
+                    guard setting == LearnedWeights.lexiconCapSetting else {
+                        log.report(
+                            .error, file, row, cell: file.column("feature") ?? 1, .unknownLearnedSetting(setting))
+                        continue
+                    }
+                    guard let value = Double(weightText), value.isFinite, value > 0, value <= 100 else {
+                        log.report(.error, file, row, cell: file.column("weight") ?? 1, .invalidLearnedSetting(setting))
+                        continue
+                    }
+                    lexiconCap = value
+                    continue
+                }
                 guard themeIds.contains(theme) else {
-                    log.report(
-                        .error, file, row, cell: file.column(classColumn) ?? 1,
-                        classColumn == "theme" ? .unknownLearnedTheme(theme) : .unknownLearnedAgency(theme))
+                    log.report(.error, file, row, cell: file.column("theme") ?? 1, .unknownLearnedTheme(theme))
                     continue
                 }
                 guard !feature.isEmpty, let weight = Double(weightText), weight.isFinite, abs(weight) <= 100 else {
@@ -274,7 +288,13 @@ public struct LexiconLoader: Sendable {
                 }
             }
         }
-        return found ? LearnedWeights(entries: entries.filter { $0.weight != 0 }) : nil
+        guard let firstFile else { return nil }
+        if lexiconCap == nil {
+            log.report(
+                .warning, firstFile, nil, .unrecordedLearnedSettings(assumedCap: LearnedWeights.unrecordedLexiconCap))
+        }
+        return LearnedWeights(
+            entries: entries.filter { $0.weight != 0 }, lexiconCap: lexiconCap ?? LearnedWeights.unrecordedLexiconCap)
     }
 
     private func loadRouting(

@@ -175,17 +175,38 @@ public struct LexiconDiagnosticPresenter: Sendable {
             )
         case .emptyStopPhrase(let text):
             return (l.pick("cụm từ chặn \"\(text)\" không có chữ", "stop phrase \"\(text)\" has no words"), deleteRow)
-        case .missingLearnedColumns(let column):
+        case .missingLearnedColumns:
             return (
-                l.pick("thiếu cột: feature, \(column), weight", "missing columns: feature, \(column), weight"),
-                l.pick(
-                    "dòng tiêu đề phải là: feature, \(column), weight",
-                    "the header must name: feature, \(column), weight")
+                l.pick("thiếu cột: feature, theme, weight", "missing columns: feature, theme, weight"),
+                l.pick("dòng tiêu đề phải là: feature, theme, weight", "the header must name: feature, theme, weight")
             )
         case .unknownLearnedTheme(let id):
             return (unknownTheme(id), l.pick("dùng mã có trong tệp đó", "use an id from that file"))
-        case .unknownLearnedAgency(let id):
-            return (unknownAgency(id), l.pick("dùng mã có trong tệp đó", "use an id from that file"))
+        case .unknownLearnedSetting(let name):
+            return (
+                l.pick("thiết lập \"\(name)\" không có", "unknown setting \"\(name)\""),
+                l.pick(
+                    "thiết lập duy nhất là @setting:lexicon-cap; chạy lại `kiennghi lexicon fit` để ghi lại tệp",
+                    "the only setting is @setting:lexicon-cap; run `kiennghi lexicon fit` again to rewrite the file")
+            )
+        case .invalidLearnedSetting(let name):
+            return (
+                l.pick("giá trị của thiết lập \"\(name)\" không hợp lệ", "invalid value for setting \"\(name)\""),
+                l.pick(
+                    "ghi một số lớn hơn 0 và không quá 100 ở cột weight, hoặc chạy lại `kiennghi lexicon fit`",
+                    "write a number above 0 and at most 100 in the weight column, or run `kiennghi lexicon fit` again")
+            )
+        case .unrecordedLearnedSettings(let cap):
+            let number = String(format: "%g", cap)
+            return (
+                l.pick(
+                    "trọng số không ghi thiết lập (học bằng phiên bản cũ): đọc với trần điểm từ điển \(number) như khi học",
+                    "the weights record no settings (fitted by an older version): read with hand-score cap \(number), as fitted"
+                ),
+                l.pick(
+                    "chạy lại `kiennghi lexicon fit` để học với đặc trưng hiện nay",
+                    "run `kiennghi lexicon fit` again to fit with the current features")
+            )
         case .invalidLearnedWeight:
             return (
                 l.pick("dòng trọng số học không hợp lệ", "invalid learned weight row"),

@@ -19,6 +19,11 @@ struct LexiconCacheTests {
         #expect(decoded.routing.rules == Self.bundled.routing.rules)
         #expect(decoded.abbreviations.entries == Self.bundled.abbreviations.entries)
         #expect(LexiconCache.decode(bytes, key: 43) == nil, "another key is another lexicon")
+        // The hand-score cap the weights were fitted with survives too (not only the current default).
+        var older = Self.bundled
+        older.learned?.lexiconCap = LearnedWeights.unrecordedLexiconCap
+        let olderDecoded = try #require(LexiconCache.decode(LexiconCache.encode(older, key: 7), key: 7))
+        #expect(olderDecoded.learned?.lexiconCap == LearnedWeights.unrecordedLexiconCap)
     }
 
     /// Same classification from a cached lexicon as from the TSV files.

@@ -133,6 +133,47 @@ struct LexiconCheckTests {
         #expect(diagnostics.contains { $0.problem == .unknownUrgencyFlag("protest") })
     }
 
+    /// Weights say which hand-score cap they were fitted with, and are scored with it: weights an
+    /// office fitted before the row existed keep the cap of then (5), with a warning to re-fit.
+    @Test func learnedWeightsAreScoredWithTheCapTheyWereFittedWith() throws {
+        let weights = "Lexicons/learned/weights.tsv"
+        let text = try String(contentsOf: TestData.repositoryRoot.appendingPathComponent(weights), encoding: .utf8)
+        #expect(text.contains("\n@setting:lexicon-cap\t*\t2.0000\n"), "the bundled weights record their cap")
+        #expect(try LexiconLoader().load().lexicon.learned?.lexiconCap == 2)
+
+        func loaded(_ edit: @escaping (String) -> String) throws -> (LearnedWeights?, [LexiconDiagnostic]) {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "kiennghi-cap-\(UUID().uuidString)")
+            try FileManager.default.copyItem(at: TestData.repositoryRoot.appendingPathComponent("Lexicons"), to: folder)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try edit(text).write(
+                to: folder.appendingPathComponent("learned/weights.tsv"), atomically: true, encoding: .utf8)
+            let (lexicon, diagnostics) = LexiconLoader(directory: folder, displayRoot: "L").check()
+            return (lexicon?.learned, diagnostics)
+        }
+        let (unrecorded, warnings) = try loaded {
+            $0.replacingOccurrences(of: "@setting:lexicon-cap\t*\t2.0000\n", with: "")
+        }
+        #expect(unrecorded?.lexiconCap == LearnedWeights.unrecordedLexiconCap)
+        #expect(
+            warnings.map(\.problem) == [.unrecordedLearnedSettings(assumedCap: 5)]
+                && warnings.allSatisfy { $0.severity == .warning && $0.path == "L/learned/weights.tsv" },
+            "\(warnings.map { $0.rendered(.en) })")
+        let (_, unknown) = try loaded { $0 + "@setting:ngram-order\t*\t3\n" }
+        #expect(unknown.contains { $0.problem == .unknownLearnedSetting("ngram-order") && $0.severity == .error })
+        let (_, invalid) = try loaded {
+            $0.replacingOccurrences(of: "lexicon-cap\t*\t2.0000", with: "lexicon-cap\t*\t0")
+        }
+        #expect(invalid.contains { $0.problem == .invalidLearnedSetting("lexicon-cap") && $0.severity == .error })
+        // The model computes the hand-score feature with the recorded cap.
+        let themes = ["traffic", "other"]
+        let capped = { (cap: Double) in LearnedThemeModel(LearnedWeights(entries: [], lexiconCap: cap), themes: themes)
+        }
+        #expect(capped(2).lexiconValue(20) == 2)
+        #expect(capped(5).lexiconValue(20) == 5)
+        #expect(capped(5).lexiconValue(3) == 1.5)
+    }
+
     @Test func loadFailsOnErrorsButNotOnWarnings() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "kiennghi-empty-\(UUID().uuidString)")
