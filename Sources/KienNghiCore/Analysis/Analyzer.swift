@@ -328,8 +328,25 @@ struct TermBuilder {
     private func couldExpand(_ key: Range<Int32>) -> Bool {
         arena.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[Int(key.lowerBound)..<Int(key.upperBound)])
-            return slice.contains { $0 == 0x26 || $0 == 0x2D } || abbreviations.contains(slice)
+            if slice.contains(where: { $0 == 0x26 || $0 == 0x2D }) || abbreviations.contains(slice) { return true }
+            guard let numberStart = numberStart(key) else { return false }
+            return abbreviations.contains(UnsafeBufferPointer(rebasing: buffer[Int(key.lowerBound)..<numberStart]))
         }
+    }
+
+    /// Where the number starts in a key such as "ql18" or "ql1a": at least two bytes of
+    /// letters, then a digit, then only ASCII digits and letters; nil for any other key.
+    private func numberStart(_ key: Range<Int32>) -> Int? {
+        let start = Int(key.lowerBound)
+        let end = Int(key.upperBound)
+        var i = start
+        while i < end, arena[i] < 0x30 || arena[i] > 0x39 {
+            guard arena[i] >= 0x61 else { return nil }  // letters only (ASCII lower case or UTF-8 bytes)
+            i += 1
+        }
+        guard i - start >= 2, i < end else { return nil }
+        for b in arena[i..<end] where !(b >= 0x30 && b <= 0x39) && !(b >= 0x61 && b <= 0x7A) { return nil }
+        return i
     }
 
     /// Expands an abbreviation (or each part of an acronym joined by & or -).
@@ -344,6 +361,20 @@ struct TermBuilder {
         if let whole {
             append(whole, token: token)
             return true
+        }
+        if let numberStart = numberStart(key) {
+            // A code written with its number (QL18, QL1A): the abbreviation, then the number, as if spaced.
+            let prefix = arena.withUnsafeBufferPointer { buffer in
+                abbreviations.expansion(
+                    for: UnsafeBufferPointer(rebasing: buffer[Int(key.lowerBound)..<numberStart]),
+                    writtenInCapitals: capitals)
+            }
+            if let prefix, !prefix.requiresCapitals || textUsesLowercase {
+                let number = Array(arena[numberStart..<Int(key.upperBound)])
+                append(prefix, token: token)
+                append(AbbreviationTable.Expansion(keys: [number], plains: [number], requiresCapitals: false), token: token)
+                return true
+            }
         }
         guard isAcronym else { return false }
         // Split on & and -: each part expanded or kept, & read as "và".

@@ -80,6 +80,20 @@ struct TokenizerTests {
         #expect(defaultAnalyzer.analyze("ca").termKeys == ["ca"])
     }
 
+    /// A road code written with its number reads as if spaced (QL18 = QL 18 = quốc lộ 18), with
+    /// every term on the code's token; a word with digits that is no abbreviation stays whole.
+    @Test func anAbbreviationWrittenWithItsNumberExpands() {
+        let joined = defaultAnalyzer.analyze("Hố sâu trên QL18 và QL1A")
+        #expect(joined.termKeys == defaultAnalyzer.analyze("Hố sâu trên QL 18 và QL 1a").termKeys)
+        #expect(joined.termKeys.suffix(7) == ["quốc", "lộ", "18", "và", "quốc", "lộ", "1a"])
+        #expect(joined.expansion(3) == "quốc lộ 18")
+        #expect(joined.tokens.count == 6, "the code stays one token: evidence points at QL18")
+        for whole in ["Mã ĐT186 đã đăng ký", "Phòng A12 tầng 3", "Xe 29LD12345 đỗ ở đây", "Gọi ql18 nhé"] {
+            let analyzed = defaultAnalyzer.analyze(whole)
+            #expect(analyzed.terms.allSatisfy { !$0.isExpansion }, "\(whole): \(analyzed.termKeys)")
+        }
+    }
+
     /// One long line stays linear (a quadratic step would take minutes at this size);
     /// throughput itself is measured by the benchmark, not here.
     @Test func megabyteSingleLine() {
