@@ -372,7 +372,9 @@ struct TermBuilder {
             if let prefix, !prefix.requiresCapitals || textUsesLowercase {
                 let number = Array(arena[numberStart..<Int(key.upperBound)])
                 append(prefix, token: token)
-                append(AbbreviationTable.Expansion(keys: [number], plains: [number], requiresCapitals: false), token: token)
+                append(
+                    AbbreviationTable.Expansion(keys: [number], plains: [number], requiresCapitals: false), token: token
+                )
                 return true
             }
         }
