@@ -195,8 +195,8 @@ package final class AtomicOutputFile {
     func seal() throws {
         guard !sealed, !finished else { return }
         try flush()
-        // Only the complete file gets the ordinary mode (synced with it); while written it stays 0600.
-        _ = fchmod(descriptor, Self.defaultMode)
+        // Only the complete file gets its mode (synced with it); while written it stays 0600.
+        _ = fchmod(descriptor, Self.mode(replacing: destination))
         if fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
             let code = errno
             discard()
@@ -360,6 +360,14 @@ package final class AtomicOutputFile {
         umask(mask)
         return 0o666 & ~mask
     }()
+
+    /// The mode of the file a new output replaces, so an owner-only pile stays owner-only
+    /// (permission bits only); ``defaultMode`` when there is none.
+    static func mode(replacing path: String) -> mode_t {
+        var info = stat()
+        guard lstat(path, &info) == 0, FileKind(mode: info.st_mode) == .regular else { return defaultMode }
+        return info.st_mode & 0o777
+    }
 
     private static func syncFolder(_ folder: String) {
         let fd = open(folder, O_RDONLY | O_CLOEXEC)

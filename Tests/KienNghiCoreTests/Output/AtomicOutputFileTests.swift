@@ -101,6 +101,24 @@ struct AtomicOutputFileTests {
         #expect(entries(folder) == ["out.csv"])
     }
 
+    /// Replacing an owner-only pile keeps it owner-only (names and phone numbers must not
+    /// become readable by others), and a wider mode stays as the owner set it.
+    @Test func aReplacedFileKeepsItsPermissions() throws {
+        let folder = scratchFolder()
+        for mode: mode_t in [0o600, 0o640, 0o604] {
+            let path = folder + "/out-\(String(mode, radix: 8)).csv"
+            _ = FileManager.default.createFile(atPath: path, contents: Data("cũ".utf8))
+            #expect(chmod(path, mode) == 0)
+            let file = try AtomicOutputFile(path: path, inputs: [])
+            try file.write("mới")
+            try file.commit()
+            var info = stat()
+            #expect(lstat(path, &info) == 0)
+            #expect(info.st_mode & 0o7777 == mode, "\(String(mode, radix: 8))")
+            #expect(contents(path) == "mới")
+        }
+    }
+
     @Test func temporaryNamesAreUnpredictableAndPermissionsFollowTheUmask() throws {
         let folder = scratchFolder()
         let b = try AtomicOutputFile(path: folder + "/out.csv", inputs: [])
