@@ -49,6 +49,38 @@ struct HostileOutputTests {
         }
     }
 
+    /// Standard output on a full disk: every command that prints its result says so and exits 74,
+    /// in the chosen language, instead of exit 0 with the output lost (hostile pass, 2026-12-08).
+    @Test func aFullStandardOutputIsAnError() throws {
+        guard let binary = KienNghiBinary.path else {
+            Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
+            return
+        }
+        let folder = temporaryFolder()
+        let pile = Golden.corpus("petitions-2019.csv")
+        for (arguments, english) in [
+            (["stats", pile], false), (["stats", pile, "--format", "json", "--lang", "en"], true),
+            (["classify-text", "Đường ngõ 5 bị ngập nặng"], false), (["lexicon", "check", "--lang", "en"], true),
+            (["normalize", pile, "--lang", "en"], true), (["tokenize", pile], false),
+        ] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+            process.currentDirectoryURL = folder
+            let err = folder.appendingPathComponent("stderr.log")
+            _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+            process.standardError = try FileHandle(forWritingTo: err)
+            try process.run()
+            process.waitUntilExit()
+            let message = String(decoding: try #require(contents(err.path)), as: UTF8.self)
+            #expect(process.terminationStatus == 74, "\(arguments): \(message)")
+            #expect(
+                message.contains(english ? "Cannot write to standard output" : "Không ghi được ra đầu ra chuẩn"),
+                "\(arguments): \(message)")
+        }
+    }
+
     @Test(arguments: ["normalize", "tokenize"])
     func streamingCommandsRemoveTheirTemporaryFileOnSignals(command: String) throws {
         guard KienNghiBinary.path != nil else {

@@ -234,7 +234,7 @@ final class ByteSink {
                 throw CLIError(failure, language)
             }
         } else if toStandardOutput {
-            try Self.writeAll(buffer, to: 1)
+            try Self.writeAll(buffer, to: 1, language: language)
         } else {
             kept.append(contentsOf: buffer)
         }
@@ -251,14 +251,14 @@ final class ByteSink {
         }
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, language: Language) throws {
         try bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw CLIError("stdout: \(String(cString: strerror(errno)))", code: .ioError)
+                    throw Terminal.standardOutputFailure(errno, language)
                 }
                 offset += written
             }

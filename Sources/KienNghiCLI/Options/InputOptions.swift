@@ -75,6 +75,9 @@ struct TextInputOptions: ParsableArguments {
 struct LanguageOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "Ngôn ngữ thông báo và nhãn: vi hoặc en.")
     var lang: Language = .vi
+
+    /// Messages worded outside a command's own code (a failed standard output) follow `--lang` too.
+    func validate() throws { Terminal.setLanguage(lang) }
 }
 
 extension Language: ExpressibleByArgument {}

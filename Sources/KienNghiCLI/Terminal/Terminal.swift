@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KienNghiCore
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -100,12 +101,32 @@ struct CLIError: Error, CustomStringConvertible {
 
 /// Output helpers: the only place that writes to stdout/stderr. Writes go
 /// straight to the descriptors with write(2); a closed standard output ends
-/// the run quietly with 141, a closed standard error is ignored.
+/// the run quietly with 141, any other failure to write it (a full disk) with
+/// a message and 74; a closed standard error is ignored.
 enum Terminal {
     static var isErrorTTY: Bool { isatty(2) != 0 }
 
+    /// The language of the messages Terminal words itself; set when `--lang` is parsed.
+    private static let wording = Mutex(Language.vi)
+
+    static func setLanguage(_ language: Language) { wording.withLock { $0 = language } }
+
     static func write(_ text: String) {
-        if !writeAll(1, text), errno == EPIPE { InterruptCleanup.exitAfterBrokenPipe() }
+        guard !writeAll(1, text) else { return }
+        let code = errno
+        if code == EPIPE { InterruptCleanup.exitAfterBrokenPipe() }
+        warn(standardOutputFailure(code, wording.withLock { $0 }).message)
+        InterruptCleanup.exitAfterFailedOutput(ExitStatus.ioError.rawValue)
+    }
+
+    /// Standard output could not be written (errno `code`): what was printed is incomplete.
+    static func standardOutputFailure(_ code: Int32, _ l: Language) -> CLIError {
+        let reason = String(cString: strerror(code))
+        return CLIError(
+            l.pick(
+                "Không ghi được ra đầu ra chuẩn (stdout): \(reason). Phần đã in chưa đầy đủ; kiểm tra chỗ trống trên đĩa hoặc nơi nhận kết quả rồi chạy lại.",
+                "Cannot write to standard output: \(reason). What was printed is incomplete; check free disk space or where the output goes, then run again."
+            ), code: .ioError)
     }
 
     static func warn(_ text: String) {

@@ -109,6 +109,13 @@ package enum InterruptCleanup {
         _exit(128 + SIGPIPE)
     }
 
+    /// Ends the run with `status` after an output could not be written (the caller said why):
+    /// unfinished outputs are deleted first.
+    package static func exitAfterFailedOutput(_ status: Int32) -> Never {
+        removeAll()
+        _exit(status)
+    }
+
     private static func removeAll() {
         state.withLock { state in
             for path in state.pending { unlink(path) }
