@@ -246,10 +246,15 @@ package struct DOCXPetitionSource: PetitionSource {
         if best == nil && plain == 0 { best = signature }
         if let found = best {
             var lists = [found.list]
-            var union = ColumnUnion(found.list.schema)
+            let list = found.list.schema
+            var union = ColumnUnion(list.columns)
             for other in further where other.list.table != found.list.table {
+                // A further list's text column is the list's, and its id column the list's id column.
+                let schema = other.list.schema
+                var pinned = [schema.textColumn: list.textColumn]
+                if let id = schema.idColumn, let listID = list.idColumn { pinned[id] = listID }
                 // Refused rather than read without some tables' cells, as a CSV too wide is.
-                guard let map = union.place(other.list.schema) else {
+                guard let map = union.place(schema.columns, pinned: pinned) else {
                     throw InputFailure.tooManyTableColumns(path: path, limit: InputLimits.maxColumns)
                 }
                 var list = other.list
@@ -495,9 +500,9 @@ package struct DOCXPetitionSource: PetitionSource {
                     // In the document's columns: a further list's placed by name, the list's padded
                     // to them (its cells past its own columns stay after them).
                     let placed =
-                        owner.columnMap.map { Self.place(cells, by: $0, width: columns.count) }
+                        owner.columnMap.map { ColumnUnion.place(cells, by: $0, width: columns.count) }
                         ?? (columns.count > schema.columns.count
-                            ? Self.place(cells, by: Array(schema.columns.indices), width: columns.count) : cells)
+                            ? ColumnUnion.place(cells, by: Array(schema.columns.indices), width: columns.count) : cells)
                     try add(petition(text, cells: placed, location: number, id: id))
                 case (.tables, .paragraph(let paragraph)):
                     if let bytes = paragraph.overLimit {
@@ -547,14 +552,6 @@ package struct DOCXPetitionSource: PetitionSource {
             for unit in kept { try add(unit.record) }
             for unit in closingUnits { rejected(closing(unit.record.location, unit.texts)) }
         }
-    }
-
-    /// A further list's row in the document's columns (see ``ColumnUnion/place(_:)``);
-    /// cells past its columns stay at the end, as the list's own rows keep theirs.
-    static func place(_ cells: [String], by map: [Int], width: Int) -> [String] {
-        var placed = [String](repeating: "", count: width)
-        for (column, cell) in cells.prefix(map.count).enumerated() { placed[map[column]] = cell }
-        return placed + cells.dropFirst(map.count)
     }
 
     /// The last list (by table, in order) starting at or above table `index`: a binary search,
@@ -617,61 +614,6 @@ package struct DOCXPetitionSource: PetitionSource {
 
     /// Most tables read as further lists (a document past it is no office's; their rows are reported).
     static let maximumListTables = 10_000
-
-    /// The document's columns: the list's, then those further lists add (by name, up to
-    /// ``InputLimits/maxColumns``). Names are looked up folded, in a table, so a document of
-    /// many tables costs one lookup per column.
-    struct ColumnUnion {
-        private(set) var names: [String]
-        private let list: InputSchema
-        /// Columns by folded name, in order.
-        private var byName: [String: [Int]] = [:]
-
-        init(_ list: InputSchema) {
-            self.list = list
-            names = list.columns
-            for (column, name) in names.enumerated() { byName[InputSchema.fold(name), default: []].append(column) }
-        }
-
-        /// Where each column of `schema` goes: its text column to the list's, its id column
-        /// to the list's, another to the first column of its name not taken by the row yet,
-        /// else to a new column. Nil (nothing added) when the columns would pass the limit.
-        mutating func place(_ schema: InputSchema) -> [Int]? {
-            var map: [Int] = []
-            var added: [String] = []
-            var addedByName: [String: [Int]] = [:]
-            // No two cells of a row may land in one column (one would hide the other).
-            var used: Set<Int> = [list.textColumn]
-            if let id = list.idColumn, schema.idColumn != nil { used.insert(id) }
-            for (column, name) in schema.columns.enumerated() {
-                if column == schema.textColumn {
-                    map.append(list.textColumn)
-                    continue
-                }
-                if column == schema.idColumn, let id = list.idColumn {
-                    map.append(id)
-                    continue
-                }
-                let folded = InputSchema.fold(name)
-                if let known = ((byName[folded] ?? []) + (addedByName[folded] ?? [])).first(where: {
-                    !used.contains($0)
-                }) {
-                    map.append(known)
-                    used.insert(known)
-                    continue
-                }
-                let new = names.count + added.count
-                map.append(new)
-                used.insert(new)
-                added.append(name)
-                addedByName[folded, default: []].append(new)
-            }
-            guard names.count + added.count <= InputLimits.maxColumns else { return nil }
-            for (folded, columns) in addedByName { byName[folded, default: []] += columns }
-            names += added
-            return map
-        }
-    }
 
     /// A row that names columns, as a header-only table's does ("STT | Nội dung kiến nghị").
     static func isColumnNamesOnly(_ cells: [String]) -> Bool {

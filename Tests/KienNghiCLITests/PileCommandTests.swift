@@ -17,6 +17,39 @@ struct PileCommandTests {
         return String(decoding: FileManager.default.contents(atPath: output) ?? Data(), as: UTF8.self)
     }
 
+    /// Files with other columns in one pile: every cell under its own column's name, never
+    /// shifted under the first file's header (hostile pass, 2026-12-08).
+    @Test func filesWithOtherColumnsKeepEachCellUnderItsName() throws {
+        let folder = temporaryFolder()
+        let first = folder.appendingPathComponent("first.csv").path
+        try "Mã,Nội dung kiến nghị,Địa chỉ\nA1,Đường ngõ 7 bị ngập nặng,Phố Huế\n".write(
+            toFile: first, atomically: true, encoding: .utf8)
+        let pile = [first, Golden.corpus("petitions-2019.csv"), Golden.corpus("petitions-2019.docx")]
+        let csv = try classify(pile + ["--lang", "en", "csv"])
+        var parser = DelimitedTextParser(delimiter: UInt8(ascii: ","))
+        var rows = parser.feed(Array(csv.dropFirst().utf8)).map(\.cells)
+        if let last = parser.finish().record { rows.append(last.cells) }
+        let header = rows.removeFirst()
+        #expect(Set(rows.map(\.count)) == [header.count], "every row as wide as the header")
+        func cell(_ row: [String], _ name: String) -> String { row[header.firstIndex(of: name)!] }
+        #expect(header.filter { $0 == "Nội dung kiến nghị" }.count == 1, "one column per name")
+        let fromSecond = try #require(rows.first { cell($0, "file").hasSuffix("petitions-2019.csv") })
+        #expect(cell(fromSecond, "Nội dung kiến nghị").hasPrefix("Công ty nợ đóng BHXH"))
+        #expect(cell(fromSecond, "Người gửi") == "CĐCS Công ty TNHH may Thăng Long")
+        #expect(cell(fromSecond, "Ngày nhận") == "15/4/2019")
+        #expect(cell(fromSecond, "Mã").isEmpty && cell(fromSecond, "Địa chỉ").isEmpty)
+        let fromFirst = try #require(rows.first { cell($0, "file").hasSuffix("first.csv") })
+        #expect(cell(fromFirst, "Địa chỉ") == "Phố Huế" && cell(fromFirst, "Người gửi").isEmpty)
+        #expect(rows.contains { cell($0, "file").hasSuffix(".docx") && cell($0, "text").hasPrefix("1. CĐCS") })
+        // The JSON Lines output names each cell by its own column too.
+        let jsonl = try classify(pile + ["jsonl"])
+        let second = try #require(jsonl.split(separator: "\n").dropFirst().first)
+        let columns = try #require(
+            (try JSONSerialization.jsonObject(with: Data(second.utf8)) as? [String: Any])?["columns"]
+                as? [String: String])
+        #expect(columns["Người gửi"] == "CĐCS Công ty TNHH may Thăng Long" && columns["Ngày nhận"] == "15/4/2019")
+    }
+
     @Test func csvInCSVOut() throws {
         let csv = try classify([Golden.corpus("petitions-2019.csv"), "csv"])
         #expect(csv.hasPrefix("\u{FEFF}STT,"))

@@ -206,7 +206,7 @@ extension InputFailure {
         case .noTextColumn, .unknownColumn, .noHeaderRow, .titleAsHeaderRow, .headerRowInsideList: 12
         case .unsupportedFormat: 13
         case .corrupt: 14
-        case .tooLarge, .tooManyColumns, .tooManyTableColumns, .pipedPackageTooLarge: 15
+        case .tooLarge, .tooManyColumns, .tooManyTableColumns, .columnsBeyondPile, .pipedPackageTooLarge: 15
         case .office(_, let failure):
             switch failure.kind {
             case .damaged: 14

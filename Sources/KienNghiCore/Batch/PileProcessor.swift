@@ -76,6 +76,9 @@ public struct PileProcessor {
 
     private final class OpenedSources {
         var sources: [String: Result<any PetitionSource, InputFailure>] = [:]
+        /// The pile's columns once ``columns(of:)`` gave them to the writers: every input's
+        /// rows are placed in them by name.
+        var union: ColumnUnion?
     }
 
     private func open(_ input: String) -> Result<any PetitionSource, InputFailure> {
@@ -87,15 +90,36 @@ public struct PileProcessor {
         }
     }
 
-    /// Column names of the first readable input (for writers' headers). The
-    /// inputs it opens stay open for ``run``: a pipe is not read twice.
+    /// Column names of the pile (for writers' headers): the first readable input's, then the
+    /// columns later inputs add, by name; ``run`` places every row in them, so a cell never
+    /// lands under another file's column. Inputs that cannot be opened again (a pipe, standard
+    /// input) and the first one stay open for ``run``: nothing is read twice.
     package func columns(of inputs: [String]) -> [String] {
+        var union: ColumnUnion?
         for input in inputs {
             let result = opened.sources[input] ?? open(input)
-            opened.sources[input] = result
-            if case .success(let source) = result { return source.columns }
+            guard case .success(let source) = result else {
+                opened.sources[input] = result
+                continue
+            }
+            let first = union == nil
+            if first {
+                union = ColumnUnion(source.columns)
+            } else {
+                // Nil when too wide together: ``run`` reports this input (the union stays as it was).
+                _ = union!.place(source.columns)
+            }
+            // Others are opened again by ``run``, so a pile of many files holds one open at a time.
+            if first || !Self.canOpenAgain(input) { opened.sources[input] = result }
         }
-        return ["text"]
+        opened.union = union
+        return union?.names ?? ["text"]
+    }
+
+    /// Whether opening `input` again reads the same bytes: a regular file (not standard input, a pipe or a device).
+    private static func canOpenAgain(_ input: String) -> Bool {
+        var info = stat()
+        return input != "-" && stat(input, &info) == 0 && (UInt32(info.st_mode) & 0o170000) == 0o100000
     }
 
     /// Reads, classifies and hands on every input in order. Each rejected row
@@ -130,11 +154,28 @@ public struct PileProcessor {
                 summary.failedFiles.append((input, failure))
                 continue
             }
+            // A row of an input with other columns goes into the pile's columns, by name.
+            var map: [Int]? = nil
+            if var union = opened.union, source.columns != union.names {
+                let width = union.names.count
+                guard let placed = union.place(source.columns), union.names.count == width else {
+                    summary.failedFiles.append((input, .columnsBeyondPile(path: input, limit: InputLimits.maxColumns)))
+                    continue
+                }
+                map = placed
+            }
             do {
                 try source.read(
                     batchSize: batchSize,
                     { records in
                         summary.read += records.count
+                        var records = records
+                        if let map {
+                            let width = opened.union!.names.count
+                            for index in records.indices {
+                                records[index].cells = ColumnUnion.place(records[index].cells, by: map, width: width)
+                            }
+                        }
                         let classified = batch.classify(records, file: input)
                         summary.classified += classified.count
                         // Counted in place: filtering copied every petition it kept.

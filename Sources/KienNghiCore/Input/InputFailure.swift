@@ -22,6 +22,9 @@ public enum InputFailure: Error, Sendable {
     case tooManyColumns(path: String, found: Int, limit: Int)
     /// A Word document whose petition tables together name more than `limit` different columns.
     case tooManyTableColumns(path: String, limit: Int)
+    /// A further input of a pile whose columns cannot join the pile's: more than `limit`
+    /// together, or the file changed since its columns were read.
+    case columnsBeyondPile(path: String, limit: Int)
     /// The header row the user named is blank, or past the rows looked at (`searched`, by number).
     case noHeaderRow(path: String, row: Int, searched: ClosedRange<Int>?)
     /// The header row the user named holds one cell above rows of several: a title.

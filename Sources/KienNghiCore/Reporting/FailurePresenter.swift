@@ -155,6 +155,11 @@ extension FailurePresenter {
                 "\(path): các bảng kiến nghị trong tài liệu có tổng cộng hơn \(limit) cột khác tên nhau. Chỉ giữ lại các cột cần thiết (hoặc gộp các danh sách vào một bảng) rồi chạy lại.",
                 "\(path): the document's petition tables name more than \(limit) different columns together. Keep only the columns you need (or put the lists in one table) and run again."
             )
+        case .columnsBeyondPile(let path, let limit):
+            return l.pick(
+                "\(path): không gộp được các cột của tệp này với các tệp trước (quá \(limit) cột khác tên nhau, hoặc tệp đã thay đổi trong lúc đọc). Chạy riêng tệp này.",
+                "\(path): this file's columns cannot join the earlier files' (more than \(limit) different columns together, or the file changed while being read). Run it on its own."
+            )
         case .tooManyColumns(let path, let found, let limit):
             return l.pick(
                 "\(path): dòng đầu có \(found) cột, nhiều hơn giới hạn \(limit). Kiểm tra dấu phân cách (tệp có đúng là CSV/TSV?) hoặc chỉ giữ lại các cột cần thiết rồi chạy lại.",
