@@ -137,10 +137,7 @@ package struct XLSXPetitionSource: PetitionSource {
                     for held in tail?.release() ?? [] { try report(held) }
                     rejected(rejectedRow)
                 }
-                if row.number < firstRow {
-                    return try reject(.title(file: path, location: row.number, cells: row.cells))
-                }
-                if row.number == headerRow { return }  // never true without a header
+                // A damaged row is rejected first: one out of order may carry the header's number.
                 if let (reference, problem) = row.problem {
                     try reject(
                         RejectedRow(
@@ -148,6 +145,10 @@ package struct XLSXPetitionSource: PetitionSource {
                             detail: .cell(sheet: sheet.name, reference: reference, problem: problem)))
                     return
                 }
+                if row.number < firstRow {
+                    return try reject(.title(file: path, location: row.number, cells: row.cells))
+                }
+                if row.number == headerRow { return }  // never true without a header
                 // Column numbers under the header, section rows ("II. Lĩnh vực giao thông"), the header repeated.
                 if InputSchema.isListDecoration(row.cells, schema: schema) {
                     // A signature line in the first column reads as a section row: judged at the end.
@@ -363,6 +364,8 @@ package struct XLSXPetitionSource: PetitionSource {
         var inCell = false
         var valueBytes = 0
         var cellProblem: CellProblem?
+        // The row's last cell so far: cells go left to right, one per column.
+        var lastColumn = -1
         func flag(_ problem: CellProblem, _ at: String) {
             if row.problem == nil { row.problem = (at, problem) }
         }
@@ -375,9 +378,12 @@ package struct XLSXPetitionSource: PetitionSource {
                         case .start("row", let attributes):
                             let previous = row.number
                             row = SheetRow(number: previous + 1, cells: [])
+                            lastColumn = -1
                             if let r = attributes[attribute: "r"] {
                                 if let number = Int(r), number >= 1, number <= maximumRows {
                                     row.number = number
+                                    // Read in place, it would be taken for another row (the header, a title).
+                                    if number <= previous { flag(.outOfOrder, r) }
                                 } else {
                                     row.number = previous + 1
                                     flag(Int(r) == nil ? .badReference : .beyondGrid, "\(r)")
@@ -388,15 +394,19 @@ package struct XLSXPetitionSource: PetitionSource {
                             reference = attributes[attribute: "r"] ?? ""
                             cellProblem = nil
                             if reference.isEmpty {
-                                column = row.cells.count
+                                column = lastColumn + 1
                             } else {
                                 switch Self.column(of: reference) {
-                                case .success(let index): column = index
+                                case .success(let index):
+                                    column = index
+                                    // A second cell for a column would replace the first one's text.
+                                    if index <= lastColumn { cellProblem = .outOfOrder }
                                 case .failure(let problem):
                                     cellProblem = problem
-                                    column = row.cells.count
+                                    column = lastColumn + 1
                                 }
                             }
+                            lastColumn = max(lastColumn, column)
                             if column >= maximumColumns { cellProblem = cellProblem ?? .beyondGrid }
                             type = attributes[attribute: "t"] ?? "n"
                             style = Int(attributes[attribute: "s"] ?? "0") ?? 0
@@ -421,6 +431,9 @@ package struct XLSXPetitionSource: PetitionSource {
                             switch decoder.text(value: value, type: type, style: style) {
                             case .success(let text):
                                 if text.isEmpty && column >= row.cells.count { return }
+                                if column >= InputLimits.maxColumns {
+                                    return flag(.beyondColumnLimit(limit: InputLimits.maxColumns), shown)
+                                }
                                 while row.cells.count < column { row.cells.append("") }
                                 if column < row.cells.count { row.cells[column] = text } else { row.cells.append(text) }
                             case .failure(let problem): flag(problem, shown)

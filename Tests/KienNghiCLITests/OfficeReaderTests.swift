@@ -115,6 +115,66 @@ struct OfficeReaderTests {
         #expect(XLSXPetitionSource.column(of: "A0") == .failure(.badReference))
     }
 
+    /// A row numbered at or before one already read, or a second cell for a column, is a
+    /// damaged sheet: the row is rejected and named, never dropped as the header's copy nor
+    /// overwritten (hostile pass, 2026-12-08).
+    @Test func rowsAndCellsOutOfOrderAreRejectedNotDroppedOrOverwritten() throws {
+        let first = "Đường vào KCN Quang Minh giờ tan ca ùn tắc kéo dài"
+        let second = "Công ty nợ đóng BHXH bảy tháng"
+        let third = "Đèn đường ngõ 5 tắt cả tháng"
+        func inline(_ reference: String, _ text: String) -> String {
+            #"<c r="\#(reference)" t="inlineStr"><is><t>\#(text)</t></is></c>"#
+        }
+        let rows =
+            Self.header + OfficeFixture.row(2, ["1", first])
+            + #"<row r="1">\#(inline("A1", "2"))\#(inline("B1", second))</row>"#
+            + #"<row r="3">\#(inline("A3", "3"))\#(inline("B3", third))\#(inline("B3", "16/4/2019"))</row>"#
+            + OfficeFixture.row(4, ["4", "Cống thoát nước tổ 3 bị tắc"])
+        let result = try read(try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows)))
+        #expect(result.texts == [first, "Cống thoát nước tổ 3 bị tắc"])
+        let problems = result.rejected.compactMap { row -> String? in
+            if case .cell(_, let reference, .outOfOrder) = row.detail { return reference }
+            return nil
+        }
+        #expect(problems == ["1", "B3"], "\(result.rejected)")
+        #expect(result.records.count + result.rejected.count == 4, "every row read is accounted for")
+    }
+
+    /// One stray filled cell far to the right (XFD) neither widens every row to 16,384 columns
+    /// nor passes unseen: its row is rejected; in the header the sheet is refused.
+    @Test func aStrayCellBeyondTheColumnLimitRejectsItsRow() throws {
+        let stray = #"<c r="XFD2" t="inlineStr"><is><t>42</t></is></c>"#
+        let rows =
+            Self.header
+            + #"<row r="2"><c r="A2" t="inlineStr"><is><t>1</t></is></c>"#
+            + #"<c r="B2" t="inlineStr"><is><t>Đường ngõ 7 bị ngập nặng</t></is></c>\#(stray)</row>"#
+            + OfficeFixture.row(3, ["2", "Cống thoát nước tổ 3 bị tắc"])
+            + #"<row r="4"><c r="B4" t="inlineStr"><is><t>Rác ở chợ Mơ</t></is></c><c r="AMK4"><v>7</v></c></row>"#
+        let source = try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows))
+        #expect(source.columns.count == 2)
+        let result = try read(source)
+        #expect(result.texts == ["Cống thoát nước tổ 3 bị tắc"])
+        let references = result.rejected.compactMap { row -> String? in
+            if case .cell(_, let reference, .beyondColumnLimit(1024)) = row.detail { return reference }
+            return nil
+        }
+        #expect(references == ["XFD2", "AMK4"])
+        // Column 1,024 (AMJ) is still read.
+        let widest =
+            Self.header + #"<row r="2"><c r="B2" t="inlineStr"><is><t>Đường ngõ 7 bị ngập</t></is></c>"#
+            + #"<c r="AMJ2"><v>7</v></c></row>"#
+        let kept = try read(try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: widest)))
+        #expect(kept.records.first?.cells.count == 1024 && kept.rejected.isEmpty)
+        let strayHeader =
+            #"<row r="1"><c r="A1" t="inlineStr"><is><t>STT</t></is></c>"#
+            + #"<c r="B1" t="inlineStr"><is><t>Nội dung kiến nghị</t></is></c>"#
+            + #"<c r="XFD1" t="inlineStr"><is><t>x</t></is></c></row>"#
+        #expect(throws: (any Error).self) {
+            _ = try XLSXPetitionSource(
+                data: try OfficeFixture.xlsx(rowsXML: strayHeader + OfficeFixture.row(2, ["1", "Đường ngõ 7 bị ngập"])))
+        }
+    }
+
     @Test func negativeOrUnknownStyleIndexReadsWithTheDefaultFont() throws {
         let styles =
             #"<styleSheet><fonts><font><name val="Calibri"/></font></fonts><cellXfs><xf fontId="-4"/><xf fontId="0"/></cellXfs></styleSheet>"#

@@ -197,6 +197,11 @@ public enum CellProblem: Error, Sendable, Equatable, Codable {
     case badReference
     /// Text longer than the limit (bytes).
     case tooLong(limit: Int)
+    /// A row or cell numbered at or before one already read (a damaged file: it would
+    /// overwrite or hide what came first).
+    case outOfOrder
+    /// A filled cell beyond the most columns a table may have (a stray cell far to the right).
+    case beyondColumnLimit(limit: Int)
 
 }
 

@@ -457,6 +457,15 @@ extension FailurePresenter {
             l.pick("địa chỉ ô không hợp lệ.", "the cell reference is not valid.")
         case .tooLong(let limit):
             l.pick("ô dài hơn \(limit / 1024) KiB.", "the cell is longer than \(limit / 1024) KiB.")
+        case .outOfOrder:
+            l.pick(
+                "dòng hoặc ô này đánh số trùng hoặc lùi so với dòng, ô đã đọc trước nó (tệp hỏng).",
+                "this row or cell is numbered at or before one read earlier (corrupt file).")
+        case .beyondColumnLimit(let limit):
+            l.pick(
+                "ô có chữ nằm ngoài \(limit) cột đầu tiên, số cột nhiều nhất được đọc; xoá ô lạc đó hoặc chuyển vào trong bảng.",
+                "a filled cell lies beyond the first \(limit) columns, the most that are read; delete the stray cell or move it into the table."
+            )
         }
     }
 
