@@ -143,7 +143,7 @@ public struct PetitionReaders: Sendable {
         switch format {
         case .csv, .tsv:
             try DelimitedPetitionSource(stream: stream, textColumn: options.textColumn, header: options.header)
-        case .jsonl: JSONLinesPetitionSource(stream: stream)
+        case .jsonl: try JSONLinesPetitionSource(stream: stream)
         default: PlainTextPetitionSource(stream: stream, readsEveryLine: options.header == .absent)
         }
     }

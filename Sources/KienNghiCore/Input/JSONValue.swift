@@ -40,7 +40,19 @@ struct JSONPetitionLine: Decodable {
             if key == Keys.id.rawValue { found = value }
             return found == nil
         }
-        guard let start = found else { return nil }
+        return found.map { rawValue(line, at: $0) }
+    }
+
+    /// A value as a cell: a string's text, `null` empty, anything else (a number, `true`, an
+    /// object, an array) as written.
+    static func valueText(_ raw: ArraySlice<UInt8>) -> String {
+        if raw.first == UInt8(ascii: "\"") { return (try? JSONDecoder().decode(String.self, from: Data(raw))) ?? "" }
+        if raw.elementsEqual("null".utf8) { return "" }
+        return String(decoding: raw, as: UTF8.self)
+    }
+
+    /// The value starting at `start` on `line` (a valid JSON object), exactly as written.
+    static func rawValue(_ line: [UInt8], at start: Int) -> ArraySlice<UInt8> {
         var depth = 0
         var inString = false
         var index = start
@@ -92,7 +104,7 @@ struct JSONPetitionLine: Decodable {
 
     /// Calls `body` with each top-level key of the object on `line` (its escapes decoded)
     /// and the index where its value starts, until `body` returns false.
-    private static func forEachTopLevelKey(_ line: [UInt8], _ body: (String, Int) -> Bool) {
+    static func forEachTopLevelKey(_ line: [UInt8], _ body: (String, Int) -> Bool) {
         var depth = 0
         var index = 0
         while index < line.count {

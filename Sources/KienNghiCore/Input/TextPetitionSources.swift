@@ -306,12 +306,36 @@ package struct DelimitedPetitionSource: PetitionSource {
     package var textColumnTitle: String? { schema.map { columns[$0.textColumn] } }
 }
 
-/// JSON Lines petitions: a `text` field and an optional `id` on each line.
+/// JSON Lines petitions: a `text` field and an optional `id` on each line. Every other field
+/// is kept as a column (a string as its text, anything else as written): those named in the
+/// first ``InputLimits/sniffBytes``, in order, and, when the file goes on past them, a last
+/// column ``otherFields`` holding any field named only later (`name: value; …`).
 package struct JSONLinesPetitionSource: PetitionSource {
     package let stream: TextStream
-    package let columns = ["id", "text"]
+    package let columns: [String]
+    /// The name of the column of fields first seen past the sampled head.
+    package static let otherFields = "other fields"
+    private let hasOtherFields: Bool
 
-    package init(stream: TextStream) { self.stream = stream }
+    package init(stream: TextStream) throws {
+        self.stream = stream
+        let sample = try stream.prefix(atLeast: InputLimits.sniffBytes)
+        var names: [String] = []
+        var seen: Set<String> = ["id", "text"]
+        var splitter = LineSplitter(limit: InputLimits.maxRecordBytes)
+        func collect(_ line: LineSplitter.Line) {
+            guard !line.tooLong else { return }
+            JSONPetitionLine.forEachTopLevelKey(line.bytes) { key, _ in
+                if names.count < InputLimits.maxColumns - 3, seen.insert(key).inserted { names.append(key) }
+                return true
+            }
+        }
+        splitter.feed(sample, collect)
+        if stream.isComplete { splitter.finish(collect) }
+        // Fields named past the head, or past the most columns, go to one last column.
+        hasOtherFields = !stream.isComplete || names.count >= InputLimits.maxColumns - 3
+        columns = ["id", "text"] + names + (hasOtherFields ? [Self.otherFields] : [])
+    }
 
     package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
     {
@@ -350,11 +374,40 @@ package struct JSONLinesPetitionSource: PetitionSource {
                 }
                 guard !BlankText.isBlank(petition[...]) else { return reject(.emptyText) }
                 let id = object.id ?? String(line.number)
-                try batch.append(PetitionRecord(id: id, text: petition, cells: [id, petition], location: line.number))
+                let cells = cells(line.bytes, id, petition)
+                for column in cells.indices.dropFirst(2) {
+                    if let code = RejectedRow.controlCharacter(in: cells[column]) {
+                        return reject(.controlCharacter, .controlCharacter(code: code, column: columns[column]))
+                    }
+                }
+                try batch.append(PetitionRecord(id: id, text: petition, cells: cells, location: line.number))
             }
             try stream.forEachBlock { block in try splitter.feed(block, take) }
             try splitter.finish(take)
         }
+    }
+
+    /// A line's cells in ``columns``: id, text, then each further field's value (a field
+    /// repeated on the line: its values joined by "; ").
+    private func cells(_ line: [UInt8], _ id: String, _ text: String) -> [String] {
+        var cells = [id, text]
+        guard columns.count > 2 else { return cells }
+        cells += repeatElement("", count: columns.count - 2)
+        let named = hasOtherFields ? columns.count - 1 : columns.count
+        var other: [String] = []
+        JSONPetitionLine.forEachTopLevelKey(line) { key, start in
+            guard key != "id", key != "text" else { return true }
+            let value = JSONPetitionLine.valueText(JSONPetitionLine.rawValue(line, at: start))
+            // Columns are few: a search in place.
+            if let column = columns[2..<named].firstIndex(of: key) {
+                cells[column] = cells[column].isEmpty ? value : cells[column] + "; " + value
+            } else {
+                other.append(key + ": " + value)
+            }
+            return true
+        }
+        if hasOtherFields { cells[columns.count - 1] = other.joined(separator: "; ") }
+        return cells
     }
 }
 

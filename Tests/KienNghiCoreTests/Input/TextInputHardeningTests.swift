@@ -176,10 +176,39 @@ struct TextInputHardeningTests {
         #expect(try read(PlainTextPetitionSource(stream: TextStream(path: text))).0.map(\.text) == Self.petitions)
         let jsonl = Self.petitions.map { "{\"text\": \"\($0)\"}" }.joined(separator: "\r")
         let (records, rejected) = try read(
-            JSONLinesPetitionSource(stream: TextStream(path: write(Array(jsonl.utf8), named: "pile.jsonl"))))
+            try JSONLinesPetitionSource(stream: TextStream(path: write(Array(jsonl.utf8), named: "pile.jsonl"))))
         #expect(records.map(\.text) == Self.petitions)
         #expect(records.map(\.location) == [1, 2, 3])
         #expect(rejected.isEmpty)
+    }
+
+    /// JSON Lines fields besides id and text are kept as columns, never dropped: those of the
+    /// head by name, one first seen later in a last column (hostile pass, 2026-12-08).
+    @Test func jsonLinesKeepEveryField() throws {
+        var lines = [
+            #"{"id":1,"text":"Đường ngõ 5 bị ngập nặng","sender":"Ông A"}"#,
+            #"{"id":2,"text":"Đèn đường phố Huế tắt","phone":"0912345678","n":3,"x":null,"o":{"a":[1]},"sender":"B"}"#,
+        ]
+        let short = try JSONLinesPetitionSource(
+            stream: TextStream(path: write(Array(lines.joined(separator: "\n").utf8), named: "f.jsonl")))
+        #expect(short.columns == ["id", "text", "sender", "phone", "n", "x", "o"])
+        let (records, _) = try read(short)
+        #expect(
+            records.map(\.cells) == [
+                ["1", "Đường ngõ 5 bị ngập nặng", "Ông A", "", "", "", ""],
+                ["2", "Đèn đường phố Huế tắt", "B", "0912345678", "3", "", #"{"a":[1]}"#],
+            ])
+        // Past the sampled head, a new field goes to the last column, named with its value.
+        lines += (0..<2000).map { #"{"text":"Cống thoát nước tổ \#($0) bị tắc","sender":"C"}"# }
+        lines.append(#"{"text":"Rác ở chợ Mơ","address":"số 5 ngõ 7","sender":"D"}"#)
+        let long = try JSONLinesPetitionSource(
+            stream: TextStream(path: write(Array(lines.joined(separator: "\n").utf8), named: "g.jsonl")))
+        #expect(long.columns.last == JSONLinesPetitionSource.otherFields)
+        let (all, rejected) = try read(long)
+        #expect(rejected.isEmpty && all.count == lines.count)
+        let last = try #require(all.last)
+        #expect(last.cells[2] == "D" && last.cells.last == "address: số 5 ngõ 7")
+        #expect(all.allSatisfy { $0.cells.count == long.columns.count })
     }
 
     // MARK: 2. a very wide header
@@ -322,7 +351,7 @@ struct TextInputHardeningTests {
             if name.hasSuffix(".csv") {
                 source = try DelimitedPetitionSource(stream: stream, textColumn: nil)
             } else if name.hasSuffix(".jsonl") {
-                source = JSONLinesPetitionSource(stream: stream)
+                source = try JSONLinesPetitionSource(stream: stream)
             } else {
                 source = PlainTextPetitionSource(stream: stream)
             }
@@ -393,7 +422,7 @@ struct TextInputHardeningTests {
         let jsonl =
             "{\"text\":\"Đường ngập\"}\n{\"text\":\"\(String(repeating: "x", count: InputLimits.maxRecordBytes + 5))\"}\n{\"text\":\"Nợ lương\"}\n"
         let (lines, rejectedLines) = try read(
-            JSONLinesPetitionSource(stream: TextStream(path: write(Array(jsonl.utf8), named: "long.jsonl"))))
+            try JSONLinesPetitionSource(stream: TextStream(path: write(Array(jsonl.utf8), named: "long.jsonl"))))
         #expect(lines.map(\.text) == ["Đường ngập", "Nợ lương"])
         #expect(rejectedLines.map(\.location) == [2])
         #expect(rejectedLines.first?.reason == .tooLong)
