@@ -274,6 +274,26 @@ struct PileCommandTests {
         #expect(!html.contains("<script"))
     }
 
+    /// Rows that never became petitions are counted where the figures are read, not only on
+    /// standard error: a pile of 5 rows with 3 rejected must not read as "2 petitions" alone.
+    @Test func statsAndReportCountRejectedRows() throws {
+        let folder = temporaryFolder()
+        let pile = folder.appendingPathComponent("pile.csv").path
+        let rows = [
+            "STT,Nội dung kiến nghị", "1,Đường ngõ 7 bị ngập nặng", "2,\"a\u{1}b\"", "3,", "4,Cống tổ 3 bị tắc",
+        ]
+        try (rows + ["5,\"c\u{1B}d\"", ""]).joined(separator: "\n").write(
+            toFile: pile, atomically: true, encoding: .utf8)
+        let table = try StatsCommand.parse([pile, "--lang", "en"]).render()
+        #expect(table.contains("pile.csv: 2 petitions, 1 in review, 3 rows rejected"), "\(table)")
+        let json = try StatsCommand.parse([pile, "--format", "json"]).render()
+        #expect(json.contains("\"rejected\" : 3"), "\(json)")
+        let report = folder.appendingPathComponent("r.html").path
+        _ = try ReportCommand.parse([pile, "-o", report, "--lang", "en"]).execute()
+        let html = String(decoding: try #require(FileManager.default.contents(atPath: report)), as: UTF8.self)
+        #expect(html.contains("3 rows did not become petitions"))
+    }
+
     @Test func statsCompareTwoPiles() throws {
         let output = try StatsCommand.parse([Golden.corpus("petitions-2019.csv"), Golden.corpus("petitions-2019.docx")])
             .render()

@@ -59,6 +59,7 @@ struct StatsCommand: RenderingCommand {
             }
             PileRun.report(summary, options)
             if summary.read == 0, let first = summary.failedFiles.first { throw ExitCode(first.failure.exitStatus) }
+            statistics.account(summary)
             total.add(summary)
             piles.append(statistics)
         }
@@ -126,6 +127,7 @@ struct ReportCommand: ParsableCommand {
                 label: pile.inputs.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
             let presenter = pile.presenter(processor)
             let summary = try PileRun.run(pile, processor, group: group) { statistics.add($0, presenter: presenter) }
+            statistics.account(summary)
             guard summary.read > 0 else {
                 try group.commit()
                 return summary

@@ -33,6 +33,28 @@ package struct HTMLReport: Sendable {
             \(card(pile.byAgency.keys.filter { $0 != "review" }.count, l.pick("cơ quan phải trả lời", "agencies to answer")))
             </section>
             """
+        if pile.rejected > 0 || pile.unreadFiles > 0 {
+            // Figures over petitions alone would hide rows or files that never became petitions.
+            var parts: [String] = []
+            if pile.rejected > 0 {
+                parts.append(
+                    l.pick(
+                        "\(pile.rejected) dòng không thành kiến nghị", "\(pile.rejected) rows did not become petitions")
+                )
+            }
+            if pile.unreadFiles > 0 {
+                parts.append(
+                    l.pick("\(pile.unreadFiles) tệp không đọc được", "\(pile.unreadFiles) files could not be read"))
+            }
+            html +=
+                "<p class=\"note\">"
+                + escape(
+                    parts.joined(separator: "; ")
+                        + l.pick(
+                            " (không tính trong các số liệu dưới đây; xem lý do với --rejected).",
+                            " (not counted in the figures below; see why with --rejected)."))
+                + "</p>"
+        }
         if !pile.urgent.isEmpty {
             html += "<section><h2>\(l.pick("Cần xử lý gấp", "Urgent petitions"))</h2>"
             html += pile.urgent.map { exampleBlock($0, urgent: true) }.joined()

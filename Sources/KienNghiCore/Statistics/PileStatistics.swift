@@ -28,6 +28,10 @@ package struct PileStatistics: Sendable, Codable {
     package var urgent: [Example] = []
     package var review: [Example] = []
     package var reviewCount = 0
+    /// Rows read that did not become petitions (each listed with `--rejected`), and inputs
+    /// that could not be read at all: figures over petitions alone would hide them.
+    package var rejected = 0
+    package var unreadFiles = 0
 
     package static let examplesPerTheme = 3
     package static let queueLimit = 200
@@ -38,6 +42,12 @@ package struct PileStatistics: Sendable, Codable {
     package init(label: String) { self.label = label }
 
     /// Counts `petitions`; agency names and urgency labels of examples are worded by `presenter`.
+    /// Takes the run's rejected rows and unread inputs from its accounting.
+    package mutating func account(_ summary: PileProcessor.Summary) {
+        rejected = summary.rejectedCount
+        unreadFiles = summary.failedFiles.count
+    }
+
     package mutating func add(_ petitions: [ClassifiedPetition], presenter: ClassificationPresenter) {
         let language = presenter.language
         let unknownPlace = language.pick("(không rõ)", "(not named)")

@@ -49,8 +49,15 @@ package struct StatisticsPrinter: Sendable {
         var out = ""
         for pile in piles {
             out += l.pick(
-                "\(pile.label): \(pile.total) kiến nghị, \(pile.reviewCount) chờ xem xét\n",
-                "\(pile.label): \(pile.total) petitions, \(pile.reviewCount) in review\n")
+                "\(pile.label): \(pile.total) kiến nghị, \(pile.reviewCount) chờ xem xét",
+                "\(pile.label): \(pile.total) petitions, \(pile.reviewCount) in review")
+            if pile.rejected > 0 {
+                out += l.pick(", \(pile.rejected) dòng bị loại", ", \(pile.rejected) rows rejected")
+            }
+            if pile.unreadFiles > 0 {
+                out += l.pick(", \(pile.unreadFiles) tệp không đọc được", ", \(pile.unreadFiles) files not read")
+            }
+            out += "\n"
         }
         for section in sections(piles) where !section.keys.isEmpty {
             out += "\n== \(section.title) ==\n"
