@@ -31,6 +31,19 @@ struct TextCommandTests {
             try TokenizeCommand.parse([Golden.fixture("vni.txt"), "--json"]).render(), named: "tokenize-vni.json")
     }
 
+    /// A file of NULs is binary for normalize and tokenize as for classify: refused (13), not
+    /// turned into an empty output with exit 0 (hostile pass, 2026-12-08).
+    @Test func aFileOfNULsIsRefusedAsBinary() throws {
+        let path = temporaryFolder().appendingPathComponent("zeros.txt").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(count: 200_000))
+        for render in [{ try NormalizeCommand.parse([path]).render() }, { try TokenizeCommand.parse([path]).render() }]
+        {
+            #expect { _ = try render() } throws: { error in
+                (error as? CLIError)?.code.rawValue == 13 && (error as? CLIError)?.message.contains("NUL") == true
+            }
+        }
+    }
+
     @Test func mixedEncodingIsRefusedWithAnOffset() throws {
         let command = try NormalizeCommand.parse([Golden.fixture("mixed.txt")])
         #expect { try command.render() } throws: { error in

@@ -85,7 +85,11 @@ struct StreamingTextInput {
             // copy is one pass; the decoder (for its error message) only on failure.
             // Valid UTF-8 without a byte-order mark is what detection would decide too.
             let plainUTF8 = decoder.encoding == .utf8 || decoder.encoding == nil && !Self.hasByteOrderMark(bytes)
-            if plainUTF8, let text = String(validating: bytes, as: UTF8.self) {
+            // NULs are valid UTF-8: a first chunk that looks binary (a run of NULs, /dev/zero, a
+            // PDF) goes to the decoder, which refuses it as `classify` does, instead of coming
+            // out as nothing once control characters are filtered.
+            let looksBinary = first && options.encoding == nil && BinarySniffer.format(of: bytes) != nil
+            if plainUTF8, !looksBinary, let text = String(validating: bytes, as: UTF8.self) {
                 first = false
                 decoder.encoding = .utf8
                 let chunk = TextChunk(text: text, offset: decodedOffset, encoding: .utf8, confidence: 1)
