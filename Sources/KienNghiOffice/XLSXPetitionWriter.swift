@@ -51,9 +51,17 @@ package final class XLSXPetitionWriter: PetitionWriter {
                 throw AtomicOutputFile.Failure.tooManyRows(path: output.destination, limit: limit)
             }
             rowCount += 1
-            let cells =
-                (withFileColumn ? [petition.file] : []) + petition.record.cells
-                + OutputColumns.values(petition.classification, presenter)
+            let original = (withFileColumn ? [petition.file] : []) + petition.record.cells
+            // What the petitioner wrote is never cut: a cell Excel cannot hold stops the run.
+            for (column, cell) in original.enumerated() where cell.utf16.count > XLSXWorkbook.maximumCellLength {
+                spill = nil
+                output.discard()
+                throw AtomicOutputFile.Failure.cellTooLong(
+                    path: output.destination, row: rowCount + 1, column: column < header.count ? header[column] : "",
+                    length: cell.utf16.count, limit: XLSXWorkbook.maximumCellLength)
+            }
+            // The tool's own columns (a long petition's evidence) are cut, visibly, to fit.
+            let cells = original + OutputColumns.values(petition.classification, presenter).map(XLSXWorkbook.fitted)
             XLSXWorkbook.appendRow(cells, number: rowCount + 1, style: 2, to: &pending)
             if pending.count >= Self.spillBlock { try flush() }
         }
@@ -151,6 +159,23 @@ final class SpillFile {
 
 /// Builds a minimal, valid .xlsx in memory with inline strings.
 package enum XLSXWorkbook {
+    /// The most characters (UTF-16 code units) an Excel cell holds.
+    package static let maximumCellLength = 32_767
+
+    /// `text` cut to ``maximumCellLength`` on a character's boundary, ending in "…" when cut.
+    static func fitted(_ text: String) -> String {
+        guard text.utf16.count > maximumCellLength else { return text }
+        var kept = 0
+        var end = text.startIndex
+        for character in text {
+            let width = character.utf16.count
+            guard kept + width <= maximumCellLength - 1 else { break }
+            kept += width
+            end = text.index(after: end)
+        }
+        return String(text[..<end]) + "…"
+    }
+
     package static func data(sheetName: String, header: [String], rows: [[String]]) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
         try addFixedParts(sheetName: sheetName, to: archive)

@@ -56,4 +56,28 @@ struct XLSXWriterBoundsTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         #expect(XLSXPetitionWriter.maximumRows == 1_048_575)
     }
+
+    /// A petition longer than an Excel cell holds (32,767 characters) is never cut: the run stops
+    /// with a typed failure naming the row and column, and leaves no file (hostile pass, 2026-12-08).
+    @Test func aCellLongerThanExcelHoldsIsATypedFailureAndNoFile() throws {
+        let folder = temporaryFolder()
+        let path = folder.appendingPathComponent("long.xlsx").path
+        let writer = try XLSXPetitionWriter(
+            path: path, inputs: [], inputColumns: ["STT", "Nội dung"], withFileColumn: false,
+            presenter: ClassificationPresenter(language: .vi, lexicon: try LexiconLoader().load().lexicon))
+        try writer.write(Self.petitions(2))
+        let text = String(repeating: "Đường ngõ 5 bị ngập. ", count: 1700)  // 35,700 characters
+        let long = ClassifiedPetition(
+            record: PetitionRecord(id: "9", text: text, cells: ["9", text], location: 4),
+            classification: Self.classification, file: "x.csv")
+        #expect(
+            throws: AtomicOutputFile.Failure.cellTooLong(
+                path: path, row: 4, column: "Nội dung", length: text.utf16.count, limit: 32_767)
+        ) { try writer.write([long]) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        // The tool's own columns are cut to fit instead, visibly, on a character's boundary.
+        let fitted = XLSXWorkbook.fitted(String(repeating: "ễ", count: 40_000))
+        #expect(fitted.utf16.count == 32_767 && fitted.hasSuffix("ễ…"))
+        #expect(XLSXWorkbook.fitted("ngắn") == "ngắn")
+    }
 }

@@ -223,6 +223,11 @@ extension AtomicOutputFile.Failure {
                 "Không ghi \(path): một trang XLSX chỉ chứa được \(limit) kiến nghị (giới hạn dòng của Excel) mà đầu vào có nhiều hơn; không để lại tệp dở dang. Hãy ghi ra CSV hoặc JSONL (ví dụ -o ket-qua.csv) hoặc chia nhỏ đầu vào.",
                 "Not writing \(path): an XLSX sheet holds at most \(limit) petitions (Excel's row limit) and the input has more; no partial file was left. Write CSV or JSONL instead (e.g. -o ket-qua.csv) or split the input."
             )
+        case .cellTooLong(let path, let row, let column, let length, let limit):
+            return l.pick(
+                "Không ghi \(path): ô \"\(column)\" ở dòng \(row) dài \(length) ký tự, mà một ô Excel chỉ chứa được \(limit) (Excel sẽ cắt mất phần sau); không để lại tệp dở dang. Hãy ghi ra CSV hoặc JSONL (ví dụ -o ket-qua.csv).",
+                "Not writing \(path): the cell \"\(column)\" in row \(row) holds \(length) characters and an Excel cell holds at most \(limit) (Excel would cut the rest); no partial file was left. Write CSV or JSONL instead (e.g. -o ket-qua.csv)."
+            )
         case .writeFailed(let path, let code):
             return l.pick(
                 "Ghi \(path) thất bại (\(Self.reason(code))); không để lại tệp dở dang. Kiểm tra dung lượng đĩa rồi chạy lại.",

@@ -48,13 +48,16 @@ package final class AtomicOutputFile {
         case sameAsAnotherOutput(path: String)
         /// The format holds at most `limit` petitions (an XLSX sheet: Excel's row limit); nothing was left behind.
         case tooManyRows(path: String, limit: Int)
+        /// A cell longer than the format holds (an XLSX cell: `limit` characters), in output row `row`,
+        /// column `column`; nothing was left behind.
+        case cellTooLong(path: String, row: Int, column: String, length: Int, limit: Int)
 
         /// The path concerned.
         package var path: String {
             switch self {
             case .wouldOverwriteInput(let path), .notARegularFile(let path, _), .missingFolder(let path, _),
                 .cannotCreate(let path, _, _), .writeFailed(let path, _), .sameAsAnotherOutput(let path),
-                .tooManyRows(let path, _):
+                .tooManyRows(let path, _), .cellTooLong(let path, _, _, _, _):
                 return path
             }
         }
