@@ -294,6 +294,20 @@ struct PileCommandTests {
         #expect(html.contains("3 rows did not become petitions"))
     }
 
+    /// `--lenient` counts what it replaced, per input, as the exit-11 advice promises.
+    @Test func lenientReadingCountsTheReplacedBytes() throws {
+        let folder = temporaryFolder()
+        let pile = folder.appendingPathComponent("mixed.txt").path
+        // UTF-8 lines, then two in Windows-1258 bytes (0xF4 = ô, 0xEC = ì): not UTF-8.
+        var bytes = Array("Đường ngõ 5 phường Láng bị ngập nặng\nĐèn đường phố Huế tắt cả tháng\n".utf8)
+        bytes += Array("C".utf8) + [0xF4] + Array("ng ta\u{1}c\n".utf8).filter { $0 != 1 } + [0x54, 0xEC, 0x6D, 0x0A]
+        _ = FileManager.default.createFile(atPath: pile, contents: Data(bytes))
+        let options = try PileOptions.parse([pile, "--lenient"])
+        let summary = try PileRun.read(options, try options.processor(), rejected: nil) { _ in }
+        #expect(summary.replaced.map(\.path) == [pile] && summary.replaced.first?.count == 2, "\(summary.replaced)")
+        #expect(summary.read == 4)
+    }
+
     @Test func statsCompareTwoPiles() throws {
         let output = try StatsCommand.parse([Golden.corpus("petitions-2019.csv"), Golden.corpus("petitions-2019.docx")])
             .render()

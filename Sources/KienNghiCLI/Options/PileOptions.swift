@@ -153,6 +153,13 @@ enum PileRun {
         for (path, header) in summary.doubtfulHeaders {
             Terminal.warn(FailurePresenter.commandLine(l).message(header, file: path))
         }
+        for (path, count) in summary.replaced {
+            Terminal.warn(
+                l.pick(
+                    "\(path): đã thay \(count) chuỗi byte lỗi bằng � (--lenient); các kiến nghị có ký tự � cần đọc lại.",
+                    "\(path): replaced \(count) invalid byte sequences with � (--lenient); petitions showing � need a second look."
+                ))
+        }
         for row in summary.rejected.prefix(50) { Terminal.warn(row.message(l)) }
         if summary.rejectedCount > 50 {
             Terminal.warn(

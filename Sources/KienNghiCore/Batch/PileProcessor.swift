@@ -28,6 +28,8 @@ public struct PileProcessor {
         public var failedFiles: [(path: String, failure: InputFailure)] = []
         /// Detected header rows that read like petitions (see ``PetitionSource/doubtfulHeader``), by input.
         public var doubtfulHeaders: [(path: String, header: DoubtfulHeader)] = []
+        /// Invalid byte sequences replaced with U+FFFD (`--lenient`), by input.
+        public var replaced: [(path: String, count: Int)] = []
 
         /// How many rejected rows are kept in memory for display.
         public static let keptRejectedRows = 1000
@@ -57,6 +59,7 @@ public struct PileProcessor {
             lostPetitions = lostPetitions || other.lostPetitions
             failedFiles += other.failedFiles
             doubtfulHeaders += other.doubtfulHeaders
+            replaced += other.replaced
         }
     }
 
@@ -193,6 +196,7 @@ public struct PileProcessor {
             } catch let failure as InputFailure {
                 summary.failedFiles.append((input, failure))
             }
+            if source.replacedSequences > 0 { summary.replaced.append((input, source.replacedSequences)) }
         }
         return summary
     }

@@ -44,10 +44,13 @@ public protocol PetitionSource {
     /// The header row found by looking, when it reads like a sentence more than a
     /// column name (a first petition may have been taken for it); nil otherwise.
     var doubtfulHeader: DoubtfulHeader? { get }
+    /// Invalid byte sequences replaced with U+FFFD so far (`--lenient`); 0 for formats that never replace.
+    var replacedSequences: Int { get }
 }
 
 extension PetitionSource {
     public var doubtfulHeader: DoubtfulHeader? { nil }
+    public var replacedSequences: Int { 0 }
 }
 
 /// A detected header row long enough to be a petition: where it is and its text cell.

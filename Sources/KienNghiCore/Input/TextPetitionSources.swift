@@ -45,6 +45,7 @@ package struct PetitionBatch {
 /// when obvious. The file is read once, streaming.
 package struct DelimitedPetitionSource: PetitionSource {
     package let stream: TextStream
+    package var replacedSequences: Int { stream.replacedSequences }
     package let textColumnName: String?
     package private(set) var columns: [String] = []
     private var schema: InputSchema?
@@ -312,6 +313,7 @@ package struct DelimitedPetitionSource: PetitionSource {
 /// column ``otherFields`` holding any field named only later (`name: value; …`).
 package struct JSONLinesPetitionSource: PetitionSource {
     package let stream: TextStream
+    package var replacedSequences: Int { stream.replacedSequences }
     package let columns: [String]
     /// The name of the column of fields first seen past the sampled head.
     package static let otherFields = "other fields"
@@ -416,6 +418,7 @@ package struct JSONLinesPetitionSource: PetitionSource {
 /// ``InputLimits/sniffBytes``; see ``usesParagraphs(_:)``).
 package struct PlainTextPetitionSource: PetitionSource {
     package let stream: TextStream
+    package var replacedSequences: Int { stream.replacedSequences }
     package let columns = ["text"]
     /// `--header none`: the lines above the first petition are read too, even when they look
     /// like a document's heading (``DocumentHeading``).
