@@ -218,6 +218,11 @@ extension AtomicOutputFile.Failure {
                 "Không tạo được tệp trong \(folder) để ghi \(path) (\(Self.reason(code))). Kiểm tra quyền ghi hoặc chọn thư mục khác.",
                 "Cannot create a file in \(folder) to write \(path) (\(Self.reason(code))). Check write permission or choose another folder."
             )
+        case .nameTooLong(let path, let bytes, let limit):
+            return l.pick(
+                "Không ghi được \(path): tên tệp dài \(bytes) byte, mà tên tệp chỉ được tối đa \(limit) byte. Chọn tên ngắn hơn.",
+                "Cannot write \(path): the file name is \(bytes) bytes long and a file name holds at most \(limit). Choose a shorter name."
+            )
         case .tooManyRows(let path, let limit):
             return l.pick(
                 "Không ghi \(path): một trang XLSX chỉ chứa được \(limit) kiến nghị (giới hạn dòng của Excel) mà đầu vào có nhiều hơn; không để lại tệp dở dang. Hãy ghi ra CSV hoặc JSONL (ví dụ -o ket-qua.csv) hoặc chia nhỏ đầu vào.",

@@ -51,13 +51,15 @@ package final class AtomicOutputFile {
         /// A cell longer than the format holds (an XLSX cell: `limit` characters), in output row `row`,
         /// column `column`; nothing was left behind.
         case cellTooLong(path: String, row: Int, column: String, length: Int, limit: Int)
+        /// The file name is `bytes` long, more than a file name may be (NAME_MAX, `limit` bytes).
+        case nameTooLong(path: String, bytes: Int, limit: Int)
 
         /// The path concerned.
         package var path: String {
             switch self {
             case .wouldOverwriteInput(let path), .notARegularFile(let path, _), .missingFolder(let path, _),
                 .cannotCreate(let path, _, _), .writeFailed(let path, _), .sameAsAnotherOutput(let path),
-                .tooManyRows(let path, _), .cellTooLong(let path, _, _, _, _):
+                .tooManyRows(let path, _), .cellTooLong(let path, _, _, _, _), .nameTooLong(let path, _, _):
                 return path
             }
         }
@@ -108,6 +110,11 @@ package final class AtomicOutputFile {
             throw Failure.sameAsAnotherOutput(path: path)
         }
         let name = Self.lastComponent(of: path)
+        // Checked before the work: rename(2) would fail only at the end, after the whole pile.
+        guard name.utf8.count <= Self.longestName else {
+            Self.claims.withLock { _ = $0.remove(claim) }
+            throw Failure.nameTooLong(path: path, bytes: name.utf8.count, limit: Self.longestName)
+        }
         let prefix = path.utf8.contains(UInt8(ascii: "/")) ? (folder == "/" ? "/" : folder + "/") : ""
         var created: (String, Int32)?
         var lastError: Int32 = 0
@@ -136,6 +143,9 @@ package final class AtomicOutputFile {
     /// The destination's name as it appears in the temporary file's name, cut
     /// (at a character boundary) so that the whole name stays within NAME_MAX
     /// (255 bytes): a 250-byte output name must not be refused for its temporary.
+    /// The longest file name most file systems take (NAME_MAX), in bytes.
+    static let longestName = 255
+
     static func temporaryStem(_ name: String) -> String {
         let room = 255 - ".".utf8.count - ".kiennghi-".utf8.count - 13 - ".tmp".utf8.count
         return SafeFileName.prefix(name, maximumBytes: room)

@@ -119,6 +119,20 @@ struct AtomicOutputFileTests {
         }
     }
 
+    /// A name longer than a file name may be is refused before any work, not after the whole pile.
+    @Test func aNameTooLongIsRefusedAtOnce() throws {
+        let folder = scratchFolder()
+        let name = String(repeating: "đ", count: 128) + ".csv"  // 260 bytes
+        #expect(throws: AtomicOutputFile.Failure.nameTooLong(path: folder + "/" + name, bytes: 260, limit: 255)) {
+            _ = try AtomicOutputFile(path: folder + "/" + name, inputs: [])
+        }
+        #expect(entries(folder).isEmpty)
+        let longest = String(repeating: "a", count: 251) + ".csv"
+        let file = try AtomicOutputFile(path: folder + "/" + longest, inputs: [])
+        try file.commit()
+        #expect(entries(folder) == [longest])
+    }
+
     @Test func temporaryNamesAreUnpredictableAndPermissionsFollowTheUmask() throws {
         let folder = scratchFolder()
         let b = try AtomicOutputFile(path: folder + "/out.csv", inputs: [])
