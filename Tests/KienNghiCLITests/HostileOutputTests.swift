@@ -49,6 +49,24 @@ struct HostileOutputTests {
         }
     }
 
+    /// `-` with standard input redirected from a file also named is that file: read once.
+    @Test func standardInputRedirectedFromANamedInputIsReadOnce() throws {
+        guard KienNghiBinary.path != nil else {
+            Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
+            return
+        }
+        let folder = temporaryFolder()
+        let input = folder.appendingPathComponent("don.csv").path
+        try FileManager.default.copyItem(atPath: Golden.corpus("petitions-2019.csv"), toPath: input)
+        let (process, stderr) = try run(
+            ["classify", "-", input, "-o", "out.csv", "--lang", "en"],
+            stdin: try FileHandle(forReadingFrom: URL(fileURLWithPath: input)), in: folder)
+        process.waitUntilExit()
+        let message = String(decoding: try #require(contents(stderr.path)), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(message)")
+        #expect(message.contains("Read 50 rows") && message.contains("it is read once"), "\(message)")
+    }
+
     /// Standard output on a full disk: every command that prints its result says so and exits 74,
     /// in the chosen language, instead of exit 0 with the output lost (hostile pass, 2026-12-08).
     @Test func aFullStandardOutputIsAnError() throws {

@@ -43,13 +43,14 @@ struct PileOptions: ParsableArguments {
 
     var language: Language { classifier.language.lang }
 
-    /// A file named twice (by the same or another path) is read once: read twice,
-    /// every petition in it would be counted and routed twice.
+    /// A file named twice (by the same or another path, or as `-` with standard input
+    /// redirected from it) is read once: read twice, every petition in it would be counted
+    /// and routed twice.
     mutating func validate() throws {
         var seen: Set<String> = []
         var kept: [String] = []
         for input in inputs {
-            if input != "-", let identity = FileIdentity.of(input) {
+            if let identity = FileIdentity.of(input) {
                 guard seen.insert(identity).inserted else {
                     Terminal.warn(
                         language.pick(
