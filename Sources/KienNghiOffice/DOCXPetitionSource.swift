@@ -802,6 +802,8 @@ struct DocumentWalker {
         case .text(let text) where inText:
             append(text)
         case .start("w:tab", _) where propertiesDepth == 0: append(" ")
+        // A hyphen Word keeps on the line ("Hà Nội-Hải Phòng"); a soft hyphen only shows at a line's end.
+        case .start("w:noBreakHyphen", _) where propertiesDepth == 0: append("-")
         case .start("w:br", _) where propertiesDepth == 0, .start("w:cr", _) where propertiesDepth == 0:
             append("\n")
         case .end("w:r"):

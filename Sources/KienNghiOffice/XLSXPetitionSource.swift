@@ -366,6 +366,7 @@ package struct XLSXPetitionSource: PetitionSource {
         var cellProblem: CellProblem?
         // The row's last cell so far: cells go left to right, one per column.
         var lastColumn = -1
+        var inPhonetic = false
         func flag(_ problem: CellProblem, _ at: String) {
             if row.problem == nil { row.problem = (at, problem) }
         }
@@ -412,7 +413,10 @@ package struct XLSXPetitionSource: PetitionSource {
                             style = Int(attributes[attribute: "s"] ?? "0") ?? 0
                             value = ""
                             valueBytes = 0
-                        case .start("v", _), .start("t", _): inValue = inCell
+                        // A phonetic reading (<rPh>) is not the cell's text.
+                        case .start("rPh", _): inPhonetic = true
+                        case .end("rPh"): inPhonetic = false
+                        case .start("v", _), .start("t", _): inValue = inCell && !inPhonetic
                         case .text(let text) where inValue:
                             valueBytes += text.utf8.count
                             if valueBytes <= maximumCellBytes {

@@ -115,6 +115,23 @@ struct OfficeReaderTests {
         #expect(XLSXPetitionSource.column(of: "A0") == .failure(.badReference))
     }
 
+    /// A phonetic reading (<rPh>) in an inline string is not text, and Word's non-breaking
+    /// hyphen is a hyphen: neither glues words (hostile pass, 2026-12-08).
+    @Test func phoneticRunsAndNonBreakingHyphensReadAsShown() throws {
+        let rows =
+            Self.header
+            + #"<row r="2"><c r="B2" t="inlineStr"><is><r><t>Đường ngõ 7 bị ngập</t></r>"#
+            + #"<rPh sb="0" eb="1"><t>PHONETIC</t></rPh></is></c></row>"#
+        #expect(
+            try read(try XLSXPetitionSource(data: try OfficeFixture.xlsx(rowsXML: rows))).texts == [
+                "Đường ngõ 7 bị ngập"
+            ])
+        let body =
+            #"<w:p><w:r><w:t>Tuyến Hà Nội</w:t></w:r><w:r><w:noBreakHyphen/><w:t>Hải Phòng ngập nặng</w:t></w:r></w:p>"#
+        let texts = try read(try DOCXPetitionSource(data: try OfficeFixture.docx(bodyXML: body))).texts
+        #expect(texts == ["Tuyến Hà Nội-Hải Phòng ngập nặng"])
+    }
+
     /// A row numbered at or before one already read, or a second cell for a column, is a
     /// damaged sheet: the row is rejected and named, never dropped as the header's copy nor
     /// overwritten (hostile pass, 2026-12-08).
