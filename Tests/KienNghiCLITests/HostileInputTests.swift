@@ -338,6 +338,21 @@ struct HostileInputTests {
 
     // MARK: JSON Lines ids
 
+    /// A JSON object without a `text` string says which fields it has, so a `Text` or a
+    /// number is found at once (hostile pass, 2026-12-08).
+    @Test func aJSONLineWithoutATextStringNamesItsFields() throws {
+        let lines = [#"{"Text":"Đường ngập"}"#, #"{"text":5,"id":"7"}"#, "{}", #"["text"]"#, #"{"text":"Đèn tắt"}"#]
+        let bytes = Array(lines.joined(separator: "\n").utf8)
+        let result = try Self.read(try PetitionSources.open(bytes: bytes, name: "t.jsonl", options: .init()))
+        #expect(result.records.map(\.text) == ["Đèn tắt"])
+        #expect(
+            result.rejected.map(\.detail) == [
+                .missingText(keys: ["Text"]), .missingText(keys: ["text", "id"]), .missingText(keys: []), .none,
+            ])
+        let message = result.rejected[0].message(.en)
+        #expect(message.contains(#"no "text" string field; it has: "Text""#), "\(message)")
+    }
+
     /// A numeric id is kept as written (a number beyond Int64 came out as `1.2345678901234568e+29`);
     /// an id that is neither a string nor a number rejects its line (it was replaced by the line
     /// number, which can collide with a real id).

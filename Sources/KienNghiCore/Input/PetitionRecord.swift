@@ -75,6 +75,8 @@ public struct RejectedRow: Sendable, Equatable, Codable {
         case unclosedQuote(lastLine: Int)
         /// A JSON object naming key `key` twice (which value counts is ambiguous).
         case duplicateKey(String)
+        /// A JSON object without a `text` string; `keys` are the ones it has (a `Text`, a number…).
+        case missingText(keys: [String])
         /// Control character `code` (e.g. 0 for NUL) in column `column` (nil: the row has no columns).
         case controlCharacter(code: UInt8, column: String?)
     }

@@ -356,9 +356,16 @@ package struct JSONLinesPetitionSource: PetitionSource {
                 if line.tooLong {
                     return reject(.tooLong, .length(bytes: line.length, limit: InputLimits.maxRecordBytes))
                 }
-                guard let object = JSONPetitionLine.parse(line.bytes, decoder: decoder), let petition = object.text
-                else {
+                guard let object = JSONPetitionLine.parse(line.bytes, decoder: decoder) else {
                     return reject(.malformedJSON)
+                }
+                guard let petition = object.text else {
+                    var keys: [String] = []
+                    JSONPetitionLine.forEachTopLevelKey(line.bytes) { key, _ in
+                        keys.append(key)
+                        return true
+                    }
+                    return reject(.malformedJSON, .missingText(keys: keys))
                 }
                 if let key = JSONPetitionLine.duplicatedKey(line.bytes) {
                     return reject(.malformedJSON, .duplicateKey(key))

@@ -407,6 +407,14 @@ extension FailurePresenter {
             detailText = l.pick(
                 " (dấu \" mở mà không đóng: các dòng \(location)–\(lastLine) không đọc được)",
                 " (a \" is opened but never closed: lines \(location)–\(lastLine) could not be read)")
+        case .missingText(let keys):
+            let found = keys.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ") + (keys.count > 8 ? ", …" : "")
+            detailText =
+                keys.isEmpty
+                ? l.pick(" (đối tượng rỗng)", " (an empty object)")
+                : l.pick(
+                    " (không có trường \"text\" là chuỗi; có: \(found); tên trường phân biệt hoa thường)",
+                    " (no \"text\" string field; it has: \(found); field names are case-sensitive)")
         case .duplicateKey(let key):
             detailText = l.pick(
                 " (khoá \"\(key)\" có hai lần: không rõ dùng giá trị nào; các công cụ khác lấy giá trị cuối)",
