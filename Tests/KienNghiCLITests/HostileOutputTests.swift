@@ -28,14 +28,21 @@ struct HostileOutputTests {
 
     func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 
-    @Test func standardInputRedirectedFromTheOutputIsAnInput() throws {
+    /// A fresh folder holding a copy of the sample pile as `don.csv`; nil (recorded as an
+    /// issue) when the binary has not been built.
+    func folderWithPile() throws -> (folder: URL, input: String)? {
         guard KienNghiBinary.path != nil else {
             Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
-            return
+            return nil
         }
         let folder = temporaryFolder()
         let input = folder.appendingPathComponent("don.csv").path
         try FileManager.default.copyItem(atPath: Golden.corpus("petitions-2019.csv"), toPath: input)
+        return (folder, input)
+    }
+
+    @Test func standardInputRedirectedFromTheOutputIsAnInput() throws {
+        guard let (folder, input) = try folderWithPile() else { return }
         let original = try #require(contents(input))
         for arguments in [
             ["classify", "-", "-o", input], ["normalize", "-o", input], ["tokenize", "-", "-o", input],
@@ -51,13 +58,7 @@ struct HostileOutputTests {
 
     /// `-` with standard input redirected from a file also named is that file: read once.
     @Test func standardInputRedirectedFromANamedInputIsReadOnce() throws {
-        guard KienNghiBinary.path != nil else {
-            Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
-            return
-        }
-        let folder = temporaryFolder()
-        let input = folder.appendingPathComponent("don.csv").path
-        try FileManager.default.copyItem(atPath: Golden.corpus("petitions-2019.csv"), toPath: input)
+        guard let (folder, input) = try folderWithPile() else { return }
         let (process, stderr) = try run(
             ["classify", "-", input, "-o", "out.csv", "--lang", "en"],
             stdin: try FileHandle(forReadingFrom: URL(fileURLWithPath: input)), in: folder)
