@@ -837,6 +837,11 @@ enum TableExport {
 extension StoreFailure {
     func message(_ l: Language) -> String {
         switch self {
+        case .sideFile(let store, let file, let kind):
+            return l.pick(
+                "\(file) (tệp phụ SQLite của sổ \(store)) \(kind.words(l)), không phải tệp thường: SQLite sẽ đi theo hoặc xoá nó, nên sổ không được mở. Chuyển nó đi chỗ khác, hoặc chọn đường dẫn --store khác.",
+                "\(file) (a SQLite side file of the register \(store)) \(kind.words(l)), not a regular file: SQLite would follow or delete it, so the register is not opened. Move it elsewhere, or choose another --store path."
+            )
         case .cannotOpen(let store, let why):
             return l.pick(
                 "Không mở được sổ \(store): \(why). Kiểm tra đường dẫn hoặc máy chủ PostgreSQL (--store).",

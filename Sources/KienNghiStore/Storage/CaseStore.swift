@@ -1,4 +1,5 @@
 import Foundation
+import KienNghiCore
 
 /// A value stored in a register column. The schema uses only these four kinds
 /// so that SQLite and PostgreSQL hold, and give back, the same values.
@@ -81,4 +82,7 @@ package enum StoreFailure: Error, Equatable, Sendable {
     case newerSchema(store: String, found: Int, known: Int)
     /// A `postgres://` URL that could not be understood.
     case badURL(String)
+    /// A SQLite side file (`-wal`, `-shm`, `-journal`) is a link, folder, device or FIFO:
+    /// SQLite would follow or delete it, so the register is not opened.
+    case sideFile(store: String, file: String, kind: AtomicOutputFile.FileKind)
 }

@@ -14,11 +14,18 @@ package final class SQLiteCaseStore: CaseStore {
 
     /// Opens (or creates) the file and migrates it. Refuses directories and
     /// anything that is not a regular file, symbolic links included (even a
-    /// dangling one, which SQLite would follow to create a file elsewhere).
+    /// dangling one, which SQLite would follow to create a file elsewhere),
+    /// and a side file (`-wal`, `-shm`, `-journal`) that is not a regular
+    /// file, which SQLite would follow, block on or delete.
     package init(path: String) throws {
         self.path = path
         if let kind = AtomicOutputFile.FileKind.of(path), kind != .regular {
             throw StoreFailure.cannotOpen(store: path, why: "not a regular file")
+        }
+        for suffix in Self.sideSuffixes {
+            if let kind = AtomicOutputFile.FileKind.of(path + suffix), kind != .regular {
+                throw StoreFailure.sideFile(store: path, file: path + suffix, kind: kind)
+            }
         }
         var configuration = GRDB.Configuration()
         configuration.busyMode = .timeout(30)
@@ -36,6 +43,9 @@ package final class SQLiteCaseStore: CaseStore {
         }
         try StoreMigrations.migrate(self)
     }
+
+    /// The side files SQLite makes beside a database.
+    package static let sideSuffixes = ["-wal", "-shm", "-journal"]
 
     package func transaction<T>(_ body: (any StoreTransaction) throws -> T) throws -> T {
         var result: T?
