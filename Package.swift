@@ -9,6 +9,10 @@ let withBenchmarks = ProcessInfo.processInfo.environment["KIENNGHI_BENCHMARKS"] 
 /// `-sanitize=fuzzer,address`): `KIENNGHI_FUZZ=1 scripts/fuzz.sh all 15`.
 let withFuzzing = ProcessInfo.processInfo.environment["KIENNGHI_FUZZ"] != nil
 
+/// The tests that make another application's SQLite file use GRDB directly
+/// (named here: PackageManifestTests reads each target up to its first ")").
+let grdbForTests: Target.Dependency = .product(name: "GRDB", package: "GRDB.swift")
+
 var targets: [Target] = [
     .target(
         name: "CICUShim",
@@ -68,7 +72,7 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "KienNghiCLITests",
-        dependencies: ["KienNghiCLI", "KienNghiCore", "KienNghiOffice"],
+        dependencies: ["KienNghiCLI", "KienNghiCore", "KienNghiOffice", grdbForTests],
         exclude: ["Golden", "Fixtures"]
     ),
     .testTarget(
@@ -78,7 +82,7 @@ var targets: [Target] = [
     ),
     .testTarget(
         name: "KienNghiStoreTests",
-        dependencies: ["KienNghiStore", "KienNghiCore", "KienNghiOffice"]
+        dependencies: ["KienNghiStore", "KienNghiCore", "KienNghiOffice", grdbForTests]
     ),
 ]
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KienNghiCore
 import Testing
 
@@ -13,6 +14,62 @@ struct CaseStoreSafetyTests {
     static func entries(_ folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { !$0.hasSuffix(".log") }.sorted()
+    }
+
+    @Test func anotherApplicationsDatabaseIsRefusedByReadersAndImportAlike() throws {
+        guard KienNghiBinary.path != nil else {
+            Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
+            return
+        }
+        let folder = temporaryFolder()
+        for table in ["notes", "petitions"] {
+            let store = folder.appendingPathComponent("\(table).db").path
+            let queue = try DatabaseQueue(path: store)
+            try queue.write { try $0.execute(sql: "CREATE TABLE \(table) (x)") }
+            try queue.close()
+            let before = try #require(Self.bytes(store))
+            let pile = Golden.corpus("petitions-2019.csv")
+            for arguments in [
+                ["case", "status", "--store", store], ["case", "groups", "--store", store],
+                ["case", "import", pile, "--dialogue", "D", "--store", store],
+            ] {
+                let result = try KienNghiBinary.run(arguments + ["--lang", "en"], logs: folder)
+                #expect(result.status == 73, "\(arguments): \(result.stderr)")
+                #expect(
+                    result.stderr.contains(
+                        "\(store) is a SQLite database of another application, not a KienNghi register"),
+                    "\(result.stderr)")
+                #expect(Self.bytes(store) == before, "\(arguments) changed \(store)")
+            }
+        }
+        #expect(try Self.entries(folder) == ["notes.db", "petitions.db"])
+        let vietnamese = try KienNghiBinary.run(
+            ["case", "status", "--store", folder.appendingPathComponent("notes.db").path], logs: folder)
+        #expect(vietnamese.stderr.contains("của ứng dụng khác, không phải sổ KienNghi"), "\(vietnamese.stderr)")
+    }
+
+    @Test func readersFindNoRegisterInAnEmptyFileAndLeaveItEmpty() throws {
+        guard KienNghiBinary.path != nil else {
+            Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
+            return
+        }
+        let folder = temporaryFolder()
+        let store = folder.appendingPathComponent("so.sqlite").path
+        _ = FileManager.default.createFile(atPath: store, contents: Data())
+        for command in [["status"], ["groups"], ["history", "1"], ["recurring"]] {
+            let result = try KienNghiBinary.run(["case"] + command + ["--store", store, "--lang", "en"], logs: folder)
+            #expect(result.status == 66, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("There is no register at \(store)"), "\(result.stderr)")
+            #expect(Self.bytes(store) == Data(), "case \(command) wrote to the empty file")
+        }
+        for (kind, output) in [("export", "out.csv"), ("report", "out.html")] {
+            let result = try KienNghiBinary.run(
+                ["case", kind, "-o", folder.appendingPathComponent(output).path, "--store", store, "--lang", "en"],
+                logs: folder)
+            #expect(result.status == 66, "\(kind): \(result.stderr)")
+            #expect(Self.bytes(store) == Data(), "case \(kind) wrote to the empty file")
+        }
+        #expect(try Self.entries(folder) == ["so.sqlite"])
     }
 
     @Test func aLinkedSideFileIsRefusedNamedAndKept() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KienNghiCore
 import Testing
 
@@ -13,7 +14,80 @@ import Testing
         StoreTestSupport.temporaryDirectory().appendingPathComponent(name).path
     }
 
+    /// A SQLite file of another application.
+    static func foreignDatabase(_ sql: String, at path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { try $0.execute(sql: sql) }
+        try queue.close()
+    }
+
     static func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+    static func folderEntries(_ path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent).sorted()
+    }
+
+    @Test(arguments: [
+        "CREATE TABLE notes (x)", "CREATE TABLE petitions (x)", "PRAGMA application_id = 42",
+        "PRAGMA journal_mode = WAL; CREATE TABLE notes (x)",
+    ])
+    func anotherApplicationsDatabaseIsRefusedAndUnchanged(sql: String) throws {
+        let path = Self.path("other.db")
+        try Self.foreignDatabase(sql, at: path)
+        let before = try #require(Self.bytes(path))
+        for creating in [true, false] {
+            #expect(throws: StoreFailure.notARegister(store: path, why: .otherApplication)) {
+                _ = try SQLiteCaseStore(path: path, creating: creating)
+            }
+        }
+        #expect(Self.bytes(path) == before)
+        #expect(try Self.folderEntries(path) == ["other.db"])
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefusedAndUnchanged() throws {
+        let path = Self.path("notes.txt")
+        let text = Data(String(repeating: "Ghi chú cuộc họp, không phải sổ.\n", count: 10).utf8)
+        _ = FileManager.default.createFile(atPath: path, contents: text)
+        #expect(throws: StoreFailure.notARegister(store: path, why: .notSQLite)) {
+            _ = try SQLiteCaseStore(path: path)
+        }
+        #expect(Self.bytes(path) == text)
+    }
+
+    @Test func aNewRegisterIsMarkedAndAnUnmarkedOneOfAnEarlierVersionStillOpens() throws {
+        let path = Self.path()
+        let store = try SQLiteCaseStore(path: path)
+        store.close()
+        let header = try #require(Self.bytes(path)).prefix(72)
+        let id = header.suffix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        #expect(Int32(bitPattern: id) == SQLiteCaseStore.applicationID)
+        // Registers made before the mark: the same tables, application_id 0.
+        let register = CaseRegister(
+            store: try SQLiteCaseStore(path: path), analyzer: StoreTestSupport.classifier.analyzer)
+        _ = try CaseImporter(register: register, processor: StoreTestSupport.processor())
+            .run([StoreTestSupport.sample2019], dialogue: "Đối thoại 2019", heldOn: CaseDate("2019-05-15"))
+        try register.store.transaction { try $0.execute("PRAGMA application_id = 0") }
+        register.store.close()
+        #expect(try SQLiteCaseStore.inspect(path) == .earlierRegister)
+        let reopened = CaseRegister(
+            store: try SQLiteCaseStore(path: path, creating: false), analyzer: StoreTestSupport.classifier.analyzer)
+        #expect(try reopened.status(today: CaseDate("2019-06-30")!).petitions == 50)
+        reopened.store.close()
+        #expect(try SQLiteCaseStore.inspect(path) == .register)
+    }
+
+    @Test func anEmptyFileIsNoRegisterForAReaderAndStaysEmpty() throws {
+        let path = Self.path()
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
+        #expect(throws: StoreFailure.noRegister(store: path)) { _ = try SQLiteCaseStore(path: path, creating: false) }
+        #expect(Self.bytes(path) == Data())
+        #expect(try Self.folderEntries(path) == ["r.sqlite"])
+        let missing = Self.path("missing.sqlite")
+        #expect(throws: StoreFailure.noRegister(store: missing)) {
+            _ = try SQLiteCaseStore(path: missing, creating: false)
+        }
+        #expect(AtomicOutputFile.FileKind.of(missing) == nil)
+    }
 
     @Test(arguments: ["-wal", "-shm", "-journal"])
     func aSideFileThatIsNotARegularFileIsRefusedAndKept(suffix: String) throws {

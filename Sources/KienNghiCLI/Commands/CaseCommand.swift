@@ -72,25 +72,18 @@ struct StoreOptions: ParsableArguments {
 enum CaseOptionParsing {
     /// Opens the register named by `--store`, `KIENNGHI_STORE` or the default file.
     /// Only `case import` (`creating`) makes a new SQLite register: any other
-    /// command on a path with no file (a typo, the wrong folder) would create an
-    /// empty register there and report on it as if it were the real one.
+    /// command on a path with no register (a typo, the wrong folder, an empty
+    /// file) would create an empty register there and report on it as if it
+    /// were the real one.
     static func open(_ store: String?, analyzer: Analyzer?, _ l: Language, creating: Bool = false) throws
         -> CaseRegister
     {
         let location = StoreLocation.resolve(store)
-        var info = stat()
-        if !creating, !StoreLocation.isPostgres(location), lstat(location, &info) != 0, errno == ENOENT {
-            throw CLIError(
-                l.pick(
-                    "Không có sổ ở \(location). Kiểm tra --store (hoặc KIENNGHI_STORE), hoặc tạo sổ bằng `kiennghi case import`.",
-                    "There is no register at \(location). Check --store (or KIENNGHI_STORE), or create one with `kiennghi case import`."
-                ), code: .noInput)
-        }
         do {
-            let store = try StoreLocation.open(location)
+            let store = try StoreLocation.open(location, creating: creating)
             return CaseRegister(store: store, analyzer: try analyzer ?? LexiconLocation.analyzer(nil, language: l))
         } catch let failure as StoreFailure {
-            throw CLIError(failure.message(l), code: .cannotCreate)
+            throw CLIError(failure.message(l), code: failure.exitStatus)
         }
     }
 
@@ -835,12 +828,33 @@ enum TableExport {
 // MARK: messages
 
 extension StoreFailure {
+    /// No register at the path is missing input; anything else is a register that cannot be opened there.
+    var exitStatus: ExitStatus {
+        if case .noRegister = self { return .noInput }
+        return .cannotCreate
+    }
+
     func message(_ l: Language) -> String {
         switch self {
+        case .noRegister(let location):
+            return l.pick(
+                "Không có sổ ở \(location). Kiểm tra --store (hoặc KIENNGHI_STORE), hoặc tạo sổ bằng `kiennghi case import`.",
+                "There is no register at \(location). Check --store (or KIENNGHI_STORE), or create one with `kiennghi case import`."
+            )
         case .sideFile(let store, let file, let kind):
             return l.pick(
                 "\(file) (tệp phụ SQLite của sổ \(store)) \(kind.words(l)), không phải tệp thường: SQLite sẽ đi theo hoặc xoá nó, nên sổ không được mở. Chuyển nó đi chỗ khác, hoặc chọn đường dẫn --store khác.",
                 "\(file) (a SQLite side file of the register \(store)) \(kind.words(l)), not a regular file: SQLite would follow or delete it, so the register is not opened. Move it elsewhere, or choose another --store path."
+            )
+        case .notARegister(let store, .otherApplication):
+            return l.pick(
+                "\(store) là cơ sở dữ liệu SQLite của ứng dụng khác, không phải sổ KienNghi: chọn đường dẫn --store khác. Tệp không bị thay đổi.",
+                "\(store) is a SQLite database of another application, not a KienNghi register: choose another --store path. The file was not changed."
+            )
+        case .notARegister(let store, .notSQLite):
+            return l.pick(
+                "\(store) không phải sổ KienNghi (không phải cơ sở dữ liệu SQLite): chọn đường dẫn --store khác. Tệp không bị thay đổi.",
+                "\(store) is not a KienNghi register (not a SQLite database): choose another --store path. The file was not changed."
             )
         case .cannotOpen(let store, let why):
             return l.pick(

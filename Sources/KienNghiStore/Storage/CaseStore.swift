@@ -82,7 +82,19 @@ package enum StoreFailure: Error, Equatable, Sendable {
     case newerSchema(store: String, found: Int, known: Int)
     /// A `postgres://` URL that could not be understood.
     case badURL(String)
+    /// A command that only uses a register found none at the path (nothing, or an empty file); nothing was created.
+    case noRegister(store: String)
     /// A SQLite side file (`-wal`, `-shm`, `-journal`) is a link, folder, device or FIFO:
     /// SQLite would follow or delete it, so the register is not opened.
     case sideFile(store: String, file: String, kind: AtomicOutputFile.FileKind)
+    /// The file is not a KienNghi register; it was not changed.
+    case notARegister(store: String, why: NotARegister)
+
+    /// Why a file is not taken for a register.
+    package enum NotARegister: Sendable, Equatable {
+        /// Not a SQLite database at all.
+        case notSQLite
+        /// A SQLite database of another application.
+        case otherApplication
+    }
 }

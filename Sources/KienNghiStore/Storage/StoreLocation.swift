@@ -19,8 +19,9 @@ package enum StoreLocation {
         location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
     }
 
-    package static func open(_ location: String) throws -> any CaseStore {
+    /// Opens the store; only `creating` makes a new SQLite register (see ``SQLiteCaseStore/init(path:creating:)``).
+    package static func open(_ location: String, creating: Bool = true) throws -> any CaseStore {
         if isPostgres(location) { return try PostgresCaseStore(url: location) }
-        return try SQLiteCaseStore(path: location)
+        return try SQLiteCaseStore(path: location, creating: creating)
     }
 }

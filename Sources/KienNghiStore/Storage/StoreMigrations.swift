@@ -52,6 +52,14 @@ package enum StoreMigrations {
         ]
     ]
 
+    /// The tables and indexes the steps create: an unmarked SQLite file holding
+    /// only these (and `schema_migrations`) is a register of an earlier version.
+    static let objectNames: [String] = steps.joined().compactMap { statement in
+        let words = statement.split(whereSeparator: \.isWhitespace)
+        guard words.count > 2, words[0] == "CREATE", words[1] == "TABLE" || words[1] == "INDEX" else { return nil }
+        return String(words[2])
+    }
+
     /// Brings a store up to the current schema; refuses one written by a newer version.
     static func migrate(_ store: any CaseStore) throws {
         try store.transaction { db in
