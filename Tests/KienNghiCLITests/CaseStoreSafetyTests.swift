@@ -110,4 +110,22 @@ struct CaseStoreSafetyTests {
         #expect(refused.status == 73, "\(refused.stderr)")
         #expect(AtomicOutputFile.FileKind.of(fresh) == nil)
     }
+
+    @Test func aRefusedImportLeavesNoRegisterItWouldHaveCreated() throws {
+        guard KienNghiBinary.path != nil else {
+            Issue.record("kiennghi binary not found beside the tests; run `swift build` first")
+            return
+        }
+        let folder = temporaryFolder()
+        let store = folder.appendingPathComponent("zz.sqlite").path
+        let binary = folder.appendingPathComponent("anh.bin").path
+        _ = FileManager.default.createFile(atPath: binary, contents: Data((0..<4096).map { UInt8($0 % 7) }))
+        for input in ["/dev/zero", binary, folder.appendingPathComponent("missing.csv").path] {
+            let result = try KienNghiBinary.run(
+                ["case", "import", input, "--dialogue", "X", "--store", store, "--lang", "en"], logs: folder)
+            #expect(result.status != 0, "\(input): \(result.stderr)")
+            #expect(AtomicOutputFile.FileKind.of(store) == nil, "\(input) left \(store) behind")
+        }
+        #expect(try Self.entries(folder) == ["anh.bin"])
+    }
 }

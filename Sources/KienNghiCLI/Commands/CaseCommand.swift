@@ -87,6 +87,19 @@ enum CaseOptionParsing {
         }
     }
 
+    /// Refuses, before a pile is read, a SQLite path that can never be a
+    /// register (another application's database, a linked side file),
+    /// reading only. PostgreSQL is checked when it is opened.
+    static func check(_ store: String?, _ l: Language) throws {
+        let location = StoreLocation.resolve(store)
+        guard !StoreLocation.isPostgres(location) else { return }
+        do {
+            _ = try SQLiteCaseStore.inspect(location)
+        } catch let failure as StoreFailure {
+            throw CLIError(failure.message(l), code: failure.exitStatus)
+        }
+    }
+
     /// Runs a register operation, wording its failures with distinct exit codes.
     static func run(_ l: Language, _ body: () throws -> Void) throws {
         do {
@@ -167,12 +180,16 @@ struct CaseImportCommand: ParsableCommand {
             Terminal.cleanUpOnInterrupt()
             // Checked before the register is touched: a refused --rejected path imports nothing.
             let list = try RejectedRowsFile(pile, protecting: StoreOptions.files(of: store))
-            let register = try CaseOptionParsing.open(
-                store, analyzer: processor.batch.classifier.analyzer, l, creating: true)
-            defer { register.store.close() }
-            let results = try CaseImporter(
-                register: register, processor: processor, presenter: pile.presenter(processor)
-            ).run(pile.inputs, dialogue: dialogue, heldOn: heldOn, rejectedRow: { list?.add($0) })
+            try CaseOptionParsing.check(store, l)
+            // Opened (and, the first time, created) only when a pile has a batch to store:
+            // an import whose every file is refused leaves no register behind.
+            let importer = CaseImporter(
+                opening: {
+                    try CaseOptionParsing.open(store, analyzer: processor.batch.classifier.analyzer, l, creating: true)
+                }, processor: processor, presenter: pile.presenter(processor))
+            defer { importer.openedRegister?.store.close() }
+            let results = try importer.run(
+                pile.inputs, dialogue: dialogue, heldOn: heldOn, rejectedRow: { list?.add($0) })
             var summary = PileProcessor.Summary()
             for result in results {
                 summary.add(result.summary)
