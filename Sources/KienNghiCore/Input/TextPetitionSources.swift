@@ -318,6 +318,8 @@ package struct JSONLinesPetitionSource: PetitionSource {
     /// The name of the column of fields first seen past the sampled head.
     package static let otherFields = "other fields"
     private let hasOtherFields: Bool
+    /// The fields' names as written on the lines (``columns`` shows control characters as markers).
+    private let fieldNames: [String]
 
     package init(stream: TextStream) throws {
         self.stream = stream
@@ -336,7 +338,11 @@ package struct JSONLinesPetitionSource: PetitionSource {
         if stream.isComplete { splitter.finish(collect) }
         // Fields named past the head, or past the most columns, go to one last column.
         hasOtherFields = !stream.isComplete || names.count >= InputLimits.maxColumns - 3
-        columns = ["id", "text"] + names + (hasOtherFields ? [Self.otherFields] : [])
+        fieldNames = names
+        // A name is shown, never its control characters (a header must not carry an ESC to a terminal).
+        columns =
+            ["id", "text"] + names.map(RejectedRow.showingControlCharacters)
+            + (hasOtherFields ? [Self.otherFields] : [])
     }
 
     package func read(batchSize: Int, _ body: ([PetitionRecord]) throws -> Void, rejected: (RejectedRow) -> Void) throws
@@ -362,7 +368,7 @@ package struct JSONLinesPetitionSource: PetitionSource {
                 guard let petition = object.text else {
                     var keys: [String] = []
                     JSONPetitionLine.forEachTopLevelKey(line.bytes) { key, _ in
-                        keys.append(key)
+                        keys.append(RejectedRow.showingControlCharacters(key))
                         return true
                     }
                     return reject(.malformedJSON, .missingText(keys: keys))
@@ -402,16 +408,16 @@ package struct JSONLinesPetitionSource: PetitionSource {
         var cells = [id, text]
         guard columns.count > 2 else { return cells }
         cells += repeatElement("", count: columns.count - 2)
-        let named = hasOtherFields ? columns.count - 1 : columns.count
         var other: [String] = []
         JSONPetitionLine.forEachTopLevelKey(line) { key, start in
             guard key != "id", key != "text" else { return true }
             let value = JSONPetitionLine.valueText(JSONPetitionLine.rawValue(line, at: start))
             // Columns are few: a search in place.
-            if let column = columns[2..<named].firstIndex(of: key) {
+            if let field = fieldNames.firstIndex(of: key) {
+                let column = field + 2
                 cells[column] = cells[column].isEmpty ? value : cells[column] + "; " + value
             } else {
-                other.append(key + ": " + value)
+                other.append(RejectedRow.showingControlCharacters(key) + ": " + value)
             }
             return true
         }

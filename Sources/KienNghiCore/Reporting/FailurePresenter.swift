@@ -412,9 +412,13 @@ extension FailurePresenter {
             detailText =
                 keys.isEmpty
                 ? l.pick(" (đối tượng rỗng)", " (an empty object)")
-                : l.pick(
-                    " (không có trường \"text\" là chuỗi; có: \(found); tên trường phân biệt hoa thường)",
-                    " (no \"text\" string field; it has: \(found); field names are case-sensitive)")
+                : keys.contains("text")
+                    ? l.pick(
+                        " (trường \"text\" không phải chuỗi: hãy để nội dung kiến nghị trong dấu ngoặc kép)",
+                        " (the \"text\" field is not a string: put the petition's words in quotes)")
+                    : l.pick(
+                        " (không có trường \"text\" là chuỗi; có: \(found); tên trường phân biệt hoa thường)",
+                        " (no \"text\" string field; it has: \(found); field names are case-sensitive)")
         case .duplicateKey(let key):
             detailText = l.pick(
                 " (khoá \"\(key)\" có hai lần: không rõ dùng giá trị nào; các công cụ khác lấy giá trị cuối)",

@@ -209,6 +209,11 @@ struct TextInputHardeningTests {
         let last = try #require(all.last)
         #expect(last.cells[2] == "D" && last.cells.last == "address: số 5 ngõ 7")
         #expect(all.allSatisfy { $0.cells.count == long.columns.count })
+        // A field name's control characters are shown as markers, never passed on (an ESC in a header).
+        let named = try JSONLinesPetitionSource(
+            stream: TextStream(path: write(Array(#"{"text":"Đèn tắt","k\u001bey":"x"}"#.utf8), named: "k.jsonl")))
+        #expect(named.columns.count == 3 && RejectedRow.controlCharacter(in: named.columns[2]) == nil)
+        #expect(try read(named).0.map(\.cells) == [["1", "Đèn tắt", "x"]])
     }
 
     // MARK: 2. a very wide header
