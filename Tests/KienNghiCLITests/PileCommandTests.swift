@@ -294,6 +294,20 @@ struct PileCommandTests {
         #expect(html.contains("3 rows did not become petitions"))
     }
 
+    /// One unreadable input among several does not take the others' statistics with it, and a
+    /// FIFO named twice is read once (it would wait forever for a second reading).
+    @Test func statsKeepTheReadablePilesAndAFIFONamedTwiceIsReadOnce() throws {
+        let folder = temporaryFolder()
+        let missing = folder.appendingPathComponent("missing.csv").path
+        let (text, summary) = try StatsCommand.parse([Golden.corpus("petitions-2019.csv"), missing, "--lang", "en"])
+            .statistics()
+        #expect(text.contains("petitions-2019.csv: 50 petitions") && text.contains("missing.csv: 0 petitions"))
+        #expect(text.contains("1 files not read") && summary.failedFiles.count == 1)
+        let fifo = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(try PileOptions.parse([fifo, fifo]).inputs == [fifo])
+    }
+
     /// `--lenient` counts what it replaced, per input, as the exit-11 advice promises.
     @Test func lenientReadingCountsTheReplacedBytes() throws {
         let folder = temporaryFolder()

@@ -54,6 +54,18 @@ import Testing
         #expect(Self.bytes(path) == text)
     }
 
+    /// A name with no room for SQLite's `-journal` beside it is refused before anything is made
+    /// (it failed midway, leaving an empty file; hostile pass, 2026-12-08).
+    @Test func aNameWithNoRoomForItsJournalIsRefusedAndNothingMade() throws {
+        let path = Self.path(String(repeating: "c", count: 245) + ".db")
+        #expect(throws: StoreFailure.self) { _ = try SQLiteCaseStore(path: path) }
+        #expect(AtomicOutputFile.FileKind.of(path) == nil)
+        let longest = Self.path(String(repeating: "c", count: 244) + ".db")
+        let store = try SQLiteCaseStore(path: longest)
+        store.close()
+        #expect(AtomicOutputFile.FileKind.of(longest) == .regular)
+    }
+
     @Test func aNewRegisterIsMarkedAndAnUnmarkedOneOfAnEarlierVersionStillOpens() throws {
         let path = Self.path()
         let store = try SQLiteCaseStore(path: path)

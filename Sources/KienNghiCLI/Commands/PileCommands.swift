@@ -58,11 +58,12 @@ struct StatsCommand: RenderingCommand {
                 statistics.add($0, presenter: presenter)
             }
             PileRun.report(summary, options)
-            if summary.read == 0, let first = summary.failedFiles.first { throw ExitCode(first.failure.exitStatus) }
             statistics.account(summary)
             total.add(summary)
             piles.append(statistics)
         }
+        // An unreadable input among several is counted in its pile; only a run that read nothing fails here.
+        if total.read == 0, let first = total.failedFiles.first { throw ExitCode(first.failure.exitStatus) }
         try list?.finish(total)
         let labels = Dictionary(
             uniqueKeysWithValues: processor.batch.classifier.lexicon.themes.map { ($0.id, $0.label(l)) })

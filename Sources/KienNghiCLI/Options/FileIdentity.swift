@@ -14,6 +14,14 @@ enum FileIdentity {
         return "\(info.st_dev):\(info.st_ino)"
     }
 
+    /// Device and inode of whatever `path` names (standard input's for `-`): a FIFO or a pipe
+    /// too, which can be read only once; nil when nothing is there.
+    static func ofAnyKind(_ path: String) -> String? {
+        var info = stat()
+        let found = path == "-" ? fstat(0, &info) == 0 : stat(path, &info) == 0
+        return found ? "\(info.st_dev):\(info.st_ino)" : nil
+    }
+
     /// A usage error (64) naming the first file named twice in `paths`: read
     /// twice, every petition in it would be counted twice.
     static func refuseRepeats(_ paths: [String], option: String, _ l: Language) throws {

@@ -50,7 +50,8 @@ struct PileOptions: ParsableArguments {
         var seen: Set<String> = []
         var kept: [String] = []
         for input in inputs {
-            if let identity = FileIdentity.of(input) {
+            // Any kind of file: a FIFO or a pipe named twice would wait forever for a second reading.
+            if let identity = FileIdentity.ofAnyKind(input) {
                 guard seen.insert(identity).inserted else {
                     Terminal.warn(
                         language.pick(

@@ -68,6 +68,12 @@ package final class SQLiteCaseStore: CaseStore {
         if let kind = AtomicOutputFile.FileKind.of(path), kind != .regular {
             throw StoreFailure.cannotOpen(store: path, why: "not a regular file")
         }
+        // SQLite makes `NAME-journal` beside it: a name with no room for that fails only midway.
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        if name.utf8.count + "-journal".utf8.count > 255 {
+            throw StoreFailure.cannotOpen(
+                store: path, why: "the file name is \(name.utf8.count) bytes; a register's name may have at most 247")
+        }
         for suffix in sideSuffixes {
             if let kind = AtomicOutputFile.FileKind.of(path + suffix), kind != .regular {
                 throw StoreFailure.sideFile(store: path, file: path + suffix, kind: kind)
