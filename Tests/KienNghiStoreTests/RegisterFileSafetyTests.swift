@@ -58,7 +58,9 @@ import Testing
     /// (it failed midway, leaving an empty file; hostile pass, 2026-12-08).
     @Test func aNameWithNoRoomForItsJournalIsRefusedAndNothingMade() throws {
         let path = Self.path(String(repeating: "c", count: 245) + ".db")
-        #expect(throws: StoreFailure.self) { _ = try SQLiteCaseStore(path: path) }
+        #expect(throws: StoreFailure.nameTooLong(store: path, bytes: 248, limit: 247)) {
+            _ = try SQLiteCaseStore(path: path)
+        }
         #expect(AtomicOutputFile.FileKind.of(path) == nil)
         let longest = Self.path(String(repeating: "c", count: 244) + ".db")
         let store = try SQLiteCaseStore(path: longest)

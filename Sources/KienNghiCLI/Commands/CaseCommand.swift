@@ -858,6 +858,11 @@ extension StoreFailure {
                 "Không có sổ ở \(location). Kiểm tra --store (hoặc KIENNGHI_STORE), hoặc tạo sổ bằng `kiennghi case import`.",
                 "There is no register at \(location). Check --store (or KIENNGHI_STORE), or create one with `kiennghi case import`."
             )
+        case .nameTooLong(let store, let bytes, let limit):
+            return l.pick(
+                "Tên tệp sổ \(store) dài \(bytes) byte; tên sổ chỉ được tối đa \(limit) byte (SQLite cần thêm tệp phụ \"-journal\" bên cạnh). Chọn tên ngắn hơn cho --store; chưa có gì được tạo.",
+                "The register name \(store) is \(bytes) bytes; a register's name may have at most \(limit) (SQLite adds a \"-journal\" file beside it). Choose a shorter --store name; nothing was created."
+            )
         case .sideFile(let store, let file, let kind):
             return l.pick(
                 "\(file) (tệp phụ SQLite của sổ \(store)) \(kind.words(l)), không phải tệp thường: SQLite sẽ đi theo hoặc xoá nó, nên sổ không được mở. Chuyển nó đi chỗ khác, hoặc chọn đường dẫn --store khác.",

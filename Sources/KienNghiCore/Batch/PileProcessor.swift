@@ -158,14 +158,15 @@ public struct PileProcessor {
                 continue
             }
             // A row of an input with other columns goes into the pile's columns, by name.
-            var map: [Int]? = nil
+            var placement: (map: [Int], width: Int)? = nil
             if var union = opened.union, source.columns != union.names {
                 let width = union.names.count
-                guard let placed = union.place(source.columns), union.names.count == width else {
+                // Placed on a copy: the writers' header is fixed, so a column it lacks refuses the input.
+                guard let map = union.place(source.columns), union.names.count == width else {
                     summary.failedFiles.append((input, .columnsBeyondPile(path: input, limit: InputLimits.maxColumns)))
                     continue
                 }
-                map = placed
+                placement = (map, width)
             }
             do {
                 try source.read(
@@ -173,10 +174,10 @@ public struct PileProcessor {
                     { records in
                         summary.read += records.count
                         var records = records
-                        if let map {
-                            let width = opened.union!.names.count
+                        if let placement {
                             for index in records.indices {
-                                records[index].cells = ColumnUnion.place(records[index].cells, by: map, width: width)
+                                records[index].cells = ColumnUnion.place(
+                                    records[index].cells, by: placement.map, width: placement.width)
                             }
                         }
                         let classified = batch.classify(records, file: input)

@@ -315,8 +315,9 @@ package struct JSONLinesPetitionSource: PetitionSource {
     package let stream: TextStream
     package var replacedSequences: Int { stream.replacedSequences }
     package let columns: [String]
-    /// The name of the column of fields first seen past the sampled head.
-    package static let otherFields = "other fields"
+    /// The name of the column of fields first seen past the sampled head (Vietnamese, as the
+    /// names of columns without one, "cột N", are: the reader knows no language).
+    package static let otherFields = "trường khác"
     private let hasOtherFields: Bool
     /// The fields' names as written on the lines (``columns`` shows control characters as markers).
     private let fieldNames: [String]

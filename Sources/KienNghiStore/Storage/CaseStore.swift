@@ -89,6 +89,9 @@ package enum StoreFailure: Error, Equatable, Sendable {
     case sideFile(store: String, file: String, kind: AtomicOutputFile.FileKind)
     /// The file is not a KienNghi register; it was not changed.
     case notARegister(store: String, why: NotARegister)
+    /// The register's file name (`bytes` long) leaves no room for SQLite's `-journal` beside it
+    /// within a file name's limit: at most `limit` bytes; nothing was made.
+    case nameTooLong(store: String, bytes: Int, limit: Int)
 
     /// Why a file is not taken for a register.
     package enum NotARegister: Sendable, Equatable {

@@ -70,9 +70,9 @@ package final class SQLiteCaseStore: CaseStore {
         }
         // SQLite makes `NAME-journal` beside it: a name with no room for that fails only midway.
         let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
-        if name.utf8.count + "-journal".utf8.count > 255 {
-            throw StoreFailure.cannotOpen(
-                store: path, why: "the file name is \(name.utf8.count) bytes; a register's name may have at most 247")
+        let longest = 255 - "-journal".utf8.count
+        if name.utf8.count > longest {
+            throw StoreFailure.nameTooLong(store: path, bytes: name.utf8.count, limit: longest)
         }
         for suffix in sideSuffixes {
             if let kind = AtomicOutputFile.FileKind.of(path + suffix), kind != .regular {
