@@ -318,7 +318,8 @@ package struct JSONLinesPetitionSource: PetitionSource {
     /// The name of the column of fields first seen past the sampled head (Vietnamese, as the
     /// names of columns without one, "cột N", are: the reader knows no language).
     package static let otherFields = "trường khác"
-    private let hasOtherFields: Bool
+    /// Whether the last column holds the fields named only past the head.
+    private var hasOtherFields: Bool { columns.count > fieldNames.count + 2 }
     /// The fields' names as written on the lines (``columns`` shows control characters as markers).
     private let fieldNames: [String]
 
@@ -338,7 +339,7 @@ package struct JSONLinesPetitionSource: PetitionSource {
         splitter.feed(sample, collect)
         if stream.isComplete { splitter.finish(collect) }
         // Fields named past the head, or past the most columns, go to one last column.
-        hasOtherFields = !stream.isComplete || names.count >= InputLimits.maxColumns - 3
+        let hasOtherFields = !stream.isComplete || names.count >= InputLimits.maxColumns - 3
         fieldNames = names
         // A name is shown, never its control characters (a header must not carry an ESC to a terminal).
         columns =

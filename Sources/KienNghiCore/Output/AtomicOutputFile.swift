@@ -144,7 +144,7 @@ package final class AtomicOutputFile {
     /// (at a character boundary) so that the whole name stays within NAME_MAX
     /// (255 bytes): a 250-byte output name must not be refused for its temporary.
     /// The longest file name most file systems take (NAME_MAX), in bytes.
-    static let longestName = 255
+    package static let longestName = 255
 
     static func temporaryStem(_ name: String) -> String {
         let room = 255 - ".".utf8.count - ".kiennghi-".utf8.count - 13 - ".tmp".utf8.count
@@ -349,7 +349,7 @@ package final class AtomicOutputFile {
         return folder.isEmpty ? "/" : folder
     }
 
-    static func lastComponent(of path: String) -> String {
+    package static func lastComponent(of path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
         return String(path[path.utf8.index(after: slash)...])
     }

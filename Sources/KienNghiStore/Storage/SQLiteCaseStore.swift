@@ -69,8 +69,8 @@ package final class SQLiteCaseStore: CaseStore {
             throw StoreFailure.cannotOpen(store: path, why: "not a regular file")
         }
         // SQLite makes `NAME-journal` beside it: a name with no room for that fails only midway.
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
-        let longest = 255 - "-journal".utf8.count
+        let name = AtomicOutputFile.lastComponent(of: path)
+        let longest = AtomicOutputFile.longestName - "-journal".utf8.count
         if name.utf8.count > longest {
             throw StoreFailure.nameTooLong(store: path, bytes: name.utf8.count, limit: longest)
         }
